@@ -1,0 +1,166 @@
+//! Helpers for generated `Deserialize` impls: borrowed member names, one call per known member,
+//! and the rest into [`UnknownMembers`](crate::UnknownMembers).
+
+use crate::wire::{Wire, WireSeed};
+use crate::UnknownMembers;
+use serde::de::{Error, MapAccess, Visitor};
+use serde::Deserializer;
+use std::borrow::Cow;
+use std::fmt;
+
+/// A member name: borrowed from the input when it can be, so matching it allocates nothing.
+pub struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            #[inline]
+            fn visit_borrowed_str<E: Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Reads a known member's value into its slot; `null` leaves it absent, a second value for the
+/// same member is an error.
+#[inline]
+pub fn member<'de, A: MapAccess<'de>, T: Wire>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    let value: Option<T> = map.next_value_seed(WireSeed::new())?;
+    if value.is_some() {
+        if slot.is_some() {
+            return Err(A::Error::duplicate_field(name));
+        }
+        *slot = value;
+    }
+    Ok(())
+}
+
+/// Keeps a member the model does not know; `null` is read as absent.
+pub fn unknown<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    unknown: &mut UnknownMembers,
+    key: Key<'de>,
+) -> Result<(), A::Error> {
+    let value: serde_json::Value = map.next_value()?;
+    if value.is_null() {
+        return Ok(());
+    }
+    if unknown.get(key.as_str()).is_some() {
+        return Err(A::Error::custom(format_args!(
+            "duplicate field `{}`",
+            key.as_str()
+        )));
+    }
+    unknown.insert(key.into_string(), value);
+    Ok(())
+}
+
+/// Reads one union member's value. Returns `None` for `null` (absent); a second non-null
+/// member is an error, as a union holds exactly one.
+#[inline]
+pub fn variant<'de, A: MapAccess<'de>, T: Wire>(
+    map: &mut A,
+    already_set: bool,
+    union: &'static str,
+) -> Result<Option<T>, A::Error> {
+    let value: Option<T> = map.next_value_seed(WireSeed::new())?;
+    if value.is_some() && already_set {
+        return Err(A::Error::custom(format_args!(
+            "union {union} must have exactly one member set, found more"
+        )));
+    }
+    Ok(value)
+}
+
+/// Reads a unit union member's value (any object; `null` is absent).
+pub fn unit_variant<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    already_set: bool,
+    union: &'static str,
+) -> Result<bool, A::Error> {
+    let value: Option<serde::de::IgnoredAny> = map.next_value()?;
+    if value.is_some() && already_set {
+        return Err(A::Error::custom(format_args!(
+            "union {union} must have exactly one member set, found more"
+        )));
+    }
+    Ok(value.is_some())
+}
+
+/// Reads an unknown union member: `Some((name, value))` unless it is `null`.
+pub fn unknown_variant<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: Key<'de>,
+    already_set: bool,
+    union: &'static str,
+) -> Result<Option<(String, serde_json::Value)>, A::Error> {
+    let value: serde_json::Value = map.next_value()?;
+    if value.is_null() {
+        return Ok(None);
+    }
+    if already_set {
+        return Err(A::Error::custom(format_args!(
+            "union {union} must have exactly one member set, found more"
+        )));
+    }
+    Ok(Some((key.into_string(), value)))
+}
+
+/// The error for a union object with no member set.
+pub fn empty_union<E: Error>(union: &'static str) -> E {
+    E::custom(format_args!(
+        "union {union} must have exactly one member set, found none"
+    ))
+}
+
+/// Deserializes a string enum: borrowed input is matched without allocating, and only an
+/// unknown value is copied into the enum's `Unknown` variant.
+pub fn string_enum<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<T: for<'a> From<&'a str> + From<String>> Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+        fn visit_string<E: Error>(self, v: String) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+    d.deserialize_str(V(std::marker::PhantomData))
+}

@@ -1,0 +1,162 @@
+//! Structures: a struct of `Option` fields plus the members the model does not know, with
+//! hand-rolled serde impls (a match on the member name; no `flatten`, no buffering).
+
+use super::ty::rust_type;
+use super::{deprecated, derives, doc, EmitOptions};
+use crate::resolve::naming;
+use crate::resolve::{Field, Item};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
+    let name = naming::ident(&item.rust_name);
+    let item_doc = doc(item.traits.documentation.as_deref(), options);
+    let item_deprecated = deprecated(item.traits.deprecated.as_ref());
+    let sensitive = fields.iter().any(|f| f.traits.sensitive);
+    let derive = if sensitive {
+        derives(
+            quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default },
+            options,
+        )
+    } else {
+        derives(
+            quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::std::fmt::Debug },
+            options,
+        )
+    };
+    let field_defs = fields.iter().map(|f| field_def(f, options));
+    let unknown = format_ident!("unknown_members");
+    let serialize = serialize(&name, fields);
+    let deserialize = deserialize(&name, &item.rust_name, fields);
+    let debug = if sensitive {
+        debug_redacted(&name, &item.rust_name, fields)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #item_doc
+        #item_deprecated
+        #derive
+        pub struct #name {
+            #(#field_defs)*
+            /// Members the model does not define, kept from the payload so they are written back.
+            pub #unknown: ::awsgen_runtime::UnknownMembers,
+        }
+        #serialize
+        #deserialize
+        #debug
+        ::awsgen_runtime::serde_wire!(#name);
+    }
+}
+
+fn field_type(f: &Field) -> TokenStream {
+    let t = rust_type(&f.ty);
+    if f.boxed {
+        quote! { ::std::boxed::Box<#t> }
+    } else {
+        t
+    }
+}
+
+fn field_def(f: &Field, options: &EmitOptions) -> TokenStream {
+    let ident = naming::ident(&f.rust_name);
+    let ty = field_type(f);
+    let mut text = f.traits.documentation.clone().unwrap_or_default();
+    if let Some(default) = &f.traits.default {
+        if !is_zero_default(default) {
+            text.push_str(&format!("<p>Default: <code>{default}</code></p>"));
+        }
+    }
+    let docs = doc((!text.is_empty()).then_some(text.as_str()), options);
+    let dep = deprecated(f.traits.deprecated.as_ref());
+    quote! {
+        #docs
+        #dep
+        pub #ident: ::std::option::Option<#ty>,
+    }
+}
+
+/// Smithy 2.0 gives every primitive a zero default (`false`, `0`); saying so on every such
+/// field is noise, so only meaningful defaults are documented.
+fn is_zero_default(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Bool(b) => !b,
+        serde_json::Value::Number(n) => n.as_f64() == Some(0.0),
+        _ => false,
+    }
+}
+
+fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let entries = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let key = &f.wire_name;
+        quote! { ::awsgen_runtime::ser::member(&mut map, #key, &self.#ident)?; }
+    });
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                #(#entries)*
+                self.unknown_members.serialize_into(&mut map)?;
+                map.end()
+            }
+        }
+    }
+}
+
+fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
+    let arms = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let key = &f.wire_name;
+        quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut out.#ident, #key)?, }
+    });
+    let expecting = format!("a {rust_name} object");
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let mut out = #name::default();
+                        while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
+                            match key.as_str() {
+                                #(#arms)*
+                                _ => ::awsgen_runtime::de::unknown(&mut map, &mut out.unknown_members, key)?,
+                            }
+                        }
+                        ::std::result::Result::Ok(out)
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    }
+}
+
+/// `Debug` that prints `@sensitive` members as redacted.
+fn debug_redacted(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
+    let entries = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let label = &f.rust_name;
+        if f.traits.sensitive {
+            quote! { .field(#label, &::awsgen_runtime::Redacted(&self.#ident)) }
+        } else {
+            quote! { .field(#label, &self.#ident) }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#rust_name)
+                    #(#entries)*
+                    .field("unknown_members", &self.unknown_members)
+                    .finish()
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Unions: an enum with a variant per member (exactly one is set on the wire) and an
+//! `Unknown` variant that keeps a member the model does not know.
+
+use super::ty::{is_unit, rust_type};
+use super::{deprecated, derives, doc, EmitOptions};
+use crate::resolve::naming;
+use crate::resolve::{Field, Item};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
+    let name = naming::ident(&item.rust_name);
+    let rust_name = &item.rust_name;
+    let item_doc = doc(item.traits.documentation.as_deref(), options);
+    let item_deprecated = deprecated(item.traits.deprecated.as_ref());
+    let derive = derives(
+        quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug },
+        options,
+    );
+    let defs = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let docs = doc(f.traits.documentation.as_deref(), options);
+        let dep = deprecated(f.traits.deprecated.as_ref());
+        if is_unit(&f.ty) {
+            quote! { #docs #dep #ident, }
+        } else {
+            let ty = rust_type(&f.ty);
+            let ty = if f.boxed {
+                quote! { ::std::boxed::Box<#ty> }
+            } else {
+                ty
+            };
+            quote! { #docs #dep #ident(#ty), }
+        }
+    });
+    let ser_arms = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let key = &f.wire_name;
+        if is_unit(&f.ty) {
+            quote! { #name::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
+        } else {
+            quote! { #name::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
+        }
+    });
+    let de_arms = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let key = &f.wire_name;
+        if is_unit(&f.ty) {
+            quote! {
+                #key => if ::awsgen_runtime::de::unit_variant(&mut map, out.is_some(), #rust_name)? {
+                    out = ::std::option::Option::Some(#name::#ident);
+                },
+            }
+        } else {
+            quote! {
+                #key => if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::variant(&mut map, out.is_some(), #rust_name)? {
+                    out = ::std::option::Option::Some(#name::#ident(value));
+                },
+            }
+        }
+    });
+    let expecting = format!("a {rust_name} object with exactly one member set");
+    quote! {
+        #item_doc
+        #item_deprecated
+        #derive
+        #[non_exhaustive]
+        pub enum #name {
+            #(#defs)*
+            /// A member this version of the model does not know: its name and value as received.
+            Unknown {
+                name: ::std::string::String,
+                value: ::serde_json::Value,
+            },
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                match self {
+                    #(#ser_arms)*
+                    #name::Unknown { name, value } => map.serialize_entry(name, value)?,
+                }
+                map.end()
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let mut out: ::std::option::Option<#name> = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
+                            match key.as_str() {
+                                #(#de_arms)*
+                                _ => if let ::std::option::Option::Some((name, value)) = ::awsgen_runtime::de::unknown_variant(&mut map, key, out.is_some(), #rust_name)? {
+                                    out = ::std::option::Option::Some(#name::Unknown { name, value });
+                                },
+                            }
+                        }
+                        out.ok_or_else(|| ::awsgen_runtime::de::empty_union(#rust_name))
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+        ::awsgen_runtime::serde_wire!(#name);
+    }
+}

@@ -1,0 +1,111 @@
+//! Generates Rust types with serde and validation impls from AWS service models.
+//!
+//! The pipeline runs one way: [`load`] reads a model file (Smithy JSON AST or botocore
+//! `service-2.json`) into a [`model::Model`], [`resolve`] computes the closure of shapes the
+//! service's operations reach and names them, [`emit`] turns that into Rust tokens, and
+//! [`write`] formats and writes the files.
+
+pub mod emit;
+pub mod load;
+pub mod model;
+pub mod resolve;
+pub mod write;
+
+pub use emit::EmitOptions;
+pub use resolve::Selection;
+pub use write::OutputFile;
+
+use std::path::{Path, PathBuf};
+
+/// Anything that stops generation, naming the file and shape where there is one.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Load(#[from] load::LoadError),
+    #[error("{file}: {source}")]
+    Resolve {
+        file: PathBuf,
+        source: resolve::ResolveError,
+    },
+    #[error(
+        "{file}: generated code for module `{module}` does not parse (a generator bug): {source}"
+    )]
+    Format {
+        file: PathBuf,
+        module: String,
+        source: syn::Error,
+    },
+}
+
+/// One service to generate: the model file and the module it becomes.
+#[derive(Debug, Clone)]
+pub struct ServiceSpec {
+    pub model: PathBuf,
+    /// Module name, e.g. `ecs`.
+    pub module: String,
+}
+
+/// Generates a service module's files (`mod.rs` and one file per item kind) under `module/`.
+pub fn generate_module(
+    model: &model::Model,
+    file: &Path,
+    module: &str,
+    selection: &Selection,
+    options: &EmitOptions,
+) -> Result<Vec<OutputFile>, Error> {
+    let space = resolve::resolve(model, selection).map_err(|source| Error::Resolve {
+        file: file.to_path_buf(),
+        source,
+    })?;
+    let header = header(&space);
+    emit::service_files(&space, options)
+        .into_iter()
+        .map(|(name, tokens)| {
+            let body = emit::format(tokens).map_err(|source| Error::Format {
+                file: file.to_path_buf(),
+                module: module.to_owned(),
+                source,
+            })?;
+            Ok(OutputFile {
+                path: Path::new(module).join(name),
+                contents: format!("{header}{body}"),
+            })
+        })
+        .collect()
+}
+
+/// The first lines of every generated file: the `@generated` marker and where it came from.
+fn header(space: &resolve::TypeSpace) -> String {
+    let title = space.service_title.as_deref().unwrap_or("an AWS service");
+    format!(
+        "// {} by awsgen from the {title} model, API version {}. Do not edit.\n\n",
+        emit::GENERATED_MARKER,
+        space.service_version
+    )
+}
+
+/// The `lib.rs` of a crate holding several service modules, each behind a feature of its name.
+pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
+    let mods = modules.iter().map(|m| {
+        let ident = quote::format_ident!("{}", m);
+        quote::quote! { #[cfg(feature = #m)] pub mod #ident; }
+    });
+    let docs = doc.lines().map(|l| {
+        let l = format!(" {l}");
+        let l = l.trim_end().to_owned();
+        quote::quote! { #![doc = #l] }
+    });
+    let tokens = quote::quote! { #(#docs)* #(#mods)* };
+    let body = emit::format(tokens).map_err(|source| Error::Format {
+        file: PathBuf::from("lib.rs"),
+        module: "lib".into(),
+        source,
+    })?;
+    Ok(OutputFile {
+        path: PathBuf::from("lib.rs"),
+        contents: format!(
+            "// {} by awsgen. Do not edit: run `cargo xtask codegen`.\n\n{body}",
+            emit::GENERATED_MARKER
+        ),
+    })
+}

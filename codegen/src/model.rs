@@ -1,0 +1,252 @@
+//! The semantic model both frontends produce: shapes, members and the traits code generation
+//! and validation use. It knows nothing of JSON model syntax or of Rust.
+
+use indexmap::IndexMap;
+use std::fmt;
+
+/// An absolute shape id, `namespace#Name`, with an optional `$member` part.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ShapeId {
+    pub namespace: String,
+    pub name: String,
+}
+
+impl ShapeId {
+    pub fn new(namespace: impl Into<String>, name: impl Into<String>) -> Self {
+        ShapeId {
+            namespace: namespace.into(),
+            name: name.into(),
+        }
+    }
+
+    /// Parses `namespace#Name`; `None` when the text is not an absolute shape id.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (namespace, name) = text.split_once('#')?;
+        if namespace.is_empty() || name.is_empty() || name.contains('$') {
+            return None;
+        }
+        Some(ShapeId::new(namespace, name))
+    }
+
+    /// The member id `namespace#Name$member`, for error messages.
+    pub fn member(&self, member: &str) -> String {
+        format!("{self}${member}")
+    }
+}
+
+impl fmt::Display for ShapeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}#{}", self.namespace, self.name)
+    }
+}
+
+/// A whole service model after loading: its service shape and every shape it defines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub service: Service,
+    /// Shapes in model order (the order of the source file).
+    pub shapes: IndexMap<ShapeId, Shape>,
+}
+
+impl Model {
+    pub fn shape(&self, id: &ShapeId) -> Option<&Shape> {
+        self.shapes.get(id)
+    }
+}
+
+/// The service a model describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    pub id: ShapeId,
+    /// API version, e.g. `2014-11-13`.
+    pub version: String,
+    /// Human name, e.g. `Amazon EC2 Container Service`.
+    pub title: Option<String>,
+    /// Short name used in changelogs, e.g. `Amazon ECS`.
+    pub abbreviation: Option<String>,
+    pub documentation: Option<String>,
+    /// Every operation the service (and its resources) binds, in model order.
+    pub operations: Vec<ShapeId>,
+    /// The service's `rename` map: disambiguates shapes of the same name in other namespaces.
+    pub rename: IndexMap<ShapeId, String>,
+}
+
+/// One shape: what kind it is and the traits applied to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub id: ShapeId,
+    pub kind: ShapeKind,
+    pub traits: Traits,
+}
+
+/// The kinds of shape, with their members.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeKind {
+    Blob,
+    Boolean,
+    String,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    BigInteger,
+    BigDecimal,
+    Timestamp,
+    Document,
+    /// A string enum (Smithy 2.0 `enum`, a 1.0 string with `@enum`, or botocore's `enum`).
+    Enum(Vec<EnumValue>),
+    /// An integer enum.
+    IntEnum(Vec<IntEnumValue>),
+    /// A list; `set` is a list with `unique_items`.
+    List(Box<Member>),
+    Map {
+        key: Box<Member>,
+        value: Box<Member>,
+    },
+    Structure(Vec<Member>),
+    Union(Vec<Member>),
+    Operation(Operation),
+    /// Service and resource shapes: bound elsewhere, never generated.
+    Service,
+    Resource,
+}
+
+impl ShapeKind {
+    /// The Smithy name of the kind, for messages and reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ShapeKind::Blob => "blob",
+            ShapeKind::Boolean => "boolean",
+            ShapeKind::String => "string",
+            ShapeKind::Byte => "byte",
+            ShapeKind::Short => "short",
+            ShapeKind::Integer => "integer",
+            ShapeKind::Long => "long",
+            ShapeKind::Float => "float",
+            ShapeKind::Double => "double",
+            ShapeKind::BigInteger => "bigInteger",
+            ShapeKind::BigDecimal => "bigDecimal",
+            ShapeKind::Timestamp => "timestamp",
+            ShapeKind::Document => "document",
+            ShapeKind::Enum(_) => "enum",
+            ShapeKind::IntEnum(_) => "intEnum",
+            ShapeKind::List(_) => "list",
+            ShapeKind::Map { .. } => "map",
+            ShapeKind::Structure(_) => "structure",
+            ShapeKind::Union(_) => "union",
+            ShapeKind::Operation(_) => "operation",
+            ShapeKind::Service => "service",
+            ShapeKind::Resource => "resource",
+        }
+    }
+}
+
+/// A member of a structure or union, or the member/key/value of a list or map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub name: String,
+    pub target: ShapeId,
+    pub traits: Traits,
+}
+
+/// A string enum value: its wire value, and the member name the Smithy model gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    pub value: String,
+    /// Smithy 2.0 member name or 1.0 `@enum` `name`; botocore has none.
+    pub name: Option<String>,
+    pub documentation: Option<String>,
+    pub deprecated: bool,
+}
+
+/// An intEnum value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntEnumValue {
+    pub name: String,
+    pub value: i64,
+    pub documentation: Option<String>,
+}
+
+/// An operation's bindings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Operation {
+    pub input: Option<ShapeId>,
+    pub output: Option<ShapeId>,
+    pub errors: Vec<ShapeId>,
+}
+
+/// A numeric bound as written in the model: integers stay exact, decimals stay decimal.
+pub type Bound = serde_json::Number;
+
+/// The traits code generation, validation and the changelog use. Both frontends fill the same
+/// fields: botocore's `min`/`max`/`pattern`/`required` land where Smithy's traits do.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Traits {
+    pub documentation: Option<String>,
+    pub required: bool,
+    /// `@clientOptional`: the member is `@required` on the server but clients may omit it.
+    pub client_optional: bool,
+    /// `@default` value, documented on the field; never injected into output.
+    pub default: Option<serde_json::Value>,
+    /// `@length` bounds (min, max).
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// `@range` bounds (min, max).
+    pub range: Option<(Option<Bound>, Option<Bound>)>,
+    pub pattern: Option<String>,
+    pub sensitive: bool,
+    pub deprecated: Option<Deprecated>,
+    /// `@jsonName`, or botocore's `locationName` on a JSON member.
+    pub json_name: Option<String>,
+    /// `@timestampFormat` (`epoch-seconds`, `date-time`, `http-date`).
+    pub timestamp_format: Option<String>,
+    pub unique_items: bool,
+    pub sparse: bool,
+    pub streaming: bool,
+    pub event_stream: bool,
+    /// `@error` (`client` or `server`).
+    pub error: Option<String>,
+    /// Bound to an HTTP header, label, query parameter or payload instead of the JSON body.
+    pub http_binding: Option<String>,
+    pub idempotency_token: bool,
+}
+
+/// `@deprecated`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Deprecated {
+    pub message: Option<String>,
+    pub since: Option<String>,
+}
+
+impl Traits {
+    /// Merges member-level traits over the target shape's: the member wins where both are set.
+    pub fn over(&self, target: &Traits) -> Traits {
+        Traits {
+            documentation: self
+                .documentation
+                .clone()
+                .or_else(|| target.documentation.clone()),
+            required: self.required,
+            client_optional: self.client_optional,
+            default: self.default.clone(),
+            length: self.length.or(target.length),
+            range: self.range.clone().or_else(|| target.range.clone()),
+            pattern: self.pattern.clone().or_else(|| target.pattern.clone()),
+            sensitive: self.sensitive || target.sensitive,
+            deprecated: self.deprecated.clone(),
+            json_name: self.json_name.clone(),
+            timestamp_format: self
+                .timestamp_format
+                .clone()
+                .or_else(|| target.timestamp_format.clone()),
+            unique_items: self.unique_items || target.unique_items,
+            sparse: target.sparse,
+            streaming: target.streaming,
+            event_stream: target.event_stream,
+            error: None,
+            http_binding: self.http_binding.clone(),
+            idempotency_token: self.idempotency_token,
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! `cargo xtask …`: thin commands over the `awsgen` library for this repository.
+
+mod codegen;
+mod models;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "Repository tasks for awsgen")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate `generated/` from `models/` (or one model into a directory).
+    Codegen {
+        /// Exit non-zero and name the stale files instead of writing.
+        #[arg(long)]
+        check: bool,
+        /// Generate this one model file (either JSON form) instead of `models/`.
+        #[arg(long, requires = "out")]
+        model: Option<PathBuf>,
+        /// Output directory for `--model`.
+        #[arg(long, requires = "model")]
+        out: Option<PathBuf>,
+    },
+    /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
+    UpdateModels {
+        /// botocore version; the newest release when omitted.
+        #[arg(long)]
+        botocore: Option<String>,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<std::process::ExitCode> {
+    let root = workspace_root();
+    match cli.command {
+        Command::Codegen {
+            check,
+            model: Some(model),
+            out: Some(out),
+        } => codegen::single(&model, &out, check),
+        Command::Codegen { check, .. } => codegen::repository(&root, check),
+        Command::UpdateModels { botocore } => {
+            models::update(&root, botocore.as_deref())?;
+            codegen::repository(&root, false)
+        }
+    }
+}
+
+/// The workspace root: xtask lives one level below it.
+pub fn workspace_root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}

@@ -1,0 +1,126 @@
+//! `cargo xtask update-models`: fetches a botocore wheel with pip and unpacks the service
+//! models (`service-2.json`, `examples-1.json`) of every service under `models/`.
+
+use anyhow::{bail, Context, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Files taken from each service's directory in the wheel; `.gz` ones are decompressed.
+const SERVICE_FILES: [&str; 2] = ["service-2.json.gz", "examples-1.json"];
+
+pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
+    let models = root.join("models");
+    let services: Vec<String> = super::codegen::model_files(&models)?
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect();
+    let tmp = std::env::temp_dir().join(format!("awsgen-botocore-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let requirement = match version {
+        Some(v) => format!("botocore=={v}"),
+        None => "botocore".to_owned(),
+    };
+    let status = Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--quiet",
+            "-d",
+        ])
+        .arg(&tmp)
+        .arg(&requirement)
+        .status()
+        .context("running pip (python3 -m pip)")?;
+    if !status.success() {
+        bail!("pip download {requirement} failed");
+    }
+    let wheel = std::fs::read_dir(&tmp)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "whl"))
+        .context("pip downloaded no wheel")?;
+    let got = unpack(&wheel, &models, &services)?;
+    std::fs::remove_dir_all(&tmp)?;
+    println!("updated models from {got}: {}", services.join(", "));
+    Ok(())
+}
+
+/// Unpacks the models of `services` from the wheel; returns the wheel's name-version.
+fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
+    let file = std::fs::File::open(wheel)?;
+    let mut zip = zip::ZipArchive::new(file).context("reading the wheel")?;
+    let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+    let dist_info = names
+        .iter()
+        .find_map(|n| n.split_once(".dist-info/").map(|(d, _)| d.to_owned()))
+        .context("the wheel has no .dist-info")?;
+    let version = dist_info.trim_start_matches("botocore-").to_owned();
+    for service in services {
+        let prefix = format!("botocore/data/{service}/");
+        let mut found = false;
+        for name in names.iter().filter(|n| n.starts_with(&prefix)) {
+            let rest = &name[prefix.len()..];
+            let Some((api_version, file)) = rest.split_once('/') else {
+                continue;
+            };
+            if !SERVICE_FILES.contains(&file) {
+                continue;
+            }
+            found |= file == "service-2.json.gz";
+            let bytes = read_entry(&mut zip, name)?;
+            let (target, data) = match file.strip_suffix(".gz") {
+                Some(plain) => (plain, gunzip(&bytes)?),
+                None => (file, bytes),
+            };
+            let dir = models.join(service).join(api_version);
+            replace_dir_once(&dir, models.join(service))?;
+            std::fs::write(dir.join(target), data)?;
+        }
+        if !found {
+            bail!("botocore {version} has no service-2.json for `{service}`");
+        }
+    }
+    for (entry, target) in [
+        ("LICENSE.txt", "botocore-LICENSE.txt"),
+        ("NOTICE", "botocore-NOTICE"),
+    ] {
+        let name = format!("{dist_info}.dist-info/{entry}");
+        if names.contains(&name) {
+            std::fs::write(models.join(target), read_entry(&mut zip, &name)?)?;
+        }
+    }
+    std::fs::write(models.join("VERSION"), format!("botocore {version}\n"))?;
+    Ok(format!("botocore {version}"))
+}
+
+/// Clears a service's old versions the first time one of its files is written.
+fn replace_dir_once(dir: &Path, service_dir: PathBuf) -> Result<()> {
+    if !dir.exists() {
+        if service_dir.exists() {
+            for old in std::fs::read_dir(&service_dir)? {
+                let old = old?.path();
+                if old.is_dir() {
+                    std::fs::remove_dir_all(old)?;
+                }
+            }
+        }
+        std::fs::create_dir_all(dir)?;
+    }
+    Ok(())
+}
+
+fn read_entry(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Result<Vec<u8>> {
+    let mut entry = zip.by_name(name)?;
+    let mut out = Vec::new();
+    entry.read_to_end(&mut out)?;
+    Ok(out)
+}
+
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
+    Ok(out)
+}
