@@ -3,14 +3,17 @@
 //! The pipeline runs one way: [`load`] reads a model file (Smithy JSON AST or botocore
 //! `service-2.json`) into a [`model::Model`], [`resolve`] computes the closure of shapes the
 //! service's operations reach and names them, [`emit`] turns that into Rust tokens, and
-//! [`write`] formats and writes the files.
+//! [`write`](mod@write) formats and writes the files.
 
+mod crate_gen;
+pub mod diff;
 pub mod emit;
 pub mod load;
 pub mod model;
 pub mod resolve;
 pub mod write;
 
+pub use crate_gen::{generate_crate, services_in, ServiceSpec};
 pub use emit::EmitOptions;
 pub use resolve::Selection;
 pub use write::OutputFile;
@@ -22,6 +25,11 @@ use std::path::{Path, PathBuf};
 pub enum Error {
     #[error(transparent)]
     Load(#[from] load::LoadError),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{file}: {source}")]
     Resolve {
         file: PathBuf,
@@ -35,14 +43,6 @@ pub enum Error {
         module: String,
         source: syn::Error,
     },
-}
-
-/// One service to generate: the model file and the module it becomes.
-#[derive(Debug, Clone)]
-pub struct ServiceSpec {
-    pub model: PathBuf,
-    /// Module name, e.g. `ecs`.
-    pub module: String,
 }
 
 /// Generates a service module's files (`mod.rs` and one file per item kind) under `module/`.
@@ -88,7 +88,8 @@ fn header(space: &resolve::TypeSpace) -> String {
 pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
     let mods = modules.iter().map(|m| {
         let ident = quote::format_ident!("{}", m);
-        quote::quote! { #[cfg(feature = #m)] pub mod #ident; }
+        // prettyplease formats generated code; rustfmt would reformat it differently.
+        quote::quote! { #[cfg(feature = #m)] #[rustfmt::skip] pub mod #ident; }
     });
     let docs = doc.lines().map(|l| {
         let l = format!(" {l}");

@@ -1,6 +1,7 @@
 //! `cargo xtask …`: thin commands over the `awsgen` library for this repository.
 
-mod codegen;
+use xtask::codegen;
+mod diff;
 mod models;
 
 use anyhow::Result;
@@ -27,6 +28,19 @@ enum Command {
         /// Output directory for `--model`.
         #[arg(long, requires = "model")]
         out: Option<PathBuf>,
+    },
+    /// Changelog and Rust-API impact between two model files (either JSON form).
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: diff::Format,
+        /// Also list documentation-only changes.
+        #[arg(long)]
+        docs: bool,
+        /// Exit with status 2 when the generated Rust API breaks.
+        #[arg(long)]
+        fail_on_breaking: bool,
     },
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
@@ -55,6 +69,13 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             out: Some(out),
         } => codegen::single(&model, &out, check),
         Command::Codegen { check, .. } => codegen::repository(&root, check),
+        Command::Diff {
+            old,
+            new,
+            format,
+            docs,
+            fail_on_breaking,
+        } => diff::run(&old, &new, format, docs, fail_on_breaking),
         Command::UpdateModels { botocore } => {
             models::update(&root, botocore.as_deref())?;
             codegen::repository(&root, false)

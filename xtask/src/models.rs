@@ -15,6 +15,8 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
         .into_iter()
         .map(|(m, _)| m)
         .collect();
+    // Loaded before anything is overwritten, so the report compares what was there.
+    let before = super::diff::load_services(&models);
     let tmp = std::env::temp_dir().join(format!("awsgen-botocore-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let requirement = match version {
@@ -45,6 +47,7 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
     let got = unpack(&wheel, &models, &services)?;
     std::fs::remove_dir_all(&tmp)?;
     println!("updated models from {got}: {}", services.join(", "));
+    super::diff::print_update_reports(&before, &models)?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! Helpers for generated `Deserialize` impls: borrowed member names, one call per known member,
-//! and the rest into [`UnknownMembers`](crate::UnknownMembers).
+//! and the rest into [`UnknownMembers`].
 
 use crate::wire::{Wire, WireSeed};
 use crate::UnknownMembers;

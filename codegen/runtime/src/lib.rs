@@ -37,3 +37,29 @@ impl<T> std::fmt::Debug for Redacted<'_, T> {
         }
     }
 }
+
+/// A generated shape: what tools need to read, write and name any of them generically.
+pub trait Shape:
+    serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + Clone + PartialEq + 'static
+{
+    /// The Rust type name (also the model's shape name, converted).
+    const NAME: &'static str;
+}
+
+/// Runs code generic over a [`Shape`] chosen at run time (by operation or shape name), through
+/// a service module's `visit_input`, `visit_output` and `visit_shape` functions.
+pub trait ShapeVisitor {
+    type Output;
+    fn visit<T: Shape>(self) -> Self::Output;
+}
+
+/// Implements [`Wire`] and [`Shape`] for a generated type.
+#[macro_export]
+macro_rules! shape {
+    ($t:ident) => {
+        $crate::serde_wire!($t);
+        impl $crate::Shape for $t {
+            const NAME: &'static str = ::std::stringify!($t);
+        }
+    };
+}

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use htmd::element_handler::{HandlerResult, Handlers};
-use htmd::options::{BrStyle, BulletListMarker, Options};
+use htmd::options::{BulletListMarker, Options};
 use htmd::{Element, HtmlToMarkdown};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -17,32 +17,25 @@ pub fn to_markdown(html: &str) -> String {
         return String::new();
     }
     // `convert` only fails on I/O errors, which cannot happen for an in-memory string.
-    let markdown = converter().convert(&prepared).unwrap_or_default();
-    normalize(&markdown)
+    normalize(&converter().convert(&prepared).unwrap_or_default())
 }
 
 /// The first sentence of the documentation, as plain text on one line (for changelogs): markup
 /// stripped, whitespace collapsed.
 pub fn first_sentence(html: &str) -> String {
     let markdown = to_markdown(html);
-    let first_block: Vec<&str> = markdown
-        .lines()
-        .take_while(|l| !l.trim().is_empty())
-        .collect();
-    let chars = plain_text(&first_block);
-    let mut end = chars.len();
-    for (i, &(c, in_code)) in chars.iter().enumerate() {
-        if c == '.' && !in_code && ends_sentence(&chars, i) {
-            end = i + 1;
-            break;
-        }
-    }
-    chars[..end]
-        .iter()
-        .map(|&(c, _)| c)
-        .collect::<String>()
-        .trim()
-        .to_string()
+    // The first paragraph, list or note; a code block is no sentence.
+    let mut blocks = markdown.split("\n\n");
+    let block = blocks
+        .find(|b| !b.trim_start().starts_with("```"))
+        .unwrap_or("");
+    let block: Vec<&str> = block.lines().collect();
+    let chars = plain_text(&block);
+    let end = (0..chars.len())
+        .find(|&i| chars[i] == ('.', false) && ends_sentence(&chars, i))
+        .map_or(chars.len(), |i| i + 1);
+    let sentence: String = chars[..end].iter().map(|&(c, _)| c).collect();
+    sentence.trim().to_string()
 }
 
 /// `#[doc = "..."]` attributes, one per line of the Markdown, for putting on an item; empty when
@@ -55,11 +48,7 @@ pub fn doc_attrs(markdown: &str) -> TokenStream {
     let last = lines.iter().rposition(|l| !l.is_empty()).unwrap_or(first);
     let attrs = lines[first..=last].iter().map(|line| {
         // A leading space makes prettyplease print `/// text`; rustdoc strips the common indent.
-        let text = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
+        let text = format!(" {line}").trim_end().to_string();
         quote! { #[doc = #text] }
     });
     quote! { #(#attrs)* }
@@ -75,8 +64,8 @@ const IMPORTANT_CLASS: &str = "awsgen-important";
 enum Kind {
     /// Passed on to htmd as `<name>` (attributes dropped); `true` for block-level tags.
     Keep(bool),
-    /// Dropped, keeping its text; `true` for block-level tags (whitespace around them is dropped).
-    Drop(bool),
+    /// Dropped, keeping its text.
+    Drop,
     Code,
     Pre,
     Link,
@@ -96,11 +85,8 @@ fn kind_of(name: &str) -> Option<Kind> {
         "a" => Kind::Link,
         "note" => Kind::Callout(NOTE_CLASS),
         "important" => Kind::Callout(IMPORTANT_CLASS),
-        "html" | "body" | "head" | "section" | "article" | "header" | "footer" | "nav" | "main" => {
-            Kind::Drop(true)
-        }
         "span" | "img" | "u" | "sup" | "sub" | "small" | "big" | "font" | "cite" | "abbr"
-        | "var" | "wbr" | "ins" | "del" | "s" => Kind::Drop(false),
+        | "var" | "wbr" | "ins" | "del" | "s" => Kind::Drop,
         _ => return None,
     })
 }
@@ -119,93 +105,86 @@ enum Token<'a> {
     Tag(Tag<'a>),
 }
 
-/// Parses `<name attrs>` or `</name>` at the start of `s`, returning the tag and its byte length.
-fn parse_tag(s: &str) -> Option<(Tag<'_>, usize)> {
+/// Parses `<name attrs>` or `</name>` at the start of `s`.
+fn parse_tag(s: &str) -> Option<Tag<'_>> {
     let bytes = s.as_bytes();
     let closing = bytes.get(1) == Some(&b'/');
     let start = if closing { 2 } else { 1 };
     if !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let name_len = bytes[start..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
-        .count();
-    let name_end = start + name_len;
-    match bytes.get(name_end) {
-        Some(b'>' | b'/') => {}
-        Some(b) if b.is_ascii_whitespace() => {}
-        _ => return None,
+    let name_end = start
+        + bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+            .count();
+    if !bytes
+        .get(name_end)
+        .is_some_and(|b| b">/ \t\n\r".contains(b))
+    {
+        return None;
     }
     let mut quote = None;
-    let mut end = None;
-    for (i, &b) in bytes.iter().enumerate().skip(name_end) {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if (b == b'"' || b == b'\'') && !closing => quote = Some(b),
-            None if b == b'>' => {
-                end = Some(i);
-                break;
-            }
-            None => {}
+    let end = (name_end..bytes.len()).find(|&i| {
+        match (quote, bytes[i]) {
+            (Some(q), b) if b == q => quote = None,
+            (None, b @ (b'"' | b'\'')) if !closing => quote = Some(b),
+            (None, b'>') => return true,
+            _ => {}
         }
-    }
-    let end = end?;
+        false
+    })?;
     let inner = s[name_end..end].trim_end();
-    let self_closing = inner.ends_with('/');
-    let tag = Tag {
+    Some(Tag {
         raw: &s[..=end],
         name: s[start..name_end].to_ascii_lowercase(),
         closing,
-        self_closing,
+        self_closing: inner.ends_with('/'),
         attrs: inner.trim_end_matches('/'),
-    };
-    Some((tag, end + 1))
+    })
 }
 
 fn tokenize(html: &str) -> Vec<Token<'_>> {
     // Names both opened and closed somewhere in the input; only those count as unknown tags.
-    let mut opened = HashSet::new();
-    let mut closed = HashSet::new();
-    for (i, _) in html.match_indices('<') {
-        if let Some((tag, _)) = parse_tag(&html[i..]) {
-            if tag.closing {
-                &mut closed
-            } else {
-                &mut opened
-            }
-            .insert(tag.name);
-        }
+    let (mut opened, mut closed) = (HashSet::new(), HashSet::new());
+    for tag in html
+        .match_indices('<')
+        .filter_map(|(i, _)| parse_tag(&html[i..]))
+    {
+        let names = if tag.closing {
+            &mut closed
+        } else {
+            &mut opened
+        };
+        names.insert(tag.name);
     }
+    let is_tag = |t: &Tag| {
+        kind_of(&t.name).is_some() || (opened.contains(&t.name) && closed.contains(&t.name))
+    };
     let mut tokens = Vec::new();
     let (mut pos, mut text_start) = (0, 0);
     while let Some(offset) = html[pos..].find('<') {
         let at = pos + offset;
         let rest = &html[at..];
-        let parsed = if rest.starts_with("<!--") {
-            Some((None, rest.find("-->").map_or(rest.len(), |e| e + 3)))
+        let (tag, len) = if rest.starts_with("<!--") {
+            (None, rest.find("-->").map_or(rest.len(), |e| e + 3))
         } else if rest.starts_with("<!") || rest.starts_with("<?") {
-            rest.find('>').map(|e| (None, e + 1))
+            (None, rest.find('>').map_or(0, |e| e + 1))
         } else {
-            parse_tag(rest)
-                .filter(|(tag, _)| {
-                    kind_of(&tag.name).is_some()
-                        || (opened.contains(&tag.name) && closed.contains(&tag.name))
-                })
-                .map(|(tag, len)| (Some(tag), len))
+            let tag = parse_tag(rest).filter(is_tag);
+            let len = tag.as_ref().map_or(0, |t| t.raw.len());
+            (tag, len)
         };
-        match parsed {
-            Some((tag, len)) => {
-                if text_start < at {
-                    tokens.push(Token::Text(&html[text_start..at]));
-                }
-                tokens.extend(tag.map(Token::Tag));
-                pos = at + len;
-                text_start = pos;
-            }
-            None => pos = at + 1,
+        if len == 0 {
+            pos = at + 1;
+            continue;
         }
+        if text_start < at {
+            tokens.push(Token::Text(&html[text_start..at]));
+        }
+        tokens.extend(tag.map(Token::Tag));
+        pos = at + len;
+        text_start = pos;
     }
     if text_start < html.len() {
         tokens.push(Token::Text(&html[text_start..]));
@@ -217,63 +196,20 @@ fn tokenize(html: &str) -> Vec<Token<'_>> {
 enum Piece {
     /// Text whose whitespace may still be collapsed and trimmed next to block tags.
     Flow(String),
-    /// Text to pass on as it is (code, preformatted text, link text of a bare URL).
+    /// Text to pass on as it is (code, preformatted text).
     Fixed(String),
-    Tag {
-        html: String,
-        block: bool,
-    },
+    /// Markup, and whether it is block-level.
+    Tag(String, bool),
 }
 
-/// Whitespace that separates words. U+2028/U+2029 appear in models (raw or as `&#x2028;`)
-/// where the other source of the same model has a plain space.
-fn is_space(c: char) -> bool {
-    c.is_whitespace()
-}
-
+/// Collapses whitespace runs to one space. `char::is_whitespace` includes U+2028, which models
+/// have (raw, or as `&#x2028;`) where the other source of the same model has a plain space.
 fn collapse_ws(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if is_space(c) {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
-}
-
-/// Replaces numeric character references to line/paragraph separators with a space.
-fn replace_separator_entities(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("&#") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let (hex, digits) = match after.strip_prefix(['x', 'X']) {
-            Some(h) => (true, h),
-            None => (false, after),
-        };
-        let len = digits.bytes().take_while(u8::is_ascii_hexdigit).count();
-        let code = u32::from_str_radix(&digits[..len], if hex { 16 } else { 10 }).ok();
-        if digits[len..].starts_with(';') && matches!(code, Some(0x2028 | 0x2029 | 0x85)) {
-            out.push(' ');
-            rest = &digits[len + 1..];
-        } else {
-            out.push_str("&#");
-            rest = after;
-        }
-    }
-    out.push_str(rest);
-    out
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let lead = s.starts_with(char::is_whitespace);
+    let trail = s.ends_with(char::is_whitespace) && !words.is_empty();
+    let space = |yes: bool| if yes { " " } else { "" };
+    format!("{}{}{}", space(lead), words.join(" "), space(trail))
 }
 
 /// Escapes the `<`/`>` that survived tokenizing as text so html5ever does not see tags in them.
@@ -281,149 +217,64 @@ fn escape_angles(s: &str) -> String {
     s.replace('<', "&lt;").replace('>', "&gt;")
 }
 
-fn attr_value<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
-    let mut rest = attrs;
-    loop {
-        rest = rest.trim_start();
-        let key_len = rest
-            .find(|c: char| c == '=' || c.is_whitespace())
-            .unwrap_or(rest.len());
-        if key_len == 0 {
-            return None;
-        }
-        let key = &rest[..key_len];
-        rest = rest[key_len..].trim_start();
-        let Some(after_eq) = rest.strip_prefix('=') else {
-            continue;
-        };
-        let after_eq = after_eq.trim_start();
-        let (value, remainder) = match after_eq.chars().next() {
-            Some(q @ ('"' | '\'')) => {
-                let body = &after_eq[1..];
-                let end = body.find(q).unwrap_or(body.len());
-                (&body[..end], body.get(end + 1..).unwrap_or(""))
-            }
-            _ => {
-                let end = after_eq.find(char::is_whitespace).unwrap_or(after_eq.len());
-                (&after_eq[..end], &after_eq[end..])
-            }
-        };
-        if key.eq_ignore_ascii_case(name) {
-            return Some(value);
-        }
-        rest = remainder;
-    }
+/// The `href` value among raw tag attributes (AWS models write `href="..."` without spaces).
+fn href(attrs: &str) -> Option<&str> {
+    let mut pairs = attrs.split_whitespace();
+    let value = pairs.find_map(|kv| {
+        kv.get(5..)
+            .filter(|_| kv[..5].eq_ignore_ascii_case("href="))
+    });
+    value.map(|v| v.trim_matches(['"', '\'']))
 }
 
 fn is_web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    ["http://", "https://"].iter().any(|scheme| {
-        lower
-            .strip_prefix(scheme)
-            .is_some_and(|rest| !rest.is_empty())
-    })
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| !rest.is_empty())
 }
 
-/// The URL at the start of `text` (raw, entity-encoded HTML), without trailing punctuation.
-fn url_prefix(text: &str) -> &str {
-    let mut end = text
-        .find(|c: char| is_space(c) || matches!(c, '<' | '>' | '"' | '\'' | '`'))
-        .unwrap_or(text.len());
-    for stop in ["&lt;", "&gt;", "&quot;"] {
-        end = end.min(text.find(stop).unwrap_or(end));
-    }
-    let mut url = &text[..end];
-    loop {
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '*']);
-        // A closing bracket belongs to the URL only when the URL also opened it.
-        let unbalanced = |open: char, close: char| {
-            trimmed.ends_with(close)
-                && trimmed.matches(close).count() > trimmed.matches(open).count()
-        };
-        let next = if unbalanced('(', ')') || unbalanced('[', ']') {
-            &trimmed[..trimmed.len() - 1]
-        } else {
-            trimmed
-        };
-        if next.len() == url.len() {
-            return url;
-        }
-        url = next;
-    }
-}
-
-/// Wraps the bare `http(s)://` URLs of raw text in links, which become autolinks
-/// (rustdoc's `bare_urls` lint rejects bare ones).
-fn link_bare_urls(text: &str, pieces: &mut Vec<Piece>) {
-    let mut rest = text;
-    while let Some(start) = ["http://", "https://"]
-        .iter()
-        .filter_map(|s| rest.find(s))
-        .min()
-    {
-        let tail = &rest[start..];
-        pieces.push(Piece::Flow(rest[..start].to_string()));
-        let url = url_prefix(tail);
-        if is_web_url(url) {
-            pieces.push(Piece::Tag {
-                html: format!("<a href=\"{url}\">"),
-                block: false,
-            });
-            pieces.push(Piece::Fixed(url.to_string()));
-            pieces.push(Piece::Tag {
-                html: "</a>".into(),
-                block: false,
-            });
-            rest = &tail[url.len()..];
-        } else {
-            // Only a scheme: keep it as text and look further on.
-            let skip = tail.find("//").map_or(tail.len(), |i| i + 2);
-            pieces.push(Piece::Flow(tail[..skip].to_string()));
-            rest = &tail[skip..];
-        }
-    }
-    pieces.push(Piece::Flow(rest.to_string()));
-}
-
-/// Cleans the model's HTML so htmd sees only markup it handles well and whitespace that no
+/// Cleans the model's HTML so htmd sees only markup it handles well, and whitespace that no
 /// longer depends on how the source was indented.
 fn prepare(html: &str) -> String {
-    let html = replace_separator_entities(html);
+    let mut html = html.to_string();
+    for separator in [
+        "&#x2028;", "&#X2028;", "&#8232;", "&#x2029;", "&#X2029;", "&#8233;",
+    ] {
+        html = html.replace(separator, " ");
+    }
     let mut pieces = Vec::new();
     // Open `<a>` tags: whether each was kept (absolute http(s) link) or dropped.
     let mut links: Vec<bool> = Vec::new();
-    // Text being gathered for the open `<code>` or `<pre>`, with its nesting depth.
+    // Text gathered for the open `<code>` or `<pre>`, with its nesting depth.
     let mut verbatim: Option<(Kind, usize, String)> = None;
     for token in tokenize(&html) {
         let tag = match token {
+            Token::Tag(tag) => tag,
             Token::Text(text) => {
+                let text = escape_angles(text);
                 match verbatim.as_mut() {
-                    Some((_, _, buf)) => buf.push_str(&escape_angles(text)),
-                    None if links.contains(&true) => pieces.push(Piece::Flow(escape_angles(text))),
-                    None => link_bare_urls(&escape_angles(text), &mut pieces),
+                    Some((_, _, buf)) => buf.push_str(&text),
+                    None => pieces.push(Piece::Flow(text)),
                 }
                 continue;
             }
-            Token::Tag(tag) => tag,
         };
         let known = kind_of(&tag.name);
-        let kind = known.unwrap_or(Kind::Drop(false));
+        let kind = known.unwrap_or(Kind::Drop);
         if let Some((vkind, depth, buf)) = verbatim.as_mut() {
             if kind == *vkind && !tag.self_closing {
-                *depth = if tag.closing {
-                    depth.saturating_sub(1)
-                } else {
-                    *depth + 1
-                };
+                *depth = if tag.closing { *depth - 1 } else { *depth + 1 };
                 if *depth == 0 {
-                    let (vkind, _, buf) = verbatim.take().unwrap_or((kind, 0, String::new()));
-                    flush_verbatim(vkind, &buf, &mut pieces);
+                    flush_verbatim(*vkind, buf, &mut pieces);
+                    verbatim = None;
                 }
             } else if tag.name == "br" {
                 buf.push(if *vkind == Kind::Pre { '\n' } else { ' ' });
             } else if !matches!(
                 known,
-                Some(Kind::Keep(false) | Kind::Drop(false) | Kind::Link | Kind::Code)
+                Some(Kind::Keep(false) | Kind::Drop | Kind::Link | Kind::Code)
             ) {
                 // Code samples quote markup (`<row a="1"></row>`, `<p>` in JSON); only inline
                 // formatting inside them is markup.
@@ -431,55 +282,45 @@ fn prepare(html: &str) -> String {
             }
             continue;
         }
-        let name = &tag.name;
-        match kind {
-            Kind::Code | Kind::Pre if !tag.closing && !tag.self_closing => {
+        let (name, closing) = (&tag.name, tag.closing);
+        let piece = match kind {
+            Kind::Code | Kind::Pre if !closing && !tag.self_closing => {
                 verbatim = Some((kind, 1, String::new()));
+                continue;
             }
-            Kind::Code | Kind::Pre => {}
-            Kind::Link if tag.closing => {
-                if links.pop() == Some(true) {
-                    pieces.push(Piece::Tag {
-                        html: "</a>".into(),
-                        block: false,
-                    });
+            Kind::Link if closing => match links.pop() {
+                Some(true) => Piece::Tag("</a>".into(), false),
+                _ => continue,
+            },
+            Kind::Link if !tag.self_closing => {
+                let url = href(tag.attrs).filter(|h| is_web_url(h));
+                links.push(url.is_some());
+                match url {
+                    Some(url) => {
+                        let url = url.trim().replace('"', "&quot;");
+                        Piece::Tag(format!("<a href=\"{url}\">"), false)
+                    }
+                    None => continue,
                 }
             }
-            Kind::Link if tag.self_closing => {}
-            Kind::Link => {
-                let href = attr_value(tag.attrs, "href").filter(|h| is_web_url(h));
-                links.push(href.is_some());
-                if let Some(href) = href {
-                    let href = href.trim().replace('"', "&quot;");
-                    pieces.push(Piece::Tag {
-                        html: format!("<a href=\"{href}\">"),
-                        block: false,
-                    });
-                }
-            }
-            Kind::Callout(_) if tag.self_closing => {}
-            Kind::Callout(class) => {
-                let html = if tag.closing {
-                    "</blockquote>".to_string()
-                } else {
-                    format!("<blockquote class=\"{class}\">")
-                };
-                pieces.push(Piece::Tag { html, block: true });
-            }
+            Kind::Callout(class) if !tag.self_closing => match closing {
+                true => Piece::Tag("</blockquote>".into(), true),
+                false => Piece::Tag(format!("<blockquote class=\"{class}\">"), true),
+            },
             Kind::Keep(block) => {
-                let void = matches!(name.as_str(), "br" | "hr");
-                let html = match (tag.closing, tag.self_closing && !void) {
+                // html5ever ignores `/>` on non-void elements: `<p/>` would swallow what follows.
+                let empty = tag.self_closing && !matches!(name.as_str(), "br" | "hr");
+                let html = match (closing, empty) {
                     (true, _) => format!("</{name}>"),
                     (false, true) => format!("<{name}></{name}>"),
                     (false, false) => format!("<{name}>"),
                 };
-                pieces.push(Piece::Tag { html, block });
+                Piece::Tag(html, block)
             }
-            Kind::Drop(block) => pieces.push(Piece::Tag {
-                html: String::new(),
-                block,
-            }),
-        }
+            // Dropped tags leave nothing, so the text on both sides joins up.
+            _ => continue,
+        };
+        pieces.push(piece);
     }
     if let Some((kind, _, buf)) = verbatim {
         flush_verbatim(kind, &buf, &mut pieces);
@@ -488,33 +329,20 @@ fn prepare(html: &str) -> String {
 }
 
 fn flush_verbatim(kind: Kind, buf: &str, pieces: &mut Vec<Piece>) {
-    if kind == Kind::Pre {
-        let text = dedent(buf);
-        if !text.is_empty() {
-            pieces.push(Piece::Tag {
-                html: "<pre>".into(),
-                block: true,
-            });
-            pieces.push(Piece::Fixed(format!("{PRE_SENTINEL}{text}")));
-            pieces.push(Piece::Tag {
-                html: "</pre>".into(),
-                block: true,
-            });
-        }
-        return;
-    }
-    let text = collapse_ws(buf);
-    let text = text.trim();
+    let (name, text) = match kind {
+        Kind::Pre => ("pre", dedent(buf)),
+        _ => ("code", collapse_ws(buf).trim().to_string()),
+    };
     if !text.is_empty() {
-        pieces.push(Piece::Tag {
-            html: "<code>".into(),
-            block: false,
-        });
-        pieces.push(Piece::Fixed(text.to_string()));
-        pieces.push(Piece::Tag {
-            html: "</code>".into(),
-            block: false,
-        });
+        let block = kind == Kind::Pre;
+        let text = if block {
+            format!("{PRE_SENTINEL}{text}")
+        } else {
+            text
+        };
+        pieces.push(Piece::Tag(format!("<{name}>"), block));
+        pieces.push(Piece::Fixed(text));
+        pieces.push(Piece::Tag(format!("</{name}>"), block));
     }
 }
 
@@ -522,60 +350,51 @@ fn flush_verbatim(kind: Kind, buf: &str, pieces: &mut Vec<Piece>) {
 /// leading and trailing blank lines.
 fn dedent(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let indent = lines
+    let mut lines: Vec<&str> = text
+        .lines()
+        .map(str::trim_end)
+        .skip_while(|l| l.is_empty())
+        .collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    let indents = lines
         .iter()
         .filter(|l| !l.is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len());
+    let indent = indents.min().unwrap_or(0);
     let lines: Vec<&str> = lines
         .iter()
         .map(|l| l.get(indent..).unwrap_or(""))
         .collect();
-    let first = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let last = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(first, |i| i + 1);
-    lines[first..last.max(first)].join("\n")
+    lines.join("\n")
 }
 
 /// Joins the pieces, dropping whitespace next to block tags and collapsing the rest, so inputs
 /// that differ only in indentation and line breaks give the same HTML.
 fn join_pieces(pieces: Vec<Piece>) -> String {
-    let is_block = |p: Option<&Piece>| match p {
-        None => true,
-        Some(Piece::Tag { block, .. }) => *block,
-        Some(_) => false,
-    };
-    // Merge adjacent flow text (and drop empty dropped-tag markers between them).
     let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         match (merged.last_mut(), piece) {
-            (_, Piece::Tag { html, block: false }) if html.is_empty() => {}
             (Some(Piece::Flow(prev)), Piece::Flow(text)) => prev.push_str(&text),
             (_, piece) => merged.push(piece),
         }
     }
+    let is_block = |p: Option<&Piece>| matches!(p, None | Some(Piece::Tag(_, true)));
     let mut out = String::new();
-    for i in 0..merged.len() {
-        match &merged[i] {
+    for (i, piece) in merged.iter().enumerate() {
+        match piece {
             Piece::Flow(text) => {
                 let mut text = collapse_ws(text);
                 if is_block(i.checked_sub(1).and_then(|j| merged.get(j))) {
                     text = text.trim_start().to_string();
                 }
                 if is_block(merged.get(i + 1)) {
-                    text = text.trim_end().to_string();
+                    text.truncate(text.trim_end().len());
                 }
                 out.push_str(&text);
             }
-            Piece::Fixed(text) => out.push_str(text),
-            Piece::Tag { html, .. } => out.push_str(html),
+            Piece::Fixed(text) | Piece::Tag(text, _) => out.push_str(text),
         }
     }
     out
@@ -588,9 +407,10 @@ fn converter() -> &'static HtmlToMarkdown {
             bullet_list_marker: BulletListMarker::Dash,
             ul_bullet_spacing: 1,
             ol_number_spacing: 1,
-            br_style: BrStyle::Backslash,
             ..Options::default()
         };
+        // A paragraph break stands in for a line break: it never leaves a dangling `\`.
+        let br = |_: &dyn Handlers, _: Element| Some("\n\n".into());
         HtmlToMarkdown::builder()
             .options(options)
             .add_handler(vec!["a"], link_handler)
@@ -598,10 +418,7 @@ fn converter() -> &'static HtmlToMarkdown {
             .add_handler(vec!["blockquote"], blockquote_handler)
             .add_handler(vec!["dt"], term_handler)
             .add_handler(vec!["li"], list_item_handler)
-            // A paragraph break stands in for a line break: it never leaves a dangling `\`.
-            .add_handler(vec!["br"], |_: &dyn Handlers, _: Element| {
-                Some("\n\n".into())
-            })
+            .add_handler(vec!["br"], br)
             .build()
     })
 }
@@ -610,37 +427,22 @@ fn block(content: &str) -> Option<HandlerResult> {
     Some(format!("\n\n{content}\n\n").into())
 }
 
-/// Percent-encodes the characters that would end or break a Markdown link destination or autolink.
+fn attr<'a>(element: &'a Element, name: &str) -> Option<&'a str> {
+    let attr = element.attrs.iter().find(|a| &*a.name.local == name);
+    attr.map(|a| &*a.value)
+}
+
+/// Percent-encodes what would end or break a Markdown link destination or autolink.
 fn encode_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.trim().chars() {
-        match c {
-            ' ' | '<' | '>' | '(' | ')' | '[' | ']' | '\\' | '`' | '"' => {
-                out.push_str(&format!("%{:02X}", u32::from(c)));
+        if c.is_whitespace() || c.is_control() || "<>()[]\\`\"".contains(c) {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
             }
-            c if c.is_whitespace() || c.is_control() => {
-                let mut buf = [0; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Removes Markdown backslash escapes (htmd escapes `_`, `*`, ... in link text).
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match chars.peek() {
-            Some(&next) if c == '\\' && next.is_ascii_punctuation() => {
-                out.push(next);
-                chars.next();
-            }
-            _ => out.push(c),
+        } else {
+            out.push(c);
         }
     }
     out
@@ -648,42 +450,27 @@ fn unescape(text: &str) -> String {
 
 fn link_handler(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
     let content = handlers.walk_children(element.node).content;
-    let text = content.trim().replace('\n', " ");
-    let href = element
-        .attrs
-        .iter()
-        .find(|a| &*a.name.local == "href")
-        .map(|a| &*a.value);
-    // The preprocessor keeps only absolute web links; anything else keeps just its text.
-    let Some(href) = href.filter(|h| is_web_url(h)) else {
+    // The preprocessor keeps only absolute web links; anything else keeps just its text, and so
+    // does a link around another (html5ever can nest them), as Markdown cannot nest links.
+    let href = attr(&element, "href").filter(|h| is_web_url(h));
+    let Some(href) = href.filter(|_| !content.contains("](") && !content.contains("<http")) else {
         return Some(content.into());
     };
+    let text = content.trim().replace('\n', " ");
     let url = encode_url(href);
-    let lead = if content.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let trail = if content.ends_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let plain = unescape(&text);
+    let plain: String = plain_text(&[&text]).iter().map(|&(c, _)| c).collect();
     let link = if text.is_empty() || plain == href.trim() || plain == url {
         format!("<{url}>")
     } else {
         format!("[{text}]({url})")
     };
-    Some(format!("{lead}{link}{trail}").into())
+    // Keep the whitespace around the text, which separates the link from its neighbours.
+    Some(content.replacen(content.trim(), &link, 1).into())
 }
 
 fn pre_handler(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
     let content = handlers.walk_children(element.node).content;
-    let code = content
-        .strip_prefix(PRE_SENTINEL)
-        .unwrap_or(&content)
-        .trim_end();
+    let code = content.trim_start_matches(PRE_SENTINEL).trim_end();
     if code.trim().is_empty() {
         return None;
     }
@@ -697,44 +484,28 @@ fn blockquote_handler(handlers: &dyn Handlers, element: Element) -> Option<Handl
     if content.is_empty() {
         return None;
     }
-    let class = element
-        .attrs
-        .iter()
-        .find(|a| &*a.name.local == "class")
-        .map(|a| &*a.value);
-    let label = match class {
-        Some(NOTE_CLASS) => Some("**Note:**"),
-        Some(IMPORTANT_CLASS) => Some("**Important:**"),
-        _ => None,
+    let label = match attr(&element, "class") {
+        Some(NOTE_CLASS) => "**Note:**",
+        Some(IMPORTANT_CLASS) => "**Important:**",
+        _ => "",
     };
-    let first = content.lines().next().unwrap_or("");
-    let body = match label {
+    let body = match content.lines().next() {
+        _ if label.is_empty() => content,
         // The label joins the first paragraph unless that would break a list, fence or quote.
-        Some(label) if !starts_block(first) => format!("{label} {content}"),
-        Some(label) => format!("{label}\n\n{content}"),
-        None => content,
+        Some(first) if !starts_block(first) => format!("{label} {content}"),
+        _ => format!("{label}\n\n{content}"),
     };
     let quoted: Vec<String> = body
         .lines()
-        .map(|l| {
-            if l.is_empty() {
-                ">".into()
-            } else {
-                format!("> {l}")
-            }
-        })
+        .map(|l| format!("> {l}").trim_end().to_string())
         .collect();
     block(&quoted.join("\n"))
 }
 
 /// Drops empty items (`<li><code/></li>` in models), which would render as stray bullets.
 fn list_item_handler(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
-    if handlers
-        .walk_children(element.node)
-        .content
-        .trim()
-        .is_empty()
-    {
+    let content = handlers.walk_children(element.node).content;
+    if content.trim().is_empty() {
         return None;
     }
     handlers.fallback(element)
@@ -742,27 +513,20 @@ fn list_item_handler(handlers: &dyn Handlers, element: Element) -> Option<Handle
 
 fn term_handler(handlers: &dyn Handlers, element: Element) -> Option<HandlerResult> {
     let content = handlers.walk_children(element.node).content;
-    let term = content.trim();
-    if term.is_empty() {
-        return None;
+    match content.trim() {
+        "" => None,
+        term if term.contains(['\n', '*']) || term.ends_with('\\') => block(term),
+        term => block(&format!("**{term}**")),
     }
-    if term.contains('\n') || term.contains("**") || term.ends_with('\\') {
-        return block(term);
-    }
-    block(&format!("**{term}**"))
 }
 
 /// Whether a Markdown line opens something other than a paragraph.
 fn starts_block(line: &str) -> bool {
     let line = line.trim_start();
-    line.starts_with("```")
-        || line.starts_with('>')
-        || line.starts_with('#')
-        || line.starts_with('|')
-        || list_marker_width(line).is_some()
+    line.starts_with(['`', '>', '#', '|']) || list_marker_width(line).is_some()
 }
 
-/// Width of the list marker (with its following space) that `line` starts with, if any.
+/// Width of the list marker (with the spaces after it) that `line` starts with, if any.
 fn list_marker_width(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -788,42 +552,40 @@ fn normalize(markdown: &str) -> String {
     let mut fence: Option<String> = None;
     // Content columns of the list items open at this point.
     let mut items: Vec<usize> = Vec::new();
-    let mut prev_blank = true;
-    for line in markdown.lines() {
-        let line = line.trim_end();
+    for line in markdown.lines().map(str::trim_end) {
+        let body = line.trim_start();
+        let prev_blank = out.last().is_none_or(String::is_empty);
+        // Fences also open in list items and notes: look past their markers.
+        let mut content = body;
+        while let Some(rest) = content
+            .strip_prefix('>')
+            .or_else(|| list_marker_width(content).map(|w| content.get(w..).unwrap_or("")))
+        {
+            content = rest.trim_start();
+        }
         if let Some(marker) = &fence {
-            if line.trim_start() == marker {
+            if content == marker {
                 fence = None;
             }
             out.push(line.to_string());
-            prev_blank = false;
-            continue;
-        }
-        let body = line.trim_start();
-        if body.is_empty() {
+        } else if body.is_empty() {
             if !prev_blank {
                 out.push(String::new());
             }
-            prev_blank = true;
-            continue;
-        }
-        let mut indent = line.len() - body.len();
-        let marker = list_marker_width(body);
-        if prev_blank || marker.is_some() {
-            while items.last().is_some_and(|&col| indent < col) {
+        } else {
+            let mut indent = line.len() - body.len();
+            let marker = list_marker_width(body);
+            while (prev_blank || marker.is_some()) && items.last().is_some_and(|&c| indent < c) {
                 items.pop();
             }
+            indent = indent.min(items.last().copied().unwrap_or(0));
+            items.extend(marker.map(|width| indent + width));
+            let ticks = content.len() - content.trim_start_matches('`').len();
+            if ticks >= 3 && &content[ticks..] == "text" {
+                fence = Some(content[..ticks].to_string());
+            }
+            out.push(format!("{}{}", " ".repeat(indent), escape_inline(body)));
         }
-        indent = indent.min(items.last().copied().unwrap_or(0));
-        if let Some(width) = marker {
-            items.push(indent + width);
-        }
-        let backticks = body.len() - body.trim_start_matches('`').len();
-        if backticks >= 3 && &body[backticks..] == "text" {
-            fence = Some("`".repeat(backticks));
-        }
-        out.push(format!("{}{body}", " ".repeat(indent)));
-        prev_blank = false;
     }
     while out.last().is_some_and(String::is_empty) {
         out.pop();
@@ -831,63 +593,137 @@ fn normalize(markdown: &str) -> String {
     out.join("\n")
 }
 
+/// Length of the code span (or, if unclosed, the backtick run) at the start of `s`.
+fn code_span_len(s: &str) -> usize {
+    let run = s.len() - s.trim_start_matches('`').len();
+    let mut at = run;
+    while let Some(i) = s[at..].find('`') {
+        let close = s[at + i..].len() - s[at + i..].trim_start_matches('`').len();
+        if close == run {
+            return at + i + close;
+        }
+        at += i + close;
+    }
+    run
+}
+
+/// The URL at the start of Markdown text: it ends at whitespace, at Markdown syntax, or before
+/// trailing punctuation and a closing parenthesis it did not open.
+fn url_prefix(text: &str) -> &str {
+    let end = text.find(|c: char| c.is_whitespace() || "<>`\"'[]".contains(c));
+    let mut url = &text[..end.unwrap_or(text.len())];
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '*', '\\']);
+        let trimmed = match trimmed.matches(')').count() > trimmed.matches('(').count() {
+            true => trimmed.strip_suffix(')').unwrap_or(trimmed),
+            false => trimmed,
+        };
+        if trimmed.len() == url.len() {
+            return url;
+        }
+        url = trimmed;
+    }
+}
+
+/// Whether `<` followed by `rest` would open an HTML tag for rustdoc.
+fn is_tag_start(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('/') => chars.next().is_some_and(|c| c.is_ascii_alphabetic()),
+        Some(c) => c.is_ascii_alphabetic() || c == '!' || c == '?',
+        None => false,
+    }
+}
+
+/// Wraps the bare URLs of a Markdown line in `<...>` (rustdoc's `bare_urls` lint) and escapes
+/// `<` that would open a tag (`invalid_html_tags`), leaving code spans, autolinks and links
+/// alone. Done on the Markdown because text nodes of different elements can end up side by
+/// side only after html5ever and htmd have built it.
+fn escape_inline(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut link_text = 0usize;
+    while let Some(c) = rest.chars().next() {
+        let skip = match c {
+            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
+            '`' => code_span_len(rest),
+            '<' if rest[1..].starts_with("http") => rest.find('>').map_or(1, |e| e + 1),
+            '<' if is_tag_start(&rest[1..]) => {
+                // Text nodes that html5ever put side by side can still form a tag.
+                out.push('\\');
+                1
+            }
+            '[' => {
+                link_text += 1;
+                1
+            }
+            ']' if rest[1..].starts_with('(') => {
+                link_text = link_text.saturating_sub(1);
+                rest.find(')').map_or(1, |e| e + 1)
+            }
+            'h' if link_text == 0
+                && (rest.starts_with("http://") || rest.starts_with("https://")) =>
+            {
+                let url = url_prefix(rest);
+                let host = url.split_once("://").map_or("", |(_, host)| host);
+                if !host.is_empty() && !host.starts_with('/') {
+                    let plain: String = plain_text(&[url]).iter().map(|&(c, _)| c).collect();
+                    out.push_str(&format!("<{}>", encode_url(&plain)));
+                    rest = &rest[url.len()..];
+                    continue;
+                }
+                1
+            }
+            c => c.len_utf8(),
+        };
+        let skip = skip.clamp(1, rest.len());
+        out.push_str(&rest[..skip]);
+        rest = &rest[skip..];
+    }
+    out
+}
+
 /// Plain text of Markdown lines, each character flagged with whether it was inside code.
 fn plain_text(lines: &[&str]) -> Vec<(char, bool)> {
     let mut out: Vec<(char, bool)> = Vec::new();
     for line in lines {
-        let mut line = line.trim_start();
-        while let Some(rest) = line.strip_prefix('>') {
-            line = rest.trim_start();
+        let mut rest = line.trim_start();
+        while let Some(unquoted) = rest.strip_prefix('>') {
+            rest = unquoted.trim_start();
         }
-        if let Some(width) = list_marker_width(line) {
-            line = line.get(width..).unwrap_or("").trim_start();
-        }
-        if line.starts_with("```") {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push((' ', false));
-        }
-        let chars: Vec<char> = line.chars().collect();
-        let mut code: Option<usize> = None;
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            let run = chars[i..].iter().take_while(|&&b| b == '`').count();
-            if run > 0 && (code.is_none() || code == Some(run)) {
-                code = if code.is_some() { None } else { Some(run) };
-                i += run;
-                continue;
-            }
-            if code.is_some() {
-                out.push((c, true));
-            } else if c == '\\' && chars.get(i + 1).is_some_and(char::is_ascii_punctuation) {
-                i += 1;
-                out.push((chars[i], false));
-            } else if c == ']' && chars.get(i + 1) == Some(&'(') {
-                // Skip the link destination; URLs are percent-encoded so `)` ends it.
-                i += chars[i..]
-                    .iter()
-                    .position(|&d| d == ')')
-                    .unwrap_or(chars.len() - i);
-            } else if c == '<' && chars[i + 1..].starts_with(&['h', 't', 't', 'p']) {
-                // An autolink: keep the URL, drop the angle brackets.
-                let len = chars[i..]
-                    .iter()
-                    .position(|&d| d == '>')
-                    .unwrap_or(chars.len() - i);
-                out.extend(chars[i + 1..i + len].iter().map(|&d| (d, false)));
-                i += len;
-            } else if !matches!(c, '*' | '[') {
-                out.push((c, false));
-            }
-            i += 1;
+        rest = rest
+            .get(list_marker_width(rest).unwrap_or(0)..)
+            .unwrap_or("");
+        out.push((' ', false));
+        while let Some(c) = rest.chars().next() {
+            let to = |c: char| rest.find(c).map_or(rest.len(), |e| e + 1);
+            let (len, text, code) = match c {
+                '\\' if rest[1..].starts_with(|n: char| n.is_ascii_punctuation()) => {
+                    (2, &rest[1..2], false)
+                }
+                '`' => {
+                    let (len, run) = (
+                        code_span_len(rest),
+                        rest.len() - rest.trim_start_matches('`').len(),
+                    );
+                    (len, rest.get(run..len - run).unwrap_or(""), true)
+                }
+                // An autolink keeps its URL; a link its text, not its destination.
+                '<' if rest[1..].starts_with("http") => {
+                    (to('>'), rest[1..to('>')].trim_end_matches('>'), false)
+                }
+                ']' if rest[1..].starts_with('(') => (to(')'), "", false),
+                '*' | '[' => (1, "", false),
+                c => (c.len_utf8(), &rest[..c.len_utf8()], false),
+            };
+            out.extend(text.chars().map(|c| (c, code)));
+            rest = &rest[len..];
         }
     }
     let mut collapsed: Vec<(char, bool)> = Vec::with_capacity(out.len());
     for (c, in_code) in out {
-        let c = if is_space(c) { ' ' } else { c };
-        if !(c == ' ' && collapsed.last().is_none_or(|&(p, _)| p == ' ')) {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if c != ' ' || collapsed.last().is_some_and(|&(p, _)| p != ' ') {
             collapsed.push((c, in_code));
         }
     }
@@ -896,30 +732,20 @@ fn plain_text(lines: &[&str]) -> Vec<(char, bool)> {
 
 /// Whether the `.` at `i` ends a sentence rather than an abbreviation, number or file name.
 fn ends_sentence(chars: &[(char, bool)], i: usize) -> bool {
-    let Some(&(next, _)) = chars.get(i + 1) else {
-        return true;
-    };
-    if next != ' ' {
-        return false;
+    let mut after = chars[i + 1..].iter().map(|&(c, _)| c);
+    match (after.next(), after.next()) {
+        (None, _) | (Some(' '), None) => return true,
+        (Some(' '), Some(next)) if !next.is_lowercase() => {}
+        _ => return false,
     }
-    if chars.get(i + 2).is_some_and(|&(c, _)| c.is_lowercase()) {
-        return false;
-    }
-    let start = chars[..i]
+    let start = chars[..i].iter().rposition(|&(c, _)| c == ' ' || c == '(');
+    let word = chars[start.map_or(0, |p| p + 1)..i]
         .iter()
-        .rposition(|&(c, _)| c == ' ' || c == '(')
-        .map_or(0, |p| p + 1);
-    let word: String = chars[start..i]
-        .iter()
-        .map(|&(c, _)| c.to_ascii_lowercase())
-        .collect();
+        .map(|&(c, _)| c.to_ascii_lowercase());
+    let word: String = word.collect();
     !matches!(word.as_str(), "e.g" | "i.e" | "vs" | "approx" | "cf")
 }
 
 #[cfg(test)]
 #[path = "docs_tests.rs"]
 mod tests;
-#[doc(hidden)]
-pub fn prepare_pub(h: &str) -> String {
-    prepare(h)
-}

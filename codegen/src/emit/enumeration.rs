@@ -112,7 +112,7 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
                 ::awsgen_runtime::de::string_enum(deserializer)
             }
         }
-        ::awsgen_runtime::serde_wire!(#name);
+        ::awsgen_runtime::shape!(#name);
     }
 }
 
@@ -194,6 +194,6 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
                 <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(#name::from)
             }
         }
-        ::awsgen_runtime::serde_wire!(#name);
+        ::awsgen_runtime::shape!(#name);
     }
 }

@@ -44,11 +44,7 @@ pub fn item(item: &Item, options: &EmitOptions) -> TokenStream {
 
 /// One item formatted as Rust source (for snapshots and review).
 pub fn item_source(item: &Item, options: &EmitOptions) -> Result<String, syn::Error> {
-    format(item_tokens_with_context(item, options))
-}
-
-fn item_tokens_with_context(item: &Item, options: &EmitOptions) -> TokenStream {
-    self::item(item, options)
+    format(self::item(item, options))
 }
 
 /// Formats tokens as a file with prettyplease.
@@ -96,9 +92,14 @@ pub fn service_files(space: &TypeSpace, options: &EmitOptions) -> Vec<(String, T
         TokenStream::new()
     };
     let operations = operations_table(space);
+    let visitors = visitors(space);
+    let allow = file_allows();
     files.insert(
         0,
-        ("mod.rs".to_owned(), quote! { #docs #(#mods)* #operations }),
+        (
+            "mod.rs".to_owned(),
+            quote! { #docs #allow #(#mods)* #operations #visitors },
+        ),
     );
     files
 }
@@ -148,6 +149,54 @@ fn operations_table(space: &TypeSpace) -> TokenStream {
     quote! {
         /// The service's operations with the names of their input and output types.
         pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[#(#rows),*];
+    }
+}
+
+/// `visit_input`, `visit_output` and `visit_shape`: pick a type by name at run time. They are
+/// generic, so they cost nothing until a caller instantiates them.
+fn visitors(space: &TypeSpace) -> TokenStream {
+    let arms = |pick: &dyn Fn(&crate::resolve::OperationItem) -> Option<&String>| {
+        space
+            .operations
+            .iter()
+            .filter_map(|op| {
+                let ty = crate::resolve::naming::ident(pick(op)?);
+                let name = &op.name;
+                Some(quote! { #name => ::std::option::Option::Some(visitor.visit::<#ty>()), })
+            })
+            .collect::<Vec<_>>()
+    };
+    let inputs = arms(&|op| op.input.as_ref());
+    let outputs = arms(&|op| op.output.as_ref());
+    let shapes = space.items.iter().map(|i| {
+        let ty = crate::resolve::naming::ident(&i.rust_name);
+        let name = &i.rust_name;
+        quote! { #name => ::std::option::Option::Some(visitor.visit::<#ty>()), }
+    });
+    quote! {
+        /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
+        /// `None` when the service has no such operation or it takes no input.
+        pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
+            match operation {
+                #(#inputs)*
+                _ => ::std::option::Option::None,
+            }
+        }
+        /// Runs `visitor` on the output type of `operation`; `None` when the service has no
+        /// such operation or it returns nothing.
+        pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
+            match operation {
+                #(#outputs)*
+                _ => ::std::option::Option::None,
+            }
+        }
+        /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
+        pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(name: &str, visitor: V) -> ::std::option::Option<V::Output> {
+            match name {
+                #(#shapes)*
+                _ => ::std::option::Option::None,
+            }
+        }
     }
 }
 

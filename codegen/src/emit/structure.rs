@@ -45,7 +45,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         #serialize
         #deserialize
         #debug
-        ::awsgen_runtime::serde_wire!(#name);
+        ::awsgen_runtime::shape!(#name);
     }
 }
 
@@ -112,6 +112,19 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
         quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut out.#ident, #key)?, }
     });
     let expecting = format!("a {rust_name} object");
+    let unknown =
+        quote! { ::awsgen_runtime::de::unknown(&mut map, &mut out.unknown_members, key)? };
+    // A structure without members keeps everything it is sent as unknown members.
+    let body = if fields.is_empty() {
+        quote! { #unknown; }
+    } else {
+        quote! {
+            match key.as_str() {
+                #(#arms)*
+                _ => #unknown,
+            }
+        }
+    };
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
@@ -124,10 +137,7 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                         let mut out = #name::default();
                         while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => ::awsgen_runtime::de::unknown(&mut map, &mut out.unknown_members, key)?,
-                            }
+                            #body
                         }
                         ::std::result::Result::Ok(out)
                     }

@@ -65,6 +65,10 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         #item_deprecated
         #derive
         #[non_exhaustive]
+        #[allow(
+            clippy::large_enum_variant,
+            reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+        )]
         pub enum #name {
             #(#defs)*
             /// A member this version of the model does not know: its name and value as received.
@@ -108,6 +112,6 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 deserializer.deserialize_map(Visitor)
             }
         }
-        ::awsgen_runtime::serde_wire!(#name);
+        ::awsgen_runtime::shape!(#name);
     }
 }

@@ -1,9 +1,9 @@
 //! Unique Rust names for types, fields and variants.
 //!
 //! The rule, applied the same way at every level: names are converted with [`naming`]; when
-//! several model names convert to the same Rust name, they are ordered by their model spelling
-//! (byte order) and the first keeps the name while each later one gets the next free numeric
-//! suffix (`Name2`, `name_2`, …). Nothing is silently overwritten, and the result depends only
+//! several model names convert to the same Rust name, a model name spelled exactly like the
+//! conversion comes first, the rest in byte order of their model spelling; the first keeps the
+//! name and each later one gets the next free numeric suffix (`Name2`, `name_2`, …). Nothing is silently overwritten, and the result depends only
 //! on the set of names, never on the order of the model file.
 
 use super::naming;
@@ -36,8 +36,10 @@ fn assign(
             .filter(|(w, n)| **n == 1 && !reserved.contains(w))
             .map(|(w, _)| (*w).to_owned()),
     );
+    // A name spelled exactly as its conversion (`name` for `name`) keeps it; then byte order.
+    let key = |i: usize| (&wanted[i].1, wanted[i].0 != wanted[i].1, &wanted[i].0);
     let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| (&wanted[a].1, &wanted[a].0).cmp(&(&wanted[b].1, &wanted[b].0)));
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
     let mut out = vec![String::new(); wanted.len()];
     for i in order {
         let w = &wanted[i].1;
@@ -183,13 +185,13 @@ mod tests {
 
     #[test]
     fn collisions_get_suffixes_in_model_spelling_order() {
-        let wanted = pairs(&[("Name", "name"), ("name", "name"), ("other", "other")]);
+        let wanted = pairs(&[("Name", "name"), ("name", "name"), ("NAME", "name")]);
         let got = assign(&wanted, &[], |w, n| format!("{w}_{n}"));
-        // "Name" < "name" in byte order, so "Name" keeps the plain name.
-        assert_eq!(got, ["name", "name_2", "other"]);
-        let reversed = pairs(&[("name", "name"), ("Name", "name"), ("other", "other")]);
+        // "name" is spelled as its conversion, so it keeps it; then "NAME" < "Name".
+        assert_eq!(got, ["name_3", "name", "name_2"]);
+        let reversed = pairs(&[("NAME", "name"), ("name", "name"), ("Name", "name")]);
         let got = assign(&reversed, &[], |w, n| format!("{w}_{n}"));
-        assert_eq!(got, ["name_2", "name", "other"]);
+        assert_eq!(got, ["name_2", "name", "name_3"]);
     }
 
     #[test]

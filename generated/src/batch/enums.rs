@@ -87,7 +87,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayJobDependency {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ArrayJobDependency);
+::awsgen_runtime::shape!(ArrayJobDependency);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for AssignPublicIp {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AssignPublicIp);
+::awsgen_runtime::shape!(AssignPublicIp);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -255,7 +255,7 @@ impl<'de> ::serde::Deserialize<'de> for CeState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CeState);
+::awsgen_runtime::shape!(CeState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -366,7 +366,7 @@ impl<'de> ::serde::Deserialize<'de> for CeStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CeStatus);
+::awsgen_runtime::shape!(CeStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -450,7 +450,7 @@ impl<'de> ::serde::Deserialize<'de> for CeType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CeType);
+::awsgen_runtime::shape!(CeType);
 /// Specifies the CloudWatch Container Insights mode for the compute environment.
 #[derive(
     ::std::clone::Clone,
@@ -540,7 +540,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInsights {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerInsights);
+::awsgen_runtime::shape!(ContainerInsights);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -671,7 +671,7 @@ impl<'de> ::serde::Deserialize<'de> for CrAllocationStrategy {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CrAllocationStrategy);
+::awsgen_runtime::shape!(CrAllocationStrategy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -776,7 +776,7 @@ impl<'de> ::serde::Deserialize<'de> for CrType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CrType);
+::awsgen_runtime::shape!(CrType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -909,7 +909,7 @@ impl<'de> ::serde::Deserialize<'de> for CrUpdateAllocationStrategy {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CrUpdateAllocationStrategy);
+::awsgen_runtime::shape!(CrUpdateAllocationStrategy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1000,7 +1000,7 @@ impl<'de> ::serde::Deserialize<'de> for DeviceCgroupPermission {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeviceCgroupPermission);
+::awsgen_runtime::shape!(DeviceCgroupPermission);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1088,7 +1088,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfigIam {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EfsAuthorizationConfigIam);
+::awsgen_runtime::shape!(EfsAuthorizationConfigIam);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1174,7 +1174,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsTransitEncryption {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EfsTransitEncryption);
+::awsgen_runtime::shape!(EfsTransitEncryption);
 /// The desired state for the Batch-managed Amazon EKS access entry on a compute environment.
 #[derive(
     ::std::clone::Clone,
@@ -1272,7 +1272,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAccessEntryDesiredState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EksAccessEntryDesiredState);
+::awsgen_runtime::shape!(EksAccessEntryDesiredState);
 /// The observed state of the Batch-managed Amazon EKS access entry on a compute environment.
 #[derive(
     ::std::clone::Clone,
@@ -1359,7 +1359,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAccessEntryStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EksAccessEntryStatus);
+::awsgen_runtime::shape!(EksAccessEntryStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1454,7 +1454,7 @@ impl<'de> ::serde::Deserialize<'de> for EksSeccompProfileType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EksSeccompProfileType);
+::awsgen_runtime::shape!(EksSeccompProfileType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1542,7 +1542,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfigurationType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(FirelensConfigurationType);
+::awsgen_runtime::shape!(FirelensConfigurationType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1626,7 +1626,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDefinitionType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JobDefinitionType);
+::awsgen_runtime::shape!(JobDefinitionType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1731,7 +1731,7 @@ impl<'de> ::serde::Deserialize<'de> for JobQueueType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JobQueueType);
+::awsgen_runtime::shape!(JobQueueType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1819,7 +1819,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitActionsAction {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JobStateTimeLimitActionsAction);
+::awsgen_runtime::shape!(JobStateTimeLimitActionsAction);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1902,7 +1902,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitActionsState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JobStateTimeLimitActionsState);
+::awsgen_runtime::shape!(JobStateTimeLimitActionsState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2019,7 +2019,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JobStatus);
+::awsgen_runtime::shape!(JobStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2103,7 +2103,7 @@ impl<'de> ::serde::Deserialize<'de> for JqState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JqState);
+::awsgen_runtime::shape!(JqState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2214,7 +2214,7 @@ impl<'de> ::serde::Deserialize<'de> for JqStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(JqStatus);
+::awsgen_runtime::shape!(JqStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2337,7 +2337,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDriver {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(LogDriver);
+::awsgen_runtime::shape!(LogDriver);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2421,7 +2421,7 @@ impl<'de> ::serde::Deserialize<'de> for OrchestrationType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(OrchestrationType);
+::awsgen_runtime::shape!(OrchestrationType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2510,7 +2510,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformCapability {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PlatformCapability);
+::awsgen_runtime::shape!(PlatformCapability);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2594,7 +2594,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareIdleResourceAssignmentStrategy
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareIdleResourceAssignmentStrategy);
+::awsgen_runtime::shape!(QuotaShareIdleResourceAssignmentStrategy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2682,7 +2682,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareInSharePreemptionState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareInSharePreemptionState);
+::awsgen_runtime::shape!(QuotaShareInSharePreemptionState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2775,7 +2775,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareResourceSharingStrategy {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareResourceSharingStrategy);
+::awsgen_runtime::shape!(QuotaShareResourceSharingStrategy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2859,7 +2859,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareState);
+::awsgen_runtime::shape!(QuotaShareState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2964,7 +2964,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareStatus);
+::awsgen_runtime::shape!(QuotaShareStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3053,7 +3053,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceType);
+::awsgen_runtime::shape!(ResourceType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3137,7 +3137,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryAction {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(RetryAction);
+::awsgen_runtime::shape!(RetryAction);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3223,7 +3223,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceEnvironmentState);
+::awsgen_runtime::shape!(ServiceEnvironmentState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3338,7 +3338,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceEnvironmentStatus);
+::awsgen_runtime::shape!(ServiceEnvironmentStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3419,7 +3419,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceEnvironmentType);
+::awsgen_runtime::shape!(ServiceEnvironmentType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3505,7 +3505,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobRetryAction {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobRetryAction);
+::awsgen_runtime::shape!(ServiceJobRetryAction);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3628,7 +3628,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobStatus);
+::awsgen_runtime::shape!(ServiceJobStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3707,7 +3707,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobType);
+::awsgen_runtime::shape!(ServiceJobType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3788,7 +3788,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceResourceIdName {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceResourceIdName);
+::awsgen_runtime::shape!(ServiceResourceIdName);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3872,4 +3872,4 @@ impl<'de> ::serde::Deserialize<'de> for UserdataType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(UserdataType);
+::awsgen_runtime::shape!(UserdataType);

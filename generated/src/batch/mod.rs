@@ -7,6 +7,10 @@
 //! Using Batch, you can run batch computing workloads on the Amazon Web Services Cloud. Batch computing is a common means for developers, scientists, and engineers to access large amounts of compute resources. Batch uses the advantages of the batch computing to remove the undifferentiated heavy lifting of configuring and managing required infrastructure. At the same time, it also adopts a familiar batch computing software approach. You can use Batch to efficiently provision resources, and work toward eliminating capacity constraints, reducing your overall compute costs, and delivering results more quickly.
 //!
 //! As a fully managed service, Batch can run batch computing workloads of any scale. Batch automatically provisions compute resources and optimizes workload distribution based on the quantity and scale of your specific workloads. With Batch, there's no need to install or manage batch computing software. This means that you can focus on analyzing results and solving your specific problems instead.
+#![allow(
+    deprecated,
+    reason = "deprecated model items are still generated, and the code around them uses them"
+)]
 mod enums;
 pub use self::enums::*;
 mod structures;
@@ -254,3 +258,1275 @@ pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         output: ::std::option::Option::Some("UpdateServiceJobResponse"),
     },
 ];
+/// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
+/// `None` when the service has no such operation or it takes no input.
+pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
+    operation: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match operation {
+        "CancelJob" => ::std::option::Option::Some(visitor.visit::<CancelJobRequest>()),
+        "CancelJobs" => ::std::option::Option::Some(visitor.visit::<CancelJobsRequest>()),
+        "CreateComputeEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateComputeEnvironmentRequest>(),
+            )
+        }
+        "CreateConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateConsumableResourceRequest>(),
+            )
+        }
+        "CreateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<CreateJobQueueRequest>())
+        }
+        "CreateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<CreateQuotaShareRequest>())
+        }
+        "CreateSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<CreateSchedulingPolicyRequest>())
+        }
+        "CreateServiceEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateServiceEnvironmentRequest>(),
+            )
+        }
+        "DeleteComputeEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteComputeEnvironmentRequest>(),
+            )
+        }
+        "DeleteConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteConsumableResourceRequest>(),
+            )
+        }
+        "DeleteJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteJobQueueRequest>())
+        }
+        "DeleteQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteQuotaShareRequest>())
+        }
+        "DeleteSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteSchedulingPolicyRequest>())
+        }
+        "DeleteServiceEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteServiceEnvironmentRequest>(),
+            )
+        }
+        "DeregisterJobDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterJobDefinitionRequest>(),
+            )
+        }
+        "DescribeComputeEnvironments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeComputeEnvironmentsRequest>(),
+            )
+        }
+        "DescribeConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeConsumableResourceRequest>(),
+            )
+        }
+        "DescribeJobDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobDefinitionsRequest>())
+        }
+        "DescribeJobQueues" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobQueuesRequest>())
+        }
+        "DescribeJobs" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobsRequest>())
+        }
+        "DescribeQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeQuotaShareRequest>())
+        }
+        "DescribeSchedulingPolicies" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeSchedulingPoliciesRequest>(),
+            )
+        }
+        "DescribeServiceEnvironments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceEnvironmentsRequest>(),
+            )
+        }
+        "DescribeServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceJobRequest>())
+        }
+        "GetJobQueueSnapshot" => {
+            ::std::option::Option::Some(visitor.visit::<GetJobQueueSnapshotRequest>())
+        }
+        "ListConsumableResources" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListConsumableResourcesRequest>(),
+            )
+        }
+        "ListJobs" => ::std::option::Option::Some(visitor.visit::<ListJobsRequest>()),
+        "ListJobsByConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListJobsByConsumableResourceRequest>(),
+            )
+        }
+        "ListQuotaShares" => {
+            ::std::option::Option::Some(visitor.visit::<ListQuotaSharesRequest>())
+        }
+        "ListSchedulingPolicies" => {
+            ::std::option::Option::Some(visitor.visit::<ListSchedulingPoliciesRequest>())
+        }
+        "ListServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceJobsRequest>())
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceRequest>())
+        }
+        "RegisterJobDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterJobDefinitionRequest>())
+        }
+        "SubmitJob" => ::std::option::Option::Some(visitor.visit::<SubmitJobRequest>()),
+        "SubmitServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitServiceJobRequest>())
+        }
+        "TagResource" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceRequest>())
+        }
+        "TerminateJob" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobRequest>())
+        }
+        "TerminateJobs" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobsRequest>())
+        }
+        "TerminateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobRequest>())
+        }
+        "TerminateServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobsRequest>())
+        }
+        "UntagResource" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceRequest>())
+        }
+        "UpdateComputeEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateComputeEnvironmentRequest>(),
+            )
+        }
+        "UpdateConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateConsumableResourceRequest>(),
+            )
+        }
+        "UpdateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateJobQueueRequest>())
+        }
+        "UpdateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateQuotaShareRequest>())
+        }
+        "UpdateSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateSchedulingPolicyRequest>())
+        }
+        "UpdateServiceEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServiceEnvironmentRequest>(),
+            )
+        }
+        "UpdateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceJobRequest>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}
+/// Runs `visitor` on the output type of `operation`; `None` when the service has no
+/// such operation or it returns nothing.
+pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
+    operation: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match operation {
+        "CancelJob" => ::std::option::Option::Some(visitor.visit::<CancelJobResponse>()),
+        "CancelJobs" => {
+            ::std::option::Option::Some(visitor.visit::<CancelJobsResponse>())
+        }
+        "CreateComputeEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateComputeEnvironmentResponse>(),
+            )
+        }
+        "CreateConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateConsumableResourceResponse>(),
+            )
+        }
+        "CreateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<CreateJobQueueResponse>())
+        }
+        "CreateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<CreateQuotaShareResponse>())
+        }
+        "CreateSchedulingPolicy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateSchedulingPolicyResponse>(),
+            )
+        }
+        "CreateServiceEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateServiceEnvironmentResponse>(),
+            )
+        }
+        "DeleteComputeEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteComputeEnvironmentResponse>(),
+            )
+        }
+        "DeleteConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteConsumableResourceResponse>(),
+            )
+        }
+        "DeleteJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteJobQueueResponse>())
+        }
+        "DeleteQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteQuotaShareResponse>())
+        }
+        "DeleteSchedulingPolicy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteSchedulingPolicyResponse>(),
+            )
+        }
+        "DeleteServiceEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteServiceEnvironmentResponse>(),
+            )
+        }
+        "DeregisterJobDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterJobDefinitionResponse>(),
+            )
+        }
+        "DescribeComputeEnvironments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeComputeEnvironmentsResponse>(),
+            )
+        }
+        "DescribeConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeConsumableResourceResponse>(),
+            )
+        }
+        "DescribeJobDefinitions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeJobDefinitionsResponse>(),
+            )
+        }
+        "DescribeJobQueues" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobQueuesResponse>())
+        }
+        "DescribeJobs" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobsResponse>())
+        }
+        "DescribeQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeQuotaShareResponse>())
+        }
+        "DescribeSchedulingPolicies" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeSchedulingPoliciesResponse>(),
+            )
+        }
+        "DescribeServiceEnvironments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceEnvironmentsResponse>(),
+            )
+        }
+        "DescribeServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceJobResponse>())
+        }
+        "GetJobQueueSnapshot" => {
+            ::std::option::Option::Some(visitor.visit::<GetJobQueueSnapshotResponse>())
+        }
+        "ListConsumableResources" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListConsumableResourcesResponse>(),
+            )
+        }
+        "ListJobs" => ::std::option::Option::Some(visitor.visit::<ListJobsResponse>()),
+        "ListJobsByConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListJobsByConsumableResourceResponse>(),
+            )
+        }
+        "ListQuotaShares" => {
+            ::std::option::Option::Some(visitor.visit::<ListQuotaSharesResponse>())
+        }
+        "ListSchedulingPolicies" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListSchedulingPoliciesResponse>(),
+            )
+        }
+        "ListServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceJobsResponse>())
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceResponse>())
+        }
+        "RegisterJobDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterJobDefinitionResponse>())
+        }
+        "SubmitJob" => ::std::option::Option::Some(visitor.visit::<SubmitJobResponse>()),
+        "SubmitServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitServiceJobResponse>())
+        }
+        "TagResource" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceResponse>())
+        }
+        "TerminateJob" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobResponse>())
+        }
+        "TerminateJobs" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobsResponse>())
+        }
+        "TerminateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobResponse>())
+        }
+        "TerminateServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobsResponse>())
+        }
+        "UntagResource" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceResponse>())
+        }
+        "UpdateComputeEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateComputeEnvironmentResponse>(),
+            )
+        }
+        "UpdateConsumableResource" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateConsumableResourceResponse>(),
+            )
+        }
+        "UpdateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateJobQueueResponse>())
+        }
+        "UpdateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateQuotaShareResponse>())
+        }
+        "UpdateSchedulingPolicy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateSchedulingPolicyResponse>(),
+            )
+        }
+        "UpdateServiceEnvironment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServiceEnvironmentResponse>(),
+            )
+        }
+        "UpdateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceJobResponse>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}
+/// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
+pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
+    name: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match name {
+        "ArrayJobDependency" => {
+            ::std::option::Option::Some(visitor.visit::<ArrayJobDependency>())
+        }
+        "ArrayProperties" => {
+            ::std::option::Option::Some(visitor.visit::<ArrayProperties>())
+        }
+        "ArrayPropertiesDetail" => {
+            ::std::option::Option::Some(visitor.visit::<ArrayPropertiesDetail>())
+        }
+        "ArrayPropertiesSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ArrayPropertiesSummary>())
+        }
+        "AssignPublicIp" => {
+            ::std::option::Option::Some(visitor.visit::<AssignPublicIp>())
+        }
+        "AttemptContainerDetail" => {
+            ::std::option::Option::Some(visitor.visit::<AttemptContainerDetail>())
+        }
+        "AttemptDetail" => ::std::option::Option::Some(visitor.visit::<AttemptDetail>()),
+        "AttemptEcsTaskDetails" => {
+            ::std::option::Option::Some(visitor.visit::<AttemptEcsTaskDetails>())
+        }
+        "AttemptTaskContainerDetails" => {
+            ::std::option::Option::Some(visitor.visit::<AttemptTaskContainerDetails>())
+        }
+        "CancelJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CancelJobRequest>())
+        }
+        "CancelJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CancelJobResponse>())
+        }
+        "CancelJobsErrorDetail" => {
+            ::std::option::Option::Some(visitor.visit::<CancelJobsErrorDetail>())
+        }
+        "CancelJobsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CancelJobsRequest>())
+        }
+        "CancelJobsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CancelJobsResponse>())
+        }
+        "CapacityLimit" => ::std::option::Option::Some(visitor.visit::<CapacityLimit>()),
+        "CapacityReservationRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityReservationRequest>())
+        }
+        "CeState" => ::std::option::Option::Some(visitor.visit::<CeState>()),
+        "CeStatus" => ::std::option::Option::Some(visitor.visit::<CeStatus>()),
+        "CeType" => ::std::option::Option::Some(visitor.visit::<CeType>()),
+        "ClientException" => {
+            ::std::option::Option::Some(visitor.visit::<ClientException>())
+        }
+        "ComputeEnvironmentDetail" => {
+            ::std::option::Option::Some(visitor.visit::<ComputeEnvironmentDetail>())
+        }
+        "ComputeEnvironmentOrder" => {
+            ::std::option::Option::Some(visitor.visit::<ComputeEnvironmentOrder>())
+        }
+        "ComputeResource" => {
+            ::std::option::Option::Some(visitor.visit::<ComputeResource>())
+        }
+        "ComputeResourceUpdate" => {
+            ::std::option::Option::Some(visitor.visit::<ComputeResourceUpdate>())
+        }
+        "ComputeScalingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<ComputeScalingPolicy>())
+        }
+        "ConsumableResourceProperties" => {
+            ::std::option::Option::Some(visitor.visit::<ConsumableResourceProperties>())
+        }
+        "ConsumableResourceRequirement" => {
+            ::std::option::Option::Some(visitor.visit::<ConsumableResourceRequirement>())
+        }
+        "ConsumableResourceSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ConsumableResourceSummary>())
+        }
+        "ContainerDetail" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerDetail>())
+        }
+        "ContainerInsights" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerInsights>())
+        }
+        "ContainerOverrides" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerOverrides>())
+        }
+        "ContainerProperties" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerProperties>())
+        }
+        "ContainerSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerSummary>())
+        }
+        "CrAllocationStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<CrAllocationStrategy>())
+        }
+        "CrType" => ::std::option::Option::Some(visitor.visit::<CrType>()),
+        "CrUpdateAllocationStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<CrUpdateAllocationStrategy>())
+        }
+        "CreateComputeEnvironmentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateComputeEnvironmentRequest>(),
+            )
+        }
+        "CreateComputeEnvironmentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateComputeEnvironmentResponse>(),
+            )
+        }
+        "CreateConsumableResourceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateConsumableResourceRequest>(),
+            )
+        }
+        "CreateConsumableResourceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateConsumableResourceResponse>(),
+            )
+        }
+        "CreateJobQueueRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateJobQueueRequest>())
+        }
+        "CreateJobQueueResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateJobQueueResponse>())
+        }
+        "CreateQuotaShareRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateQuotaShareRequest>())
+        }
+        "CreateQuotaShareResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateQuotaShareResponse>())
+        }
+        "CreateSchedulingPolicyRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateSchedulingPolicyRequest>())
+        }
+        "CreateSchedulingPolicyResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateSchedulingPolicyResponse>(),
+            )
+        }
+        "CreateServiceEnvironmentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateServiceEnvironmentRequest>(),
+            )
+        }
+        "CreateServiceEnvironmentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateServiceEnvironmentResponse>(),
+            )
+        }
+        "DeleteComputeEnvironmentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteComputeEnvironmentRequest>(),
+            )
+        }
+        "DeleteComputeEnvironmentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteComputeEnvironmentResponse>(),
+            )
+        }
+        "DeleteConsumableResourceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteConsumableResourceRequest>(),
+            )
+        }
+        "DeleteConsumableResourceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteConsumableResourceResponse>(),
+            )
+        }
+        "DeleteJobQueueRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteJobQueueRequest>())
+        }
+        "DeleteJobQueueResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteJobQueueResponse>())
+        }
+        "DeleteQuotaShareRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteQuotaShareRequest>())
+        }
+        "DeleteQuotaShareResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteQuotaShareResponse>())
+        }
+        "DeleteSchedulingPolicyRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteSchedulingPolicyRequest>())
+        }
+        "DeleteSchedulingPolicyResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteSchedulingPolicyResponse>(),
+            )
+        }
+        "DeleteServiceEnvironmentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteServiceEnvironmentRequest>(),
+            )
+        }
+        "DeleteServiceEnvironmentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteServiceEnvironmentResponse>(),
+            )
+        }
+        "DeregisterJobDefinitionRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterJobDefinitionRequest>(),
+            )
+        }
+        "DeregisterJobDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterJobDefinitionResponse>(),
+            )
+        }
+        "DescribeComputeEnvironmentsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeComputeEnvironmentsRequest>(),
+            )
+        }
+        "DescribeComputeEnvironmentsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeComputeEnvironmentsResponse>(),
+            )
+        }
+        "DescribeConsumableResourceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeConsumableResourceRequest>(),
+            )
+        }
+        "DescribeConsumableResourceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeConsumableResourceResponse>(),
+            )
+        }
+        "DescribeJobDefinitionsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobDefinitionsRequest>())
+        }
+        "DescribeJobDefinitionsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeJobDefinitionsResponse>(),
+            )
+        }
+        "DescribeJobQueuesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobQueuesRequest>())
+        }
+        "DescribeJobQueuesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobQueuesResponse>())
+        }
+        "DescribeJobsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobsRequest>())
+        }
+        "DescribeJobsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobsResponse>())
+        }
+        "DescribeQuotaShareRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeQuotaShareRequest>())
+        }
+        "DescribeQuotaShareResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeQuotaShareResponse>())
+        }
+        "DescribeSchedulingPoliciesRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeSchedulingPoliciesRequest>(),
+            )
+        }
+        "DescribeSchedulingPoliciesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeSchedulingPoliciesResponse>(),
+            )
+        }
+        "DescribeServiceEnvironmentsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceEnvironmentsRequest>(),
+            )
+        }
+        "DescribeServiceEnvironmentsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceEnvironmentsResponse>(),
+            )
+        }
+        "DescribeServiceJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceJobRequest>())
+        }
+        "DescribeServiceJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceJobResponse>())
+        }
+        "Device" => ::std::option::Option::Some(visitor.visit::<Device>()),
+        "DeviceCgroupPermission" => {
+            ::std::option::Option::Some(visitor.visit::<DeviceCgroupPermission>())
+        }
+        "Ec2Configuration" => {
+            ::std::option::Option::Some(visitor.visit::<Ec2Configuration>())
+        }
+        "EcsProperties" => ::std::option::Option::Some(visitor.visit::<EcsProperties>()),
+        "EcsPropertiesDetail" => {
+            ::std::option::Option::Some(visitor.visit::<EcsPropertiesDetail>())
+        }
+        "EcsPropertiesOverride" => {
+            ::std::option::Option::Some(visitor.visit::<EcsPropertiesOverride>())
+        }
+        "EcsSettings" => ::std::option::Option::Some(visitor.visit::<EcsSettings>()),
+        "EcsTaskDetails" => {
+            ::std::option::Option::Some(visitor.visit::<EcsTaskDetails>())
+        }
+        "EcsTaskProperties" => {
+            ::std::option::Option::Some(visitor.visit::<EcsTaskProperties>())
+        }
+        "EfsAuthorizationConfig" => {
+            ::std::option::Option::Some(visitor.visit::<EfsAuthorizationConfig>())
+        }
+        "EfsAuthorizationConfigIam" => {
+            ::std::option::Option::Some(visitor.visit::<EfsAuthorizationConfigIam>())
+        }
+        "EfsTransitEncryption" => {
+            ::std::option::Option::Some(visitor.visit::<EfsTransitEncryption>())
+        }
+        "EfsVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<EfsVolumeConfiguration>())
+        }
+        "EksAccessEntry" => {
+            ::std::option::Option::Some(visitor.visit::<EksAccessEntry>())
+        }
+        "EksAccessEntryDesiredState" => {
+            ::std::option::Option::Some(visitor.visit::<EksAccessEntryDesiredState>())
+        }
+        "EksAccessEntryStatus" => {
+            ::std::option::Option::Some(visitor.visit::<EksAccessEntryStatus>())
+        }
+        "EksAttemptContainerDetail" => {
+            ::std::option::Option::Some(visitor.visit::<EksAttemptContainerDetail>())
+        }
+        "EksAttemptDetail" => {
+            ::std::option::Option::Some(visitor.visit::<EksAttemptDetail>())
+        }
+        "EksConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<EksConfiguration>())
+        }
+        "EksConfigurationUpdate" => {
+            ::std::option::Option::Some(visitor.visit::<EksConfigurationUpdate>())
+        }
+        "EksContainer" => ::std::option::Option::Some(visitor.visit::<EksContainer>()),
+        "EksContainerDetail" => {
+            ::std::option::Option::Some(visitor.visit::<EksContainerDetail>())
+        }
+        "EksContainerEnvironmentVariable" => {
+            ::std::option::Option::Some(
+                visitor.visit::<EksContainerEnvironmentVariable>(),
+            )
+        }
+        "EksContainerLinuxCapabilities" => {
+            ::std::option::Option::Some(visitor.visit::<EksContainerLinuxCapabilities>())
+        }
+        "EksContainerOverride" => {
+            ::std::option::Option::Some(visitor.visit::<EksContainerOverride>())
+        }
+        "EksContainerResourceRequirements" => {
+            ::std::option::Option::Some(
+                visitor.visit::<EksContainerResourceRequirements>(),
+            )
+        }
+        "EksContainerSecurityContext" => {
+            ::std::option::Option::Some(visitor.visit::<EksContainerSecurityContext>())
+        }
+        "EksContainerVolumeMount" => {
+            ::std::option::Option::Some(visitor.visit::<EksContainerVolumeMount>())
+        }
+        "EksEmptyDir" => ::std::option::Option::Some(visitor.visit::<EksEmptyDir>()),
+        "EksHostPath" => ::std::option::Option::Some(visitor.visit::<EksHostPath>()),
+        "EksMetadata" => ::std::option::Option::Some(visitor.visit::<EksMetadata>()),
+        "EksPersistentVolumeClaim" => {
+            ::std::option::Option::Some(visitor.visit::<EksPersistentVolumeClaim>())
+        }
+        "EksPodProperties" => {
+            ::std::option::Option::Some(visitor.visit::<EksPodProperties>())
+        }
+        "EksPodPropertiesDetail" => {
+            ::std::option::Option::Some(visitor.visit::<EksPodPropertiesDetail>())
+        }
+        "EksPodPropertiesOverride" => {
+            ::std::option::Option::Some(visitor.visit::<EksPodPropertiesOverride>())
+        }
+        "EksPodSecurityContext" => {
+            ::std::option::Option::Some(visitor.visit::<EksPodSecurityContext>())
+        }
+        "EksProperties" => ::std::option::Option::Some(visitor.visit::<EksProperties>()),
+        "EksPropertiesDetail" => {
+            ::std::option::Option::Some(visitor.visit::<EksPropertiesDetail>())
+        }
+        "EksPropertiesOverride" => {
+            ::std::option::Option::Some(visitor.visit::<EksPropertiesOverride>())
+        }
+        "EksSeccompProfile" => {
+            ::std::option::Option::Some(visitor.visit::<EksSeccompProfile>())
+        }
+        "EksSeccompProfileType" => {
+            ::std::option::Option::Some(visitor.visit::<EksSeccompProfileType>())
+        }
+        "EksSecret" => ::std::option::Option::Some(visitor.visit::<EksSecret>()),
+        "EksVolume" => ::std::option::Option::Some(visitor.visit::<EksVolume>()),
+        "EphemeralStorage" => {
+            ::std::option::Option::Some(visitor.visit::<EphemeralStorage>())
+        }
+        "EvaluateOnExit" => {
+            ::std::option::Option::Some(visitor.visit::<EvaluateOnExit>())
+        }
+        "FairshareCapacityUsage" => {
+            ::std::option::Option::Some(visitor.visit::<FairshareCapacityUsage>())
+        }
+        "FairshareCapacityUtilization" => {
+            ::std::option::Option::Some(visitor.visit::<FairshareCapacityUtilization>())
+        }
+        "FairsharePolicy" => {
+            ::std::option::Option::Some(visitor.visit::<FairsharePolicy>())
+        }
+        "FairshareUtilizationDetail" => {
+            ::std::option::Option::Some(visitor.visit::<FairshareUtilizationDetail>())
+        }
+        "FargatePlatformConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<FargatePlatformConfiguration>())
+        }
+        "FirelensConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<FirelensConfiguration>())
+        }
+        "FirelensConfigurationType" => {
+            ::std::option::Option::Some(visitor.visit::<FirelensConfigurationType>())
+        }
+        "FrontOfQueueDetail" => {
+            ::std::option::Option::Some(visitor.visit::<FrontOfQueueDetail>())
+        }
+        "FrontOfQueueJobSummary" => {
+            ::std::option::Option::Some(visitor.visit::<FrontOfQueueJobSummary>())
+        }
+        "FrontOfQuotaShareJobSummary" => {
+            ::std::option::Option::Some(visitor.visit::<FrontOfQuotaShareJobSummary>())
+        }
+        "FrontOfQuotaSharesDetail" => {
+            ::std::option::Option::Some(visitor.visit::<FrontOfQuotaSharesDetail>())
+        }
+        "GetJobQueueSnapshotRequest" => {
+            ::std::option::Option::Some(visitor.visit::<GetJobQueueSnapshotRequest>())
+        }
+        "GetJobQueueSnapshotResponse" => {
+            ::std::option::Option::Some(visitor.visit::<GetJobQueueSnapshotResponse>())
+        }
+        "Host" => ::std::option::Option::Some(visitor.visit::<Host>()),
+        "ImagePullSecret" => {
+            ::std::option::Option::Some(visitor.visit::<ImagePullSecret>())
+        }
+        "InfrastructureOptimization" => {
+            ::std::option::Option::Some(visitor.visit::<InfrastructureOptimization>())
+        }
+        "InstanceLaunchTemplate" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceLaunchTemplate>())
+        }
+        "InstanceLaunchTemplateUpdate" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceLaunchTemplateUpdate>())
+        }
+        "InstanceRequirementsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceRequirementsRequest>())
+        }
+        "JobCapacityUsageSummary" => {
+            ::std::option::Option::Some(visitor.visit::<JobCapacityUsageSummary>())
+        }
+        "JobDefinition" => ::std::option::Option::Some(visitor.visit::<JobDefinition>()),
+        "JobDefinitionType" => {
+            ::std::option::Option::Some(visitor.visit::<JobDefinitionType>())
+        }
+        "JobDependency" => ::std::option::Option::Some(visitor.visit::<JobDependency>()),
+        "JobDetail" => ::std::option::Option::Some(visitor.visit::<JobDetail>()),
+        "JobQueueDetail" => {
+            ::std::option::Option::Some(visitor.visit::<JobQueueDetail>())
+        }
+        "JobQueueType" => ::std::option::Option::Some(visitor.visit::<JobQueueType>()),
+        "JobStateTimeLimitAction" => {
+            ::std::option::Option::Some(visitor.visit::<JobStateTimeLimitAction>())
+        }
+        "JobStateTimeLimitActionsAction" => {
+            ::std::option::Option::Some(
+                visitor.visit::<JobStateTimeLimitActionsAction>(),
+            )
+        }
+        "JobStateTimeLimitActionsState" => {
+            ::std::option::Option::Some(visitor.visit::<JobStateTimeLimitActionsState>())
+        }
+        "JobStatus" => ::std::option::Option::Some(visitor.visit::<JobStatus>()),
+        "JobSummary" => ::std::option::Option::Some(visitor.visit::<JobSummary>()),
+        "JobTimeout" => ::std::option::Option::Some(visitor.visit::<JobTimeout>()),
+        "JqState" => ::std::option::Option::Some(visitor.visit::<JqState>()),
+        "JqStatus" => ::std::option::Option::Some(visitor.visit::<JqStatus>()),
+        "KeyValuePair" => ::std::option::Option::Some(visitor.visit::<KeyValuePair>()),
+        "KeyValuesPair" => ::std::option::Option::Some(visitor.visit::<KeyValuesPair>()),
+        "LatestServiceJobAttempt" => {
+            ::std::option::Option::Some(visitor.visit::<LatestServiceJobAttempt>())
+        }
+        "LaunchTemplateSpecification" => {
+            ::std::option::Option::Some(visitor.visit::<LaunchTemplateSpecification>())
+        }
+        "LaunchTemplateSpecificationOverride" => {
+            ::std::option::Option::Some(
+                visitor.visit::<LaunchTemplateSpecificationOverride>(),
+            )
+        }
+        "LinuxParameters" => {
+            ::std::option::Option::Some(visitor.visit::<LinuxParameters>())
+        }
+        "ListConsumableResourcesRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListConsumableResourcesRequest>(),
+            )
+        }
+        "ListConsumableResourcesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListConsumableResourcesResponse>(),
+            )
+        }
+        "ListJobsByConsumableResourceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListJobsByConsumableResourceRequest>(),
+            )
+        }
+        "ListJobsByConsumableResourceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListJobsByConsumableResourceResponse>(),
+            )
+        }
+        "ListJobsByConsumableResourceSummary" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListJobsByConsumableResourceSummary>(),
+            )
+        }
+        "ListJobsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListJobsRequest>())
+        }
+        "ListJobsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListJobsResponse>())
+        }
+        "ListQuotaSharesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListQuotaSharesRequest>())
+        }
+        "ListQuotaSharesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListQuotaSharesResponse>())
+        }
+        "ListSchedulingPoliciesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListSchedulingPoliciesRequest>())
+        }
+        "ListSchedulingPoliciesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListSchedulingPoliciesResponse>(),
+            )
+        }
+        "ListServiceJobsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceJobsRequest>())
+        }
+        "ListServiceJobsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceJobsResponse>())
+        }
+        "ListTagsForResourceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceRequest>())
+        }
+        "ListTagsForResourceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceResponse>())
+        }
+        "LogConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<LogConfiguration>())
+        }
+        "LogDriver" => ::std::option::Option::Some(visitor.visit::<LogDriver>()),
+        "ManagedInstancesLocalStorageConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesLocalStorageConfiguration>(),
+            )
+        }
+        "ManagedInstancesNetworkConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesNetworkConfiguration>(),
+            )
+        }
+        "ManagedInstancesProvider" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedInstancesProvider>())
+        }
+        "ManagedInstancesStorageConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesStorageConfiguration>(),
+            )
+        }
+        "MountPoint" => ::std::option::Option::Some(visitor.visit::<MountPoint>()),
+        "NetworkConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkConfiguration>())
+        }
+        "NetworkInterface" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkInterface>())
+        }
+        "NodeDetails" => ::std::option::Option::Some(visitor.visit::<NodeDetails>()),
+        "NodeOverrides" => ::std::option::Option::Some(visitor.visit::<NodeOverrides>()),
+        "NodeProperties" => {
+            ::std::option::Option::Some(visitor.visit::<NodeProperties>())
+        }
+        "NodePropertiesSummary" => {
+            ::std::option::Option::Some(visitor.visit::<NodePropertiesSummary>())
+        }
+        "NodePropertyOverride" => {
+            ::std::option::Option::Some(visitor.visit::<NodePropertyOverride>())
+        }
+        "NodeRangeProperty" => {
+            ::std::option::Option::Some(visitor.visit::<NodeRangeProperty>())
+        }
+        "OrchestrationType" => {
+            ::std::option::Option::Some(visitor.visit::<OrchestrationType>())
+        }
+        "PlatformCapability" => {
+            ::std::option::Option::Some(visitor.visit::<PlatformCapability>())
+        }
+        "QueueSnapshotCapacityUsage" => {
+            ::std::option::Option::Some(visitor.visit::<QueueSnapshotCapacityUsage>())
+        }
+        "QueueSnapshotUtilizationDetail" => {
+            ::std::option::Option::Some(
+                visitor.visit::<QueueSnapshotUtilizationDetail>(),
+            )
+        }
+        "QuotaShareCapacityLimit" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareCapacityLimit>())
+        }
+        "QuotaShareCapacityUsage" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareCapacityUsage>())
+        }
+        "QuotaShareCapacityUtilization" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareCapacityUtilization>())
+        }
+        "QuotaShareDetail" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareDetail>())
+        }
+        "QuotaShareIdleResourceAssignmentStrategy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<QuotaShareIdleResourceAssignmentStrategy>(),
+            )
+        }
+        "QuotaShareInSharePreemptionState" => {
+            ::std::option::Option::Some(
+                visitor.visit::<QuotaShareInSharePreemptionState>(),
+            )
+        }
+        "QuotaSharePolicy" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaSharePolicy>())
+        }
+        "QuotaSharePreemptionConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<QuotaSharePreemptionConfiguration>(),
+            )
+        }
+        "QuotaShareResourceSharingConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<QuotaShareResourceSharingConfiguration>(),
+            )
+        }
+        "QuotaShareResourceSharingStrategy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<QuotaShareResourceSharingStrategy>(),
+            )
+        }
+        "QuotaShareState" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareState>())
+        }
+        "QuotaShareStatus" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareStatus>())
+        }
+        "QuotaShareUtilizationDetail" => {
+            ::std::option::Option::Some(visitor.visit::<QuotaShareUtilizationDetail>())
+        }
+        "RegisterJobDefinitionRequest" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterJobDefinitionRequest>())
+        }
+        "RegisterJobDefinitionResponse" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterJobDefinitionResponse>())
+        }
+        "RepositoryCredentials" => {
+            ::std::option::Option::Some(visitor.visit::<RepositoryCredentials>())
+        }
+        "ResourceRequirement" => {
+            ::std::option::Option::Some(visitor.visit::<ResourceRequirement>())
+        }
+        "ResourceType" => ::std::option::Option::Some(visitor.visit::<ResourceType>()),
+        "RetryAction" => ::std::option::Option::Some(visitor.visit::<RetryAction>()),
+        "RetryStrategy" => ::std::option::Option::Some(visitor.visit::<RetryStrategy>()),
+        "RuntimePlatform" => {
+            ::std::option::Option::Some(visitor.visit::<RuntimePlatform>())
+        }
+        "S3FilesVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<S3FilesVolumeConfiguration>())
+        }
+        "SchedulingPolicyDetail" => {
+            ::std::option::Option::Some(visitor.visit::<SchedulingPolicyDetail>())
+        }
+        "SchedulingPolicyListingDetail" => {
+            ::std::option::Option::Some(visitor.visit::<SchedulingPolicyListingDetail>())
+        }
+        "Secret" => ::std::option::Option::Some(visitor.visit::<Secret>()),
+        "ServerException" => {
+            ::std::option::Option::Some(visitor.visit::<ServerException>())
+        }
+        "ServiceEnvironmentDetail" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceEnvironmentDetail>())
+        }
+        "ServiceEnvironmentOrder" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceEnvironmentOrder>())
+        }
+        "ServiceEnvironmentState" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceEnvironmentState>())
+        }
+        "ServiceEnvironmentStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceEnvironmentStatus>())
+        }
+        "ServiceEnvironmentType" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceEnvironmentType>())
+        }
+        "ServiceJobAttemptDetail" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobAttemptDetail>())
+        }
+        "ServiceJobCapacityUsageDetail" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobCapacityUsageDetail>())
+        }
+        "ServiceJobCapacityUsageSummary" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceJobCapacityUsageSummary>(),
+            )
+        }
+        "ServiceJobEvaluateOnExit" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobEvaluateOnExit>())
+        }
+        "ServiceJobPreemptedAttempt" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobPreemptedAttempt>())
+        }
+        "ServiceJobPreemptionConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceJobPreemptionConfiguration>(),
+            )
+        }
+        "ServiceJobPreemptionSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobPreemptionSummary>())
+        }
+        "ServiceJobRetryAction" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobRetryAction>())
+        }
+        "ServiceJobRetryStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobRetryStrategy>())
+        }
+        "ServiceJobStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobStatus>())
+        }
+        "ServiceJobSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobSummary>())
+        }
+        "ServiceJobTimeout" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobTimeout>())
+        }
+        "ServiceJobType" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceJobType>())
+        }
+        "ServiceResourceId" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceResourceId>())
+        }
+        "ServiceResourceIdName" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceResourceIdName>())
+        }
+        "ShareAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<ShareAttributes>())
+        }
+        "SubmitJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitJobRequest>())
+        }
+        "SubmitJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitJobResponse>())
+        }
+        "SubmitServiceJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitServiceJobRequest>())
+        }
+        "SubmitServiceJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitServiceJobResponse>())
+        }
+        "TagResourceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceRequest>())
+        }
+        "TagResourceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceResponse>())
+        }
+        "TaskContainerDependency" => {
+            ::std::option::Option::Some(visitor.visit::<TaskContainerDependency>())
+        }
+        "TaskContainerDetails" => {
+            ::std::option::Option::Some(visitor.visit::<TaskContainerDetails>())
+        }
+        "TaskContainerOverrides" => {
+            ::std::option::Option::Some(visitor.visit::<TaskContainerOverrides>())
+        }
+        "TaskContainerProperties" => {
+            ::std::option::Option::Some(visitor.visit::<TaskContainerProperties>())
+        }
+        "TaskPropertiesOverride" => {
+            ::std::option::Option::Some(visitor.visit::<TaskPropertiesOverride>())
+        }
+        "TerminateJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobRequest>())
+        }
+        "TerminateJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobResponse>())
+        }
+        "TerminateJobsErrorDetail" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobsErrorDetail>())
+        }
+        "TerminateJobsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobsRequest>())
+        }
+        "TerminateJobsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateJobsResponse>())
+        }
+        "TerminateServiceJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobRequest>())
+        }
+        "TerminateServiceJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobResponse>())
+        }
+        "TerminateServiceJobsErrorDetail" => {
+            ::std::option::Option::Some(
+                visitor.visit::<TerminateServiceJobsErrorDetail>(),
+            )
+        }
+        "TerminateServiceJobsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobsRequest>())
+        }
+        "TerminateServiceJobsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobsResponse>())
+        }
+        "Tmpfs" => ::std::option::Option::Some(visitor.visit::<Tmpfs>()),
+        "Ulimit" => ::std::option::Option::Some(visitor.visit::<Ulimit>()),
+        "UntagResourceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceRequest>())
+        }
+        "UntagResourceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceResponse>())
+        }
+        "UpdateComputeEnvironmentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateComputeEnvironmentRequest>(),
+            )
+        }
+        "UpdateComputeEnvironmentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateComputeEnvironmentResponse>(),
+            )
+        }
+        "UpdateConsumableResourceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateConsumableResourceRequest>(),
+            )
+        }
+        "UpdateConsumableResourceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateConsumableResourceResponse>(),
+            )
+        }
+        "UpdateJobQueueRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateJobQueueRequest>())
+        }
+        "UpdateJobQueueResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateJobQueueResponse>())
+        }
+        "UpdateManagedInstancesProviderConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateManagedInstancesProviderConfiguration>(),
+            )
+        }
+        "UpdatePolicy" => ::std::option::Option::Some(visitor.visit::<UpdatePolicy>()),
+        "UpdateQuotaShareRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateQuotaShareRequest>())
+        }
+        "UpdateQuotaShareResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateQuotaShareResponse>())
+        }
+        "UpdateSchedulingPolicyRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateSchedulingPolicyRequest>())
+        }
+        "UpdateSchedulingPolicyResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateSchedulingPolicyResponse>(),
+            )
+        }
+        "UpdateServiceEnvironmentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServiceEnvironmentRequest>(),
+            )
+        }
+        "UpdateServiceEnvironmentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServiceEnvironmentResponse>(),
+            )
+        }
+        "UpdateServiceJobRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceJobRequest>())
+        }
+        "UpdateServiceJobResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceJobResponse>())
+        }
+        "UserdataType" => ::std::option::Option::Some(visitor.visit::<UserdataType>()),
+        "Volume" => ::std::option::Option::Some(visitor.visit::<Volume>()),
+        _ => ::std::option::Option::None,
+    }
+}

@@ -73,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ArrayProperties);
+::awsgen_runtime::shape!(ArrayProperties);
 /// An object that represents the array properties of a job.
 #[derive(
     ::std::clone::Clone,
@@ -179,7 +179,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayPropertiesDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ArrayPropertiesDetail);
+::awsgen_runtime::shape!(ArrayPropertiesDetail);
 /// An object that represents the array properties of a job.
 #[derive(
     ::std::clone::Clone,
@@ -285,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayPropertiesSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ArrayPropertiesSummary);
+::awsgen_runtime::shape!(ArrayPropertiesSummary);
 /// An object that represents the details of a container that's part of a job attempt.
 #[derive(
     ::std::clone::Clone,
@@ -415,7 +415,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptContainerDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AttemptContainerDetail);
+::awsgen_runtime::shape!(AttemptContainerDetail);
 /// An object that represents a job attempt.
 #[derive(
     ::std::clone::Clone,
@@ -531,7 +531,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AttemptDetail);
+::awsgen_runtime::shape!(AttemptDetail);
 /// An object that represents the details of a task.
 #[derive(
     ::std::clone::Clone,
@@ -627,7 +627,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptEcsTaskDetails {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AttemptEcsTaskDetails);
+::awsgen_runtime::shape!(AttemptEcsTaskDetails);
 /// An object that represents the details of a container that's part of a job attempt.
 #[derive(
     ::std::clone::Clone,
@@ -743,7 +743,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptTaskContainerDetails {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AttemptTaskContainerDetails);
+::awsgen_runtime::shape!(AttemptTaskContainerDetails);
 /// Contains the parameters for `CancelJob`.
 #[derive(
     ::std::clone::Clone,
@@ -825,7 +825,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CancelJobRequest);
+::awsgen_runtime::shape!(CancelJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -868,15 +868,11 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -884,7 +880,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CancelJobResponse);
+::awsgen_runtime::shape!(CancelJobResponse);
 /// An object that contains the details of a job that couldn't be cancelled by a `CancelJobs` operation.
 #[derive(
     ::std::clone::Clone,
@@ -980,7 +976,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobsErrorDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CancelJobsErrorDetail);
+::awsgen_runtime::shape!(CancelJobsErrorDetail);
 /// Specifies the jobs to cancel and the reason for the cancellation.
 #[derive(
     ::std::clone::Clone,
@@ -1062,7 +1058,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CancelJobsRequest);
+::awsgen_runtime::shape!(CancelJobsRequest);
 /// The result of a `CancelJobs` request, including the jobs whose cancellation request was accepted and the errors for jobs that couldn't be cancelled.
 #[derive(
     ::std::clone::Clone,
@@ -1142,7 +1138,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CancelJobsResponse);
+::awsgen_runtime::shape!(CancelJobsResponse);
 /// Defines the type and maximum quantity of resources that can be allocated to service jobs in a service environment.
 #[derive(
     ::std::clone::Clone,
@@ -1224,7 +1220,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityLimit {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityLimit);
+::awsgen_runtime::shape!(CapacityLimit);
 /// The capacity reservation configuration for Amazon ECS Managed Instances. Use this to target On-Demand Capacity Reservations or Reserved Instances.
 #[derive(
     ::std::clone::Clone,
@@ -1318,7 +1314,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityReservationRequest);
+::awsgen_runtime::shape!(CapacityReservationRequest);
 /// These errors are usually caused by a client action. One example cause is using an action or resource on behalf of a user that doesn't have permissions to use the action or resource. Another cause is specifying an identifier that's not valid.
 #[derive(
     ::std::clone::Clone,
@@ -1387,7 +1383,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClientException);
+::awsgen_runtime::shape!(ClientException);
 /// An object that represents an Batch compute environment.
 #[derive(
     ::std::clone::Clone,
@@ -1651,7 +1647,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeEnvironmentDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ComputeEnvironmentDetail);
+::awsgen_runtime::shape!(ComputeEnvironmentDetail);
 /// The order that compute environments are tried in for job placement within a queue. Compute environments are tried in ascending order. For example, if two compute environments are associated with a job queue, the compute environment with a lower order integer value is tried for job placement first. Compute environments must be in the `VALID` state before you can associate them with a job queue. All of the compute environments must be either EC2 (`EC2` or `SPOT`) or Fargate (`FARGATE` or `FARGATE_SPOT`); Amazon EC2 and Fargate compute environments can't be mixed.
 ///
 /// > **Note:** All compute environments that are associated with a job queue must share the same architecture. Batch doesn't support mixing compute environment architecture types in a single job queue.
@@ -1737,7 +1733,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeEnvironmentOrder {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ComputeEnvironmentOrder);
+::awsgen_runtime::shape!(ComputeEnvironmentOrder);
 /// An object that represents an Batch compute resource. For more information, see [Compute environments](https://docs.aws.amazon.com/batch/latest/userguide/compute_environments.html) in the *Batch User Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -2142,7 +2138,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeResource {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ComputeResource);
+::awsgen_runtime::shape!(ComputeResource);
 /// An object that represents the attributes of a compute environment that can be updated. For more information, see [Updating compute environments](https://docs.aws.amazon.com/batch/latest/userguide/updating-compute-environments.html) in the *Batch User Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -2564,7 +2560,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeResourceUpdate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ComputeResourceUpdate);
+::awsgen_runtime::shape!(ComputeResourceUpdate);
 /// An object that represents a scaling policy for a compute environment.
 #[derive(
     ::std::clone::Clone,
@@ -2650,7 +2646,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeScalingPolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ComputeScalingPolicy);
+::awsgen_runtime::shape!(ComputeScalingPolicy);
 /// Contains a list of consumable resources required by a job.
 #[derive(
     ::std::clone::Clone,
@@ -2726,7 +2722,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsumableResourceProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ConsumableResourceProperties);
+::awsgen_runtime::shape!(ConsumableResourceProperties);
 /// Information about a consumable resource required to run a job.
 #[derive(
     ::std::clone::Clone,
@@ -2810,7 +2806,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsumableResourceRequirement {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ConsumableResourceRequirement);
+::awsgen_runtime::shape!(ConsumableResourceRequirement);
 /// Current information about a consumable resource.
 #[derive(
     ::std::clone::Clone,
@@ -2932,7 +2928,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsumableResourceSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ConsumableResourceSummary);
+::awsgen_runtime::shape!(ConsumableResourceSummary);
 /// An object that represents the details of a container that's part of a job.
 #[derive(
     ::std::clone::Clone,
@@ -3368,7 +3364,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerDetail);
+::awsgen_runtime::shape!(ContainerDetail);
 /// The overrides that should be sent to a container.
 ///
 /// For information about using Batch overrides when you connect event sources to targets, see [BatchContainerOverrides](https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_BatchContainerOverrides.html).
@@ -3504,7 +3500,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerOverrides {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerOverrides);
+::awsgen_runtime::shape!(ContainerOverrides);
 /// Container properties are used for Amazon ECS based job definitions. These properties to describe the container that's launched as part of a job.
 #[derive(
     ::std::clone::Clone,
@@ -3886,7 +3882,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerProperties);
+::awsgen_runtime::shape!(ContainerProperties);
 /// An object that represents summary details of a container within a job.
 #[derive(
     ::std::clone::Clone,
@@ -3966,7 +3962,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerSummary);
+::awsgen_runtime::shape!(ContainerSummary);
 /// Contains the parameters for `CreateComputeEnvironment`.
 #[derive(
     ::std::clone::Clone,
@@ -4168,7 +4164,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateComputeEnvironmentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateComputeEnvironmentRequest);
+::awsgen_runtime::shape!(CreateComputeEnvironmentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4255,7 +4251,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateComputeEnvironmentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateComputeEnvironmentResponse);
+::awsgen_runtime::shape!(CreateComputeEnvironmentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4364,7 +4360,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateConsumableResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateConsumableResourceRequest);
+::awsgen_runtime::shape!(CreateConsumableResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4451,7 +4447,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateConsumableResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateConsumableResourceResponse);
+::awsgen_runtime::shape!(CreateConsumableResourceResponse);
 /// Contains the parameters for `CreateJobQueue`.
 #[derive(
     ::std::clone::Clone,
@@ -4633,7 +4629,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateJobQueueRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateJobQueueRequest);
+::awsgen_runtime::shape!(CreateJobQueueRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4712,7 +4708,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateJobQueueResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateJobQueueResponse);
+::awsgen_runtime::shape!(CreateJobQueueResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4865,7 +4861,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateQuotaShareRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateQuotaShareRequest);
+::awsgen_runtime::shape!(CreateQuotaShareRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4948,7 +4944,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateQuotaShareResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateQuotaShareResponse);
+::awsgen_runtime::shape!(CreateQuotaShareResponse);
 /// Contains the parameters for `CreateSchedulingPolicy`.
 #[derive(
     ::std::clone::Clone,
@@ -5060,7 +5056,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSchedulingPolicyRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateSchedulingPolicyRequest);
+::awsgen_runtime::shape!(CreateSchedulingPolicyRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5135,7 +5131,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSchedulingPolicyResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateSchedulingPolicyResponse);
+::awsgen_runtime::shape!(CreateSchedulingPolicyResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5258,7 +5254,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceEnvironmentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateServiceEnvironmentRequest);
+::awsgen_runtime::shape!(CreateServiceEnvironmentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5345,7 +5341,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceEnvironmentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateServiceEnvironmentResponse);
+::awsgen_runtime::shape!(CreateServiceEnvironmentResponse);
 /// Contains the parameters for `DeleteComputeEnvironment`.
 #[derive(
     ::std::clone::Clone,
@@ -5419,7 +5415,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteComputeEnvironmentRequest);
+::awsgen_runtime::shape!(DeleteComputeEnvironmentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5462,15 +5458,11 @@ impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -5478,7 +5470,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteComputeEnvironmentResponse);
+::awsgen_runtime::shape!(DeleteComputeEnvironmentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5551,7 +5543,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteConsumableResourceRequest);
+::awsgen_runtime::shape!(DeleteConsumableResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5594,15 +5586,11 @@ impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -5610,7 +5598,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteConsumableResourceResponse);
+::awsgen_runtime::shape!(DeleteConsumableResourceResponse);
 /// Contains the parameters for `DeleteJobQueue`.
 #[derive(
     ::std::clone::Clone,
@@ -5680,7 +5668,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteJobQueueRequest);
+::awsgen_runtime::shape!(DeleteJobQueueRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5723,15 +5711,11 @@ impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -5739,7 +5723,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteJobQueueResponse);
+::awsgen_runtime::shape!(DeleteJobQueueResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5808,7 +5792,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteQuotaShareRequest);
+::awsgen_runtime::shape!(DeleteQuotaShareRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5851,15 +5835,11 @@ impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -5867,7 +5847,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteQuotaShareResponse);
+::awsgen_runtime::shape!(DeleteQuotaShareResponse);
 /// Contains the parameters for `DeleteSchedulingPolicy`.
 #[derive(
     ::std::clone::Clone,
@@ -5933,7 +5913,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteSchedulingPolicyRequest);
+::awsgen_runtime::shape!(DeleteSchedulingPolicyRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5976,15 +5956,11 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -5992,7 +5968,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteSchedulingPolicyResponse);
+::awsgen_runtime::shape!(DeleteSchedulingPolicyResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6065,7 +6041,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteServiceEnvironmentRequest);
+::awsgen_runtime::shape!(DeleteServiceEnvironmentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6108,15 +6084,11 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -6124,7 +6096,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteServiceEnvironmentResponse);
+::awsgen_runtime::shape!(DeleteServiceEnvironmentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6193,7 +6165,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeregisterJobDefinitionRequest);
+::awsgen_runtime::shape!(DeregisterJobDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6236,15 +6208,11 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -6252,7 +6220,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeregisterJobDefinitionResponse);
+::awsgen_runtime::shape!(DeregisterJobDefinitionResponse);
 /// Contains the parameters for `DescribeComputeEnvironments`.
 #[derive(
     ::std::clone::Clone,
@@ -6350,7 +6318,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeComputeEnvironmentsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeComputeEnvironmentsRequest);
+::awsgen_runtime::shape!(DescribeComputeEnvironmentsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6435,7 +6403,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeComputeEnvironmentsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeComputeEnvironmentsResponse);
+::awsgen_runtime::shape!(DescribeComputeEnvironmentsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6508,7 +6476,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeConsumableResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeConsumableResourceRequest);
+::awsgen_runtime::shape!(DescribeConsumableResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6665,7 +6633,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeConsumableResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeConsumableResourceResponse);
+::awsgen_runtime::shape!(DescribeConsumableResourceResponse);
 /// Contains the parameters for `DescribeJobDefinitions`.
 #[derive(
     ::std::clone::Clone,
@@ -6785,7 +6753,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobDefinitionsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeJobDefinitionsRequest);
+::awsgen_runtime::shape!(DescribeJobDefinitionsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6868,7 +6836,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobDefinitionsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeJobDefinitionsResponse);
+::awsgen_runtime::shape!(DescribeJobDefinitionsResponse);
 /// Contains the parameters for `DescribeJobQueues`.
 #[derive(
     ::std::clone::Clone,
@@ -6960,7 +6928,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobQueuesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeJobQueuesRequest);
+::awsgen_runtime::shape!(DescribeJobQueuesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7039,7 +7007,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobQueuesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeJobQueuesResponse);
+::awsgen_runtime::shape!(DescribeJobQueuesResponse);
 /// Contains the parameters for `DescribeJobs`.
 #[derive(
     ::std::clone::Clone,
@@ -7109,7 +7077,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeJobsRequest);
+::awsgen_runtime::shape!(DescribeJobsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7178,7 +7146,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeJobsResponse);
+::awsgen_runtime::shape!(DescribeJobsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7247,7 +7215,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeQuotaShareRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeQuotaShareRequest);
+::awsgen_runtime::shape!(DescribeQuotaShareRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7420,7 +7388,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeQuotaShareResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeQuotaShareResponse);
+::awsgen_runtime::shape!(DescribeQuotaShareResponse);
 /// Contains the parameters for `DescribeSchedulingPolicies`.
 #[derive(
     ::std::clone::Clone,
@@ -7490,7 +7458,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSchedulingPoliciesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeSchedulingPoliciesRequest);
+::awsgen_runtime::shape!(DescribeSchedulingPoliciesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7565,7 +7533,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSchedulingPoliciesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeSchedulingPoliciesResponse);
+::awsgen_runtime::shape!(DescribeSchedulingPoliciesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7662,7 +7630,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceEnvironmentsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceEnvironmentsRequest);
+::awsgen_runtime::shape!(DescribeServiceEnvironmentsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7747,7 +7715,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceEnvironmentsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceEnvironmentsResponse);
+::awsgen_runtime::shape!(DescribeServiceEnvironmentsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7816,7 +7784,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceJobRequest);
+::awsgen_runtime::shape!(DescribeServiceJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8149,7 +8117,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceJobResponse);
+::awsgen_runtime::shape!(DescribeServiceJobResponse);
 /// An object that represents a container instance host device.
 ///
 /// > **Note:** This object isn't applicable to jobs that are running on Fargate resources and shouldn't be provided.
@@ -8243,7 +8211,7 @@ impl<'de> ::serde::Deserialize<'de> for Device {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Device);
+::awsgen_runtime::shape!(Device);
 /// Provides information used to select Amazon Machine Images (AMIs) for instances in the compute environment. If `Ec2Configuration` isn't specified, the default is `ECS_AL2023` ([Amazon ECS-optimized Amazon Linux 2023](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)) for EC2 (ECS) compute environments and `EKS_AL2023` ([Amazon EKS-optimized Amazon Linux 2023 AMI](https://docs.aws.amazon.com/eks/latest/userguide/eks-optimized-ami.html)) for EKS compute environments.
 ///
 /// > **Note:** This object isn't applicable to jobs that are running on Fargate resources.
@@ -8425,7 +8393,7 @@ impl<'de> ::serde::Deserialize<'de> for Ec2Configuration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Ec2Configuration);
+::awsgen_runtime::shape!(Ec2Configuration);
 /// An object that contains the properties for the Amazon ECS resources of a job.
 #[derive(
     ::std::clone::Clone,
@@ -8503,7 +8471,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsProperties);
+::awsgen_runtime::shape!(EcsProperties);
 /// An object that contains the details for the Amazon ECS resources of a job.
 #[derive(
     ::std::clone::Clone,
@@ -8577,7 +8545,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsPropertiesDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsPropertiesDetail);
+::awsgen_runtime::shape!(EcsPropertiesDetail);
 /// An object that contains overrides for the Amazon ECS task definition of a job.
 #[derive(
     ::std::clone::Clone,
@@ -8655,7 +8623,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsPropertiesOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsPropertiesOverride);
+::awsgen_runtime::shape!(EcsPropertiesOverride);
 /// The Amazon ECS settings for a compute environment, including the CloudWatch Container Insights mode. Use this structure with `CreateComputeEnvironment` and `UpdateComputeEnvironment`.
 #[derive(
     ::std::clone::Clone,
@@ -8743,7 +8711,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsSettings {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsSettings);
+::awsgen_runtime::shape!(EcsSettings);
 /// The details of a task definition that describes the container and volume definitions of an Amazon ECS task.
 #[derive(
     ::std::clone::Clone,
@@ -8973,7 +8941,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsTaskDetails {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsTaskDetails);
+::awsgen_runtime::shape!(EcsTaskDetails);
 /// The properties for a task definition that describes the container and volume definitions of an Amazon ECS task. You can specify which Docker images to use, the required resources, and other configurations related to launching the task definition through an Amazon ECS service or task.
 #[derive(
     ::std::clone::Clone,
@@ -9203,7 +9171,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsTaskProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsTaskProperties);
+::awsgen_runtime::shape!(EcsTaskProperties);
 /// The authorization configuration details for the Amazon EFS file system.
 #[derive(
     ::std::clone::Clone,
@@ -9279,7 +9247,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfig {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EfsAuthorizationConfig);
+::awsgen_runtime::shape!(EfsAuthorizationConfig);
 /// This is used when you're using an Amazon Elastic File System file system for job storage. For more information, see [Amazon EFS Volumes](https://docs.aws.amazon.com/batch/latest/userguide/efs-volumes.html) in the *Batch User Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -9403,7 +9371,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EfsVolumeConfiguration);
+::awsgen_runtime::shape!(EfsVolumeConfiguration);
 /// Configures whether Batch manages an Amazon EKS access entry on the cluster for the compute environment. For information on how the fields interact with the cluster's `authenticationMode` and with other compute environments that share the cluster, see [Amazon EKS access entry authentication](https://docs.aws.amazon.com/batch/latest/userguide/eks-access-entries.html) in the *Batch User Guide*.
 ///
 /// > **Note:** Setting `desiredState=ENABLED` on a single compute environment does not guarantee that Batch creates an access entry, and setting `desiredState=DISABLED` on a single compute environment does not guarantee that Batch deletes one. Batch compares the `desiredState` across all compute environments that target the same cluster. The Batch-managed access entry is created only when all compute environments have `desiredState=ENABLED`, and deleted only when all have `desiredState=DISABLED`. If you have multiple compute environments on the same cluster, set `desiredState` consistently across all of them to avoid uncertainty. For more information, see [Reconciling desiredState across compute environments](https://docs.aws.amazon.com/batch/latest/userguide/eks-access-entries.html#eks-access-entries-reconciliation) in the *Batch User Guide*.
@@ -9497,7 +9465,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAccessEntry {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksAccessEntry);
+::awsgen_runtime::shape!(EksAccessEntry);
 /// An object that represents the details for an attempt for a job attempt that an Amazon EKS container runs.
 #[derive(
     ::std::clone::Clone,
@@ -9597,7 +9565,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAttemptContainerDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksAttemptContainerDetail);
+::awsgen_runtime::shape!(EksAttemptContainerDetail);
 /// An object that represents the details of a job attempt for a job attempt by an Amazon EKS container.
 #[derive(
     ::std::clone::Clone,
@@ -9755,7 +9723,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAttemptDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksAttemptDetail);
+::awsgen_runtime::shape!(EksAttemptDetail);
 /// Configuration for the Amazon EKS cluster that supports the Batch compute environment. The cluster must exist before the compute environment can be created.
 #[derive(
     ::std::clone::Clone,
@@ -9853,7 +9821,7 @@ impl<'de> ::serde::Deserialize<'de> for EksConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksConfiguration);
+::awsgen_runtime::shape!(EksConfiguration);
 /// An object that represents the attributes of an Batch compute environment's Amazon EKS configuration that can be updated. Currently `accessEntry` is the only attribute that you can change after the compute environment is created. For more information, see [Amazon EKS access entry authentication](https://docs.aws.amazon.com/batch/latest/userguide/eks-access-entries.html) in the *Batch User Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -9923,7 +9891,7 @@ impl<'de> ::serde::Deserialize<'de> for EksConfigurationUpdate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksConfigurationUpdate);
+::awsgen_runtime::shape!(EksConfigurationUpdate);
 /// EKS container properties are used in job definitions for Amazon EKS based job definitions to describe the properties for a container node in the pod that's launched as part of a job. This can't be specified for Amazon ECS based job definitions.
 #[derive(
     ::std::clone::Clone,
@@ -10087,7 +10055,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainer {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainer);
+::awsgen_runtime::shape!(EksContainer);
 /// The details for container properties that are returned by `DescribeJobs` for jobs that use Amazon EKS.
 #[derive(
     ::std::clone::Clone,
@@ -10269,7 +10237,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerDetail);
+::awsgen_runtime::shape!(EksContainerDetail);
 /// An environment variable.
 #[derive(
     ::std::clone::Clone,
@@ -10349,7 +10317,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerEnvironmentVariable {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerEnvironmentVariable);
+::awsgen_runtime::shape!(EksContainerEnvironmentVariable);
 /// The Linux capabilities for the container. For more information, see [Set capabilities for a container](https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -10425,7 +10393,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerLinuxCapabilities {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerLinuxCapabilities);
+::awsgen_runtime::shape!(EksContainerLinuxCapabilities);
 /// Object representing any Kubernetes overrides to a job definition that's used in a [SubmitJob](https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html) API operation.
 #[derive(
     ::std::clone::Clone,
@@ -10545,7 +10513,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerOverride);
+::awsgen_runtime::shape!(EksContainerOverride);
 /// The type and amount of resources to assign to a container. The supported resources include `memory`, `cpu`, and `nvidia.com/gpu`. For more information, see [Resource management for pods and containers](https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -10657,7 +10625,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerResourceRequirements {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerResourceRequirements);
+::awsgen_runtime::shape!(EksContainerResourceRequirements);
 /// The security context for a job. For more information, see [Configure a security context for a pod or container](https://kubernetes.io/docs/tasks/configure-pod-container/security-context/) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -10809,7 +10777,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerSecurityContext {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerSecurityContext);
+::awsgen_runtime::shape!(EksContainerSecurityContext);
 /// The volume mounts for a container for an Amazon EKS job. For more information about volumes and volume mounts in Kubernetes, see [Volumes](https://kubernetes.io/docs/concepts/storage/volumes/) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -10909,7 +10877,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerVolumeMount {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksContainerVolumeMount);
+::awsgen_runtime::shape!(EksContainerVolumeMount);
 /// Specifies the configuration of a Kubernetes `emptyDir` volume. An `emptyDir` volume is first created when a pod is assigned to a node. It exists as long as that pod is running on that node. The `emptyDir` volume is initially empty. All containers in the pod can read and write the files in the `emptyDir` volume. However, the `emptyDir` volume can be mounted at the same or different paths in each container. When a pod is removed from a node for any reason, the data in the `emptyDir` is deleted permanently. For more information, see [emptyDir](https://kubernetes.io/docs/concepts/storage/volumes/#emptydir) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -10997,7 +10965,7 @@ impl<'de> ::serde::Deserialize<'de> for EksEmptyDir {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksEmptyDir);
+::awsgen_runtime::shape!(EksEmptyDir);
 /// Specifies the configuration of a Kubernetes `hostPath` volume. A `hostPath` volume mounts an existing file or directory from the host node's filesystem into your pod. For more information, see [hostPath](https://kubernetes.io/docs/concepts/storage/volumes/#hostpath) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -11067,7 +11035,7 @@ impl<'de> ::serde::Deserialize<'de> for EksHostPath {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksHostPath);
+::awsgen_runtime::shape!(EksHostPath);
 /// Describes and uniquely identifies Kubernetes resources. For example, the compute environment that a pod runs in or the `jobID` for a job running in the pod. For more information, see [Understanding Kubernetes Objects](https://kubernetes.io/docs/concepts/overview/working-with-objects/kubernetes-objects/) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -11179,7 +11147,7 @@ impl<'de> ::serde::Deserialize<'de> for EksMetadata {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksMetadata);
+::awsgen_runtime::shape!(EksMetadata);
 /// A `persistentVolumeClaim` volume is used to mount a [PersistentVolume](https://kubernetes.io/docs/concepts/storage/persistent-volumes/) into a Pod. PersistentVolumeClaims are a way for users to "claim" durable storage without knowing the details of the particular cloud environment. See the information about [PersistentVolumes](https://kubernetes.io/docs/concepts/storage/persistent-volumes/) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -11259,7 +11227,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPersistentVolumeClaim {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPersistentVolumeClaim);
+::awsgen_runtime::shape!(EksPersistentVolumeClaim);
 /// The properties for the pod.
 #[derive(
     ::std::clone::Clone,
@@ -11449,7 +11417,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPodProperties);
+::awsgen_runtime::shape!(EksPodProperties);
 /// The details for the pod.
 #[derive(
     ::std::clone::Clone,
@@ -11655,7 +11623,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodPropertiesDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPodPropertiesDetail);
+::awsgen_runtime::shape!(EksPodPropertiesDetail);
 /// An object that contains overrides for the Kubernetes pod properties of a job.
 #[derive(
     ::std::clone::Clone,
@@ -11751,7 +11719,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodPropertiesOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPodPropertiesOverride);
+::awsgen_runtime::shape!(EksPodPropertiesOverride);
 /// The security context for the pod. The settings apply to all containers in the pod when the container does not specify an overriding value. For more information, see [Set the security context for a Pod](https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-the-security-context-for-a-pod) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -11865,7 +11833,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodSecurityContext {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPodSecurityContext);
+::awsgen_runtime::shape!(EksPodSecurityContext);
 /// An object that contains the properties for the Kubernetes resources of a job.
 #[derive(
     ::std::clone::Clone,
@@ -11935,7 +11903,7 @@ impl<'de> ::serde::Deserialize<'de> for EksProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksProperties);
+::awsgen_runtime::shape!(EksProperties);
 /// An object that contains the details for the Kubernetes resources of a job.
 #[derive(
     ::std::clone::Clone,
@@ -12005,7 +11973,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPropertiesDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPropertiesDetail);
+::awsgen_runtime::shape!(EksPropertiesDetail);
 /// An object that contains overrides for the Kubernetes resources of a job.
 #[derive(
     ::std::clone::Clone,
@@ -12075,7 +12043,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPropertiesOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksPropertiesOverride);
+::awsgen_runtime::shape!(EksPropertiesOverride);
 /// The Linux seccomp profile for a pod or container. For more information, see [Restrict a Container's Syscalls with seccomp](https://kubernetes.io/docs/tutorials/security/seccomp/) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -12171,7 +12139,7 @@ impl<'de> ::serde::Deserialize<'de> for EksSeccompProfile {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksSeccompProfile);
+::awsgen_runtime::shape!(EksSeccompProfile);
 /// Specifies the configuration of a Kubernetes `secret` volume. For more information, see [secret](https://kubernetes.io/docs/concepts/storage/volumes/#secret) in the *Kubernetes documentation*.
 #[derive(
     ::std::clone::Clone,
@@ -12251,7 +12219,7 @@ impl<'de> ::serde::Deserialize<'de> for EksSecret {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksSecret);
+::awsgen_runtime::shape!(EksSecret);
 /// Specifies an Amazon EKS volume for a job definition.
 #[derive(
     ::std::clone::Clone,
@@ -12365,7 +12333,7 @@ impl<'de> ::serde::Deserialize<'de> for EksVolume {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EksVolume);
+::awsgen_runtime::shape!(EksVolume);
 /// The amount of ephemeral storage to allocate for the task. This parameter is used to expand the total amount of ephemeral storage available, beyond the default amount, for tasks hosted on Fargate.
 #[derive(
     ::std::clone::Clone,
@@ -12435,7 +12403,7 @@ impl<'de> ::serde::Deserialize<'de> for EphemeralStorage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EphemeralStorage);
+::awsgen_runtime::shape!(EphemeralStorage);
 /// Specifies an array of up to 5 conditions to be met, and an action to take (`RETRY` or `EXIT`) if all conditions are met. If none of the `EvaluateOnExit` conditions in a `RetryStrategy` match, then the job is retried.
 #[derive(
     ::std::clone::Clone,
@@ -12541,7 +12509,7 @@ impl<'de> ::serde::Deserialize<'de> for EvaluateOnExit {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EvaluateOnExit);
+::awsgen_runtime::shape!(EvaluateOnExit);
 /// The capacity usage for a fairshare scheduling job queue.
 #[derive(
     ::std::clone::Clone,
@@ -12621,7 +12589,7 @@ impl<'de> ::serde::Deserialize<'de> for FairshareCapacityUsage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FairshareCapacityUsage);
+::awsgen_runtime::shape!(FairshareCapacityUsage);
 /// The capacity utilization for a specific share in a fairshare scheduling job queue, including the share identifier and its current usage.
 #[derive(
     ::std::clone::Clone,
@@ -12707,7 +12675,7 @@ impl<'de> ::serde::Deserialize<'de> for FairshareCapacityUtilization {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FairshareCapacityUtilization);
+::awsgen_runtime::shape!(FairshareCapacityUtilization);
 /// The fair-share scheduling policy details.
 #[derive(
     ::std::clone::Clone,
@@ -12819,7 +12787,7 @@ impl<'de> ::serde::Deserialize<'de> for FairsharePolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FairsharePolicy);
+::awsgen_runtime::shape!(FairsharePolicy);
 /// The fairshare utilization for a job queue, including the number of active shares and top capacity utilization.
 #[derive(
     ::std::clone::Clone,
@@ -12909,7 +12877,7 @@ impl<'de> ::serde::Deserialize<'de> for FairshareUtilizationDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FairshareUtilizationDetail);
+::awsgen_runtime::shape!(FairshareUtilizationDetail);
 /// The platform configuration for jobs that are running on Fargate resources. Jobs that run on Amazon EC2 resources must not specify this parameter.
 #[derive(
     ::std::clone::Clone,
@@ -12983,7 +12951,7 @@ impl<'de> ::serde::Deserialize<'de> for FargatePlatformConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FargatePlatformConfiguration);
+::awsgen_runtime::shape!(FargatePlatformConfiguration);
 /// The FireLens configuration for the container. This is used to specify and configure a log router for container logs. For more information, see [Custom log](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html) routing in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -13065,7 +13033,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FirelensConfiguration);
+::awsgen_runtime::shape!(FirelensConfiguration);
 /// Contains a list of the first 100 `RUNNABLE` jobs associated to a single job queue.
 #[derive(
     ::std::clone::Clone,
@@ -13145,7 +13113,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQueueDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FrontOfQueueDetail);
+::awsgen_runtime::shape!(FrontOfQueueDetail);
 /// An object that represents summary details for the first 100 `RUNNABLE` jobs in a job queue.
 #[derive(
     ::std::clone::Clone,
@@ -13229,7 +13197,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQueueJobSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FrontOfQueueJobSummary);
+::awsgen_runtime::shape!(FrontOfQueueJobSummary);
 /// An object that represents summary details for the first `RUNNABLE` job in a quota share.
 #[derive(
     ::std::clone::Clone,
@@ -13313,7 +13281,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQuotaShareJobSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FrontOfQuotaShareJobSummary);
+::awsgen_runtime::shape!(FrontOfQuotaShareJobSummary);
 /// An object that represents the details of the first `RUNNABLE` job in each named quota share associated with a single job queue.
 #[derive(
     ::std::clone::Clone,
@@ -13398,7 +13366,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQuotaSharesDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FrontOfQuotaSharesDetail);
+::awsgen_runtime::shape!(FrontOfQuotaSharesDetail);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -13467,7 +13435,7 @@ impl<'de> ::serde::Deserialize<'de> for GetJobQueueSnapshotRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GetJobQueueSnapshotRequest);
+::awsgen_runtime::shape!(GetJobQueueSnapshotRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -13564,7 +13532,7 @@ impl<'de> ::serde::Deserialize<'de> for GetJobQueueSnapshotResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GetJobQueueSnapshotResponse);
+::awsgen_runtime::shape!(GetJobQueueSnapshotResponse);
 /// Determine whether your data volume persists on the host container instance and where it's stored. If this parameter is empty, then the Docker daemon assigns a host path for your data volume. However, the data isn't guaranteed to persist after the containers that are associated with it stop running.
 #[derive(
     ::std::clone::Clone,
@@ -13636,7 +13604,7 @@ impl<'de> ::serde::Deserialize<'de> for Host {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Host);
+::awsgen_runtime::shape!(Host);
 /// References a Kubernetes secret resource. This name of the secret must start and end with an alphanumeric character, is required to be lowercase, can include periods (.) and hyphens (-), and can't contain more than 253 characters.
 #[derive(
     ::std::clone::Clone,
@@ -13706,7 +13674,7 @@ impl<'de> ::serde::Deserialize<'de> for ImagePullSecret {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ImagePullSecret);
+::awsgen_runtime::shape!(ImagePullSecret);
 /// The infrastructure optimization configuration for an Amazon ECS Managed Instances capacity provider. Specifies the idle-instance scale-in behavior.
 #[derive(
     ::std::clone::Clone,
@@ -13776,7 +13744,7 @@ impl<'de> ::serde::Deserialize<'de> for InfrastructureOptimization {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InfrastructureOptimization);
+::awsgen_runtime::shape!(InfrastructureOptimization);
 /// The instance launch configuration for an Amazon ECS Managed Instances capacity provider. Specifies the instance profile, networking, instance selection constraints, capacity pricing model, storage, and monitoring settings.
 #[derive(
     ::std::clone::Clone,
@@ -13978,7 +13946,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceLaunchTemplate);
+::awsgen_runtime::shape!(InstanceLaunchTemplate);
 /// The instance launch configuration for updating an Amazon ECS Managed Instances capacity provider. You cannot change `capacityOptionType` or `fipsEnabled` after the compute environment is created.
 #[derive(
     ::std::clone::Clone,
@@ -14152,7 +14120,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplateUpdate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceLaunchTemplateUpdate);
+::awsgen_runtime::shape!(InstanceLaunchTemplateUpdate);
 /// The instance type requirements for the Amazon ECS Managed Instances capacity provider. Use this to specify which Amazon EC2 instance types or instance families Amazon ECS can launch.
 #[derive(
     ::std::clone::Clone,
@@ -14228,7 +14196,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceRequirementsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceRequirementsRequest);
+::awsgen_runtime::shape!(InstanceRequirementsRequest);
 /// The capacity usage for a job, including the unit of measure and quantity of resources being used.
 #[derive(
     ::std::clone::Clone,
@@ -14308,7 +14276,7 @@ impl<'de> ::serde::Deserialize<'de> for JobCapacityUsageSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobCapacityUsageSummary);
+::awsgen_runtime::shape!(JobCapacityUsageSummary);
 /// An object that represents an Batch job definition.
 #[derive(
     ::std::clone::Clone,
@@ -14590,7 +14558,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDefinition {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobDefinition);
+::awsgen_runtime::shape!(JobDefinition);
 /// An object that represents an Batch job dependency.
 #[derive(
     ::std::clone::Clone,
@@ -14670,7 +14638,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDependency {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobDependency);
+::awsgen_runtime::shape!(JobDependency);
 /// An object that represents an Batch job.
 #[derive(
     ::std::clone::Clone,
@@ -15074,7 +15042,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobDetail);
+::awsgen_runtime::shape!(JobDetail);
 /// An object that represents the details for an Batch job queue.
 #[derive(
     ::std::clone::Clone,
@@ -15280,7 +15248,7 @@ impl<'de> ::serde::Deserialize<'de> for JobQueueDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobQueueDetail);
+::awsgen_runtime::shape!(JobQueueDetail);
 /// Specifies an action that Batch will take after the job has remained at the head of the queue in the specified state for longer than the specified time.
 #[derive(
     ::std::clone::Clone,
@@ -15384,7 +15352,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitAction {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobStateTimeLimitAction);
+::awsgen_runtime::shape!(JobStateTimeLimitAction);
 /// An object that represents summary details of a job.
 #[derive(
     ::std::clone::Clone,
@@ -15630,7 +15598,7 @@ impl<'de> ::serde::Deserialize<'de> for JobSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobSummary);
+::awsgen_runtime::shape!(JobSummary);
 /// An object that represents a job timeout configuration.
 #[derive(
     ::std::clone::Clone,
@@ -15708,7 +15676,7 @@ impl<'de> ::serde::Deserialize<'de> for JobTimeout {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(JobTimeout);
+::awsgen_runtime::shape!(JobTimeout);
 /// A key-value pair object.
 #[derive(
     ::std::clone::Clone,
@@ -15788,7 +15756,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyValuePair {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(KeyValuePair);
+::awsgen_runtime::shape!(KeyValuePair);
 /// A filter name and value pair that's used to return a more specific list of results from a `ListJobs` or `ListJobsByConsumableResource` API operation.
 #[derive(
     ::std::clone::Clone,
@@ -15868,7 +15836,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyValuesPair {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(KeyValuesPair);
+::awsgen_runtime::shape!(KeyValuesPair);
 /// Information about the latest attempt of a service job. A Service job can transition from `SCHEDULED` back to `RUNNABLE` state when they encounter capacity constraints.
 #[derive(
     ::std::clone::Clone,
@@ -15942,7 +15910,7 @@ impl<'de> ::serde::Deserialize<'de> for LatestServiceJobAttempt {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LatestServiceJobAttempt);
+::awsgen_runtime::shape!(LatestServiceJobAttempt);
 /// An object that represents a launch template that's associated with a compute resource. You must specify either the launch template ID or launch template name in the request, but not both.
 ///
 /// If security groups are specified using both the `securityGroupIds` parameter of `CreateComputeEnvironment` and the launch template, the values in the `securityGroupIds` parameter of `CreateComputeEnvironment` will be used.
@@ -16078,7 +16046,7 @@ impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSpecification {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LaunchTemplateSpecification);
+::awsgen_runtime::shape!(LaunchTemplateSpecification);
 /// An object that represents a launch template to use in place of the default launch template. You must specify either the launch template ID or launch template name in the request, but not both.
 ///
 /// If security groups are specified using both the `securityGroupIds` parameter of `CreateComputeEnvironment` and the launch template, the values in the `securityGroupIds` parameter of `CreateComputeEnvironment` will be used.
@@ -16234,7 +16202,7 @@ impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSpecificationOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LaunchTemplateSpecificationOverride);
+::awsgen_runtime::shape!(LaunchTemplateSpecificationOverride);
 /// Linux-specific modifications that are applied to the container, such as details for device mappings.
 #[derive(
     ::std::clone::Clone,
@@ -16384,7 +16352,7 @@ impl<'de> ::serde::Deserialize<'de> for LinuxParameters {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LinuxParameters);
+::awsgen_runtime::shape!(LinuxParameters);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16479,7 +16447,7 @@ impl<'de> ::serde::Deserialize<'de> for ListConsumableResourcesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListConsumableResourcesRequest);
+::awsgen_runtime::shape!(ListConsumableResourcesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16564,7 +16532,7 @@ impl<'de> ::serde::Deserialize<'de> for ListConsumableResourcesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListConsumableResourcesResponse);
+::awsgen_runtime::shape!(ListConsumableResourcesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16677,7 +16645,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListJobsByConsumableResourceRequest);
+::awsgen_runtime::shape!(ListJobsByConsumableResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16758,7 +16726,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListJobsByConsumableResourceResponse);
+::awsgen_runtime::shape!(ListJobsByConsumableResourceResponse);
 /// Current information about a consumable resource required by a job.
 #[derive(
     ::std::clone::Clone,
@@ -16956,7 +16924,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListJobsByConsumableResourceSummary);
+::awsgen_runtime::shape!(ListJobsByConsumableResourceSummary);
 /// Contains the parameters for `ListJobs`.
 #[derive(
     ::std::clone::Clone,
@@ -17126,7 +17094,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListJobsRequest);
+::awsgen_runtime::shape!(ListJobsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17209,7 +17177,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListJobsResponse);
+::awsgen_runtime::shape!(ListJobsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17300,7 +17268,7 @@ impl<'de> ::serde::Deserialize<'de> for ListQuotaSharesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListQuotaSharesRequest);
+::awsgen_runtime::shape!(ListQuotaSharesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17379,7 +17347,7 @@ impl<'de> ::serde::Deserialize<'de> for ListQuotaSharesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListQuotaSharesResponse);
+::awsgen_runtime::shape!(ListQuotaSharesResponse);
 /// Contains the parameters for `ListSchedulingPolicies`.
 #[derive(
     ::std::clone::Clone,
@@ -17461,7 +17429,7 @@ impl<'de> ::serde::Deserialize<'de> for ListSchedulingPoliciesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListSchedulingPoliciesRequest);
+::awsgen_runtime::shape!(ListSchedulingPoliciesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17546,7 +17514,7 @@ impl<'de> ::serde::Deserialize<'de> for ListSchedulingPoliciesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListSchedulingPoliciesResponse);
+::awsgen_runtime::shape!(ListSchedulingPoliciesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17681,7 +17649,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceJobsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServiceJobsRequest);
+::awsgen_runtime::shape!(ListServiceJobsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17766,7 +17734,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceJobsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServiceJobsResponse);
+::awsgen_runtime::shape!(ListServiceJobsResponse);
 /// Contains the parameters for `ListTagsForResource`.
 #[derive(
     ::std::clone::Clone,
@@ -17836,7 +17804,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTagsForResourceRequest);
+::awsgen_runtime::shape!(ListTagsForResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17907,7 +17875,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTagsForResourceResponse);
+::awsgen_runtime::shape!(ListTagsForResourceResponse);
 /// Log configuration options to send to a custom log driver for the container.
 #[derive(
     ::std::clone::Clone,
@@ -18039,7 +18007,7 @@ impl<'de> ::serde::Deserialize<'de> for LogConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LogConfiguration);
+::awsgen_runtime::shape!(LogConfiguration);
 /// The local storage configuration for Amazon ECS Managed Instances.
 #[derive(
     ::std::clone::Clone,
@@ -18116,7 +18084,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesLocalStorageConfiguratio
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesLocalStorageConfiguration);
+::awsgen_runtime::shape!(ManagedInstancesLocalStorageConfiguration);
 /// The network configuration for Amazon ECS Managed Instances. Specifies the VPC subnets and security groups where instances are launched.
 #[derive(
     ::std::clone::Clone,
@@ -18200,7 +18168,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesNetworkConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesNetworkConfiguration);
+::awsgen_runtime::shape!(ManagedInstancesNetworkConfiguration);
 /// The configuration for an Amazon ECS Managed Instances capacity provider. This object is required when creating a compute environment with `computeResources.type` set to `ECS_MANAGED_INSTANCES`.
 #[derive(
     ::std::clone::Clone,
@@ -18318,7 +18286,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesProvider {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesProvider);
+::awsgen_runtime::shape!(ManagedInstancesProvider);
 /// The storage configuration for Amazon ECS Managed Instances.
 #[derive(
     ::std::clone::Clone,
@@ -18392,7 +18360,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesStorageConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesStorageConfiguration);
+::awsgen_runtime::shape!(ManagedInstancesStorageConfiguration);
 /// Details for a Docker volume mount point that's used in a job's container properties. This parameter maps to `Volumes` in the [Create a container](https://docs.docker.com/engine/api/latest/#tag/Container/operation/ContainerCreate) section of the *Docker Remote API* and the `--volume` option to docker run.
 #[derive(
     ::std::clone::Clone,
@@ -18482,7 +18450,7 @@ impl<'de> ::serde::Deserialize<'de> for MountPoint {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MountPoint);
+::awsgen_runtime::shape!(MountPoint);
 /// The network configuration for jobs that are running on Fargate resources. Jobs that are running on Amazon EC2 resources must not specify this parameter.
 #[derive(
     ::std::clone::Clone,
@@ -18556,7 +18524,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkConfiguration);
+::awsgen_runtime::shape!(NetworkConfiguration);
 /// An object that represents the elastic network interface for a multi-node parallel job node.
 #[derive(
     ::std::clone::Clone,
@@ -18650,7 +18618,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterface {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkInterface);
+::awsgen_runtime::shape!(NetworkInterface);
 /// An object that represents the details of a multi-node parallel job node.
 #[derive(
     ::std::clone::Clone,
@@ -18730,7 +18698,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeDetails {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NodeDetails);
+::awsgen_runtime::shape!(NodeDetails);
 /// An object that represents any node overrides to a job definition that's used in a [SubmitJob](https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html) API operation.
 ///
 /// > **Note:** This parameter isn't applicable to jobs that are running on Fargate resources. Don't provide it for these jobs. Rather, use `containerOverrides` instead.
@@ -18824,7 +18792,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeOverrides {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NodeOverrides);
+::awsgen_runtime::shape!(NodeOverrides);
 /// An object that represents the node properties of a multi-node parallel job.
 ///
 /// > **Note:** Node properties can't be specified for Amazon EKS based job definitions.
@@ -18922,7 +18890,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NodeProperties);
+::awsgen_runtime::shape!(NodeProperties);
 /// An object that represents the properties of a node that's associated with a multi-node parallel job.
 #[derive(
     ::std::clone::Clone,
@@ -19012,7 +18980,7 @@ impl<'de> ::serde::Deserialize<'de> for NodePropertiesSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NodePropertiesSummary);
+::awsgen_runtime::shape!(NodePropertiesSummary);
 /// The object that represents any node overrides to a job definition that's used in a [SubmitJob](https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html) API operation.
 #[derive(
     ::std::clone::Clone,
@@ -19150,7 +19118,7 @@ impl<'de> ::serde::Deserialize<'de> for NodePropertyOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NodePropertyOverride);
+::awsgen_runtime::shape!(NodePropertyOverride);
 /// This is an object that represents the properties of the node range for a multi-node parallel job.
 #[derive(
     ::std::clone::Clone,
@@ -19280,7 +19248,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeRangeProperty {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NodeRangeProperty);
+::awsgen_runtime::shape!(NodeRangeProperty);
 /// The configured capacity usage for a job queue snapshot, including the unit of measure and quantity of resources being used.
 #[derive(
     ::std::clone::Clone,
@@ -19360,7 +19328,7 @@ impl<'de> ::serde::Deserialize<'de> for QueueSnapshotCapacityUsage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QueueSnapshotCapacityUsage);
+::awsgen_runtime::shape!(QueueSnapshotCapacityUsage);
 /// The job queue utilization at a specific point in time, including total capacity usage, and quota share or fairshare utilization breakdown depending on the job queue scheduling policy.
 #[derive(
     ::std::clone::Clone,
@@ -19476,7 +19444,7 @@ impl<'de> ::serde::Deserialize<'de> for QueueSnapshotUtilizationDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QueueSnapshotUtilizationDetail);
+::awsgen_runtime::shape!(QueueSnapshotUtilizationDetail);
 /// Defines the capacity limit for a quota share, or the type and maximum quantity of a particular resource that can be allocated to jobs in the quota share without borrowing.
 #[derive(
     ::std::clone::Clone,
@@ -19556,7 +19524,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityLimit {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareCapacityLimit);
+::awsgen_runtime::shape!(QuotaShareCapacityLimit);
 /// The capacity usage for a quota share, including units of compute capacity and quantity of resources being used.
 #[derive(
     ::std::clone::Clone,
@@ -19636,7 +19604,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityUsage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareCapacityUsage);
+::awsgen_runtime::shape!(QuotaShareCapacityUsage);
 /// The capacity utilization for a specific quota share, including the quota share name and its current usage.
 #[derive(
     ::std::clone::Clone,
@@ -19722,7 +19690,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityUtilization {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareCapacityUtilization);
+::awsgen_runtime::shape!(QuotaShareCapacityUtilization);
 /// Detailed information about a quota share, including its configuration, state, and capacity limits.
 #[derive(
     ::std::clone::Clone,
@@ -19884,7 +19852,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareDetail);
+::awsgen_runtime::shape!(QuotaShareDetail);
 /// The quota share scheduling policy details for a job queue.
 #[derive(
     ::std::clone::Clone,
@@ -19960,7 +19928,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaSharePolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaSharePolicy);
+::awsgen_runtime::shape!(QuotaSharePolicy);
 /// Specifies the preemption behavior for jobs in a quota share.
 #[derive(
     ::std::clone::Clone,
@@ -20036,7 +20004,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaSharePreemptionConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaSharePreemptionConfiguration);
+::awsgen_runtime::shape!(QuotaSharePreemptionConfiguration);
 /// Specifies whether a quota share reserves, lends, or both lends and borrows idle compute capacity.
 #[derive(
     ::std::clone::Clone,
@@ -20121,7 +20089,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareResourceSharingConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareResourceSharingConfiguration);
+::awsgen_runtime::shape!(QuotaShareResourceSharingConfiguration);
 /// An object that represents the capacity utilization details of all quota shares associated with a single job queue.
 #[derive(
     ::std::clone::Clone,
@@ -20197,7 +20165,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareUtilizationDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(QuotaShareUtilizationDetail);
+::awsgen_runtime::shape!(QuotaShareUtilizationDetail);
 /// Contains the parameters for `RegisterJobDefinition`.
 #[derive(
     ::std::clone::Clone,
@@ -20449,7 +20417,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterJobDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterJobDefinitionRequest);
+::awsgen_runtime::shape!(RegisterJobDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -20546,7 +20514,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterJobDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterJobDefinitionResponse);
+::awsgen_runtime::shape!(RegisterJobDefinitionResponse);
 /// The repository credentials for private registry authentication.
 #[derive(
     ::std::clone::Clone,
@@ -20620,7 +20588,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryCredentials {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RepositoryCredentials);
+::awsgen_runtime::shape!(RepositoryCredentials);
 /// The type and amount of a resource to assign to a container. The supported resources include `GPU`, `MEMORY`, and `VCPU`.
 #[derive(
     ::std::clone::Clone,
@@ -20822,7 +20790,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceRequirement {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceRequirement);
+::awsgen_runtime::shape!(ResourceRequirement);
 /// The retry strategy that's associated with a job. For more information, see [Automated job retries](https://docs.aws.amazon.com/batch/latest/userguide/job_retries.html) in the *Batch User Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -20906,7 +20874,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryStrategy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RetryStrategy);
+::awsgen_runtime::shape!(RetryStrategy);
 /// An object that represents the compute environment architecture for Batch jobs on Fargate.
 #[derive(
     ::std::clone::Clone,
@@ -21004,7 +20972,7 @@ impl<'de> ::serde::Deserialize<'de> for RuntimePlatform {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RuntimePlatform);
+::awsgen_runtime::shape!(RuntimePlatform);
 /// This is used when you're using an S3Files file system for job storage.
 #[derive(
     ::std::clone::Clone,
@@ -21112,7 +21080,7 @@ impl<'de> ::serde::Deserialize<'de> for S3FilesVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(S3FilesVolumeConfiguration);
+::awsgen_runtime::shape!(S3FilesVolumeConfiguration);
 /// An object that represents a scheduling policy.
 #[derive(
     ::std::clone::Clone,
@@ -21228,7 +21196,7 @@ impl<'de> ::serde::Deserialize<'de> for SchedulingPolicyDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SchedulingPolicyDetail);
+::awsgen_runtime::shape!(SchedulingPolicyDetail);
 /// An object that contains the details of a scheduling policy that's returned in a `ListSchedulingPolicy` action.
 #[derive(
     ::std::clone::Clone,
@@ -21294,7 +21262,7 @@ impl<'de> ::serde::Deserialize<'de> for SchedulingPolicyListingDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SchedulingPolicyListingDetail);
+::awsgen_runtime::shape!(SchedulingPolicyListingDetail);
 /// An object that represents the secret to expose to your container. Secrets can be exposed to a container in the following ways:
 ///
 /// - To inject sensitive data into your containers as environment variables, use the `secrets` container definition parameter.
@@ -21382,7 +21350,7 @@ impl<'de> ::serde::Deserialize<'de> for Secret {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Secret);
+::awsgen_runtime::shape!(Secret);
 /// These errors are usually caused by a server issue.
 #[derive(
     ::std::clone::Clone,
@@ -21451,7 +21419,7 @@ impl<'de> ::serde::Deserialize<'de> for ServerException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServerException);
+::awsgen_runtime::shape!(ServerException);
 /// Detailed information about a service environment, including its configuration, state, and capacity limits.
 #[derive(
     ::std::clone::Clone,
@@ -21599,7 +21567,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceEnvironmentDetail);
+::awsgen_runtime::shape!(ServiceEnvironmentDetail);
 /// Specifies the order of a service environment for a job queue. This determines the priority order when multiple service environments are associated with the same job queue.
 #[derive(
     ::std::clone::Clone,
@@ -21683,7 +21651,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentOrder {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceEnvironmentOrder);
+::awsgen_runtime::shape!(ServiceEnvironmentOrder);
 /// Detailed information about an attempt to run a service job.
 #[derive(
     ::std::clone::Clone,
@@ -21787,7 +21755,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobAttemptDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobAttemptDetail);
+::awsgen_runtime::shape!(ServiceJobAttemptDetail);
 /// The capacity usage for a service job, including the unit of measure and quantity of resources being consumed.
 #[derive(
     ::std::clone::Clone,
@@ -21867,7 +21835,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobCapacityUsageDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobCapacityUsageDetail);
+::awsgen_runtime::shape!(ServiceJobCapacityUsageDetail);
 /// The capacity usage for a service job, including the unit of measure and quantity of resources being used.
 #[derive(
     ::std::clone::Clone,
@@ -21947,7 +21915,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobCapacityUsageSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobCapacityUsageSummary);
+::awsgen_runtime::shape!(ServiceJobCapacityUsageSummary);
 /// Specifies conditions for when to exit or retry a service job based on the exit status or status reason.
 #[derive(
     ::std::clone::Clone,
@@ -22031,7 +21999,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobEvaluateOnExit {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobEvaluateOnExit);
+::awsgen_runtime::shape!(ServiceJobEvaluateOnExit);
 /// Detailed information about a preempted attempt of a service job.
 #[derive(
     ::std::clone::Clone,
@@ -22135,7 +22103,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptedAttempt {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobPreemptedAttempt);
+::awsgen_runtime::shape!(ServiceJobPreemptedAttempt);
 /// Specifies the service job behavior when preempted.
 #[derive(
     ::std::clone::Clone,
@@ -22209,7 +22177,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptionConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobPreemptionConfiguration);
+::awsgen_runtime::shape!(ServiceJobPreemptionConfiguration);
 /// Summarizes the preemptions of the service job. This field appears on a service job when it has been preempted.
 #[derive(
     ::std::clone::Clone,
@@ -22299,7 +22267,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptionSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobPreemptionSummary);
+::awsgen_runtime::shape!(ServiceJobPreemptionSummary);
 /// The retry strategy for service jobs. This defines how many times to retry a failed service job and under what conditions. For more information, see [Service job retry strategies](https://docs.aws.amazon.com/batch/latest/userguide/service-job-retries.html) in the *Batch User Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -22385,7 +22353,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobRetryStrategy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobRetryStrategy);
+::awsgen_runtime::shape!(ServiceJobRetryStrategy);
 /// Summary information about a service job.
 #[derive(
     ::std::clone::Clone,
@@ -22609,7 +22577,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobSummary);
+::awsgen_runtime::shape!(ServiceJobSummary);
 /// The timeout configuration for service jobs.
 #[derive(
     ::std::clone::Clone,
@@ -22683,7 +22651,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobTimeout {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceJobTimeout);
+::awsgen_runtime::shape!(ServiceJobTimeout);
 /// The Batch unique identifier.
 #[derive(
     ::std::clone::Clone,
@@ -22763,7 +22731,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceResourceId {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceResourceId);
+::awsgen_runtime::shape!(ServiceResourceId);
 /// Specifies the weights for the share identifiers for the fair-share policy. Share identifiers that aren't included have a default weight of `1.0`.
 #[derive(
     ::std::clone::Clone,
@@ -22853,7 +22821,7 @@ impl<'de> ::serde::Deserialize<'de> for ShareAttributes {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ShareAttributes);
+::awsgen_runtime::shape!(ShareAttributes);
 /// Contains the parameters for `SubmitJob`.
 #[derive(
     ::std::clone::Clone,
@@ -23125,7 +23093,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitJobRequest);
+::awsgen_runtime::shape!(SubmitJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -23214,7 +23182,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitJobResponse);
+::awsgen_runtime::shape!(SubmitJobResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -23421,7 +23389,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitServiceJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitServiceJobRequest);
+::awsgen_runtime::shape!(SubmitServiceJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -23510,7 +23478,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitServiceJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitServiceJobResponse);
+::awsgen_runtime::shape!(SubmitServiceJobResponse);
 /// Contains the parameters for `TagResource`.
 #[derive(
     ::std::clone::Clone,
@@ -23592,7 +23560,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TagResourceRequest);
+::awsgen_runtime::shape!(TagResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -23635,15 +23603,11 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -23651,7 +23615,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TagResourceResponse);
+::awsgen_runtime::shape!(TagResourceResponse);
 /// A list of containers that this task depends on.
 #[derive(
     ::std::clone::Clone,
@@ -23737,7 +23701,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerDependency {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskContainerDependency);
+::awsgen_runtime::shape!(TaskContainerDependency);
 /// The details for the container in this task attempt.
 #[derive(
     ::std::clone::Clone,
@@ -24109,7 +24073,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerDetails {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskContainerDetails);
+::awsgen_runtime::shape!(TaskContainerDetails);
 /// The overrides that should be sent to a container.
 ///
 /// For information about using Batch overrides when you connect event sources to targets, see [BatchContainerOverrides](https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_BatchContainerOverrides.html).
@@ -24221,7 +24185,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerOverrides {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskContainerOverrides);
+::awsgen_runtime::shape!(TaskContainerOverrides);
 /// Container properties are used for Amazon ECS-based job definitions. These properties to describe the container that's launched as part of a job.
 #[derive(
     ::std::clone::Clone,
@@ -24547,7 +24511,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskContainerProperties);
+::awsgen_runtime::shape!(TaskContainerProperties);
 /// An object that contains overrides for the task definition of a job.
 #[derive(
     ::std::clone::Clone,
@@ -24619,7 +24583,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskPropertiesOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskPropertiesOverride);
+::awsgen_runtime::shape!(TaskPropertiesOverride);
 /// Contains the parameters for `TerminateJob`.
 #[derive(
     ::std::clone::Clone,
@@ -24701,7 +24665,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateJobRequest);
+::awsgen_runtime::shape!(TerminateJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -24744,15 +24708,11 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -24760,7 +24720,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateJobResponse);
+::awsgen_runtime::shape!(TerminateJobResponse);
 /// An object that contains the details of a job that couldn't be terminated by a `TerminateJobs` operation.
 #[derive(
     ::std::clone::Clone,
@@ -24856,7 +24816,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobsErrorDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateJobsErrorDetail);
+::awsgen_runtime::shape!(TerminateJobsErrorDetail);
 /// Specifies the jobs to terminate and the reason for the termination.
 #[derive(
     ::std::clone::Clone,
@@ -24938,7 +24898,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateJobsRequest);
+::awsgen_runtime::shape!(TerminateJobsRequest);
 /// The result of a `TerminateJobs` request, including the jobs whose termination request was accepted and the errors for jobs that couldn't be terminated.
 #[derive(
     ::std::clone::Clone,
@@ -25018,7 +24978,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateJobsResponse);
+::awsgen_runtime::shape!(TerminateJobsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25097,7 +25057,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateServiceJobRequest);
+::awsgen_runtime::shape!(TerminateServiceJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25140,15 +25100,11 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -25156,7 +25112,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateServiceJobResponse);
+::awsgen_runtime::shape!(TerminateServiceJobResponse);
 /// An object that contains the details of a service job that couldn't be terminated by a `TerminateServiceJobs` operation.
 #[derive(
     ::std::clone::Clone,
@@ -25252,7 +25208,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsErrorDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateServiceJobsErrorDetail);
+::awsgen_runtime::shape!(TerminateServiceJobsErrorDetail);
 /// Specifies the service jobs to terminate and the reason for the termination.
 #[derive(
     ::std::clone::Clone,
@@ -25332,7 +25288,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateServiceJobsRequest);
+::awsgen_runtime::shape!(TerminateServiceJobsRequest);
 /// The result of a `TerminateServiceJobs` request, including the service jobs whose termination request was accepted and the errors for service jobs that couldn't be terminated.
 #[derive(
     ::std::clone::Clone,
@@ -25414,7 +25370,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TerminateServiceJobsResponse);
+::awsgen_runtime::shape!(TerminateServiceJobsResponse);
 /// The container path, mount options, and size of the `tmpfs` mount.
 ///
 /// > **Note:** This object isn't applicable to jobs that are running on Fargate resources.
@@ -25508,7 +25464,7 @@ impl<'de> ::serde::Deserialize<'de> for Tmpfs {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Tmpfs);
+::awsgen_runtime::shape!(Tmpfs);
 /// The `ulimit` settings to pass to the container. For more information, see [Ulimit](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html).
 ///
 /// > **Note:** This object isn't applicable to jobs that are running on Fargate resources.
@@ -25600,7 +25556,7 @@ impl<'de> ::serde::Deserialize<'de> for Ulimit {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Ulimit);
+::awsgen_runtime::shape!(Ulimit);
 /// Contains the parameters for `UntagResource`.
 #[derive(
     ::std::clone::Clone,
@@ -25680,7 +25636,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UntagResourceRequest);
+::awsgen_runtime::shape!(UntagResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25723,15 +25679,11 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -25739,7 +25691,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UntagResourceResponse);
+::awsgen_runtime::shape!(UntagResourceResponse);
 /// Contains the parameters for `UpdateComputeEnvironment`.
 #[derive(
     ::std::clone::Clone,
@@ -25919,7 +25871,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateComputeEnvironmentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateComputeEnvironmentRequest);
+::awsgen_runtime::shape!(UpdateComputeEnvironmentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26006,7 +25958,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateComputeEnvironmentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateComputeEnvironmentResponse);
+::awsgen_runtime::shape!(UpdateComputeEnvironmentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26121,7 +26073,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateConsumableResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateConsumableResourceRequest);
+::awsgen_runtime::shape!(UpdateConsumableResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26218,7 +26170,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateConsumableResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateConsumableResourceResponse);
+::awsgen_runtime::shape!(UpdateConsumableResourceResponse);
 /// Contains the parameters for `UpdateJobQueue`.
 #[derive(
     ::std::clone::Clone,
@@ -26372,7 +26324,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateJobQueueRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateJobQueueRequest);
+::awsgen_runtime::shape!(UpdateJobQueueRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26451,7 +26403,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateJobQueueResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateJobQueueResponse);
+::awsgen_runtime::shape!(UpdateJobQueueResponse);
 /// The configuration for updating an Amazon ECS Managed Instances capacity provider. Used in `UpdateComputeEnvironment` requests. The `capacityOptionType` and `fipsEnabled` fields cannot be changed on update.
 #[derive(
     ::std::clone::Clone,
@@ -26574,7 +26526,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedInstancesProviderConfigurat
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateManagedInstancesProviderConfiguration);
+::awsgen_runtime::shape!(UpdateManagedInstancesProviderConfiguration);
 /// Specifies the infrastructure update policy for the Amazon EC2 compute environment. For more information about infrastructure updates, see [Updating compute environments](https://docs.aws.amazon.com/batch/latest/userguide/updating-compute-environments.html) in the *Batch User Guide*.
 ///
 /// > **Important:** The `updatePolicy` property applies only to Amazon EC2 managed compute environments. Batch doesn't support `updatePolicy` for Fargate compute environments. If you specify it for a Fargate compute environment, Batch ignores it.
@@ -26666,7 +26618,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdatePolicy);
+::awsgen_runtime::shape!(UpdatePolicy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26793,7 +26745,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateQuotaShareRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateQuotaShareRequest);
+::awsgen_runtime::shape!(UpdateQuotaShareRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26876,7 +26828,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateQuotaShareResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateQuotaShareResponse);
+::awsgen_runtime::shape!(UpdateQuotaShareResponse);
 /// Contains the parameters for `UpdateSchedulingPolicy`.
 #[derive(
     ::std::clone::Clone,
@@ -26970,7 +26922,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateSchedulingPolicyRequest);
+::awsgen_runtime::shape!(UpdateSchedulingPolicyRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27013,15 +26965,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -27029,7 +26977,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateSchedulingPolicyResponse);
+::awsgen_runtime::shape!(UpdateSchedulingPolicyResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27126,7 +27074,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceEnvironmentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServiceEnvironmentRequest);
+::awsgen_runtime::shape!(UpdateServiceEnvironmentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27213,7 +27161,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceEnvironmentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServiceEnvironmentResponse);
+::awsgen_runtime::shape!(UpdateServiceEnvironmentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27298,7 +27246,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceJobRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServiceJobRequest);
+::awsgen_runtime::shape!(UpdateServiceJobRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27387,7 +27335,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceJobResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServiceJobResponse);
+::awsgen_runtime::shape!(UpdateServiceJobResponse);
 /// A data volume that's used in a job's container properties.
 #[derive(
     ::std::clone::Clone,
@@ -27499,4 +27447,4 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Volume);
+::awsgen_runtime::shape!(Volume);

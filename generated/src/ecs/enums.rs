@@ -110,7 +110,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorManufacturer {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AcceleratorManufacturer);
+::awsgen_runtime::shape!(AcceleratorManufacturer);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -269,7 +269,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorName {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AcceleratorName);
+::awsgen_runtime::shape!(AcceleratorName);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -358,7 +358,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AcceleratorType);
+::awsgen_runtime::shape!(AcceleratorType);
 /// Specifies whether a resource is publicly accessible from the internet or private to a VPC.
 #[derive(
     ::std::clone::Clone,
@@ -443,7 +443,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AccessType);
+::awsgen_runtime::shape!(AccessType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -554,7 +554,7 @@ impl<'de> ::serde::Deserialize<'de> for AgentUpdateStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AgentUpdateStatus);
+::awsgen_runtime::shape!(AgentUpdateStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -645,7 +645,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationProtocol {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ApplicationProtocol);
+::awsgen_runtime::shape!(ApplicationProtocol);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -729,7 +729,7 @@ impl<'de> ::serde::Deserialize<'de> for AssignPublicIp {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AssignPublicIp);
+::awsgen_runtime::shape!(AssignPublicIp);
 /// The status of the attestation policy for a task that uses the `CONFIDENTIAL_SANDBOX` isolation mode.
 #[derive(
     ::std::clone::Clone,
@@ -811,7 +811,7 @@ impl<'de> ::serde::Deserialize<'de> for AttestationPolicyStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AttestationPolicyStatus);
+::awsgen_runtime::shape!(AttestationPolicyStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -897,7 +897,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoRepairActionsStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AutoRepairActionsStatus);
+::awsgen_runtime::shape!(AutoRepairActionsStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -985,7 +985,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailabilityZoneRebalancing {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(AvailabilityZoneRebalancing);
+::awsgen_runtime::shape!(AvailabilityZoneRebalancing);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1074,7 +1074,7 @@ impl<'de> ::serde::Deserialize<'de> for BareMetal {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(BareMetal);
+::awsgen_runtime::shape!(BareMetal);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1165,7 +1165,7 @@ impl<'de> ::serde::Deserialize<'de> for BurstablePerformance {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(BurstablePerformance);
+::awsgen_runtime::shape!(BurstablePerformance);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1254,7 +1254,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityOptionType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityOptionType);
+::awsgen_runtime::shape!(CapacityOptionType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1335,7 +1335,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityProviderField);
+::awsgen_runtime::shape!(CapacityProviderField);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1436,7 +1436,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityProviderStatus);
+::awsgen_runtime::shape!(CapacityProviderStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1537,7 +1537,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityProviderType);
+::awsgen_runtime::shape!(CapacityProviderType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1670,7 +1670,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderUpdateStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityProviderUpdateStatus);
+::awsgen_runtime::shape!(CapacityProviderUpdateStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1773,7 +1773,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationPreference {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityReservationPreference);
+::awsgen_runtime::shape!(CapacityReservationPreference);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1878,7 +1878,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterField);
+::awsgen_runtime::shape!(ClusterField);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -1957,7 +1957,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterSettingName {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterSettingName);
+::awsgen_runtime::shape!(ClusterSettingName);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2056,7 +2056,7 @@ impl<'de> ::serde::Deserialize<'de> for Compatibility {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(Compatibility);
+::awsgen_runtime::shape!(Compatibility);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2140,7 +2140,7 @@ impl<'de> ::serde::Deserialize<'de> for Connectivity {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(Connectivity);
+::awsgen_runtime::shape!(Connectivity);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2239,7 +2239,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerCondition {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerCondition);
+::awsgen_runtime::shape!(ContainerCondition);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2331,7 +2331,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstanceField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerInstanceField);
+::awsgen_runtime::shape!(ContainerInstanceField);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2438,7 +2438,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstanceStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerInstanceStatus);
+::awsgen_runtime::shape!(ContainerInstanceStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2522,7 +2522,7 @@ impl<'de> ::serde::Deserialize<'de> for CpuArchitecture {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CpuArchitecture);
+::awsgen_runtime::shape!(CpuArchitecture);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2611,7 +2611,7 @@ impl<'de> ::serde::Deserialize<'de> for CpuManufacturer {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(CpuManufacturer);
+::awsgen_runtime::shape!(CpuManufacturer);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2721,7 +2721,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentRollbackMonitorsStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentRollbackMonitorsStatus);
+::awsgen_runtime::shape!(DaemonDeploymentRollbackMonitorsStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2846,7 +2846,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentStatus);
+::awsgen_runtime::shape!(DaemonDeploymentStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -2930,7 +2930,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonIpcMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonIpcMode);
+::awsgen_runtime::shape!(DaemonIpcMode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3014,7 +3014,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonPidMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonPidMode);
+::awsgen_runtime::shape!(DaemonPidMode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3100,7 +3100,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonPropagateTags {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonPropagateTags);
+::awsgen_runtime::shape!(DaemonPropagateTags);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3184,7 +3184,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonStatus);
+::awsgen_runtime::shape!(DaemonStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3267,7 +3267,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionRevisionFilter {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonTaskDefinitionRevisionFilter);
+::awsgen_runtime::shape!(DaemonTaskDefinitionRevisionFilter);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3364,7 +3364,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonTaskDefinitionStatus);
+::awsgen_runtime::shape!(DaemonTaskDefinitionStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3457,7 +3457,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionStatusFilter {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonTaskDefinitionStatusFilter);
+::awsgen_runtime::shape!(DaemonTaskDefinitionStatusFilter);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3550,7 +3550,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentControllerType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentControllerType);
+::awsgen_runtime::shape!(DeploymentControllerType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3638,7 +3638,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookAction {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHookAction);
+::awsgen_runtime::shape!(DeploymentLifecycleHookAction);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3789,7 +3789,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookStage {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHookStage);
+::awsgen_runtime::shape!(DeploymentLifecycleHookStage);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3898,7 +3898,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHookStatus);
+::awsgen_runtime::shape!(DeploymentLifecycleHookStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -3986,7 +3986,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookTargetType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHookTargetType);
+::awsgen_runtime::shape!(DeploymentLifecycleHookTargetType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4077,7 +4077,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentRolloutState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentRolloutState);
+::awsgen_runtime::shape!(DeploymentRolloutState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4176,7 +4176,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentStrategy {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentStrategy);
+::awsgen_runtime::shape!(DeploymentStrategy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4265,7 +4265,7 @@ impl<'de> ::serde::Deserialize<'de> for DesiredStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DesiredStatus);
+::awsgen_runtime::shape!(DesiredStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4356,7 +4356,7 @@ impl<'de> ::serde::Deserialize<'de> for DeviceCgroupPermission {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(DeviceCgroupPermission);
+::awsgen_runtime::shape!(DeviceCgroupPermission);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4435,7 +4435,7 @@ impl<'de> ::serde::Deserialize<'de> for EbsResourceType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EbsResourceType);
+::awsgen_runtime::shape!(EbsResourceType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4523,7 +4523,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfigIam {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EfsAuthorizationConfigIam);
+::awsgen_runtime::shape!(EfsAuthorizationConfigIam);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4609,7 +4609,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsTransitEncryption {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EfsTransitEncryption);
+::awsgen_runtime::shape!(EfsTransitEncryption);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4690,7 +4690,7 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentFileType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(EnvironmentFileType);
+::awsgen_runtime::shape!(EnvironmentFileType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4781,7 +4781,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandLogging {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ExecuteCommandLogging);
+::awsgen_runtime::shape!(ExecuteCommandLogging);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4867,7 +4867,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressCpuArchitecture {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressCpuArchitecture);
+::awsgen_runtime::shape!(ExpressCpuArchitecture);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -4950,7 +4950,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceInclude {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceInclude);
+::awsgen_runtime::shape!(ExpressGatewayServiceInclude);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5053,7 +5053,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceScalingMetric {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceScalingMetric);
+::awsgen_runtime::shape!(ExpressGatewayServiceScalingMetric);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5146,7 +5146,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceStatusCode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceStatusCode);
+::awsgen_runtime::shape!(ExpressGatewayServiceStatusCode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5234,7 +5234,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfigurationType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(FirelensConfigurationType);
+::awsgen_runtime::shape!(FirelensConfigurationType);
 /// The desync mitigation mode for a gateway's load balancers, which determines how the load balancers handle requests that might pose a security risk.
 #[derive(
     ::std::clone::Clone,
@@ -5328,7 +5328,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayAlbDesyncMitigationMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayAlbDesyncMitigationMode);
+::awsgen_runtime::shape!(GatewayAlbDesyncMitigationMode);
 /// The protocol for a gateway's load balancer listener.
 #[derive(
     ::std::clone::Clone,
@@ -5413,7 +5413,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayAlbProtocol {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayAlbProtocol);
+::awsgen_runtime::shape!(GatewayAlbProtocol);
 /// The status of an association between a gateway and a cluster.
 #[derive(
     ::std::clone::Clone,
@@ -5511,7 +5511,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayClusterAssociationStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayClusterAssociationStatus);
+::awsgen_runtime::shape!(GatewayClusterAssociationStatus);
 /// The protocol that a gateway uses to perform health checks on connector targets.
 #[derive(
     ::std::clone::Clone,
@@ -5601,7 +5601,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheckProtocol {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectorHealthCheckProtocol);
+::awsgen_runtime::shape!(GatewayConnectorHealthCheckProtocol);
 /// The IP address type for the load balancers that a gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -5703,7 +5703,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbIpAddressType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayElbIpAddressType);
+::awsgen_runtime::shape!(GatewayElbIpAddressType);
 /// Specifies whether the load balancers that a gateway manages are internet-facing or internal.
 #[derive(
     ::std::clone::Clone,
@@ -5788,7 +5788,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbScheme {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayElbScheme);
+::awsgen_runtime::shape!(GatewayElbScheme);
 /// The status of a gateway route.
 #[derive(
     ::std::clone::Clone,
@@ -5906,7 +5906,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayRouteStatus);
+::awsgen_runtime::shape!(GatewayRouteStatus);
 /// The status of a gateway.
 #[derive(
     ::std::clone::Clone,
@@ -6012,7 +6012,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayStatus);
+::awsgen_runtime::shape!(GatewayStatus);
 /// Describes how a GPU on a container instance is shared between containers.
 #[derive(
     ::std::clone::Clone,
@@ -6102,7 +6102,7 @@ impl<'de> ::serde::Deserialize<'de> for GpuSharingMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(GpuSharingMode);
+::awsgen_runtime::shape!(GpuSharingMode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6191,7 +6191,7 @@ impl<'de> ::serde::Deserialize<'de> for HealthStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(HealthStatus);
+::awsgen_runtime::shape!(HealthStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6275,7 +6275,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceGeneration {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceGeneration);
+::awsgen_runtime::shape!(InstanceGeneration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6378,7 +6378,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckState {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceHealthCheckState);
+::awsgen_runtime::shape!(InstanceHealthCheckState);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6479,7 +6479,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceHealthCheckType);
+::awsgen_runtime::shape!(InstanceHealthCheckType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6568,7 +6568,7 @@ impl<'de> ::serde::Deserialize<'de> for IpcMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(IpcMode);
+::awsgen_runtime::shape!(IpcMode);
 /// The isolation mode determines how a task is isolated from other tasks on the same Amazon EC2 instance.
 #[derive(
     ::std::clone::Clone,
@@ -6662,7 +6662,7 @@ impl<'de> ::serde::Deserialize<'de> for IsolationMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(IsolationMode);
+::awsgen_runtime::shape!(IsolationMode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6761,7 +6761,7 @@ impl<'de> ::serde::Deserialize<'de> for LaunchType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(LaunchType);
+::awsgen_runtime::shape!(LaunchType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6850,7 +6850,7 @@ impl<'de> ::serde::Deserialize<'de> for LocalStorage {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(LocalStorage);
+::awsgen_runtime::shape!(LocalStorage);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6934,7 +6934,7 @@ impl<'de> ::serde::Deserialize<'de> for LocalStorageType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(LocalStorageType);
+::awsgen_runtime::shape!(LocalStorageType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7057,7 +7057,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDriver {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(LogDriver);
+::awsgen_runtime::shape!(LogDriver);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7136,7 +7136,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAgentName {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedAgentName);
+::awsgen_runtime::shape!(ManagedAgentName);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7220,7 +7220,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedDraining {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedDraining);
+::awsgen_runtime::shape!(ManagedDraining);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7308,7 +7308,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesMonitoringOptions {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesMonitoringOptions);
+::awsgen_runtime::shape!(ManagedInstancesMonitoringOptions);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7415,7 +7415,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedResourceStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedResourceStatus);
+::awsgen_runtime::shape!(ManagedResourceStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7501,7 +7501,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedScalingStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedScalingStatus);
+::awsgen_runtime::shape!(ManagedScalingStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7589,7 +7589,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedTerminationProtection {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedTerminationProtection);
+::awsgen_runtime::shape!(ManagedTerminationProtection);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7683,7 +7683,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkMode);
+::awsgen_runtime::shape!(NetworkMode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7818,7 +7818,7 @@ impl<'de> ::serde::Deserialize<'de> for OsFamily {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(OsFamily);
+::awsgen_runtime::shape!(OsFamily);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7902,7 +7902,7 @@ impl<'de> ::serde::Deserialize<'de> for PidMode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PidMode);
+::awsgen_runtime::shape!(PidMode);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7988,7 +7988,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementConstraintType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PlacementConstraintType);
+::awsgen_runtime::shape!(PlacementConstraintType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8079,7 +8079,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementStrategyType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PlacementStrategyType);
+::awsgen_runtime::shape!(PlacementStrategyType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8163,7 +8163,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformDeviceType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PlatformDeviceType);
+::awsgen_runtime::shape!(PlatformDeviceType);
 /// Specifies whether the tags on a gateway are propagated to the infrastructure that the gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -8250,7 +8250,7 @@ impl<'de> ::serde::Deserialize<'de> for PropagateGatewayTags {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PropagateGatewayTags);
+::awsgen_runtime::shape!(PropagateGatewayTags);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8334,7 +8334,7 @@ impl<'de> ::serde::Deserialize<'de> for PropagateMiTags {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PropagateMiTags);
+::awsgen_runtime::shape!(PropagateMiTags);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8423,7 +8423,7 @@ impl<'de> ::serde::Deserialize<'de> for PropagateTags {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(PropagateTags);
+::awsgen_runtime::shape!(PropagateTags);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8504,7 +8504,7 @@ impl<'de> ::serde::Deserialize<'de> for ProxyConfigurationType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ProxyConfigurationType);
+::awsgen_runtime::shape!(ProxyConfigurationType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8590,7 +8590,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceManagementType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceManagementType);
+::awsgen_runtime::shape!(ResourceManagementType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8683,7 +8683,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceType);
+::awsgen_runtime::shape!(ResourceType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8762,7 +8762,7 @@ impl<'de> ::serde::Deserialize<'de> for ScaleUnit {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ScaleUnit);
+::awsgen_runtime::shape!(ScaleUnit);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8846,7 +8846,7 @@ impl<'de> ::serde::Deserialize<'de> for SchedulingStrategy {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(SchedulingStrategy);
+::awsgen_runtime::shape!(SchedulingStrategy);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -8930,7 +8930,7 @@ impl<'de> ::serde::Deserialize<'de> for Scope {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(Scope);
+::awsgen_runtime::shape!(Scope);
 /// The format for Service Connect access log output. Choose TEXT for human-readable logs or JSON for structured data that integrates well with log analysis tools.
 #[derive(
     ::std::clone::Clone,
@@ -9019,7 +9019,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectAccessLoggingFormat {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectAccessLoggingFormat);
+::awsgen_runtime::shape!(ServiceConnectAccessLoggingFormat);
 /// The log level of the Service Connect proxy container.
 ///
 /// Valid values:
@@ -9114,7 +9114,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectContainerLogLevel {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectContainerLogLevel);
+::awsgen_runtime::shape!(ServiceConnectContainerLogLevel);
 /// Controls whether query parameters are included in Service Connect access logs. Consider security and privacy implications when enabling this feature. By default, this parameter is `DISABLED`.
 #[derive(
     ::std::clone::Clone,
@@ -9204,7 +9204,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectIncludeQueryParameters {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectIncludeQueryParameters);
+::awsgen_runtime::shape!(ServiceConnectIncludeQueryParameters);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -9361,7 +9361,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentLifecycleStage {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentLifecycleStage);
+::awsgen_runtime::shape!(ServiceDeploymentLifecycleStage);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -9471,7 +9471,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentRollbackMonitorsStatus 
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentRollbackMonitorsStatus);
+::awsgen_runtime::shape!(ServiceDeploymentRollbackMonitorsStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -9602,7 +9602,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentStatus);
+::awsgen_runtime::shape!(ServiceDeploymentStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -9681,7 +9681,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceField);
+::awsgen_runtime::shape!(ServiceField);
 /// The time when Amazon ECS removes the source revisions' tasks relative to deployment completion. When set to `BLOCKING`, Amazon ECS removes the previous tasks before completing the deployment. When set to `DEFERRED`, Amazon ECS completes the deployment first and removes the previous tasks in the background.
 #[derive(
     ::std::clone::Clone,
@@ -9768,7 +9768,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionCleanup {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRevisionCleanup);
+::awsgen_runtime::shape!(ServiceRevisionCleanup);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -9921,7 +9921,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingName {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(SettingName);
+::awsgen_runtime::shape!(SettingName);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10005,7 +10005,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(SettingType);
+::awsgen_runtime::shape!(SettingType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10089,7 +10089,7 @@ impl<'de> ::serde::Deserialize<'de> for SortOrder {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(SortOrder);
+::awsgen_runtime::shape!(SortOrder);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10173,7 +10173,7 @@ impl<'de> ::serde::Deserialize<'de> for StabilityStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(StabilityStatus);
+::awsgen_runtime::shape!(StabilityStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10261,7 +10261,7 @@ impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentStopType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(StopServiceDeploymentStopType);
+::awsgen_runtime::shape!(StopServiceDeploymentStopType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10340,7 +10340,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TargetType);
+::awsgen_runtime::shape!(TargetType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10433,7 +10433,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionFamilyStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskDefinitionFamilyStatus);
+::awsgen_runtime::shape!(TaskDefinitionFamilyStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10514,7 +10514,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskDefinitionField);
+::awsgen_runtime::shape!(TaskDefinitionField);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10598,7 +10598,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionPlacementConstraintType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskDefinitionPlacementConstraintType);
+::awsgen_runtime::shape!(TaskDefinitionPlacementConstraintType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10693,7 +10693,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionStatus {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskDefinitionStatus);
+::awsgen_runtime::shape!(TaskDefinitionStatus);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10772,7 +10772,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskField);
+::awsgen_runtime::shape!(TaskField);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10866,7 +10866,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskFilesystemType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskFilesystemType);
+::awsgen_runtime::shape!(TaskFilesystemType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10945,7 +10945,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskSetField {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskSetField);
+::awsgen_runtime::shape!(TaskSetField);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11062,7 +11062,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStopCode {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TaskStopCode);
+::awsgen_runtime::shape!(TaskStopCode);
 /// Determines how the deployment circuit breaker calculates the number of task failures tolerated before it triggers, based on the configured `value`.
 #[derive(
     ::std::clone::Clone,
@@ -11156,7 +11156,7 @@ impl<'de> ::serde::Deserialize<'de> for ThresholdType {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(ThresholdType);
+::awsgen_runtime::shape!(ThresholdType);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11240,7 +11240,7 @@ impl<'de> ::serde::Deserialize<'de> for TransportProtocol {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(TransportProtocol);
+::awsgen_runtime::shape!(TransportProtocol);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11405,7 +11405,7 @@ impl<'de> ::serde::Deserialize<'de> for UlimitName {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(UlimitName);
+::awsgen_runtime::shape!(UlimitName);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11489,4 +11489,4 @@ impl<'de> ::serde::Deserialize<'de> for VersionConsistency {
         ::awsgen_runtime::de::string_enum(deserializer)
     }
 }
-::awsgen_runtime::serde_wire!(VersionConsistency);
+::awsgen_runtime::shape!(VersionConsistency);

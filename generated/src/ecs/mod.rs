@@ -9,6 +9,10 @@
 //! Amazon ECS makes it easy to launch and stop container-based applications with simple API calls. This makes it easy to get the state of your cluster from a centralized service, and gives you access to many familiar Amazon EC2 features.
 //!
 //! You can use Amazon ECS to schedule the placement of containers across your cluster based on your resource needs, isolation policies, and availability requirements. With Amazon ECS, you don't need to operate your own cluster management and configuration management systems. You also don't need to worry about scaling your management infrastructure.
+#![allow(
+    deprecated,
+    reason = "deprecated model items are still generated, and the code around them uses them"
+)]
 mod enums;
 pub use self::enums::*;
 mod structures;
@@ -458,3 +462,2500 @@ pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         output: ::std::option::Option::Some("UpdateTaskSetResponse"),
     },
 ];
+/// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
+/// `None` when the service has no such operation or it takes no input.
+pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
+    operation: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match operation {
+        "AssociateGatewayWithCluster" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AssociateGatewayWithClusterRequest>(),
+            )
+        }
+        "ContinueServiceDeployment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ContinueServiceDeploymentRequest>(),
+            )
+        }
+        "CreateCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<CreateCapacityProviderRequest>())
+        }
+        "CreateCluster" => {
+            ::std::option::Option::Some(visitor.visit::<CreateClusterRequest>())
+        }
+        "CreateDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<CreateDaemonRequest>())
+        }
+        "CreateExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateExpressGatewayServiceRequest>(),
+            )
+        }
+        "CreateGateway" => {
+            ::std::option::Option::Some(visitor.visit::<CreateGatewayRequest>())
+        }
+        "CreateService" => {
+            ::std::option::Option::Some(visitor.visit::<CreateServiceRequest>())
+        }
+        "CreateTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<CreateTaskSetRequest>())
+        }
+        "DeleteAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAccountSettingRequest>())
+        }
+        "DeleteAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAttributesRequest>())
+        }
+        "DeleteCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteCapacityProviderRequest>())
+        }
+        "DeleteCluster" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteClusterRequest>())
+        }
+        "DeleteDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteDaemonRequest>())
+        }
+        "DeleteDaemonTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteDaemonTaskDefinitionRequest>(),
+            )
+        }
+        "DeleteExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteExpressGatewayServiceRequest>(),
+            )
+        }
+        "DeleteGateway" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteGatewayRequest>())
+        }
+        "DeleteService" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteServiceRequest>())
+        }
+        "DeleteTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskDefinitionsRequest>())
+        }
+        "DeleteTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskSetRequest>())
+        }
+        "DeregisterContainerInstance" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterContainerInstanceRequest>(),
+            )
+        }
+        "DeregisterTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterTaskDefinitionRequest>(),
+            )
+        }
+        "DescribeCapacityProviders" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeCapacityProvidersRequest>(),
+            )
+        }
+        "DescribeClusters" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeClustersRequest>())
+        }
+        "DescribeContainerInstances" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeContainerInstancesRequest>(),
+            )
+        }
+        "DescribeDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonRequest>())
+        }
+        "DescribeDaemonDeployments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonDeploymentsRequest>(),
+            )
+        }
+        "DescribeDaemonRevisions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonRevisionsRequest>(),
+            )
+        }
+        "DescribeDaemonTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonTaskDefinitionRequest>(),
+            )
+        }
+        "DescribeExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeExpressGatewayServiceRequest>(),
+            )
+        }
+        "DescribeGateway" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRequest>())
+        }
+        "DescribeGatewayResources" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeGatewayResourcesRequest>(),
+            )
+        }
+        "DescribeGatewayRoute" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRouteRequest>())
+        }
+        "DescribeServiceDeployments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceDeploymentsRequest>(),
+            )
+        }
+        "DescribeServiceRevisions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceRevisionsRequest>(),
+            )
+        }
+        "DescribeServices" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServicesRequest>())
+        }
+        "DescribeTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskDefinitionRequest>())
+        }
+        "DescribeTaskSets" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskSetsRequest>())
+        }
+        "DescribeTasks" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTasksRequest>())
+        }
+        "DisassociateGatewayFromCluster" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DisassociateGatewayFromClusterRequest>(),
+            )
+        }
+        "DiscoverPollEndpoint" => {
+            ::std::option::Option::Some(visitor.visit::<DiscoverPollEndpointRequest>())
+        }
+        "ExecuteCommand" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommandRequest>())
+        }
+        "GetTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<GetTaskProtectionRequest>())
+        }
+        "ListAccountSettings" => {
+            ::std::option::Option::Some(visitor.visit::<ListAccountSettingsRequest>())
+        }
+        "ListAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<ListAttributesRequest>())
+        }
+        "ListClusters" => {
+            ::std::option::Option::Some(visitor.visit::<ListClustersRequest>())
+        }
+        "ListContainerInstances" => {
+            ::std::option::Option::Some(visitor.visit::<ListContainerInstancesRequest>())
+        }
+        "ListDaemonDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonDeploymentsRequest>())
+        }
+        "ListDaemonTaskDefinitions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListDaemonTaskDefinitionsRequest>(),
+            )
+        }
+        "ListDaemons" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonsRequest>())
+        }
+        "ListGatewayClusterAssociations" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListGatewayClusterAssociationsRequest>(),
+            )
+        }
+        "ListGatewayRoutes" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewayRoutesRequest>())
+        }
+        "ListGateways" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewaysRequest>())
+        }
+        "ListServiceDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceDeploymentsRequest>())
+        }
+        "ListServices" => {
+            ::std::option::Option::Some(visitor.visit::<ListServicesRequest>())
+        }
+        "ListServicesByNamespace" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListServicesByNamespaceRequest>(),
+            )
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceRequest>())
+        }
+        "ListTaskDefinitionFamilies" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListTaskDefinitionFamiliesRequest>(),
+            )
+        }
+        "ListTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitionsRequest>())
+        }
+        "ListTasks" => ::std::option::Option::Some(visitor.visit::<ListTasksRequest>()),
+        "PutAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSettingRequest>())
+        }
+        "PutAccountSettingDefault" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutAccountSettingDefaultRequest>(),
+            )
+        }
+        "PutAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<PutAttributesRequest>())
+        }
+        "PutClusterCapacityProviders" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutClusterCapacityProvidersRequest>(),
+            )
+        }
+        "RegisterContainerInstance" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterContainerInstanceRequest>(),
+            )
+        }
+        "RegisterDaemonTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterDaemonTaskDefinitionRequest>(),
+            )
+        }
+        "RegisterTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterTaskDefinitionRequest>())
+        }
+        "RunTask" => ::std::option::Option::Some(visitor.visit::<RunTaskRequest>()),
+        "StartTask" => ::std::option::Option::Some(visitor.visit::<StartTaskRequest>()),
+        "StopServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeploymentRequest>())
+        }
+        "StopTask" => ::std::option::Option::Some(visitor.visit::<StopTaskRequest>()),
+        "SubmitAttachmentStateChanges" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitAttachmentStateChangesRequest>(),
+            )
+        }
+        "SubmitContainerStateChange" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitContainerStateChangeRequest>(),
+            )
+        }
+        "SubmitTaskStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitTaskStateChangeRequest>())
+        }
+        "TagResource" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceRequest>())
+        }
+        "UntagResource" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceRequest>())
+        }
+        "UpdateCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateCapacityProviderRequest>())
+        }
+        "UpdateCluster" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterRequest>())
+        }
+        "UpdateClusterSettings" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterSettingsRequest>())
+        }
+        "UpdateContainerAgent" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerAgentRequest>())
+        }
+        "UpdateContainerInstancesState" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateContainerInstancesStateRequest>(),
+            )
+        }
+        "UpdateDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateDaemonRequest>())
+        }
+        "UpdateExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateExpressGatewayServiceRequest>(),
+            )
+        }
+        "UpdateGateway" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateGatewayRequest>())
+        }
+        "UpdateService" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceRequest>())
+        }
+        "UpdateServicePrimaryTaskSet" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServicePrimaryTaskSetRequest>(),
+            )
+        }
+        "UpdateTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskProtectionRequest>())
+        }
+        "UpdateTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskSetRequest>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}
+/// Runs `visitor` on the output type of `operation`; `None` when the service has no
+/// such operation or it returns nothing.
+pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
+    operation: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match operation {
+        "AssociateGatewayWithCluster" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AssociateGatewayWithClusterResponse>(),
+            )
+        }
+        "ContinueServiceDeployment" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ContinueServiceDeploymentResponse>(),
+            )
+        }
+        "CreateCapacityProvider" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateCapacityProviderResponse>(),
+            )
+        }
+        "CreateCluster" => {
+            ::std::option::Option::Some(visitor.visit::<CreateClusterResponse>())
+        }
+        "CreateDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<CreateDaemonResponse>())
+        }
+        "CreateExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateExpressGatewayServiceResponse>(),
+            )
+        }
+        "CreateGateway" => {
+            ::std::option::Option::Some(visitor.visit::<CreateGatewayResponse>())
+        }
+        "CreateService" => {
+            ::std::option::Option::Some(visitor.visit::<CreateServiceResponse>())
+        }
+        "CreateTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<CreateTaskSetResponse>())
+        }
+        "DeleteAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAccountSettingResponse>())
+        }
+        "DeleteAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAttributesResponse>())
+        }
+        "DeleteCapacityProvider" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteCapacityProviderResponse>(),
+            )
+        }
+        "DeleteCluster" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteClusterResponse>())
+        }
+        "DeleteDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteDaemonResponse>())
+        }
+        "DeleteDaemonTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteDaemonTaskDefinitionResponse>(),
+            )
+        }
+        "DeleteExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteExpressGatewayServiceResponse>(),
+            )
+        }
+        "DeleteGateway" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteGatewayResponse>())
+        }
+        "DeleteService" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteServiceResponse>())
+        }
+        "DeleteTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskDefinitionsResponse>())
+        }
+        "DeleteTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskSetResponse>())
+        }
+        "DeregisterContainerInstance" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterContainerInstanceResponse>(),
+            )
+        }
+        "DeregisterTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterTaskDefinitionResponse>(),
+            )
+        }
+        "DescribeCapacityProviders" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeCapacityProvidersResponse>(),
+            )
+        }
+        "DescribeClusters" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeClustersResponse>())
+        }
+        "DescribeContainerInstances" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeContainerInstancesResponse>(),
+            )
+        }
+        "DescribeDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonResponse>())
+        }
+        "DescribeDaemonDeployments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonDeploymentsResponse>(),
+            )
+        }
+        "DescribeDaemonRevisions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonRevisionsResponse>(),
+            )
+        }
+        "DescribeDaemonTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonTaskDefinitionResponse>(),
+            )
+        }
+        "DescribeExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeExpressGatewayServiceResponse>(),
+            )
+        }
+        "DescribeGateway" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayResponse>())
+        }
+        "DescribeGatewayResources" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeGatewayResourcesResponse>(),
+            )
+        }
+        "DescribeGatewayRoute" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRouteResponse>())
+        }
+        "DescribeServiceDeployments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceDeploymentsResponse>(),
+            )
+        }
+        "DescribeServiceRevisions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceRevisionsResponse>(),
+            )
+        }
+        "DescribeServices" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServicesResponse>())
+        }
+        "DescribeTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeTaskDefinitionResponse>(),
+            )
+        }
+        "DescribeTaskSets" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskSetsResponse>())
+        }
+        "DescribeTasks" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTasksResponse>())
+        }
+        "DisassociateGatewayFromCluster" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DisassociateGatewayFromClusterResponse>(),
+            )
+        }
+        "DiscoverPollEndpoint" => {
+            ::std::option::Option::Some(visitor.visit::<DiscoverPollEndpointResponse>())
+        }
+        "ExecuteCommand" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommandResponse>())
+        }
+        "GetTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<GetTaskProtectionResponse>())
+        }
+        "ListAccountSettings" => {
+            ::std::option::Option::Some(visitor.visit::<ListAccountSettingsResponse>())
+        }
+        "ListAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<ListAttributesResponse>())
+        }
+        "ListClusters" => {
+            ::std::option::Option::Some(visitor.visit::<ListClustersResponse>())
+        }
+        "ListContainerInstances" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListContainerInstancesResponse>(),
+            )
+        }
+        "ListDaemonDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonDeploymentsResponse>())
+        }
+        "ListDaemonTaskDefinitions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListDaemonTaskDefinitionsResponse>(),
+            )
+        }
+        "ListDaemons" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonsResponse>())
+        }
+        "ListGatewayClusterAssociations" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListGatewayClusterAssociationsResponse>(),
+            )
+        }
+        "ListGatewayRoutes" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewayRoutesResponse>())
+        }
+        "ListGateways" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewaysResponse>())
+        }
+        "ListServiceDeployments" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListServiceDeploymentsResponse>(),
+            )
+        }
+        "ListServices" => {
+            ::std::option::Option::Some(visitor.visit::<ListServicesResponse>())
+        }
+        "ListServicesByNamespace" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListServicesByNamespaceResponse>(),
+            )
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceResponse>())
+        }
+        "ListTaskDefinitionFamilies" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListTaskDefinitionFamiliesResponse>(),
+            )
+        }
+        "ListTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitionsResponse>())
+        }
+        "ListTasks" => ::std::option::Option::Some(visitor.visit::<ListTasksResponse>()),
+        "PutAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSettingResponse>())
+        }
+        "PutAccountSettingDefault" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutAccountSettingDefaultResponse>(),
+            )
+        }
+        "PutAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<PutAttributesResponse>())
+        }
+        "PutClusterCapacityProviders" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutClusterCapacityProvidersResponse>(),
+            )
+        }
+        "RegisterContainerInstance" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterContainerInstanceResponse>(),
+            )
+        }
+        "RegisterDaemonTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterDaemonTaskDefinitionResponse>(),
+            )
+        }
+        "RegisterTaskDefinition" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterTaskDefinitionResponse>(),
+            )
+        }
+        "RunTask" => ::std::option::Option::Some(visitor.visit::<RunTaskResponse>()),
+        "StartTask" => ::std::option::Option::Some(visitor.visit::<StartTaskResponse>()),
+        "StopServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeploymentResponse>())
+        }
+        "StopTask" => ::std::option::Option::Some(visitor.visit::<StopTaskResponse>()),
+        "SubmitAttachmentStateChanges" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitAttachmentStateChangesResponse>(),
+            )
+        }
+        "SubmitContainerStateChange" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitContainerStateChangeResponse>(),
+            )
+        }
+        "SubmitTaskStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitTaskStateChangeResponse>())
+        }
+        "TagResource" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceResponse>())
+        }
+        "UntagResource" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceResponse>())
+        }
+        "UpdateCapacityProvider" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateCapacityProviderResponse>(),
+            )
+        }
+        "UpdateCluster" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterResponse>())
+        }
+        "UpdateClusterSettings" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterSettingsResponse>())
+        }
+        "UpdateContainerAgent" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerAgentResponse>())
+        }
+        "UpdateContainerInstancesState" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateContainerInstancesStateResponse>(),
+            )
+        }
+        "UpdateDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateDaemonResponse>())
+        }
+        "UpdateExpressGatewayService" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateExpressGatewayServiceResponse>(),
+            )
+        }
+        "UpdateGateway" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateGatewayResponse>())
+        }
+        "UpdateService" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceResponse>())
+        }
+        "UpdateServicePrimaryTaskSet" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServicePrimaryTaskSetResponse>(),
+            )
+        }
+        "UpdateTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskProtectionResponse>())
+        }
+        "UpdateTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskSetResponse>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}
+/// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
+pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
+    name: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match name {
+        "AcceleratorCountRequest" => {
+            ::std::option::Option::Some(visitor.visit::<AcceleratorCountRequest>())
+        }
+        "AcceleratorManufacturer" => {
+            ::std::option::Option::Some(visitor.visit::<AcceleratorManufacturer>())
+        }
+        "AcceleratorName" => {
+            ::std::option::Option::Some(visitor.visit::<AcceleratorName>())
+        }
+        "AcceleratorTotalMemoryMiBRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AcceleratorTotalMemoryMiBRequest>(),
+            )
+        }
+        "AcceleratorType" => {
+            ::std::option::Option::Some(visitor.visit::<AcceleratorType>())
+        }
+        "AccessDeniedException" => {
+            ::std::option::Option::Some(visitor.visit::<AccessDeniedException>())
+        }
+        "AccessType" => ::std::option::Option::Some(visitor.visit::<AccessType>()),
+        "AdvancedConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<AdvancedConfiguration>())
+        }
+        "AgentUpdateStatus" => {
+            ::std::option::Option::Some(visitor.visit::<AgentUpdateStatus>())
+        }
+        "ApplicationProtocol" => {
+            ::std::option::Option::Some(visitor.visit::<ApplicationProtocol>())
+        }
+        "AssignPublicIp" => {
+            ::std::option::Option::Some(visitor.visit::<AssignPublicIp>())
+        }
+        "AssociateGatewayWithClusterRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AssociateGatewayWithClusterRequest>(),
+            )
+        }
+        "AssociateGatewayWithClusterResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AssociateGatewayWithClusterResponse>(),
+            )
+        }
+        "Attachment" => ::std::option::Option::Some(visitor.visit::<Attachment>()),
+        "AttachmentStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<AttachmentStateChange>())
+        }
+        "AttestationPolicyStatus" => {
+            ::std::option::Option::Some(visitor.visit::<AttestationPolicyStatus>())
+        }
+        "Attribute" => ::std::option::Option::Some(visitor.visit::<Attribute>()),
+        "AttributeLimitExceededException" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AttributeLimitExceededException>(),
+            )
+        }
+        "AutoRepairActionsStatus" => {
+            ::std::option::Option::Some(visitor.visit::<AutoRepairActionsStatus>())
+        }
+        "AutoRepairConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<AutoRepairConfiguration>())
+        }
+        "AutoScalingGroupProvider" => {
+            ::std::option::Option::Some(visitor.visit::<AutoScalingGroupProvider>())
+        }
+        "AutoScalingGroupProviderUpdate" => {
+            ::std::option::Option::Some(
+                visitor.visit::<AutoScalingGroupProviderUpdate>(),
+            )
+        }
+        "AvailabilityZoneRebalancing" => {
+            ::std::option::Option::Some(visitor.visit::<AvailabilityZoneRebalancing>())
+        }
+        "AwsVpcConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<AwsVpcConfiguration>())
+        }
+        "BareMetal" => ::std::option::Option::Some(visitor.visit::<BareMetal>()),
+        "BaselineEbsBandwidthMbpsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<BaselineEbsBandwidthMbpsRequest>(),
+            )
+        }
+        "BlockedException" => {
+            ::std::option::Option::Some(visitor.visit::<BlockedException>())
+        }
+        "BurstablePerformance" => {
+            ::std::option::Option::Some(visitor.visit::<BurstablePerformance>())
+        }
+        "CanaryConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<CanaryConfiguration>())
+        }
+        "CapacityOptionType" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityOptionType>())
+        }
+        "CapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityProvider>())
+        }
+        "CapacityProviderField" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityProviderField>())
+        }
+        "CapacityProviderStatus" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityProviderStatus>())
+        }
+        "CapacityProviderStrategyItem" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityProviderStrategyItem>())
+        }
+        "CapacityProviderType" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityProviderType>())
+        }
+        "CapacityProviderUpdateStatus" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityProviderUpdateStatus>())
+        }
+        "CapacityReservationPreference" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityReservationPreference>())
+        }
+        "CapacityReservationRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CapacityReservationRequest>())
+        }
+        "ClientException" => {
+            ::std::option::Option::Some(visitor.visit::<ClientException>())
+        }
+        "Cluster" => ::std::option::Option::Some(visitor.visit::<Cluster>()),
+        "ClusterConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ClusterConfiguration>())
+        }
+        "ClusterContainsCapacityProviderException" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ClusterContainsCapacityProviderException>(),
+            )
+        }
+        "ClusterContainsContainerInstancesException" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ClusterContainsContainerInstancesException>(),
+            )
+        }
+        "ClusterContainsServicesException" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ClusterContainsServicesException>(),
+            )
+        }
+        "ClusterContainsTasksException" => {
+            ::std::option::Option::Some(visitor.visit::<ClusterContainsTasksException>())
+        }
+        "ClusterField" => ::std::option::Option::Some(visitor.visit::<ClusterField>()),
+        "ClusterNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<ClusterNotFoundException>())
+        }
+        "ClusterServiceConnectDefaults" => {
+            ::std::option::Option::Some(visitor.visit::<ClusterServiceConnectDefaults>())
+        }
+        "ClusterServiceConnectDefaultsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ClusterServiceConnectDefaultsRequest>(),
+            )
+        }
+        "ClusterSetting" => {
+            ::std::option::Option::Some(visitor.visit::<ClusterSetting>())
+        }
+        "ClusterSettingName" => {
+            ::std::option::Option::Some(visitor.visit::<ClusterSettingName>())
+        }
+        "Compatibility" => ::std::option::Option::Some(visitor.visit::<Compatibility>()),
+        "ConflictException" => {
+            ::std::option::Option::Some(visitor.visit::<ConflictException>())
+        }
+        "Connectivity" => ::std::option::Option::Some(visitor.visit::<Connectivity>()),
+        "Container" => ::std::option::Option::Some(visitor.visit::<Container>()),
+        "ContainerCondition" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerCondition>())
+        }
+        "ContainerDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerDefinition>())
+        }
+        "ContainerDependency" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerDependency>())
+        }
+        "ContainerImage" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerImage>())
+        }
+        "ContainerInstance" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerInstance>())
+        }
+        "ContainerInstanceField" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerInstanceField>())
+        }
+        "ContainerInstanceHealthStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerInstanceHealthStatus>())
+        }
+        "ContainerInstanceStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerInstanceStatus>())
+        }
+        "ContainerOverride" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerOverride>())
+        }
+        "ContainerRestartPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerRestartPolicy>())
+        }
+        "ContainerStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<ContainerStateChange>())
+        }
+        "ContinueServiceDeploymentRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ContinueServiceDeploymentRequest>(),
+            )
+        }
+        "ContinueServiceDeploymentResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ContinueServiceDeploymentResponse>(),
+            )
+        }
+        "CpuArchitecture" => {
+            ::std::option::Option::Some(visitor.visit::<CpuArchitecture>())
+        }
+        "CpuManufacturer" => {
+            ::std::option::Option::Some(visitor.visit::<CpuManufacturer>())
+        }
+        "CreateCapacityProviderRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateCapacityProviderRequest>())
+        }
+        "CreateCapacityProviderResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateCapacityProviderResponse>(),
+            )
+        }
+        "CreateClusterRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateClusterRequest>())
+        }
+        "CreateClusterResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateClusterResponse>())
+        }
+        "CreateDaemonRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateDaemonRequest>())
+        }
+        "CreateDaemonResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateDaemonResponse>())
+        }
+        "CreateExpressGatewayServiceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateExpressGatewayServiceRequest>(),
+            )
+        }
+        "CreateExpressGatewayServiceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateExpressGatewayServiceResponse>(),
+            )
+        }
+        "CreateGatewayRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateGatewayRequest>())
+        }
+        "CreateGatewayResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateGatewayResponse>())
+        }
+        "CreateManagedInstancesProviderConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<CreateManagedInstancesProviderConfiguration>(),
+            )
+        }
+        "CreateServiceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateServiceRequest>())
+        }
+        "CreateServiceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateServiceResponse>())
+        }
+        "CreateTaskSetRequest" => {
+            ::std::option::Option::Some(visitor.visit::<CreateTaskSetRequest>())
+        }
+        "CreateTaskSetResponse" => {
+            ::std::option::Option::Some(visitor.visit::<CreateTaskSetResponse>())
+        }
+        "CreatedAt" => ::std::option::Option::Some(visitor.visit::<CreatedAt>()),
+        "DaemonAlarmConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonAlarmConfiguration>())
+        }
+        "DaemonCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonCapacityProvider>())
+        }
+        "DaemonCircuitBreaker" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonCircuitBreaker>())
+        }
+        "DaemonContainerDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonContainerDefinition>())
+        }
+        "DaemonContainerImage" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonContainerImage>())
+        }
+        "DaemonDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonDeployment>())
+        }
+        "DaemonDeploymentAlarms" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonDeploymentAlarms>())
+        }
+        "DaemonDeploymentCapacityProvider" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DaemonDeploymentCapacityProvider>(),
+            )
+        }
+        "DaemonDeploymentConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonDeploymentConfiguration>())
+        }
+        "DaemonDeploymentRevisionDetail" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DaemonDeploymentRevisionDetail>(),
+            )
+        }
+        "DaemonDeploymentRollbackMonitorsStatus" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DaemonDeploymentRollbackMonitorsStatus>(),
+            )
+        }
+        "DaemonDeploymentStatus" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonDeploymentStatus>())
+        }
+        "DaemonDeploymentSummary" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonDeploymentSummary>())
+        }
+        "DaemonDetail" => ::std::option::Option::Some(visitor.visit::<DaemonDetail>()),
+        "DaemonIpcMode" => ::std::option::Option::Some(visitor.visit::<DaemonIpcMode>()),
+        "DaemonLinuxParameters" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonLinuxParameters>())
+        }
+        "DaemonNotActiveException" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonNotActiveException>())
+        }
+        "DaemonNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonNotFoundException>())
+        }
+        "DaemonPidMode" => ::std::option::Option::Some(visitor.visit::<DaemonPidMode>()),
+        "DaemonPropagateTags" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonPropagateTags>())
+        }
+        "DaemonRevision" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonRevision>())
+        }
+        "DaemonRevisionDetail" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonRevisionDetail>())
+        }
+        "DaemonRollback" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonRollback>())
+        }
+        "DaemonStatus" => ::std::option::Option::Some(visitor.visit::<DaemonStatus>()),
+        "DaemonSummary" => ::std::option::Option::Some(visitor.visit::<DaemonSummary>()),
+        "DaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonTaskDefinition>())
+        }
+        "DaemonTaskDefinitionRevisionFilter" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DaemonTaskDefinitionRevisionFilter>(),
+            )
+        }
+        "DaemonTaskDefinitionStatus" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonTaskDefinitionStatus>())
+        }
+        "DaemonTaskDefinitionStatusFilter" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DaemonTaskDefinitionStatusFilter>(),
+            )
+        }
+        "DaemonTaskDefinitionSummary" => {
+            ::std::option::Option::Some(visitor.visit::<DaemonTaskDefinitionSummary>())
+        }
+        "DaemonVolume" => ::std::option::Option::Some(visitor.visit::<DaemonVolume>()),
+        "DeleteAccountSettingRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAccountSettingRequest>())
+        }
+        "DeleteAccountSettingResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAccountSettingResponse>())
+        }
+        "DeleteAttributesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAttributesRequest>())
+        }
+        "DeleteAttributesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAttributesResponse>())
+        }
+        "DeleteCapacityProviderRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteCapacityProviderRequest>())
+        }
+        "DeleteCapacityProviderResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteCapacityProviderResponse>(),
+            )
+        }
+        "DeleteClusterRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteClusterRequest>())
+        }
+        "DeleteClusterResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteClusterResponse>())
+        }
+        "DeleteDaemonRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteDaemonRequest>())
+        }
+        "DeleteDaemonResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteDaemonResponse>())
+        }
+        "DeleteDaemonTaskDefinitionRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteDaemonTaskDefinitionRequest>(),
+            )
+        }
+        "DeleteDaemonTaskDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteDaemonTaskDefinitionResponse>(),
+            )
+        }
+        "DeleteExpressGatewayServiceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteExpressGatewayServiceRequest>(),
+            )
+        }
+        "DeleteExpressGatewayServiceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeleteExpressGatewayServiceResponse>(),
+            )
+        }
+        "DeleteGatewayRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteGatewayRequest>())
+        }
+        "DeleteGatewayResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteGatewayResponse>())
+        }
+        "DeleteServiceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteServiceRequest>())
+        }
+        "DeleteServiceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteServiceResponse>())
+        }
+        "DeleteTaskDefinitionsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskDefinitionsRequest>())
+        }
+        "DeleteTaskDefinitionsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskDefinitionsResponse>())
+        }
+        "DeleteTaskSetRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskSetRequest>())
+        }
+        "DeleteTaskSetResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskSetResponse>())
+        }
+        "Deployment" => ::std::option::Option::Some(visitor.visit::<Deployment>()),
+        "DeploymentAlarms" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentAlarms>())
+        }
+        "DeploymentCircuitBreaker" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentCircuitBreaker>())
+        }
+        "DeploymentConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentConfiguration>())
+        }
+        "DeploymentController" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentController>())
+        }
+        "DeploymentControllerType" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentControllerType>())
+        }
+        "DeploymentEarlySuccessCriteria" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeploymentEarlySuccessCriteria>(),
+            )
+        }
+        "DeploymentEphemeralStorage" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentEphemeralStorage>())
+        }
+        "DeploymentLifecycleHook" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentLifecycleHook>())
+        }
+        "DeploymentLifecycleHookAction" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentLifecycleHookAction>())
+        }
+        "DeploymentLifecycleHookDetail" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentLifecycleHookDetail>())
+        }
+        "DeploymentLifecycleHookStage" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentLifecycleHookStage>())
+        }
+        "DeploymentLifecycleHookStatus" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentLifecycleHookStatus>())
+        }
+        "DeploymentLifecycleHookTargetType" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeploymentLifecycleHookTargetType>(),
+            )
+        }
+        "DeploymentLifecycleHookTimeoutConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeploymentLifecycleHookTimeoutConfiguration>(),
+            )
+        }
+        "DeploymentRolloutState" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentRolloutState>())
+        }
+        "DeploymentStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<DeploymentStrategy>())
+        }
+        "DeregisterContainerInstanceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterContainerInstanceRequest>(),
+            )
+        }
+        "DeregisterContainerInstanceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterContainerInstanceResponse>(),
+            )
+        }
+        "DeregisterTaskDefinitionRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterTaskDefinitionRequest>(),
+            )
+        }
+        "DeregisterTaskDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DeregisterTaskDefinitionResponse>(),
+            )
+        }
+        "DescribeCapacityProvidersRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeCapacityProvidersRequest>(),
+            )
+        }
+        "DescribeCapacityProvidersResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeCapacityProvidersResponse>(),
+            )
+        }
+        "DescribeClustersRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeClustersRequest>())
+        }
+        "DescribeClustersResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeClustersResponse>())
+        }
+        "DescribeContainerInstancesRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeContainerInstancesRequest>(),
+            )
+        }
+        "DescribeContainerInstancesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeContainerInstancesResponse>(),
+            )
+        }
+        "DescribeDaemonDeploymentsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonDeploymentsRequest>(),
+            )
+        }
+        "DescribeDaemonDeploymentsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonDeploymentsResponse>(),
+            )
+        }
+        "DescribeDaemonRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonRequest>())
+        }
+        "DescribeDaemonResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonResponse>())
+        }
+        "DescribeDaemonRevisionsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonRevisionsRequest>(),
+            )
+        }
+        "DescribeDaemonRevisionsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonRevisionsResponse>(),
+            )
+        }
+        "DescribeDaemonTaskDefinitionRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonTaskDefinitionRequest>(),
+            )
+        }
+        "DescribeDaemonTaskDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeDaemonTaskDefinitionResponse>(),
+            )
+        }
+        "DescribeExpressGatewayServiceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeExpressGatewayServiceRequest>(),
+            )
+        }
+        "DescribeExpressGatewayServiceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeExpressGatewayServiceResponse>(),
+            )
+        }
+        "DescribeGatewayAlbConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeGatewayAlbConfiguration>(),
+            )
+        }
+        "DescribeGatewayConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayConfiguration>())
+        }
+        "DescribeGatewayRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRequest>())
+        }
+        "DescribeGatewayResourcesRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeGatewayResourcesRequest>(),
+            )
+        }
+        "DescribeGatewayResourcesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeGatewayResourcesResponse>(),
+            )
+        }
+        "DescribeGatewayResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayResponse>())
+        }
+        "DescribeGatewayRouteRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRouteRequest>())
+        }
+        "DescribeGatewayRouteResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRouteResponse>())
+        }
+        "DescribeServiceDeploymentsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceDeploymentsRequest>(),
+            )
+        }
+        "DescribeServiceDeploymentsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceDeploymentsResponse>(),
+            )
+        }
+        "DescribeServiceRevisionsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceRevisionsRequest>(),
+            )
+        }
+        "DescribeServiceRevisionsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeServiceRevisionsResponse>(),
+            )
+        }
+        "DescribeServicesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServicesRequest>())
+        }
+        "DescribeServicesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServicesResponse>())
+        }
+        "DescribeTaskDefinitionRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskDefinitionRequest>())
+        }
+        "DescribeTaskDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DescribeTaskDefinitionResponse>(),
+            )
+        }
+        "DescribeTaskSetsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskSetsRequest>())
+        }
+        "DescribeTaskSetsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskSetsResponse>())
+        }
+        "DescribeTasksRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTasksRequest>())
+        }
+        "DescribeTasksResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTasksResponse>())
+        }
+        "DesiredStatus" => ::std::option::Option::Some(visitor.visit::<DesiredStatus>()),
+        "Device" => ::std::option::Option::Some(visitor.visit::<Device>()),
+        "DeviceCgroupPermission" => {
+            ::std::option::Option::Some(visitor.visit::<DeviceCgroupPermission>())
+        }
+        "DisassociateGatewayFromClusterRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DisassociateGatewayFromClusterRequest>(),
+            )
+        }
+        "DisassociateGatewayFromClusterResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DisassociateGatewayFromClusterResponse>(),
+            )
+        }
+        "DiscoverPollEndpointRequest" => {
+            ::std::option::Option::Some(visitor.visit::<DiscoverPollEndpointRequest>())
+        }
+        "DiscoverPollEndpointResponse" => {
+            ::std::option::Option::Some(visitor.visit::<DiscoverPollEndpointResponse>())
+        }
+        "DockerVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<DockerVolumeConfiguration>())
+        }
+        "EbsResourceType" => {
+            ::std::option::Option::Some(visitor.visit::<EbsResourceType>())
+        }
+        "EbsTagSpecification" => {
+            ::std::option::Option::Some(visitor.visit::<EbsTagSpecification>())
+        }
+        "EcsExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<EcsExpressGatewayService>())
+        }
+        "EcsManagedResources" => {
+            ::std::option::Option::Some(visitor.visit::<EcsManagedResources>())
+        }
+        "EfsAuthorizationConfig" => {
+            ::std::option::Option::Some(visitor.visit::<EfsAuthorizationConfig>())
+        }
+        "EfsAuthorizationConfigIam" => {
+            ::std::option::Option::Some(visitor.visit::<EfsAuthorizationConfigIam>())
+        }
+        "EfsTransitEncryption" => {
+            ::std::option::Option::Some(visitor.visit::<EfsTransitEncryption>())
+        }
+        "EfsVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<EfsVolumeConfiguration>())
+        }
+        "ElbGatewayResources" => {
+            ::std::option::Option::Some(visitor.visit::<ElbGatewayResources>())
+        }
+        "EnvironmentFile" => {
+            ::std::option::Option::Some(visitor.visit::<EnvironmentFile>())
+        }
+        "EnvironmentFileType" => {
+            ::std::option::Option::Some(visitor.visit::<EnvironmentFileType>())
+        }
+        "EphemeralStorage" => {
+            ::std::option::Option::Some(visitor.visit::<EphemeralStorage>())
+        }
+        "ExecuteCommandConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommandConfiguration>())
+        }
+        "ExecuteCommandLogConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExecuteCommandLogConfiguration>(),
+            )
+        }
+        "ExecuteCommandLogging" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommandLogging>())
+        }
+        "ExecuteCommandRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommandRequest>())
+        }
+        "ExecuteCommandResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommandResponse>())
+        }
+        "ExpressCpuArchitecture" => {
+            ::std::option::Option::Some(visitor.visit::<ExpressCpuArchitecture>())
+        }
+        "ExpressGatewayContainer" => {
+            ::std::option::Option::Some(visitor.visit::<ExpressGatewayContainer>())
+        }
+        "ExpressGatewayRepositoryCredentials" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExpressGatewayRepositoryCredentials>(),
+            )
+        }
+        "ExpressGatewayScalingTarget" => {
+            ::std::option::Option::Some(visitor.visit::<ExpressGatewayScalingTarget>())
+        }
+        "ExpressGatewayServiceAwsLogsConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExpressGatewayServiceAwsLogsConfiguration>(),
+            )
+        }
+        "ExpressGatewayServiceConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExpressGatewayServiceConfiguration>(),
+            )
+        }
+        "ExpressGatewayServiceInclude" => {
+            ::std::option::Option::Some(visitor.visit::<ExpressGatewayServiceInclude>())
+        }
+        "ExpressGatewayServiceNetworkConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExpressGatewayServiceNetworkConfiguration>(),
+            )
+        }
+        "ExpressGatewayServiceScalingMetric" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExpressGatewayServiceScalingMetric>(),
+            )
+        }
+        "ExpressGatewayServiceStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ExpressGatewayServiceStatus>())
+        }
+        "ExpressGatewayServiceStatusCode" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ExpressGatewayServiceStatusCode>(),
+            )
+        }
+        "FSxWindowsFileServerAuthorizationConfig" => {
+            ::std::option::Option::Some(
+                visitor.visit::<FSxWindowsFileServerAuthorizationConfig>(),
+            )
+        }
+        "FSxWindowsFileServerVolumeConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<FSxWindowsFileServerVolumeConfiguration>(),
+            )
+        }
+        "Failure" => ::std::option::Option::Some(visitor.visit::<Failure>()),
+        "FirelensConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<FirelensConfiguration>())
+        }
+        "FirelensConfigurationType" => {
+            ::std::option::Option::Some(visitor.visit::<FirelensConfigurationType>())
+        }
+        "Gateway" => ::std::option::Option::Some(visitor.visit::<Gateway>()),
+        "GatewayAlbDesyncMitigationMode" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayAlbDesyncMitigationMode>(),
+            )
+        }
+        "GatewayAlbProtocol" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayAlbProtocol>())
+        }
+        "GatewayAlbTestTrafficRules" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayAlbTestTrafficRules>())
+        }
+        "GatewayClusterAssociationStatus" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayClusterAssociationStatus>(),
+            )
+        }
+        "GatewayClusterAssociationSummary" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayClusterAssociationSummary>(),
+            )
+        }
+        "GatewayConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConfiguration>())
+        }
+        "GatewayConnection" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConnection>())
+        }
+        "GatewayConnectionAlbResources" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConnectionAlbResources>())
+        }
+        "GatewayConnectionResources" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConnectionResources>())
+        }
+        "GatewayConnector" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConnector>())
+        }
+        "GatewayConnectorDeregistrationDelay" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayConnectorDeregistrationDelay>(),
+            )
+        }
+        "GatewayConnectorFilters" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConnectorFilters>())
+        }
+        "GatewayConnectorHealthCheck" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayConnectorHealthCheck>())
+        }
+        "GatewayConnectorHealthCheckMatcher" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayConnectorHealthCheckMatcher>(),
+            )
+        }
+        "GatewayConnectorHealthCheckProtocol" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayConnectorHealthCheckProtocol>(),
+            )
+        }
+        "GatewayElbAccessLogConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayElbAccessLogConfiguration>(),
+            )
+        }
+        "GatewayElbAccessLogDestination" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayElbAccessLogDestination>(),
+            )
+        }
+        "GatewayElbAccessLogS3Destination" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayElbAccessLogS3Destination>(),
+            )
+        }
+        "GatewayElbIpAddressType" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayElbIpAddressType>())
+        }
+        "GatewayElbNetworkConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayElbNetworkConfiguration>(),
+            )
+        }
+        "GatewayElbScheme" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayElbScheme>())
+        }
+        "GatewayInfrastructureResources" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayInfrastructureResources>(),
+            )
+        }
+        "GatewayNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayNotFoundException>())
+        }
+        "GatewayOperationError" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayOperationError>())
+        }
+        "GatewayResourceFailure" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayResourceFailure>())
+        }
+        "GatewayResources" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayResources>())
+        }
+        "GatewayRoute" => ::std::option::Option::Some(visitor.visit::<GatewayRoute>()),
+        "GatewayRouteAlbResources" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayRouteAlbResources>())
+        }
+        "GatewayRouteLoadBalancerSecurityGroup" => {
+            ::std::option::Option::Some(
+                visitor.visit::<GatewayRouteLoadBalancerSecurityGroup>(),
+            )
+        }
+        "GatewayRouteResources" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayRouteResources>())
+        }
+        "GatewayRouteStatus" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayRouteStatus>())
+        }
+        "GatewayRouteSummary" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayRouteSummary>())
+        }
+        "GatewayStatus" => ::std::option::Option::Some(visitor.visit::<GatewayStatus>()),
+        "GatewaySummary" => {
+            ::std::option::Option::Some(visitor.visit::<GatewaySummary>())
+        }
+        "GatewayTestTrafficHeader" => {
+            ::std::option::Option::Some(visitor.visit::<GatewayTestTrafficHeader>())
+        }
+        "GetTaskProtectionRequest" => {
+            ::std::option::Option::Some(visitor.visit::<GetTaskProtectionRequest>())
+        }
+        "GetTaskProtectionResponse" => {
+            ::std::option::Option::Some(visitor.visit::<GetTaskProtectionResponse>())
+        }
+        "GpuDevice" => ::std::option::Option::Some(visitor.visit::<GpuDevice>()),
+        "GpuSharingMode" => {
+            ::std::option::Option::Some(visitor.visit::<GpuSharingMode>())
+        }
+        "HealthCheck" => ::std::option::Option::Some(visitor.visit::<HealthCheck>()),
+        "HealthStatus" => ::std::option::Option::Some(visitor.visit::<HealthStatus>()),
+        "HostEntry" => ::std::option::Option::Some(visitor.visit::<HostEntry>()),
+        "HostSharedAlbConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<HostSharedAlbConfiguration>())
+        }
+        "HostVolumeProperties" => {
+            ::std::option::Option::Some(visitor.visit::<HostVolumeProperties>())
+        }
+        "InferenceAccelerator" => {
+            ::std::option::Option::Some(visitor.visit::<InferenceAccelerator>())
+        }
+        "InferenceAcceleratorOverride" => {
+            ::std::option::Option::Some(visitor.visit::<InferenceAcceleratorOverride>())
+        }
+        "InfrastructureOptimization" => {
+            ::std::option::Option::Some(visitor.visit::<InfrastructureOptimization>())
+        }
+        "IngressPathSummary" => {
+            ::std::option::Option::Some(visitor.visit::<IngressPathSummary>())
+        }
+        "InstanceGeneration" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceGeneration>())
+        }
+        "InstanceHealthCheckResult" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceHealthCheckResult>())
+        }
+        "InstanceHealthCheckState" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceHealthCheckState>())
+        }
+        "InstanceHealthCheckType" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceHealthCheckType>())
+        }
+        "InstanceLaunchTemplate" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceLaunchTemplate>())
+        }
+        "InstanceLaunchTemplateUpdate" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceLaunchTemplateUpdate>())
+        }
+        "InstanceRequirementsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<InstanceRequirementsRequest>())
+        }
+        "InvalidParameterException" => {
+            ::std::option::Option::Some(visitor.visit::<InvalidParameterException>())
+        }
+        "IpcMode" => ::std::option::Option::Some(visitor.visit::<IpcMode>()),
+        "IsolationMode" => ::std::option::Option::Some(visitor.visit::<IsolationMode>()),
+        "KernelCapabilities" => {
+            ::std::option::Option::Some(visitor.visit::<KernelCapabilities>())
+        }
+        "KeyValuePair" => ::std::option::Option::Some(visitor.visit::<KeyValuePair>()),
+        "LaunchType" => ::std::option::Option::Some(visitor.visit::<LaunchType>()),
+        "LimitExceededException" => {
+            ::std::option::Option::Some(visitor.visit::<LimitExceededException>())
+        }
+        "LinearConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<LinearConfiguration>())
+        }
+        "LinuxParameters" => {
+            ::std::option::Option::Some(visitor.visit::<LinuxParameters>())
+        }
+        "ListAccountSettingsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListAccountSettingsRequest>())
+        }
+        "ListAccountSettingsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListAccountSettingsResponse>())
+        }
+        "ListAttributesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListAttributesRequest>())
+        }
+        "ListAttributesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListAttributesResponse>())
+        }
+        "ListClustersRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListClustersRequest>())
+        }
+        "ListClustersResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListClustersResponse>())
+        }
+        "ListContainerInstancesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListContainerInstancesRequest>())
+        }
+        "ListContainerInstancesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListContainerInstancesResponse>(),
+            )
+        }
+        "ListDaemonDeploymentsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonDeploymentsRequest>())
+        }
+        "ListDaemonDeploymentsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonDeploymentsResponse>())
+        }
+        "ListDaemonTaskDefinitionsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListDaemonTaskDefinitionsRequest>(),
+            )
+        }
+        "ListDaemonTaskDefinitionsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListDaemonTaskDefinitionsResponse>(),
+            )
+        }
+        "ListDaemonsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonsRequest>())
+        }
+        "ListDaemonsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonsResponse>())
+        }
+        "ListGatewayClusterAssociationsRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListGatewayClusterAssociationsRequest>(),
+            )
+        }
+        "ListGatewayClusterAssociationsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListGatewayClusterAssociationsResponse>(),
+            )
+        }
+        "ListGatewayRoutesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewayRoutesRequest>())
+        }
+        "ListGatewayRoutesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewayRoutesResponse>())
+        }
+        "ListGatewaysRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewaysRequest>())
+        }
+        "ListGatewaysResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewaysResponse>())
+        }
+        "ListServiceDeploymentsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceDeploymentsRequest>())
+        }
+        "ListServiceDeploymentsResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListServiceDeploymentsResponse>(),
+            )
+        }
+        "ListServicesByNamespaceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListServicesByNamespaceRequest>(),
+            )
+        }
+        "ListServicesByNamespaceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListServicesByNamespaceResponse>(),
+            )
+        }
+        "ListServicesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListServicesRequest>())
+        }
+        "ListServicesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListServicesResponse>())
+        }
+        "ListTagsForResourceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceRequest>())
+        }
+        "ListTagsForResourceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResourceResponse>())
+        }
+        "ListTaskDefinitionFamiliesRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListTaskDefinitionFamiliesRequest>(),
+            )
+        }
+        "ListTaskDefinitionFamiliesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListTaskDefinitionFamiliesResponse>(),
+            )
+        }
+        "ListTaskDefinitionsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitionsRequest>())
+        }
+        "ListTaskDefinitionsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitionsResponse>())
+        }
+        "ListTasksRequest" => {
+            ::std::option::Option::Some(visitor.visit::<ListTasksRequest>())
+        }
+        "ListTasksResponse" => {
+            ::std::option::Option::Some(visitor.visit::<ListTasksResponse>())
+        }
+        "LoadBalancer" => ::std::option::Option::Some(visitor.visit::<LoadBalancer>()),
+        "LocalStorage" => ::std::option::Option::Some(visitor.visit::<LocalStorage>()),
+        "LocalStorageType" => {
+            ::std::option::Option::Some(visitor.visit::<LocalStorageType>())
+        }
+        "LogConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<LogConfiguration>())
+        }
+        "LogDriver" => ::std::option::Option::Some(visitor.visit::<LogDriver>()),
+        "LogDriverVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<LogDriverVolumeConfiguration>())
+        }
+        "ManagedAgent" => ::std::option::Option::Some(visitor.visit::<ManagedAgent>()),
+        "ManagedAgentName" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedAgentName>())
+        }
+        "ManagedAgentStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedAgentStateChange>())
+        }
+        "ManagedApplicationAutoScalingPolicy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedApplicationAutoScalingPolicy>(),
+            )
+        }
+        "ManagedAutoScaling" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedAutoScaling>())
+        }
+        "ManagedCertificate" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedCertificate>())
+        }
+        "ManagedDraining" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedDraining>())
+        }
+        "ManagedIngressPath" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedIngressPath>())
+        }
+        "ManagedInstancesLocalStorageConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesLocalStorageConfiguration>(),
+            )
+        }
+        "ManagedInstancesMonitoringOptions" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesMonitoringOptions>(),
+            )
+        }
+        "ManagedInstancesNetworkConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesNetworkConfiguration>(),
+            )
+        }
+        "ManagedInstancesProvider" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedInstancesProvider>())
+        }
+        "ManagedInstancesStorageConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ManagedInstancesStorageConfiguration>(),
+            )
+        }
+        "ManagedListener" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedListener>())
+        }
+        "ManagedListenerRule" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedListenerRule>())
+        }
+        "ManagedLoadBalancer" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedLoadBalancer>())
+        }
+        "ManagedLogGroup" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedLogGroup>())
+        }
+        "ManagedMetricAlarm" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedMetricAlarm>())
+        }
+        "ManagedResourceStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedResourceStatus>())
+        }
+        "ManagedScalableTarget" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedScalableTarget>())
+        }
+        "ManagedScaling" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedScaling>())
+        }
+        "ManagedScalingStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedScalingStatus>())
+        }
+        "ManagedSecurityGroup" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedSecurityGroup>())
+        }
+        "ManagedStorageConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedStorageConfiguration>())
+        }
+        "ManagedTargetGroup" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedTargetGroup>())
+        }
+        "ManagedTerminationProtection" => {
+            ::std::option::Option::Some(visitor.visit::<ManagedTerminationProtection>())
+        }
+        "MemoryGiBPerVCpuRequest" => {
+            ::std::option::Option::Some(visitor.visit::<MemoryGiBPerVCpuRequest>())
+        }
+        "MemoryMiBRequest" => {
+            ::std::option::Option::Some(visitor.visit::<MemoryMiBRequest>())
+        }
+        "MetricConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<MetricConfiguration>())
+        }
+        "MissingVersionException" => {
+            ::std::option::Option::Some(visitor.visit::<MissingVersionException>())
+        }
+        "MonitoringConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<MonitoringConfiguration>())
+        }
+        "MountPoint" => ::std::option::Option::Some(visitor.visit::<MountPoint>()),
+        "NamespaceNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<NamespaceNotFoundException>())
+        }
+        "NetworkBandwidthGbpsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkBandwidthGbpsRequest>())
+        }
+        "NetworkBinding" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkBinding>())
+        }
+        "NetworkConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkConfiguration>())
+        }
+        "NetworkInterface" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkInterface>())
+        }
+        "NetworkInterfaceCountRequest" => {
+            ::std::option::Option::Some(visitor.visit::<NetworkInterfaceCountRequest>())
+        }
+        "NetworkMode" => ::std::option::Option::Some(visitor.visit::<NetworkMode>()),
+        "NoUpdateAvailableException" => {
+            ::std::option::Option::Some(visitor.visit::<NoUpdateAvailableException>())
+        }
+        "NvidiaMpsAllocation" => {
+            ::std::option::Option::Some(visitor.visit::<NvidiaMpsAllocation>())
+        }
+        "OsFamily" => ::std::option::Option::Some(visitor.visit::<OsFamily>()),
+        "PidMode" => ::std::option::Option::Some(visitor.visit::<PidMode>()),
+        "PlacementConstraint" => {
+            ::std::option::Option::Some(visitor.visit::<PlacementConstraint>())
+        }
+        "PlacementConstraintType" => {
+            ::std::option::Option::Some(visitor.visit::<PlacementConstraintType>())
+        }
+        "PlacementStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<PlacementStrategy>())
+        }
+        "PlacementStrategyType" => {
+            ::std::option::Option::Some(visitor.visit::<PlacementStrategyType>())
+        }
+        "PlatformDevice" => {
+            ::std::option::Option::Some(visitor.visit::<PlatformDevice>())
+        }
+        "PlatformDeviceType" => {
+            ::std::option::Option::Some(visitor.visit::<PlatformDeviceType>())
+        }
+        "PlatformTaskDefinitionIncompatibilityException" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PlatformTaskDefinitionIncompatibilityException>(),
+            )
+        }
+        "PlatformUnknownException" => {
+            ::std::option::Option::Some(visitor.visit::<PlatformUnknownException>())
+        }
+        "PortMapping" => ::std::option::Option::Some(visitor.visit::<PortMapping>()),
+        "PropagateGatewayTags" => {
+            ::std::option::Option::Some(visitor.visit::<PropagateGatewayTags>())
+        }
+        "PropagateMiTags" => {
+            ::std::option::Option::Some(visitor.visit::<PropagateMiTags>())
+        }
+        "PropagateTags" => ::std::option::Option::Some(visitor.visit::<PropagateTags>()),
+        "ProtectedTask" => ::std::option::Option::Some(visitor.visit::<ProtectedTask>()),
+        "ProxyConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ProxyConfiguration>())
+        }
+        "ProxyConfigurationType" => {
+            ::std::option::Option::Some(visitor.visit::<ProxyConfigurationType>())
+        }
+        "PutAccountSettingDefaultRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutAccountSettingDefaultRequest>(),
+            )
+        }
+        "PutAccountSettingDefaultResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutAccountSettingDefaultResponse>(),
+            )
+        }
+        "PutAccountSettingRequest" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSettingRequest>())
+        }
+        "PutAccountSettingResponse" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSettingResponse>())
+        }
+        "PutAttributesRequest" => {
+            ::std::option::Option::Some(visitor.visit::<PutAttributesRequest>())
+        }
+        "PutAttributesResponse" => {
+            ::std::option::Option::Some(visitor.visit::<PutAttributesResponse>())
+        }
+        "PutClusterCapacityProvidersRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutClusterCapacityProvidersRequest>(),
+            )
+        }
+        "PutClusterCapacityProvidersResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<PutClusterCapacityProvidersResponse>(),
+            )
+        }
+        "RegisterContainerInstanceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterContainerInstanceRequest>(),
+            )
+        }
+        "RegisterContainerInstanceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterContainerInstanceResponse>(),
+            )
+        }
+        "RegisterDaemonTaskDefinitionRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterDaemonTaskDefinitionRequest>(),
+            )
+        }
+        "RegisterDaemonTaskDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterDaemonTaskDefinitionResponse>(),
+            )
+        }
+        "RegisterTaskDefinitionRequest" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterTaskDefinitionRequest>())
+        }
+        "RegisterTaskDefinitionResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<RegisterTaskDefinitionResponse>(),
+            )
+        }
+        "RepositoryCredentials" => {
+            ::std::option::Option::Some(visitor.visit::<RepositoryCredentials>())
+        }
+        "ResolvedConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ResolvedConfiguration>())
+        }
+        "Resource" => ::std::option::Option::Some(visitor.visit::<Resource>()),
+        "ResourceInUseException" => {
+            ::std::option::Option::Some(visitor.visit::<ResourceInUseException>())
+        }
+        "ResourceManagementType" => {
+            ::std::option::Option::Some(visitor.visit::<ResourceManagementType>())
+        }
+        "ResourceNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<ResourceNotFoundException>())
+        }
+        "ResourceRequirement" => {
+            ::std::option::Option::Some(visitor.visit::<ResourceRequirement>())
+        }
+        "ResourceType" => ::std::option::Option::Some(visitor.visit::<ResourceType>()),
+        "Rollback" => ::std::option::Option::Some(visitor.visit::<Rollback>()),
+        "RunTaskRequest" => {
+            ::std::option::Option::Some(visitor.visit::<RunTaskRequest>())
+        }
+        "RunTaskResponse" => {
+            ::std::option::Option::Some(visitor.visit::<RunTaskResponse>())
+        }
+        "RuntimePlatform" => {
+            ::std::option::Option::Some(visitor.visit::<RuntimePlatform>())
+        }
+        "RuntimePlatformOverride" => {
+            ::std::option::Option::Some(visitor.visit::<RuntimePlatformOverride>())
+        }
+        "S3FilesVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<S3FilesVolumeConfiguration>())
+        }
+        "Scale" => ::std::option::Option::Some(visitor.visit::<Scale>()),
+        "ScaleUnit" => ::std::option::Option::Some(visitor.visit::<ScaleUnit>()),
+        "SchedulingStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<SchedulingStrategy>())
+        }
+        "Scope" => ::std::option::Option::Some(visitor.visit::<Scope>()),
+        "Secret" => ::std::option::Option::Some(visitor.visit::<Secret>()),
+        "ServerException" => {
+            ::std::option::Option::Some(visitor.visit::<ServerException>())
+        }
+        "Service" => ::std::option::Option::Some(visitor.visit::<Service>()),
+        "ServiceConnectAccessLogConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectAccessLogConfiguration>(),
+            )
+        }
+        "ServiceConnectAccessLoggingFormat" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectAccessLoggingFormat>(),
+            )
+        }
+        "ServiceConnectClientAlias" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceConnectClientAlias>())
+        }
+        "ServiceConnectConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceConnectConfiguration>())
+        }
+        "ServiceConnectContainerConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectContainerConfiguration>(),
+            )
+        }
+        "ServiceConnectContainerLogLevel" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectContainerLogLevel>(),
+            )
+        }
+        "ServiceConnectIncludeQueryParameters" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectIncludeQueryParameters>(),
+            )
+        }
+        "ServiceConnectService" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceConnectService>())
+        }
+        "ServiceConnectServiceResource" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceConnectServiceResource>())
+        }
+        "ServiceConnectTestTrafficHeaderMatchRules" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectTestTrafficHeaderMatchRules>(),
+            )
+        }
+        "ServiceConnectTestTrafficHeaderRules" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectTestTrafficHeaderRules>(),
+            )
+        }
+        "ServiceConnectTestTrafficRules" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectTestTrafficRules>(),
+            )
+        }
+        "ServiceConnectTlsCertificateAuthority" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectTlsCertificateAuthority>(),
+            )
+        }
+        "ServiceConnectTlsConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceConnectTlsConfiguration>(),
+            )
+        }
+        "ServiceCurrentRevisionSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceCurrentRevisionSummary>())
+        }
+        "ServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceDeployment>())
+        }
+        "ServiceDeploymentAlarms" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceDeploymentAlarms>())
+        }
+        "ServiceDeploymentBrief" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceDeploymentBrief>())
+        }
+        "ServiceDeploymentCircuitBreaker" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceDeploymentCircuitBreaker>(),
+            )
+        }
+        "ServiceDeploymentLifecycleStage" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceDeploymentLifecycleStage>(),
+            )
+        }
+        "ServiceDeploymentNotFoundException" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceDeploymentNotFoundException>(),
+            )
+        }
+        "ServiceDeploymentRollbackMonitorsStatus" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceDeploymentRollbackMonitorsStatus>(),
+            )
+        }
+        "ServiceDeploymentStatus" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceDeploymentStatus>())
+        }
+        "ServiceEvent" => ::std::option::Option::Some(visitor.visit::<ServiceEvent>()),
+        "ServiceField" => ::std::option::Option::Some(visitor.visit::<ServiceField>()),
+        "ServiceManagedEbsVolumeConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceManagedEbsVolumeConfiguration>(),
+            )
+        }
+        "ServiceNotActiveException" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceNotActiveException>())
+        }
+        "ServiceNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceNotFoundException>())
+        }
+        "ServiceRegistry" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceRegistry>())
+        }
+        "ServiceRevision" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceRevision>())
+        }
+        "ServiceRevisionCleanup" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceRevisionCleanup>())
+        }
+        "ServiceRevisionLoadBalancer" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceRevisionLoadBalancer>())
+        }
+        "ServiceRevisionOverrides" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceRevisionOverrides>())
+        }
+        "ServiceRevisionSummary" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceRevisionSummary>())
+        }
+        "ServiceRevisionVpcLatticeConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ServiceRevisionVpcLatticeConfiguration>(),
+            )
+        }
+        "ServiceVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ServiceVolumeConfiguration>())
+        }
+        "Session" => ::std::option::Option::Some(visitor.visit::<Session>()),
+        "Setting" => ::std::option::Option::Some(visitor.visit::<Setting>()),
+        "SettingName" => ::std::option::Option::Some(visitor.visit::<SettingName>()),
+        "SettingType" => ::std::option::Option::Some(visitor.visit::<SettingType>()),
+        "SharingStrategy" => {
+            ::std::option::Option::Some(visitor.visit::<SharingStrategy>())
+        }
+        "SortOrder" => ::std::option::Option::Some(visitor.visit::<SortOrder>()),
+        "StabilityStatus" => {
+            ::std::option::Option::Some(visitor.visit::<StabilityStatus>())
+        }
+        "StartTaskRequest" => {
+            ::std::option::Option::Some(visitor.visit::<StartTaskRequest>())
+        }
+        "StartTaskResponse" => {
+            ::std::option::Option::Some(visitor.visit::<StartTaskResponse>())
+        }
+        "StopServiceDeploymentRequest" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeploymentRequest>())
+        }
+        "StopServiceDeploymentResponse" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeploymentResponse>())
+        }
+        "StopServiceDeploymentStopType" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeploymentStopType>())
+        }
+        "StopTaskRequest" => {
+            ::std::option::Option::Some(visitor.visit::<StopTaskRequest>())
+        }
+        "StopTaskResponse" => {
+            ::std::option::Option::Some(visitor.visit::<StopTaskResponse>())
+        }
+        "SubmitAttachmentStateChangesRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitAttachmentStateChangesRequest>(),
+            )
+        }
+        "SubmitAttachmentStateChangesResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitAttachmentStateChangesResponse>(),
+            )
+        }
+        "SubmitContainerStateChangeRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitContainerStateChangeRequest>(),
+            )
+        }
+        "SubmitContainerStateChangeResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<SubmitContainerStateChangeResponse>(),
+            )
+        }
+        "SubmitTaskStateChangeRequest" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitTaskStateChangeRequest>())
+        }
+        "SubmitTaskStateChangeResponse" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitTaskStateChangeResponse>())
+        }
+        "SystemControl" => ::std::option::Option::Some(visitor.visit::<SystemControl>()),
+        "Tag" => ::std::option::Option::Some(visitor.visit::<Tag>()),
+        "TagResourceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceRequest>())
+        }
+        "TagResourceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<TagResourceResponse>())
+        }
+        "TargetNotConnectedException" => {
+            ::std::option::Option::Some(visitor.visit::<TargetNotConnectedException>())
+        }
+        "TargetNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<TargetNotFoundException>())
+        }
+        "TargetType" => ::std::option::Option::Some(visitor.visit::<TargetType>()),
+        "Task" => ::std::option::Option::Some(visitor.visit::<Task>()),
+        "TaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<TaskDefinition>())
+        }
+        "TaskDefinitionFamilyStatus" => {
+            ::std::option::Option::Some(visitor.visit::<TaskDefinitionFamilyStatus>())
+        }
+        "TaskDefinitionField" => {
+            ::std::option::Option::Some(visitor.visit::<TaskDefinitionField>())
+        }
+        "TaskDefinitionPlacementConstraint" => {
+            ::std::option::Option::Some(
+                visitor.visit::<TaskDefinitionPlacementConstraint>(),
+            )
+        }
+        "TaskDefinitionPlacementConstraintType" => {
+            ::std::option::Option::Some(
+                visitor.visit::<TaskDefinitionPlacementConstraintType>(),
+            )
+        }
+        "TaskDefinitionStatus" => {
+            ::std::option::Option::Some(visitor.visit::<TaskDefinitionStatus>())
+        }
+        "TaskEphemeralStorage" => {
+            ::std::option::Option::Some(visitor.visit::<TaskEphemeralStorage>())
+        }
+        "TaskField" => ::std::option::Option::Some(visitor.visit::<TaskField>()),
+        "TaskFilesystemType" => {
+            ::std::option::Option::Some(visitor.visit::<TaskFilesystemType>())
+        }
+        "TaskManagedEbsVolumeConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<TaskManagedEbsVolumeConfiguration>(),
+            )
+        }
+        "TaskManagedEbsVolumeTerminationPolicy" => {
+            ::std::option::Option::Some(
+                visitor.visit::<TaskManagedEbsVolumeTerminationPolicy>(),
+            )
+        }
+        "TaskOverride" => ::std::option::Option::Some(visitor.visit::<TaskOverride>()),
+        "TaskSet" => ::std::option::Option::Some(visitor.visit::<TaskSet>()),
+        "TaskSetField" => ::std::option::Option::Some(visitor.visit::<TaskSetField>()),
+        "TaskSetNotFoundException" => {
+            ::std::option::Option::Some(visitor.visit::<TaskSetNotFoundException>())
+        }
+        "TaskStopCode" => ::std::option::Option::Some(visitor.visit::<TaskStopCode>()),
+        "TaskVolumeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<TaskVolumeConfiguration>())
+        }
+        "ThresholdConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<ThresholdConfiguration>())
+        }
+        "ThresholdType" => ::std::option::Option::Some(visitor.visit::<ThresholdType>()),
+        "TimeoutConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<TimeoutConfiguration>())
+        }
+        "Tmpfs" => ::std::option::Option::Some(visitor.visit::<Tmpfs>()),
+        "TotalLocalStorageGbRequest" => {
+            ::std::option::Option::Some(visitor.visit::<TotalLocalStorageGbRequest>())
+        }
+        "TransportProtocol" => {
+            ::std::option::Option::Some(visitor.visit::<TransportProtocol>())
+        }
+        "TrustedExecutionConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<TrustedExecutionConfiguration>())
+        }
+        "TrustedExecutionSummary" => {
+            ::std::option::Option::Some(visitor.visit::<TrustedExecutionSummary>())
+        }
+        "Ulimit" => ::std::option::Option::Some(visitor.visit::<Ulimit>()),
+        "UlimitName" => ::std::option::Option::Some(visitor.visit::<UlimitName>()),
+        "UnsupportedFeatureException" => {
+            ::std::option::Option::Some(visitor.visit::<UnsupportedFeatureException>())
+        }
+        "UntagResourceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceRequest>())
+        }
+        "UntagResourceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UntagResourceResponse>())
+        }
+        "UpdateCapacityProviderRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateCapacityProviderRequest>())
+        }
+        "UpdateCapacityProviderResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateCapacityProviderResponse>(),
+            )
+        }
+        "UpdateClusterRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterRequest>())
+        }
+        "UpdateClusterResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterResponse>())
+        }
+        "UpdateClusterSettingsRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterSettingsRequest>())
+        }
+        "UpdateClusterSettingsResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterSettingsResponse>())
+        }
+        "UpdateContainerAgentRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerAgentRequest>())
+        }
+        "UpdateContainerAgentResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerAgentResponse>())
+        }
+        "UpdateContainerInstancesStateRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateContainerInstancesStateRequest>(),
+            )
+        }
+        "UpdateContainerInstancesStateResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateContainerInstancesStateResponse>(),
+            )
+        }
+        "UpdateDaemonRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateDaemonRequest>())
+        }
+        "UpdateDaemonResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateDaemonResponse>())
+        }
+        "UpdateExpressGatewayServiceRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateExpressGatewayServiceRequest>(),
+            )
+        }
+        "UpdateExpressGatewayServiceResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateExpressGatewayServiceResponse>(),
+            )
+        }
+        "UpdateGatewayAlbConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateGatewayAlbConfiguration>())
+        }
+        "UpdateGatewayConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateGatewayConfiguration>())
+        }
+        "UpdateGatewayNetworkConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateGatewayNetworkConfiguration>(),
+            )
+        }
+        "UpdateGatewayRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateGatewayRequest>())
+        }
+        "UpdateGatewayResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateGatewayResponse>())
+        }
+        "UpdateInProgressException" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateInProgressException>())
+        }
+        "UpdateManagedInstancesProviderConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateManagedInstancesProviderConfiguration>(),
+            )
+        }
+        "UpdateServicePrimaryTaskSetRequest" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServicePrimaryTaskSetRequest>(),
+            )
+        }
+        "UpdateServicePrimaryTaskSetResponse" => {
+            ::std::option::Option::Some(
+                visitor.visit::<UpdateServicePrimaryTaskSetResponse>(),
+            )
+        }
+        "UpdateServiceRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceRequest>())
+        }
+        "UpdateServiceResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceResponse>())
+        }
+        "UpdateTaskProtectionRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskProtectionRequest>())
+        }
+        "UpdateTaskProtectionResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskProtectionResponse>())
+        }
+        "UpdateTaskSetRequest" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskSetRequest>())
+        }
+        "UpdateTaskSetResponse" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskSetResponse>())
+        }
+        "UpdatedExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<UpdatedExpressGatewayService>())
+        }
+        "VCpuCountRangeRequest" => {
+            ::std::option::Option::Some(visitor.visit::<VCpuCountRangeRequest>())
+        }
+        "VersionConsistency" => {
+            ::std::option::Option::Some(visitor.visit::<VersionConsistency>())
+        }
+        "VersionInfo" => ::std::option::Option::Some(visitor.visit::<VersionInfo>()),
+        "Volume" => ::std::option::Option::Some(visitor.visit::<Volume>()),
+        "VolumeFrom" => ::std::option::Option::Some(visitor.visit::<VolumeFrom>()),
+        "VpcLatticeAdvancedConfiguration" => {
+            ::std::option::Option::Some(
+                visitor.visit::<VpcLatticeAdvancedConfiguration>(),
+            )
+        }
+        "VpcLatticeConfiguration" => {
+            ::std::option::Option::Some(visitor.visit::<VpcLatticeConfiguration>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}

@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorCountRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AcceleratorCountRequest);
+::awsgen_runtime::shape!(AcceleratorCountRequest);
 /// The minimum and maximum total accelerator memory in mebibytes (MiB) for instance type selection. This is important for GPU workloads that require specific amounts of video memory.
 #[derive(
     ::std::clone::Clone,
@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorTotalMemoryMiBRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AcceleratorTotalMemoryMiBRequest);
+::awsgen_runtime::shape!(AcceleratorTotalMemoryMiBRequest);
 /// You don't have authorization to perform the requested action.
 #[derive(
     ::std::clone::Clone,
@@ -217,7 +217,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessDeniedException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AccessDeniedException);
+::awsgen_runtime::shape!(AccessDeniedException);
 /// The advanced settings for a load balancer used in blue/green deployments. Specify the alternate target group, listener rules, and IAM role required for traffic shifting during blue/green deployments. For more information, see [Required resources for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -329,7 +329,7 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AdvancedConfiguration);
+::awsgen_runtime::shape!(AdvancedConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -408,7 +408,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateGatewayWithClusterRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AssociateGatewayWithClusterRequest);
+::awsgen_runtime::shape!(AssociateGatewayWithClusterRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -497,7 +497,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateGatewayWithClusterResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AssociateGatewayWithClusterResponse);
+::awsgen_runtime::shape!(AssociateGatewayWithClusterResponse);
 /// An object representing a container instance or task attachment.
 #[derive(
     ::std::clone::Clone,
@@ -599,7 +599,7 @@ impl<'de> ::serde::Deserialize<'de> for Attachment {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Attachment);
+::awsgen_runtime::shape!(Attachment);
 /// An object representing a change in state for a task attachment.
 #[derive(
     ::std::clone::Clone,
@@ -679,7 +679,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachmentStateChange {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AttachmentStateChange);
+::awsgen_runtime::shape!(AttachmentStateChange);
 /// An attribute is a name-value pair that's associated with an Amazon ECS object. Use attributes to extend the Amazon ECS data model by adding custom metadata to your resources. For more information, see [Attributes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -779,7 +779,7 @@ impl<'de> ::serde::Deserialize<'de> for Attribute {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Attribute);
+::awsgen_runtime::shape!(Attribute);
 /// You can apply up to 10 custom attributes for each resource. You can view the attributes of a resource with [ListAttributes](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html). You can remove existing attributes on a resource with [DeleteAttributes](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html).
 #[derive(
     ::std::clone::Clone,
@@ -849,7 +849,7 @@ impl<'de> ::serde::Deserialize<'de> for AttributeLimitExceededException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AttributeLimitExceededException);
+::awsgen_runtime::shape!(AttributeLimitExceededException);
 /// The auto repair configuration for an Amazon ECS Managed Instances capacity provider. When enabled, Amazon ECS automatically replaces container instances that are detected as unhealthy based on container instance health checks, including accelerated compute device and daemon health checks.
 #[derive(
     ::std::clone::Clone,
@@ -919,7 +919,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoRepairConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AutoRepairConfiguration);
+::awsgen_runtime::shape!(AutoRepairConfiguration);
 /// The details of the Auto Scaling group for the capacity provider.
 #[derive(
     ::std::clone::Clone,
@@ -1043,7 +1043,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoScalingGroupProvider {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AutoScalingGroupProvider);
+::awsgen_runtime::shape!(AutoScalingGroupProvider);
 /// The details of the Auto Scaling group capacity provider to update.
 #[derive(
     ::std::clone::Clone,
@@ -1153,7 +1153,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoScalingGroupProviderUpdate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AutoScalingGroupProviderUpdate);
+::awsgen_runtime::shape!(AutoScalingGroupProviderUpdate);
 /// An object representing the networking details for a task or service. For example `awsVpcConfiguration={subnets=["subnet-12344321"],securityGroups=["sg-12344321"]}`.
 #[derive(
     ::std::clone::Clone,
@@ -1261,7 +1261,7 @@ impl<'de> ::serde::Deserialize<'de> for AwsVpcConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(AwsVpcConfiguration);
+::awsgen_runtime::shape!(AwsVpcConfiguration);
 /// The minimum and maximum baseline Amazon EBS bandwidth in megabits per second (Mbps) for instance type selection. This is important for workloads with high storage I/O requirements.
 #[derive(
     ::std::clone::Clone,
@@ -1333,7 +1333,7 @@ impl<'de> ::serde::Deserialize<'de> for BaselineEbsBandwidthMbpsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(BaselineEbsBandwidthMbpsRequest);
+::awsgen_runtime::shape!(BaselineEbsBandwidthMbpsRequest);
 /// Your Amazon Web Services account was blocked. For more information, contact [Amazon Web Services Support](http://aws.amazon.com/contact-us/).
 #[derive(
     ::std::clone::Clone,
@@ -1403,7 +1403,7 @@ impl<'de> ::serde::Deserialize<'de> for BlockedException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(BlockedException);
+::awsgen_runtime::shape!(BlockedException);
 /// Configuration for a canary deployment strategy that shifts a fixed percentage of traffic to the new service revision, waits for a specified bake time, then shifts the remaining traffic.
 ///
 /// This is only valid when you run `CreateService` or `UpdateService` with `deploymentController` set to `ECS` and a `deploymentConfiguration` with a strategy set to `CANARY`.
@@ -1489,7 +1489,7 @@ impl<'de> ::serde::Deserialize<'de> for CanaryConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CanaryConfiguration);
+::awsgen_runtime::shape!(CanaryConfiguration);
 /// The details for a capacity provider.
 #[derive(
     ::std::clone::Clone,
@@ -1699,7 +1699,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProvider {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityProvider);
+::awsgen_runtime::shape!(CapacityProvider);
 /// The details of a capacity provider strategy. A capacity provider strategy can be set when using the [RunTask](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html)or [CreateCluster](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html) APIs or as the default capacity provider strategy for a cluster with the `CreateCluster` API.
 ///
 /// Only capacity providers that are already associated with a cluster and have an `ACTIVE` or `UPDATING` status can be used in a capacity provider strategy. The [PutClusterCapacityProviders](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html) API is used to associate a capacity provider with a cluster.
@@ -1839,7 +1839,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderStrategyItem {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityProviderStrategyItem);
+::awsgen_runtime::shape!(CapacityProviderStrategyItem);
 /// The Capacity Reservation configurations to be used when using the `RESERVED` capacity option type.
 #[derive(
     ::std::clone::Clone,
@@ -1937,7 +1937,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CapacityReservationRequest);
+::awsgen_runtime::shape!(CapacityReservationRequest);
 /// These errors are usually caused by a client action. This client action might be using an action or resource on behalf of a user that doesn't have permissions to use the action or resource. Or, it might be specifying an identifier that isn't valid.
 #[derive(
     ::std::clone::Clone,
@@ -2007,7 +2007,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClientException);
+::awsgen_runtime::shape!(ClientException);
 /// A regional grouping of one or more container instances where you can run task requests. Each account receives a default cluster the first time you use the Amazon ECS service, but you may also create other clusters. Clusters may contain more than one instance type simultaneously.
 #[derive(
     ::std::clone::Clone,
@@ -2331,7 +2331,7 @@ impl<'de> ::serde::Deserialize<'de> for Cluster {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Cluster);
+::awsgen_runtime::shape!(Cluster);
 /// The execute command and managed storage configuration for the cluster.
 #[derive(
     ::std::clone::Clone,
@@ -2423,7 +2423,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterConfiguration);
+::awsgen_runtime::shape!(ClusterConfiguration);
 /// The cluster contains one or more capacity providers that prevent the requested operation. This exception occurs when you try to delete a cluster that still has active capacity providers, including Amazon ECS Managed Instances capacity providers. You must first delete all capacity providers from the cluster before you can delete the cluster itself.
 #[derive(
     ::std::clone::Clone,
@@ -2496,7 +2496,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsCapacityProviderException
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterContainsCapacityProviderException);
+::awsgen_runtime::shape!(ClusterContainsCapacityProviderException);
 /// You can't delete a cluster that has registered container instances. First, deregister the container instances before you can delete the cluster. For more information, see [DeregisterContainerInstance](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
 #[derive(
     ::std::clone::Clone,
@@ -2569,7 +2569,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsContainerInstancesExcepti
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterContainsContainerInstancesException);
+::awsgen_runtime::shape!(ClusterContainsContainerInstancesException);
 /// You can't delete a cluster that contains services. First, update the service to reduce its desired task count to 0, and then delete the service. For more information, see [UpdateService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html) and [DeleteService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html).
 #[derive(
     ::std::clone::Clone,
@@ -2639,7 +2639,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsServicesException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterContainsServicesException);
+::awsgen_runtime::shape!(ClusterContainsServicesException);
 /// You can't delete a cluster that has active tasks.
 #[derive(
     ::std::clone::Clone,
@@ -2709,7 +2709,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsTasksException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterContainsTasksException);
+::awsgen_runtime::shape!(ClusterContainsTasksException);
 /// The specified cluster wasn't found. You can view your available clusters with [ListClusters](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html). Amazon ECS clusters are Region specific.
 #[derive(
     ::std::clone::Clone,
@@ -2779,7 +2779,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterNotFoundException);
+::awsgen_runtime::shape!(ClusterNotFoundException);
 /// Use this parameter to set a default Service Connect namespace. After you set a default Service Connect namespace, any new services with Service Connect turned on that are created in the cluster are added as client services in the namespace. This setting only applies to new services that set the `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can set the namespace of each service individually in the `ServiceConnectConfiguration` to override this default parameter.
 ///
 /// Tasks that run in a namespace can use short names to connect to services in the namespace. Tasks can connect to services across all of the clusters in the namespace. Tasks connect through a managed proxy container that collects logs and metrics for increased visibility. Only the tasks that Amazon ECS services create are supported with Service Connect. For more information, see [Service Connect](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -2851,7 +2851,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterServiceConnectDefaults {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterServiceConnectDefaults);
+::awsgen_runtime::shape!(ClusterServiceConnectDefaults);
 /// Use this parameter to set a default Service Connect namespace. After you set a default Service Connect namespace, any new services with Service Connect turned on that are created in the cluster are added as client services in the namespace. This setting only applies to new services that set the `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can set the namespace of each service individually in the `ServiceConnectConfiguration` to override this default parameter.
 ///
 /// Tasks that run in a namespace can use short names to connect to services in the namespace. Tasks can connect to services across all of the clusters in the namespace. Tasks connect through a managed proxy container that collects logs and metrics for increased visibility. Only the tasks that Amazon ECS services create are supported with Service Connect. For more information, see [Service Connect](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -2931,7 +2931,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterServiceConnectDefaultsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterServiceConnectDefaultsRequest);
+::awsgen_runtime::shape!(ClusterServiceConnectDefaultsRequest);
 /// The settings to use when creating a cluster. This parameter is used to turn on CloudWatch Container Insights with enhanced observability or CloudWatch Container Insights for a cluster.
 ///
 /// Container Insights with enhanced observability provides all the Container Insights metrics, plus additional task and container metrics. This version supports enhanced observability for Amazon ECS clusters using the Amazon EC2 and Fargate launch types. After you configure Container Insights with enhanced observability on Amazon ECS, Container Insights auto-collects detailed infrastructure telemetry from the cluster level down to the container level in your environment and displays these critical performance data in curated dashboards removing the heavy lifting in observability set-up.
@@ -3021,7 +3021,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterSetting {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ClusterSetting);
+::awsgen_runtime::shape!(ClusterSetting);
 /// The request could not be processed because of conflict in the current state of the resource.
 #[derive(
     ::std::clone::Clone,
@@ -3101,7 +3101,7 @@ impl<'de> ::serde::Deserialize<'de> for ConflictException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ConflictException);
+::awsgen_runtime::shape!(ConflictException);
 /// A Docker container that's part of a task.
 #[derive(
     ::std::clone::Clone,
@@ -3369,7 +3369,7 @@ impl<'de> ::serde::Deserialize<'de> for Container {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Container);
+::awsgen_runtime::shape!(Container);
 /// Container definitions are used in task definitions to describe the different containers that are launched as part of a task.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ContainerDefinition {
@@ -4144,7 +4144,7 @@ impl ::std::fmt::Debug for ContainerDefinition {
             .finish()
     }
 }
-::awsgen_runtime::serde_wire!(ContainerDefinition);
+::awsgen_runtime::shape!(ContainerDefinition);
 /// The dependencies defined for container startup and shutdown. A container can contain multiple dependencies. When a dependency is defined for container startup, for container shutdown it is reversed.
 ///
 /// Your Amazon ECS container instances require at least version 1.26.0 of the container agent to use container dependencies. However, we recommend using the latest container agent version. For information about checking your agent version and updating to the latest version, see [Updating the Amazon ECS Container Agent](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html) in the *Amazon Elastic Container Service Developer Guide*. If you're using an Amazon ECS-optimized Linux AMI, your instance needs at least version 1.26.0-1 of the `ecs-init` package. If your container instances are launched from version `20190301` or later, then they contain the required versions of the container agent and `ecs-init`. For more information, see [Amazon ECS-optimized Linux AMI](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -4242,7 +4242,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerDependency {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerDependency);
+::awsgen_runtime::shape!(ContainerDependency);
 /// The details about the container image a service revision uses.
 ///
 /// To ensure that all tasks in a service use the same container image, Amazon ECS resolves container image names and any image tags specified in the task definition to container image digests.
@@ -4336,7 +4336,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerImage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerImage);
+::awsgen_runtime::shape!(ContainerImage);
 /// An Amazon EC2 or External instance that's running the Amazon ECS agent and has been registered with a cluster.
 #[derive(
     ::std::clone::Clone,
@@ -4638,7 +4638,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstance {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerInstance);
+::awsgen_runtime::shape!(ContainerInstance);
 /// An object representing the health status of the container instance.
 #[derive(
     ::std::clone::Clone,
@@ -4720,7 +4720,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstanceHealthStatus {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerInstanceHealthStatus);
+::awsgen_runtime::shape!(ContainerInstanceHealthStatus);
 /// The overrides that are sent to a container. An empty container override can be passed in. An example of an empty container override is `{"containerOverrides": [ ] }`. If a non-empty container override is specified, the `name` parameter must be included.
 ///
 /// You can use Secrets Manager or Amazon Web Services Systems Manager Parameter Store to store the sensitive data. For more information, see [Retrieve secrets through environment variables](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html) in the Amazon ECS Developer Guide.
@@ -4884,7 +4884,7 @@ impl ::std::fmt::Debug for ContainerOverride {
             .finish()
     }
 }
-::awsgen_runtime::serde_wire!(ContainerOverride);
+::awsgen_runtime::shape!(ContainerOverride);
 /// You can enable a restart policy for each container defined in your task definition, to overcome transient failures faster and maintain task availability. When you enable a restart policy for a container, Amazon ECS can restart the container if it exits, without needing to replace the task. For more information, see [Restart individual containers in Amazon ECS tasks with container restart policies](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-restart-policy.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -4982,7 +4982,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerRestartPolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerRestartPolicy);
+::awsgen_runtime::shape!(ContainerRestartPolicy);
 /// An object that represents a change in state for a container.
 #[derive(
     ::std::clone::Clone,
@@ -5116,7 +5116,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerStateChange {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContainerStateChange);
+::awsgen_runtime::shape!(ContainerStateChange);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5215,7 +5215,7 @@ impl<'de> ::serde::Deserialize<'de> for ContinueServiceDeploymentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContinueServiceDeploymentRequest);
+::awsgen_runtime::shape!(ContinueServiceDeploymentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5288,7 +5288,7 @@ impl<'de> ::serde::Deserialize<'de> for ContinueServiceDeploymentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ContinueServiceDeploymentResponse);
+::awsgen_runtime::shape!(ContinueServiceDeploymentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5425,7 +5425,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCapacityProviderRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateCapacityProviderRequest);
+::awsgen_runtime::shape!(CreateCapacityProviderRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5498,7 +5498,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCapacityProviderResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateCapacityProviderResponse);
+::awsgen_runtime::shape!(CreateCapacityProviderResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5671,7 +5671,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateClusterRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateClusterRequest);
+::awsgen_runtime::shape!(CreateClusterRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5740,7 +5740,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateClusterResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateClusterResponse);
+::awsgen_runtime::shape!(CreateClusterResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -5955,7 +5955,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDaemonRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateDaemonRequest);
+::awsgen_runtime::shape!(CreateDaemonRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6054,7 +6054,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDaemonResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateDaemonResponse);
+::awsgen_runtime::shape!(CreateDaemonResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6309,7 +6309,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressGatewayServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateExpressGatewayServiceRequest);
+::awsgen_runtime::shape!(CreateExpressGatewayServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6378,7 +6378,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressGatewayServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateExpressGatewayServiceResponse);
+::awsgen_runtime::shape!(CreateExpressGatewayServiceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6515,7 +6515,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGatewayRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateGatewayRequest);
+::awsgen_runtime::shape!(CreateGatewayRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -6604,7 +6604,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGatewayResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateGatewayResponse);
+::awsgen_runtime::shape!(CreateGatewayResponse);
 /// The configuration for creating a Amazon ECS Managed Instances provider. This specifies how Amazon ECS should manage Amazon EC2 instances, including the infrastructure role, instance launch template, and whether to propagate tags from the capacity provider to the instances.
 #[derive(
     ::std::clone::Clone,
@@ -6739,7 +6739,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateManagedInstancesProviderConfigurat
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateManagedInstancesProviderConfiguration);
+::awsgen_runtime::shape!(CreateManagedInstancesProviderConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7252,7 +7252,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateServiceRequest);
+::awsgen_runtime::shape!(CreateServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7329,7 +7329,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateServiceResponse);
+::awsgen_runtime::shape!(CreateServiceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7570,7 +7570,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTaskSetRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateTaskSetRequest);
+::awsgen_runtime::shape!(CreateTaskSetRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -7639,7 +7639,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTaskSetResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreateTaskSetResponse);
+::awsgen_runtime::shape!(CreateTaskSetResponse);
 /// The optional filter to narrow the `ListServiceDeployment` results.
 ///
 /// If you do not specify a value, service deployments that were created before the current time are included in the result.
@@ -7721,7 +7721,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatedAt {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(CreatedAt);
+::awsgen_runtime::shape!(CreatedAt);
 /// The CloudWatch alarm configuration for a daemon. When enabled, CloudWatch alarms determine whether a daemon deployment has failed.
 #[derive(
     ::std::clone::Clone,
@@ -7801,7 +7801,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonAlarmConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonAlarmConfiguration);
+::awsgen_runtime::shape!(DaemonAlarmConfiguration);
 /// Information about a capacity provider associated with a daemon revision.
 #[derive(
     ::std::clone::Clone,
@@ -7891,7 +7891,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonCapacityProvider {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonCapacityProvider);
+::awsgen_runtime::shape!(DaemonCapacityProvider);
 /// Information about the circuit breaker used to determine when a daemon deployment has failed.
 #[derive(
     ::std::clone::Clone,
@@ -7981,7 +7981,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonCircuitBreaker {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonCircuitBreaker);
+::awsgen_runtime::shape!(DaemonCircuitBreaker);
 /// A container definition for a daemon task. Daemon container definitions describe the containers that run as part of a daemon task on container instances managed by capacity providers.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DaemonContainerDefinition {
@@ -8403,7 +8403,7 @@ impl ::std::fmt::Debug for DaemonContainerDefinition {
             .finish()
     }
 }
-::awsgen_runtime::serde_wire!(DaemonContainerDefinition);
+::awsgen_runtime::shape!(DaemonContainerDefinition);
 /// The details about the container image a daemon revision uses.
 #[derive(
     ::std::clone::Clone,
@@ -8493,7 +8493,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonContainerImage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonContainerImage);
+::awsgen_runtime::shape!(DaemonContainerImage);
 /// Information about a daemon deployment. A daemon deployment orchestrates the progressive rollout of daemon task updates across container instances.
 #[derive(
     ::std::clone::Clone,
@@ -8719,7 +8719,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeployment {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeployment);
+::awsgen_runtime::shape!(DaemonDeployment);
 /// The CloudWatch alarms used to determine a daemon deployment failed.
 #[derive(
     ::std::clone::Clone,
@@ -8815,7 +8815,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentAlarms {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentAlarms);
+::awsgen_runtime::shape!(DaemonDeploymentAlarms);
 /// Information about a capacity provider during a daemon deployment.
 #[derive(
     ::std::clone::Clone,
@@ -8923,7 +8923,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentCapacityProvider {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentCapacityProvider);
+::awsgen_runtime::shape!(DaemonDeploymentCapacityProvider);
 /// Optional deployment parameters that control how a daemon rolls out updates across container instances.
 #[derive(
     ::std::clone::Clone,
@@ -9017,7 +9017,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentConfiguration);
+::awsgen_runtime::shape!(DaemonDeploymentConfiguration);
 /// Details about a daemon revision during a deployment, including running and draining instance counts per capacity provider.
 #[derive(
     ::std::clone::Clone,
@@ -9141,7 +9141,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentRevisionDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentRevisionDetail);
+::awsgen_runtime::shape!(DaemonDeploymentRevisionDetail);
 /// A summary of a daemon deployment.
 #[derive(
     ::std::clone::Clone,
@@ -9309,7 +9309,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDeploymentSummary);
+::awsgen_runtime::shape!(DaemonDeploymentSummary);
 /// The detailed information about a daemon.
 #[derive(
     ::std::clone::Clone,
@@ -9445,7 +9445,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonDetail);
+::awsgen_runtime::shape!(DaemonDetail);
 /// The Linux-specific options that are applied to the daemon container, such as Linux kernel capabilities.
 #[derive(
     ::std::clone::Clone,
@@ -9549,7 +9549,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonLinuxParameters {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonLinuxParameters);
+::awsgen_runtime::shape!(DaemonLinuxParameters);
 /// The specified daemon isn't active. You can't update a daemon that's inactive. If you have previously deleted a daemon, you can re-create it with [CreateDaemon](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateDaemon.html).
 #[derive(
     ::std::clone::Clone,
@@ -9619,7 +9619,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonNotActiveException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonNotActiveException);
+::awsgen_runtime::shape!(DaemonNotActiveException);
 /// The specified daemon wasn't found. You can view your available daemons with [ListDaemons](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListDaemons.html). Amazon ECS daemons are cluster specific and Region specific.
 #[derive(
     ::std::clone::Clone,
@@ -9689,7 +9689,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonNotFoundException);
+::awsgen_runtime::shape!(DaemonNotFoundException);
 /// Information about a daemon revision. A daemon revision is a snapshot of the daemon's configuration at the time a deployment was initiated.
 #[derive(
     ::std::clone::Clone,
@@ -9871,7 +9871,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonRevision {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonRevision);
+::awsgen_runtime::shape!(DaemonRevision);
 /// Details about a daemon revision, including the running task counts per capacity provider.
 #[derive(
     ::std::clone::Clone,
@@ -9981,7 +9981,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonRevisionDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonRevisionDetail);
+::awsgen_runtime::shape!(DaemonRevisionDetail);
 /// Information about a daemon deployment rollback.
 #[derive(
     ::std::clone::Clone,
@@ -10093,7 +10093,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonRollback {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonRollback);
+::awsgen_runtime::shape!(DaemonRollback);
 /// A summary of a daemon.
 #[derive(
     ::std::clone::Clone,
@@ -10193,7 +10193,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonSummary);
+::awsgen_runtime::shape!(DaemonSummary);
 /// The details of a daemon task definition. A daemon task definition is a template that describes the containers that form a daemon. Daemons deploy cross-cutting software agents independently across your Amazon ECS infrastructure.
 #[derive(
     ::std::clone::Clone,
@@ -10421,7 +10421,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinition {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonTaskDefinition);
+::awsgen_runtime::shape!(DaemonTaskDefinition);
 /// A summary of a daemon task definition.
 #[derive(
     ::std::clone::Clone,
@@ -10531,7 +10531,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonTaskDefinitionSummary);
+::awsgen_runtime::shape!(DaemonTaskDefinitionSummary);
 /// A data volume definition for a daemon task.
 #[derive(
     ::std::clone::Clone,
@@ -10629,7 +10629,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonVolume {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DaemonVolume);
+::awsgen_runtime::shape!(DaemonVolume);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10710,7 +10710,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccountSettingRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteAccountSettingRequest);
+::awsgen_runtime::shape!(DeleteAccountSettingRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10779,7 +10779,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccountSettingResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteAccountSettingResponse);
+::awsgen_runtime::shape!(DeleteAccountSettingResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10858,7 +10858,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAttributesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteAttributesRequest);
+::awsgen_runtime::shape!(DeleteAttributesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -10927,7 +10927,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAttributesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteAttributesResponse);
+::awsgen_runtime::shape!(DeleteAttributesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11010,7 +11010,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCapacityProviderRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteCapacityProviderRequest);
+::awsgen_runtime::shape!(DeleteCapacityProviderRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11083,7 +11083,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCapacityProviderResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteCapacityProviderResponse);
+::awsgen_runtime::shape!(DeleteCapacityProviderResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11152,7 +11152,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteClusterRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteClusterRequest);
+::awsgen_runtime::shape!(DeleteClusterRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11221,7 +11221,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteClusterResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteClusterResponse);
+::awsgen_runtime::shape!(DeleteClusterResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11290,7 +11290,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteDaemonRequest);
+::awsgen_runtime::shape!(DeleteDaemonRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11399,7 +11399,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteDaemonResponse);
+::awsgen_runtime::shape!(DeleteDaemonResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11472,7 +11472,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonTaskDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteDaemonTaskDefinitionRequest);
+::awsgen_runtime::shape!(DeleteDaemonTaskDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11545,7 +11545,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonTaskDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteDaemonTaskDefinitionResponse);
+::awsgen_runtime::shape!(DeleteDaemonTaskDefinitionResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11614,7 +11614,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressGatewayServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteExpressGatewayServiceRequest);
+::awsgen_runtime::shape!(DeleteExpressGatewayServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11683,7 +11683,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressGatewayServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteExpressGatewayServiceResponse);
+::awsgen_runtime::shape!(DeleteExpressGatewayServiceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11752,7 +11752,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGatewayRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteGatewayRequest);
+::awsgen_runtime::shape!(DeleteGatewayRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11841,7 +11841,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGatewayResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteGatewayResponse);
+::awsgen_runtime::shape!(DeleteGatewayResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11930,7 +11930,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteServiceRequest);
+::awsgen_runtime::shape!(DeleteServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -11999,7 +11999,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteServiceResponse);
+::awsgen_runtime::shape!(DeleteServiceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -12074,7 +12074,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskDefinitionsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteTaskDefinitionsRequest);
+::awsgen_runtime::shape!(DeleteTaskDefinitionsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -12157,7 +12157,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskDefinitionsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteTaskDefinitionsResponse);
+::awsgen_runtime::shape!(DeleteTaskDefinitionsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -12256,7 +12256,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskSetRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteTaskSetRequest);
+::awsgen_runtime::shape!(DeleteTaskSetRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -12325,7 +12325,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskSetResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeleteTaskSetResponse);
+::awsgen_runtime::shape!(DeleteTaskSetResponse);
 /// The details of an Amazon ECS service deployment. This is used only when a service uses the `ECS` deployment controller type.
 #[derive(
     ::std::clone::Clone,
@@ -12669,7 +12669,7 @@ impl<'de> ::serde::Deserialize<'de> for Deployment {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Deployment);
+::awsgen_runtime::shape!(Deployment);
 /// One of the methods which provide a way for you to quickly identify when a deployment has failed, and then to optionally roll back the failure to the last working deployment.
 ///
 /// When the alarms are generated, Amazon ECS sets the service deployment to failed. Set the rollback parameter to have Amazon ECS to roll back your service to the last completed deployment after a failure.
@@ -12765,7 +12765,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentAlarms {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentAlarms);
+::awsgen_runtime::shape!(DeploymentAlarms);
 /// > **Note:** The deployment circuit breaker can only be used for services using the rolling update (`ECS`) deployment type.
 ///
 /// The **deployment circuit breaker** determines whether a service deployment will fail if the service can't reach a steady state. If it is turned on, a service deployment will transition to a failed state and stop launching new tasks. You can also configure Amazon ECS to roll back your service to the last completed deployment after a failure. For more information, see [Rolling update](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -12877,7 +12877,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentCircuitBreaker {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentCircuitBreaker);
+::awsgen_runtime::shape!(DeploymentCircuitBreaker);
 /// Optional deployment parameters that control how many tasks run during a deployment and the ordering of stopping and starting tasks.
 #[derive(
     ::std::clone::Clone,
@@ -13121,7 +13121,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentConfiguration);
+::awsgen_runtime::shape!(DeploymentConfiguration);
 /// The deployment controller to use for the service.
 #[derive(
     ::std::clone::Clone,
@@ -13238,7 +13238,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentController {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentController);
+::awsgen_runtime::shape!(DeploymentController);
 /// > **Note:** You can use early success criteria only with rolling deployment strategy.
 ///
 /// The configuration that determines when a rolling update deployment is considered successful. Early success criteria defines the percentage of tasks that must be healthy before a deployment completes. It also controls whether Amazon ECS must remove the previous tasks before a deployment completes.
@@ -13348,7 +13348,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentEarlySuccessCriteria {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentEarlySuccessCriteria);
+::awsgen_runtime::shape!(DeploymentEarlySuccessCriteria);
 /// The amount of ephemeral storage to allocate for the deployment.
 #[derive(
     ::std::clone::Clone,
@@ -13418,7 +13418,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentEphemeralStorage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentEphemeralStorage);
+::awsgen_runtime::shape!(DeploymentEphemeralStorage);
 /// A deployment lifecycle hook runs custom logic or pauses the deployment at specific stages of the deployment process. You can use Lambda functions or pause hooks as hook targets.
 ///
 /// For more information, see [Lifecycle hooks for Amazon ECS service deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -13495,7 +13495,9 @@ pub struct DeploymentLifecycleHook {
     ///
     ///   You can use a lifecycle hook for this stage.
     ///
-    /// > **Note:** `PAUSE` hooks cannot be configured at `TEST_TRAFFIC_SHIFT` or `PRODUCTION_TRAFFIC_SHIFT` stages. These stages are only valid for `AWS_LAMBDA` hooks.
+    /// > **Note:**
+    /// >
+    /// > `PAUSE` hooks cannot be configured at `TEST_TRAFFIC_SHIFT` or `PRODUCTION_TRAFFIC_SHIFT` stages. These stages are only valid for `AWS_LAMBDA` hooks.
     ///
     /// You must provide this parameter when configuring a deployment lifecycle hook.
     pub lifecycle_stages: ::std::option::Option<
@@ -13614,7 +13616,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHook {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHook);
+::awsgen_runtime::shape!(DeploymentLifecycleHook);
 /// The details of a deployment lifecycle hook that is active during a service deployment.
 ///
 /// You can view lifecycle hook details by calling [DescribeServiceDeployments](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html).
@@ -13736,7 +13738,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookDetail {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHookDetail);
+::awsgen_runtime::shape!(DeploymentLifecycleHookDetail);
 /// The timeout configuration for a deployment lifecycle hook. This determines how long Amazon ECS waits for the hook to complete before taking the specified timeout action.
 #[derive(
     ::std::clone::Clone,
@@ -13831,7 +13833,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookTimeoutConfigurat
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeploymentLifecycleHookTimeoutConfiguration);
+::awsgen_runtime::shape!(DeploymentLifecycleHookTimeoutConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -13926,7 +13928,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterContainerInstanceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeregisterContainerInstanceRequest);
+::awsgen_runtime::shape!(DeregisterContainerInstanceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -13999,7 +14001,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterContainerInstanceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeregisterContainerInstanceResponse);
+::awsgen_runtime::shape!(DeregisterContainerInstanceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14072,7 +14074,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterTaskDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeregisterTaskDefinitionRequest);
+::awsgen_runtime::shape!(DeregisterTaskDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14145,7 +14147,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterTaskDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DeregisterTaskDefinitionResponse);
+::awsgen_runtime::shape!(DeregisterTaskDefinitionResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14262,7 +14264,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityProvidersRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeCapacityProvidersRequest);
+::awsgen_runtime::shape!(DescribeCapacityProvidersRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14357,7 +14359,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityProvidersResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeCapacityProvidersResponse);
+::awsgen_runtime::shape!(DescribeCapacityProvidersResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14446,7 +14448,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClustersRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeClustersRequest);
+::awsgen_runtime::shape!(DescribeClustersRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14525,7 +14527,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeClustersResponse);
+::awsgen_runtime::shape!(DescribeClustersResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14620,7 +14622,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeContainerInstancesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeContainerInstancesRequest);
+::awsgen_runtime::shape!(DescribeContainerInstancesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14705,7 +14707,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeContainerInstancesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeContainerInstancesResponse);
+::awsgen_runtime::shape!(DescribeContainerInstancesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14780,7 +14782,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonDeploymentsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonDeploymentsRequest);
+::awsgen_runtime::shape!(DescribeDaemonDeploymentsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14865,7 +14867,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonDeploymentsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonDeploymentsResponse);
+::awsgen_runtime::shape!(DescribeDaemonDeploymentsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -14934,7 +14936,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonRequest);
+::awsgen_runtime::shape!(DescribeDaemonRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15003,7 +15005,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonResponse);
+::awsgen_runtime::shape!(DescribeDaemonResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15078,7 +15080,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRevisionsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonRevisionsRequest);
+::awsgen_runtime::shape!(DescribeDaemonRevisionsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15161,7 +15163,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRevisionsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonRevisionsResponse);
+::awsgen_runtime::shape!(DescribeDaemonRevisionsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15234,7 +15236,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonTaskDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonTaskDefinitionRequest);
+::awsgen_runtime::shape!(DescribeDaemonTaskDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15307,7 +15309,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonTaskDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeDaemonTaskDefinitionResponse);
+::awsgen_runtime::shape!(DescribeDaemonTaskDefinitionResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15388,7 +15390,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressGatewayServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeExpressGatewayServiceRequest);
+::awsgen_runtime::shape!(DescribeExpressGatewayServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15457,7 +15459,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressGatewayServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeExpressGatewayServiceResponse);
+::awsgen_runtime::shape!(DescribeExpressGatewayServiceResponse);
 /// The configuration for a gateway that uses shared Application Load Balancers, as returned by `DescribeGateway`. This includes the current number of load balancers in addition to the configured settings.
 #[derive(
     ::std::clone::Clone,
@@ -15631,7 +15633,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayAlbConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayAlbConfiguration);
+::awsgen_runtime::shape!(DescribeGatewayAlbConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15700,7 +15702,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayRequest);
+::awsgen_runtime::shape!(DescribeGatewayRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15789,7 +15791,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResourcesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayResourcesRequest);
+::awsgen_runtime::shape!(DescribeGatewayResourcesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15872,7 +15874,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResourcesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayResourcesResponse);
+::awsgen_runtime::shape!(DescribeGatewayResourcesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -15941,7 +15943,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayResponse);
+::awsgen_runtime::shape!(DescribeGatewayResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16014,7 +16016,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRouteRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayRouteRequest);
+::awsgen_runtime::shape!(DescribeGatewayRouteRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16083,7 +16085,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRouteResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayRouteResponse);
+::awsgen_runtime::shape!(DescribeGatewayRouteResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16160,7 +16162,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceDeploymentsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceDeploymentsRequest);
+::awsgen_runtime::shape!(DescribeServiceDeploymentsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16247,7 +16249,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceDeploymentsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceDeploymentsResponse);
+::awsgen_runtime::shape!(DescribeServiceDeploymentsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16326,7 +16328,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceRevisionsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceRevisionsRequest);
+::awsgen_runtime::shape!(DescribeServiceRevisionsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16411,7 +16413,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceRevisionsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServiceRevisionsResponse);
+::awsgen_runtime::shape!(DescribeServiceRevisionsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16500,7 +16502,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServicesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServicesRequest);
+::awsgen_runtime::shape!(DescribeServicesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16579,7 +16581,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServicesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeServicesResponse);
+::awsgen_runtime::shape!(DescribeServicesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16662,7 +16664,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeTaskDefinitionRequest);
+::awsgen_runtime::shape!(DescribeTaskDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16761,7 +16763,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeTaskDefinitionResponse);
+::awsgen_runtime::shape!(DescribeTaskDefinitionResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16860,7 +16862,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskSetsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeTaskSetsRequest);
+::awsgen_runtime::shape!(DescribeTaskSetsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -16939,7 +16941,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskSetsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeTaskSetsResponse);
+::awsgen_runtime::shape!(DescribeTaskSetsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17028,7 +17030,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTasksRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeTasksRequest);
+::awsgen_runtime::shape!(DescribeTasksRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17107,7 +17109,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeTasksResponse);
+::awsgen_runtime::shape!(DescribeTasksResponse);
 /// An object representing a container instance host device.
 #[derive(
     ::std::clone::Clone,
@@ -17199,7 +17201,7 @@ impl<'de> ::serde::Deserialize<'de> for Device {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Device);
+::awsgen_runtime::shape!(Device);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17278,7 +17280,7 @@ impl<'de> ::serde::Deserialize<'de> for DisassociateGatewayFromClusterRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DisassociateGatewayFromClusterRequest);
+::awsgen_runtime::shape!(DisassociateGatewayFromClusterRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17370,7 +17372,7 @@ impl<'de> ::serde::Deserialize<'de> for DisassociateGatewayFromClusterResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DisassociateGatewayFromClusterResponse);
+::awsgen_runtime::shape!(DisassociateGatewayFromClusterResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17453,7 +17455,7 @@ impl<'de> ::serde::Deserialize<'de> for DiscoverPollEndpointRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DiscoverPollEndpointRequest);
+::awsgen_runtime::shape!(DiscoverPollEndpointRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -17550,7 +17552,7 @@ impl<'de> ::serde::Deserialize<'de> for DiscoverPollEndpointResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DiscoverPollEndpointResponse);
+::awsgen_runtime::shape!(DiscoverPollEndpointResponse);
 /// This parameter is specified when you're using Docker volumes. Docker volumes are only supported when you're using the EC2 launch type. Windows containers only support the use of the `local` driver. To use bind mounts, specify a `host` instead.
 #[derive(
     ::std::clone::Clone,
@@ -17666,7 +17668,7 @@ impl<'de> ::serde::Deserialize<'de> for DockerVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DockerVolumeConfiguration);
+::awsgen_runtime::shape!(DockerVolumeConfiguration);
 /// The tag specifications of an Amazon EBS volume.
 #[derive(
     ::std::clone::Clone,
@@ -17756,7 +17758,7 @@ impl<'de> ::serde::Deserialize<'de> for EbsTagSpecification {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EbsTagSpecification);
+::awsgen_runtime::shape!(EbsTagSpecification);
 /// Represents an Express service, which provides a simplified way to deploy containerized web applications on Amazon ECS with managed Amazon Web Services infrastructure. An Express service automatically provisions and manages Application Load Balancers, target groups, security groups, and auto-scaling policies.
 ///
 /// Express services use a service revision architecture where each service can have multiple active configurations, enabling blue-green deployments and gradual rollouts. The service maintains a list of active configurations and manages the lifecycle of the underlying Amazon Web Services resources.
@@ -17932,7 +17934,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsExpressGatewayService {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsExpressGatewayService);
+::awsgen_runtime::shape!(EcsExpressGatewayService);
 /// Represents the Amazon Web Services resources managed by Amazon ECS for an Express service, including ingress paths, auto-scaling policies, metric alarms, and security groups.
 #[derive(
     ::std::clone::Clone,
@@ -18064,7 +18066,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsManagedResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EcsManagedResources);
+::awsgen_runtime::shape!(EcsManagedResources);
 /// The authorization configuration details for the Amazon EFS file system.
 #[derive(
     ::std::clone::Clone,
@@ -18140,7 +18142,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfig {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EfsAuthorizationConfig);
+::awsgen_runtime::shape!(EfsAuthorizationConfig);
 /// This parameter is specified when you're using an Amazon Elastic File System file system for task storage. For more information, see [Amazon EFS volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -18264,7 +18266,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EfsVolumeConfiguration);
+::awsgen_runtime::shape!(EfsVolumeConfiguration);
 /// An Application Load Balancer and its associated resources that a gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -18374,7 +18376,7 @@ impl<'de> ::serde::Deserialize<'de> for ElbGatewayResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ElbGatewayResources);
+::awsgen_runtime::shape!(ElbGatewayResources);
 /// A list of files containing the environment variables to pass to a container. You can specify up to ten environment files. The file must have a `.env` file extension. Each line in an environment file should contain an environment variable in `VARIABLE=VALUE` format. Lines beginning with `#` are treated as comments and are ignored.
 ///
 /// If there are environment variables specified using the `environment` parameter in a container definition, they take precedence over the variables contained within an environment file. If multiple environment files are specified that contain the same variable, they're processed from the top down. We recommend that you use unique variable names. For more information, see [Use a file to pass environment variables to a container](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/use-environment-file.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -18470,7 +18472,7 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentFile {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EnvironmentFile);
+::awsgen_runtime::shape!(EnvironmentFile);
 /// The amount of ephemeral storage to allocate for the task. This parameter is used to expand the total amount of ephemeral storage available, beyond the default amount, for tasks hosted on Fargate. For more information, see [Using data volumes in tasks](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html) in the *Amazon ECS Developer Guide;*.
 ///
 /// > **Note:** For tasks using the Fargate launch type, the task requires the following platforms:
@@ -18544,7 +18546,7 @@ impl<'de> ::serde::Deserialize<'de> for EphemeralStorage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(EphemeralStorage);
+::awsgen_runtime::shape!(EphemeralStorage);
 /// The details of the execute command configuration.
 #[derive(
     ::std::clone::Clone,
@@ -18644,7 +18646,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExecuteCommandConfiguration);
+::awsgen_runtime::shape!(ExecuteCommandConfiguration);
 /// The log configuration for the results of the execute command actions. The logs can be sent to CloudWatch Logs or an Amazon S3 bucket.
 #[derive(
     ::std::clone::Clone,
@@ -18770,7 +18772,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandLogConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExecuteCommandLogConfiguration);
+::awsgen_runtime::shape!(ExecuteCommandLogConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -18879,7 +18881,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExecuteCommandRequest);
+::awsgen_runtime::shape!(ExecuteCommandRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -18998,7 +19000,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExecuteCommandResponse);
+::awsgen_runtime::shape!(ExecuteCommandResponse);
 /// Defines the configuration for the primary container in an Express service. This container receives traffic from the Application Load Balancer and runs your application code.
 ///
 /// The container configuration includes the container image, port mapping, logging settings, environment variables, and secrets. The container image is the only required parameter, with sensible defaults provided for other settings.
@@ -19153,7 +19155,7 @@ impl ::std::fmt::Debug for ExpressGatewayContainer {
             .finish()
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayContainer);
+::awsgen_runtime::shape!(ExpressGatewayContainer);
 /// The repository credentials for private registry authentication to pass to the container.
 #[derive(
     ::std::clone::Clone,
@@ -19227,7 +19229,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayRepositoryCredentials {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayRepositoryCredentials);
+::awsgen_runtime::shape!(ExpressGatewayRepositoryCredentials);
 /// Defines the auto-scaling configuration for an Express service. This determines how the service automatically adjusts the number of running tasks based on demand metrics such as CPU utilization, memory utilization, or request count per target.
 ///
 /// Auto-scaling helps ensure your application can handle varying levels of traffic while optimizing costs by scaling down during low-demand periods. You can specify the minimum and maximum number of tasks, the scaling metric, and the target value for that metric.
@@ -19339,7 +19341,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayScalingTarget {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayScalingTarget);
+::awsgen_runtime::shape!(ExpressGatewayScalingTarget);
 /// Specifies the Amazon CloudWatch Logs configuration for the Express service container.
 #[derive(
     ::std::clone::Clone,
@@ -19426,7 +19428,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceAwsLogsConfiguratio
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceAwsLogsConfiguration);
+::awsgen_runtime::shape!(ExpressGatewayServiceAwsLogsConfiguration);
 /// Represents a specific configuration revision of an Express service, containing all the settings and parameters for that revision.
 #[derive(
     ::std::clone::Clone,
@@ -19650,7 +19652,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceConfiguration);
+::awsgen_runtime::shape!(ExpressGatewayServiceConfiguration);
 /// The network configuration for an Express service. By default, an Express service utilizes subnets and security groups associated with the default VPC.
 #[derive(
     ::std::clone::Clone,
@@ -19737,7 +19739,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceNetworkConfiguratio
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceNetworkConfiguration);
+::awsgen_runtime::shape!(ExpressGatewayServiceNetworkConfiguration);
 /// An object that defines the status of Express service creation and information about the status of the service.
 #[derive(
     ::std::clone::Clone,
@@ -19817,7 +19819,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceStatus {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ExpressGatewayServiceStatus);
+::awsgen_runtime::shape!(ExpressGatewayServiceStatus);
 /// The authorization configuration details for Amazon FSx for Windows File Server file system. See [FSxWindowsFileServerVolumeConfiguration](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerVolumeConfiguration.html) in the *Amazon ECS API Reference*.
 ///
 /// For more information and the input format, see [Amazon FSx for Windows File Server Volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/wfsx-volumes.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -19906,7 +19908,7 @@ impl<'de> ::serde::Deserialize<'de> for FSxWindowsFileServerAuthorizationConfig 
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FSxWindowsFileServerAuthorizationConfig);
+::awsgen_runtime::shape!(FSxWindowsFileServerAuthorizationConfig);
 /// This parameter is specified when you're using [Amazon FSx for Windows File Server](https://docs.aws.amazon.com/fsx/latest/WindowsGuide/what-is.html) file system for task storage.
 ///
 /// For more information and the input format, see [Amazon FSx for Windows File Server volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/wfsx-volumes.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -20007,7 +20009,7 @@ impl<'de> ::serde::Deserialize<'de> for FSxWindowsFileServerVolumeConfiguration 
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FSxWindowsFileServerVolumeConfiguration);
+::awsgen_runtime::shape!(FSxWindowsFileServerVolumeConfiguration);
 /// A failed resource. For a list of common causes, see [API failure reasons](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -20093,7 +20095,7 @@ impl<'de> ::serde::Deserialize<'de> for Failure {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Failure);
+::awsgen_runtime::shape!(Failure);
 /// The FireLens configuration for the container. This is used to specify and configure a log router for container logs. For more information, see [Custom log routing](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -20177,7 +20179,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(FirelensConfiguration);
+::awsgen_runtime::shape!(FirelensConfiguration);
 /// The details of a gateway, including its configuration, status, and the infrastructure settings for its type.
 #[derive(
     ::std::clone::Clone,
@@ -20375,7 +20377,7 @@ impl<'de> ::serde::Deserialize<'de> for Gateway {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Gateway);
+::awsgen_runtime::shape!(Gateway);
 /// The rules that route test traffic to services behind a gateway during progressive deployments.
 #[derive(
     ::std::clone::Clone,
@@ -20445,7 +20447,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayAlbTestTrafficRules {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayAlbTestTrafficRules);
+::awsgen_runtime::shape!(GatewayAlbTestTrafficRules);
 /// A summary of an association between a gateway and a cluster.
 #[derive(
     ::std::clone::Clone,
@@ -20535,7 +20537,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayClusterAssociationSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayClusterAssociationSummary);
+::awsgen_runtime::shape!(GatewayClusterAssociationSummary);
 /// A gateway-managed connection for a service revision. A connection represents the association between the service's gateway connector and a specific gateway, along with the infrastructure that the gateway created for it.
 #[derive(
     ::std::clone::Clone,
@@ -20675,7 +20677,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnection {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnection);
+::awsgen_runtime::shape!(GatewayConnection);
 /// The Application Load Balancer resources that a gateway created and manages for a connection.
 #[derive(
     ::std::clone::Clone,
@@ -20845,7 +20847,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectionAlbResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectionAlbResources);
+::awsgen_runtime::shape!(GatewayConnectionAlbResources);
 /// A gateway connector that attaches an Amazon ECS service to a gateway ingress path. The connector specifies the service port that receives gateway-managed ingress traffic, along with the health check and traffic filters that the gateway applies. A service can have at most one gateway connector.
 #[derive(
     ::std::clone::Clone,
@@ -20951,7 +20953,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnector {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnector);
+::awsgen_runtime::shape!(GatewayConnector);
 /// The amount of time to allow in-flight requests to complete before a deregistering target is removed.
 #[derive(
     ::std::clone::Clone,
@@ -21025,7 +21027,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorDeregistrationDelay {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectorDeregistrationDelay);
+::awsgen_runtime::shape!(GatewayConnectorDeregistrationDelay);
 /// The filters that determine which gateway ingress paths a connector applies to.
 #[derive(
     ::std::clone::Clone,
@@ -21101,7 +21103,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorFilters {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectorFilters);
+::awsgen_runtime::shape!(GatewayConnectorFilters);
 /// The health check configuration that a gateway uses to evaluate the targets associated with a gateway connector.
 #[derive(
     ::std::clone::Clone,
@@ -21277,7 +21279,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheck {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectorHealthCheck);
+::awsgen_runtime::shape!(GatewayConnectorHealthCheck);
 /// The codes that indicate a successful health check response from a target.
 #[derive(
     ::std::clone::Clone,
@@ -21357,7 +21359,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheckMatcher {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectorHealthCheckMatcher);
+::awsgen_runtime::shape!(GatewayConnectorHealthCheckMatcher);
 /// The access log configuration for the load balancers that a gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -21427,7 +21429,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayElbAccessLogConfiguration);
+::awsgen_runtime::shape!(GatewayElbAccessLogConfiguration);
 /// The Amazon S3 destination for the access logs of a gateway's load balancers.
 #[derive(
     ::std::clone::Clone,
@@ -21507,7 +21509,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogS3Destination {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayElbAccessLogS3Destination);
+::awsgen_runtime::shape!(GatewayElbAccessLogS3Destination);
 /// The network configuration for the load balancers that a gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -21601,7 +21603,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbNetworkConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayElbNetworkConfiguration);
+::awsgen_runtime::shape!(GatewayElbNetworkConfiguration);
 /// The specified gateway wasn't found. Check that the gateway name or ARN is correct and that the gateway exists in your account and Region.
 #[derive(
     ::std::clone::Clone,
@@ -21671,7 +21673,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayNotFoundException);
+::awsgen_runtime::shape!(GatewayNotFoundException);
 /// A single failed operation against a resource that a gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -21761,7 +21763,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayOperationError {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayOperationError);
+::awsgen_runtime::shape!(GatewayOperationError);
 /// The failures for a single resource that was touched by an asynchronous gateway process.
 #[derive(
     ::std::clone::Clone,
@@ -21837,7 +21839,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayResourceFailure {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayResourceFailure);
+::awsgen_runtime::shape!(GatewayResourceFailure);
 /// `DescribeGatewayResources` returns the gateway-managed infrastructure, grouped by gateway type.
 #[derive(
     ::std::clone::Clone,
@@ -21917,7 +21919,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayResources);
+::awsgen_runtime::shape!(GatewayResources);
 /// A gateway route, which represents the association between a service and a gateway and the service-specific infrastructure that the gateway manages for the service's revisions.
 #[derive(
     ::std::clone::Clone,
@@ -22045,7 +22047,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRoute {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayRoute);
+::awsgen_runtime::shape!(GatewayRoute);
 /// The Application Load Balancer resources that a gateway manages for a route.
 #[derive(
     ::std::clone::Clone,
@@ -22203,7 +22205,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteAlbResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayRouteAlbResources);
+::awsgen_runtime::shape!(GatewayRouteAlbResources);
 /// A security group attached to the load balancer for a gateway route.
 #[derive(
     ::std::clone::Clone,
@@ -22279,7 +22281,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteLoadBalancerSecurityGroup {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayRouteLoadBalancerSecurityGroup);
+::awsgen_runtime::shape!(GatewayRouteLoadBalancerSecurityGroup);
 /// A summary of a gateway route that is returned by the `ListGatewayRoutes` operation.
 #[derive(
     ::std::clone::Clone,
@@ -22407,7 +22409,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayRouteSummary);
+::awsgen_runtime::shape!(GatewayRouteSummary);
 /// A summary of a gateway that is returned by the `ListGateways` operation.
 #[derive(
     ::std::clone::Clone,
@@ -22507,7 +22509,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewaySummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewaySummary);
+::awsgen_runtime::shape!(GatewaySummary);
 /// A header-based rule that identifies test traffic for progressive deployments.
 #[derive(
     ::std::clone::Clone,
@@ -22587,7 +22589,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayTestTrafficHeader {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayTestTrafficHeader);
+::awsgen_runtime::shape!(GatewayTestTrafficHeader);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -22666,7 +22668,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskProtectionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GetTaskProtectionRequest);
+::awsgen_runtime::shape!(GetTaskProtectionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -22755,7 +22757,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskProtectionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GetTaskProtectionResponse);
+::awsgen_runtime::shape!(GetTaskProtectionResponse);
 /// The state of a GPU on a container instance, including its sharing mode and the memory that's available for new containers.
 #[derive(
     ::std::clone::Clone,
@@ -22885,7 +22887,7 @@ impl<'de> ::serde::Deserialize<'de> for GpuDevice {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GpuDevice);
+::awsgen_runtime::shape!(GpuDevice);
 /// An object representing a container health check. Health check parameters that are specified in a container definition override any Docker health checks that exist in the container image (such as those specified in a parent image or from the image's Dockerfile). This configuration maps to the `HEALTHCHECK` parameter of docker run.
 ///
 /// > **Note:** The Amazon ECS container agent only monitors and reports on the health checks specified in the task definition. Amazon ECS does not monitor Docker health checks that are embedded in a container image and not specified in the container definition. Health check parameters that are specified in a container definition override any Docker health checks that exist in the container image.
@@ -23094,7 +23096,7 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheck {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(HealthCheck);
+::awsgen_runtime::shape!(HealthCheck);
 /// Hostnames and IP address entries that are added to the `/etc/hosts` file of a container via the `extraHosts` parameter of its [ContainerDefinition](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
 #[derive(
     ::std::clone::Clone,
@@ -23174,7 +23176,7 @@ impl<'de> ::serde::Deserialize<'de> for HostEntry {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(HostEntry);
+::awsgen_runtime::shape!(HostEntry);
 /// The configuration for a gateway that uses shared Application Load Balancers with host-based routing. Where they apply, the field names and values are kept consistent with the Elastic Load Balancing API.
 #[derive(
     ::std::clone::Clone,
@@ -23334,7 +23336,7 @@ impl<'de> ::serde::Deserialize<'de> for HostSharedAlbConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(HostSharedAlbConfiguration);
+::awsgen_runtime::shape!(HostSharedAlbConfiguration);
 /// Details on a container instance bind mount host volume.
 #[derive(
     ::std::clone::Clone,
@@ -23406,7 +23408,7 @@ impl<'de> ::serde::Deserialize<'de> for HostVolumeProperties {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(HostVolumeProperties);
+::awsgen_runtime::shape!(HostVolumeProperties);
 /// Details on an Elastic Inference accelerator. For more information, see [Working with Amazon Elastic Inference on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[deprecated(note = "This feature is no longer available.")]
 #[derive(
@@ -23487,7 +23489,7 @@ impl<'de> ::serde::Deserialize<'de> for InferenceAccelerator {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InferenceAccelerator);
+::awsgen_runtime::shape!(InferenceAccelerator);
 /// Details on an Elastic Inference accelerator task override. This parameter is used to override the Elastic Inference accelerator specified in the task definition. For more information, see [Working with Amazon Elastic Inference on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[deprecated(note = "This feature is no longer available.")]
 #[derive(
@@ -23568,7 +23570,7 @@ impl<'de> ::serde::Deserialize<'de> for InferenceAcceleratorOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InferenceAcceleratorOverride);
+::awsgen_runtime::shape!(InferenceAcceleratorOverride);
 /// The configuration that controls how Amazon ECS optimizes your infrastructure.
 #[derive(
     ::std::clone::Clone,
@@ -23646,7 +23648,7 @@ impl<'de> ::serde::Deserialize<'de> for InfrastructureOptimization {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InfrastructureOptimization);
+::awsgen_runtime::shape!(InfrastructureOptimization);
 /// The entry point into an Express service.
 #[derive(
     ::std::clone::Clone,
@@ -23726,7 +23728,7 @@ impl<'de> ::serde::Deserialize<'de> for IngressPathSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(IngressPathSummary);
+::awsgen_runtime::shape!(IngressPathSummary);
 /// An object representing the result of a container instance health status check.
 #[derive(
     ::std::clone::Clone,
@@ -23840,7 +23842,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckResult {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceHealthCheckResult);
+::awsgen_runtime::shape!(InstanceHealthCheckResult);
 /// The launch template configuration for Amazon ECS Managed Instances. This defines how Amazon ECS launches Amazon EC2 instances, including the instance profile for your tasks, network and storage configuration, capacity options, and instance requirements for flexible instance type selection.
 #[derive(
     ::std::clone::Clone,
@@ -24092,7 +24094,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceLaunchTemplate);
+::awsgen_runtime::shape!(InstanceLaunchTemplate);
 /// The updated launch template configuration for Amazon ECS Managed Instances. You can modify the instance profile, network configuration, storage settings, and instance requirements. Changes apply to new instances launched after the update.
 ///
 /// For more information, see [Store instance launch parameters in Amazon EC2 launch templates](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html) in the *Amazon EC2 User Guide*.
@@ -24276,7 +24278,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplateUpdate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceLaunchTemplateUpdate);
+::awsgen_runtime::shape!(InstanceLaunchTemplateUpdate);
 /// The instance requirements for attribute-based instance type selection. Instead of specifying exact instance types, you define requirements such as vCPU count, memory size, network performance, and accelerator specifications. Amazon ECS automatically selects Amazon EC2 instance types that match these requirements, providing flexibility and helping to mitigate capacity constraints.
 #[derive(
     ::std::clone::Clone,
@@ -24683,7 +24685,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceRequirementsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InstanceRequirementsRequest);
+::awsgen_runtime::shape!(InstanceRequirementsRequest);
 /// The specified parameter isn't valid. Review the available parameters for the API request.
 ///
 /// For more information about service event errors, see [Amazon ECS service event messages](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html).
@@ -24755,7 +24757,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(InvalidParameterException);
+::awsgen_runtime::shape!(InvalidParameterException);
 /// The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition. For more detailed information about these Linux capabilities, see the [capabilities(7)](http://man7.org/linux/man-pages/man7/capabilities.7.html) Linux manual page.
 ///
 /// The following describes how Docker processes the Linux capabilities specified in the `add` and `drop` request parameters. For information about the latest behavior, see [Docker Compose: order of cap\_drop and cap\_add](https://forums.docker.com/t/docker-compose-order-of-cap-drop-and-cap-add/97136/1) in the Docker Community Forum.
@@ -24849,7 +24851,7 @@ impl<'de> ::serde::Deserialize<'de> for KernelCapabilities {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(KernelCapabilities);
+::awsgen_runtime::shape!(KernelCapabilities);
 /// A key-value pair object.
 #[derive(
     ::std::clone::Clone,
@@ -24929,7 +24931,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyValuePair {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(KeyValuePair);
+::awsgen_runtime::shape!(KeyValuePair);
 /// The limit for the resource was exceeded.
 #[derive(
     ::std::clone::Clone,
@@ -24999,7 +25001,7 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LimitExceededException);
+::awsgen_runtime::shape!(LimitExceededException);
 /// Configuration for linear deployment strategy that shifts production traffic in equal percentage increments with configurable wait times between each step until 100% of traffic is shifted to the new service revision. This is only valid when you run `CreateService` or `UpdateService` with `deploymentController` set to `ECS` and a `deploymentConfiguration` with a strategy set to `LINEAR`.
 #[derive(
     ::std::clone::Clone,
@@ -25083,7 +25085,7 @@ impl<'de> ::serde::Deserialize<'de> for LinearConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LinearConfiguration);
+::awsgen_runtime::shape!(LinearConfiguration);
 /// The Linux-specific options that are applied to the container, such as Linux [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
 #[derive(
     ::std::clone::Clone,
@@ -25237,7 +25239,7 @@ impl<'de> ::serde::Deserialize<'de> for LinuxParameters {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LinuxParameters);
+::awsgen_runtime::shape!(LinuxParameters);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25366,7 +25368,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAccountSettingsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListAccountSettingsRequest);
+::awsgen_runtime::shape!(ListAccountSettingsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25445,7 +25447,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAccountSettingsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListAccountSettingsResponse);
+::awsgen_runtime::shape!(ListAccountSettingsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25570,7 +25572,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAttributesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListAttributesRequest);
+::awsgen_runtime::shape!(ListAttributesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25649,7 +25651,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAttributesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListAttributesResponse);
+::awsgen_runtime::shape!(ListAttributesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25730,7 +25732,7 @@ impl<'de> ::serde::Deserialize<'de> for ListClustersRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListClustersRequest);
+::awsgen_runtime::shape!(ListClustersRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25809,7 +25811,7 @@ impl<'de> ::serde::Deserialize<'de> for ListClustersResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListClustersResponse);
+::awsgen_runtime::shape!(ListClustersResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -25920,7 +25922,7 @@ impl<'de> ::serde::Deserialize<'de> for ListContainerInstancesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListContainerInstancesRequest);
+::awsgen_runtime::shape!(ListContainerInstancesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26005,7 +26007,7 @@ impl<'de> ::serde::Deserialize<'de> for ListContainerInstancesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListContainerInstancesResponse);
+::awsgen_runtime::shape!(ListContainerInstancesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26116,7 +26118,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonDeploymentsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListDaemonDeploymentsRequest);
+::awsgen_runtime::shape!(ListDaemonDeploymentsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26201,7 +26203,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonDeploymentsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListDaemonDeploymentsResponse);
+::awsgen_runtime::shape!(ListDaemonDeploymentsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26332,7 +26334,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonTaskDefinitionsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListDaemonTaskDefinitionsRequest);
+::awsgen_runtime::shape!(ListDaemonTaskDefinitionsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26417,7 +26419,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonTaskDefinitionsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListDaemonTaskDefinitionsResponse);
+::awsgen_runtime::shape!(ListDaemonTaskDefinitionsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26524,7 +26526,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListDaemonsRequest);
+::awsgen_runtime::shape!(ListDaemonsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26609,7 +26611,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListDaemonsResponse);
+::awsgen_runtime::shape!(ListDaemonsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26720,7 +26722,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayClusterAssociationsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListGatewayClusterAssociationsRequest);
+::awsgen_runtime::shape!(ListGatewayClusterAssociationsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26808,7 +26810,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayClusterAssociationsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListGatewayClusterAssociationsResponse);
+::awsgen_runtime::shape!(ListGatewayClusterAssociationsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -26941,7 +26943,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRoutesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListGatewayRoutesRequest);
+::awsgen_runtime::shape!(ListGatewayRoutesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27022,7 +27024,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRoutesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListGatewayRoutesResponse);
+::awsgen_runtime::shape!(ListGatewayRoutesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27121,7 +27123,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewaysRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListGatewaysRequest);
+::awsgen_runtime::shape!(ListGatewaysRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27200,7 +27202,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewaysResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListGatewaysResponse);
+::awsgen_runtime::shape!(ListGatewaysResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27319,7 +27321,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceDeploymentsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServiceDeploymentsRequest);
+::awsgen_runtime::shape!(ListServiceDeploymentsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27420,7 +27422,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceDeploymentsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServiceDeploymentsResponse);
+::awsgen_runtime::shape!(ListServiceDeploymentsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27511,7 +27513,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesByNamespaceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServicesByNamespaceRequest);
+::awsgen_runtime::shape!(ListServicesByNamespaceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27590,7 +27592,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesByNamespaceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServicesByNamespaceResponse);
+::awsgen_runtime::shape!(ListServicesByNamespaceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27719,7 +27721,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServicesRequest);
+::awsgen_runtime::shape!(ListServicesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27798,7 +27800,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListServicesResponse);
+::awsgen_runtime::shape!(ListServicesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27867,7 +27869,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTagsForResourceRequest);
+::awsgen_runtime::shape!(ListTagsForResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -27936,7 +27938,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTagsForResourceResponse);
+::awsgen_runtime::shape!(ListTagsForResourceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -28037,7 +28039,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionFamiliesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTaskDefinitionFamiliesRequest);
+::awsgen_runtime::shape!(ListTaskDefinitionFamiliesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -28116,7 +28118,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionFamiliesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTaskDefinitionFamiliesResponse);
+::awsgen_runtime::shape!(ListTaskDefinitionFamiliesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -28227,7 +28229,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTaskDefinitionsRequest);
+::awsgen_runtime::shape!(ListTaskDefinitionsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -28312,7 +28314,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTaskDefinitionsResponse);
+::awsgen_runtime::shape!(ListTaskDefinitionsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -28481,7 +28483,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTasksRequest);
+::awsgen_runtime::shape!(ListTasksRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -28560,7 +28562,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ListTasksResponse);
+::awsgen_runtime::shape!(ListTasksResponse);
 /// The load balancer configuration to use with a service or task set.
 ///
 /// When you add, update, or remove a load balancer configuration, Amazon ECS starts a new deployment with the updated Elastic Load Balancing configuration. This causes tasks to register to and deregister from load balancers.
@@ -28700,7 +28702,7 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LoadBalancer);
+::awsgen_runtime::shape!(LoadBalancer);
 /// The log configuration for the container. This parameter maps to `LogConfig` in the docker container create command and the `--log-driver` option to docker run.
 ///
 /// By default, containers use the same logging driver that the Docker daemon uses. However, the container might use a different logging driver than the Docker daemon by specifying a log driver configuration in the container definition.
@@ -28928,7 +28930,7 @@ impl<'de> ::serde::Deserialize<'de> for LogConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LogConfiguration);
+::awsgen_runtime::shape!(LogConfiguration);
 /// The configuration for a log driver volume in a daemon task definition. The volume contains the log files for each container on the container instance that uses the specified log driver in its `logConfiguration`. Containers that use a different log driver don't write log files to the volume.
 ///
 /// For the `json-file` log driver, the volume has one directory for each container, named with the container ID. Each directory contains the container's log file, `<container-id>-json.log`, and any rotated log files. After a container stops and Amazon ECS removes it, Amazon ECS deletes the container's directory. Read the log files before the container is removed.
@@ -29000,7 +29002,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDriverVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(LogDriverVolumeConfiguration);
+::awsgen_runtime::shape!(LogDriverVolumeConfiguration);
 /// Details about the managed agent status for the container.
 #[derive(
     ::std::clone::Clone,
@@ -29100,7 +29102,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAgent {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedAgent);
+::awsgen_runtime::shape!(ManagedAgent);
 /// An object representing a change in state for a managed agent.
 #[derive(
     ::std::clone::Clone,
@@ -29204,7 +29206,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAgentStateChange {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedAgentStateChange);
+::awsgen_runtime::shape!(ManagedAgentStateChange);
 /// The Application Auto Scaling policy created by Amazon ECS when you create an Express service.
 #[derive(
     ::std::clone::Clone,
@@ -29330,7 +29332,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedApplicationAutoScalingPolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedApplicationAutoScalingPolicy);
+::awsgen_runtime::shape!(ManagedApplicationAutoScalingPolicy);
 /// The auto scaling configuration created by Amazon ECS for an Express service.
 #[derive(
     ::std::clone::Clone,
@@ -29420,7 +29422,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAutoScaling {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedAutoScaling);
+::awsgen_runtime::shape!(ManagedAutoScaling);
 /// The ACM certificate associated with the HTTPS domain created for the Express service.
 #[derive(
     ::std::clone::Clone,
@@ -29526,7 +29528,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedCertificate {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedCertificate);
+::awsgen_runtime::shape!(ManagedCertificate);
 /// The entry point into the Express service.
 #[derive(
     ::std::clone::Clone,
@@ -29672,7 +29674,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIngressPath {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedIngressPath);
+::awsgen_runtime::shape!(ManagedIngressPath);
 /// The local storage configuration for Amazon ECS Managed Instances. This defines how ECS uses and configures instance store volumes available on container instance.
 #[derive(
     ::std::clone::Clone,
@@ -29749,7 +29751,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesLocalStorageConfiguratio
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesLocalStorageConfiguration);
+::awsgen_runtime::shape!(ManagedInstancesLocalStorageConfiguration);
 /// The network configuration for Amazon ECS Managed Instances. This specifies the VPC subnets and security groups that instances use for network connectivity. Amazon ECS Managed Instances support multiple network modes including `awsvpc` (instances receive ENIs for task isolation), `host` (instances share network namespace with tasks), and `none` (no external network connectivity), ensuring backward compatibility for migrating workloads from Fargate or Amazon EC2.
 #[derive(
     ::std::clone::Clone,
@@ -29833,7 +29835,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesNetworkConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesNetworkConfiguration);
+::awsgen_runtime::shape!(ManagedInstancesNetworkConfiguration);
 /// The configuration for a Amazon ECS Managed Instances provider. Amazon ECS uses this configuration to automatically launch, manage, and terminate Amazon EC2 instances on your behalf. Managed instances provide access to the full range of Amazon EC2 instance types and features while offloading infrastructure management to Amazon Web Services.
 #[derive(
     ::std::clone::Clone,
@@ -29965,7 +29967,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesProvider {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesProvider);
+::awsgen_runtime::shape!(ManagedInstancesProvider);
 /// The storage configuration for Amazon ECS Managed Instances. This defines the data volume configuration for the instances.
 #[derive(
     ::std::clone::Clone,
@@ -30039,7 +30041,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesStorageConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedInstancesStorageConfiguration);
+::awsgen_runtime::shape!(ManagedInstancesStorageConfiguration);
 /// The listeners associated with the Express service's Application Load Balancer.
 #[derive(
     ::std::clone::Clone,
@@ -30135,7 +30137,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedListener {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedListener);
+::awsgen_runtime::shape!(ManagedListener);
 /// The listener rule associated with the Express service's Application Load Balancer.
 #[derive(
     ::std::clone::Clone,
@@ -30231,7 +30233,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedListenerRule {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedListenerRule);
+::awsgen_runtime::shape!(ManagedListenerRule);
 /// The Application Load Balancer associated with the Express service.
 #[derive(
     ::std::clone::Clone,
@@ -30363,7 +30365,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLoadBalancer {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedLoadBalancer);
+::awsgen_runtime::shape!(ManagedLoadBalancer);
 /// The Cloudwatch Log Group created by Amazon ECS for an Express service.
 #[derive(
     ::std::clone::Clone,
@@ -30469,7 +30471,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLogGroup {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedLogGroup);
+::awsgen_runtime::shape!(ManagedLogGroup);
 /// The CloudWatch metric alarm associated with the Express service's scaling policy.
 #[derive(
     ::std::clone::Clone,
@@ -30565,7 +30567,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedMetricAlarm {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedMetricAlarm);
+::awsgen_runtime::shape!(ManagedMetricAlarm);
 /// Represents a scalable target.
 #[derive(
     ::std::clone::Clone,
@@ -30681,7 +30683,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedScalableTarget {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedScalableTarget);
+::awsgen_runtime::shape!(ManagedScalableTarget);
 /// The managed scaling settings for the Auto Scaling group capacity provider.
 ///
 /// When managed scaling is turned on, Amazon ECS manages the scale-in and scale-out actions of the Auto Scaling group. Amazon ECS manages a target tracking scaling policy using an Amazon ECS managed CloudWatch metric with the specified `targetCapacity` value as the target value for the metric. For more information, see [Using managed scaling](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html#asg-capacity-providers-managed-scaling) in the *Amazon Elastic Container Service Developer Guide*.
@@ -30813,7 +30815,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedScaling {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedScaling);
+::awsgen_runtime::shape!(ManagedScaling);
 /// A security group associated with the Express service.
 #[derive(
     ::std::clone::Clone,
@@ -30909,7 +30911,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedSecurityGroup {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedSecurityGroup);
+::awsgen_runtime::shape!(ManagedSecurityGroup);
 /// The managed storage configuration for the cluster.
 #[derive(
     ::std::clone::Clone,
@@ -31003,7 +31005,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedStorageConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedStorageConfiguration);
+::awsgen_runtime::shape!(ManagedStorageConfiguration);
 /// The target group associated with the Express service's Application Load Balancer. For more information about load balancer target groups, see [CreateTargetGroup](https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html) in the *Elastic Load Balancing API Reference*
 #[derive(
     ::std::clone::Clone,
@@ -31137,7 +31139,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedTargetGroup {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ManagedTargetGroup);
+::awsgen_runtime::shape!(ManagedTargetGroup);
 /// The minimum and maximum amount of memory per vCPU in gibibytes (GiB). This helps ensure that instance types have the appropriate memory-to-CPU ratio for your workloads.
 #[derive(
     ::std::clone::Clone,
@@ -31209,7 +31211,7 @@ impl<'de> ::serde::Deserialize<'de> for MemoryGiBPerVCpuRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MemoryGiBPerVCpuRequest);
+::awsgen_runtime::shape!(MemoryGiBPerVCpuRequest);
 /// The minimum and maximum amount of memory in mebibytes (MiB) for instance type selection. This ensures that selected instance types have adequate memory for your workloads.
 #[derive(
     ::std::clone::Clone,
@@ -31281,7 +31283,7 @@ impl<'de> ::serde::Deserialize<'de> for MemoryMiBRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MemoryMiBRequest);
+::awsgen_runtime::shape!(MemoryMiBRequest);
 /// The configuration for a specific set of metrics to collect for a service.
 #[derive(
     ::std::clone::Clone,
@@ -31365,7 +31367,7 @@ impl<'de> ::serde::Deserialize<'de> for MetricConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MetricConfiguration);
+::awsgen_runtime::shape!(MetricConfiguration);
 /// Amazon ECS can't determine the current version of the Amazon ECS container agent on the container instance and doesn't have enough information to proceed with an update. This could be because the agent running on the container instance is a previous or custom version that doesn't use our version information.
 #[derive(
     ::std::clone::Clone,
@@ -31435,7 +31437,7 @@ impl<'de> ::serde::Deserialize<'de> for MissingVersionException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MissingVersionException);
+::awsgen_runtime::shape!(MissingVersionException);
 /// The optional monitoring configuration for a service, which defines the resolution for the service-level `CPUUtilization` and `MemoryUtilization` Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default resolution of `60` seconds.
 #[derive(
     ::std::clone::Clone,
@@ -31511,7 +31513,7 @@ impl<'de> ::serde::Deserialize<'de> for MonitoringConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MonitoringConfiguration);
+::awsgen_runtime::shape!(MonitoringConfiguration);
 /// The details for a volume mount point that's used in a container definition.
 #[derive(
     ::std::clone::Clone,
@@ -31601,7 +31603,7 @@ impl<'de> ::serde::Deserialize<'de> for MountPoint {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(MountPoint);
+::awsgen_runtime::shape!(MountPoint);
 /// The specified namespace wasn't found.
 #[derive(
     ::std::clone::Clone,
@@ -31671,7 +31673,7 @@ impl<'de> ::serde::Deserialize<'de> for NamespaceNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NamespaceNotFoundException);
+::awsgen_runtime::shape!(NamespaceNotFoundException);
 /// The minimum and maximum network bandwidth in gigabits per second (Gbps) for instance type selection. This is important for network-intensive workloads.
 #[derive(
     ::std::clone::Clone,
@@ -31743,7 +31745,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkBandwidthGbpsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkBandwidthGbpsRequest);
+::awsgen_runtime::shape!(NetworkBandwidthGbpsRequest);
 /// Details on the network bindings between a container and its host container instance. After a task reaches the `RUNNING` status, manual and automatic host and container port assignments are visible in the `networkBindings` section of [DescribeTasks](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html) API responses.
 #[derive(
     ::std::clone::Clone,
@@ -31900,7 +31902,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkBinding {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkBinding);
+::awsgen_runtime::shape!(NetworkBinding);
 /// The network configuration for a task or service.
 #[derive(
     ::std::clone::Clone,
@@ -31976,7 +31978,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkConfiguration);
+::awsgen_runtime::shape!(NetworkConfiguration);
 /// An object representing the elastic network interface for tasks that use the `awsvpc` network mode.
 #[derive(
     ::std::clone::Clone,
@@ -32070,7 +32072,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterface {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkInterface);
+::awsgen_runtime::shape!(NetworkInterface);
 /// The minimum and maximum number of network interfaces for instance type selection. This is useful for workloads that require multiple network interfaces.
 #[derive(
     ::std::clone::Clone,
@@ -32142,7 +32144,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterfaceCountRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NetworkInterfaceCountRequest);
+::awsgen_runtime::shape!(NetworkInterfaceCountRequest);
 /// There's no update available for this Amazon ECS container agent. This might be because the agent is already running the latest version or because it's so old that there's no update path to the current version.
 #[derive(
     ::std::clone::Clone,
@@ -32212,7 +32214,7 @@ impl<'de> ::serde::Deserialize<'de> for NoUpdateAvailableException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NoUpdateAvailableException);
+::awsgen_runtime::shape!(NoUpdateAvailableException);
 /// The GPU memory and compute limits for a container that shares a GPU by using NVIDIA Multi-Process Service (MPS). Amazon ECS assigns the container a single GPU that has enough memory available. Other containers that use MPS can share the same GPU.
 #[derive(
     ::std::clone::Clone,
@@ -32298,7 +32300,7 @@ impl<'de> ::serde::Deserialize<'de> for NvidiaMpsAllocation {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(NvidiaMpsAllocation);
+::awsgen_runtime::shape!(NvidiaMpsAllocation);
 /// An object representing a constraint on task placement. For more information, see [Task placement constraints](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
 /// > **Note:** If you're using the Fargate launch type, task placement constraints aren't supported.
@@ -32380,7 +32382,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementConstraint {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PlacementConstraint);
+::awsgen_runtime::shape!(PlacementConstraint);
 /// The task placement strategy for a task or service. For more information, see [Task placement strategies](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -32460,7 +32462,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementStrategy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PlacementStrategy);
+::awsgen_runtime::shape!(PlacementStrategy);
 /// The devices that are available on the container instance. The supported device types are GPUs and Neuron devices.
 #[derive(
     ::std::clone::Clone,
@@ -32536,7 +32538,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformDevice {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PlatformDevice);
+::awsgen_runtime::shape!(PlatformDevice);
 /// The specified platform version doesn't satisfy the required capabilities of the task definition.
 #[derive(
     ::std::clone::Clone,
@@ -32609,7 +32611,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformTaskDefinitionIncompatibilityExc
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PlatformTaskDefinitionIncompatibilityException);
+::awsgen_runtime::shape!(PlatformTaskDefinitionIncompatibilityException);
 /// The specified platform version doesn't exist.
 #[derive(
     ::std::clone::Clone,
@@ -32679,7 +32681,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformUnknownException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PlatformUnknownException);
+::awsgen_runtime::shape!(PlatformUnknownException);
 /// Port mappings allow containers to access ports on the host container instance to send or receive traffic. Port mappings are specified as part of the container definition.
 ///
 /// If you use containers in a task with the `awsvpc` or `host` network mode, specify the exposed ports using `containerPort`. The `hostPort` can be left blank or it must be the same value as the `containerPort`.
@@ -32868,7 +32870,7 @@ impl<'de> ::serde::Deserialize<'de> for PortMapping {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PortMapping);
+::awsgen_runtime::shape!(PortMapping);
 /// An object representing the protection status details for a task. You can set the protection status with the [UpdateTaskProtection](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html) API and get the status of tasks with the [GetTaskProtection](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html) API.
 #[derive(
     ::std::clone::Clone,
@@ -32966,7 +32968,7 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedTask {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ProtectedTask);
+::awsgen_runtime::shape!(ProtectedTask);
 /// The configuration details for the App Mesh proxy.
 ///
 /// For tasks that use the EC2 launch type, the container instances require at least version 1.26.0 of the container agent and at least version 1.26.0-1 of the `ecs-init` package to use a proxy configuration. If your container instances are launched from the Amazon ECS optimized AMI version `20190301` or later, then they contain the required versions of the container agent and `ecs-init`. For more information, see [Amazon ECS-optimized Linux AMI](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
@@ -33072,7 +33074,7 @@ impl<'de> ::serde::Deserialize<'de> for ProxyConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ProxyConfiguration);
+::awsgen_runtime::shape!(ProxyConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33197,7 +33199,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingDefaultRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutAccountSettingDefaultRequest);
+::awsgen_runtime::shape!(PutAccountSettingDefaultRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33266,7 +33268,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingDefaultResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutAccountSettingDefaultResponse);
+::awsgen_runtime::shape!(PutAccountSettingDefaultResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33405,7 +33407,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutAccountSettingRequest);
+::awsgen_runtime::shape!(PutAccountSettingRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33474,7 +33476,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutAccountSettingResponse);
+::awsgen_runtime::shape!(PutAccountSettingResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33553,7 +33555,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAttributesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutAttributesRequest);
+::awsgen_runtime::shape!(PutAttributesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33622,7 +33624,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAttributesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutAttributesResponse);
+::awsgen_runtime::shape!(PutAttributesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33735,7 +33737,7 @@ impl<'de> ::serde::Deserialize<'de> for PutClusterCapacityProvidersRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutClusterCapacityProvidersRequest);
+::awsgen_runtime::shape!(PutClusterCapacityProvidersRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33804,7 +33806,7 @@ impl<'de> ::serde::Deserialize<'de> for PutClusterCapacityProvidersResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(PutClusterCapacityProvidersResponse);
+::awsgen_runtime::shape!(PutClusterCapacityProvidersResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -33991,7 +33993,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterContainerInstanceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterContainerInstanceRequest);
+::awsgen_runtime::shape!(RegisterContainerInstanceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -34064,7 +34066,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterContainerInstanceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterContainerInstanceResponse);
+::awsgen_runtime::shape!(RegisterContainerInstanceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -34249,7 +34251,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterDaemonTaskDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterDaemonTaskDefinitionRequest);
+::awsgen_runtime::shape!(RegisterDaemonTaskDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -34322,7 +34324,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterDaemonTaskDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterDaemonTaskDefinitionResponse);
+::awsgen_runtime::shape!(RegisterDaemonTaskDefinitionResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -34706,7 +34708,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterTaskDefinitionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterTaskDefinitionRequest);
+::awsgen_runtime::shape!(RegisterTaskDefinitionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -34789,7 +34791,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterTaskDefinitionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RegisterTaskDefinitionResponse);
+::awsgen_runtime::shape!(RegisterTaskDefinitionResponse);
 /// The repository credentials for private registry authentication.
 #[derive(
     ::std::clone::Clone,
@@ -34865,7 +34867,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryCredentials {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RepositoryCredentials);
+::awsgen_runtime::shape!(RepositoryCredentials);
 /// The resolved configuration for a service revision, which contains the actual resources your service revision uses, such as which target groups serve traffic.
 #[derive(
     ::std::clone::Clone,
@@ -34953,7 +34955,7 @@ impl<'de> ::serde::Deserialize<'de> for ResolvedConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ResolvedConfiguration);
+::awsgen_runtime::shape!(ResolvedConfiguration);
 /// Describes the resources available for a container instance.
 #[derive(
     ::std::clone::Clone,
@@ -35077,7 +35079,7 @@ impl<'de> ::serde::Deserialize<'de> for Resource {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Resource);
+::awsgen_runtime::shape!(Resource);
 /// The specified resource is in-use and can't be removed.
 #[derive(
     ::std::clone::Clone,
@@ -35147,7 +35149,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceInUseException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceInUseException);
+::awsgen_runtime::shape!(ResourceInUseException);
 /// The specified resource wasn't found.
 #[derive(
     ::std::clone::Clone,
@@ -35217,7 +35219,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceNotFoundException);
+::awsgen_runtime::shape!(ResourceNotFoundException);
 /// The type and amount of a resource to assign to a container. The supported resource types are GPUs, Neuron devices, and Elastic Inference accelerators. For more information, see [Working with GPUs on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-gpu.html) or [Working with Amazon Elastic Inference on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html) in the *Amazon Elastic Container Service Developer Guide*
 #[derive(
     ::std::clone::Clone,
@@ -35321,7 +35323,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceRequirement {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ResourceRequirement);
+::awsgen_runtime::shape!(ResourceRequirement);
 /// Information about the service deployment rollback.
 #[derive(
     ::std::clone::Clone,
@@ -35415,7 +35417,7 @@ impl<'de> ::serde::Deserialize<'de> for Rollback {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Rollback);
+::awsgen_runtime::shape!(Rollback);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -35766,7 +35768,7 @@ impl<'de> ::serde::Deserialize<'de> for RunTaskRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RunTaskRequest);
+::awsgen_runtime::shape!(RunTaskRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -35847,7 +35849,7 @@ impl<'de> ::serde::Deserialize<'de> for RunTaskResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RunTaskResponse);
+::awsgen_runtime::shape!(RunTaskResponse);
 /// Information about the platform for the Amazon ECS service or task.
 ///
 /// For more information about `RuntimePlatform`, see [RuntimePlatform](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#runtime-platform) in the *Amazon Elastic Container Service Developer Guide*.
@@ -35939,7 +35941,7 @@ impl<'de> ::serde::Deserialize<'de> for RuntimePlatform {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RuntimePlatform);
+::awsgen_runtime::shape!(RuntimePlatform);
 /// The runtime platform that Amazon ECS applies to a service revision. This value overrides the runtime platform specified in the task definition. You can't set this value.
 #[derive(
     ::std::clone::Clone,
@@ -36019,7 +36021,7 @@ impl<'de> ::serde::Deserialize<'de> for RuntimePlatformOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(RuntimePlatformOverride);
+::awsgen_runtime::shape!(RuntimePlatformOverride);
 /// This parameter is specified when you're using an Amazon S3 Files file system for task storage. For more information, see [Amazon S3 Files volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/s3files-volumes.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
 /// > **Important:** Your task definition must include a Task IAM Role. See [IAM role for attaching your file system to Amazon Web Services compute resources](https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-files-prereq-policies.html#s3-files-prereq-iam-compute-role) for required permissions.
@@ -36131,7 +36133,7 @@ impl<'de> ::serde::Deserialize<'de> for S3FilesVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(S3FilesVolumeConfiguration);
+::awsgen_runtime::shape!(S3FilesVolumeConfiguration);
 /// A floating-point percentage of the desired number of tasks to place and keep running in the task set.
 #[derive(
     ::std::clone::Clone,
@@ -36211,7 +36213,7 @@ impl<'de> ::serde::Deserialize<'de> for Scale {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Scale);
+::awsgen_runtime::shape!(Scale);
 /// An object representing the secret to expose to your container. Secrets can be exposed to a container in the following ways:
 ///
 /// - To inject sensitive data into your containers as environment variables, use the `secrets` container definition parameter.
@@ -36301,7 +36303,7 @@ impl<'de> ::serde::Deserialize<'de> for Secret {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Secret);
+::awsgen_runtime::shape!(Secret);
 /// These errors are usually caused by a server issue.
 #[derive(
     ::std::clone::Clone,
@@ -36371,7 +36373,7 @@ impl<'de> ::serde::Deserialize<'de> for ServerException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServerException);
+::awsgen_runtime::shape!(ServerException);
 /// Details on a service within a cluster.
 #[derive(
     ::std::clone::Clone,
@@ -36901,7 +36903,7 @@ impl<'de> ::serde::Deserialize<'de> for Service {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Service);
+::awsgen_runtime::shape!(Service);
 /// Configuration for Service Connect access logging. Access logs provide detailed information about requests made to your service, including request patterns, response codes, and timing data for debugging and monitoring purposes.
 ///
 /// > **Note:** To enable access logs, you must also specify a `logConfiguration` in the `serviceConnectConfiguration`.
@@ -36991,7 +36993,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectAccessLogConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectAccessLogConfiguration);
+::awsgen_runtime::shape!(ServiceConnectAccessLogConfiguration);
 /// Each alias ("endpoint") is a fully-qualified name and port number that other tasks ("clients") can use to connect to this service.
 ///
 /// Each name and port mapping must be unique within the namespace.
@@ -37095,7 +37097,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectClientAlias {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectClientAlias);
+::awsgen_runtime::shape!(ServiceConnectClientAlias);
 /// The Service Connect configuration of your Amazon ECS service. The configuration for this service to discover and connect to services, and be discovered by, and connected from, other services within a namespace.
 ///
 /// Tasks that run in a namespace can use short names to connect to services in the namespace. Tasks can connect to services across all of the clusters in the namespace. Tasks connect through a managed proxy container that collects logs and metrics for increased visibility. Only the tasks that Amazon ECS services create are supported with Service Connect. For more information, see [Service Connect](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -37259,7 +37261,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectConfiguration);
+::awsgen_runtime::shape!(ServiceConnectConfiguration);
 /// The Service Connect service object configuration. For more information, see [Service Connect](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -37393,7 +37395,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectService {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectService);
+::awsgen_runtime::shape!(ServiceConnectService);
 /// The Service Connect resource. Each configuration maps a discovery name to a Cloud Map service name. The data is stored in Cloud Map as part of the Service Connect configuration for each discovery name of this Amazon ECS service.
 ///
 /// A task can resolve the `dnsName` for each of the `clientAliases` of a service. However a task can't resolve the discovery names. If you want to connect to a service, refer to the `ServiceConnectConfiguration` of that service for the list of `clientAliases` that you can use.
@@ -37479,7 +37481,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectServiceResource {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectServiceResource);
+::awsgen_runtime::shape!(ServiceConnectServiceResource);
 /// The header matching rules for test traffic routing in Amazon ECS blue/green deployments. These rules determine how incoming requests are matched based on HTTP headers to route test traffic to the new service revision.
 #[derive(
     ::std::clone::Clone,
@@ -37552,7 +37554,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficHeaderMatchRule
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectTestTrafficHeaderMatchRules);
+::awsgen_runtime::shape!(ServiceConnectTestTrafficHeaderMatchRules);
 /// The HTTP header rules used to identify and route test traffic during Amazon ECS blue/green deployments. These rules specify which HTTP headers to examine and what values to match for routing decisions.
 ///
 /// For more information, see [Service Connect for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-blue-green.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -37634,7 +37636,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficHeaderRules {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectTestTrafficHeaderRules);
+::awsgen_runtime::shape!(ServiceConnectTestTrafficHeaderRules);
 /// The test traffic routing configuration for Amazon ECS blue/green deployments. This configuration allows you to define rules for routing specific traffic to the new service revision during the deployment process, allowing for safe testing before full production traffic shift.
 ///
 /// For more information, see [Service Connect for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-blue-green.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -37706,7 +37708,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficRules {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectTestTrafficRules);
+::awsgen_runtime::shape!(ServiceConnectTestTrafficRules);
 /// The certificate root authority that secures your service.
 #[derive(
     ::std::clone::Clone,
@@ -37780,7 +37782,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTlsCertificateAuthority {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectTlsCertificateAuthority);
+::awsgen_runtime::shape!(ServiceConnectTlsCertificateAuthority);
 /// The key that encrypts and decrypts your resources for Service Connect TLS.
 #[derive(
     ::std::clone::Clone,
@@ -37876,7 +37878,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTlsConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectTlsConfiguration);
+::awsgen_runtime::shape!(ServiceConnectTlsConfiguration);
 /// The summary of the current service revision configuration
 #[derive(
     ::std::clone::Clone,
@@ -37984,7 +37986,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceCurrentRevisionSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceCurrentRevisionSummary);
+::awsgen_runtime::shape!(ServiceCurrentRevisionSummary);
 /// Information about the service deployment.
 ///
 /// Service deployments provide a comprehensive view of your deployments. For information about service deployments, see [View service history using Amazon ECS service deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html) in the **Amazon Elastic Container Service Developer Guide** .
@@ -38310,7 +38312,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeployment {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeployment);
+::awsgen_runtime::shape!(ServiceDeployment);
 /// The CloudWatch alarms used to determine a service deployment failed.
 ///
 /// Amazon ECS considers the service deployment as failed when any of the alarms move to the `ALARM` state. For more information, see [How CloudWatch alarms detect Amazon ECS deployment failures](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html) in the Amazon ECS Developer Guide.
@@ -38408,7 +38410,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentAlarms {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentAlarms);
+::awsgen_runtime::shape!(ServiceDeploymentAlarms);
 /// The service deployment properties that are retured when you call `ListServiceDeployments`.
 ///
 /// This provides a high-level overview of the service deployment.
@@ -38568,7 +38570,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentBrief {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentBrief);
+::awsgen_runtime::shape!(ServiceDeploymentBrief);
 /// Information about the circuit breaker used to determine when a service deployment has failed.
 ///
 /// The deployment circuit breaker is the rolling update mechanism that determines if the tasks reach a steady state. The deployment circuit breaker has an option that will automatically roll back a failed deployment to the last cpompleted service revision. For more information, see [How the Amazon ECS deployment circuit breaker detects failures](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html) in the *Amazon ECS Developer Guide*.
@@ -38664,7 +38666,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentCircuitBreaker {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentCircuitBreaker);
+::awsgen_runtime::shape!(ServiceDeploymentCircuitBreaker);
 /// The service deploy ARN that you specified in the `ContinueServiceDeployment` doesn't exist. You can use `ListServiceDeployments` to retrieve the service deployment ARNs.
 #[derive(
     ::std::clone::Clone,
@@ -38734,7 +38736,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceDeploymentNotFoundException);
+::awsgen_runtime::shape!(ServiceDeploymentNotFoundException);
 /// The details for an event that's associated with a service.
 #[derive(
     ::std::clone::Clone,
@@ -38820,7 +38822,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEvent {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceEvent);
+::awsgen_runtime::shape!(ServiceEvent);
 /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task in the service. For information about the supported launch types and operating systems, see [Supported operating systems and launch types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volumes-configuration) in the *Amazon Elastic Container Service Developer Guide*.
 ///
 /// Many of these parameters map 1:1 with the Amazon EBS `CreateVolume` API request parameters.
@@ -39050,7 +39052,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceManagedEbsVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceManagedEbsVolumeConfiguration);
+::awsgen_runtime::shape!(ServiceManagedEbsVolumeConfiguration);
 /// The specified service isn't active. You can't update a service that's inactive. If you have previously deleted a service, you can re-create it with [CreateService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
 #[derive(
     ::std::clone::Clone,
@@ -39120,7 +39122,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceNotActiveException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceNotActiveException);
+::awsgen_runtime::shape!(ServiceNotActiveException);
 /// The specified service wasn't found. You can view your available services with [ListServices](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html). Amazon ECS services are cluster specific and Region specific.
 #[derive(
     ::std::clone::Clone,
@@ -39190,7 +39192,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceNotFoundException);
+::awsgen_runtime::shape!(ServiceNotFoundException);
 /// The details for the service registry.
 ///
 /// Each service may be associated with one service registry. Multiple service registries for each service are not supported.
@@ -39294,7 +39296,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRegistry {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRegistry);
+::awsgen_runtime::shape!(ServiceRegistry);
 /// Information about the service revision.
 ///
 /// A service revision contains a record of the workload configuration Amazon ECS is attempting to deploy. Whenever you create or deploy a service, Amazon ECS automatically creates and captures the configuration that you're trying to deploy in the service revision. For information about service revisions, see [Amazon ECS service revisions](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-revision.html) in the **Amazon Elastic Container Service Developer Guide** .
@@ -39666,7 +39668,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevision {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRevision);
+::awsgen_runtime::shape!(ServiceRevision);
 /// The resolved load balancer configuration for a service revision. This includes information about which target groups serve traffic and which listener rules direct traffic to them.
 #[derive(
     ::std::clone::Clone,
@@ -39754,7 +39756,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionLoadBalancer {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRevisionLoadBalancer);
+::awsgen_runtime::shape!(ServiceRevisionLoadBalancer);
 /// Contains the runtime overrides that Amazon ECS automatically applies to a service revision when the effective runtime configuration differs from the task definition. This value is read-only.
 #[derive(
     ::std::clone::Clone,
@@ -39828,7 +39830,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionOverrides {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRevisionOverrides);
+::awsgen_runtime::shape!(ServiceRevisionOverrides);
 /// The information about the number of requested, pending, and running tasks for a service revision.
 #[derive(
     ::std::clone::Clone,
@@ -39964,7 +39966,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRevisionSummary);
+::awsgen_runtime::shape!(ServiceRevisionSummary);
 /// The resolved VPC Lattice configuration for a service revision. This includes information about which target groups serve traffic and which listener rules direct traffic to them.
 #[derive(
     ::std::clone::Clone,
@@ -40055,7 +40057,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionVpcLatticeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceRevisionVpcLatticeConfiguration);
+::awsgen_runtime::shape!(ServiceRevisionVpcLatticeConfiguration);
 /// The configuration for a volume specified in the task definition as a volume that is configured at launch time. Currently, the only supported volume type is an Amazon EBS volume.
 #[derive(
     ::std::clone::Clone,
@@ -40141,7 +40143,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceVolumeConfiguration);
+::awsgen_runtime::shape!(ServiceVolumeConfiguration);
 /// The details for the execute command session.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct Session {
@@ -40236,7 +40238,7 @@ impl ::std::fmt::Debug for Session {
             .finish()
     }
 }
-::awsgen_runtime::serde_wire!(Session);
+::awsgen_runtime::shape!(Session);
 /// The current account setting for a resource.
 #[derive(
     ::std::clone::Clone,
@@ -40338,7 +40340,7 @@ impl<'de> ::serde::Deserialize<'de> for Setting {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Setting);
+::awsgen_runtime::shape!(Setting);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -40575,7 +40577,7 @@ impl<'de> ::serde::Deserialize<'de> for StartTaskRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(StartTaskRequest);
+::awsgen_runtime::shape!(StartTaskRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -40654,7 +40656,7 @@ impl<'de> ::serde::Deserialize<'de> for StartTaskResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(StartTaskResponse);
+::awsgen_runtime::shape!(StartTaskResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -40739,7 +40741,7 @@ impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(StopServiceDeploymentRequest);
+::awsgen_runtime::shape!(StopServiceDeploymentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -40812,7 +40814,7 @@ impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(StopServiceDeploymentResponse);
+::awsgen_runtime::shape!(StopServiceDeploymentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -40901,7 +40903,7 @@ impl<'de> ::serde::Deserialize<'de> for StopTaskRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(StopTaskRequest);
+::awsgen_runtime::shape!(StopTaskRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -40970,7 +40972,7 @@ impl<'de> ::serde::Deserialize<'de> for StopTaskResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(StopTaskResponse);
+::awsgen_runtime::shape!(StopTaskResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41051,7 +41053,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitAttachmentStateChangesRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitAttachmentStateChangesRequest);
+::awsgen_runtime::shape!(SubmitAttachmentStateChangesRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41120,7 +41122,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitAttachmentStateChangesResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitAttachmentStateChangesResponse);
+::awsgen_runtime::shape!(SubmitAttachmentStateChangesResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41263,7 +41265,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitContainerStateChangeRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitContainerStateChangeRequest);
+::awsgen_runtime::shape!(SubmitContainerStateChangeRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41332,7 +41334,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitContainerStateChangeResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitContainerStateChangeResponse);
+::awsgen_runtime::shape!(SubmitContainerStateChangeResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41499,7 +41501,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitTaskStateChangeRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitTaskStateChangeRequest);
+::awsgen_runtime::shape!(SubmitTaskStateChangeRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41568,7 +41570,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitTaskStateChangeResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SubmitTaskStateChangeResponse);
+::awsgen_runtime::shape!(SubmitTaskStateChangeResponse);
 /// A list of namespaced kernel parameters to set in the container. This parameter maps to `Sysctls` in the docker container create command and the `--sysctl` option to docker run. For example, you can configure `net.ipv4.tcp_keepalive_time` setting to maintain longer lived connections.
 ///
 /// We don't recommend that you specify network-related `systemControls` parameters for multiple containers in a single task that also uses either the `awsvpc` or `host` network mode. Doing this has the following disadvantages:
@@ -41670,7 +41672,7 @@ impl<'de> ::serde::Deserialize<'de> for SystemControl {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SystemControl);
+::awsgen_runtime::shape!(SystemControl);
 /// The metadata that you apply to a resource to help you categorize and organize them. Each tag consists of a key and an optional value. You define them.
 ///
 /// The following basic restrictions apply to tags:
@@ -41762,7 +41764,7 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Tag);
+::awsgen_runtime::shape!(Tag);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41867,7 +41869,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TagResourceRequest);
+::awsgen_runtime::shape!(TagResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -41910,15 +41912,11 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -41926,7 +41924,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TagResourceResponse);
+::awsgen_runtime::shape!(TagResourceResponse);
 /// The execute command cannot run. This error can be caused by any of the following configuration issues:
 ///
 /// - Incorrect IAM permissions
@@ -42004,7 +42002,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetNotConnectedException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TargetNotConnectedException);
+::awsgen_runtime::shape!(TargetNotConnectedException);
 /// The specified target wasn't found. You can view your available container instances with [ListContainerInstances](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html). Amazon ECS container instances are cluster-specific and Region-specific.
 #[derive(
     ::std::clone::Clone,
@@ -42074,7 +42072,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TargetNotFoundException);
+::awsgen_runtime::shape!(TargetNotFoundException);
 /// Details on a task in a cluster.
 #[derive(
     ::std::clone::Clone,
@@ -42614,7 +42612,7 @@ impl<'de> ::serde::Deserialize<'de> for Task {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Task);
+::awsgen_runtime::shape!(Task);
 /// The details of a task definition which describes the container and volume definitions of an Amazon Elastic Container Service task. You can specify which Docker images to use, the required resources, and other configurations related to launching the task definition through an Amazon ECS service or task.
 #[derive(
     ::std::clone::Clone,
@@ -43082,7 +43080,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinition {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskDefinition);
+::awsgen_runtime::shape!(TaskDefinition);
 /// The constraint on task placement in the task definition. For more information, see [Task placement constraints](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
 /// > **Note:** Task placement constraints aren't supported for tasks run on Fargate.
@@ -43164,7 +43162,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionPlacementConstraint {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskDefinitionPlacementConstraint);
+::awsgen_runtime::shape!(TaskDefinitionPlacementConstraint);
 /// The amount of ephemeral storage to allocate for the task.
 #[derive(
     ::std::clone::Clone,
@@ -43244,7 +43242,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskEphemeralStorage {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskEphemeralStorage);
+::awsgen_runtime::shape!(TaskEphemeralStorage);
 /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task.
 #[derive(
     ::std::clone::Clone,
@@ -43486,7 +43484,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskManagedEbsVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskManagedEbsVolumeConfiguration);
+::awsgen_runtime::shape!(TaskManagedEbsVolumeConfiguration);
 /// The termination policy for the Amazon EBS volume when the task exits. For more information, see [Amazon ECS volume termination policy](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types).
 #[derive(
     ::std::clone::Clone,
@@ -43560,7 +43558,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskManagedEbsVolumeTerminationPolicy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskManagedEbsVolumeTerminationPolicy);
+::awsgen_runtime::shape!(TaskManagedEbsVolumeTerminationPolicy);
 /// The overrides that are associated with a task.
 #[derive(
     ::std::clone::Clone,
@@ -43710,7 +43708,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskOverride {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskOverride);
+::awsgen_runtime::shape!(TaskOverride);
 /// Information about a set of Amazon ECS tasks in either an CodeDeploy or an `EXTERNAL` deployment. An Amazon ECS task set includes details such as the desired number of tasks, how many tasks are running, and whether the task set serves production traffic.
 #[derive(
     ::std::clone::Clone,
@@ -44106,7 +44104,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskSet {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskSet);
+::awsgen_runtime::shape!(TaskSet);
 /// The specified task set wasn't found. You can view your available task sets with [DescribeTaskSets](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html). Task sets are specific to each cluster, service and Region.
 #[derive(
     ::std::clone::Clone,
@@ -44176,7 +44174,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskSetNotFoundException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskSetNotFoundException);
+::awsgen_runtime::shape!(TaskSetNotFoundException);
 /// Configuration settings for the task volume that was `configuredAtLaunch` that weren't set during `RegisterTaskDef`.
 #[derive(
     ::std::clone::Clone,
@@ -44262,7 +44260,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskVolumeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TaskVolumeConfiguration);
+::awsgen_runtime::shape!(TaskVolumeConfiguration);
 /// Defines the failure threshold that the deployment circuit breaker uses to monitor a deployment. The `type` and `value` together determine the number of task failures that are tolerated before the circuit breaker triggers.
 ///
 /// By default, the threshold configuration uses a `type` of `BOUNDED_PERCENT` with a `value` of `50`.
@@ -44344,7 +44342,7 @@ impl<'de> ::serde::Deserialize<'de> for ThresholdConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ThresholdConfiguration);
+::awsgen_runtime::shape!(ThresholdConfiguration);
 /// An object that represents the timeout configurations for Service Connect.
 ///
 /// > **Note:** If `idleTimeout` is set to a time that is less than `perRequestTimeout`, the connection will close when the `idleTimeout` is reached and not the `perRequestTimeout`.
@@ -44438,7 +44436,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TimeoutConfiguration);
+::awsgen_runtime::shape!(TimeoutConfiguration);
 /// The container path, mount options, and size of the tmpfs mount.
 #[derive(
     ::std::clone::Clone,
@@ -44530,7 +44528,7 @@ impl<'de> ::serde::Deserialize<'de> for Tmpfs {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Tmpfs);
+::awsgen_runtime::shape!(Tmpfs);
 /// The minimum and maximum total local storage in gigabytes (GB) for instance types with local storage. This is useful for workloads that require local storage for temporary data or caching.
 #[derive(
     ::std::clone::Clone,
@@ -44602,7 +44600,7 @@ impl<'de> ::serde::Deserialize<'de> for TotalLocalStorageGbRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TotalLocalStorageGbRequest);
+::awsgen_runtime::shape!(TotalLocalStorageGbRequest);
 /// The trusted execution configuration for a task. This configuration controls the isolation mode and attestation policy. You set this configuration when you register a task definition.
 ///
 /// > **Note:** Trusted execution is supported only for Amazon ECS Managed Instances.
@@ -44694,7 +44692,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustedExecutionConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TrustedExecutionConfiguration);
+::awsgen_runtime::shape!(TrustedExecutionConfiguration);
 /// A summary of the trusted execution configuration for a task. This is a read-only view of the isolation configuration that was set on the task definition. Use it to see a task's isolation configuration in the response to `DescribeTasks`, `RunTask`, or `StopTask` without calling `DescribeTaskDefinition`. This summary never includes the attestation policy itself.
 ///
 /// > **Note:** Trusted execution is supported only for Amazon ECS Managed Instances.
@@ -44786,7 +44784,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustedExecutionSummary {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(TrustedExecutionSummary);
+::awsgen_runtime::shape!(TrustedExecutionSummary);
 /// The `ulimit` settings to pass to the container.
 ///
 /// Amazon ECS tasks hosted on Fargate use the default resource limit values set by the operating system with the exception of the `nofile` resource limit parameter which Fargate overrides. The `nofile` resource limit sets a restriction on the number of open files that a container can use. The default `nofile` soft limit is `65535` and the default hard limit is `65535`.
@@ -44880,7 +44878,7 @@ impl<'de> ::serde::Deserialize<'de> for Ulimit {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Ulimit);
+::awsgen_runtime::shape!(Ulimit);
 /// The specified task isn't supported in this Region.
 #[derive(
     ::std::clone::Clone,
@@ -44950,7 +44948,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedFeatureException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UnsupportedFeatureException);
+::awsgen_runtime::shape!(UnsupportedFeatureException);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45029,7 +45027,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UntagResourceRequest);
+::awsgen_runtime::shape!(UntagResourceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45072,15 +45070,11 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
+                    ::awsgen_runtime::de::unknown(
+                        &mut map,
+                        &mut out.unknown_members,
+                        key,
+                    )?;
                 }
                 ::std::result::Result::Ok(out)
             }
@@ -45088,7 +45082,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UntagResourceResponse);
+::awsgen_runtime::shape!(UntagResourceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45199,7 +45193,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCapacityProviderRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateCapacityProviderRequest);
+::awsgen_runtime::shape!(UpdateCapacityProviderRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45272,7 +45266,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCapacityProviderResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateCapacityProviderResponse);
+::awsgen_runtime::shape!(UpdateCapacityProviderResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45379,7 +45373,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateClusterRequest);
+::awsgen_runtime::shape!(UpdateClusterRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45448,7 +45442,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateClusterResponse);
+::awsgen_runtime::shape!(UpdateClusterResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45529,7 +45523,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterSettingsRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateClusterSettingsRequest);
+::awsgen_runtime::shape!(UpdateClusterSettingsRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45598,7 +45592,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterSettingsResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateClusterSettingsResponse);
+::awsgen_runtime::shape!(UpdateClusterSettingsResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45681,7 +45675,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerAgentRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateContainerAgentRequest);
+::awsgen_runtime::shape!(UpdateContainerAgentRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45754,7 +45748,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerAgentResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateContainerAgentResponse);
+::awsgen_runtime::shape!(UpdateContainerAgentResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45849,7 +45843,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerInstancesStateRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateContainerInstancesStateRequest);
+::awsgen_runtime::shape!(UpdateContainerInstancesStateRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -45934,7 +45928,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerInstancesStateResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateContainerInstancesStateResponse);
+::awsgen_runtime::shape!(UpdateContainerInstancesStateResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -46103,7 +46097,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDaemonRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateDaemonRequest);
+::awsgen_runtime::shape!(UpdateDaemonRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -46212,7 +46206,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDaemonResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateDaemonResponse);
+::awsgen_runtime::shape!(UpdateDaemonResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -46417,7 +46411,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateExpressGatewayServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateExpressGatewayServiceRequest);
+::awsgen_runtime::shape!(UpdateExpressGatewayServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -46486,7 +46480,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateExpressGatewayServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateExpressGatewayServiceResponse);
+::awsgen_runtime::shape!(UpdateExpressGatewayServiceResponse);
 /// The mutable configuration fields for a gateway that uses shared Application Load Balancers. Only fields that can be changed without interrupting traffic are included.
 #[derive(
     ::std::clone::Clone,
@@ -46616,7 +46610,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayAlbConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateGatewayAlbConfiguration);
+::awsgen_runtime::shape!(UpdateGatewayAlbConfiguration);
 /// The mutable network configuration for the load balancers that a gateway manages.
 #[derive(
     ::std::clone::Clone,
@@ -46690,7 +46684,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayNetworkConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateGatewayNetworkConfiguration);
+::awsgen_runtime::shape!(UpdateGatewayNetworkConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -46807,7 +46801,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateGatewayRequest);
+::awsgen_runtime::shape!(UpdateGatewayRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -46896,7 +46890,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateGatewayResponse);
+::awsgen_runtime::shape!(UpdateGatewayResponse);
 /// There's already a current Amazon ECS container agent update in progress on the container instance that's specified. If the container agent becomes disconnected while it's in a transitional stage, such as `PENDING` or `STAGING`, the update process can get stuck in that state. However, when the agent reconnects, it resumes where it stopped previously.
 #[derive(
     ::std::clone::Clone,
@@ -46966,7 +46960,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateInProgressException {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateInProgressException);
+::awsgen_runtime::shape!(UpdateInProgressException);
 /// The updated configuration for a Amazon ECS Managed Instances provider. You can modify the infrastructure role, instance launch template, and tag propagation settings. Changes apply to new instances launched after the update.
 #[derive(
     ::std::clone::Clone,
@@ -47101,7 +47095,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedInstancesProviderConfigurat
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateManagedInstancesProviderConfiguration);
+::awsgen_runtime::shape!(UpdateManagedInstancesProviderConfiguration);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -47194,7 +47188,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServicePrimaryTaskSetRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServicePrimaryTaskSetRequest);
+::awsgen_runtime::shape!(UpdateServicePrimaryTaskSetRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -47263,7 +47257,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServicePrimaryTaskSetResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServicePrimaryTaskSetResponse);
+::awsgen_runtime::shape!(UpdateServicePrimaryTaskSetResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -47758,7 +47752,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServiceRequest);
+::awsgen_runtime::shape!(UpdateServiceRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -47829,7 +47823,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateServiceResponse);
+::awsgen_runtime::shape!(UpdateServiceResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -47938,7 +47932,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskProtectionRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateTaskProtectionRequest);
+::awsgen_runtime::shape!(UpdateTaskProtectionRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -48027,7 +48021,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskProtectionResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateTaskProtectionResponse);
+::awsgen_runtime::shape!(UpdateTaskProtectionResponse);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -48126,7 +48120,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskSetRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateTaskSetRequest);
+::awsgen_runtime::shape!(UpdateTaskSetRequest);
 #[derive(
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
@@ -48195,7 +48189,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskSetResponse {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateTaskSetResponse);
+::awsgen_runtime::shape!(UpdateTaskSetResponse);
 /// An object that describes an Express service to be updated.
 #[derive(
     ::std::clone::Clone,
@@ -48331,7 +48325,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatedExpressGatewayService {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdatedExpressGatewayService);
+::awsgen_runtime::shape!(UpdatedExpressGatewayService);
 /// The minimum and maximum number of vCPUs for instance type selection. This allows you to specify a range of vCPU counts that meet your workload requirements.
 #[derive(
     ::std::clone::Clone,
@@ -48403,7 +48397,7 @@ impl<'de> ::serde::Deserialize<'de> for VCpuCountRangeRequest {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(VCpuCountRangeRequest);
+::awsgen_runtime::shape!(VCpuCountRangeRequest);
 /// The Docker and Amazon ECS container agent version information about a container instance.
 #[derive(
     ::std::clone::Clone,
@@ -48493,7 +48487,7 @@ impl<'de> ::serde::Deserialize<'de> for VersionInfo {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(VersionInfo);
+::awsgen_runtime::shape!(VersionInfo);
 /// The data volume configuration for tasks launched using this task definition. Specifying a volume configuration in a task definition is optional. The volume configuration may contain multiple volumes but only one volume configured at launch is supported. Each volume defined in the volume configuration may only specify a `name` and one of either `configuredAtLaunch`, `dockerVolumeConfiguration`, `efsVolumeConfiguration`, `s3filesVolumeConfiguration`, `fsxWindowsFileServerVolumeConfiguration`, or `host`. If an empty volume configuration is specified, by default Amazon ECS uses a host volume. For more information, see [Using data volumes in tasks](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html).
 #[derive(
     ::std::clone::Clone,
@@ -48665,7 +48659,7 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(Volume);
+::awsgen_runtime::shape!(Volume);
 /// Details on a data volume from another container in the same task definition.
 #[derive(
     ::std::clone::Clone,
@@ -48749,7 +48743,7 @@ impl<'de> ::serde::Deserialize<'de> for VolumeFrom {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(VolumeFrom);
+::awsgen_runtime::shape!(VolumeFrom);
 /// The advanced settings for VPC Lattice used in blue/green deployments. Specify the alternate target group and listener rules required for traffic shifting during blue/green deployments. For more information, see [Required resources for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(
     ::std::clone::Clone,
@@ -48851,7 +48845,7 @@ impl<'de> ::serde::Deserialize<'de> for VpcLatticeAdvancedConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(VpcLatticeAdvancedConfiguration);
+::awsgen_runtime::shape!(VpcLatticeAdvancedConfiguration);
 /// The VPC Lattice configuration for your service that holds the information for the target group(s) Amazon ECS tasks will be registered to.
 #[derive(
     ::std::clone::Clone,
@@ -48961,4 +48955,4 @@ impl<'de> ::serde::Deserialize<'de> for VpcLatticeConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(VpcLatticeConfiguration);
+::awsgen_runtime::shape!(VpcLatticeConfiguration);

@@ -7,6 +7,10 @@
 /// The type-specific configuration for a gateway that is returned by `DescribeGateway`.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum DescribeGatewayConfiguration {
     /// The configuration for a host-based, shared Application Load Balancer gateway.
     HostSharedAlb(super::DescribeGatewayAlbConfiguration),
@@ -89,10 +93,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(DescribeGatewayConfiguration);
+::awsgen_runtime::shape!(DescribeGatewayConfiguration);
 /// The type-specific configuration for a gateway that you provide when you create it. Exactly one variant is set, and it determines the gateway type.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum GatewayConfiguration {
     /// The configuration for a host-based, shared Application Load Balancer gateway. Each service that uses the gateway is assigned a unique DNS host name.
     HostSharedAlb(super::HostSharedAlbConfiguration),
@@ -173,10 +181,14 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConfiguration);
+::awsgen_runtime::shape!(GatewayConfiguration);
 /// The gateway-managed infrastructure resources for a connection, as a union keyed by gateway type.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum GatewayConnectionResources {
     /// The Application Load Balancer resources for a host-based, shared ALB gateway.
     HostSharedAlb(::std::vec::Vec<super::GatewayConnectionAlbResources>),
@@ -259,10 +271,14 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectionResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayConnectionResources);
+::awsgen_runtime::shape!(GatewayConnectionResources);
 /// The destination where the access logs for a gateway's load balancers are delivered.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum GatewayElbAccessLogDestination {
     /// The Amazon S3 destination for access logs.
     S3(super::GatewayElbAccessLogS3Destination),
@@ -345,10 +361,14 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogDestination {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayElbAccessLogDestination);
+::awsgen_runtime::shape!(GatewayElbAccessLogDestination);
 /// The gateway-managed infrastructure in a `DescribeGatewayResources` response, as a union keyed by gateway type.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum GatewayInfrastructureResources {
     /// The Application Load Balancer resource groups for a host-based, shared ALB gateway.
     HostSharedAlb(::std::vec::Vec<super::ElbGatewayResources>),
@@ -431,10 +451,14 @@ impl<'de> ::serde::Deserialize<'de> for GatewayInfrastructureResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayInfrastructureResources);
+::awsgen_runtime::shape!(GatewayInfrastructureResources);
 /// The service-specific infrastructure that a gateway manages for a route, keyed by gateway type.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum GatewayRouteResources {
     /// The Application Load Balancer resources for a host-based, shared ALB gateway.
     HostSharedAlb(::std::vec::Vec<super::GatewayRouteAlbResources>),
@@ -515,10 +539,14 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteResources {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(GatewayRouteResources);
+::awsgen_runtime::shape!(GatewayRouteResources);
 /// Contains a configuration setting for the Service Connect proxy container, such as the log level. Specify exactly one member in each object.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum ServiceConnectContainerConfiguration {
     /// The log level of the Service Connect proxy container. Set the log level to `debug` to collect more detailed proxy logs when you troubleshoot connectivity issues between services, and set it back to `info` when you finish. Debug logging increases the volume of logs that the proxy container writes. If you don't specify a log level, the default is `info`.
     LogLevel(super::ServiceConnectContainerLogLevel),
@@ -603,10 +631,14 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectContainerConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(ServiceConnectContainerConfiguration);
+::awsgen_runtime::shape!(ServiceConnectContainerConfiguration);
 /// The strategy that a container uses to share a GPU with other containers. Specify exactly one member.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum SharingStrategy {
     /// Shares a GPU between containers by using NVIDIA Multi-Process Service (MPS). You specify the GPU memory to allocate to the container and, optionally, the maximum percentage of the GPU's compute capacity that the container can use.
     NvidiaMps(super::NvidiaMpsAllocation),
@@ -683,10 +715,14 @@ impl<'de> ::serde::Deserialize<'de> for SharingStrategy {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(SharingStrategy);
+::awsgen_runtime::shape!(SharingStrategy);
 /// The type-specific configuration to change on a gateway. The variant must match the gateway's existing type.
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 #[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
 pub enum UpdateGatewayConfiguration {
     /// The mutable configuration for a host-based, shared Application Load Balancer gateway.
     HostSharedAlb(super::UpdateGatewayAlbConfiguration),
@@ -769,4 +805,4 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayConfiguration {
         deserializer.deserialize_map(Visitor)
     }
 }
-::awsgen_runtime::serde_wire!(UpdateGatewayConfiguration);
+::awsgen_runtime::shape!(UpdateGatewayConfiguration);

@@ -1,0 +1,374 @@
+//! What validation reports: each [`Violation`] with its path, the rule it breaks with that
+//! rule's limits, and the offending value (never a `@sensitive` one); [`Violations`] collects
+//! them in document order and prints one per line.
+
+use super::path::{DisplayPath, Segment};
+use super::rules::Limit;
+use serde::ser::SerializeStruct;
+use std::fmt;
+
+/// What is counted for `@length`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    /// Unicode scalar values, for strings.
+    Characters,
+    /// Bytes, for blobs.
+    Bytes,
+    /// Entries, for lists and maps.
+    Entries,
+}
+
+impl Unit {
+    fn noun(self, count: u64) -> &'static str {
+        match (self, count) {
+            (Unit::Characters, 1) => "character",
+            (Unit::Characters, _) => "characters",
+            (Unit::Bytes, 1) => "byte",
+            (Unit::Bytes, _) => "bytes",
+            (Unit::Entries, 1) => "entry",
+            (Unit::Entries, _) => "entries",
+        }
+    }
+}
+
+/// Which limit of a `@length` or `@range` a value breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Side {
+    Min,
+    Max,
+    /// A NaN, which is within no range.
+    NotANumber,
+}
+
+/// The rule a value breaks, with the limits the model sets.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "rule", rename_all = "camelCase")]
+pub enum Rule {
+    /// `@required`: the member is missing.
+    Required,
+    /// `@length`. `actual` is `None` for a `@sensitive` value.
+    #[serde(rename_all = "camelCase")]
+    Length {
+        unit: Unit,
+        side: Side,
+        actual: Option<u64>,
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    /// `@range`.
+    Range {
+        side: Side,
+        min: Option<Limit>,
+        max: Option<Limit>,
+    },
+    /// `@pattern`: the value does not match (anywhere: patterns are not anchored).
+    Pattern { pattern: &'static str },
+    /// `@pattern` could not be compiled at run time, so the value was not checked. The
+    /// generator rejects such patterns, so this means the regex engine changed under it.
+    PatternUnusable { pattern: &'static str, error: String },
+    /// An enum value the model does not define.
+    Enum {
+        allowed: &'static [&'static str],
+        suggestion: Option<&'static str>,
+    },
+    /// An intEnum value the model does not define.
+    IntEnum { allowed: &'static [i32] },
+    /// A union member the model does not define (the path ends at its name).
+    UnionMember {
+        allowed: &'static [&'static str],
+        suggestion: Option<&'static str>,
+    },
+    /// `@uniqueItems`: the item at `duplicate` equals the one at `first`.
+    UniqueItems { first: usize, duplicate: usize },
+}
+
+impl Rule {
+    /// The rule's name in reports (`required`, `length`, `range`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::Length { .. } => "length",
+            Rule::Range { .. } => "range",
+            Rule::Pattern { .. } => "pattern",
+            Rule::PatternUnusable { .. } => "patternUnusable",
+            Rule::Enum { .. } => "enum",
+            Rule::IntEnum { .. } => "intEnum",
+            Rule::UnionMember { .. } => "unionMember",
+            Rule::UniqueItems { .. } => "uniqueItems",
+        }
+    }
+}
+
+/// One broken constraint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Where, in wire names.
+    pub path: Vec<Segment>,
+    pub rule: Rule,
+    /// The offending value as JSON text (`"abc"`, `3`); `None` when it is `@sensitive` and for
+    /// rules that are not about one value (required, uniqueItems).
+    pub value: Option<String>,
+    /// Whether the value is `@sensitive` (or inside such a value), so it was not recorded.
+    pub sensitive: bool,
+}
+
+impl Violation {
+    /// The path as text: `containerDefinitions[0].memory`, `tags["team"]`.
+    pub fn path_string(&self) -> String {
+        DisplayPath(&self.path).to_string()
+    }
+
+    /// The message after the path: `3 is less than the minimum 4`.
+    pub fn message(&self) -> String {
+        Message(self).to_string()
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", DisplayPath(&self.path), Message(self))
+    }
+}
+
+/// Serialized as `{"path": "...", "rule": "...", <the rule's limits>, "value": ..., "message": "..."}`
+/// for tools that print JSON.
+impl serde::Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Violation", 5)?;
+        s.serialize_field("path", &self.path_string())?;
+        s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("value", &self.value)?;
+        s.serialize_field("sensitive", &self.sensitive)?;
+        s.serialize_field("message", &self.message())?;
+        s.end()
+    }
+}
+
+/// The longest value a message shows in full; longer ones are cut, since one bad value of
+/// 100 kB would otherwise drown the report.
+const SHOWN_CHARS: usize = 120;
+
+struct Message<'a>(&'a Violation);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        let value = Shown(v.value.as_deref());
+        match &v.rule {
+            Rule::Required => f.write_str("is required but missing"),
+            Rule::Length {
+                unit,
+                side,
+                actual,
+                min,
+                max,
+            } => length_message(f, *unit, *side, *actual, *min, *max),
+            Rule::Range { side, min, max } => range_message(f, value, *side, min, max),
+            Rule::Pattern { pattern } => write!(f, "{value} does not match the pattern {pattern}"),
+            Rule::PatternUnusable { pattern, error } => write!(
+                f,
+                "the pattern {pattern} cannot be compiled ({error}), so the value was not checked"
+            ),
+            Rule::Enum {
+                allowed,
+                suggestion,
+            } => {
+                write!(f, "{value} is not one of the allowed values ")?;
+                list(f, allowed.iter())?;
+                did_you_mean(f, *suggestion)
+            }
+            Rule::IntEnum { allowed } => {
+                write!(f, "{value} is not one of the allowed values ")?;
+                list(f, allowed.iter())
+            }
+            Rule::UnionMember {
+                allowed,
+                suggestion,
+            } => {
+                f.write_str("is not a member of the union; it has ")?;
+                list(f, allowed.iter())?;
+                did_you_mean(f, *suggestion)
+            }
+            Rule::UniqueItems { first, duplicate } => write!(
+                f,
+                "items [{first}] and [{duplicate}] are equal, but the list must have unique items"
+            ),
+        }
+    }
+}
+
+fn length_message(
+    f: &mut fmt::Formatter<'_>,
+    unit: Unit,
+    side: Side,
+    actual: Option<u64>,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> fmt::Result {
+    let (comparison, limit) = match side {
+        Side::Max => ("more", max),
+        Side::Min | Side::NotANumber => ("fewer", min),
+    };
+    let limit = limit.unwrap_or_default();
+    match actual {
+        Some(n) => write!(
+            f,
+            "has {n} {}, {comparison} than the {} {limit}",
+            unit.noun(n),
+            side_word(side)
+        ),
+        None => write!(
+            f,
+            "has {comparison} {} than the {} {limit}",
+            unit.noun(0),
+            side_word(side)
+        ),
+    }
+}
+
+fn range_message(
+    f: &mut fmt::Formatter<'_>,
+    value: Shown<'_>,
+    side: Side,
+    min: &Option<Limit>,
+    max: &Option<Limit>,
+) -> fmt::Result {
+    match (side, min, max) {
+        (Side::Min, Some(min), _) => write!(f, "{value} is less than the minimum {min}"),
+        (Side::Max, _, Some(max)) => write!(f, "{value} is greater than the maximum {max}"),
+        _ => {
+            write!(f, "{value} is outside the range")?;
+            match min {
+                Some(min) => write!(f, " from {min}")?,
+                None => f.write_str(" from -infinity")?,
+            }
+            match max {
+                Some(max) => write!(f, " to {max}"),
+                None => f.write_str(" to infinity"),
+            }
+        }
+    }
+}
+
+fn side_word(side: Side) -> &'static str {
+    match side {
+        Side::Max => "maximum",
+        Side::Min | Side::NotANumber => "minimum",
+    }
+}
+
+/// The allowed values, cut after a screenful: the structured `Rule` has them all.
+fn list<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl ExactSizeIterator<Item = T>,
+) -> fmt::Result {
+    const SHOWN: usize = 20;
+    let total = items.len();
+    f.write_str("(")?;
+    for (i, item) in items.take(SHOWN).enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{item}")?;
+    }
+    if total > SHOWN {
+        write!(f, ", and {} more", total - SHOWN)?;
+    }
+    f.write_str(")")
+}
+
+fn did_you_mean(f: &mut fmt::Formatter<'_>, suggestion: Option<&str>) -> fmt::Result {
+    match suggestion {
+        Some(s) => write!(f, "; did you mean {}?", quoted(s)),
+        None => Ok(()),
+    }
+}
+
+/// A value in a message: as recorded, cut to [`SHOWN_CHARS`], or `value` when sensitive.
+#[derive(Clone, Copy)]
+struct Shown<'a>(Option<&'a str>);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Some(text) = self.0 else {
+            return f.write_str("the value (sensitive, not shown)");
+        };
+        match text.char_indices().nth(SHOWN_CHARS) {
+            Some((cut, _)) => write!(f, "{}… ({} characters)", &text[..cut], text.chars().count()),
+            None => f.write_str(text),
+        }
+    }
+}
+
+/// `text` as a JSON string literal.
+pub(crate) fn quoted(text: &str) -> String {
+    // Serializing a `str` to JSON cannot fail; the fallback keeps this total anyway.
+    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+}
+
+/// Every violation found, in document order.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    pub fn new() -> Self {
+        Violations::default()
+    }
+
+    pub fn push(&mut self, violation: Violation) {
+        self.0.push(violation);
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn as_slice(&self) -> &[Violation] {
+        &self.0
+    }
+
+    pub fn into_vec(self) -> Vec<Violation> {
+        self.0
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}
+
+impl IntoIterator for Violations {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}

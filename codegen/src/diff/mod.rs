@@ -1,0 +1,297 @@
+//! Model-update review: what changed between two versions of a service model, for API users
+//! (a changelog in the style of AWS's public API changelogs) and for the generated Rust API
+//! (which items change, and whether code that compiled before still compiles).
+//!
+//! [`diff`] builds a [`Report`]; [`Report::text`], [`Report::markdown`] and [`Report::json`]
+//! print it. The JSON field names are stable (see `docs-updating.md`).
+
+mod constraint;
+mod pyfmt;
+mod render;
+mod rust_api;
+mod syntax;
+mod walk;
+
+pub use pyfmt::PyValue;
+pub use rust_api::{RustChange, RustChangeKind};
+
+use crate::emit::docs::first_sentence;
+use crate::model::{Model, Shape, ShapeKind, Traits};
+use crate::resolve::{self, ResolveError, Selection};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The version of the JSON report's layout; bumped on any incompatible change to its fields.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+/// Why two models could not be compared.
+#[derive(Debug, thiserror::Error)]
+pub enum DiffError {
+    /// One model does not resolve to Rust types, so its Rust API cannot be compared.
+    #[error("the {side} model does not resolve to Rust types: {source}")]
+    Resolve {
+        side: &'static str,
+        source: ResolveError,
+    },
+}
+
+/// What to compare.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffOptions {
+    /// Also report documentation-only changes.
+    pub docs: bool,
+}
+
+/// Everything that changed between two models.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub format_version: u32,
+    pub service: ServiceInfo,
+    pub summary: Summary,
+    /// New operations, then removed ones, then updated ones; each group by name.
+    pub operations: Vec<OperationChange>,
+    /// Changes to the generated Rust items, by item name.
+    pub rust: Vec<RustChange>,
+}
+
+/// The service, as named in the new model.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceInfo {
+    pub title: Option<String>,
+    pub abbreviation: Option<String>,
+    pub old_version: String,
+    pub new_version: String,
+}
+
+/// Counts, for headlines and tools.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub new_operations: usize,
+    pub removed_operations: usize,
+    pub updated_operations: usize,
+    pub rust_breaking: usize,
+    pub rust_compatible: usize,
+}
+
+/// An operation that is new, removed, or whose request or response changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct OperationChange {
+    pub name: String,
+    pub status: OperationStatus,
+    /// The first sentence of the operation's documentation (new and removed operations).
+    pub documentation: Option<String>,
+    /// Changes reached from the operation's input.
+    pub request: Vec<Change>,
+    /// Changes reached from the operation's output.
+    pub response: Vec<Change>,
+    /// The operation's own documentation changed (only with `docs`).
+    pub documentation_changed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationStatus {
+    New,
+    Removed,
+    Updated,
+}
+
+/// One change at a member path, reached from an operation's input or output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// Member names from the input or output down to the member, joined with `.`; list items
+    /// and map values add no segment (as in AWS's changelogs), a map key adds `(key)`. Empty for
+    /// the input or output itself.
+    #[serde(serialize_with = "serialize_path")]
+    pub path: Vec<String>,
+    #[serde(flatten)]
+    pub kind: ChangeKind,
+}
+
+fn serialize_path<S: serde::Serializer>(path: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.join("."))
+}
+
+/// What changed at a path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// A new member; `syntax` is its request/response syntax (`'ACTIVE | INACTIVE'`,
+    /// `[{'name': 'string', 'value': 'string'}]`).
+    MemberAdded {
+        target: String,
+        shape_type: &'static str,
+        syntax: PyValue,
+    },
+    MemberRemoved {
+        target: String,
+        shape_type: &'static str,
+    },
+    /// The member now targets a shape of another kind (`string` → `enum`, `integer` → `long`).
+    TypeChanged {
+        old: String,
+        new: String,
+    },
+    EnumValuesAdded {
+        values: Vec<String>,
+    },
+    EnumValuesRemoved {
+        values: Vec<String>,
+    },
+    /// A `length`, `range` or `pattern` constraint changed; `effect` says which way.
+    ConstraintChanged {
+        constraint: &'static str,
+        old: Option<String>,
+        new: Option<String>,
+        effect: Effect,
+    },
+    RequiredAdded,
+    RequiredRemoved,
+    Deprecated {
+        message: Option<String>,
+    },
+    Undeprecated,
+    DocumentationChanged,
+}
+
+/// Whether a constraint change accepts fewer values (tightened), more (relaxed), or neither
+/// can be told (a changed pattern, or bounds that moved both ways).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    Tightened,
+    Relaxed,
+    Changed,
+}
+
+impl ChangeKind {
+    /// Additions print as AWS prints them, in the nested Python rendering; the rest as lines.
+    pub fn is_addition(&self) -> bool {
+        matches!(
+            self,
+            ChangeKind::MemberAdded { .. } | ChangeKind::EnumValuesAdded { .. }
+        )
+    }
+}
+
+impl Report {
+    /// True when neither the API nor the Rust items changed.
+    pub fn is_empty(&self) -> bool {
+        self.operations.is_empty() && self.rust.is_empty()
+    }
+
+    /// The changelog as plain text, in the layout of AWS's public API changelogs.
+    pub fn text(&self) -> String {
+        render::text(self)
+    }
+
+    /// The changelog as Markdown (a heading per operation, a bullet per change).
+    pub fn markdown(&self) -> String {
+        render::markdown(self)
+    }
+
+    /// The report as pretty-printed JSON.
+    pub fn json(&self) -> String {
+        // Serializing these plain structs to a string cannot fail (no maps with non-string keys).
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Compares two models of one service.
+pub fn diff(old: &Model, new: &Model, options: &DiffOptions) -> Result<Report, DiffError> {
+    let mut walker = walk::Walker::new(old, new, options.docs);
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    let mut updated = Vec::new();
+    // Operations are matched by name, in name order: the two files may be of different forms,
+    // whose namespaces need not agree.
+    let old_ops = operations_by_name(old);
+    let new_ops = operations_by_name(new);
+    for (name, shape) in &new_ops {
+        let Some(old_shape) = old_ops.get(name) else {
+            added.push(listed(name, OperationStatus::New, &shape.traits));
+            continue;
+        };
+        let (ShapeKind::Operation(old_op), ShapeKind::Operation(new_op)) =
+            (&old_shape.kind, &shape.kind)
+        else {
+            continue;
+        };
+        let request = walker.top(old_op.input.as_ref(), new_op.input.as_ref());
+        let response = walker.top(old_op.output.as_ref(), new_op.output.as_ref());
+        let documentation_changed =
+            options.docs && old_shape.traits.documentation != shape.traits.documentation;
+        if !request.is_empty() || !response.is_empty() || documentation_changed {
+            updated.push(OperationChange {
+                name: (*name).to_owned(),
+                status: OperationStatus::Updated,
+                documentation: None,
+                request,
+                response,
+                documentation_changed,
+            });
+        }
+    }
+    for (name, shape) in &old_ops {
+        if !new_ops.contains_key(name) {
+            removed.push(listed(name, OperationStatus::Removed, &shape.traits));
+        }
+    }
+    let renamed = walker.renamed_pairs();
+    let old_space =
+        resolve::resolve(old, &Selection::All).map_err(|source| DiffError::Resolve {
+            side: "old",
+            source,
+        })?;
+    let new_space =
+        resolve::resolve(new, &Selection::All).map_err(|source| DiffError::Resolve {
+            side: "new",
+            source,
+        })?;
+    let rust = rust_api::compare(&old_space, &new_space, &renamed);
+    let summary = Summary {
+        new_operations: added.len(),
+        removed_operations: removed.len(),
+        updated_operations: updated.len(),
+        rust_breaking: rust.iter().filter(|c| c.breaking).count(),
+        rust_compatible: rust.iter().filter(|c| !c.breaking).count(),
+    };
+    let operations = added.into_iter().chain(removed).chain(updated).collect();
+    Ok(Report {
+        format_version: JSON_FORMAT_VERSION,
+        service: ServiceInfo {
+            title: new.service.title.clone(),
+            abbreviation: new.service.abbreviation.clone(),
+            old_version: old.service.version.clone(),
+            new_version: new.service.version.clone(),
+        },
+        summary,
+        operations,
+        rust,
+    })
+}
+
+/// The service's operations by name.
+fn operations_by_name(model: &Model) -> BTreeMap<&str, &Shape> {
+    model
+        .service
+        .operations
+        .iter()
+        .filter_map(|id| Some((id.name.as_str(), model.shapes.get(id)?)))
+        .collect()
+}
+
+fn listed(name: &str, status: OperationStatus, traits: &Traits) -> OperationChange {
+    OperationChange {
+        name: name.to_owned(),
+        status,
+        documentation: traits
+            .documentation
+            .as_deref()
+            .map(first_sentence)
+            .filter(|s| !s.is_empty()),
+        request: Vec::new(),
+        response: Vec::new(),
+        documentation_changed: false,
+    }
+}

@@ -1,0 +1,199 @@
+//! Model-update reports for the edge cases real history lacks, one hand-written fixture pair
+//! each under `tests/fixtures/history/edge/<case>/{old,new}.json` (botocore form).
+
+use awsgen::diff::{diff, ChangeKind, DiffOptions, Report, RustChangeKind};
+use std::path::Path;
+
+fn report_with(case: &str, options: &DiffOptions) -> Report {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/history/edge")
+        .join(case);
+    let load = |name: &str| {
+        let path = dir.join(name);
+        awsgen::load::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    diff(&load("old.json"), &load("new.json"), options).expect("both models resolve")
+}
+
+fn report(case: &str) -> Report {
+    report_with(case, &DiffOptions::default())
+}
+
+/// `path kind` for every change of one side of an operation.
+fn lines(report: &Report, op: &str, request: bool) -> Vec<String> {
+    let op = report
+        .operations
+        .iter()
+        .find(|o| o.name == op)
+        .unwrap_or_else(|| panic!("{op} is not in the report:\n{}", report.text()));
+    let side = if request { &op.request } else { &op.response };
+    side.iter()
+        .map(|c| format!("{} {}", c.path.join("."), kind_name(&c.kind)))
+        .collect()
+}
+
+fn kind_name(kind: &ChangeKind) -> String {
+    let json = serde_json::to_value(kind).expect("a change serializes");
+    json["kind"].as_str().unwrap_or_default().to_owned()
+}
+
+fn rust(report: &Report) -> Vec<String> {
+    report
+        .rust
+        .iter()
+        .map(|c| {
+            let at = match &c.member {
+                Some(m) => format!("{}.{m}", c.item),
+                None => c.item.clone(),
+            };
+            format!("{at} {:?} breaking={}", c.kind, c.breaking)
+        })
+        .collect()
+}
+
+/// `Spec` became `ThingSpec` with the same members at the same positions: nothing changes on
+/// the wire, but the Rust item is renamed, which breaks code that names it. The fields that
+/// hold it change type only by that rename, which is not reported again.
+#[test]
+fn renamed_shape() {
+    let r = report("renamed_shape");
+    assert!(r.operations.is_empty(), "{}", r.text());
+    assert_eq!(rust(&r), ["ThingSpec ItemRenamed breaking=true"]);
+    assert_eq!(r.rust[0].detail, "Spec → ThingSpec");
+    insta::assert_snapshot!("edge_renamed_shape", r.text());
+}
+
+/// `memory` moved from `Container` to `Settings`: removed at one path, added at the other.
+#[test]
+fn moved_member() {
+    let r = report("moved_member");
+    assert_eq!(
+        lines(&r, "RunThing", true),
+        [
+            "container.memory member_removed",
+            "settings.memory member_added"
+        ]
+    );
+    assert_eq!(
+        rust(&r),
+        [
+            "Container.memory FieldRemoved breaking=true",
+            "Settings.memory FieldAdded breaking=false",
+        ]
+    );
+    insta::assert_snapshot!("edge_moved_member", r.text());
+}
+
+/// `Node` holds itself directly and through a list; it gains members (one of them itself) and
+/// its enum gains a value. The walk ends, and each change is reported once, at the shallowest
+/// path, not again under `children` or `parent`.
+#[test]
+fn recursive_shape() {
+    let r = report("recursive_shape");
+    let expected = |root: &str| {
+        vec![
+            format!("{root}.color enum_values_added"),
+            format!("{root}.label member_added"),
+            format!("{root}.mirror member_added"),
+        ]
+    };
+    assert_eq!(lines(&r, "GetTree", true), expected("root"));
+    assert_eq!(lines(&r, "GetTree", false), expected("tree"));
+    assert!(
+        r.text().contains("'parent': 'Node (recursive)'"),
+        "{}",
+        r.text()
+    );
+    assert_eq!(
+        rust(&r),
+        [
+            "Color.Green VariantAdded breaking=false",
+            "Node.label FieldAdded breaking=false",
+            "Node.mirror FieldAdded breaking=false",
+        ]
+    );
+    insta::assert_snapshot!("edge_recursive_shape", r.text());
+}
+
+/// `Rule` (through a list, a structure and a map value) changes only in what it targets: the
+/// shared enum `Mode` gains a value and the shared integer `Limit` its range. Both operations
+/// that reach it report it, each at its own path; `Ping`, which does not, is not listed.
+#[test]
+fn deep_shared() {
+    let r = report("deep_shared");
+    let names: Vec<&str> = r.operations.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["GetConfig", "PutConfig"]);
+    assert_eq!(
+        lines(&r, "PutConfig", true),
+        [
+            "sections.rules.mode enum_values_added",
+            "sections.rules.limit constraint_changed",
+        ]
+    );
+    assert!(lines(&r, "PutConfig", false).is_empty());
+    assert_eq!(
+        lines(&r, "GetConfig", false),
+        [
+            "config.sections.rules.mode enum_values_added",
+            "config.sections.rules.limit constraint_changed",
+        ]
+    );
+    insta::assert_snapshot!("edge_deep_shared", r.text());
+}
+
+/// One of each other kind of change; documentation only with `docs`.
+#[test]
+fn kinds_of_change() {
+    let r = report("kinds_of_change");
+    assert_eq!(
+        lines(&r, "Describe", true),
+        [
+            "id required_added",
+            "id constraint_changed",
+            "count type_changed",
+            "filter required_removed",
+            "token deprecated",
+            "mode type_changed",
+            "owner member_added",
+        ]
+    );
+    assert_eq!(
+        lines(&r, "Describe", false),
+        [
+            "items.name constraint_changed",
+            "items.state enum_values_removed",
+            "gone member_removed",
+        ]
+    );
+    let statuses: Vec<String> = r
+        .operations
+        .iter()
+        .map(|o| format!("{} {:?} {:?}", o.name, o.status, o.documentation))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            r#"Create New Some("Creates a thing.")"#,
+            r#"Legacy Removed Some("Does the old thing.")"#,
+            "Describe Updated None",
+        ]
+    );
+    let breaking: Vec<(String, RustChangeKind)> = r
+        .rust
+        .iter()
+        .filter(|c| c.breaking)
+        .map(|c| (c.item.clone(), c.kind))
+        .collect();
+    assert_eq!(breaking.len(), 6, "{breaking:?}");
+    assert!(r
+        .text()
+        .contains("items.name: length min 1, max 255 → min 3, max 255 (tightened)"));
+    insta::assert_snapshot!("edge_kinds_of_change_text", r.text());
+    insta::assert_snapshot!("edge_kinds_of_change_markdown", r.markdown());
+    insta::assert_snapshot!("edge_kinds_of_change_json", r.json());
+
+    let docs = report_with("kinds_of_change", &DiffOptions { docs: true });
+    assert!(lines(&docs, "Describe", true).contains(&"id documentation_changed".to_owned()));
+    assert!(docs.operations.iter().any(|o| o.documentation_changed));
+    assert!(!r.operations.iter().any(|o| o.documentation_changed));
+}

@@ -1,0 +1,108 @@
+//! The fixture model's generated types on the wire: unions, documents, blobs, non-finite
+//! floats, big numbers, sparse lists, sets, intEnums, jsonName, recursion, `@sensitive`.
+
+use awsgen_tests::kinds::{Priority, Shape, Thing, ThingType, Tree};
+use serde_json::{json, Value};
+
+fn round_trip(value: Value) -> Thing {
+    let thing: Thing = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(
+        serde_json::to_value(&thing).unwrap(),
+        awsgen_tests::without_nulls(&value)
+    );
+    thing
+}
+
+#[test]
+fn every_kind_round_trips() {
+    let thing = round_trip(json!({
+        "name": "a", "Name": "b", "type": "json-file", "match": true, "self": "me",
+        "sizeInGiB": 30, "ratio": "NaN", "weight": 1.5, "tiny": -128, "small": 32767,
+        "count": 9007199254740993i64, "huge": 12345678901234567890u64, "precise": 1.25,
+        "createdAt": 1700000000, "payload": "aGVsbG8=", "settings": {"any": ["json", 1, null]},
+        "secret": "hunter2", "wire_name": "w", "tags": {"team": "x"}, "labels": ["a", "b"],
+        "slots": [1, null, 3], "priority": 10, "version": "v2-beta",
+        "shape": {"circle": {"radius": 2.0}},
+        "tree": {"value": 1, "left": {"value": 2}, "children": [{"value": 3}], "parent": {"tree": {"value": 4}}}
+    }));
+    assert_eq!(thing.name.as_deref(), Some("a"));
+    assert_eq!(thing.name_2.as_deref(), Some("b"));
+    assert_eq!(thing.r#type, Some(ThingType::JsonFile));
+    assert!(thing.ratio.unwrap().is_nan());
+    assert_eq!(thing.count, Some(9_007_199_254_740_993));
+    assert_eq!(thing.payload.unwrap().as_bytes(), b"hello");
+    assert_eq!(thing.slots, Some(vec![Some(1), None, Some(3)]));
+    assert_eq!(thing.priority, Some(Priority::High));
+    assert_eq!(thing.wire_name.as_deref(), Some("w"));
+    let tree: &Tree = thing.tree.as_ref().unwrap();
+    assert_eq!(tree.left.as_ref().unwrap().value, Some(2));
+    assert_eq!(
+        tree.parent.as_ref().unwrap().tree.as_ref().unwrap().value,
+        Some(4)
+    );
+}
+
+#[test]
+fn unions_take_exactly_one_member() {
+    let unit = round_trip(json!({"shape": {"none": {}}}));
+    assert_eq!(unit.shape, Some(Shape::None));
+    let square = round_trip(json!({"shape": {"square": "Infinity", "circle": null}}));
+    assert_eq!(square.shape, Some(Shape::Square(f64::INFINITY)));
+    let future = round_trip(json!({"shape": {"hexagon": {"side": 1}}}));
+    assert_eq!(
+        future.shape,
+        Some(Shape::Unknown {
+            name: "hexagon".into(),
+            value: json!({"side": 1})
+        })
+    );
+    for bad in [
+        json!({"shape": {}}),
+        json!({"shape": {"none": {}, "square": 1.0}}),
+    ] {
+        let err = serde_json::from_value::<Thing>(bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("exactly one member"), "{err}");
+    }
+}
+
+#[test]
+fn model_values_that_are_not_identifiers_get_readable_variants() {
+    assert_eq!(
+        ThingType::from("fargateFIPSMode"),
+        ThingType::FargateFipsMode
+    );
+    assert_eq!(ThingType::from("1.0").as_str(), "1.0");
+    // The model's own UNKNOWN is a known value; our catch-all keeps the name Unknown.
+    assert_eq!(ThingType::from("UNKNOWN"), ThingType::UnknownValue);
+    assert_eq!(ThingType::from("nope"), ThingType::Unknown("nope".into()));
+    assert_eq!(Priority::from(7), Priority::Unknown(7));
+    assert_eq!(Priority::VALUES, &[1, 10]);
+}
+
+#[test]
+fn sensitive_members_are_redacted_in_debug() {
+    let thing: Thing = serde_json::from_value(json!({"secret": "hunter2", "name": "n"})).unwrap();
+    let debug = format!("{thing:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert!(debug.contains("Redacted"), "{debug}");
+    assert!(debug.contains("\"n\""), "{debug}");
+}
+
+#[test]
+fn hostile_numbers_are_errors_not_panics() {
+    for bad in [
+        json!({"tiny": 128}),
+        json!({"small": 40000}),
+        json!({"sizeInGiB": 1.5}),
+        json!({"count": 1e300}),
+        json!({"createdAt": "not a date"}),
+        json!({"payload": "***"}),
+    ] {
+        assert!(
+            serde_json::from_value::<Thing>(bad.clone()).is_err(),
+            "{bad} was accepted"
+        );
+    }
+}
