@@ -5,6 +5,7 @@
 //! service's operations reach and names them, [`emit`] turns that into Rust tokens, and
 //! [`write`](mod@write) formats and writes the files.
 
+mod config;
 mod crate_gen;
 pub mod diff;
 pub mod emit;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod resolve;
 pub mod write;
 
+pub use config::{module_name, Config};
 pub use crate_gen::{generate_crate, services_in, ServiceSpec};
 pub use emit::EmitOptions;
 pub use resolve::Selection;
@@ -25,6 +27,8 @@ use std::path::{Path, PathBuf};
 pub enum Error {
     #[error(transparent)]
     Load(#[from] load::LoadError),
+    #[error("OUT_DIR is not set: call Config::out_dir, or run from a build script")]
+    NoOutDir,
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -45,7 +49,8 @@ pub enum Error {
     },
 }
 
-/// Generates a service module's files (`mod.rs` and one file per item kind) under `module/`.
+/// Generates a service module's files in the [`Layout::ModuleDir`](emit::Layout) layout
+/// (`<module>/mod.rs` and one file per item kind), as the checked-in crate keeps them.
 pub fn generate_module(
     model: &model::Model,
     file: &Path,
@@ -53,12 +58,24 @@ pub fn generate_module(
     selection: &Selection,
     options: &EmitOptions,
 ) -> Result<Vec<OutputFile>, Error> {
-    let space = resolve::resolve(model, selection).map_err(|source| Error::Resolve {
+    generate_module_with(model, file, module, selection, options, emit::Layout::ModuleDir)
+}
+
+/// Generates a service module's files in any layout.
+pub fn generate_module_with(
+    model: &model::Model,
+    file: &Path,
+    module: &str,
+    selection: &Selection,
+    options: &EmitOptions,
+    layout: emit::Layout,
+) -> Result<Vec<OutputFile>, Error> {
+    let space = resolve::resolve_with(model, selection, options.nullability).map_err(|source| Error::Resolve {
         file: file.to_path_buf(),
         source,
     })?;
     let header = header(&space);
-    emit::service_files(&space, options)
+    emit::module_files(&space, module, options, layout)
         .into_iter()
         .map(|(name, tokens)| {
             let body = emit::format(tokens).map_err(|source| Error::Format {
@@ -67,7 +84,7 @@ pub fn generate_module(
                 source,
             })?;
             Ok(OutputFile {
-                path: Path::new(module).join(name),
+                path: PathBuf::from(name),
                 contents: format!("{header}{body}"),
             })
         })

@@ -52,7 +52,7 @@ pub fn repository(root: &Path, check: bool) -> Result<ExitCode> {
 pub fn single(model: &Path, out: &Path, check: bool) -> Result<ExitCode> {
     let started = Instant::now();
     let loaded = awsgen::load::load_file(model)?;
-    let module = module_name(model);
+    let module = awsgen::module_name(model);
     let files = awsgen::generate_module(
         &loaded,
         model,
@@ -61,44 +61,6 @@ pub fn single(model: &Path, out: &Path, check: bool) -> Result<ExitCode> {
         &EmitOptions::default(),
     )?;
     finish(out, &files, check, started)
-}
-
-/// A module name from a model file name: `ecs-2014-11-13.json` → `ecs`.
-fn module_name(model: &Path) -> String {
-    let stem = model
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("service");
-    let is_version = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
-    // botocore keeps `<service>/<version>/service-2.json`; fixtures may drop the version.
-    let base = if stem == "service-2" {
-        model
-            .ancestors()
-            .skip(1)
-            .filter_map(|p| p.file_name().and_then(|s| s.to_str()))
-            .find(|s| !is_version(s))
-            .unwrap_or("service")
-    } else {
-        stem.split(|c: char| c.is_ascii_digit())
-            .next()
-            .unwrap_or(stem)
-    };
-    let name: String = base
-        .trim_end_matches('-')
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("service_{name}")
-    } else {
-        name
-    }
 }
 
 fn finish(out: &Path, files: &[OutputFile], check: bool, started: Instant) -> Result<ExitCode> {

@@ -9,7 +9,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenStream {
+    let validate = super::validate::enumeration(item);
     let name = naming::ident(&item.rust_name);
+    // By module path: a shape may share its name with a generic parameter or local item.
+    let path = quote! { self::#name };
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
     let derive = derives(
@@ -39,12 +42,12 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
     let from_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #value => #name::#ident, });
+        .map(|(value, ident)| quote! { #value => #path::#ident, });
     let from_string_arms = from_arms.clone();
     let as_str_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #name::#ident => #value, });
+        .map(|(value, ident)| quote! { #path::#ident => #value, });
     quote! {
         #item_doc
         #item_deprecated
@@ -62,19 +65,19 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
-                    #name::Unknown(value) => value.as_str(),
+                    #path::Unknown(value) => value.as_str(),
                 }
             }
             /// Whether the value is one the model does not define.
             pub fn is_unknown(&self) -> bool {
-                ::std::matches!(self, #name::Unknown(_))
+                ::std::matches!(self, #path::Unknown(_))
             }
         }
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_arms)*
-                    other => #name::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => #path::Unknown(::std::borrow::ToOwned::to_owned(other)),
                 }
             }
         }
@@ -82,14 +85,14 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #(#from_string_arms)*
-                    _ => #name::Unknown(value),
+                    _ => #path::Unknown(value),
                 }
             }
         }
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(#name::from(value))
+                ::std::result::Result::Ok(#path::from(value))
             }
         }
         impl ::std::convert::AsRef<str> for #name {
@@ -112,12 +115,16 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
                 ::awsgen_runtime::de::string_enum(deserializer)
             }
         }
+        #validate
         ::awsgen_runtime::shape!(#name);
     }
 }
 
 pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> TokenStream {
+    let validate = super::validate::int_enumeration(item);
     let name = naming::ident(&item.rust_name);
+    // By module path: a shape may share its name with a generic parameter or local item.
+    let path = quote! { self::#name };
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
     let derive = derives(
@@ -141,11 +148,11 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
     let from_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #value => #name::#ident, });
+        .map(|(value, ident)| quote! { #value => #path::#ident, });
     let to_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #name::#ident => #value, });
+        .map(|(value, ident)| quote! { #path::#ident => #value, });
     quote! {
         #item_doc
         #item_deprecated
@@ -163,19 +170,19 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
             pub fn value(&self) -> i32 {
                 match self {
                     #(#to_arms)*
-                    #name::Unknown(value) => *value,
+                    #path::Unknown(value) => *value,
                 }
             }
             /// Whether the value is one the model does not define.
             pub fn is_unknown(&self) -> bool {
-                ::std::matches!(self, #name::Unknown(_))
+                ::std::matches!(self, #path::Unknown(_))
             }
         }
         impl ::std::convert::From<i32> for #name {
             fn from(value: i32) -> Self {
                 match value {
                     #(#from_arms)*
-                    other => #name::Unknown(other),
+                    other => #path::Unknown(other),
                 }
             }
         }
@@ -191,9 +198,10 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
         }
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(#name::from)
+                <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(#path::from)
             }
         }
+        #validate
         ::awsgen_runtime::shape!(#name);
     }
 }

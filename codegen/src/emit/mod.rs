@@ -3,11 +3,15 @@
 
 pub mod docs;
 mod enumeration;
+mod module;
 mod structure;
 mod ty;
 mod union;
+mod validate;
 
-use crate::resolve::{Item, ItemKind, TypeSpace};
+pub use module::{module_files, Layout};
+
+use crate::resolve::{Item, ItemKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -21,6 +25,8 @@ pub struct EmitOptions {
     pub docs: bool,
     /// Extra derives added to every struct, union and enum (paths, e.g. `Eq`... as written).
     pub extra_derives: Vec<String>,
+    /// Which members are `Option<T>`.
+    pub nullability: crate::resolve::Nullability,
 }
 
 impl Default for EmitOptions {
@@ -28,6 +34,7 @@ impl Default for EmitOptions {
         EmitOptions {
             docs: true,
             extra_derives: Vec::new(),
+            nullability: crate::resolve::Nullability::AllOptional,
         }
     }
 }
@@ -53,160 +60,6 @@ pub fn format(tokens: TokenStream) -> Result<String, syn::Error> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// Which generated file an item goes in.
-pub fn file_of(item: &Item) -> &'static str {
-    match item.kind {
-        ItemKind::Struct(_) => "structures.rs",
-        ItemKind::Union(_) => "unions.rs",
-        ItemKind::Enum(_) | ItemKind::IntEnum(_) => "enums.rs",
-    }
-}
-
-/// A service's module as `(file name, tokens)` pairs: `mod.rs` and one file per item kind
-/// present, items in name order.
-pub fn service_files(space: &TypeSpace, options: &EmitOptions) -> Vec<(String, TokenStream)> {
-    let mut files: Vec<(String, TokenStream)> = Vec::new();
-    for file in ["enums.rs", "structures.rs", "unions.rs"] {
-        let items: Vec<TokenStream> = space
-            .items
-            .iter()
-            .filter(|i| file_of(i) == file)
-            .map(|i| item(i, options))
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        let allow = file_allows();
-        files.push((file.to_owned(), quote! { #allow #(#items)* }));
-    }
-    let mods: Vec<TokenStream> = files
-        .iter()
-        .map(|(f, _)| {
-            let m = quote::format_ident!("{}", f.trim_end_matches(".rs"));
-            quote! { mod #m; pub use self::#m::*; }
-        })
-        .collect();
-    let docs = if options.docs {
-        service_doc(space)
-    } else {
-        TokenStream::new()
-    };
-    let operations = operations_table(space);
-    let visitors = visitors(space);
-    let allow = file_allows();
-    files.insert(
-        0,
-        (
-            "mod.rs".to_owned(),
-            quote! { #docs #allow #(#mods)* #operations #visitors },
-        ),
-    );
-    files
-}
-
-/// Lints allowed in every item file, each for a reason that holds for generated code.
-fn file_allows() -> TokenStream {
-    quote! {
-        #![allow(
-            deprecated,
-            reason = "deprecated model items are still generated, and the code around them uses them"
-        )]
-    }
-}
-
-fn service_doc(space: &TypeSpace) -> TokenStream {
-    let mut text = String::new();
-    if let Some(title) = &space.service_title {
-        text.push_str(&format!("{title} (API version {})", space.service_version));
-    }
-    if let Some(doc) = &space.service_documentation {
-        let md = docs::to_markdown(doc);
-        if !md.is_empty() {
-            text.push_str("\n\n");
-            text.push_str(&md);
-        }
-    }
-    let attrs: Vec<TokenStream> = text
-        .lines()
-        .map(|l| {
-            let l = format!(" {l}");
-            let l = l.trim_end();
-            quote! { #![doc = #l] }
-        })
-        .collect();
-    quote! { #(#attrs)* }
-}
-
-/// `OPERATIONS`: each operation's name and its input and output type names, for tools that
-/// pick a type by operation (the lint command).
-fn operations_table(space: &TypeSpace) -> TokenStream {
-    let rows = space.operations.iter().map(|op| {
-        let name = &op.name;
-        let input = opt_str(&op.input);
-        let output = opt_str(&op.output);
-        quote! { ::awsgen_runtime::Operation { name: #name, input: #input, output: #output } }
-    });
-    quote! {
-        /// The service's operations with the names of their input and output types.
-        pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[#(#rows),*];
-    }
-}
-
-/// `visit_input`, `visit_output` and `visit_shape`: pick a type by name at run time. They are
-/// generic, so they cost nothing until a caller instantiates them.
-fn visitors(space: &TypeSpace) -> TokenStream {
-    let arms = |pick: &dyn Fn(&crate::resolve::OperationItem) -> Option<&String>| {
-        space
-            .operations
-            .iter()
-            .filter_map(|op| {
-                let ty = crate::resolve::naming::ident(pick(op)?);
-                let name = &op.name;
-                Some(quote! { #name => ::std::option::Option::Some(visitor.visit::<#ty>()), })
-            })
-            .collect::<Vec<_>>()
-    };
-    let inputs = arms(&|op| op.input.as_ref());
-    let outputs = arms(&|op| op.output.as_ref());
-    let shapes = space.items.iter().map(|i| {
-        let ty = crate::resolve::naming::ident(&i.rust_name);
-        let name = &i.rust_name;
-        quote! { #name => ::std::option::Option::Some(visitor.visit::<#ty>()), }
-    });
-    quote! {
-        /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
-        /// `None` when the service has no such operation or it takes no input.
-        pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
-            match operation {
-                #(#inputs)*
-                _ => ::std::option::Option::None,
-            }
-        }
-        /// Runs `visitor` on the output type of `operation`; `None` when the service has no
-        /// such operation or it returns nothing.
-        pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
-            match operation {
-                #(#outputs)*
-                _ => ::std::option::Option::None,
-            }
-        }
-        /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
-        pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(name: &str, visitor: V) -> ::std::option::Option<V::Output> {
-            match name {
-                #(#shapes)*
-                _ => ::std::option::Option::None,
-            }
-        }
-    }
-}
-
-fn opt_str(v: &Option<String>) -> TokenStream {
-    match v {
-        Some(s) => quote! { ::std::option::Option::Some(#s) },
-        None => quote! { ::std::option::Option::None },
-    }
-}
-
 /// `#[doc]` attributes for a model documentation string (HTML), or nothing when docs are off.
 pub(crate) fn doc(html: Option<&str>, options: &EmitOptions) -> TokenStream {
     match html {
@@ -217,9 +70,16 @@ pub(crate) fn doc(html: Option<&str>, options: &EmitOptions) -> TokenStream {
 
 /// `#[derive(...)]` plus any extra derives the options ask for.
 pub(crate) fn derives(base: TokenStream, options: &EmitOptions) -> TokenStream {
+    // A derive the item already has (by its last path segment) is not added twice.
+    let present: Vec<String> = base
+        .to_string()
+        .split(',')
+        .filter_map(|d| d.rsplit("::").next().map(|n| n.trim().to_owned()))
+        .collect();
     let extra: Vec<TokenStream> = options
         .extra_derives
         .iter()
+        .filter(|d| !present.iter().any(|p| d.rsplit("::").next().map(str::trim) == Some(p)))
         .filter_map(|d| d.parse::<TokenStream>().ok())
         .collect();
     if extra.is_empty() {

@@ -1,7 +1,7 @@
 //! Structures: a struct of `Option` fields plus the members the model does not know, with
 //! hand-rolled serde impls (a match on the member name; no `flatten`, no buffering).
 
-use super::ty::rust_type;
+use super::ty::{rust_type, stream_note};
 use super::{deprecated, derives, doc, EmitOptions};
 use crate::resolve::naming;
 use crate::resolve::{Field, Item};
@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
+    let validate = super::validate::structure(item, fields);
     let name = naming::ident(&item.rust_name);
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
@@ -45,6 +46,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         #serialize
         #deserialize
         #debug
+        #validate
         ::awsgen_runtime::shape!(#name);
     }
 }
@@ -62,6 +64,7 @@ fn field_def(f: &Field, options: &EmitOptions) -> TokenStream {
     let ident = naming::ident(&f.rust_name);
     let ty = field_type(f);
     let mut text = f.traits.documentation.clone().unwrap_or_default();
+    text.push_str(stream_note(&f.traits).unwrap_or_default());
     if let Some(default) = &f.traits.default {
         if !is_zero_default(default) {
             text.push_str(&format!("<p>Default: <code>{default}</code></p>"));
@@ -106,6 +109,8 @@ fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
 }
 
 fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
+    // By module path: a shape may share its name with a generic parameter or local item.
+    let path = quote! { self::#name };
     let arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
@@ -130,12 +135,12 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct Visitor;
                 impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
+                    type Value = #path;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        let mut out = #name::default();
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#path, A::Error> {
+                        let mut out = #path::default();
                         while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
                             #body
                         }

@@ -1,5 +1,6 @@
 //! Rust types for model positions, written with absolute paths so no model name can shadow them.
 
+use crate::model::Traits;
 use crate::resolve::naming;
 use crate::resolve::{Ty, TyKind};
 use proc_macro2::TokenStream;
@@ -23,7 +24,7 @@ pub fn rust_type(ty: &Ty) -> TokenStream {
         TyKind::Unit => quote! { () },
         TyKind::Named(name) => {
             let ident = naming::ident(name);
-            quote! { super::#ident }
+            quote! { self::#ident }
         }
         TyKind::List { item, sparse } => {
             let item = optional_if(rust_type(item), *sparse);
@@ -45,7 +46,44 @@ fn optional_if(t: TokenStream, optional: bool) -> TokenStream {
     }
 }
 
-/// A short description of the wire type, for docs of exotic positions.
+/// Whether a position is `smithy.api#Unit` (a union variant without a value).
 pub fn is_unit(ty: &Ty) -> bool {
     matches!(ty.kind, TyKind::Unit)
+}
+
+/// A documentation note (HTML) for a member that does not travel as a JSON value: an event
+/// stream or a streaming blob is the HTTP body itself, so JSON bodies never carry it.
+pub fn stream_note(traits: &Traits) -> Option<&'static str> {
+    if traits.event_stream {
+        Some(
+            "<p><b>Event stream:</b> on the wire this member is the HTTP body, a stream of \
+             event messages in AWS's event-stream framing; it is not carried in JSON bodies. \
+             The type describes one event.</p>",
+        )
+    } else if traits.streaming {
+        Some(
+            "<p><b>Streaming:</b> on the wire this member is the raw HTTP body, of any \
+             length; it is not carried in JSON bodies. Read into memory, it is a \
+             <code>Blob</code> like any other.</p>",
+        )
+    } else {
+        None
+    }
+}
+
+/// The documentation note (HTML) for an event-stream union itself.
+pub const EVENT_STREAM_UNION_NOTE: &str = "<p><b>Event stream:</b> each variant is one kind \
+    of event message. A stream carries them one after another in AWS's event-stream framing, \
+    not in a JSON body; as JSON, a value is one event.</p>";
+
+/// `documentation` followed by `note`, for [`super::doc`].
+pub fn with_note(documentation: Option<&str>, note: Option<&str>) -> Option<String> {
+    match (documentation, note) {
+        (None, None) => None,
+        (d, n) => Some(format!(
+            "{}{}",
+            d.unwrap_or_default(),
+            n.unwrap_or_default()
+        )),
+    }
 }

@@ -1,7 +1,7 @@
 //! Unions: an enum with a variant per member (exactly one is set on the wire) and an
 //! `Unknown` variant that keeps a member the model does not know.
 
-use super::ty::{is_unit, rust_type};
+use super::ty::{is_unit, rust_type, stream_note, with_note, EVENT_STREAM_UNION_NOTE};
 use super::{deprecated, derives, doc, EmitOptions};
 use crate::resolve::naming;
 use crate::resolve::{Field, Item};
@@ -9,9 +9,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
+    let validate = super::validate::union(item, fields);
     let name = naming::ident(&item.rust_name);
+    // By module path: a shape may share its name with a generic parameter or local item.
+    let path = quote! { self::#name };
     let rust_name = &item.rust_name;
-    let item_doc = doc(item.traits.documentation.as_deref(), options);
+    let item_text = with_note(
+        item.traits.documentation.as_deref(),
+        item.traits.event_stream.then_some(EVENT_STREAM_UNION_NOTE),
+    );
+    let item_doc = doc(item_text.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
     let derive = derives(
         quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug },
@@ -19,7 +26,8 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     );
     let defs = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
-        let docs = doc(f.traits.documentation.as_deref(), options);
+        let text = with_note(f.traits.documentation.as_deref(), stream_note(&f.traits));
+        let docs = doc(text.as_deref(), options);
         let dep = deprecated(f.traits.deprecated.as_ref());
         if is_unit(&f.ty) {
             quote! { #docs #dep #ident, }
@@ -37,9 +45,9 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
         if is_unit(&f.ty) {
-            quote! { #name::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
+            quote! { #path::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
         } else {
-            quote! { #name::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
+            quote! { #path::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
         }
     });
     let de_arms = fields.iter().map(|f| {
@@ -48,13 +56,13 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         if is_unit(&f.ty) {
             quote! {
                 #key => if ::awsgen_runtime::de::unit_variant(&mut map, out.is_some(), #rust_name)? {
-                    out = ::std::option::Option::Some(#name::#ident);
+                    out = ::std::option::Option::Some(#path::#ident);
                 },
             }
         } else {
             quote! {
                 #key => if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::variant(&mut map, out.is_some(), #rust_name)? {
-                    out = ::std::option::Option::Some(#name::#ident(value));
+                    out = ::std::option::Option::Some(#path::#ident(value));
                 },
             }
         }
@@ -83,7 +91,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#ser_arms)*
-                    #name::Unknown { name, value } => map.serialize_entry(name, value)?,
+                    #path::Unknown { name, value } => map.serialize_entry(name, value)?,
                 }
                 map.end()
             }
@@ -92,17 +100,17 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct Visitor;
                 impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
+                    type Value = #path;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        let mut out: ::std::option::Option<#name> = ::std::option::Option::None;
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#path, A::Error> {
+                        let mut out: ::std::option::Option<#path> = ::std::option::Option::None;
                         while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
                             match key.as_str() {
                                 #(#de_arms)*
                                 _ => if let ::std::option::Option::Some((name, value)) = ::awsgen_runtime::de::unknown_variant(&mut map, key, out.is_some(), #rust_name)? {
-                                    out = ::std::option::Option::Some(#name::Unknown { name, value });
+                                    out = ::std::option::Option::Some(#path::Unknown { name, value });
                                 },
                             }
                         }
@@ -112,6 +120,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 deserializer.deserialize_map(Visitor)
             }
         }
+        #validate
         ::awsgen_runtime::shape!(#name);
     }
 }

@@ -290,6 +290,12 @@ fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &AstShape) -> Result<Shape, LoadError>
     if s.kind == "set" {
         traits.unique_items = true;
     }
+    // `@streaming` on a union makes it an event stream (botocore's `eventstream`); only a
+    // blob is a streaming payload.
+    if matches!(kind, ShapeKind::Union(_)) && traits.streaming {
+        traits.streaming = false;
+        traits.event_stream = true;
+    }
     Ok(Shape {
         id: id.clone(),
         kind,

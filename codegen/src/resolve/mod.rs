@@ -5,18 +5,40 @@
 mod boxing;
 mod closure;
 pub mod naming;
+mod nullable;
+mod patterns;
 mod unique;
 
 use crate::model::{Deprecated, Model, ShapeId, ShapeKind, Traits};
 use std::collections::BTreeSet;
 
 pub use closure::closure;
+pub use patterns::{check_patterns, pattern_applies, patterns};
 
 /// Why a model cannot become Rust types.
 #[derive(Debug, thiserror::Error)]
 pub enum ResolveError {
     #[error("shape `{shape}`: {message}")]
     Shape { shape: String, message: String },
+    #[error(
+        "shape `{shape}`: `@pattern` `{pattern}` is not an ECMA-262 regular expression: {message}"
+    )]
+    Pattern {
+        shape: String,
+        pattern: String,
+        message: String,
+    },
+}
+
+/// Which members become `Option<T>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Nullability {
+    /// Every member (the default; see the README for why).
+    #[default]
+    AllOptional,
+    /// Smithy 2.0 client rules: a member with a `@default` the generator can write, or
+    /// `@required` without `@clientOptional` outside an operation input, is not optional.
+    SmithyClient,
 }
 
 /// Which shapes to generate.
@@ -82,6 +104,8 @@ pub struct Field {
     pub traits: Traits,
     /// Boxed to break a recursive cycle.
     pub boxed: bool,
+    /// `Option<T>` (always, under [`Nullability::AllOptional`]).
+    pub optional: bool,
 }
 
 /// A string enum variant.
@@ -141,16 +165,33 @@ pub enum TyKind {
 
 /// Resolves the selected shapes of a model into a type space.
 pub fn resolve(model: &Model, selection: &Selection) -> Result<TypeSpace, ResolveError> {
+    resolve_with(model, selection, Nullability::AllOptional)
+}
+
+/// Resolves with a choice of [`Nullability`].
+pub fn resolve_with(
+    model: &Model,
+    selection: &Selection,
+    nullability: Nullability,
+) -> Result<TypeSpace, ResolveError> {
     let ids = closure(model, selection)?;
     let names = unique::type_names(model, &ids)?;
     let boxed = boxing::boxed_members(model, &ids);
+    let inputs = nullable::operation_inputs(model);
     let mut items = Vec::with_capacity(ids.len());
     for id in &ids {
         let shape = &model.shapes[id];
         let rust_name = names[id].clone();
         let kind = match &shape.kind {
             ShapeKind::Structure(members) => {
-                ItemKind::Struct(fields(model, &names, id, members, &boxed, true)?)
+                let mut fields = fields(model, &names, id, members, &boxed, true)?;
+                if nullability == Nullability::SmithyClient {
+                    let is_input = inputs.contains(id);
+                    for f in &mut fields {
+                        f.optional = nullable::is_optional(f, is_input);
+                    }
+                }
+                ItemKind::Struct(fields)
             }
             ShapeKind::Union(members) => {
                 ItemKind::Union(fields(model, &names, id, members, &boxed, false)?)
@@ -168,13 +209,15 @@ pub fn resolve(model: &Model, selection: &Selection) -> Result<TypeSpace, Resolv
     }
     items.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     let operations = operations(model, &names, selection);
-    Ok(TypeSpace {
+    let space = TypeSpace {
         service_title: model.service.title.clone(),
         service_version: model.service.version.clone(),
         service_documentation: model.service.documentation.clone(),
         operations,
         items,
-    })
+    };
+    check_patterns(&space)?;
+    Ok(space)
 }
 
 fn operations(
@@ -236,6 +279,7 @@ fn fields(
                 ty: ty(model, names, &m.target, &traits)?,
                 traits,
                 boxed: boxed.contains(&(owner.clone(), m.name.clone())),
+                optional: true,
             })
         })
         .collect()
@@ -248,10 +292,49 @@ fn ty(
     target: &ShapeId,
     traits: &Traits,
 ) -> Result<Ty, ResolveError> {
-    let shape = &model.shapes[target];
+    ty_within(model, names, target, traits, &[])
+}
+
+/// Lists and maps nested deeper than this in one position are refused, so building the type
+/// (and emitting and formatting it) recurses a bounded depth; AWS models nest at most 3.
+const MAX_COLLECTION_DEPTH: usize = 32;
+
+/// [`ty`] for a position inside the lists and maps `outer` (outermost first).
+fn ty_within(
+    model: &Model,
+    names: &indexmap::IndexMap<ShapeId, String>,
+    target: &ShapeId,
+    traits: &Traits,
+    outer: &[&ShapeId],
+) -> Result<Ty, ResolveError> {
+    let error = |message: String| ResolveError::Shape {
+        shape: target.to_string(),
+        message,
+    };
+    let shape = model
+        .shapes
+        .get(target)
+        .ok_or_else(|| error("is referenced but not defined".into()))?;
+    if matches!(shape.kind, ShapeKind::List(_) | ShapeKind::Map { .. }) {
+        if outer.contains(&target) {
+            return Err(error(format!(
+                "this {} contains itself through lists and maps only (a structure or union \
+                 must be on the way), so its values would nest without end",
+                shape.kind.name()
+            )));
+        }
+        if outer.len() >= MAX_COLLECTION_DEPTH {
+            return Err(error(format!(
+                "lists and maps nest more than {MAX_COLLECTION_DEPTH} deep here"
+            )));
+        }
+    }
     let part = |m: &crate::model::Member| {
-        let t = m.traits.over(&model.shapes[&m.target].traits);
-        ty(model, names, &m.target, &t)
+        let target_traits = model.shapes.get(&m.target).map(|s| &s.traits);
+        let t = m.traits.over(target_traits.unwrap_or(&Traits::default()));
+        let mut inner = outer.to_vec();
+        inner.push(target);
+        ty_within(model, names, &m.target, &t, &inner)
     };
     let named = || {
         names

@@ -11,10 +11,8 @@
     deprecated,
     reason = "deprecated model items are still generated, and the code around them uses them"
 )]
-mod enums;
-pub use self::enums::*;
-mod structures;
-pub use self::structures::*;
+include!("enums.rs");
+include!("structures.rs");
 /// The service's operations with the names of their input and output types.
 pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
     ::awsgen_runtime::Operation {

@@ -13,12 +13,9 @@
     deprecated,
     reason = "deprecated model items are still generated, and the code around them uses them"
 )]
-mod enums;
-pub use self::enums::*;
-mod structures;
-pub use self::structures::*;
-mod unions;
-pub use self::unions::*;
+include!("enums.rs");
+include!("structures.rs");
+include!("unions.rs");
 /// The service's operations with the names of their input and output types.
 pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
     ::awsgen_runtime::Operation {
@@ -2957,5 +2954,28 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
             ::std::option::Option::Some(visitor.visit::<VpcLatticeConfiguration>())
         }
         _ => ::std::option::Option::None,
+    }
+}
+/// `@pattern` `([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`, compiled on first use.
+static PATTERN_B364D99F6A2DCBC1: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(
+    "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+);
+/// `@pattern` `[a-zA-Z0-9\.\*\-]+`, compiled on first use.
+static PATTERN_F7B18937DFB213B7: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(
+    "[a-zA-Z0-9\\.\\*\\-]+",
+);
+#[cfg(test)]
+mod pattern_tests {
+    /// The generator compiled these with the same engine; this proves the build in use agrees.
+    #[test]
+    fn every_pattern_compiles() {
+        for pattern in [
+            &super::PATTERN_B364D99F6A2DCBC1,
+            &super::PATTERN_F7B18937DFB213B7,
+        ] {
+            ::std::assert!(
+                pattern.compiled().is_ok(), "`{}` does not compile", pattern.source()
+            );
+        }
     }
 }

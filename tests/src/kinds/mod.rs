@@ -7,12 +7,9 @@
     deprecated,
     reason = "deprecated model items are still generated, and the code around them uses them"
 )]
-mod enums;
-pub use self::enums::*;
-mod structures;
-pub use self::structures::*;
-mod unions;
-pub use self::unions::*;
+include!("enums.rs");
+include!("structures.rs");
+include!("unions.rs");
 /// The service's operations with the names of their input and output types.
 pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
     ::awsgen_runtime::Operation {
@@ -68,5 +65,21 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         "Tree" => ::std::option::Option::Some(visitor.visit::<Tree>()),
         "TreeParent" => ::std::option::Option::Some(visitor.visit::<TreeParent>()),
         _ => ::std::option::Option::None,
+    }
+}
+/// `@pattern` `[a-z]`, compiled on first use.
+static PATTERN_5FE76AC8330A3F65: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(
+    "[a-z]",
+);
+#[cfg(test)]
+mod pattern_tests {
+    /// The generator compiled these with the same engine; this proves the build in use agrees.
+    #[test]
+    fn every_pattern_compiles() {
+        for pattern in [&super::PATTERN_5FE76AC8330A3F65] {
+            ::std::assert!(
+                pattern.compiled().is_ok(), "`{}` does not compile", pattern.source()
+            );
+        }
     }
 }

@@ -32,6 +32,15 @@ impl<'a> Path<'a> {
         Path::default()
     }
 
+    /// A path with room for `depth` steps, so validating a document no deeper than that
+    /// allocates once, here.
+    pub fn with_capacity(depth: usize) -> Self {
+        Path {
+            steps: Vec::with_capacity(depth),
+            sensitive: 0,
+        }
+    }
+
     /// Steps into a part of the current value; `sensitive` when that part is `@sensitive`.
     #[inline]
     pub fn push(&mut self, step: Step<'a>, sensitive: bool) {

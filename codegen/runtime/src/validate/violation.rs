@@ -67,7 +67,10 @@ pub enum Rule {
     Pattern { pattern: &'static str },
     /// `@pattern` could not be compiled at run time, so the value was not checked. The
     /// generator rejects such patterns, so this means the regex engine changed under it.
-    PatternUnusable { pattern: &'static str, error: String },
+    PatternUnusable {
+        pattern: &'static str,
+        error: String,
+    },
     /// An enum value the model does not define.
     Enum {
         allowed: &'static [&'static str],

@@ -1,0 +1,188 @@
+//! [`Config`]: the builder a downstream crate's `build.rs` uses to generate its own types into
+//! `OUT_DIR`, choosing models, operations or shapes, layout, derives and docs.
+//!
+//! ```no_run
+//! // build.rs
+//! fn main() {
+//!     awsgen::Config::new()
+//!         .model("models/ecs/2014-11-13/service-2.json")
+//!         .operations(["RegisterTaskDefinition", "DescribeTaskDefinition"])
+//!         .compile()
+//!         .unwrap();
+//! }
+//! // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/ecs.rs"));
+//! ```
+
+use crate::emit::{EmitOptions, Layout};
+use crate::resolve::{Nullability, Selection};
+use crate::{Error, OutputFile};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Generation settings for one or more service models.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    models: Vec<(PathBuf, Option<String>)>,
+    only: BTreeSet<String>,
+    layout: Layout,
+    options: EmitOptions,
+    out_dir: Option<PathBuf>,
+}
+
+impl Config {
+    /// Defaults: every shape of each model, one file per service, docs on, all members optional.
+    pub fn new() -> Self {
+        Config {
+            layout: Layout::SingleFile,
+            ..Config::default()
+        }
+    }
+
+    /// Adds a model file (Smithy JSON AST or botocore `service-2.json`). Its module is named
+    /// after the file (`ecs-2014-11-13.json` and `ecs/2014-11-13/service-2.json` both give `ecs`).
+    pub fn model(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.models.push((path.as_ref().to_path_buf(), None));
+        self
+    }
+
+    /// Adds a model file under a module name of your choosing.
+    pub fn model_as(&mut self, path: impl AsRef<Path>, module: &str) -> &mut Self {
+        self.models
+            .push((path.as_ref().to_path_buf(), Some(module.to_owned())));
+        self
+    }
+
+    /// Generates only what these operations reach (inputs, outputs, errors), by model name.
+    /// With neither this nor [`shapes`](Self::shapes), everything is generated.
+    pub fn operations<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, names: I) -> &mut Self {
+        self.only.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Generates only what these shapes reach, by model name (e.g. `ContainerDefinition`).
+    pub fn shapes<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, names: I) -> &mut Self {
+        self.only.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// File layout: [`Layout::SingleFile`] (default) or [`Layout::FilePerShape`].
+    pub fn layout(&mut self, layout: Layout) -> &mut Self {
+        self.layout = layout;
+        self
+    }
+
+    /// Adds a derive to every generated type (e.g. `"Eq"`, `"::schemars::JsonSchema"`).
+    pub fn derive(&mut self, path: &str) -> &mut Self {
+        self.options.extra_derives.push(path.to_owned());
+        self
+    }
+
+    /// Puts the model's documentation on the items (default on).
+    pub fn docs(&mut self, on: bool) -> &mut Self {
+        self.options.docs = on;
+        self
+    }
+
+    /// Which members are `Option`: [`Nullability::AllOptional`] (default) or the Smithy 2.0
+    /// client rules ([`Nullability::SmithyClient`]).
+    pub fn nullability(&mut self, mode: Nullability) -> &mut Self {
+        self.options.nullability = mode;
+        self
+    }
+
+    /// Where [`compile`](Self::compile) writes; `OUT_DIR` when unset.
+    pub fn out_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.out_dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// The generated files, in memory (paths relative to the output directory).
+    pub fn generate(&self) -> Result<Vec<OutputFile>, Error> {
+        let selection = if self.only.is_empty() {
+            Selection::All
+        } else {
+            Selection::Only(self.only.clone())
+        };
+        let mut files = Vec::new();
+        for (path, module) in &self.models {
+            let model = crate::load::load_file(path)?;
+            let module = module.clone().unwrap_or_else(|| module_name(path));
+            files.extend(crate::generate_module_with(
+                &model,
+                path,
+                &module,
+                &selection,
+                &self.options,
+                self.layout,
+            )?);
+        }
+        Ok(files)
+    }
+
+    /// Generates into the output directory (default `OUT_DIR`), rewriting only changed files,
+    /// and tells cargo to rerun the build script when a model changes.
+    pub fn compile(&self) -> Result<(), Error> {
+        let out = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
+        };
+        for (path, _) in &self.models {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+        let files = self.generate()?;
+        crate::write::write(&out, &files).map_err(|source| Error::Io { path: out, source })?;
+        Ok(())
+    }
+}
+
+/// A module name from a model file: `ecs-2014-11-13.json` → `ecs`; for botocore's
+/// `<service>/<version>/service-2.json`, the service directory.
+pub fn module_name(model: &Path) -> String {
+    let stem = model.file_stem().and_then(|s| s.to_str()).unwrap_or("service");
+    let is_version = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    let base = if stem == "service-2" {
+        model
+            .ancestors()
+            .skip(1)
+            .filter_map(|p| p.file_name().and_then(|s| s.to_str()))
+            .find(|s| !is_version(s))
+            .unwrap_or("service")
+    } else {
+        stem.split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or(stem)
+    };
+    let name: String = base
+        .trim_end_matches(['-', '_', '.'])
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) || crate::resolve::naming::is_keyword(&name) {
+        format!("service_{name}")
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::module_name;
+    use std::path::Path;
+
+    #[test]
+    fn module_names_from_model_paths() {
+        assert_eq!(module_name(Path::new("aws-models/ecs/service/2014-11-13/ecs-2014-11-13.json")), "ecs");
+        assert_eq!(module_name(Path::new("models/batch/2016-08-10/service-2.json")), "batch");
+        assert_eq!(module_name(Path::new("x/acm-pca-2017-08-22.json")), "acm_pca");
+        assert_eq!(module_name(Path::new("fixtures/botocore-1.37.25/ecs/service-2.json")), "ecs");
+        assert_eq!(module_name(Path::new("type.json")), "service_type");
+    }
+}
