@@ -4,7 +4,10 @@
 use awsgen::emit::Layout;
 use awsgen::Config;
 
-const ECS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../models/ecs/2014-11-13/service-2.json");
+const ECS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../models/ecs/2014-11-13/service-2.json"
+);
 
 fn lines(files: &[awsgen::OutputFile]) -> usize {
     files.iter().map(|f| f.contents.lines().count()).sum()
@@ -20,16 +23,26 @@ fn operation_filter_shrinks_the_output() {
         .unwrap();
     let (all_lines, some_lines) = (lines(&all), lines(&some));
     eprintln!("ECS: {all_lines} lines in all, {some_lines} for the two task definition operations");
-    assert!(some_lines * 3 < all_lines, "{some_lines} is not a fraction of {all_lines}");
+    assert!(
+        some_lines * 3 < all_lines,
+        "{some_lines} is not a fraction of {all_lines}"
+    );
     let text = &some[0].contents;
     assert!(text.contains("pub struct ContainerDefinition"));
     assert!(text.contains("pub struct RegisterTaskDefinitionRequest"));
-    assert!(!text.contains("pub struct Cluster "), "Cluster is not reached");
+    assert!(
+        !text.contains("pub struct Cluster "),
+        "Cluster is not reached"
+    );
 }
 
 #[test]
 fn unknown_operation_is_an_error_naming_it() {
-    let err = Config::new().model(ECS).operations(["RegisterTaskDefinitoin"]).generate().unwrap_err();
+    let err = Config::new()
+        .model(ECS)
+        .operations(["RegisterTaskDefinitoin"])
+        .generate()
+        .unwrap_err();
     assert!(err.to_string().contains("RegisterTaskDefinitoin"), "{err}");
 }
 
@@ -47,12 +60,20 @@ fn file_per_shape_layout_includes_every_shape() {
     assert!(paths.contains(&"ecs/LinuxParameters.rs".to_string()));
     assert!(paths.contains(&"ecs/Device.rs".to_string()), "{paths:?}");
     assert!(files[0].contents.contains("include!(\"ecs/Device.rs\")"));
-    assert!(!files.iter().any(|f| f.contents.contains("///  ")), "docs are off");
+    assert!(
+        !files.iter().any(|f| f.contents.contains("///  ")),
+        "docs are off"
+    );
 }
 
 #[test]
 fn extra_derives_are_added() {
-    let files = Config::new().model(ECS).shapes(["Device"]).derive("::std::cmp::Eq").generate().unwrap();
+    let files = Config::new()
+        .model(ECS)
+        .shapes(["Device"])
+        .derive("::std::cmp::Eq")
+        .generate()
+        .unwrap();
     assert!(files[0].contents.contains("::std::cmp::Eq"));
 }
 
@@ -61,7 +82,10 @@ fn compile_writes_into_the_out_dir_and_is_deterministic() {
     let dir = std::env::temp_dir().join(format!("awsgen-config-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let mut config = Config::new();
-    config.model(ECS).operations(["DescribeTaskDefinition"]).out_dir(&dir);
+    config
+        .model(ECS)
+        .operations(["DescribeTaskDefinition"])
+        .out_dir(&dir);
     config.compile().unwrap();
     let first = std::fs::read_to_string(dir.join("ecs.rs")).unwrap();
     config.compile().unwrap();

@@ -106,3 +106,26 @@ fn hostile_numbers_are_errors_not_panics() {
         );
     }
 }
+
+#[test]
+fn smithy_client_nullability_requires_and_defaults() {
+    use awsgen_tests::kinds_client::{Circle, GetWidgetInput, Thing as ClientThing};
+    // `radius` is @required outside an operation input: not optional, and missing is an error.
+    let circle: Circle = serde_json::from_value(json!({"radius": 2.5})).unwrap();
+    assert_eq!(circle.radius, 2.5);
+    let err = serde_json::from_value::<Circle>(json!({}))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing field `radius`"), "{err}");
+    // `sizeInGiB` has @default 20: absent reads as the default, and it is always written.
+    let thing: ClientThing = serde_json::from_value(json!({"name": "n"})).unwrap();
+    assert_eq!(thing.size_in_gib, 20);
+    assert_eq!(
+        serde_json::to_value(&thing).unwrap()["sizeInGiB"],
+        json!(20)
+    );
+    // An operation input's @required member stays optional (Smithy's @input rule).
+    let input: GetWidgetInput = serde_json::from_value(json!({})).unwrap();
+    assert_eq!(input.widget_id, None);
+    assert!(!input.verbose);
+}

@@ -54,7 +54,10 @@ impl Config {
 
     /// Generates only what these operations reach (inputs, outputs, errors), by model name.
     /// With neither this nor [`shapes`](Self::shapes), everything is generated.
-    pub fn operations<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, names: I) -> &mut Self {
+    pub fn operations<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        names: I,
+    ) -> &mut Self {
         self.only.extend(names.into_iter().map(Into::into));
         self
     }
@@ -140,7 +143,10 @@ impl Config {
 /// A module name from a model file: `ecs-2014-11-13.json` → `ecs`; for botocore's
 /// `<service>/<version>/service-2.json`, the service directory.
 pub fn module_name(model: &Path) -> String {
-    let stem = model.file_stem().and_then(|s| s.to_str()).unwrap_or("service");
+    let stem = model
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("service");
     let is_version = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
     let base = if stem == "service-2" {
         model
@@ -165,7 +171,10 @@ pub fn module_name(model: &Path) -> String {
             }
         })
         .collect();
-    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) || crate::resolve::naming::is_keyword(&name) {
+    if name.is_empty()
+        || name.starts_with(|c: char| c.is_ascii_digit())
+        || crate::resolve::naming::is_keyword(&name)
+    {
         format!("service_{name}")
     } else {
         name
@@ -179,10 +188,24 @@ mod tests {
 
     #[test]
     fn module_names_from_model_paths() {
-        assert_eq!(module_name(Path::new("aws-models/ecs/service/2014-11-13/ecs-2014-11-13.json")), "ecs");
-        assert_eq!(module_name(Path::new("models/batch/2016-08-10/service-2.json")), "batch");
-        assert_eq!(module_name(Path::new("x/acm-pca-2017-08-22.json")), "acm_pca");
-        assert_eq!(module_name(Path::new("fixtures/botocore-1.37.25/ecs/service-2.json")), "ecs");
+        assert_eq!(
+            module_name(Path::new(
+                "aws-models/ecs/service/2014-11-13/ecs-2014-11-13.json"
+            )),
+            "ecs"
+        );
+        assert_eq!(
+            module_name(Path::new("models/batch/2016-08-10/service-2.json")),
+            "batch"
+        );
+        assert_eq!(
+            module_name(Path::new("x/acm-pca-2017-08-22.json")),
+            "acm_pca"
+        );
+        assert_eq!(
+            module_name(Path::new("fixtures/botocore-1.37.25/ecs/service-2.json")),
+            "ecs"
+        );
         assert_eq!(module_name(Path::new("type.json")), "service_type");
     }
 }

@@ -94,10 +94,13 @@ pub fn generate_module_with(
 /// The first lines of every generated file: the `@generated` marker and where it came from.
 fn header(space: &resolve::TypeSpace) -> String {
     let title = space.service_title.as_deref().unwrap_or("an AWS service");
+    // One comment line whatever the model says: a line break would end the comment.
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     format!(
-        "// {} by awsgen from the {title} model, API version {}. Do not edit.\n\n",
+        "// {} by awsgen from the {} model, API version {}. Do not edit.\n\n",
         emit::GENERATED_MARKER,
-        space.service_version
+        one_line(title),
+        one_line(&space.service_version)
     )
 }
 

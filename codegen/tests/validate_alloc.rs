@@ -69,5 +69,8 @@ fn validating_a_valid_document_allocates_once_whatever_its_size() {
     invalid.family = None;
     let mut result = Ok(());
     assert!(allocations_during(|| result = invalid.validate()) > 1);
-    assert_eq!(result.unwrap_err().to_string(), "family: is required but missing");
+    assert_eq!(
+        result.unwrap_err().to_string(),
+        "family: is required but missing"
+    );
 }

@@ -5,6 +5,9 @@
 // Formatted by prettyplease when generated; rustfmt would format it differently.
 #[rustfmt::skip]
 pub mod kinds;
+/// The same fixture model under the Smithy 2.0 client nullability rules.
+#[rustfmt::skip]
+pub mod kinds_client;
 
 use serde_json::Value;
 

@@ -1,6 +1,7 @@
 //! `cargo xtask codegen`: every service under `models/` into `generated/src/`.
 
 use anyhow::{bail, Result};
+use awsgen::resolve::Nullability;
 use awsgen::{EmitOptions, OutputFile, Selection};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,18 +26,25 @@ pub fn repository_targets(root: &Path) -> Result<Vec<(PathBuf, Vec<OutputFile>)>
     let services = awsgen::services_in(&root.join("models"))?;
     let crate_files = awsgen::generate_crate(&services, root, &options)?;
     let mut targets = vec![(root.join("generated/src"), crate_files)];
-    for (module, model) in FIXTURE_MODULES {
+    for (module, model, nullability) in FIXTURE_MODULES {
         let path = root.join("tests/fixtures/models").join(model);
         let loaded = awsgen::load::load_file(&path)?;
         let rel = path.strip_prefix(root).unwrap_or(&path);
+        let options = EmitOptions {
+            nullability,
+            ..options.clone()
+        };
         let files = awsgen::generate_module(&loaded, rel, module, &Selection::All, &options)?;
         targets.push((root.join("tests/src"), files));
     }
     Ok(targets)
 }
 
-/// Fixture models compiled into the tests crate, as `(module, file)`.
-pub const FIXTURE_MODULES: [(&str, &str); 1] = [("kinds", "kinds.json")];
+/// Fixture models compiled into the tests crate, as `(module, file, nullability)`.
+pub const FIXTURE_MODULES: [(&str, &str, Nullability); 2] = [
+    ("kinds", "kinds.json", Nullability::AllOptional),
+    ("kinds_client", "kinds.json", Nullability::SmithyClient),
+];
 
 pub fn repository(root: &Path, check: bool) -> Result<ExitCode> {
     let started = Instant::now();

@@ -4,6 +4,7 @@
 pub mod docs;
 mod enumeration;
 mod module;
+mod required;
 mod structure;
 mod ty;
 mod union;

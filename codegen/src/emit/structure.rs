@@ -14,17 +14,19 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
     let sensitive = fields.iter().any(|f| f.traits.sensitive);
-    let derive = if sensitive {
-        derives(
-            quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default },
-            options,
-        )
-    } else {
-        derives(
-            quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::std::fmt::Debug },
-            options,
-        )
-    };
+    let mut base = vec![
+        quote! { ::std::clone::Clone },
+        quote! { ::std::cmp::PartialEq },
+    ];
+    // Every member optional: `Default` is the empty structure. Otherwise there is no
+    // meaningful empty value, and deserialization builds the structure itself.
+    if fields.iter().all(|f| f.optional) {
+        base.push(quote! { ::std::default::Default });
+    }
+    if !sensitive {
+        base.push(quote! { ::std::fmt::Debug });
+    }
+    let derive = derives(quote! { #(#base),* }, options);
     let field_defs = fields.iter().map(|f| field_def(f, options));
     let unknown = format_ident!("unknown_members");
     let serialize = serialize(&name, fields);
@@ -51,7 +53,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     }
 }
 
-fn field_type(f: &Field) -> TokenStream {
+pub(super) fn field_type(f: &Field) -> TokenStream {
     let t = rust_type(&f.ty);
     if f.boxed {
         quote! { ::std::boxed::Box<#t> }
@@ -63,6 +65,11 @@ fn field_type(f: &Field) -> TokenStream {
 fn field_def(f: &Field, options: &EmitOptions) -> TokenStream {
     let ident = naming::ident(&f.rust_name);
     let ty = field_type(f);
+    let ty = if f.optional {
+        quote! { ::std::option::Option<#ty> }
+    } else {
+        ty
+    };
     let mut text = f.traits.documentation.clone().unwrap_or_default();
     text.push_str(stream_note(&f.traits).unwrap_or_default());
     if let Some(default) = &f.traits.default {
@@ -75,7 +82,7 @@ fn field_def(f: &Field, options: &EmitOptions) -> TokenStream {
     quote! {
         #docs
         #dep
-        pub #ident: ::std::option::Option<#ty>,
+        pub #ident: #ty,
     }
 }
 
@@ -93,7 +100,11 @@ fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
-        quote! { ::awsgen_runtime::ser::member(&mut map, #key, &self.#ident)?; }
+        if f.optional {
+            quote! { ::awsgen_runtime::ser::member(&mut map, #key, &self.#ident)?; }
+        } else {
+            quote! { ::awsgen_runtime::ser::variant(&mut map, #key, &self.#ident)?; }
+        }
     });
     quote! {
         impl ::serde::Serialize for #name {
@@ -111,14 +122,39 @@ fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
 fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
     // By module path: a shape may share its name with a generic parameter or local item.
     let path = quote! { self::#name };
+    // With every member optional, members are read straight into a default structure;
+    // otherwise into slots, and the structure is built once the required ones are known.
+    let all_optional = fields.iter().all(|f| f.optional);
     let arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
-        quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut out.#ident, #key)?, }
+        let slot = super::required::slot(f);
+        if all_optional {
+            quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut out.#ident, #key)?, }
+        } else {
+            quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut #slot, #key)?, }
+        }
     });
     let expecting = format!("a {rust_name} object");
-    let unknown =
-        quote! { ::awsgen_runtime::de::unknown(&mut map, &mut out.unknown_members, key)? };
+    let unknown_slot = if all_optional {
+        quote! { out.unknown_members }
+    } else {
+        quote! { unknown_members }
+    };
+    let unknown = quote! { ::awsgen_runtime::de::unknown(&mut map, &mut #unknown_slot, key)? };
+    let (start, finish) = if all_optional {
+        (
+            quote! { let mut out = #path::default(); },
+            quote! { ::std::result::Result::Ok(out) },
+        )
+    } else {
+        let slots = super::required::slots(fields);
+        let members = super::required::finish(fields);
+        (
+            quote! { #slots let mut unknown_members = ::awsgen_runtime::UnknownMembers::new(); },
+            quote! { ::std::result::Result::Ok(#path { #members unknown_members }) },
+        )
+    };
     // A structure without members keeps everything it is sent as unknown members.
     let body = if fields.is_empty() {
         quote! { #unknown; }
@@ -140,11 +176,11 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
                         f.write_str(#expecting)
                     }
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#path, A::Error> {
-                        let mut out = #path::default();
+                        #start
                         while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
                             #body
                         }
-                        ::std::result::Result::Ok(out)
+                        #finish
                     }
                 }
                 deserializer.deserialize_map(Visitor)
@@ -158,7 +194,9 @@ fn debug_redacted(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) 
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let label = &f.rust_name;
-        if f.traits.sensitive {
+        if f.traits.sensitive && !f.optional {
+            quote! { .field(#label, &::awsgen_runtime::Redacted(&::std::option::Option::Some(()))) }
+        } else if f.traits.sensitive {
             quote! { .field(#label, &::awsgen_runtime::Redacted(&self.#ident)) }
         } else {
             quote! { .field(#label, &self.#ident) }

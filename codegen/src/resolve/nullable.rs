@@ -20,6 +20,10 @@ pub fn operation_inputs(model: &Model) -> BTreeSet<ShapeId> {
 
 /// Whether a member stays `Option<T>` under the client rules.
 pub fn is_optional(field: &Field, owner_is_input: bool) -> bool {
+    // A boxed member closes a recursive cycle: requiring it would demand an infinite value.
+    if field.boxed {
+        return true;
+    }
     if field
         .traits
         .default

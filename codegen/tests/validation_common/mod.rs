@@ -6,7 +6,7 @@
 pub mod botocore;
 pub mod cases;
 
-use awsgen_runtime::validate::{Validate as _, Violation};
+use awsgen_runtime::validate::Violation;
 use awsgen_runtime::{Shape, ShapeVisitor};
 use serde_json::Value;
 use std::fmt;

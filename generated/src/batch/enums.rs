@@ -88,6 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayJobDependency {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ArrayJobDependency {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -95,6 +96,7 @@ impl ::awsgen_runtime::validate::Validate for ArrayJobDependency {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -198,6 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for AssignPublicIp {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AssignPublicIp {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -205,6 +208,7 @@ impl ::awsgen_runtime::validate::Validate for AssignPublicIp {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -306,6 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for CeState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CeState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -313,6 +318,7 @@ impl ::awsgen_runtime::validate::Validate for CeState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -441,6 +447,7 @@ impl<'de> ::serde::Deserialize<'de> for CeStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CeStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -448,6 +455,7 @@ impl ::awsgen_runtime::validate::Validate for CeStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -549,6 +557,7 @@ impl<'de> ::serde::Deserialize<'de> for CeType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CeType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -556,6 +565,7 @@ impl ::awsgen_runtime::validate::Validate for CeType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -665,6 +675,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInsights {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerInsights {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -672,6 +683,7 @@ impl ::awsgen_runtime::validate::Validate for ContainerInsights {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -828,6 +840,7 @@ impl<'de> ::serde::Deserialize<'de> for CrAllocationStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CrAllocationStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -835,6 +848,7 @@ impl ::awsgen_runtime::validate::Validate for CrAllocationStrategy {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -957,6 +971,7 @@ impl<'de> ::serde::Deserialize<'de> for CrType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CrType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -964,6 +979,7 @@ impl ::awsgen_runtime::validate::Validate for CrType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1120,6 +1136,7 @@ impl<'de> ::serde::Deserialize<'de> for CrUpdateAllocationStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CrUpdateAllocationStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1127,6 +1144,7 @@ impl ::awsgen_runtime::validate::Validate for CrUpdateAllocationStrategy {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1237,6 +1255,7 @@ impl<'de> ::serde::Deserialize<'de> for DeviceCgroupPermission {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeviceCgroupPermission {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1244,6 +1263,7 @@ impl ::awsgen_runtime::validate::Validate for DeviceCgroupPermission {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1349,6 +1369,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfigIam {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfigIam {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1356,6 +1377,7 @@ impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfigIam {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1461,6 +1483,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsTransitEncryption {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsTransitEncryption {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1468,6 +1491,7 @@ impl ::awsgen_runtime::validate::Validate for EfsTransitEncryption {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1589,6 +1613,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAccessEntryDesiredState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksAccessEntryDesiredState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1596,6 +1621,7 @@ impl ::awsgen_runtime::validate::Validate for EksAccessEntryDesiredState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1702,6 +1728,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAccessEntryStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksAccessEntryStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1709,6 +1736,7 @@ impl ::awsgen_runtime::validate::Validate for EksAccessEntryStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1823,6 +1851,7 @@ impl<'de> ::serde::Deserialize<'de> for EksSeccompProfileType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksSeccompProfileType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1830,6 +1859,7 @@ impl ::awsgen_runtime::validate::Validate for EksSeccompProfileType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1935,6 +1965,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfigurationType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FirelensConfigurationType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1942,6 +1973,7 @@ impl ::awsgen_runtime::validate::Validate for FirelensConfigurationType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2045,6 +2077,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDefinitionType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobDefinitionType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2052,6 +2085,7 @@ impl ::awsgen_runtime::validate::Validate for JobDefinitionType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2174,6 +2208,7 @@ impl<'de> ::serde::Deserialize<'de> for JobQueueType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobQueueType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2181,6 +2216,7 @@ impl ::awsgen_runtime::validate::Validate for JobQueueType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2286,6 +2322,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitActionsAction {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobStateTimeLimitActionsAction {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2293,6 +2330,7 @@ impl ::awsgen_runtime::validate::Validate for JobStateTimeLimitActionsAction {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2393,6 +2431,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitActionsState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobStateTimeLimitActionsState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2400,6 +2439,7 @@ impl ::awsgen_runtime::validate::Validate for JobStateTimeLimitActionsState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2534,6 +2574,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2541,6 +2582,7 @@ impl ::awsgen_runtime::validate::Validate for JobStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2642,6 +2684,7 @@ impl<'de> ::serde::Deserialize<'de> for JqState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JqState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2649,6 +2692,7 @@ impl ::awsgen_runtime::validate::Validate for JqState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2777,6 +2821,7 @@ impl<'de> ::serde::Deserialize<'de> for JqStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JqStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2784,6 +2829,7 @@ impl ::awsgen_runtime::validate::Validate for JqStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2924,6 +2970,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDriver {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LogDriver {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2931,6 +2978,7 @@ impl ::awsgen_runtime::validate::Validate for LogDriver {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3034,6 +3082,7 @@ impl<'de> ::serde::Deserialize<'de> for OrchestrationType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for OrchestrationType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3041,6 +3090,7 @@ impl ::awsgen_runtime::validate::Validate for OrchestrationType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3151,6 +3201,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformCapability {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlatformCapability {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3158,6 +3209,7 @@ impl ::awsgen_runtime::validate::Validate for PlatformCapability {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3263,6 +3315,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareIdleResourceAssignmentStrategy
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareIdleResourceAssignmentStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3270,6 +3323,7 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareIdleResourceAssignmentSt
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3375,6 +3429,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareInSharePreemptionState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareInSharePreemptionState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3382,6 +3437,7 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareInSharePreemptionState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3492,6 +3548,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareResourceSharingStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareResourceSharingStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3499,6 +3556,7 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareResourceSharingStrategy 
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3602,6 +3660,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3609,6 +3668,7 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3733,6 +3793,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3740,6 +3801,7 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3846,6 +3908,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3853,6 +3916,7 @@ impl ::awsgen_runtime::validate::Validate for ResourceType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3954,6 +4018,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryAction {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RetryAction {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3961,6 +4026,7 @@ impl ::awsgen_runtime::validate::Validate for RetryAction {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4066,6 +4132,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4073,6 +4140,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4205,6 +4273,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4212,6 +4281,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4312,6 +4382,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4319,6 +4390,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4424,6 +4496,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobRetryAction {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobRetryAction {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4431,6 +4504,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobRetryAction {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4573,6 +4647,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4580,6 +4655,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4678,6 +4754,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4685,6 +4762,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4785,6 +4863,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceResourceIdName {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceResourceIdName {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4792,6 +4871,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceResourceIdName {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4893,6 +4973,7 @@ impl<'de> ::serde::Deserialize<'de> for UserdataType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UserdataType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4900,6 +4981,7 @@ impl ::awsgen_runtime::validate::Validate for UserdataType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,

@@ -70,6 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ArrayProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -183,6 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ArrayPropertiesDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -296,6 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for ArrayPropertiesSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ArrayPropertiesSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -433,6 +436,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptContainerDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttemptContainerDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -559,6 +563,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttemptDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -666,6 +671,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptEcsTaskDetails {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttemptEcsTaskDetails {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -792,6 +798,7 @@ impl<'de> ::serde::Deserialize<'de> for AttemptTaskContainerDetails {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttemptTaskContainerDetails {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -884,6 +891,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CancelJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -950,6 +958,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CancelJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1053,6 +1062,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobsErrorDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CancelJobsErrorDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1147,6 +1157,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CancelJobsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1238,6 +1249,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelJobsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CancelJobsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1331,6 +1343,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityLimit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityLimit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1432,6 +1445,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityReservationRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1508,6 +1522,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClientException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1779,6 +1794,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeEnvironmentDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ComputeEnvironmentDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1919,6 +1935,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeEnvironmentOrder {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ComputeEnvironmentOrder {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2335,6 +2352,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeResource {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ComputeResource {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2796,6 +2814,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeResourceUpdate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ComputeResourceUpdate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2920,6 +2939,7 @@ impl<'de> ::serde::Deserialize<'de> for ComputeScalingPolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ComputeScalingPolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3003,6 +3023,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsumableResourceProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ConsumableResourceProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3103,6 +3124,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsumableResourceRequirement {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ConsumableResourceRequirement {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3232,6 +3254,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsumableResourceSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ConsumableResourceSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3691,6 +3714,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3874,6 +3898,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerOverrides {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerOverrides {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4273,6 +4298,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4399,6 +4425,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4608,6 +4635,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateComputeEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateComputeEnvironmentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4736,6 +4764,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateComputeEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateComputeEnvironmentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4852,6 +4881,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateConsumableResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4975,6 +5005,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateConsumableResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5180,6 +5211,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateJobQueueRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateJobQueueRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5310,6 +5342,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateJobQueueResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateJobQueueResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5474,6 +5507,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateQuotaShareRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5601,6 +5635,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateQuotaShareResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5720,6 +5755,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSchedulingPolicyRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateSchedulingPolicyRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5824,6 +5860,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSchedulingPolicyResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateSchedulingPolicyResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5958,6 +5995,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateServiceEnvironmentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6090,6 +6128,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateServiceEnvironmentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6187,6 +6226,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteComputeEnvironmentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6255,6 +6295,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteComputeEnvironmentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6335,6 +6376,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteConsumableResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6403,6 +6445,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteConsumableResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6480,6 +6523,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteJobQueueRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6545,6 +6589,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteJobQueueResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6621,6 +6666,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteQuotaShareRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6686,6 +6732,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteQuotaShareResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6759,6 +6806,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteSchedulingPolicyRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6824,6 +6872,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteSchedulingPolicyResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6904,6 +6953,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteServiceEnvironmentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6972,6 +7022,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteServiceEnvironmentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7048,6 +7099,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeregisterJobDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7113,6 +7165,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeregisterJobDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7221,6 +7274,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeComputeEnvironmentsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeComputeEnvironmentsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7316,6 +7370,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeComputeEnvironmentsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeComputeEnvironmentsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7408,6 +7463,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeConsumableResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7578,6 +7634,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeConsumableResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7738,6 +7795,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeJobDefinitionsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7828,6 +7886,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeJobDefinitionsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7930,6 +7989,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobQueuesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeJobQueuesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8016,6 +8076,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobQueuesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeJobQueuesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8096,6 +8157,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeJobsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8175,6 +8237,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeJobsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeJobsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8254,6 +8317,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeQuotaShareRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8437,6 +8501,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeQuotaShareResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8553,6 +8618,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSchedulingPoliciesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeSchedulingPoliciesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8641,6 +8707,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSchedulingPoliciesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeSchedulingPoliciesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8751,6 +8818,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceEnvironmentsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceEnvironmentsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8846,6 +8914,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceEnvironmentsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceEnvironmentsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8931,6 +9000,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9274,6 +9344,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9413,6 +9484,7 @@ impl<'de> ::serde::Deserialize<'de> for Device {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Device {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9606,6 +9678,7 @@ impl<'de> ::serde::Deserialize<'de> for Ec2Configuration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Ec2Configuration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9718,6 +9791,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9802,6 +9876,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsPropertiesDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9890,6 +9965,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsPropertiesOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9988,6 +10064,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsSettings {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsSettings {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10228,6 +10305,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsTaskDetails {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsTaskDetails {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10478,6 +10556,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsTaskProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsTaskProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10574,6 +10653,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfig {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfig {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10708,6 +10788,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10820,6 +10901,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAccessEntry {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksAccessEntry {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10931,6 +11013,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAttemptContainerDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksAttemptContainerDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11096,6 +11179,7 @@ impl<'de> ::serde::Deserialize<'de> for EksAttemptDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksAttemptDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11205,6 +11289,7 @@ impl<'de> ::serde::Deserialize<'de> for EksConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11293,6 +11378,7 @@ impl<'de> ::serde::Deserialize<'de> for EksConfigurationUpdate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksConfigurationUpdate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11467,6 +11553,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11663,6 +11750,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11756,6 +11844,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerEnvironmentVariable {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerEnvironmentVariable {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11842,6 +11931,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerLinuxCapabilities {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerLinuxCapabilities {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11993,6 +12083,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12119,6 +12210,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerResourceRequirements {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerResourceRequirements {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12300,6 +12392,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerSecurityContext {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerSecurityContext {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12411,6 +12504,7 @@ impl<'de> ::serde::Deserialize<'de> for EksContainerVolumeMount {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksContainerVolumeMount {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12506,6 +12600,7 @@ impl<'de> ::serde::Deserialize<'de> for EksEmptyDir {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksEmptyDir {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12590,6 +12685,7 @@ impl<'de> ::serde::Deserialize<'de> for EksHostPath {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksHostPath {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12709,6 +12805,7 @@ impl<'de> ::serde::Deserialize<'de> for EksMetadata {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksMetadata {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12796,6 +12893,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPersistentVolumeClaim {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPersistentVolumeClaim {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12996,6 +13094,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPodProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13217,6 +13316,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPodPropertiesDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13328,6 +13428,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPodPropertiesOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13454,6 +13555,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPodSecurityContext {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPodSecurityContext {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13534,6 +13636,7 @@ impl<'de> ::serde::Deserialize<'de> for EksProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13614,6 +13717,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPropertiesDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13694,6 +13798,7 @@ impl<'de> ::serde::Deserialize<'de> for EksPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksPropertiesOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13800,6 +13905,7 @@ impl<'de> ::serde::Deserialize<'de> for EksSeccompProfile {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksSeccompProfile {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13901,6 +14007,7 @@ impl<'de> ::serde::Deserialize<'de> for EksSecret {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksSecret {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14025,6 +14132,7 @@ impl<'de> ::serde::Deserialize<'de> for EksVolume {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EksVolume {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14115,6 +14223,7 @@ impl<'de> ::serde::Deserialize<'de> for EphemeralStorage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EphemeralStorage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14231,6 +14340,7 @@ impl<'de> ::serde::Deserialize<'de> for EvaluateOnExit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EvaluateOnExit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14321,6 +14431,7 @@ impl<'de> ::serde::Deserialize<'de> for FairshareCapacityUsage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FairshareCapacityUsage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14414,6 +14525,7 @@ impl<'de> ::serde::Deserialize<'de> for FairshareCapacityUtilization {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FairshareCapacityUtilization {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14536,6 +14648,7 @@ impl<'de> ::serde::Deserialize<'de> for FairsharePolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FairsharePolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14636,6 +14749,7 @@ impl<'de> ::serde::Deserialize<'de> for FairshareUtilizationDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FairshareUtilizationDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14726,6 +14840,7 @@ impl<'de> ::serde::Deserialize<'de> for FargatePlatformConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FargatePlatformConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14815,6 +14930,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FirelensConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14905,6 +15021,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQueueDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FrontOfQueueDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14999,6 +15116,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQueueJobSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FrontOfQueueJobSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15090,6 +15208,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQuotaShareJobSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FrontOfQuotaShareJobSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15182,6 +15301,7 @@ impl<'de> ::serde::Deserialize<'de> for FrontOfQuotaSharesDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FrontOfQuotaSharesDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15261,6 +15381,7 @@ impl<'de> ::serde::Deserialize<'de> for GetJobQueueSnapshotRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GetJobQueueSnapshotRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15368,6 +15489,7 @@ impl<'de> ::serde::Deserialize<'de> for GetJobQueueSnapshotResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GetJobQueueSnapshotResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15458,6 +15580,7 @@ impl<'de> ::serde::Deserialize<'de> for Host {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Host {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15535,6 +15658,7 @@ impl<'de> ::serde::Deserialize<'de> for ImagePullSecret {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ImagePullSecret {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15615,6 +15739,7 @@ impl<'de> ::serde::Deserialize<'de> for InfrastructureOptimization {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InfrastructureOptimization {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15824,6 +15949,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16049,6 +16175,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplateUpdate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplateUpdate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16169,6 +16296,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceRequirementsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceRequirementsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16256,6 +16384,7 @@ impl<'de> ::serde::Deserialize<'de> for JobCapacityUsageSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobCapacityUsageSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16545,6 +16674,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDefinition {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobDefinition {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16688,6 +16818,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDependency {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobDependency {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17102,6 +17233,7 @@ impl<'de> ::serde::Deserialize<'de> for JobDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17365,6 +17497,7 @@ impl<'de> ::serde::Deserialize<'de> for JobQueueDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobQueueDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17522,6 +17655,7 @@ impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitAction {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobStateTimeLimitAction {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17781,6 +17915,7 @@ impl<'de> ::serde::Deserialize<'de> for JobSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17875,6 +18010,7 @@ impl<'de> ::serde::Deserialize<'de> for JobTimeout {
     }
 }
 impl ::awsgen_runtime::validate::Validate for JobTimeout {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17962,6 +18098,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyValuePair {
     }
 }
 impl ::awsgen_runtime::validate::Validate for KeyValuePair {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18049,6 +18186,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyValuesPair {
     }
 }
 impl ::awsgen_runtime::validate::Validate for KeyValuesPair {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18130,6 +18268,7 @@ impl<'de> ::serde::Deserialize<'de> for LatestServiceJobAttempt {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LatestServiceJobAttempt {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18276,6 +18415,7 @@ impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSpecification {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LaunchTemplateSpecification {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18446,6 +18586,7 @@ impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSpecificationOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LaunchTemplateSpecificationOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18606,6 +18747,7 @@ impl<'de> ::serde::Deserialize<'de> for LinuxParameters {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LinuxParameters {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18712,6 +18854,7 @@ impl<'de> ::serde::Deserialize<'de> for ListConsumableResourcesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListConsumableResourcesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18807,6 +18950,7 @@ impl<'de> ::serde::Deserialize<'de> for ListConsumableResourcesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListConsumableResourcesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18939,6 +19083,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListJobsByConsumableResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19034,6 +19179,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListJobsByConsumableResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19245,6 +19391,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListJobsByConsumableResourceSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19437,6 +19584,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListJobsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19531,6 +19679,7 @@ impl<'de> ::serde::Deserialize<'de> for ListJobsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListJobsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19632,6 +19781,7 @@ impl<'de> ::serde::Deserialize<'de> for ListQuotaSharesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListQuotaSharesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19721,6 +19871,7 @@ impl<'de> ::serde::Deserialize<'de> for ListQuotaSharesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListQuotaSharesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19813,6 +19964,7 @@ impl<'de> ::serde::Deserialize<'de> for ListSchedulingPoliciesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListSchedulingPoliciesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19905,6 +20057,7 @@ impl<'de> ::serde::Deserialize<'de> for ListSchedulingPoliciesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListSchedulingPoliciesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20050,6 +20203,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceJobsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServiceJobsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20146,6 +20300,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceJobsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServiceJobsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20226,6 +20381,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTagsForResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20307,6 +20463,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTagsForResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20465,6 +20622,7 @@ impl<'de> ::serde::Deserialize<'de> for LogConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LogConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20553,6 +20711,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesLocalStorageConfiguratio
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesLocalStorageConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20647,6 +20806,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesNetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20776,6 +20936,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesProvider {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesProvider {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20883,6 +21044,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesStorageConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20980,6 +21142,7 @@ impl<'de> ::serde::Deserialize<'de> for MountPoint {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MountPoint {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21061,6 +21224,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21165,6 +21329,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterface {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkInterface {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21252,6 +21417,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeDetails {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NodeDetails {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21353,6 +21519,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeOverrides {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NodeOverrides {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21467,6 +21634,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NodeProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21575,6 +21743,7 @@ impl<'de> ::serde::Deserialize<'de> for NodePropertiesSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NodePropertiesSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21720,6 +21889,7 @@ impl<'de> ::serde::Deserialize<'de> for NodePropertyOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NodePropertyOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21882,6 +22052,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeRangeProperty {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NodeRangeProperty {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21982,6 +22153,7 @@ impl<'de> ::serde::Deserialize<'de> for QueueSnapshotCapacityUsage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QueueSnapshotCapacityUsage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22105,6 +22277,7 @@ impl<'de> ::serde::Deserialize<'de> for QueueSnapshotUtilizationDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QueueSnapshotUtilizationDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22215,6 +22388,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityLimit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareCapacityLimit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22306,6 +22480,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityUsage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareCapacityUsage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22399,6 +22574,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityUtilization {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareCapacityUtilization {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22571,6 +22747,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22673,6 +22850,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaSharePolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaSharePolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22768,6 +22946,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaSharePreemptionConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaSharePreemptionConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22863,6 +23042,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareResourceSharingConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareResourceSharingConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22949,6 +23129,7 @@ impl<'de> ::serde::Deserialize<'de> for QuotaShareUtilizationDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for QuotaShareUtilizationDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23217,6 +23398,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterJobDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterJobDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23368,6 +23550,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterJobDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterJobDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23454,6 +23637,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryCredentials {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RepositoryCredentials {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23672,6 +23856,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceRequirement {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceRequirement {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23767,6 +23952,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RetryStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23875,6 +24061,7 @@ impl<'de> ::serde::Deserialize<'de> for RuntimePlatform {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RuntimePlatform {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23990,6 +24177,7 @@ impl<'de> ::serde::Deserialize<'de> for S3FilesVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for S3FilesVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24116,6 +24304,7 @@ impl<'de> ::serde::Deserialize<'de> for SchedulingPolicyDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SchedulingPolicyDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24212,6 +24401,7 @@ impl<'de> ::serde::Deserialize<'de> for SchedulingPolicyListingDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SchedulingPolicyListingDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24310,6 +24500,7 @@ impl<'de> ::serde::Deserialize<'de> for Secret {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Secret {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24390,6 +24581,7 @@ impl<'de> ::serde::Deserialize<'de> for ServerException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServerException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24545,6 +24737,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24679,6 +24872,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentOrder {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentOrder {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24794,6 +24988,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobAttemptDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobAttemptDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24884,6 +25079,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobCapacityUsageDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobCapacityUsageDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24971,6 +25167,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobCapacityUsageSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobCapacityUsageSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25062,6 +25259,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobEvaluateOnExit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobEvaluateOnExit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25176,6 +25374,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptedAttempt {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobPreemptedAttempt {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25263,6 +25462,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptionConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobPreemptionConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25360,6 +25560,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptionSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobPreemptionSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25462,6 +25663,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobRetryStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobRetryStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25697,6 +25899,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25786,6 +25989,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceJobTimeout {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceJobTimeout {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25873,6 +26077,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceResourceId {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceResourceId {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25974,6 +26179,7 @@ impl<'de> ::serde::Deserialize<'de> for ShareAttributes {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ShareAttributes {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26256,6 +26462,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26401,6 +26608,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26619,6 +26827,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitServiceJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26758,6 +26967,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitServiceJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26851,6 +27061,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TagResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26933,6 +27144,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TagResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27026,6 +27238,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerDependency {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskContainerDependency {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27405,6 +27618,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerDetails {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskContainerDetails {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27555,6 +27769,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerOverrides {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskContainerOverrides {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27898,6 +28113,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskContainerProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskContainerProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28006,6 +28222,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskPropertiesOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28098,6 +28315,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28164,6 +28382,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28267,6 +28486,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobsErrorDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateJobsErrorDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28361,6 +28581,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateJobsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28452,6 +28673,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateJobsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateJobsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28542,6 +28764,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateServiceJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28608,6 +28831,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateServiceJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28711,6 +28935,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsErrorDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateServiceJobsErrorDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28803,6 +29028,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateServiceJobsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28896,6 +29122,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TerminateServiceJobsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29001,6 +29228,7 @@ impl<'de> ::serde::Deserialize<'de> for Tmpfs {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Tmpfs {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29104,6 +29332,7 @@ impl<'de> ::serde::Deserialize<'de> for Ulimit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Ulimit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29196,6 +29425,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UntagResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29272,6 +29502,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UntagResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29459,6 +29690,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateComputeEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateComputeEnvironmentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29564,6 +29796,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateComputeEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateComputeEnvironmentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29686,6 +29919,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateConsumableResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29801,6 +30035,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateConsumableResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29978,6 +30213,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateJobQueueRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateJobQueueRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30089,6 +30325,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateJobQueueResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateJobQueueResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30220,6 +30457,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedInstancesProviderConfigurat
 }
 impl ::awsgen_runtime::validate::Validate
 for UpdateManagedInstancesProviderConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30335,6 +30573,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdatePolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30482,6 +30721,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateQuotaShareRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30591,6 +30831,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateQuotaShareResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30692,6 +30933,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateSchedulingPolicyRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30759,6 +31001,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateSchedulingPolicyResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30863,6 +31106,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServiceEnvironmentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30965,6 +31209,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServiceEnvironmentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31073,6 +31318,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServiceJobRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31173,6 +31419,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServiceJobResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31292,6 +31539,7 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Volume {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,

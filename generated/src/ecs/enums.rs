@@ -109,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorManufacturer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AcceleratorManufacturer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -116,6 +117,7 @@ impl ::awsgen_runtime::validate::Validate for AcceleratorManufacturer {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -294,6 +296,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorName {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AcceleratorName {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -301,6 +304,7 @@ impl ::awsgen_runtime::validate::Validate for AcceleratorName {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -409,6 +413,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AcceleratorType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -416,6 +421,7 @@ impl ::awsgen_runtime::validate::Validate for AcceleratorType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -518,6 +524,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AccessType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -525,6 +532,7 @@ impl ::awsgen_runtime::validate::Validate for AccessType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -655,6 +663,7 @@ impl<'de> ::serde::Deserialize<'de> for AgentUpdateStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AgentUpdateStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -662,6 +671,7 @@ impl ::awsgen_runtime::validate::Validate for AgentUpdateStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -772,6 +782,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplicationProtocol {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ApplicationProtocol {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -779,6 +790,7 @@ impl ::awsgen_runtime::validate::Validate for ApplicationProtocol {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -882,6 +894,7 @@ impl<'de> ::serde::Deserialize<'de> for AssignPublicIp {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AssignPublicIp {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -889,6 +902,7 @@ impl ::awsgen_runtime::validate::Validate for AssignPublicIp {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -990,6 +1004,7 @@ impl<'de> ::serde::Deserialize<'de> for AttestationPolicyStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttestationPolicyStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -997,6 +1012,7 @@ impl ::awsgen_runtime::validate::Validate for AttestationPolicyStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1102,6 +1118,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoRepairActionsStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AutoRepairActionsStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1109,6 +1126,7 @@ impl ::awsgen_runtime::validate::Validate for AutoRepairActionsStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1214,6 +1232,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailabilityZoneRebalancing {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AvailabilityZoneRebalancing {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1221,6 +1240,7 @@ impl ::awsgen_runtime::validate::Validate for AvailabilityZoneRebalancing {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1327,6 +1347,7 @@ impl<'de> ::serde::Deserialize<'de> for BareMetal {
     }
 }
 impl ::awsgen_runtime::validate::Validate for BareMetal {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1334,6 +1355,7 @@ impl ::awsgen_runtime::validate::Validate for BareMetal {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1444,6 +1466,7 @@ impl<'de> ::serde::Deserialize<'de> for BurstablePerformance {
     }
 }
 impl ::awsgen_runtime::validate::Validate for BurstablePerformance {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1451,6 +1474,7 @@ impl ::awsgen_runtime::validate::Validate for BurstablePerformance {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1561,6 +1585,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityOptionType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityOptionType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1568,6 +1593,7 @@ impl ::awsgen_runtime::validate::Validate for CapacityOptionType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1668,6 +1694,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityProviderField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1675,6 +1702,7 @@ impl ::awsgen_runtime::validate::Validate for CapacityProviderField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1795,6 +1823,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityProviderStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1802,6 +1831,7 @@ impl ::awsgen_runtime::validate::Validate for CapacityProviderStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -1922,6 +1952,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityProviderType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1929,6 +1960,7 @@ impl ::awsgen_runtime::validate::Validate for CapacityProviderType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2079,6 +2111,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderUpdateStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityProviderUpdateStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2086,6 +2119,7 @@ impl ::awsgen_runtime::validate::Validate for CapacityProviderUpdateStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2212,6 +2246,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationPreference {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityReservationPreference {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2219,6 +2254,7 @@ impl ::awsgen_runtime::validate::Validate for CapacityReservationPreference {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2341,6 +2377,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2348,6 +2385,7 @@ impl ::awsgen_runtime::validate::Validate for ClusterField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2448,6 +2486,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterSettingName {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterSettingName {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2455,6 +2494,7 @@ impl ::awsgen_runtime::validate::Validate for ClusterSettingName {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2573,6 +2613,7 @@ impl<'de> ::serde::Deserialize<'de> for Compatibility {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Compatibility {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2580,6 +2621,7 @@ impl ::awsgen_runtime::validate::Validate for Compatibility {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2681,6 +2723,7 @@ impl<'de> ::serde::Deserialize<'de> for Connectivity {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Connectivity {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2688,6 +2731,7 @@ impl ::awsgen_runtime::validate::Validate for Connectivity {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2808,6 +2852,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerCondition {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerCondition {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2815,6 +2860,7 @@ impl ::awsgen_runtime::validate::Validate for ContainerCondition {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -2926,6 +2972,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstanceField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerInstanceField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2933,6 +2980,7 @@ impl ::awsgen_runtime::validate::Validate for ContainerInstanceField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3059,6 +3107,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstanceStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerInstanceStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3066,6 +3115,7 @@ impl ::awsgen_runtime::validate::Validate for ContainerInstanceStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3169,6 +3219,7 @@ impl<'de> ::serde::Deserialize<'de> for CpuArchitecture {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CpuArchitecture {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3176,6 +3227,7 @@ impl ::awsgen_runtime::validate::Validate for CpuArchitecture {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3284,6 +3336,7 @@ impl<'de> ::serde::Deserialize<'de> for CpuManufacturer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CpuManufacturer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3291,6 +3344,7 @@ impl ::awsgen_runtime::validate::Validate for CpuManufacturer {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3422,6 +3476,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentRollbackMonitorsStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentRollbackMonitorsStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3429,6 +3484,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentRollbackMonitorsSt
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3573,6 +3629,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3580,6 +3637,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3683,6 +3741,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonIpcMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonIpcMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3690,6 +3749,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonIpcMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3793,6 +3853,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonPidMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonPidMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3800,6 +3861,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonPidMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -3905,6 +3967,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonPropagateTags {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonPropagateTags {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3912,6 +3975,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonPropagateTags {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4013,6 +4077,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4020,6 +4085,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4120,6 +4186,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionRevisionFilter {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionRevisionFilter {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4127,6 +4194,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionRevisionFilter
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4241,6 +4309,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4248,6 +4317,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4364,6 +4434,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionStatusFilter {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionStatusFilter {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4371,6 +4442,7 @@ impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionStatusFilter {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4481,6 +4553,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentControllerType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentControllerType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4488,6 +4561,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentControllerType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4593,6 +4667,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookAction {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookAction {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4600,6 +4675,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookAction {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4768,6 +4844,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookStage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookStage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4775,6 +4852,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookStage {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -4901,6 +4979,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4908,6 +4987,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5013,6 +5093,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookTargetType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookTargetType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5020,6 +5101,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookTargetType 
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5130,6 +5212,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentRolloutState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentRolloutState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5137,6 +5220,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentRolloutState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5257,6 +5341,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5264,6 +5349,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentStrategy {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5372,6 +5458,7 @@ impl<'de> ::serde::Deserialize<'de> for DesiredStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DesiredStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5379,6 +5466,7 @@ impl ::awsgen_runtime::validate::Validate for DesiredStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5489,6 +5577,7 @@ impl<'de> ::serde::Deserialize<'de> for DeviceCgroupPermission {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeviceCgroupPermission {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5496,6 +5585,7 @@ impl ::awsgen_runtime::validate::Validate for DeviceCgroupPermission {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5594,6 +5684,7 @@ impl<'de> ::serde::Deserialize<'de> for EbsResourceType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EbsResourceType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5601,6 +5692,7 @@ impl ::awsgen_runtime::validate::Validate for EbsResourceType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5706,6 +5798,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfigIam {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfigIam {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5713,6 +5806,7 @@ impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfigIam {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5818,6 +5912,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsTransitEncryption {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsTransitEncryption {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5825,6 +5920,7 @@ impl ::awsgen_runtime::validate::Validate for EfsTransitEncryption {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -5925,6 +6021,7 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentFileType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EnvironmentFileType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5932,6 +6029,7 @@ impl ::awsgen_runtime::validate::Validate for EnvironmentFileType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6042,6 +6140,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandLogging {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExecuteCommandLogging {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6049,6 +6148,7 @@ impl ::awsgen_runtime::validate::Validate for ExecuteCommandLogging {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6154,6 +6254,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressCpuArchitecture {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressCpuArchitecture {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6161,6 +6262,7 @@ impl ::awsgen_runtime::validate::Validate for ExpressCpuArchitecture {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6261,6 +6363,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceInclude {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceInclude {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6268,6 +6371,7 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceInclude {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6388,6 +6492,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceScalingMetric {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceScalingMetric {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6395,6 +6500,7 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceScalingMetric
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6505,6 +6611,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceStatusCode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceStatusCode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6512,6 +6619,7 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceStatusCode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6617,6 +6725,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfigurationType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FirelensConfigurationType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6624,6 +6733,7 @@ impl ::awsgen_runtime::validate::Validate for FirelensConfigurationType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6735,6 +6845,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayAlbDesyncMitigationMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayAlbDesyncMitigationMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6742,6 +6853,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayAlbDesyncMitigationMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6848,6 +6960,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayAlbProtocol {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayAlbProtocol {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6855,6 +6968,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayAlbProtocol {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -6970,6 +7084,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayClusterAssociationStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayClusterAssociationStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6977,6 +7092,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayClusterAssociationStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7084,6 +7200,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheckProtocol {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectorHealthCheckProtocol {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7091,6 +7208,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnectorHealthCheckProtoco
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7212,6 +7330,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbIpAddressType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayElbIpAddressType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7219,6 +7338,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayElbIpAddressType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7323,6 +7443,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbScheme {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayElbScheme {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7330,6 +7451,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayElbScheme {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7469,6 +7591,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayRouteStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7476,6 +7599,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayRouteStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7601,6 +7725,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7608,6 +7733,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7717,6 +7843,7 @@ impl<'de> ::serde::Deserialize<'de> for GpuSharingMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GpuSharingMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7724,6 +7851,7 @@ impl ::awsgen_runtime::validate::Validate for GpuSharingMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7830,6 +7958,7 @@ impl<'de> ::serde::Deserialize<'de> for HealthStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for HealthStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7837,6 +7966,7 @@ impl ::awsgen_runtime::validate::Validate for HealthStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -7942,6 +8072,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceGeneration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceGeneration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7949,6 +8080,7 @@ impl ::awsgen_runtime::validate::Validate for InstanceGeneration {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8069,6 +8201,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckState {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceHealthCheckState {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8076,6 +8209,7 @@ impl ::awsgen_runtime::validate::Validate for InstanceHealthCheckState {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8196,6 +8330,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceHealthCheckType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8203,6 +8338,7 @@ impl ::awsgen_runtime::validate::Validate for InstanceHealthCheckType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8309,6 +8445,7 @@ impl<'de> ::serde::Deserialize<'de> for IpcMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for IpcMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8316,6 +8453,7 @@ impl ::awsgen_runtime::validate::Validate for IpcMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8429,6 +8567,7 @@ impl<'de> ::serde::Deserialize<'de> for IsolationMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for IsolationMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8436,6 +8575,7 @@ impl ::awsgen_runtime::validate::Validate for IsolationMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8552,6 +8692,7 @@ impl<'de> ::serde::Deserialize<'de> for LaunchType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LaunchType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8559,6 +8700,7 @@ impl ::awsgen_runtime::validate::Validate for LaunchType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8665,6 +8807,7 @@ impl<'de> ::serde::Deserialize<'de> for LocalStorage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LocalStorage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8672,6 +8815,7 @@ impl ::awsgen_runtime::validate::Validate for LocalStorage {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8775,6 +8919,7 @@ impl<'de> ::serde::Deserialize<'de> for LocalStorageType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LocalStorageType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8782,6 +8927,7 @@ impl ::awsgen_runtime::validate::Validate for LocalStorageType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -8922,6 +9068,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDriver {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LogDriver {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8929,6 +9076,7 @@ impl ::awsgen_runtime::validate::Validate for LogDriver {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9027,6 +9175,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAgentName {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedAgentName {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9034,6 +9183,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedAgentName {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9137,6 +9287,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedDraining {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedDraining {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9144,6 +9295,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedDraining {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9249,6 +9401,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesMonitoringOptions {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesMonitoringOptions {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9256,6 +9409,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesMonitoringOptions 
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9382,6 +9536,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedResourceStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedResourceStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9389,6 +9544,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedResourceStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9494,6 +9650,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedScalingStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedScalingStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9501,6 +9658,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedScalingStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9606,6 +9764,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedTerminationProtection {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedTerminationProtection {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9613,6 +9772,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedTerminationProtection {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9724,6 +9884,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9731,6 +9892,7 @@ impl ::awsgen_runtime::validate::Validate for NetworkMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9883,6 +10045,7 @@ impl<'de> ::serde::Deserialize<'de> for OsFamily {
     }
 }
 impl ::awsgen_runtime::validate::Validate for OsFamily {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9890,6 +10053,7 @@ impl ::awsgen_runtime::validate::Validate for OsFamily {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -9991,6 +10155,7 @@ impl<'de> ::serde::Deserialize<'de> for PidMode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PidMode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9998,6 +10163,7 @@ impl ::awsgen_runtime::validate::Validate for PidMode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10103,6 +10269,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementConstraintType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlacementConstraintType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10110,6 +10277,7 @@ impl ::awsgen_runtime::validate::Validate for PlacementConstraintType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10220,6 +10388,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementStrategyType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlacementStrategyType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10227,6 +10396,7 @@ impl ::awsgen_runtime::validate::Validate for PlacementStrategyType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10332,6 +10502,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformDeviceType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlatformDeviceType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10339,6 +10510,7 @@ impl ::awsgen_runtime::validate::Validate for PlatformDeviceType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10445,6 +10617,7 @@ impl<'de> ::serde::Deserialize<'de> for PropagateGatewayTags {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PropagateGatewayTags {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10452,6 +10625,7 @@ impl ::awsgen_runtime::validate::Validate for PropagateGatewayTags {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10555,6 +10729,7 @@ impl<'de> ::serde::Deserialize<'de> for PropagateMiTags {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PropagateMiTags {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10562,6 +10737,7 @@ impl ::awsgen_runtime::validate::Validate for PropagateMiTags {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10670,6 +10846,7 @@ impl<'de> ::serde::Deserialize<'de> for PropagateTags {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PropagateTags {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10677,6 +10854,7 @@ impl ::awsgen_runtime::validate::Validate for PropagateTags {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10777,6 +10955,7 @@ impl<'de> ::serde::Deserialize<'de> for ProxyConfigurationType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ProxyConfigurationType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10784,6 +10963,7 @@ impl ::awsgen_runtime::validate::Validate for ProxyConfigurationType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -10889,6 +11069,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceManagementType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceManagementType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10896,6 +11077,7 @@ impl ::awsgen_runtime::validate::Validate for ResourceManagementType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11006,6 +11188,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11013,6 +11196,7 @@ impl ::awsgen_runtime::validate::Validate for ResourceType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11109,6 +11293,7 @@ impl<'de> ::serde::Deserialize<'de> for ScaleUnit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ScaleUnit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11116,6 +11301,7 @@ impl ::awsgen_runtime::validate::Validate for ScaleUnit {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11221,6 +11407,7 @@ impl<'de> ::serde::Deserialize<'de> for SchedulingStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SchedulingStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11228,6 +11415,7 @@ impl ::awsgen_runtime::validate::Validate for SchedulingStrategy {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11329,6 +11517,7 @@ impl<'de> ::serde::Deserialize<'de> for Scope {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Scope {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11336,6 +11525,7 @@ impl ::awsgen_runtime::validate::Validate for Scope {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11442,6 +11632,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectAccessLoggingFormat {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectAccessLoggingFormat {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11449,6 +11640,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectAccessLoggingFormat 
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11561,6 +11753,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectContainerLogLevel {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectContainerLogLevel {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11568,6 +11761,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectContainerLogLevel {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11677,6 +11871,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectIncludeQueryParameters {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectIncludeQueryParameters {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11684,6 +11879,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectIncludeQueryParamete
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -11870,6 +12066,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentLifecycleStage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentLifecycleStage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11877,6 +12074,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentLifecycleStage {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12008,6 +12206,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentRollbackMonitorsStatus 
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentRollbackMonitorsStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12015,6 +12214,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentRollbackMonitorsS
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12165,6 +12365,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12172,6 +12373,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12268,6 +12470,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12275,6 +12478,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12381,6 +12585,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionCleanup {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRevisionCleanup {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12388,6 +12593,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceRevisionCleanup {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12558,6 +12764,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingName {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SettingName {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12565,6 +12772,7 @@ impl ::awsgen_runtime::validate::Validate for SettingName {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12666,6 +12874,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SettingType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12673,6 +12882,7 @@ impl ::awsgen_runtime::validate::Validate for SettingType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12774,6 +12984,7 @@ impl<'de> ::serde::Deserialize<'de> for SortOrder {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SortOrder {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12781,6 +12992,7 @@ impl ::awsgen_runtime::validate::Validate for SortOrder {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12884,6 +13096,7 @@ impl<'de> ::serde::Deserialize<'de> for StabilityStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StabilityStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12891,6 +13104,7 @@ impl ::awsgen_runtime::validate::Validate for StabilityStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -12996,6 +13210,7 @@ impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentStopType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StopServiceDeploymentStopType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13003,6 +13218,7 @@ impl ::awsgen_runtime::validate::Validate for StopServiceDeploymentStopType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13099,6 +13315,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TargetType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13106,6 +13323,7 @@ impl ::awsgen_runtime::validate::Validate for TargetType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13216,6 +13434,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionFamilyStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskDefinitionFamilyStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13223,6 +13442,7 @@ impl ::awsgen_runtime::validate::Validate for TaskDefinitionFamilyStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13323,6 +13543,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskDefinitionField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13330,6 +13551,7 @@ impl ::awsgen_runtime::validate::Validate for TaskDefinitionField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13433,6 +13655,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionPlacementConstraintType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskDefinitionPlacementConstraintType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13440,6 +13663,7 @@ impl ::awsgen_runtime::validate::Validate for TaskDefinitionPlacementConstraintT
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13554,6 +13778,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskDefinitionStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13561,6 +13786,7 @@ impl ::awsgen_runtime::validate::Validate for TaskDefinitionStatus {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13657,6 +13883,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13664,6 +13891,7 @@ impl ::awsgen_runtime::validate::Validate for TaskField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13779,6 +14007,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskFilesystemType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskFilesystemType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13786,6 +14015,7 @@ impl ::awsgen_runtime::validate::Validate for TaskFilesystemType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -13882,6 +14112,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskSetField {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskSetField {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13889,6 +14120,7 @@ impl ::awsgen_runtime::validate::Validate for TaskSetField {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -14023,6 +14255,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskStopCode {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskStopCode {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14030,6 +14263,7 @@ impl ::awsgen_runtime::validate::Validate for TaskStopCode {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -14143,6 +14377,7 @@ impl<'de> ::serde::Deserialize<'de> for ThresholdType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ThresholdType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14150,6 +14385,7 @@ impl ::awsgen_runtime::validate::Validate for ThresholdType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -14253,6 +14489,7 @@ impl<'de> ::serde::Deserialize<'de> for TransportProtocol {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TransportProtocol {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14260,6 +14497,7 @@ impl ::awsgen_runtime::validate::Validate for TransportProtocol {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -14442,6 +14680,7 @@ impl<'de> ::serde::Deserialize<'de> for UlimitName {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UlimitName {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14449,6 +14688,7 @@ impl ::awsgen_runtime::validate::Validate for UlimitName {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -14554,6 +14794,7 @@ impl<'de> ::serde::Deserialize<'de> for VersionConsistency {
     }
 }
 impl ::awsgen_runtime::validate::Validate for VersionConsistency {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14561,6 +14802,7 @@ impl ::awsgen_runtime::validate::Validate for VersionConsistency {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,

@@ -72,6 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorCountRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AcceleratorCountRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -154,6 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceleratorTotalMemoryMiBRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AcceleratorTotalMemoryMiBRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -231,6 +233,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessDeniedException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AccessDeniedException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -350,6 +353,7 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AdvancedConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -439,6 +443,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateGatewayWithClusterRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AssociateGatewayWithClusterRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -542,6 +547,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateGatewayWithClusterResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AssociateGatewayWithClusterResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -654,6 +660,7 @@ impl<'de> ::serde::Deserialize<'de> for Attachment {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Attachment {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -744,6 +751,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachmentStateChange {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttachmentStateChange {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -855,6 +863,7 @@ impl<'de> ::serde::Deserialize<'de> for Attribute {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Attribute {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -936,6 +945,7 @@ impl<'de> ::serde::Deserialize<'de> for AttributeLimitExceededException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AttributeLimitExceededException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1013,6 +1023,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoRepairConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AutoRepairConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1147,6 +1158,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoScalingGroupProvider {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AutoScalingGroupProvider {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1282,6 +1294,7 @@ impl<'de> ::serde::Deserialize<'de> for AutoScalingGroupProviderUpdate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AutoScalingGroupProviderUpdate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1408,6 +1421,7 @@ impl<'de> ::serde::Deserialize<'de> for AwsVpcConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for AwsVpcConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1491,6 +1505,7 @@ impl<'de> ::serde::Deserialize<'de> for BaselineEbsBandwidthMbpsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for BaselineEbsBandwidthMbpsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1568,6 +1583,7 @@ impl<'de> ::serde::Deserialize<'de> for BlockedException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for BlockedException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1661,6 +1677,7 @@ impl<'de> ::serde::Deserialize<'de> for CanaryConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CanaryConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -1878,6 +1895,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProvider {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityProvider {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2049,6 +2067,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityProviderStrategyItem {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityProviderStrategyItem {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2167,6 +2186,7 @@ impl<'de> ::serde::Deserialize<'de> for CapacityReservationRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CapacityReservationRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2253,6 +2273,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClientException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2584,6 +2605,7 @@ impl<'de> ::serde::Deserialize<'de> for Cluster {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Cluster {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2708,6 +2730,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2804,6 +2827,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsCapacityProviderException
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterContainsCapacityProviderException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2885,6 +2909,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsContainerInstancesExcepti
 }
 impl ::awsgen_runtime::validate::Validate
 for ClusterContainsContainerInstancesException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -2965,6 +2990,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsServicesException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterContainsServicesException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3042,6 +3068,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterContainsTasksException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterContainsTasksException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3119,6 +3146,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3198,6 +3226,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterServiceConnectDefaults {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterServiceConnectDefaults {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3288,6 +3317,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterServiceConnectDefaultsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterServiceConnectDefaultsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3388,6 +3418,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterSetting {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ClusterSetting {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3478,6 +3509,7 @@ impl<'de> ::serde::Deserialize<'de> for ConflictException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ConflictException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -3753,6 +3785,7 @@ impl<'de> ::serde::Deserialize<'de> for Container {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Container {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4546,6 +4579,7 @@ impl ::std::fmt::Debug for ContainerDefinition {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerDefinition {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4697,6 +4731,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerDependency {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerDependency {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -4802,6 +4837,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerImage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerImage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5111,6 +5147,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstance {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerInstance {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5219,6 +5256,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerInstanceHealthStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerInstanceHealthStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5392,6 +5430,7 @@ impl ::std::fmt::Debug for ContainerOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5512,6 +5551,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerRestartPolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerRestartPolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5656,6 +5696,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerStateChange {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContainerStateChange {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5768,6 +5809,7 @@ impl<'de> ::serde::Deserialize<'de> for ContinueServiceDeploymentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContinueServiceDeploymentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -5862,6 +5904,7 @@ impl<'de> ::serde::Deserialize<'de> for ContinueServiceDeploymentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ContinueServiceDeploymentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6006,6 +6049,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCapacityProviderRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateCapacityProviderRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6108,6 +6152,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCapacityProviderResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateCapacityProviderResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6291,6 +6336,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateClusterRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateClusterRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6390,6 +6436,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateClusterResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateClusterResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6615,6 +6662,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDaemonRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateDaemonRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -6751,6 +6799,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDaemonResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateDaemonResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7019,6 +7068,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateExpressGatewayServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7122,6 +7172,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateExpressGatewayServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7269,6 +7320,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGatewayRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateGatewayRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7382,6 +7434,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGatewayResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateGatewayResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -7528,6 +7581,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateManagedInstancesProviderConfigurat
 }
 impl ::awsgen_runtime::validate::Validate
 for CreateManagedInstancesProviderConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8079,6 +8133,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8252,6 +8307,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8503,6 +8559,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateTaskSetRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8607,6 +8664,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreateTaskSetResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8699,6 +8757,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatedAt {
     }
 }
 impl ::awsgen_runtime::validate::Validate for CreatedAt {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8786,6 +8845,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonAlarmConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonAlarmConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8883,6 +8943,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonCapacityProvider {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonCapacityProvider {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -8980,6 +9041,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonCircuitBreaker {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonCircuitBreaker {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9410,6 +9472,7 @@ impl ::std::fmt::Debug for DaemonContainerDefinition {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonContainerDefinition {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9543,6 +9606,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonContainerImage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonContainerImage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9776,6 +9840,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeployment {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeployment {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -9906,6 +9971,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentAlarms {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentAlarms {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10027,6 +10093,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentCapacityProvider {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentCapacityProvider {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10128,6 +10195,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10270,6 +10338,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentRevisionDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentRevisionDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10448,6 +10517,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDeploymentSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10594,6 +10664,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10709,6 +10780,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonLinuxParameters {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonLinuxParameters {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10791,6 +10863,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonNotActiveException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonNotActiveException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -10868,6 +10941,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11057,6 +11131,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonRevision {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonRevision {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11178,6 +11253,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonRevisionDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonRevisionDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11300,6 +11376,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonRollback {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonRollback {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11407,6 +11484,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11645,6 +11723,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinition {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinition {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11775,6 +11854,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11883,6 +11963,7 @@ impl<'de> ::serde::Deserialize<'de> for DaemonVolume {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DaemonVolume {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -11981,6 +12062,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccountSettingRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteAccountSettingRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12060,6 +12142,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccountSettingResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteAccountSettingResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12149,6 +12232,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAttributesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteAttributesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12228,6 +12312,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAttributesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteAttributesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12321,6 +12406,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCapacityProviderRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteCapacityProviderRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12404,6 +12490,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCapacityProviderResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteCapacityProviderResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12483,6 +12570,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteClusterRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteClusterRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12562,6 +12650,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteClusterResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteClusterResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12641,6 +12730,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteDaemonRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12760,6 +12850,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteDaemonResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12846,6 +12937,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteDaemonTaskDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -12938,6 +13030,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDaemonTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteDaemonTaskDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13017,6 +13110,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteExpressGatewayServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13099,6 +13193,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteExpressGatewayServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13178,6 +13273,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGatewayRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteGatewayRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13277,6 +13373,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGatewayResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteGatewayResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13376,6 +13473,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13455,6 +13553,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13540,6 +13639,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteTaskDefinitionsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13633,6 +13733,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteTaskDefinitionsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13743,6 +13844,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteTaskSetRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -13824,6 +13926,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeleteTaskSetResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14178,6 +14281,7 @@ impl<'de> ::serde::Deserialize<'de> for Deployment {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Deployment {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14334,6 +14438,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentAlarms {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentAlarms {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14458,6 +14563,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentCircuitBreaker {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentCircuitBreaker {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14720,6 +14826,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14877,6 +14984,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentController {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentController {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -14997,6 +15105,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentEarlySuccessCriteria {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentEarlySuccessCriteria {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15095,6 +15204,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentEphemeralStorage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentEphemeralStorage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15300,6 +15410,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHook {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHook {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15440,6 +15551,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookDetail {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookDetail {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15548,6 +15660,7 @@ impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookTimeoutConfigurat
 }
 impl ::awsgen_runtime::validate::Validate
 for DeploymentLifecycleHookTimeoutConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15667,6 +15780,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterContainerInstanceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeregisterContainerInstanceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15753,6 +15867,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterContainerInstanceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeregisterContainerInstanceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15836,6 +15951,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeregisterTaskDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -15922,6 +16038,7 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DeregisterTaskDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16052,6 +16169,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityProvidersRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeCapacityProvidersRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16160,6 +16278,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityProvidersResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeCapacityProvidersResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16260,6 +16379,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClustersRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeClustersRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16349,6 +16469,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeClustersResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16458,6 +16579,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeContainerInstancesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeContainerInstancesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16557,6 +16679,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeContainerInstancesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeContainerInstancesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16646,6 +16769,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonDeploymentsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16750,6 +16874,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonDeploymentsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16830,6 +16955,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16909,6 +17035,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -16994,6 +17121,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRevisionsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonRevisionsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17093,6 +17221,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRevisionsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonRevisionsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17180,6 +17309,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonTaskDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17272,6 +17402,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDaemonTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeDaemonTaskDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17372,6 +17503,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeExpressGatewayServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17455,6 +17587,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeExpressGatewayServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17639,6 +17772,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayAlbConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayAlbConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17729,6 +17863,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17828,6 +17963,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResourcesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayResourcesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -17924,6 +18060,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResourcesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayResourcesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18003,6 +18140,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18086,6 +18224,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRouteRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayRouteRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18165,6 +18304,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRouteResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayRouteResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18255,6 +18395,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceDeploymentsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18361,6 +18502,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceDeploymentsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18451,6 +18593,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceRevisionsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceRevisionsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18553,6 +18696,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServiceRevisionsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServiceRevisionsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18653,6 +18797,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServicesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServicesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18743,6 +18888,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServicesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeServicesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18837,6 +18983,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeTaskDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -18947,6 +19094,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeTaskDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19061,6 +19209,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskSetsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeTaskSetsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19152,6 +19301,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskSetsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeTaskSetsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19252,6 +19402,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTasksRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeTasksRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19342,6 +19493,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeTasksResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19445,6 +19597,7 @@ impl<'de> ::serde::Deserialize<'de> for Device {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Device {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19538,6 +19691,7 @@ impl<'de> ::serde::Deserialize<'de> for DisassociateGatewayFromClusterRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DisassociateGatewayFromClusterRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19641,6 +19795,7 @@ impl<'de> ::serde::Deserialize<'de> for DisassociateGatewayFromClusterResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DisassociateGatewayFromClusterResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19734,6 +19889,7 @@ impl<'de> ::serde::Deserialize<'de> for DiscoverPollEndpointRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DiscoverPollEndpointRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19838,6 +19994,7 @@ impl<'de> ::serde::Deserialize<'de> for DiscoverPollEndpointResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DiscoverPollEndpointResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -19961,6 +20118,7 @@ impl<'de> ::serde::Deserialize<'de> for DockerVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DockerVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20061,6 +20219,7 @@ impl<'de> ::serde::Deserialize<'de> for EbsTagSpecification {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EbsTagSpecification {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20253,6 +20412,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsExpressGatewayService {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsExpressGatewayService {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20407,6 +20567,7 @@ impl<'de> ::serde::Deserialize<'de> for EcsManagedResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EcsManagedResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20514,6 +20675,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfig {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfig {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20648,6 +20810,7 @@ impl<'de> ::serde::Deserialize<'de> for EfsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EfsVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20776,6 +20939,7 @@ impl<'de> ::serde::Deserialize<'de> for ElbGatewayResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ElbGatewayResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20879,6 +21043,7 @@ impl<'de> ::serde::Deserialize<'de> for EnvironmentFile {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EnvironmentFile {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -20964,6 +21129,7 @@ impl<'de> ::serde::Deserialize<'de> for EphemeralStorage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for EphemeralStorage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21074,6 +21240,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExecuteCommandConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21211,6 +21378,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandLogConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExecuteCommandLogConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21327,6 +21495,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExecuteCommandRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21458,6 +21627,7 @@ impl<'de> ::serde::Deserialize<'de> for ExecuteCommandResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExecuteCommandResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21623,6 +21793,7 @@ impl ::std::fmt::Debug for ExpressGatewayContainer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayContainer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21730,6 +21901,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayRepositoryCredentials {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayRepositoryCredentials {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21849,6 +22021,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayScalingTarget {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayScalingTarget {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -21946,6 +22119,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceAwsLogsConfiguratio
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceAwsLogsConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22184,6 +22358,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22291,6 +22466,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceNetworkConfiguratio
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceNetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22378,6 +22554,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceStatus {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceStatus {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22477,6 +22654,7 @@ impl<'de> ::serde::Deserialize<'de> for FSxWindowsFileServerAuthorizationConfig 
     }
 }
 impl ::awsgen_runtime::validate::Validate for FSxWindowsFileServerAuthorizationConfig {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22595,6 +22773,7 @@ impl<'de> ::serde::Deserialize<'de> for FSxWindowsFileServerVolumeConfiguration 
     }
 }
 impl ::awsgen_runtime::validate::Validate for FSxWindowsFileServerVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22699,6 +22878,7 @@ impl<'de> ::serde::Deserialize<'de> for Failure {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Failure {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22790,6 +22970,7 @@ impl<'de> ::serde::Deserialize<'de> for FirelensConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for FirelensConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -22998,6 +23179,7 @@ impl<'de> ::serde::Deserialize<'de> for Gateway {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Gateway {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23091,6 +23273,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayAlbTestTrafficRules {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayAlbTestTrafficRules {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23194,6 +23377,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayClusterAssociationSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayClusterAssociationSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23344,6 +23528,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnection {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnection {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23526,6 +23711,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectionAlbResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectionAlbResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23639,6 +23825,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnector {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnector {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23735,6 +23922,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorDeregistrationDelay {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectorDeregistrationDelay {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -23831,6 +24019,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorFilters {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectorFilters {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24021,6 +24210,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheck {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectorHealthCheck {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24121,6 +24311,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheckMatcher {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectorHealthCheckMatcher {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24201,6 +24392,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayElbAccessLogConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24294,6 +24486,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogS3Destination {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayElbAccessLogS3Destination {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24398,6 +24591,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayElbNetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24478,6 +24672,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24575,6 +24770,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayOperationError {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayOperationError {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24658,6 +24854,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayResourceFailure {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayResourceFailure {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24752,6 +24949,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -24890,6 +25088,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRoute {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayRoute {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25059,6 +25258,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteAlbResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayRouteAlbResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25154,6 +25354,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteLoadBalancerSecurityGroup {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayRouteLoadBalancerSecurityGroup {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25289,6 +25490,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayRouteSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25399,6 +25601,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewaySummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewaySummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25489,6 +25692,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayTestTrafficHeader {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayTestTrafficHeader {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25579,6 +25783,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskProtectionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GetTaskProtectionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25678,6 +25883,7 @@ impl<'de> ::serde::Deserialize<'de> for GetTaskProtectionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GetTaskProtectionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -25819,6 +26025,7 @@ impl<'de> ::serde::Deserialize<'de> for GpuDevice {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GpuDevice {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26038,6 +26245,7 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheck {
     }
 }
 impl ::awsgen_runtime::validate::Validate for HealthCheck {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26128,6 +26336,7 @@ impl<'de> ::serde::Deserialize<'de> for HostEntry {
     }
 }
 impl ::awsgen_runtime::validate::Validate for HostEntry {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26299,6 +26508,7 @@ impl<'de> ::serde::Deserialize<'de> for HostSharedAlbConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for HostSharedAlbConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26392,6 +26602,7 @@ impl<'de> ::serde::Deserialize<'de> for HostVolumeProperties {
     }
 }
 impl ::awsgen_runtime::validate::Validate for HostVolumeProperties {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26480,6 +26691,7 @@ impl<'de> ::serde::Deserialize<'de> for InferenceAccelerator {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InferenceAccelerator {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26572,6 +26784,7 @@ impl<'de> ::serde::Deserialize<'de> for InferenceAcceleratorOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InferenceAcceleratorOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26657,6 +26870,7 @@ impl<'de> ::serde::Deserialize<'de> for InfrastructureOptimization {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InfrastructureOptimization {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26744,6 +26958,7 @@ impl<'de> ::serde::Deserialize<'de> for IngressPathSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for IngressPathSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -26869,6 +27084,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckResult {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceHealthCheckResult {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27132,6 +27348,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27375,6 +27592,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplateUpdate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplateUpdate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -27819,6 +28037,7 @@ impl<'de> ::serde::Deserialize<'de> for InstanceRequirementsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InstanceRequirementsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28006,6 +28225,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for InvalidParameterException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28107,6 +28327,7 @@ impl<'de> ::serde::Deserialize<'de> for KernelCapabilities {
     }
 }
 impl ::awsgen_runtime::validate::Validate for KernelCapabilities {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28194,6 +28415,7 @@ impl<'de> ::serde::Deserialize<'de> for KeyValuePair {
     }
 }
 impl ::awsgen_runtime::validate::Validate for KeyValuePair {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28271,6 +28493,7 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LimitExceededException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28362,6 +28585,7 @@ impl<'de> ::serde::Deserialize<'de> for LinearConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LinearConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28523,6 +28747,7 @@ impl<'de> ::serde::Deserialize<'de> for LinuxParameters {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LinuxParameters {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28664,6 +28889,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAccountSettingsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListAccountSettingsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28753,6 +28979,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAccountSettingsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListAccountSettingsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28888,6 +29115,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAttributesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListAttributesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -28977,6 +29205,7 @@ impl<'de> ::serde::Deserialize<'de> for ListAttributesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListAttributesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29068,6 +29297,7 @@ impl<'de> ::serde::Deserialize<'de> for ListClustersRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListClustersRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29154,6 +29384,7 @@ impl<'de> ::serde::Deserialize<'de> for ListClustersResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListClustersResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29272,6 +29503,7 @@ impl<'de> ::serde::Deserialize<'de> for ListContainerInstancesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListContainerInstancesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29367,6 +29599,7 @@ impl<'de> ::serde::Deserialize<'de> for ListContainerInstancesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListContainerInstancesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29485,6 +29718,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListDaemonDeploymentsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29582,6 +29816,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListDaemonDeploymentsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29726,6 +29961,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonTaskDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListDaemonTaskDefinitionsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29826,6 +30062,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonTaskDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListDaemonTaskDefinitionsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -29949,6 +30186,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListDaemonsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30041,6 +30279,7 @@ impl<'de> ::serde::Deserialize<'de> for ListDaemonsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListDaemonsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30171,6 +30410,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayClusterAssociationsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListGatewayClusterAssociationsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30273,6 +30513,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayClusterAssociationsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListGatewayClusterAssociationsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30422,6 +30663,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRoutesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListGatewayRoutesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30517,6 +30759,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRoutesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListGatewayRoutesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30626,6 +30869,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewaysRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListGatewaysRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30719,6 +30963,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewaysResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListGatewaysResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30848,6 +31093,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServiceDeploymentsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -30961,6 +31207,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServiceDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServiceDeploymentsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31062,6 +31309,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesByNamespaceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServicesByNamespaceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31151,6 +31399,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesByNamespaceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServicesByNamespaceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31287,6 +31536,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServicesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31384,6 +31634,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServicesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListServicesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31460,6 +31711,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTagsForResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31539,6 +31791,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTagsForResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31657,6 +31910,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionFamiliesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionFamiliesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31749,6 +32003,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionFamiliesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionFamiliesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31867,6 +32122,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -31963,6 +32219,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32139,6 +32396,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTasksRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32229,6 +32487,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ListTasksResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32376,6 +32635,7 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LoadBalancer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32620,6 +32880,7 @@ impl<'de> ::serde::Deserialize<'de> for LogConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LogConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32703,6 +32964,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDriverVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LogDriverVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32813,6 +33075,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAgent {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedAgent {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -32927,6 +33190,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAgentStateChange {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedAgentStateChange {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33068,6 +33332,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedApplicationAutoScalingPolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedApplicationAutoScalingPolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33172,6 +33437,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedAutoScaling {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedAutoScaling {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33295,6 +33561,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedCertificate {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedCertificate {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33453,6 +33720,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedIngressPath {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedIngressPath {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33553,6 +33821,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesLocalStorageConfiguratio
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesLocalStorageConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33647,6 +33916,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesNetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33786,6 +34056,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesProvider {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesProvider {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -33894,6 +34165,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedInstancesStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedInstancesStorageConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34010,6 +34282,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedListener {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedListener {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34117,6 +34390,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedListenerRule {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedListenerRule {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34260,6 +34534,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLoadBalancer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedLoadBalancer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34378,6 +34653,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLogGroup {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedLogGroup {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34486,6 +34762,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedMetricAlarm {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedMetricAlarm {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34613,6 +34890,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedScalableTarget {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedScalableTarget {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34758,6 +35036,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedScaling {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedScaling {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -34908,6 +35187,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedSecurityGroup {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedSecurityGroup {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35013,6 +35293,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedStorageConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35154,6 +35435,7 @@ impl<'de> ::serde::Deserialize<'de> for ManagedTargetGroup {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ManagedTargetGroup {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35240,6 +35522,7 @@ impl<'de> ::serde::Deserialize<'de> for MemoryGiBPerVCpuRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MemoryGiBPerVCpuRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35319,6 +35602,7 @@ impl<'de> ::serde::Deserialize<'de> for MemoryMiBRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MemoryMiBRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35413,6 +35697,7 @@ impl<'de> ::serde::Deserialize<'de> for MetricConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MetricConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35514,6 +35799,7 @@ impl<'de> ::serde::Deserialize<'de> for MissingVersionException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MissingVersionException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35597,6 +35883,7 @@ impl<'de> ::serde::Deserialize<'de> for MonitoringConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MonitoringConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35707,6 +35994,7 @@ impl<'de> ::serde::Deserialize<'de> for MountPoint {
     }
 }
 impl ::awsgen_runtime::validate::Validate for MountPoint {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35784,6 +36072,7 @@ impl<'de> ::serde::Deserialize<'de> for NamespaceNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NamespaceNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -35863,6 +36152,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkBandwidthGbpsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkBandwidthGbpsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36027,6 +36317,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkBinding {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkBinding {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36113,6 +36404,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36223,6 +36515,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterface {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkInterface {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36302,6 +36595,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkInterfaceCountRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NetworkInterfaceCountRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36379,6 +36673,7 @@ impl<'de> ::serde::Deserialize<'de> for NoUpdateAvailableException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NoUpdateAvailableException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36472,6 +36767,7 @@ impl<'de> ::serde::Deserialize<'de> for NvidiaMpsAllocation {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NvidiaMpsAllocation {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36579,6 +36875,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementConstraint {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlacementConstraint {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36669,6 +36966,7 @@ impl<'de> ::serde::Deserialize<'de> for PlacementStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlacementStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36755,6 +37053,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformDevice {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlatformDevice {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36840,6 +37139,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformTaskDefinitionIncompatibilityExc
 }
 impl ::awsgen_runtime::validate::Validate
 for PlatformTaskDefinitionIncompatibilityException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -36917,6 +37217,7 @@ impl<'de> ::serde::Deserialize<'de> for PlatformUnknownException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PlatformUnknownException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37113,6 +37414,7 @@ impl<'de> ::serde::Deserialize<'de> for PortMapping {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PortMapping {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37222,6 +37524,7 @@ impl<'de> ::serde::Deserialize<'de> for ProtectedTask {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ProtectedTask {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37335,6 +37638,7 @@ impl<'de> ::serde::Deserialize<'de> for ProxyConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ProxyConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37472,6 +37776,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingDefaultRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutAccountSettingDefaultRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37555,6 +37860,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingDefaultResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutAccountSettingDefaultResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37704,6 +38010,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutAccountSettingRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37784,6 +38091,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAccountSettingResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutAccountSettingResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37873,6 +38181,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAttributesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutAttributesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -37952,6 +38261,7 @@ impl<'de> ::serde::Deserialize<'de> for PutAttributesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutAttributesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -38078,6 +38388,7 @@ impl<'de> ::serde::Deserialize<'de> for PutClusterCapacityProvidersRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutClusterCapacityProvidersRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -38168,6 +38479,7 @@ impl<'de> ::serde::Deserialize<'de> for PutClusterCapacityProvidersResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for PutClusterCapacityProvidersResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -38368,6 +38680,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterContainerInstanceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterContainerInstanceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -38462,6 +38775,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterContainerInstanceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterContainerInstanceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -38660,6 +38974,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterDaemonTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterDaemonTaskDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -38761,6 +39076,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterDaemonTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterDaemonTaskDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39152,6 +39468,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterTaskDefinitionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39292,6 +39609,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisterTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RegisterTaskDefinitionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39383,6 +39701,7 @@ impl<'de> ::serde::Deserialize<'de> for RepositoryCredentials {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RepositoryCredentials {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39487,6 +39806,7 @@ impl<'de> ::serde::Deserialize<'de> for ResolvedConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResolvedConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39628,6 +39948,7 @@ impl<'de> ::serde::Deserialize<'de> for Resource {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Resource {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39705,6 +40026,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceInUseException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceInUseException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39782,6 +40104,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39893,6 +40216,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceRequirement {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ResourceRequirement {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -39998,6 +40322,7 @@ impl<'de> ::serde::Deserialize<'de> for Rollback {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Rollback {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40356,6 +40681,7 @@ impl<'de> ::serde::Deserialize<'de> for RunTaskRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RunTaskRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40484,6 +40810,7 @@ impl<'de> ::serde::Deserialize<'de> for RunTaskResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RunTaskResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40587,6 +40914,7 @@ impl<'de> ::serde::Deserialize<'de> for RuntimePlatform {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RuntimePlatform {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40684,6 +41012,7 @@ impl<'de> ::serde::Deserialize<'de> for RuntimePlatformOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for RuntimePlatformOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40803,6 +41132,7 @@ impl<'de> ::serde::Deserialize<'de> for S3FilesVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for S3FilesVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40893,6 +41223,7 @@ impl<'de> ::serde::Deserialize<'de> for Scale {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Scale {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -40993,6 +41324,7 @@ impl<'de> ::serde::Deserialize<'de> for Secret {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Secret {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -41074,6 +41406,7 @@ impl<'de> ::serde::Deserialize<'de> for ServerException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServerException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -41611,6 +41944,7 @@ impl<'de> ::serde::Deserialize<'de> for Service {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Service {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -41783,6 +42117,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectAccessLogConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectAccessLogConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -41904,6 +42239,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectClientAlias {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectClientAlias {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42083,6 +42419,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42247,6 +42584,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectService {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectService {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42357,6 +42695,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectServiceResource {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectServiceResource {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42437,6 +42776,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficHeaderMatchRule
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectTestTrafficHeaderMatchRules {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42532,6 +42872,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficHeaderRules {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectTestTrafficHeaderRules {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42615,6 +42956,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficRules {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectTestTrafficRules {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42702,6 +43044,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTlsCertificateAuthority {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectTlsCertificateAuthority {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42805,6 +43148,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectTlsConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectTlsConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -42929,6 +43273,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceCurrentRevisionSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceCurrentRevisionSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -43262,6 +43607,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeployment {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeployment {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -43408,6 +43754,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentAlarms {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentAlarms {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -43578,6 +43925,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentBrief {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentBrief {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -43684,6 +44032,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentCircuitBreaker {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentCircuitBreaker {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -43767,6 +44116,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceDeploymentNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -43860,6 +44210,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceEvent {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceEvent {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -44100,6 +44451,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceManagedEbsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceManagedEbsVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -44182,6 +44534,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceNotActiveException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceNotActiveException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -44259,6 +44612,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -44370,6 +44724,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRegistry {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRegistry {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -44749,6 +45104,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevision {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRevision {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -44919,6 +45275,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionLoadBalancer {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRevisionLoadBalancer {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45000,6 +45357,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionOverrides {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRevisionOverrides {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45146,6 +45504,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRevisionSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45244,6 +45603,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceRevisionVpcLatticeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceRevisionVpcLatticeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45337,6 +45697,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45443,6 +45804,7 @@ impl ::std::fmt::Debug for Session {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Session {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45552,6 +45914,7 @@ impl<'de> ::serde::Deserialize<'de> for Setting {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Setting {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45800,6 +46163,7 @@ impl<'de> ::serde::Deserialize<'de> for StartTaskRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StartTaskRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -45911,6 +46275,7 @@ impl<'de> ::serde::Deserialize<'de> for StartTaskResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StartTaskResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46007,6 +46372,7 @@ impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StopServiceDeploymentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46097,6 +46463,7 @@ impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StopServiceDeploymentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46193,6 +46560,7 @@ impl<'de> ::serde::Deserialize<'de> for StopTaskRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StopTaskRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46272,6 +46640,7 @@ impl<'de> ::serde::Deserialize<'de> for StopTaskResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for StopTaskResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46364,6 +46733,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitAttachmentStateChangesRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitAttachmentStateChangesRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46446,6 +46816,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitAttachmentStateChangesResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitAttachmentStateChangesResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46599,6 +46970,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitContainerStateChangeRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitContainerStateChangeRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46681,6 +47053,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitContainerStateChangeResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitContainerStateChangeResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46853,6 +47226,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitTaskStateChangeRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitTaskStateChangeRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -46934,6 +47308,7 @@ impl<'de> ::serde::Deserialize<'de> for SubmitTaskStateChangeResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SubmitTaskStateChangeResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -47043,6 +47418,7 @@ impl<'de> ::serde::Deserialize<'de> for SystemControl {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SystemControl {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -47142,6 +47518,7 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Tag {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -47268,6 +47645,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TagResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -47338,6 +47716,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TagResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -47423,6 +47802,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetNotConnectedException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TargetNotConnectedException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -47500,6 +47880,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TargetNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -48047,6 +48428,7 @@ impl<'de> ::serde::Deserialize<'de> for Task {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Task {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -48559,6 +48941,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinition {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskDefinition {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -48698,6 +49081,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskDefinitionPlacementConstraint {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskDefinitionPlacementConstraint {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -48788,6 +49172,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskEphemeralStorage {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskEphemeralStorage {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -49040,6 +49425,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskManagedEbsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskManagedEbsVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -49130,6 +49516,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskManagedEbsVolumeTerminationPolicy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskManagedEbsVolumeTerminationPolicy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -49296,6 +49683,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskOverride {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskOverride {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -49710,6 +50098,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskSet {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskSet {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -49820,6 +50209,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskSetNotFoundException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskSetNotFoundException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -49913,6 +50303,7 @@ impl<'de> ::serde::Deserialize<'de> for TaskVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TaskVolumeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50006,6 +50397,7 @@ impl<'de> ::serde::Deserialize<'de> for ThresholdConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ThresholdConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50111,6 +50503,7 @@ impl<'de> ::serde::Deserialize<'de> for TimeoutConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TimeoutConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50234,6 +50627,7 @@ impl<'de> ::serde::Deserialize<'de> for Tmpfs {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Tmpfs {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50317,6 +50711,7 @@ impl<'de> ::serde::Deserialize<'de> for TotalLocalStorageGbRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TotalLocalStorageGbRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50416,6 +50811,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustedExecutionConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TrustedExecutionConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50518,6 +50914,7 @@ impl<'de> ::serde::Deserialize<'de> for TrustedExecutionSummary {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TrustedExecutionSummary {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50629,6 +51026,7 @@ impl<'de> ::serde::Deserialize<'de> for Ulimit {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Ulimit {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50711,6 +51109,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedFeatureException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UnsupportedFeatureException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50797,6 +51196,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UntagResourceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50875,6 +51275,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UntagResourceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -50993,6 +51394,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCapacityProviderRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateCapacityProviderRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51090,6 +51492,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCapacityProviderResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateCapacityProviderResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51207,6 +51610,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateClusterRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51295,6 +51699,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateClusterResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51386,6 +51791,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterSettingsRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateClusterSettingsRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51466,6 +51872,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClusterSettingsResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateClusterSettingsResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51559,6 +51966,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerAgentRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateContainerAgentRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51642,6 +52050,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerAgentResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateContainerAgentResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51750,6 +52159,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerInstancesStateRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateContainerInstancesStateRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -51849,6 +52259,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateContainerInstancesStateResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateContainerInstancesStateResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52029,6 +52440,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDaemonRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateDaemonRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52170,6 +52582,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDaemonResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateDaemonResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52388,6 +52801,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateExpressGatewayServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52480,6 +52894,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateExpressGatewayServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52620,6 +53035,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayAlbConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateGatewayAlbConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52716,6 +53132,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateGatewayNetworkConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52840,6 +53257,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateGatewayRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -52941,6 +53359,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateGatewayResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -53021,6 +53440,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateInProgressException {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateInProgressException {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -53164,6 +53584,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedInstancesProviderConfigurat
 }
 impl ::awsgen_runtime::validate::Validate
 for UpdateManagedInstancesProviderConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -53298,6 +53719,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServicePrimaryTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServicePrimaryTaskSetRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -53382,6 +53804,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServicePrimaryTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServicePrimaryTaskSetResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -53887,6 +54310,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServiceRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54047,6 +54471,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServiceResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateServiceResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54166,6 +54591,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskProtectionRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateTaskProtectionRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54267,6 +54693,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskProtectionResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateTaskProtectionResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54377,6 +54804,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateTaskSetRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54459,6 +54887,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateTaskSetResponse {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54605,6 +55034,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatedExpressGatewayService {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdatedExpressGatewayService {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54694,6 +55124,7 @@ impl<'de> ::serde::Deserialize<'de> for VCpuCountRangeRequest {
     }
 }
 impl ::awsgen_runtime::validate::Validate for VCpuCountRangeRequest {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54794,6 +55225,7 @@ impl<'de> ::serde::Deserialize<'de> for VersionInfo {
     }
 }
 impl ::awsgen_runtime::validate::Validate for VersionInfo {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -54973,6 +55405,7 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Volume {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -55095,6 +55528,7 @@ impl<'de> ::serde::Deserialize<'de> for VolumeFrom {
     }
 }
 impl ::awsgen_runtime::validate::Validate for VolumeFrom {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -55204,6 +55638,7 @@ impl<'de> ::serde::Deserialize<'de> for VpcLatticeAdvancedConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for VpcLatticeAdvancedConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -55321,6 +55756,7 @@ impl<'de> ::serde::Deserialize<'de> for VpcLatticeConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for VpcLatticeConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,

@@ -90,6 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGatewayConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for DescribeGatewayConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -195,6 +196,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -302,6 +304,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayConnectionResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayConnectionResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -415,6 +418,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogDestination {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayElbAccessLogDestination {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -524,6 +528,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayInfrastructureResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayInfrastructureResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -633,6 +638,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteResources {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GatewayRouteResources {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -745,6 +751,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceConnectContainerConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ServiceConnectContainerConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -848,6 +855,7 @@ impl<'de> ::serde::Deserialize<'de> for SharingStrategy {
     }
 }
 impl ::awsgen_runtime::validate::Validate for SharingStrategy {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -955,6 +963,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayConfiguration {
     }
 }
 impl ::awsgen_runtime::validate::Validate for UpdateGatewayConfiguration {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,

@@ -19,7 +19,10 @@ fn register_task_definition_round_trips() {
 fn only_the_chosen_operations_are_generated() {
     let names: Vec<&str> = ecs::OPERATIONS.iter().map(|o| o.name).collect();
     assert_eq!(names, ["DescribeTaskDefinition", "RegisterTaskDefinition"]);
-    assert!(ecs::visit_shape("Cluster", Count).is_none(), "Cluster is not reached by the filter");
+    assert!(
+        ecs::visit_shape("Cluster", Count).is_none(),
+        "Cluster is not reached by the filter"
+    );
     assert!(ecs::visit_shape("ContainerDefinition", Count).is_some());
 }
 

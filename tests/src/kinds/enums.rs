@@ -89,6 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for LegacyVersion {
     }
 }
 impl ::awsgen_runtime::validate::Validate for LegacyVersion {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -96,6 +97,7 @@ impl ::awsgen_runtime::validate::Validate for LegacyVersion {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -179,6 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for Priority {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Priority {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -186,6 +189,7 @@ impl ::awsgen_runtime::validate::Validate for Priority {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,
@@ -310,6 +314,7 @@ impl<'de> ::serde::Deserialize<'de> for ThingType {
     }
 }
 impl ::awsgen_runtime::validate::Validate for ThingType {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -317,6 +322,7 @@ impl ::awsgen_runtime::validate::Validate for ThingType {
     ) {
         self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
     }
+    #[inline]
     fn validate_at<'a>(
         &'a self,
         rules: &'static ::awsgen_runtime::validate::Rules,

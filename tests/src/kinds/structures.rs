@@ -68,6 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for Circle {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Circle {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -155,6 +156,7 @@ impl<'de> ::serde::Deserialize<'de> for GetWidgetInput {
     }
 }
 impl ::awsgen_runtime::validate::Validate for GetWidgetInput {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -234,6 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for NotFound {
     }
 }
 impl ::awsgen_runtime::validate::Validate for NotFound {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         _path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -571,6 +574,7 @@ impl ::std::fmt::Debug for Thing {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Thing {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -727,6 +731,7 @@ impl<'de> ::serde::Deserialize<'de> for Tree {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Tree {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,
@@ -809,6 +814,7 @@ impl<'de> ::serde::Deserialize<'de> for TreeParent {
     }
 }
 impl ::awsgen_runtime::validate::Validate for TreeParent {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,

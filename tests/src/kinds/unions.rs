@@ -109,6 +109,7 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
     }
 }
 impl ::awsgen_runtime::validate::Validate for Shape {
+    #[inline]
     fn validate_into<'a>(
         &'a self,
         path: &mut ::awsgen_runtime::validate::Path<'a>,

@@ -209,8 +209,11 @@ fn violations_serialize_for_tools() {
         json,
         serde_json::json!([{
             "path": "containerPort",
-            "rule": {"rule": "range", "side": "min", "min": 0, "max": 65535},
-            "value": "-5",
+            "rule": "range",
+            "side": "min",
+            "min": 0,
+            "max": 65535,
+            "value": -5,
             "sensitive": false,
             "message": "-5 is less than the minimum 0",
         }])
@@ -268,4 +271,35 @@ fn deep_paths_through_lists_and_maps() {
         r#"deep[1]["a\"1"][1]["b"][2]: 99999 is greater than the maximum 65535"#
     );
     assert_eq!(path.depth(), 1);
+}
+
+#[test]
+fn int_enums_blobs_and_sparse_items() {
+    static BYTES: Rules = Rules {
+        length: Length::between(2, 3),
+        ..Rules::NONE
+    };
+    static SPARSE: Rules = Rules {
+        items: Some(&KEY),
+        ..Rules::NONE
+    };
+    let (long, short) = (
+        crate::Blob::new(vec![0u8; 4]),
+        crate::Blob::new(vec![0u8; 2]),
+    );
+    // `null` items of a sparse list are allowed; the others are checked.
+    let sparse = vec![None, Some(String::new()), Some("ok".to_owned())];
+    let mut path = Path::new();
+    let mut out = Violations::new();
+    int_enum(&mut path, &mut out, 7, true, &[1, 2], NONE);
+    int_enum(&mut path, &mut out, 1, false, &[1, 2], NONE);
+    long.validate_at(&BYTES, &mut path, &mut out);
+    short.validate_at(&BYTES, &mut path, &mut out);
+    sparse.validate_at(&SPARSE, &mut path, &mut out);
+    assert_eq!(
+        out.to_string(),
+        "(root): 7 is not one of the allowed values (1, 2)\n\
+         (root): has 4 bytes, more than the maximum 3\n\
+         [1]: has 0 characters, fewer than the minimum 1"
+    );
 }

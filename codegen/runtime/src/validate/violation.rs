@@ -4,7 +4,6 @@
 
 use super::path::{DisplayPath, Segment};
 use super::rules::Limit;
-use serde::ser::SerializeStruct;
 use std::fmt;
 
 /// What is counted for `@length`.
@@ -135,17 +134,31 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Serialized as `{"path": "...", "rule": "...", <the rule's limits>, "value": ..., "message": "..."}`
-/// for tools that print JSON.
+/// Serialized flat, for tools that print JSON: `{"path": "tags[0].key", "rule": "length",
+/// <the rule's limits>, "value": "", "sensitive": false, "message": "has 0 characters, ..."}`.
 impl serde::Serialize for Violation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Violation", 5)?;
-        s.serialize_field("path", &self.path_string())?;
-        s.serialize_field("rule", &self.rule)?;
-        s.serialize_field("value", &self.value)?;
-        s.serialize_field("sensitive", &self.sensitive)?;
-        s.serialize_field("message", &self.message())?;
-        s.end()
+        #[derive(serde::Serialize)]
+        struct Flat<'a> {
+            path: String,
+            #[serde(flatten)]
+            rule: &'a Rule,
+            value: Option<serde_json::Value>,
+            sensitive: bool,
+            message: String,
+        }
+        Flat {
+            path: self.path_string(),
+            rule: &self.rule,
+            // As JSON, not JSON text in a string; `NaN` (not JSON) stays text.
+            value: self
+                .value
+                .as_ref()
+                .map(|text| serde_json::from_str(text).unwrap_or_else(|_| text.as_str().into())),
+            sensitive: self.sensitive,
+            message: self.message(),
+        }
+        .serialize(serializer)
     }
 }
 

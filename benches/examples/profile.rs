@@ -1,0 +1,41 @@
+//! One benchmark operation in a loop, for a profiler:
+//! `cargo build --release -p awsgen-benches --example profile`, then
+//! `valgrind --tool=callgrind target/release/examples/profile de ecs 200` (or `perf record`).
+//!
+//! Operations: `de` (typed deserialize), `value` (into `serde_json::Value`), `ser` (typed
+//! serialize), `validate`. Payloads: `ecs`, `batch`, `register`.
+
+use awsgen_benches::{fixture, BATCH_DESCRIBE, ECS_DESCRIBE, ECS_REGISTER};
+use awsgen_runtime::validate::Validate;
+use awsgen_types::{batch, ecs};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::hint::black_box;
+
+fn run<T: DeserializeOwned + Serialize + Validate>(name: &str, op: &str, iters: usize) {
+    let bytes = fixture(name);
+    let typed: T = serde_json::from_slice(&bytes).expect("payload");
+    for _ in 0..iters {
+        match op {
+            "de" => drop(black_box(serde_json::from_slice::<T>(black_box(&bytes)))),
+            "de_str" => drop(black_box(serde_json::from_str::<T>(std::str::from_utf8(black_box(&bytes)).unwrap()))),
+            "value" => drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(&bytes)))),
+            "ser" => drop(black_box(serde_json::to_vec(black_box(&typed)))),
+            "validate" => drop(black_box(black_box(&typed).validate())),
+            _ => panic!("operation: de, value, ser or validate"),
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let op = args.first().map_or("de", String::as_str);
+    let case = args.get(1).map_or("ecs", String::as_str);
+    let iters = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(1000);
+    match case {
+        "ecs" => run::<ecs::DescribeTaskDefinitionResponse>(ECS_DESCRIBE, op, iters),
+        "batch" => run::<batch::DescribeJobDefinitionsResponse>(BATCH_DESCRIBE, op, iters),
+        "register" => run::<ecs::RegisterTaskDefinitionRequest>(ECS_REGISTER, op, iters),
+        _ => panic!("payload: ecs, batch or register"),
+    }
+}

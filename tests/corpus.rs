@@ -1,0 +1,358 @@
+//! Every AWS service model (the Smithy corpus at `../shared/aws-models`): generation succeeds
+//! without a panic, every file parses with `syn`, and generating twice gives the same files;
+//! and the generated code of the hardest models `cargo check`s without a warning.
+//!
+//! Both tests skip, saying so, when the corpus is absent; `AWSGEN_CORPUS_ONLY=ecs,batch`
+//! restricts them to some services. `measure_corpus` (ignored) prints the
+//! numbers the checked set was chosen by: `cargo test -p awsgen-tests --test corpus --release
+//! -- --ignored --nocapture measure_corpus`.
+
+use awsgen::resolve::{naming, ItemKind, Ty, TyKind, TypeSpace};
+use awsgen::{EmitOptions, OutputFile, Selection};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-models");
+
+/// CI machines have two cores.
+const THREADS: usize = 2;
+
+/// The models whose generated code is compiled, chosen by `measure_corpus` (numbers from the
+/// 2025-04-02 corpus; lines are generated lines, boxed are members boxed to break recursion,
+/// renamed are names that took a collision suffix, escaped are keyword or std-shadowing names):
+///
+/// | model | why | lines | items | boxed | renamed | escaped |
+/// |---|---|---|---|---|---|---|
+/// | sagemaker | largest | 192,339 | 2,908 | 0 | 0 | 0 |
+/// | quicksight | 2nd largest, most recursive | 168,069 | 2,817 | 21 | 0 | 0 |
+/// | connect | most keyword and std names | 88,455 | 1,417 | 4 | 0 | 8 |
+/// | securityhub | most collision suffixes | 127,601 | 1,283 | 0 | 2 | 0 |
+/// | transcribe-streaming | event streams both ways | 6,012 | 104 | 0 | 0 | 0 |
+///
+/// Plus `tests/fixtures/models/names.json`, the names no AWS model uses but one could.
+const CHECKED: &[&str] = &[
+    "sagemaker",
+    "quicksight",
+    "connect",
+    "securityhub",
+    "transcribe-streaming",
+];
+
+/// Model files as `(module, path)`, by module; `None`, with a note, when the corpus is absent.
+fn corpus() -> Option<Vec<(String, PathBuf)>> {
+    let root = Path::new(CORPUS);
+    let Ok(services) = std::fs::read_dir(root) else {
+        eprintln!("skipped: the AWS model corpus is not at {}", root.display());
+        return None;
+    };
+    let mut out = Vec::new();
+    for service in services.flatten() {
+        let versions = service.path().join("service");
+        for version in std::fs::read_dir(&versions).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(version.path()).into_iter().flatten().flatten() {
+                let path = file.path();
+                if path.extension().is_some_and(|e| e == "json") {
+                    let name = service.file_name().to_string_lossy().into_owned();
+                    out.push((module_name(&name), path));
+                }
+            }
+        }
+    }
+    out.sort();
+    assert!(!out.is_empty(), "{} holds no models", root.display());
+    if let Ok(only) = std::env::var("AWSGEN_CORPUS_ONLY") {
+        let wanted: Vec<String> = only.split(',').map(module_name).collect();
+        out.retain(|(module, _)| wanted.contains(module));
+        eprintln!("AWSGEN_CORPUS_ONLY: {} models", out.len());
+    }
+    Some(out)
+}
+
+/// `transcribe-streaming` → `transcribe_streaming`.
+fn module_name(service: &str) -> String {
+    service
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+fn generate(module: &str, path: &Path) -> Result<Vec<OutputFile>, String> {
+    let run = || {
+        let model = awsgen::load::load_file(path).map_err(|e| e.to_string())?;
+        let options = EmitOptions::default();
+        awsgen::generate_module(&model, path, module, &Selection::All, &options)
+            .map_err(|e| e.to_string())
+    };
+    catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|panic| Err(panic_text(&*panic)))
+}
+
+fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+    let text = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    format!("panicked: {text}")
+}
+
+/// Runs `f` on every item over [`THREADS`] threads; results in item order.
+fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(item) = items.get(i) else { break };
+                let result = f(item);
+                results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+            });
+        }
+    });
+    let results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.into_iter().flatten().collect()
+}
+
+struct Outcome {
+    module: String,
+    /// Generated lines, or why the model failed.
+    result: Result<usize, String>,
+    /// Time of the first generation (load, resolve, emit, format).
+    time: Duration,
+}
+
+fn check_model(module: &str, path: &Path) -> Outcome {
+    let started = Instant::now();
+    let first = generate(module, path);
+    let time = started.elapsed();
+    let result = first.and_then(|files| {
+        for f in &files {
+            syn::parse_file(&f.contents)
+                .map_err(|e| format!("{} does not parse: {e}", f.path.display()))?;
+        }
+        let again = generate(module, path)?;
+        if let Some((a, _)) = files.iter().zip(&again).find(|(a, b)| a != b) {
+            return Err(format!("two runs differ in {}", a.path.display()));
+        }
+        if files.len() != again.len() {
+            return Err("two runs give different file sets".into());
+        }
+        Ok(files.iter().map(|f| f.contents.lines().count()).sum())
+    });
+    Outcome {
+        module: module.to_owned(),
+        result,
+        time,
+    }
+}
+
+#[test]
+fn every_aws_model_generates_parsable_deterministic_code() {
+    let Some(models) = corpus() else { return };
+    let started = Instant::now();
+    let outcomes = parallel(&models, |(module, path)| check_model(module, path));
+    let wall = started.elapsed();
+    let lines: usize = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).sum();
+    let mut slowest: Vec<&Outcome> = outcomes.iter().collect();
+    slowest.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| a.module.cmp(&b.module)));
+    println!(
+        "{} models, {lines} generated lines, {wall:.1?} wall time on {THREADS} threads \
+         (each generated twice and parsed)",
+        outcomes.len()
+    );
+    for o in slowest.iter().take(5) {
+        println!("  slow: {} {:.2?}", o.module, o.time);
+    }
+    let failures: Vec<String> = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().err().map(|e| format!("{}: {e}", o.module)))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} models fail:\n{}",
+        failures.len(),
+        outcomes.len(),
+        failures.join("\n")
+    );
+}
+
+/// The numbers one model is judged by for the compiled set.
+#[derive(Debug, Default)]
+struct Measure {
+    module: String,
+    lines: usize,
+    items: usize,
+    boxed: usize,
+    renamed: usize,
+    escaped: usize,
+    event_streams: usize,
+    nesting: usize,
+}
+
+/// Type names `use`d by every Rust file (the prelude) or that generated code spells out; a
+/// shape may take any of them, since generated code names everything by absolute path.
+const STD_NAMES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Debug",
+    "Clone", "Copy", "Send", "Sync", "Sized", "Drop", "Fn", "Iterator", "From", "Into",
+    "PartialEq", "Eq", "Ord", "Hash", "ToString", "ToOwned", "AsRef", "Value", "Map", "Visitor",
+    "Formatter", "Shape", "Wire", "Blob", "Timestamp", "IndexMap", "Self_", "SelfValue",
+];
+
+fn escaped(rust_name: &str) -> bool {
+    naming::ident(rust_name) != rust_name || STD_NAMES.contains(&rust_name)
+}
+
+fn nesting(ty: &Ty) -> usize {
+    match &ty.kind {
+        TyKind::List { item, .. } => 1 + nesting(item),
+        TyKind::Map { value, .. } => 1 + nesting(value),
+        _ => 0,
+    }
+}
+
+fn measure(module: &str, path: &Path) -> Result<Measure, String> {
+    let model = awsgen::load::load_file(path).map_err(|e| e.to_string())?;
+    let space: TypeSpace =
+        awsgen::resolve::resolve(&model, &Selection::All).map_err(|e| e.to_string())?;
+    let files = generate(module, path)?;
+    let mut m = Measure {
+        module: module.to_owned(),
+        lines: files.iter().map(|f| f.contents.lines().count()).sum(),
+        items: space.items.len(),
+        ..Measure::default()
+    };
+    for item in &space.items {
+        let shape_name = model.service.rename.get(&item.shape).unwrap_or(&item.shape.name);
+        m.renamed += usize::from(naming::type_name(shape_name) != item.rust_name);
+        m.escaped += usize::from(escaped(&item.rust_name));
+        m.event_streams += usize::from(item.traits.event_stream);
+        let (ItemKind::Struct(fields) | ItemKind::Union(fields)) = &item.kind else {
+            continue;
+        };
+        let is_struct = matches!(item.kind, ItemKind::Struct(_));
+        for f in fields {
+            let plain = if is_struct {
+                naming::field_name(&f.member)
+            } else {
+                naming::variant_name(&f.member)
+            };
+            m.renamed += usize::from(plain != f.rust_name);
+            m.escaped += usize::from(escaped(&f.rust_name));
+            m.boxed += usize::from(f.boxed);
+            m.nesting = m.nesting.max(nesting(&f.ty));
+        }
+    }
+    Ok(m)
+}
+
+/// Prints the numbers [`CHECKED`] is chosen by: the largest, most recursive and most renamed
+/// or escaped models, and the deepest list and map nesting.
+#[test]
+#[ignore = "a measurement, not a check; run with --ignored --nocapture"]
+fn measure_corpus() {
+    let Some(models) = corpus() else { return };
+    let started = Instant::now();
+    let measures = parallel(&models, |(module, path)| measure(module, path));
+    println!("measured {} models in {:.1?}", measures.len(), started.elapsed());
+    let ok: Vec<&Measure> = measures.iter().filter_map(|m| m.as_ref().ok()).collect();
+    type Key = fn(&Measure) -> usize;
+    let keys: [(&str, Key); 6] = [
+        ("lines", |m| m.lines),
+        ("boxed", |m| m.boxed),
+        ("renamed", |m| m.renamed),
+        ("escaped", |m| m.escaped),
+        ("event streams", |m| m.event_streams),
+        ("nesting", |m| m.nesting),
+    ];
+    for (label, key) in keys {
+        let mut by: Vec<&&Measure> = ok.iter().collect();
+        by.sort_by_key(|m| std::cmp::Reverse(key(m)));
+        println!("top by {label}:");
+        for m in by.iter().take(5) {
+            println!(
+                "  {:<28} lines {:>7} items {:>5} boxed {:>3} renamed {:>3} escaped {:>3} \
+                 event streams {} nesting {}",
+                m.module, m.lines, m.items, m.boxed, m.renamed, m.escaped, m.event_streams,
+                m.nesting
+            );
+        }
+    }
+    for m in measures.iter().filter_map(|m| m.as_ref().err()) {
+        println!("failed: {m}");
+    }
+}
+
+/// The fixture model of hostile names, compiled with the chosen AWS models.
+const NAMES_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/models/names.json");
+
+/// Writes a crate under `target/` with one module per model, for `cargo check`.
+fn write_check_crate(dir: &Path, modules: &[(String, PathBuf)]) -> Vec<String> {
+    let src = dir.join("src");
+    let mut names = Vec::new();
+    for (module, path) in modules {
+        let files = generate(module, path).unwrap_or_else(|e| panic!("{module}: {e}"));
+        awsgen::write::write(&src, &files).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        names.push(module.clone());
+    }
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let runtime = workspace.join("codegen/runtime");
+    let manifest = format!(
+        "[package]\nname = \"awsgen-corpus-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
+         publish = false\n\n[dependencies]\nawsgen-runtime = {{ path = {:?} }}\n\
+         serde = \"1\"\nserde_json = \"1\"\n\n# Not part of the awsgen workspace.\n[workspace]\n",
+        runtime.display().to_string()
+    );
+    let lib: String = names
+        .iter()
+        .map(|m| format!("pub mod {m};\n"))
+        .collect::<String>();
+    let write = |path: PathBuf, text: &str| {
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    };
+    write(dir.join("Cargo.toml"), &manifest);
+    write(src.join("lib.rs"), &lib);
+    // The workspace's lock file pins the versions the workspace build already fetched, so
+    // the check runs offline.
+    let lock = std::fs::read_to_string(workspace.join("Cargo.lock")).unwrap_or_default();
+    write(dir.join("Cargo.lock"), &lock);
+    names
+}
+
+#[test]
+fn hardest_models_compile_without_warnings() {
+    let Some(models) = corpus() else { return };
+    let mut chosen: Vec<(String, PathBuf)> = models
+        .into_iter()
+        .filter(|(module, _)| CHECKED.iter().any(|c| module_name(c) == *module))
+        .collect();
+    assert_eq!(chosen.len(), CHECKED.len(), "a chosen model is missing");
+    chosen.push(("names".into(), PathBuf::from(NAMES_FIXTURE)));
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = tmp.join("corpus-check");
+    let generated = Instant::now();
+    write_check_crate(&dir, &chosen);
+    let generated = generated.elapsed();
+    let started = Instant::now();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["check", "--offline", "--message-format", "short"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", tmp.join("corpus-check-target"))
+        .output()
+        .unwrap_or_else(|e| panic!("running cargo: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!(
+        "generated in {generated:.1?}, cargo check of {} modules in {:.1?}",
+        chosen.len(),
+        started.elapsed()
+    );
+    assert!(output.status.success(), "cargo check failed:\n{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
+}
