@@ -21,25 +21,30 @@ const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-mode
 /// CI machines have two cores.
 const THREADS: usize = 2;
 
-/// The models whose generated code is compiled, chosen by `measure_corpus` (numbers from the
-/// 2025-04-02 corpus; lines are generated lines, boxed are members boxed to break recursion,
-/// renamed are names that took a collision suffix, escaped are keyword or std-shadowing names):
+/// The models whose generated code is compiled, chosen by `measure_corpus` over the
+/// 2025-04-02 corpus: lines generated, items, items that reach themselves (recursive), members
+/// boxed to break recursion, names that are keywords or std names (escaped), event streams,
+/// deepest list/map nesting. No AWS model has two names that collide after conversion, so
+/// collisions come from the fixture.
 ///
-/// | model | why | lines | items | boxed | renamed | escaped |
-/// |---|---|---|---|---|---|---|
-/// | sagemaker | largest | 192,339 | 2,908 | 0 | 0 | 0 |
-/// | quicksight | 2nd largest, most recursive | 168,069 | 2,817 | 21 | 0 | 0 |
-/// | connect | most keyword and std names | 88,455 | 1,417 | 4 | 0 | 8 |
-/// | securityhub | most collision suffixes | 127,601 | 1,283 | 0 | 2 | 0 |
-/// | transcribe-streaming | event streams both ways | 6,012 | 104 | 0 | 0 | 0 |
+/// | model | chosen as | lines | items | recursive | boxed | escaped | event streams | nesting |
+/// |---|---|---|---|---|---|---|---|---|
+/// | quicksight | largest | 217,376 | 1,603 | 1 | 0 | 35 | 0 | 2 |
+/// | connect | most recursive items | 134,417 | 976 | 18 | 0 | 15 | 0 | 2 |
+/// | wafv2 | most boxed members | 38,845 | 288 | 6 | 6 | 1 | 0 | 1 |
+/// | securityhub | most keyword and std names | 139,491 | 895 | 0 | 0 | 57 | 0 | 1 |
+/// | transcribe-streaming | most event streams | 13,517 | 83 | 0 | 0 | 10 | 6 | 1 |
+/// | sagemaker-geospatial | deepest nesting | 16,122 | 127 | 0 | 0 | 10 | 0 | 4 |
 ///
-/// Plus `tests/fixtures/models/names.json`, the names no AWS model uses but one could.
+/// Plus `tests/fixtures/models/names.json`: collisions, keywords, std and prelude names, and
+/// the generated code's own local names, which no AWS model uses but any model could.
 const CHECKED: &[&str] = &[
-    "sagemaker",
     "quicksight",
     "connect",
+    "wafv2",
     "securityhub",
     "transcribe-streaming",
+    "sagemaker-geospatial",
 ];
 
 /// Model files as `(module, path)`, by module; `None`, with a note, when the corpus is absent.
@@ -53,7 +58,11 @@ fn corpus() -> Option<Vec<(String, PathBuf)>> {
     for service in services.flatten() {
         let versions = service.path().join("service");
         for version in std::fs::read_dir(&versions).into_iter().flatten().flatten() {
-            for file in std::fs::read_dir(version.path()).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(version.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 let path = file.path();
                 if path.extension().is_some_and(|e| e == "json") {
                     let name = service.file_name().to_string_lossy().into_owned();
@@ -169,7 +178,12 @@ fn every_aws_model_generates_parsable_deterministic_code() {
     }
     let failures: Vec<String> = outcomes
         .iter()
-        .filter_map(|o| o.result.as_ref().err().map(|e| format!("{}: {e}", o.module)))
+        .filter_map(|o| {
+            o.result
+                .as_ref()
+                .err()
+                .map(|e| format!("{}: {e}", o.module))
+        })
         .collect();
     assert!(
         failures.is_empty(),
@@ -187,6 +201,8 @@ struct Measure {
     lines: usize,
     items: usize,
     boxed: usize,
+    /// Items that reach themselves through members, list items or map values.
+    recursive: usize,
     renamed: usize,
     escaped: usize,
     event_streams: usize,
@@ -196,14 +212,95 @@ struct Measure {
 /// Type names `use`d by every Rust file (the prelude) or that generated code spells out; a
 /// shape may take any of them, since generated code names everything by absolute path.
 const STD_NAMES: &[&str] = &[
-    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default", "Debug",
-    "Clone", "Copy", "Send", "Sync", "Sized", "Drop", "Fn", "Iterator", "From", "Into",
-    "PartialEq", "Eq", "Ord", "Hash", "ToString", "ToOwned", "AsRef", "Value", "Map", "Visitor",
-    "Formatter", "Shape", "Wire", "Blob", "Timestamp", "IndexMap", "Self_", "SelfValue",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Debug",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Drop",
+    "Fn",
+    "Iterator",
+    "From",
+    "Into",
+    "PartialEq",
+    "Eq",
+    "Ord",
+    "Hash",
+    "ToString",
+    "ToOwned",
+    "AsRef",
+    "Value",
+    "Map",
+    "Visitor",
+    "Formatter",
+    "Shape",
+    "Wire",
+    "Blob",
+    "Timestamp",
+    "IndexMap",
+    "Self_",
+    "SelfValue",
 ];
 
 fn escaped(rust_name: &str) -> bool {
     naming::ident(rust_name) != rust_name || STD_NAMES.contains(&rust_name)
+}
+
+/// Named types a position refers to, through lists and maps.
+fn named<'a>(ty: &'a Ty, out: &mut Vec<&'a str>) {
+    match &ty.kind {
+        TyKind::Named(name) => out.push(name),
+        TyKind::List { item, .. } => named(item, out),
+        TyKind::Map { key, value, .. } => {
+            named(key, out);
+            named(value, out);
+        }
+        _ => {}
+    }
+}
+
+/// How many items reach themselves.
+fn recursive_items(space: &TypeSpace) -> usize {
+    let edges: std::collections::HashMap<&str, Vec<&str>> = space
+        .items
+        .iter()
+        .map(|item| {
+            let mut out = Vec::new();
+            if let ItemKind::Struct(fields) | ItemKind::Union(fields) = &item.kind {
+                fields.iter().for_each(|f| named(&f.ty, &mut out));
+            }
+            (item.rust_name.as_str(), out)
+        })
+        .collect();
+    let reaches_itself = |start: &str| {
+        let mut seen = std::collections::HashSet::new();
+        let mut stack: Vec<&str> = edges.get(start).cloned().unwrap_or_default();
+        while let Some(next) = stack.pop() {
+            if next == start {
+                return true;
+            }
+            if seen.insert(next) {
+                stack.extend(edges.get(next).into_iter().flatten());
+            }
+        }
+        false
+    };
+    space
+        .items
+        .iter()
+        .filter(|i| reaches_itself(&i.rust_name))
+        .count()
 }
 
 fn nesting(ty: &Ty) -> usize {
@@ -223,10 +320,15 @@ fn measure(module: &str, path: &Path) -> Result<Measure, String> {
         module: module.to_owned(),
         lines: files.iter().map(|f| f.contents.lines().count()).sum(),
         items: space.items.len(),
+        recursive: recursive_items(&space),
         ..Measure::default()
     };
     for item in &space.items {
-        let shape_name = model.service.rename.get(&item.shape).unwrap_or(&item.shape.name);
+        let shape_name = model
+            .service
+            .rename
+            .get(&item.shape)
+            .unwrap_or(&item.shape.name);
         m.renamed += usize::from(naming::type_name(shape_name) != item.rust_name);
         m.escaped += usize::from(escaped(&item.rust_name));
         m.event_streams += usize::from(item.traits.event_stream);
@@ -257,11 +359,16 @@ fn measure_corpus() {
     let Some(models) = corpus() else { return };
     let started = Instant::now();
     let measures = parallel(&models, |(module, path)| measure(module, path));
-    println!("measured {} models in {:.1?}", measures.len(), started.elapsed());
+    println!(
+        "measured {} models in {:.1?}",
+        measures.len(),
+        started.elapsed()
+    );
     let ok: Vec<&Measure> = measures.iter().filter_map(|m| m.as_ref().ok()).collect();
     type Key = fn(&Measure) -> usize;
-    let keys: [(&str, Key); 6] = [
+    let keys: [(&str, Key); 7] = [
         ("lines", |m| m.lines),
+        ("recursive items", |m| m.recursive),
         ("boxed", |m| m.boxed),
         ("renamed", |m| m.renamed),
         ("escaped", |m| m.escaped),
@@ -274,9 +381,16 @@ fn measure_corpus() {
         println!("top by {label}:");
         for m in by.iter().take(5) {
             println!(
-                "  {:<28} lines {:>7} items {:>5} boxed {:>3} renamed {:>3} escaped {:>3} \
-                 event streams {} nesting {}",
-                m.module, m.lines, m.items, m.boxed, m.renamed, m.escaped, m.event_streams,
+                "  {:<28} lines {:>7} items {:>5} recursive {:>3} boxed {:>3} renamed {:>3} \
+                 escaped {:>3} event streams {} nesting {}",
+                m.module,
+                m.lines,
+                m.items,
+                m.recursive,
+                m.boxed,
+                m.renamed,
+                m.escaped,
+                m.event_streams,
                 m.nesting
             );
         }

@@ -3,7 +3,9 @@
 //! `ParamValidator`, when Python and botocore are installed).
 //!
 //! `cargo bench -p awsgen-benches --bench serde`: divan's table first, then the ratios, each
-//! from alternating rounds of subject and baseline in this run.
+//! from alternating rounds of subject and baseline in this run. Typed deserialization is
+//! measured both through `serde_json::from_slice` and through `awsgen_runtime::de::from_slice`
+//! (the same parse with one UTF-8 check for the whole input); "typed (runtime)" is the latter.
 
 use awsgen_benches::{fixture, paired, single, Budget, Report, BATCH_DESCRIBE, ECS_DESCRIBE, ECS_REGISTER};
 use awsgen_runtime::validate::Validate;
@@ -64,6 +66,15 @@ macro_rules! per_case {
                 let c = &*$case;
                 b.counter(BytesCount::new(c.bytes.len())).bench(|| {
                     serde_json::from_slice::<$ty>(black_box(&c.bytes)).map(drop)
+                });
+            }
+
+            /// Through `awsgen_runtime::de::from_slice` (one UTF-8 check for the whole input).
+            #[divan::bench]
+            fn deserialize_typed_runtime(b: Bencher) {
+                let c = &*$case;
+                b.counter(BytesCount::new(c.bytes.len())).bench(|| {
+                    awsgen_runtime::de::from_slice::<$ty>(black_box(&c.bytes)).map(drop)
                 });
             }
 
@@ -128,10 +139,13 @@ fn case_ratios<T: DeserializeOwned + Serialize + Validate + PartialEq>(
     let kib = c.bytes.len() as f64 / 1024.0;
     report.section(&format!("{} ({kib:.1} KiB)", c.name));
     let typed = || serde_json::from_slice::<T>(black_box(&c.bytes)).map(drop);
+    let runtime = || awsgen_runtime::de::from_slice::<T>(black_box(&c.bytes)).map(drop);
     let value = || serde_json::from_slice::<Value>(black_box(&c.bytes)).map(drop);
     let ignored = || serde_json::from_slice::<IgnoredAny>(black_box(&c.bytes)).map(drop);
     let de = paired(ROUNDS, typed, value);
-    report.ratio("deserialize: typed / Value", "typed", "Value", de, deserialize_budget);
+    report.ratio("deserialize: typed (serde_json) / Value", "typed", "Value", de, Budget::None);
+    let de = paired(ROUNDS, runtime, value);
+    report.ratio("deserialize: typed (runtime) / Value", "typed", "Value", de, deserialize_budget);
     let floor = paired(ROUNDS, ignored, value);
     report.ratio("parse-only floor: IgnoredAny / Value", "IgnoredAny", "Value", floor, Budget::None);
     let ser = paired(
@@ -140,7 +154,7 @@ fn case_ratios<T: DeserializeOwned + Serialize + Validate + PartialEq>(
         || serde_json::to_vec(black_box(&c.value)),
     );
     report.ratio("serialize: typed / Value", "typed", "Value", ser, Budget::AtMost(0.5));
-    let validate = paired(ROUNDS, || black_box(&c.typed).validate().is_ok(), typed);
+    let validate = paired(ROUNDS, || black_box(&c.typed).validate().is_ok(), runtime);
     report.ratio(
         "validate() / typed deserialize",
         "validate",

@@ -1,17 +1,18 @@
 //! [`Config`]: the builder a downstream crate's `build.rs` uses to generate its own types into
 //! `OUT_DIR`, choosing models, operations or shapes, layout, derives and docs.
 //!
+//! In `build.rs`:
+//!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     awsgen::Config::new()
-//!         .model("models/ecs/2014-11-13/service-2.json")
-//!         .operations(["RegisterTaskDefinition", "DescribeTaskDefinition"])
-//!         .compile()
-//!         .unwrap();
-//! }
-//! // src/lib.rs: include!(concat!(env!("OUT_DIR"), "/ecs.rs"));
+//! awsgen::Config::new()
+//!     .model("models/ecs/2014-11-13/service-2.json")
+//!     .operations(["RegisterTaskDefinition", "DescribeTaskDefinition"])
+//!     .compile()
+//!     .unwrap();
 //! ```
+//!
+//! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/ecs.rs"));`, which defines
+//! the module `ecs`.
 
 use crate::emit::{EmitOptions, Layout};
 use crate::resolve::{Nullability, Selection};

@@ -58,7 +58,14 @@ pub fn generate_module(
     selection: &Selection,
     options: &EmitOptions,
 ) -> Result<Vec<OutputFile>, Error> {
-    generate_module_with(model, file, module, selection, options, emit::Layout::ModuleDir)
+    generate_module_with(
+        model,
+        file,
+        module,
+        selection,
+        options,
+        emit::Layout::ModuleDir,
+    )
 }
 
 /// Generates a service module's files in any layout.
@@ -70,25 +77,26 @@ pub fn generate_module_with(
     options: &EmitOptions,
     layout: emit::Layout,
 ) -> Result<Vec<OutputFile>, Error> {
-    let space = resolve::resolve_with(model, selection, options.nullability).map_err(|source| Error::Resolve {
-        file: file.to_path_buf(),
-        source,
+    let space = resolve::resolve_with(model, selection, options.nullability).map_err(|source| {
+        Error::Resolve {
+            file: file.to_path_buf(),
+            source,
+        }
     })?;
     let header = header(&space);
-    emit::module_files(&space, module, options, layout)
+    let sources =
+        emit::module_sources(&space, module, options, layout).map_err(|source| Error::Format {
+            file: file.to_path_buf(),
+            module: module.to_owned(),
+            source,
+        })?;
+    Ok(sources
         .into_iter()
-        .map(|(name, tokens)| {
-            let body = emit::format(tokens).map_err(|source| Error::Format {
-                file: file.to_path_buf(),
-                module: module.to_owned(),
-                source,
-            })?;
-            Ok(OutputFile {
-                path: PathBuf::from(name),
-                contents: format!("{header}{body}"),
-            })
+        .map(|(name, body)| OutputFile {
+            path: PathBuf::from(name),
+            contents: format!("{header}{body}"),
         })
-        .collect()
+        .collect())
 }
 
 /// The first lines of every generated file: the `@generated` marker and where it came from.

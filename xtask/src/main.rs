@@ -1,6 +1,7 @@
 //! `cargo xtask …`: thin commands over the `awsgen` library for this repository.
 
 use xtask::codegen;
+mod bench_compile;
 mod diff;
 mod models;
 
@@ -41,6 +42,19 @@ enum Command {
         /// Exit with status 2 when the generated Rust API breaks.
         #[arg(long)]
         fail_on_breaking: bool,
+    },
+    /// Clean build time of the generated crate (per feature, debug and release), with
+    /// `--baseline` against aws-sdk-ecs + aws-sdk-batch built in the same run.
+    BenchCompile {
+        /// Also build aws-sdk-ecs and aws-sdk-batch (benches/sdk-baseline) and report the ratio.
+        #[arg(long)]
+        baseline: bool,
+        /// Timed builds per crate and profile; the best is reported.
+        #[arg(long, default_value_t = 1)]
+        runs: usize,
+        /// Profiles to build (both when omitted).
+        #[arg(long, value_enum)]
+        profile: Vec<bench_compile::Profile>,
     },
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
@@ -90,6 +104,23 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             docs,
             fail_on_breaking,
         } => diff::run(&old, &new, format, docs, fail_on_breaking),
+        Command::BenchCompile {
+            baseline,
+            runs,
+            profile,
+        } => {
+            let profiles = if profile.is_empty() {
+                vec![bench_compile::Profile::Debug, bench_compile::Profile::Release]
+            } else {
+                profile
+            };
+            let options = bench_compile::Options {
+                baseline,
+                runs,
+                profiles,
+            };
+            bench_compile::run(&root, &options)
+        }
         Command::UpdateModels { botocore } => {
             models::update(&root, botocore.as_deref())?;
             codegen::repository(&root, false)

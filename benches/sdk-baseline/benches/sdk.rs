@@ -113,6 +113,16 @@ mod ecs_describe_task_definition {
     }
 
     #[divan::bench]
+    fn typed_runtime(b: Bencher) {
+        b.counter(BytesCount::new(ECS.bytes.len())).bench(|| {
+            awsgen_runtime::de::from_slice::<ecs::DescribeTaskDefinitionResponse>(black_box(
+                &ECS.bytes,
+            ))
+            .map(drop)
+        });
+    }
+
+    #[divan::bench]
     fn sdk(b: Bencher) {
         b.counter(BytesCount::new(ECS.bytes.len()))
             .bench(|| ECS.deserialize::<DescribeTaskDefinitionOutput>());
@@ -132,6 +142,16 @@ mod batch_describe_job_definitions {
     fn typed(b: Bencher) {
         b.counter(BytesCount::new(BATCH.bytes.len())).bench(|| {
             serde_json::from_slice::<batch::DescribeJobDefinitionsResponse>(black_box(
+                &BATCH.bytes,
+            ))
+            .map(drop)
+        });
+    }
+
+    #[divan::bench]
+    fn typed_runtime(b: Bencher) {
+        b.counter(BytesCount::new(BATCH.bytes.len())).bench(|| {
+            awsgen_runtime::de::from_slice::<batch::DescribeJobDefinitionsResponse>(black_box(
                 &BATCH.bytes,
             ))
             .map(drop)
@@ -180,11 +200,14 @@ where
     report.section(&format!("{what} response ({kib:.1} KiB)"));
     let bytes = &sdk.bytes;
     let typed = || serde_json::from_slice::<T>(black_box(bytes)).map(drop);
+    let runtime = || awsgen_runtime::de::from_slice::<T>(black_box(bytes)).map(drop);
     let value = || serde_json::from_slice::<Value>(black_box(bytes)).map(drop);
     let ignored = || serde_json::from_slice::<IgnoredAny>(black_box(bytes)).map(drop);
     let sdk_de = || sdk.deserialize::<O>();
-    report.ratio("generated types / Value", "typed", "Value", paired(ROUNDS, typed, value), typed_budget);
+    report.ratio("typed (serde_json::from_slice) / Value", "typed", "Value", paired(ROUNDS, typed, value), Budget::None);
+    report.ratio("typed (runtime from_slice) / Value", "typed", "Value", paired(ROUNDS, runtime, value), typed_budget);
     report.ratio("aws-sdk / Value", "sdk", "Value", paired(ROUNDS, sdk_de, value), Budget::None);
     report.ratio("IgnoredAny / Value (parse-only floor)", "IgnoredAny", "Value", paired(ROUNDS, ignored, value), Budget::None);
-    report.ratio("generated types / aws-sdk", "typed", "sdk", paired(ROUNDS, typed, sdk_de), Budget::AtMost(1.0));
+    report.ratio("typed (serde_json::from_slice) / aws-sdk", "typed", "sdk", paired(ROUNDS, typed, sdk_de), Budget::AtMost(1.0));
+    report.ratio("typed (runtime from_slice) / aws-sdk", "typed", "sdk", paired(ROUNDS, runtime, sdk_de), Budget::AtMost(1.0));
 }

@@ -1,5 +1,6 @@
-//! From a [`TypeSpace`] to Rust source: one token stream per item, grouped into one file per
-//! kind of item, formatted with prettyplease. Knows nothing of JSON model syntax.
+//! From a [`TypeSpace`](crate::resolve::TypeSpace) to Rust source: one token stream per
+//! item, grouped into files by [`Layout`], formatted with prettyplease. Knows nothing of JSON
+//! model syntax.
 
 pub mod docs;
 mod enumeration;
@@ -10,7 +11,7 @@ mod ty;
 mod union;
 mod validate;
 
-pub use module::{module_files, Layout};
+pub use module::{module_files, module_sources, Layout};
 
 use crate::resolve::{Item, ItemKind};
 use proc_macro2::TokenStream;
@@ -80,7 +81,11 @@ pub(crate) fn derives(base: TokenStream, options: &EmitOptions) -> TokenStream {
     let extra: Vec<TokenStream> = options
         .extra_derives
         .iter()
-        .filter(|d| !present.iter().any(|p| d.rsplit("::").next().map(str::trim) == Some(p)))
+        .filter(|d| {
+            !present
+                .iter()
+                .any(|p| d.rsplit("::").next().map(str::trim) == Some(p))
+        })
         .filter_map(|d| d.parse::<TokenStream>().ok())
         .collect();
     if extra.is_empty() {

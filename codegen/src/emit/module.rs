@@ -42,7 +42,7 @@ pub fn module_files(
     let mut body_items = Vec::new();
     match layout {
         Layout::ModuleDir => {
-            for file in ["enums.rs", "structures.rs", "unions.rs"] {
+            for file in KIND_FILES {
                 let items: Vec<TokenStream> = space
                     .items
                     .iter()
@@ -58,13 +58,120 @@ pub fn module_files(
         Layout::SingleFile => body_items.extend(space.items.iter().map(|i| item(i, options))),
         Layout::FilePerShape => {
             for i in &space.items {
-                let file = format!("{}.rs", i.rust_name);
-                let included = format!("{module}/{file}");
+                let included = format!("{module}/{}.rs", i.rust_name);
                 body_items.push(quote! { include!(#included); });
-                files.push((format!("{module}/{file}"), item(i, options)));
+                files.push((included, item(i, options)));
             }
         }
     }
+    files.insert(0, root(space, module, options, layout, body_items));
+    files
+}
+
+/// The same files as [`module_files`], formatted. Items are emitted and formatted on every
+/// core, each on its own: a file of items is the items' text one after another (prettyplease
+/// formats each top-level item independently), so the result is the same on any machine.
+pub fn module_sources(
+    space: &TypeSpace,
+    module: &str,
+    options: &EmitOptions,
+    layout: Layout,
+) -> Result<Vec<(String, String)>, syn::Error> {
+    if layout == Layout::SingleFile {
+        // One `pub mod` holds every item, indented: formatted as a whole.
+        return module_files(space, module, options, layout)
+            .into_iter()
+            .map(|(name, tokens)| Ok((name, super::format(tokens)?)))
+            .collect();
+    }
+    let items: Vec<&Item> = match layout {
+        Layout::ModuleDir => KIND_FILES
+            .iter()
+            .flat_map(|file| space.items.iter().filter(move |i| kind_file(i) == *file))
+            .collect(),
+        _ => space.items.iter().collect(),
+    };
+    let mut sources = formatted_items(&items, options)?.into_iter();
+    let mut files = Vec::new();
+    let mut body_items = Vec::new();
+    match layout {
+        Layout::ModuleDir => {
+            for file in KIND_FILES {
+                let count = space.items.iter().filter(|i| kind_file(i) == file).count();
+                if count > 0 {
+                    let text: String = sources.by_ref().take(count).collect();
+                    files.push((format!("{module}/{file}"), text));
+                    body_items.push(quote! { include!(#file); });
+                }
+            }
+        }
+        _ => {
+            for (i, text) in items.iter().zip(sources) {
+                let included = format!("{module}/{}.rs", i.rust_name);
+                body_items.push(quote! { include!(#included); });
+                files.push((included, text));
+            }
+        }
+    }
+    let (name, tokens) = root(space, module, options, layout, body_items);
+    files.insert(0, (name, super::format(tokens)?));
+    Ok(files)
+}
+
+/// The per-kind files of [`Layout::ModuleDir`], in the order they are written.
+const KIND_FILES: [&str; 3] = ["enums.rs", "structures.rs", "unions.rs"];
+
+/// Each item emitted and formatted, in order, spread over the available cores. Token streams
+/// cannot cross threads, so each worker emits the items it formats.
+fn formatted_items(items: &[&Item], options: &EmitOptions) -> Result<Vec<String>, syn::Error> {
+    let one = |i: &Item| super::format(item(i, options)).map_err(|e| e.to_string());
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    let results: Vec<Result<String, String>> = if threads <= 1 {
+        items.iter().map(|i| one(i)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            // Interleaved, so each worker gets a like share of large and small items.
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    scope.spawn(move || {
+                        items
+                            .iter()
+                            .skip(t)
+                            .step_by(threads)
+                            .map(|i| one(i))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            let mut done: Vec<std::vec::IntoIter<Result<String, String>>> = workers
+                .into_iter()
+                .map(|w| match w.join() {
+                    Ok(results) => results.into_iter(),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect();
+            (0..items.len())
+                .map_while(|n| done[n % threads].next())
+                .collect()
+        })
+    };
+    results
+        .into_iter()
+        .map(|r| r.map_err(|e| syn::Error::new(proc_macro2::Span::call_site(), e)))
+        .collect()
+}
+
+/// The module's root file: its docs, the item files it includes (or the items themselves),
+/// the operations table, the visitors and the validation patterns.
+fn root(
+    space: &TypeSpace,
+    module: &str,
+    options: &EmitOptions,
+    layout: Layout,
+    body_items: Vec<TokenStream>,
+) -> (String, TokenStream) {
     let docs = if options.docs {
         service_doc(space)
     } else {
@@ -75,15 +182,13 @@ pub fn module_files(
     let visitors = visitors(space);
     let patterns = super::validate::pattern_statics(space);
     let body = quote! { #docs #allow #(#body_items)* #operations #visitors #patterns };
-    let root = match layout {
+    match layout {
         Layout::ModuleDir => (format!("{module}/mod.rs"), body),
         Layout::SingleFile | Layout::FilePerShape => {
             let ident = quote::format_ident!("{}", module);
             (format!("{module}.rs"), quote! { pub mod #ident { #body } })
         }
-    };
-    files.insert(0, root);
-    files
+    }
 }
 
 /// Lints allowed in every item file, each for a reason that holds for generated code.
@@ -188,4 +293,3 @@ fn opt_str(v: &Option<String>) -> TokenStream {
         None => quote! { ::std::option::Option::None },
     }
 }
-

@@ -20,7 +20,9 @@ fn signature(path: &Ident, out: &Ident) -> TokenStream {
 }
 
 /// `impl Validate` for a structure: each member in model order, `@required` and the rules
-/// of its position. Members with nothing to check get no line.
+/// of its position, then the members the model does not define (reported only when the
+/// collector asks, for linting), against the list of wire names. Members with nothing to
+/// check get no line.
 pub fn structure(item: &Item, fields: &[Field]) -> TokenStream {
     let name = naming::ident(&item.rust_name);
     let mut statics = Vec::new();
@@ -43,20 +45,15 @@ pub fn structure(item: &Item, fields: &[Field]) -> TokenStream {
         };
         calls.push(quote! { #check(path, out, #wire, &self.#ident, #rules_ref); });
     }
-    let body = if calls.is_empty() {
-        TokenStream::new()
-    } else {
-        quote! {
-            use ::awsgen_runtime::validate as v;
-            #(#statics)*
-            #(#calls)*
-        }
-    };
-    let signature = params(calls.is_empty());
+    let members = fields.iter().map(|f| &f.wire_name);
+    let signature = params(false);
     quote! {
         impl ::awsgen_runtime::validate::Validate for #name {
             #signature {
-                #body
+                use ::awsgen_runtime::validate as v;
+                #(#statics)*
+                #(#calls)*
+                v::unknown_members(path, out, &self.unknown_members, &[#(#members),*]);
             }
         }
     }

@@ -161,7 +161,7 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
         rename: IndexMap::new(),
     };
     let model = Model { service, shapes };
-    check_targets(ctx, &model)?;
+    super::check::check(ctx, &model)?;
     Ok(model)
 }
 
@@ -333,48 +333,4 @@ fn range_bound(
         Some(Value::Number(n)) => Ok(Some(n.clone())),
         Some(v) => Err(ctx.shape(id, format!("`{which}` must be a number, found {v}"))),
     }
-}
-
-/// Every member, operation binding and list/map part must target a shape the model defines.
-pub(super) fn check_targets(ctx: Ctx<'_>, model: &Model) -> Result<(), LoadError> {
-    let missing = |at: String, target: &ShapeId| {
-        ctx.shape(
-            at,
-            format!("targets `{target}`, which the model does not define"),
-        )
-    };
-    for shape in model.shapes.values() {
-        let members: Vec<&Member> = match &shape.kind {
-            ShapeKind::Structure(m) | ShapeKind::Union(m) => m.iter().collect(),
-            ShapeKind::List(m) => vec![m],
-            ShapeKind::Map { key, value } => vec![key, value],
-            ShapeKind::Operation(op) => {
-                for t in op.input.iter().chain(&op.output).chain(&op.errors) {
-                    if !model.shapes.contains_key(t) {
-                        return Err(missing(shape.id.to_string(), t));
-                    }
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        for m in members {
-            if !model.shapes.contains_key(&m.target) {
-                return Err(missing(shape.id.member(&m.name), &m.target));
-            }
-        }
-    }
-    for op in &model.service.operations {
-        match model.shapes.get(op).map(|s| &s.kind) {
-            Some(ShapeKind::Operation(_)) => {}
-            Some(other) => {
-                return Err(ctx.shape(
-                    op,
-                    format!("is bound as an operation but is a {}", other.name()),
-                ))
-            }
-            None => return Err(missing(model.service.id.to_string(), op)),
-        }
-    }
-    Ok(())
 }

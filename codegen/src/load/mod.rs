@@ -1,6 +1,7 @@
 //! Frontends: each reads one of the JSON forms AWS publishes into a [`Model`].
 
 mod botocore;
+mod check;
 mod smithy;
 mod traits;
 

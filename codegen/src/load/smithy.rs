@@ -114,7 +114,7 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
     let service = service(ctx, &raw, &service_id)?;
     add_prelude(&mut shapes);
     let model = Model { service, shapes };
-    super::botocore::check_targets(ctx, &model)?;
+    super::check::check(ctx, &model)?;
     Ok(model)
 }
 

@@ -33,7 +33,7 @@ pub fn is_optional(field: &Field, owner_is_input: bool) -> bool {
         return false;
     }
     let required = field.traits.required && !field.traits.client_optional;
-    !(required && !owner_is_input)
+    !required || owner_is_input
 }
 
 /// A `@default` the generator can write as a Rust expression for this type.

@@ -73,9 +73,12 @@ impl ::awsgen_runtime::validate::Validate for ArrayProperties {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["size"]);
+    }
 }
 ::awsgen_runtime::shape!(ArrayProperties);
 /// An object that represents the array properties of a job.
@@ -187,9 +190,17 @@ impl ::awsgen_runtime::validate::Validate for ArrayPropertiesDetail {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["statusSummary", "statusSummaryLastUpdatedAt", "size", "index"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ArrayPropertiesDetail);
 /// An object that represents the array properties of a job.
@@ -301,9 +312,17 @@ impl ::awsgen_runtime::validate::Validate for ArrayPropertiesSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["size", "index", "statusSummary", "statusSummaryLastUpdatedAt"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ArrayPropertiesSummary);
 /// An object that represents the details of a container that's part of a job attempt.
@@ -444,6 +463,19 @@ impl ::awsgen_runtime::validate::Validate for AttemptContainerDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "networkInterfaces", &self.network_interfaces, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containerInstanceArn",
+                "taskArn",
+                "exitCode",
+                "reason",
+                "logStreamName",
+                "networkInterfaces",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(AttemptContainerDetail);
@@ -572,6 +604,12 @@ impl ::awsgen_runtime::validate::Validate for AttemptDetail {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "container", &self.container, v::NONE);
         v::optional(path, out, "taskProperties", &self.task_properties, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["container", "startedAt", "stoppedAt", "statusReason", "taskProperties"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AttemptDetail);
@@ -679,6 +717,12 @@ impl ::awsgen_runtime::validate::Validate for AttemptEcsTaskDetails {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containers", &self.containers, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerInstanceArn", "taskArn", "containers"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AttemptEcsTaskDetails);
@@ -806,6 +850,12 @@ impl ::awsgen_runtime::validate::Validate for AttemptTaskContainerDetails {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "networkInterfaces", &self.network_interfaces, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["exitCode", "name", "reason", "logStreamName", "networkInterfaces"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AttemptTaskContainerDetails);
@@ -900,6 +950,7 @@ impl ::awsgen_runtime::validate::Validate for CancelJobRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobId", &self.job_id, v::NONE);
         v::required(path, out, "reason", &self.reason, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobId", "reason"]);
     }
 }
 ::awsgen_runtime::shape!(CancelJobRequest);
@@ -961,9 +1012,12 @@ impl ::awsgen_runtime::validate::Validate for CancelJobResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(CancelJobResponse);
 /// An object that contains the details of a job that couldn't be cancelled by a `CancelJobs` operation.
@@ -1072,6 +1126,12 @@ impl ::awsgen_runtime::validate::Validate for CancelJobsErrorDetail {
         v::required(path, out, "job", &self.job, v::NONE);
         v::required(path, out, "code", &self.code, v::NONE);
         v::required(path, out, "message", &self.message, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["job", "code", "message"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CancelJobsErrorDetail);
@@ -1166,6 +1226,7 @@ impl ::awsgen_runtime::validate::Validate for CancelJobsRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobs", &self.jobs, v::NONE);
         v::required(path, out, "reason", &self.reason, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs", "reason"]);
     }
 }
 ::awsgen_runtime::shape!(CancelJobsRequest);
@@ -1258,6 +1319,7 @@ impl ::awsgen_runtime::validate::Validate for CancelJobsResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "successful", &self.successful, v::NONE);
         v::required(path, out, "errors", &self.errors, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["successful", "errors"]);
     }
 }
 ::awsgen_runtime::shape!(CancelJobsResponse);
@@ -1346,9 +1408,17 @@ impl ::awsgen_runtime::validate::Validate for CapacityLimit {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["maxCapacity", "capacityUnit"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(CapacityLimit);
 /// The capacity reservation configuration for Amazon ECS Managed Instances. Use this to target On-Demand Capacity Reservations or Reserved Instances.
@@ -1448,9 +1518,17 @@ impl ::awsgen_runtime::validate::Validate for CapacityReservationRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["reservationGroupArn", "reservationPreference"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(CapacityReservationRequest);
 /// These errors are usually caused by a client action. One example cause is using an action or resource on behalf of a user that doesn't have permissions to use the action or resource. Another cause is specifying an identifier that's not valid.
@@ -1525,9 +1603,12 @@ impl ::awsgen_runtime::validate::Validate for ClientException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClientException);
 /// An object that represents an Batch compute environment.
@@ -1846,6 +1927,30 @@ impl ::awsgen_runtime::validate::Validate for ComputeEnvironmentDetail {
             v::NONE,
         );
         v::optional(path, out, "ecsSettings", &self.ecs_settings, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "computeEnvironmentName",
+                "computeEnvironmentArn",
+                "unmanagedvCpus",
+                "ecsClusterArn",
+                "tags",
+                "type",
+                "state",
+                "status",
+                "statusReason",
+                "computeResources",
+                "serviceRole",
+                "updatePolicy",
+                "eksConfiguration",
+                "containerOrchestrationType",
+                "uuid",
+                "context",
+                "ecsSettings",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ComputeEnvironmentDetail);
@@ -1944,6 +2049,12 @@ impl ::awsgen_runtime::validate::Validate for ComputeEnvironmentOrder {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "order", &self.order, v::NONE);
         v::required(path, out, "computeEnvironment", &self.compute_environment, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["order", "computeEnvironment"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ComputeEnvironmentOrder);
@@ -2389,6 +2500,33 @@ impl ::awsgen_runtime::validate::Validate for ComputeResource {
             v::NONE,
         );
         v::optional(path, out, "capacityTags", &self.capacity_tags, &CAPACITY_TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "type",
+                "allocationStrategy",
+                "minvCpus",
+                "maxvCpus",
+                "desiredvCpus",
+                "instanceTypes",
+                "imageId",
+                "subnets",
+                "securityGroupIds",
+                "ec2KeyPair",
+                "instanceRole",
+                "tags",
+                "placementGroup",
+                "bidPercentage",
+                "spotIamFleetRole",
+                "launchTemplate",
+                "ec2Configuration",
+                "scalingPolicy",
+                "managedInstancesProvider",
+                "capacityTags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ComputeResource);
@@ -2850,6 +2988,33 @@ impl ::awsgen_runtime::validate::Validate for ComputeResourceUpdate {
             v::NONE,
         );
         v::optional(path, out, "capacityTags", &self.capacity_tags, &CAPACITY_TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "minvCpus",
+                "maxvCpus",
+                "desiredvCpus",
+                "subnets",
+                "securityGroupIds",
+                "allocationStrategy",
+                "instanceTypes",
+                "ec2KeyPair",
+                "instanceRole",
+                "tags",
+                "placementGroup",
+                "bidPercentage",
+                "launchTemplate",
+                "ec2Configuration",
+                "updateToLatestImageVersion",
+                "type",
+                "imageId",
+                "scalingPolicy",
+                "managedInstancesProvider",
+                "capacityTags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ComputeResourceUpdate);
@@ -2942,9 +3107,17 @@ impl ::awsgen_runtime::validate::Validate for ComputeScalingPolicy {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["minScaleDownDelayMinutes"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ComputeScalingPolicy);
 /// Contains a list of consumable resources required by a job.
@@ -3037,6 +3210,12 @@ impl ::awsgen_runtime::validate::Validate for ConsumableResourceProperties {
             &self.consumable_resource_list,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResourceList"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ConsumableResourceProperties);
@@ -3127,9 +3306,17 @@ impl ::awsgen_runtime::validate::Validate for ConsumableResourceRequirement {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResource", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ConsumableResourceRequirement);
 /// Current information about a consumable resource.
@@ -3274,6 +3461,18 @@ impl ::awsgen_runtime::validate::Validate for ConsumableResourceSummary {
             "consumableResourceName",
             &self.consumable_resource_name,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "consumableResourceArn",
+                "consumableResourceName",
+                "totalQuantity",
+                "inUseQuantity",
+                "resourceType",
+            ],
         );
     }
 }
@@ -3759,6 +3958,43 @@ impl ::awsgen_runtime::validate::Validate for ContainerDetail {
             &self.repository_credentials,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "image",
+                "vcpus",
+                "memory",
+                "command",
+                "jobRoleArn",
+                "executionRoleArn",
+                "volumes",
+                "environment",
+                "mountPoints",
+                "readonlyRootFilesystem",
+                "ulimits",
+                "privileged",
+                "user",
+                "exitCode",
+                "reason",
+                "containerInstanceArn",
+                "taskArn",
+                "logStreamName",
+                "instanceType",
+                "networkInterfaces",
+                "resourceRequirements",
+                "linuxParameters",
+                "logConfiguration",
+                "secrets",
+                "networkConfiguration",
+                "fargatePlatformConfiguration",
+                "ephemeralStorage",
+                "runtimePlatform",
+                "repositoryCredentials",
+                "enableExecuteCommand",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerDetail);
@@ -3912,6 +4148,19 @@ impl ::awsgen_runtime::validate::Validate for ContainerOverrides {
             "resourceRequirements",
             &self.resource_requirements,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "vcpus",
+                "memory",
+                "command",
+                "instanceType",
+                "environment",
+                "resourceRequirements",
+            ],
         );
     }
 }
@@ -4342,6 +4591,37 @@ impl ::awsgen_runtime::validate::Validate for ContainerProperties {
             &self.repository_credentials,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "image",
+                "vcpus",
+                "memory",
+                "command",
+                "jobRoleArn",
+                "executionRoleArn",
+                "volumes",
+                "environment",
+                "mountPoints",
+                "readonlyRootFilesystem",
+                "privileged",
+                "ulimits",
+                "user",
+                "instanceType",
+                "resourceRequirements",
+                "linuxParameters",
+                "logConfiguration",
+                "secrets",
+                "networkConfiguration",
+                "fargatePlatformConfiguration",
+                "enableExecuteCommand",
+                "ephemeralStorage",
+                "runtimePlatform",
+                "repositoryCredentials",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerProperties);
@@ -4428,9 +4708,12 @@ impl ::awsgen_runtime::validate::Validate for ContainerSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["exitCode", "reason"]);
+    }
 }
 ::awsgen_runtime::shape!(ContainerSummary);
 /// Contains the parameters for `CreateComputeEnvironment`.
@@ -4671,6 +4954,23 @@ impl ::awsgen_runtime::validate::Validate for CreateComputeEnvironmentRequest {
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "eksConfiguration", &self.eks_configuration, v::NONE);
         v::optional(path, out, "ecsSettings", &self.ecs_settings, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "computeEnvironmentName",
+                "type",
+                "state",
+                "unmanagedvCpus",
+                "computeResources",
+                "serviceRole",
+                "tags",
+                "eksConfiguration",
+                "context",
+                "ecsSettings",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateComputeEnvironmentRequest);
@@ -4767,9 +5067,17 @@ impl ::awsgen_runtime::validate::Validate for CreateComputeEnvironmentResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["computeEnvironmentName", "computeEnvironmentArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(CreateComputeEnvironmentResponse);
 #[derive(
@@ -4912,6 +5220,12 @@ impl ::awsgen_runtime::validate::Validate for CreateConsumableResourceRequest {
             v::NONE,
         );
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResourceName", "totalQuantity", "resourceType", "tags"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateConsumableResourceRequest);
@@ -5025,6 +5339,12 @@ impl ::awsgen_runtime::validate::Validate for CreateConsumableResourceResponse {
             "consumableResourceArn",
             &self.consumable_resource_arn,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResourceName", "consumableResourceArn"],
         );
     }
 }
@@ -5260,6 +5580,22 @@ impl ::awsgen_runtime::validate::Validate for CreateJobQueueRequest {
             &self.job_state_time_limit_actions,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobQueueName",
+                "state",
+                "schedulingPolicyArn",
+                "priority",
+                "computeEnvironmentOrder",
+                "serviceEnvironmentOrder",
+                "jobQueueType",
+                "tags",
+                "jobStateTimeLimitActions",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateJobQueueRequest);
@@ -5351,6 +5687,12 @@ impl ::awsgen_runtime::validate::Validate for CreateJobQueueResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobQueueName", &self.job_queue_name, v::NONE);
         v::required(path, out, "jobQueueArn", &self.job_queue_arn, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobQueueName", "jobQueueArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateJobQueueResponse);
@@ -5549,6 +5891,20 @@ impl ::awsgen_runtime::validate::Validate for CreateQuotaShareRequest {
         );
         v::optional(path, out, "state", &self.state, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "quotaShareName",
+                "jobQueue",
+                "capacityLimits",
+                "resourceSharingConfiguration",
+                "preemptionConfiguration",
+                "state",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateQuotaShareRequest);
@@ -5638,9 +5994,17 @@ impl ::awsgen_runtime::validate::Validate for CreateQuotaShareResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["quotaShareName", "quotaShareArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(CreateQuotaShareResponse);
 /// Contains the parameters for `CreateSchedulingPolicy`.
@@ -5782,6 +6146,12 @@ impl ::awsgen_runtime::validate::Validate for CreateSchedulingPolicyRequest {
         v::optional(path, out, "quotaSharePolicy", &self.quota_share_policy, v::NONE);
         v::optional(path, out, "fairsharePolicy", &self.fairshare_policy, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "quotaSharePolicy", "fairsharePolicy", "tags"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateSchedulingPolicyRequest);
@@ -5869,6 +6239,7 @@ impl ::awsgen_runtime::validate::Validate for CreateSchedulingPolicyResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "arn", &self.arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "arn"]);
     }
 }
 ::awsgen_runtime::shape!(CreateSchedulingPolicyResponse);
@@ -6035,6 +6406,18 @@ impl ::awsgen_runtime::validate::Validate for CreateServiceEnvironmentRequest {
         v::optional(path, out, "state", &self.state, v::NONE);
         v::required(path, out, "capacityLimits", &self.capacity_limits, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceEnvironmentName",
+                "serviceEnvironmentType",
+                "state",
+                "capacityLimits",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateServiceEnvironmentRequest);
@@ -6149,6 +6532,12 @@ impl ::awsgen_runtime::validate::Validate for CreateServiceEnvironmentResponse {
             &self.service_environment_arn,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceEnvironmentName", "serviceEnvironmentArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateServiceEnvironmentResponse);
@@ -6234,6 +6623,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteComputeEnvironmentRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "computeEnvironment", &self.compute_environment, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["computeEnvironment"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteComputeEnvironmentRequest);
@@ -6298,9 +6688,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteComputeEnvironmentResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeleteComputeEnvironmentResponse);
 #[derive(
@@ -6384,6 +6777,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteConsumableResourceRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "consumableResource", &self.consumable_resource, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["consumableResource"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteConsumableResourceRequest);
@@ -6448,9 +6842,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteConsumableResourceResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeleteConsumableResourceResponse);
 /// Contains the parameters for `DeleteJobQueue`.
@@ -6531,6 +6928,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteJobQueueRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobQueue", &self.job_queue, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobQueue"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteJobQueueRequest);
@@ -6592,9 +6990,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteJobQueueResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeleteJobQueueResponse);
 #[derive(
@@ -6674,6 +7075,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteQuotaShareRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "quotaShareArn", &self.quota_share_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["quotaShareArn"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteQuotaShareRequest);
@@ -6735,9 +7137,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteQuotaShareResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeleteQuotaShareResponse);
 /// Contains the parameters for `DeleteSchedulingPolicy`.
@@ -6814,6 +7219,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteSchedulingPolicyRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "arn", &self.arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["arn"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteSchedulingPolicyRequest);
@@ -6875,9 +7281,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteSchedulingPolicyResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeleteSchedulingPolicyResponse);
 #[derive(
@@ -6961,6 +7370,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteServiceEnvironmentRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "serviceEnvironment", &self.service_environment, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["serviceEnvironment"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteServiceEnvironmentRequest);
@@ -7025,9 +7435,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteServiceEnvironmentResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeleteServiceEnvironmentResponse);
 #[derive(
@@ -7107,6 +7520,7 @@ impl ::awsgen_runtime::validate::Validate for DeregisterJobDefinitionRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobDefinition", &self.job_definition, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobDefinition"]);
     }
 }
 ::awsgen_runtime::shape!(DeregisterJobDefinitionRequest);
@@ -7168,9 +7582,12 @@ impl ::awsgen_runtime::validate::Validate for DeregisterJobDefinitionResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(DeregisterJobDefinitionResponse);
 /// Contains the parameters for `DescribeComputeEnvironments`.
@@ -7277,9 +7694,17 @@ impl ::awsgen_runtime::validate::Validate for DescribeComputeEnvironmentsRequest
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["computeEnvironments", "maxResults", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DescribeComputeEnvironmentsRequest);
 #[derive(
@@ -7384,6 +7809,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeComputeEnvironmentsRespons
             &self.compute_environments,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["computeEnvironments", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeComputeEnvironmentsResponse);
@@ -7471,6 +7902,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeConsumableResourceRequest 
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "consumableResource", &self.consumable_resource, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["consumableResource"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeConsumableResourceRequest);
@@ -7672,6 +8104,21 @@ impl ::awsgen_runtime::validate::Validate for DescribeConsumableResourceResponse
             v::NONE,
         );
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "consumableResourceName",
+                "consumableResourceArn",
+                "totalQuantity",
+                "inUseQuantity",
+                "availableQuantity",
+                "resourceType",
+                "createdAt",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeConsumableResourceResponse);
@@ -7798,9 +8245,17 @@ impl ::awsgen_runtime::validate::Validate for DescribeJobDefinitionsRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobDefinitions", "maxResults", "jobDefinitionName", "status", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DescribeJobDefinitionsRequest);
 #[derive(
@@ -7894,6 +8349,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeJobDefinitionsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "jobDefinitions", &self.job_definitions, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobDefinitions", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeJobDefinitionsResponse);
@@ -7992,9 +8453,17 @@ impl ::awsgen_runtime::validate::Validate for DescribeJobQueuesRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobQueues", "maxResults", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DescribeJobQueuesRequest);
 #[derive(
@@ -8084,6 +8553,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeJobQueuesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "jobQueues", &self.job_queues, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobQueues", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeJobQueuesResponse);
@@ -8165,6 +8640,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeJobsRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobs", &self.jobs, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeJobsRequest);
@@ -8245,6 +8721,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeJobsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "jobs", &self.jobs, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeJobsResponse);
@@ -8325,6 +8802,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeQuotaShareRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "quotaShareArn", &self.quota_share_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["quotaShareArn"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeQuotaShareRequest);
@@ -8542,6 +9020,22 @@ impl ::awsgen_runtime::validate::Validate for DescribeQuotaShareResponse {
         v::optional(path, out, "state", &self.state, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "quotaShareName",
+                "quotaShareArn",
+                "jobQueueArn",
+                "capacityLimits",
+                "resourceSharingConfiguration",
+                "preemptionConfiguration",
+                "state",
+                "status",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeQuotaShareResponse);
@@ -8626,6 +9120,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeSchedulingPoliciesRequest 
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "arns", &self.arns, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["arns"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeSchedulingPoliciesRequest);
@@ -8715,6 +9210,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeSchedulingPoliciesResponse
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "schedulingPolicies", &self.scheduling_policies, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["schedulingPolicies"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeSchedulingPoliciesResponse);
@@ -8821,9 +9317,17 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceEnvironmentsRequest
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceEnvironments", "maxResults", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DescribeServiceEnvironmentsRequest);
 #[derive(
@@ -8928,6 +9432,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceEnvironmentsRespons
             &self.service_environments,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceEnvironments", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceEnvironmentsResponse);
@@ -9008,6 +9518,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceJobRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobId", &self.job_id, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobId"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceJobRequest);
@@ -9387,6 +9898,37 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceJobResponse {
         v::required(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "timeoutConfig", &self.timeout_config, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "attempts",
+                "capacityUsage",
+                "createdAt",
+                "isTerminated",
+                "jobArn",
+                "jobId",
+                "jobName",
+                "jobQueue",
+                "latestAttempt",
+                "retryStrategy",
+                "scheduledAt",
+                "schedulingPriority",
+                "serviceRequestPayload",
+                "serviceJobType",
+                "shareIdentifier",
+                "quotaShareName",
+                "preemptionConfiguration",
+                "preemptionSummary",
+                "startedAt",
+                "status",
+                "statusReason",
+                "stoppedAt",
+                "tags",
+                "timeoutConfig",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceJobResponse);
@@ -9493,6 +10035,12 @@ impl ::awsgen_runtime::validate::Validate for Device {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "hostPath", &self.host_path, v::NONE);
         v::optional(path, out, "permissions", &self.permissions, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["hostPath", "containerPath", "permissions"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Device);
@@ -9712,6 +10260,17 @@ impl ::awsgen_runtime::validate::Validate for Ec2Configuration {
             &self.image_kubernetes_version,
             &IMAGE_KUBERNETES_VERSION,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "imageType",
+                "imageIdOverride",
+                "batchImageStatus",
+                "imageKubernetesVersion",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Ec2Configuration);
@@ -9799,6 +10358,7 @@ impl ::awsgen_runtime::validate::Validate for EcsProperties {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "taskProperties", &self.task_properties, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskProperties"]);
     }
 }
 ::awsgen_runtime::shape!(EcsProperties);
@@ -9884,6 +10444,7 @@ impl ::awsgen_runtime::validate::Validate for EcsPropertiesDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskProperties", &self.task_properties, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskProperties"]);
     }
 }
 ::awsgen_runtime::shape!(EcsPropertiesDetail);
@@ -9973,6 +10534,7 @@ impl ::awsgen_runtime::validate::Validate for EcsPropertiesOverride {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskProperties", &self.task_properties, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskProperties"]);
     }
 }
 ::awsgen_runtime::shape!(EcsPropertiesOverride);
@@ -10072,6 +10634,7 @@ impl ::awsgen_runtime::validate::Validate for EcsSettings {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerInsights", &self.container_insights, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["containerInsights"]);
     }
 }
 ::awsgen_runtime::shape!(EcsSettings);
@@ -10323,6 +10886,27 @@ impl ::awsgen_runtime::validate::Validate for EcsTaskDetails {
         );
         v::optional(path, out, "runtimePlatform", &self.runtime_platform, v::NONE);
         v::optional(path, out, "volumes", &self.volumes, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containers",
+                "containerInstanceArn",
+                "taskArn",
+                "ephemeralStorage",
+                "executionRoleArn",
+                "platformVersion",
+                "ipcMode",
+                "taskRoleArn",
+                "pidMode",
+                "networkConfiguration",
+                "runtimePlatform",
+                "volumes",
+                "enableExecuteCommand",
+                "networkMode",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EcsTaskDetails);
@@ -10574,6 +11158,25 @@ impl ::awsgen_runtime::validate::Validate for EcsTaskProperties {
         );
         v::optional(path, out, "runtimePlatform", &self.runtime_platform, v::NONE);
         v::optional(path, out, "volumes", &self.volumes, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containers",
+                "ephemeralStorage",
+                "executionRoleArn",
+                "platformVersion",
+                "ipcMode",
+                "taskRoleArn",
+                "pidMode",
+                "networkConfiguration",
+                "runtimePlatform",
+                "volumes",
+                "enableExecuteCommand",
+                "networkMode",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EcsTaskProperties);
@@ -10661,6 +11264,7 @@ impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfig {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "iam", &self.iam, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["accessPointId", "iam"]);
     }
 }
 ::awsgen_runtime::shape!(EfsAuthorizationConfig);
@@ -10804,6 +11408,18 @@ impl ::awsgen_runtime::validate::Validate for EfsVolumeConfiguration {
             &self.authorization_config,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "fileSystemId",
+                "rootDirectory",
+                "transitEncryption",
+                "transitEncryptionPort",
+                "authorizationConfig",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EfsVolumeConfiguration);
@@ -10910,6 +11526,12 @@ impl ::awsgen_runtime::validate::Validate for EksAccessEntry {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "desiredState", &self.desired_state, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["desiredState", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksAccessEntry);
@@ -11016,9 +11638,17 @@ impl ::awsgen_runtime::validate::Validate for EksAttemptContainerDetail {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "containerID", "exitCode", "reason"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(EksAttemptContainerDetail);
 /// An object that represents the details of a job attempt for a job attempt by an Amazon EKS container.
@@ -11188,6 +11818,22 @@ impl ::awsgen_runtime::validate::Validate for EksAttemptDetail {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containers", &self.containers, v::NONE);
         v::optional(path, out, "initContainers", &self.init_containers, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containers",
+                "initContainers",
+                "eksClusterArn",
+                "podName",
+                "podNamespace",
+                "nodeName",
+                "startedAt",
+                "stoppedAt",
+                "statusReason",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksAttemptDetail);
@@ -11305,6 +11951,12 @@ impl ::awsgen_runtime::validate::Validate for EksConfiguration {
             v::NONE,
         );
         v::optional(path, out, "accessEntry", &self.access_entry, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["eksClusterArn", "kubernetesNamespace", "accessEntry"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksConfiguration);
@@ -11386,6 +12038,7 @@ impl ::awsgen_runtime::validate::Validate for EksConfigurationUpdate {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "accessEntry", &self.access_entry, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["accessEntry"]);
     }
 }
 ::awsgen_runtime::shape!(EksConfigurationUpdate);
@@ -11565,6 +12218,22 @@ impl ::awsgen_runtime::validate::Validate for EksContainer {
         v::optional(path, out, "resources", &self.resources, v::NONE);
         v::optional(path, out, "volumeMounts", &self.volume_mounts, v::NONE);
         v::optional(path, out, "securityContext", &self.security_context, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "image",
+                "imagePullPolicy",
+                "command",
+                "args",
+                "env",
+                "resources",
+                "volumeMounts",
+                "securityContext",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksContainer);
@@ -11761,6 +12430,24 @@ impl ::awsgen_runtime::validate::Validate for EksContainerDetail {
         v::optional(path, out, "resources", &self.resources, v::NONE);
         v::optional(path, out, "volumeMounts", &self.volume_mounts, v::NONE);
         v::optional(path, out, "securityContext", &self.security_context, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "image",
+                "imagePullPolicy",
+                "command",
+                "args",
+                "env",
+                "resources",
+                "exitCode",
+                "reason",
+                "volumeMounts",
+                "securityContext",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksContainerDetail);
@@ -11852,6 +12539,7 @@ impl ::awsgen_runtime::validate::Validate for EksContainerEnvironmentVariable {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
     }
 }
 ::awsgen_runtime::shape!(EksContainerEnvironmentVariable);
@@ -11960,6 +12648,7 @@ impl ::awsgen_runtime::validate::Validate for EksContainerLinuxCapabilities {
         };
         v::optional(path, out, "add", &self.add, &ADD);
         v::optional(path, out, "drop", &self.drop, &DROP);
+        v::unknown_members(path, out, &self.unknown_members, &["add", "drop"]);
     }
 }
 ::awsgen_runtime::shape!(EksContainerLinuxCapabilities);
@@ -12092,6 +12781,12 @@ impl ::awsgen_runtime::validate::Validate for EksContainerOverride {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "env", &self.env, v::NONE);
         v::optional(path, out, "resources", &self.resources, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "image", "command", "args", "env", "resources"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksContainerOverride);
@@ -12237,6 +12932,7 @@ impl ::awsgen_runtime::validate::Validate for EksContainerResourceRequirements {
         };
         v::optional(path, out, "limits", &self.limits, &LIMITS);
         v::optional(path, out, "requests", &self.requests, &REQUESTS);
+        v::unknown_members(path, out, &self.unknown_members, &["limits", "requests"]);
     }
 }
 ::awsgen_runtime::shape!(EksContainerResourceRequirements);
@@ -12401,6 +13097,21 @@ impl ::awsgen_runtime::validate::Validate for EksContainerSecurityContext {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capabilities", &self.capabilities, v::NONE);
         v::optional(path, out, "seccompProfile", &self.seccomp_profile, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "runAsUser",
+                "runAsGroup",
+                "privileged",
+                "allowPrivilegeEscalation",
+                "readOnlyRootFilesystem",
+                "runAsNonRoot",
+                "capabilities",
+                "seccompProfile",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksContainerSecurityContext);
@@ -12507,9 +13218,17 @@ impl ::awsgen_runtime::validate::Validate for EksContainerVolumeMount {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "mountPath", "subPath", "readOnly"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(EksContainerVolumeMount);
 /// Specifies the configuration of a Kubernetes `emptyDir` volume. An `emptyDir` volume is first created when a pod is assigned to a node. It exists as long as that pod is running on that node. The `emptyDir` volume is initially empty. All containers in the pod can read and write the files in the `emptyDir` volume. However, the `emptyDir` volume can be mounted at the same or different paths in each container. When a pod is removed from a node for any reason, the data in the `emptyDir` is deleted permanently. For more information, see [emptyDir](https://kubernetes.io/docs/concepts/storage/volumes/#emptydir) in the *Kubernetes documentation*.
@@ -12612,6 +13331,7 @@ impl ::awsgen_runtime::validate::Validate for EksEmptyDir {
             ..v::Rules::NONE
         };
         v::optional(path, out, "sizeLimit", &self.size_limit, &SIZE_LIMIT);
+        v::unknown_members(path, out, &self.unknown_members, &["medium", "sizeLimit"]);
     }
 }
 ::awsgen_runtime::shape!(EksEmptyDir);
@@ -12688,9 +13408,12 @@ impl ::awsgen_runtime::validate::Validate for EksHostPath {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["path"]);
+    }
 }
 ::awsgen_runtime::shape!(EksHostPath);
 /// Describes and uniquely identifies Kubernetes resources. For example, the compute environment that a pod runs in or the `jobID` for a job running in the pod. For more information, see [Understanding Kubernetes Objects](https://kubernetes.io/docs/concepts/overview/working-with-objects/kubernetes-objects/) in the *Kubernetes documentation*.
@@ -12808,9 +13531,17 @@ impl ::awsgen_runtime::validate::Validate for EksMetadata {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["labels", "annotations", "namespace"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(EksMetadata);
 /// A `persistentVolumeClaim` volume is used to mount a [PersistentVolume](https://kubernetes.io/docs/concepts/storage/persistent-volumes/) into a Pod. PersistentVolumeClaims are a way for users to "claim" durable storage without knowing the details of the particular cloud environment. See the information about [PersistentVolumes](https://kubernetes.io/docs/concepts/storage/persistent-volumes/) in the *Kubernetes documentation*.
@@ -12901,6 +13632,7 @@ impl ::awsgen_runtime::validate::Validate for EksPersistentVolumeClaim {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "claimName", &self.claim_name, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["claimName", "readOnly"]);
     }
 }
 ::awsgen_runtime::shape!(EksPersistentVolumeClaim);
@@ -13107,6 +13839,23 @@ impl ::awsgen_runtime::validate::Validate for EksPodProperties {
         v::optional(path, out, "volumes", &self.volumes, v::NONE);
         v::optional(path, out, "metadata", &self.metadata, v::NONE);
         v::optional(path, out, "securityContext", &self.security_context, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceAccountName",
+                "hostNetwork",
+                "dnsPolicy",
+                "imagePullSecrets",
+                "containers",
+                "initContainers",
+                "volumes",
+                "metadata",
+                "shareProcessNamespace",
+                "securityContext",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksPodProperties);
@@ -13329,6 +14078,25 @@ impl ::awsgen_runtime::validate::Validate for EksPodPropertiesDetail {
         v::optional(path, out, "volumes", &self.volumes, v::NONE);
         v::optional(path, out, "metadata", &self.metadata, v::NONE);
         v::optional(path, out, "securityContext", &self.security_context, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceAccountName",
+                "hostNetwork",
+                "dnsPolicy",
+                "imagePullSecrets",
+                "containers",
+                "initContainers",
+                "volumes",
+                "podName",
+                "nodeName",
+                "metadata",
+                "shareProcessNamespace",
+                "securityContext",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksPodPropertiesDetail);
@@ -13438,6 +14206,12 @@ impl ::awsgen_runtime::validate::Validate for EksPodPropertiesOverride {
         v::optional(path, out, "containers", &self.containers, v::NONE);
         v::optional(path, out, "initContainers", &self.init_containers, v::NONE);
         v::optional(path, out, "metadata", &self.metadata, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containers", "initContainers", "metadata"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksPodPropertiesOverride);
@@ -13563,6 +14337,12 @@ impl ::awsgen_runtime::validate::Validate for EksPodSecurityContext {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "seccompProfile", &self.seccomp_profile, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["runAsUser", "runAsGroup", "runAsNonRoot", "seccompProfile", "fsGroup"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksPodSecurityContext);
@@ -13644,6 +14424,7 @@ impl ::awsgen_runtime::validate::Validate for EksProperties {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "podProperties", &self.pod_properties, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["podProperties"]);
     }
 }
 ::awsgen_runtime::shape!(EksProperties);
@@ -13725,6 +14506,7 @@ impl ::awsgen_runtime::validate::Validate for EksPropertiesDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "podProperties", &self.pod_properties, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["podProperties"]);
     }
 }
 ::awsgen_runtime::shape!(EksPropertiesDetail);
@@ -13806,6 +14588,7 @@ impl ::awsgen_runtime::validate::Validate for EksPropertiesOverride {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "podProperties", &self.pod_properties, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["podProperties"]);
     }
 }
 ::awsgen_runtime::shape!(EksPropertiesOverride);
@@ -13924,6 +14707,12 @@ impl ::awsgen_runtime::validate::Validate for EksSeccompProfile {
             &self.localhost_profile,
             &LOCALHOST_PROFILE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["type", "localhostProfile"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksSeccompProfile);
@@ -14015,6 +14804,12 @@ impl ::awsgen_runtime::validate::Validate for EksSecret {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "secretName", &self.secret_name, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["secretName", "optional"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksSecret);
@@ -14150,6 +14945,12 @@ impl ::awsgen_runtime::validate::Validate for EksVolume {
             &self.persistent_volume_claim,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "hostPath", "emptyDir", "secret", "persistentVolumeClaim"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EksVolume);
@@ -14231,6 +15032,7 @@ impl ::awsgen_runtime::validate::Validate for EphemeralStorage {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "sizeInGiB", &self.size_in_gib, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["sizeInGiB"]);
     }
 }
 ::awsgen_runtime::shape!(EphemeralStorage);
@@ -14348,6 +15150,12 @@ impl ::awsgen_runtime::validate::Validate for EvaluateOnExit {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "action", &self.action, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["onStatusReason", "onReason", "onExitCode", "action"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EvaluateOnExit);
@@ -14434,9 +15242,17 @@ impl ::awsgen_runtime::validate::Validate for FairshareCapacityUsage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityUnit", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(FairshareCapacityUsage);
 /// The capacity utilization for a specific share in a fairshare scheduling job queue, including the share identifier and its current usage.
@@ -14533,6 +15349,12 @@ impl ::awsgen_runtime::validate::Validate for FairshareCapacityUtilization {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityUsage", &self.capacity_usage, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["shareIdentifier", "capacityUsage"],
+        );
     }
 }
 ::awsgen_runtime::shape!(FairshareCapacityUtilization);
@@ -14656,6 +15478,12 @@ impl ::awsgen_runtime::validate::Validate for FairsharePolicy {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "shareDistribution", &self.share_distribution, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["shareDecaySeconds", "computeReservation", "shareDistribution"],
+        );
     }
 }
 ::awsgen_runtime::shape!(FairsharePolicy);
@@ -14763,6 +15591,12 @@ impl ::awsgen_runtime::validate::Validate for FairshareUtilizationDetail {
             &self.top_capacity_utilization,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["activeShareCount", "topCapacityUtilization"],
+        );
     }
 }
 ::awsgen_runtime::shape!(FairshareUtilizationDetail);
@@ -14843,9 +15677,12 @@ impl ::awsgen_runtime::validate::Validate for FargatePlatformConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["platformVersion"]);
+    }
 }
 ::awsgen_runtime::shape!(FargatePlatformConfiguration);
 /// The FireLens configuration for the container. This is used to specify and configure a log router for container logs. For more information, see [Custom log](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html) routing in the *Amazon Elastic Container Service Developer Guide*.
@@ -14938,6 +15775,7 @@ impl ::awsgen_runtime::validate::Validate for FirelensConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type", "options"]);
     }
 }
 ::awsgen_runtime::shape!(FirelensConfiguration);
@@ -15029,6 +15867,7 @@ impl ::awsgen_runtime::validate::Validate for FrontOfQueueDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "jobs", &self.jobs, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs", "lastUpdatedAt"]);
     }
 }
 ::awsgen_runtime::shape!(FrontOfQueueDetail);
@@ -15119,9 +15958,17 @@ impl ::awsgen_runtime::validate::Validate for FrontOfQueueJobSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobArn", "earliestTimeAtPosition"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(FrontOfQueueJobSummary);
 /// An object that represents summary details for the first `RUNNABLE` job in a quota share.
@@ -15211,9 +16058,17 @@ impl ::awsgen_runtime::validate::Validate for FrontOfQuotaShareJobSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobArn", "earliestTimeAtPosition"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(FrontOfQuotaShareJobSummary);
 /// An object that represents the details of the first `RUNNABLE` job in each named quota share associated with a single job queue.
@@ -15309,6 +16164,12 @@ impl ::awsgen_runtime::validate::Validate for FrontOfQuotaSharesDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "quotaShares", &self.quota_shares, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["quotaShares", "lastUpdatedAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(FrontOfQuotaSharesDetail);
@@ -15389,6 +16250,7 @@ impl ::awsgen_runtime::validate::Validate for GetJobQueueSnapshotRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobQueue", &self.job_queue, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobQueue"]);
     }
 }
 ::awsgen_runtime::shape!(GetJobQueueSnapshotRequest);
@@ -15505,6 +16367,12 @@ impl ::awsgen_runtime::validate::Validate for GetJobQueueSnapshotResponse {
             v::NONE,
         );
         v::optional(path, out, "queueUtilization", &self.queue_utilization, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["frontOfQueue", "frontOfQuotaShares", "queueUtilization"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GetJobQueueSnapshotResponse);
@@ -15583,9 +16451,12 @@ impl ::awsgen_runtime::validate::Validate for Host {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["sourcePath"]);
+    }
 }
 ::awsgen_runtime::shape!(Host);
 /// References a Kubernetes secret resource. This name of the secret must start and end with an alphanumeric character, is required to be lowercase, can include periods (.) and hyphens (-), and can't contain more than 253 characters.
@@ -15666,6 +16537,7 @@ impl ::awsgen_runtime::validate::Validate for ImagePullSecret {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name"]);
     }
 }
 ::awsgen_runtime::shape!(ImagePullSecret);
@@ -15742,9 +16614,12 @@ impl ::awsgen_runtime::validate::Validate for InfrastructureOptimization {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["scaleInAfter"]);
+    }
 }
 ::awsgen_runtime::shape!(InfrastructureOptimization);
 /// The instance launch configuration for an Amazon ECS Managed Instances capacity provider. Specifies the instance profile, networking, instance selection constraints, capacity pricing model, storage, and monitoring settings.
@@ -15998,6 +16873,23 @@ impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplate {
             &self.local_storage_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "ec2InstanceProfileArn",
+                "networkConfiguration",
+                "instanceRequirements",
+                "capacityOptionType",
+                "storageConfiguration",
+                "monitoring",
+                "fipsEnabled",
+                "capacityReservations",
+                "instanceMetadataTagsPropagation",
+                "localStorageConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(InstanceLaunchTemplate);
@@ -16217,6 +17109,21 @@ impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplateUpdate {
             &self.local_storage_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "ec2InstanceProfileArn",
+                "networkConfiguration",
+                "instanceRequirements",
+                "storageConfiguration",
+                "monitoring",
+                "capacityReservations",
+                "instanceMetadataTagsPropagation",
+                "localStorageConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(InstanceLaunchTemplateUpdate);
@@ -16299,9 +17206,12 @@ impl ::awsgen_runtime::validate::Validate for InstanceRequirementsRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["allowedInstanceTypes"]);
+    }
 }
 ::awsgen_runtime::shape!(InstanceRequirementsRequest);
 /// The capacity usage for a job, including the unit of measure and quantity of resources being used.
@@ -16387,9 +17297,17 @@ impl ::awsgen_runtime::validate::Validate for JobCapacityUsageSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityUnit", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(JobCapacityUsageSummary);
 /// An object that represents an Batch job definition.
@@ -16735,6 +17653,31 @@ impl ::awsgen_runtime::validate::Validate for JobDefinition {
             &self.consumable_resource_properties,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobDefinitionName",
+                "jobDefinitionArn",
+                "revision",
+                "status",
+                "type",
+                "schedulingPriority",
+                "parameters",
+                "retryStrategy",
+                "containerProperties",
+                "timeout",
+                "nodeProperties",
+                "tags",
+                "propagateTags",
+                "platformCapabilities",
+                "ecsProperties",
+                "eksProperties",
+                "containerOrchestrationType",
+                "consumableResourceProperties",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(JobDefinition);
@@ -16826,6 +17769,7 @@ impl ::awsgen_runtime::validate::Validate for JobDependency {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobId", "type"]);
     }
 }
 ::awsgen_runtime::shape!(JobDependency);
@@ -17288,6 +18232,43 @@ impl ::awsgen_runtime::validate::Validate for JobDetail {
             &self.consumable_resource_properties,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobArn",
+                "jobName",
+                "jobId",
+                "jobQueue",
+                "status",
+                "shareIdentifier",
+                "schedulingPriority",
+                "attempts",
+                "statusReason",
+                "createdAt",
+                "retryStrategy",
+                "startedAt",
+                "stoppedAt",
+                "dependsOn",
+                "jobDefinition",
+                "parameters",
+                "container",
+                "nodeDetails",
+                "nodeProperties",
+                "arrayProperties",
+                "timeout",
+                "tags",
+                "propagateTags",
+                "platformCapabilities",
+                "eksProperties",
+                "eksAttempts",
+                "ecsProperties",
+                "isCancelled",
+                "isTerminated",
+                "consumableResourceProperties",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(JobDetail);
@@ -17548,6 +18529,25 @@ impl ::awsgen_runtime::validate::Validate for JobQueueDetail {
             &self.job_state_time_limit_actions,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobQueueName",
+                "jobQueueArn",
+                "state",
+                "schedulingPolicyArn",
+                "status",
+                "statusReason",
+                "priority",
+                "computeEnvironmentOrder",
+                "serviceEnvironmentOrder",
+                "jobQueueType",
+                "tags",
+                "jobStateTimeLimitActions",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(JobQueueDetail);
@@ -17666,6 +18666,12 @@ impl ::awsgen_runtime::validate::Validate for JobStateTimeLimitAction {
         v::required(path, out, "state", &self.state, v::NONE);
         v::required(path, out, "maxTimeSeconds", &self.max_time_seconds, v::NONE);
         v::required(path, out, "action", &self.action, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["reason", "state", "maxTimeSeconds", "action"],
+        );
     }
 }
 ::awsgen_runtime::shape!(JobStateTimeLimitAction);
@@ -17929,6 +18935,30 @@ impl ::awsgen_runtime::validate::Validate for JobSummary {
         v::optional(path, out, "container", &self.container, v::NONE);
         v::optional(path, out, "arrayProperties", &self.array_properties, v::NONE);
         v::optional(path, out, "nodeProperties", &self.node_properties, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobArn",
+                "jobId",
+                "jobName",
+                "capacityUsage",
+                "createdAt",
+                "scheduledAt",
+                "shareIdentifier",
+                "status",
+                "statusReason",
+                "startedAt",
+                "stoppedAt",
+                "container",
+                "arrayProperties",
+                "nodeProperties",
+                "jobDefinition",
+                "isCancelled",
+                "isTerminated",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(JobSummary);
@@ -18013,9 +19043,17 @@ impl ::awsgen_runtime::validate::Validate for JobTimeout {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attemptDurationSeconds"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(JobTimeout);
 /// A key-value pair object.
@@ -18101,9 +19139,12 @@ impl ::awsgen_runtime::validate::Validate for KeyValuePair {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
+    }
 }
 ::awsgen_runtime::shape!(KeyValuePair);
 /// A filter name and value pair that's used to return a more specific list of results from a `ListJobs` or `ListJobsByConsumableResource` API operation.
@@ -18189,9 +19230,12 @@ impl ::awsgen_runtime::validate::Validate for KeyValuesPair {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["name", "values"]);
+    }
 }
 ::awsgen_runtime::shape!(KeyValuesPair);
 /// Information about the latest attempt of a service job. A Service job can transition from `SCHEDULED` back to `RUNNABLE` state when they encounter capacity constraints.
@@ -18276,6 +19320,7 @@ impl ::awsgen_runtime::validate::Validate for LatestServiceJobAttempt {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "serviceResourceId", &self.service_resource_id, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["serviceResourceId"]);
     }
 }
 ::awsgen_runtime::shape!(LatestServiceJobAttempt);
@@ -18424,6 +19469,18 @@ impl ::awsgen_runtime::validate::Validate for LaunchTemplateSpecification {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "overrides", &self.overrides, v::NONE);
         v::optional(path, out, "userdataType", &self.userdata_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "launchTemplateId",
+                "launchTemplateName",
+                "version",
+                "overrides",
+                "userdataType",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(LaunchTemplateSpecification);
@@ -18594,6 +19651,18 @@ impl ::awsgen_runtime::validate::Validate for LaunchTemplateSpecificationOverrid
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "userdataType", &self.userdata_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "launchTemplateId",
+                "launchTemplateName",
+                "version",
+                "targetInstanceTypes",
+                "userdataType",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(LaunchTemplateSpecificationOverride);
@@ -18756,6 +19825,19 @@ impl ::awsgen_runtime::validate::Validate for LinuxParameters {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "devices", &self.devices, v::NONE);
         v::optional(path, out, "tmpfs", &self.tmpfs, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "devices",
+                "initProcessEnabled",
+                "sharedMemorySize",
+                "tmpfs",
+                "maxSwap",
+                "swappiness",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(LinuxParameters);
@@ -18862,6 +19944,12 @@ impl ::awsgen_runtime::validate::Validate for ListConsumableResourcesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "filters", &self.filters, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["filters", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListConsumableResourcesRequest);
@@ -18963,6 +20051,12 @@ impl ::awsgen_runtime::validate::Validate for ListConsumableResourcesResponse {
             "consumableResources",
             &self.consumable_resources,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResources", "nextToken"],
         );
     }
 }
@@ -19092,6 +20186,12 @@ impl ::awsgen_runtime::validate::Validate for ListJobsByConsumableResourceReques
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "consumableResource", &self.consumable_resource, v::NONE);
         v::optional(path, out, "filters", &self.filters, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResource", "filters", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListJobsByConsumableResourceRequest);
@@ -19187,6 +20287,7 @@ impl ::awsgen_runtime::validate::Validate for ListJobsByConsumableResourceRespon
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobs", &self.jobs, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs", "nextToken"]);
     }
 }
 ::awsgen_runtime::shape!(ListJobsByConsumableResourceResponse);
@@ -19411,6 +20512,24 @@ impl ::awsgen_runtime::validate::Validate for ListJobsByConsumableResourceSummar
             &self.consumable_resource_properties,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobArn",
+                "jobQueueArn",
+                "jobName",
+                "jobDefinitionArn",
+                "shareIdentifier",
+                "jobStatus",
+                "quantity",
+                "statusReason",
+                "startedAt",
+                "createdAt",
+                "consumableResourceProperties",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListJobsByConsumableResourceSummary);
@@ -19593,6 +20712,20 @@ impl ::awsgen_runtime::validate::Validate for ListJobsRequest {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "jobStatus", &self.job_status, v::NONE);
         v::optional(path, out, "filters", &self.filters, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobQueue",
+                "arrayJobId",
+                "multiNodeJobId",
+                "jobStatus",
+                "maxResults",
+                "nextToken",
+                "filters",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListJobsRequest);
@@ -19687,6 +20820,12 @@ impl ::awsgen_runtime::validate::Validate for ListJobsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobSummaryList", &self.job_summary_list, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobSummaryList", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListJobsResponse);
@@ -19789,6 +20928,12 @@ impl ::awsgen_runtime::validate::Validate for ListQuotaSharesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobQueue", &self.job_queue, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobQueue", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListQuotaSharesRequest);
@@ -19879,6 +21024,12 @@ impl ::awsgen_runtime::validate::Validate for ListQuotaSharesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "quotaShares", &self.quota_shares, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["quotaShares", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListQuotaSharesResponse);
@@ -19967,9 +21118,17 @@ impl ::awsgen_runtime::validate::Validate for ListSchedulingPoliciesRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["maxResults", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListSchedulingPoliciesRequest);
 #[derive(
@@ -20065,6 +21224,12 @@ impl ::awsgen_runtime::validate::Validate for ListSchedulingPoliciesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "schedulingPolicies", &self.scheduling_policies, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["schedulingPolicies", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListSchedulingPoliciesResponse);
@@ -20212,6 +21377,12 @@ impl ::awsgen_runtime::validate::Validate for ListServiceJobsRequest {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "jobStatus", &self.job_status, v::NONE);
         v::optional(path, out, "filters", &self.filters, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobQueue", "jobStatus", "maxResults", "nextToken", "filters"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListServiceJobsRequest);
@@ -20308,6 +21479,12 @@ impl ::awsgen_runtime::validate::Validate for ListServiceJobsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobSummaryList", &self.job_summary_list, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobSummaryList", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListServiceJobsResponse);
@@ -20389,6 +21566,7 @@ impl ::awsgen_runtime::validate::Validate for ListTagsForResourceRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "resourceArn", &self.resource_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["resourceArn"]);
     }
 }
 ::awsgen_runtime::shape!(ListTagsForResourceRequest);
@@ -20487,6 +21665,7 @@ impl ::awsgen_runtime::validate::Validate for ListTagsForResourceResponse {
             ..v::Rules::NONE
         };
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(path, out, &self.unknown_members, &["tags"]);
     }
 }
 ::awsgen_runtime::shape!(ListTagsForResourceResponse);
@@ -20631,6 +21810,12 @@ impl ::awsgen_runtime::validate::Validate for LogConfiguration {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "logDriver", &self.log_driver, v::NONE);
         v::optional(path, out, "secretOptions", &self.secret_options, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["logDriver", "options", "secretOptions"],
+        );
     }
 }
 ::awsgen_runtime::shape!(LogConfiguration);
@@ -20714,9 +21899,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesLocalStorageConfig
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["useLocalStorage"]);
+    }
 }
 ::awsgen_runtime::shape!(ManagedInstancesLocalStorageConfiguration);
 /// The network configuration for Amazon ECS Managed Instances. Specifies the VPC subnets and security groups where instances are launched.
@@ -20815,6 +22003,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesNetworkConfigurati
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "subnets", &self.subnets, v::NONE);
         v::required(path, out, "securityGroups", &self.security_groups, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["subnets", "securityGroups"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedInstancesNetworkConfiguration);
@@ -20964,6 +22158,17 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesProvider {
             &self.infrastructure_optimization,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "propagateTags",
+                "infrastructureRoleArn",
+                "instanceLaunchTemplate",
+                "infrastructureOptimization",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedInstancesProvider);
@@ -21047,9 +22252,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesStorageConfigurati
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["storageSizeGiB"]);
+    }
 }
 ::awsgen_runtime::shape!(ManagedInstancesStorageConfiguration);
 /// Details for a Docker volume mount point that's used in a job's container properties. This parameter maps to `Volumes` in the [Create a container](https://docs.docker.com/engine/api/latest/#tag/Container/operation/ContainerCreate) section of the *Docker Remote API* and the `--volume` option to docker run.
@@ -21145,9 +22353,17 @@ impl ::awsgen_runtime::validate::Validate for MountPoint {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerPath", "readOnly", "sourceVolume"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(MountPoint);
 /// The network configuration for jobs that are running on Fargate resources. Jobs that are running on Amazon EC2 resources must not specify this parameter.
@@ -21232,6 +22448,7 @@ impl ::awsgen_runtime::validate::Validate for NetworkConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "assignPublicIp", &self.assign_public_ip, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["assignPublicIp"]);
     }
 }
 ::awsgen_runtime::shape!(NetworkConfiguration);
@@ -21332,9 +22549,17 @@ impl ::awsgen_runtime::validate::Validate for NetworkInterface {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attachmentId", "ipv6Address", "privateIpv4Address"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(NetworkInterface);
 /// An object that represents the details of a multi-node parallel job node.
@@ -21420,9 +22645,17 @@ impl ::awsgen_runtime::validate::Validate for NodeDetails {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["nodeIndex", "isMainNode"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(NodeDetails);
 /// An object that represents any node overrides to a job definition that's used in a [SubmitJob](https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html) API operation.
@@ -21532,6 +22765,12 @@ impl ::awsgen_runtime::validate::Validate for NodeOverrides {
             "nodePropertyOverrides",
             &self.node_property_overrides,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["numNodes", "nodePropertyOverrides"],
         );
     }
 }
@@ -21650,6 +22889,12 @@ impl ::awsgen_runtime::validate::Validate for NodeProperties {
             &self.node_range_properties,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["numNodes", "mainNode", "nodeRangeProperties"],
+        );
     }
 }
 ::awsgen_runtime::shape!(NodeProperties);
@@ -21746,9 +22991,17 @@ impl ::awsgen_runtime::validate::Validate for NodePropertiesSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["isMainNode", "numNodes", "nodeIndex"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(NodePropertiesSummary);
 /// The object that represents any node overrides to a job definition that's used in a [SubmitJob](https://docs.aws.amazon.com/batch/latest/APIReference/API_SubmitJob.html) API operation.
@@ -21919,6 +23172,19 @@ impl ::awsgen_runtime::validate::Validate for NodePropertyOverride {
             &self.consumable_resource_properties_override,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "targetNodes",
+                "containerOverrides",
+                "ecsPropertiesOverride",
+                "instanceTypes",
+                "eksPropertiesOverride",
+                "consumableResourcePropertiesOverride",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(NodePropertyOverride);
@@ -22070,6 +23336,19 @@ impl ::awsgen_runtime::validate::Validate for NodeRangeProperty {
             &self.consumable_resource_properties,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "targetNodes",
+                "container",
+                "instanceTypes",
+                "ecsProperties",
+                "eksProperties",
+                "consumableResourceProperties",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(NodeRangeProperty);
@@ -22156,9 +23435,17 @@ impl ::awsgen_runtime::validate::Validate for QueueSnapshotCapacityUsage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityUnit", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(QueueSnapshotCapacityUsage);
 /// The job queue utilization at a specific point in time, including total capacity usage, and quota share or fairshare utilization breakdown depending on the job queue scheduling policy.
@@ -22305,6 +23592,17 @@ impl ::awsgen_runtime::validate::Validate for QueueSnapshotUtilizationDetail {
             &self.quota_share_utilization,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "totalCapacityUsage",
+                "fairshareUtilization",
+                "quotaShareUtilization",
+                "lastUpdatedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(QueueSnapshotUtilizationDetail);
@@ -22397,6 +23695,12 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareCapacityLimit {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "maxCapacity", &self.max_capacity, v::NONE);
         v::required(path, out, "capacityUnit", &self.capacity_unit, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["maxCapacity", "capacityUnit"],
+        );
     }
 }
 ::awsgen_runtime::shape!(QuotaShareCapacityLimit);
@@ -22483,9 +23787,17 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareCapacityUsage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityUnit", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(QuotaShareCapacityUsage);
 /// The capacity utilization for a specific quota share, including the quota share name and its current usage.
@@ -22582,6 +23894,12 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareCapacityUtilization {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityUsage", &self.capacity_usage, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["quotaShareName", "capacityUsage"],
+        );
     }
 }
 ::awsgen_runtime::shape!(QuotaShareCapacityUtilization);
@@ -22771,6 +24089,21 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareDetail {
         );
         v::optional(path, out, "state", &self.state, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "quotaShareName",
+                "quotaShareArn",
+                "jobQueueArn",
+                "capacityLimits",
+                "resourceSharingConfiguration",
+                "preemptionConfiguration",
+                "state",
+                "status",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(QuotaShareDetail);
@@ -22864,6 +24197,12 @@ impl ::awsgen_runtime::validate::Validate for QuotaSharePolicy {
             &self.idle_resource_assignment_strategy,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["idleResourceAssignmentStrategy"],
+        );
     }
 }
 ::awsgen_runtime::shape!(QuotaSharePolicy);
@@ -22954,6 +24293,7 @@ impl ::awsgen_runtime::validate::Validate for QuotaSharePreemptionConfiguration 
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "inSharePreemption", &self.in_share_preemption, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["inSharePreemption"]);
     }
 }
 ::awsgen_runtime::shape!(QuotaSharePreemptionConfiguration);
@@ -23050,6 +24390,12 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareResourceSharingConfigura
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "strategy", &self.strategy, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["strategy", "borrowLimit"],
+        );
     }
 }
 ::awsgen_runtime::shape!(QuotaShareResourceSharingConfiguration);
@@ -23142,6 +24488,12 @@ impl ::awsgen_runtime::validate::Validate for QuotaShareUtilizationDetail {
             "topCapacityUtilization",
             &self.top_capacity_utilization,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["topCapacityUtilization"],
         );
     }
 }
@@ -23450,6 +24802,27 @@ impl ::awsgen_runtime::validate::Validate for RegisterJobDefinitionRequest {
             &self.consumable_resource_properties,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobDefinitionName",
+                "type",
+                "parameters",
+                "schedulingPriority",
+                "containerProperties",
+                "nodeProperties",
+                "retryStrategy",
+                "propagateTags",
+                "timeout",
+                "tags",
+                "platformCapabilities",
+                "eksProperties",
+                "ecsProperties",
+                "consumableResourceProperties",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(RegisterJobDefinitionRequest);
@@ -23560,6 +24933,12 @@ impl ::awsgen_runtime::validate::Validate for RegisterJobDefinitionResponse {
         v::required(path, out, "jobDefinitionName", &self.job_definition_name, v::NONE);
         v::required(path, out, "jobDefinitionArn", &self.job_definition_arn, v::NONE);
         v::required(path, out, "revision", &self.revision, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobDefinitionName", "jobDefinitionArn", "revision"],
+        );
     }
 }
 ::awsgen_runtime::shape!(RegisterJobDefinitionResponse);
@@ -23651,6 +25030,7 @@ impl ::awsgen_runtime::validate::Validate for RepositoryCredentials {
             &self.credentials_parameter,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["credentialsParameter"]);
     }
 }
 ::awsgen_runtime::shape!(RepositoryCredentials);
@@ -23865,6 +25245,7 @@ impl ::awsgen_runtime::validate::Validate for ResourceRequirement {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "value", &self.value, v::NONE);
         v::required(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["value", "type"]);
     }
 }
 ::awsgen_runtime::shape!(ResourceRequirement);
@@ -23960,6 +25341,12 @@ impl ::awsgen_runtime::validate::Validate for RetryStrategy {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "evaluateOnExit", &self.evaluate_on_exit, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attempts", "evaluateOnExit"],
+        );
     }
 }
 ::awsgen_runtime::shape!(RetryStrategy);
@@ -24064,9 +25451,17 @@ impl ::awsgen_runtime::validate::Validate for RuntimePlatform {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["operatingSystemFamily", "cpuArchitecture"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(RuntimePlatform);
 /// This is used when you're using an S3Files file system for job storage.
@@ -24185,6 +25580,17 @@ impl ::awsgen_runtime::validate::Validate for S3FilesVolumeConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "fileSystemArn", &self.file_system_arn, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "fileSystemArn",
+                "rootDirectory",
+                "transitEncryptionPort",
+                "accessPointArn",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(S3FilesVolumeConfiguration);
@@ -24332,6 +25738,12 @@ impl ::awsgen_runtime::validate::Validate for SchedulingPolicyDetail {
         v::optional(path, out, "quotaSharePolicy", &self.quota_share_policy, v::NONE);
         v::optional(path, out, "fairsharePolicy", &self.fairshare_policy, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "arn", "quotaSharePolicy", "fairsharePolicy", "tags"],
+        );
     }
 }
 ::awsgen_runtime::shape!(SchedulingPolicyDetail);
@@ -24409,6 +25821,7 @@ impl ::awsgen_runtime::validate::Validate for SchedulingPolicyListingDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "arn", &self.arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["arn"]);
     }
 }
 ::awsgen_runtime::shape!(SchedulingPolicyListingDetail);
@@ -24509,6 +25922,7 @@ impl ::awsgen_runtime::validate::Validate for Secret {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "valueFrom", &self.value_from, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "valueFrom"]);
     }
 }
 ::awsgen_runtime::shape!(Secret);
@@ -24584,9 +25998,12 @@ impl ::awsgen_runtime::validate::Validate for ServerException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ServerException);
 /// Detailed information about a service environment, including its configuration, state, and capacity limits.
@@ -24785,6 +26202,20 @@ impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentDetail {
         v::optional(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "capacityLimits", &self.capacity_limits, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceEnvironmentName",
+                "serviceEnvironmentArn",
+                "serviceEnvironmentType",
+                "state",
+                "status",
+                "capacityLimits",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceEnvironmentDetail);
@@ -24881,6 +26312,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceEnvironmentOrder {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "order", &self.order, v::NONE);
         v::required(path, out, "serviceEnvironment", &self.service_environment, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["order", "serviceEnvironment"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceEnvironmentOrder);
@@ -24996,6 +26433,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobAttemptDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "serviceResourceId", &self.service_resource_id, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceResourceId", "startedAt", "stoppedAt", "statusReason"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceJobAttemptDetail);
@@ -25082,9 +26525,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobCapacityUsageDetail {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityUnit", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceJobCapacityUsageDetail);
 /// The capacity usage for a service job, including the unit of measure and quantity of resources being used.
@@ -25170,9 +26621,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobCapacityUsageSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityUnit", "quantity"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceJobCapacityUsageSummary);
 /// Specifies conditions for when to exit or retry a service job based on the exit status or status reason.
@@ -25267,6 +26726,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobEvaluateOnExit {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "action", &self.action, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["action", "onStatusReason"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceJobEvaluateOnExit);
@@ -25382,6 +26847,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobPreemptedAttempt {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "serviceResourceId", &self.service_resource_id, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceResourceId", "startedAt", "stoppedAt", "statusReason"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceJobPreemptedAttempt);
@@ -25465,9 +26936,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobPreemptionConfiguration 
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["preemptionRetriesBeforeTermination"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceJobPreemptionConfiguration);
 /// Summarizes the preemptions of the service job. This field appears on a service job when it has been preempted.
@@ -25574,6 +27053,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobPreemptionSummary {
             &self.recent_preempted_attempts,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["preemptedAttemptCount", "recentPreemptedAttempts"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceJobPreemptionSummary);
@@ -25672,6 +27157,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobRetryStrategy {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "attempts", &self.attempts, v::NONE);
         v::optional(path, out, "evaluateOnExit", &self.evaluate_on_exit, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attempts", "evaluateOnExit"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceJobRetryStrategy);
@@ -25912,6 +27403,28 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobSummary {
         v::required(path, out, "jobName", &self.job_name, v::NONE);
         v::required(path, out, "serviceJobType", &self.service_job_type, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "latestAttempt",
+                "capacityUsage",
+                "createdAt",
+                "jobArn",
+                "jobId",
+                "jobName",
+                "scheduledAt",
+                "serviceJobType",
+                "shareIdentifier",
+                "quotaShareName",
+                "status",
+                "statusReason",
+                "startedAt",
+                "stoppedAt",
+                "isTerminated",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceJobSummary);
@@ -25992,9 +27505,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceJobTimeout {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attemptDurationSeconds"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceJobTimeout);
 /// The Batch unique identifier.
@@ -26086,6 +27607,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceResourceId {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "value", &self.value, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
     }
 }
 ::awsgen_runtime::shape!(ServiceResourceId);
@@ -26187,6 +27709,12 @@ impl ::awsgen_runtime::validate::Validate for ShareAttributes {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "shareIdentifier", &self.share_identifier, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["shareIdentifier", "weightFactor"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ShareAttributes);
@@ -26516,6 +28044,30 @@ impl ::awsgen_runtime::validate::Validate for SubmitJobRequest {
             &self.consumable_resource_properties_override,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobName",
+                "jobQueue",
+                "shareIdentifier",
+                "schedulingPriorityOverride",
+                "arrayProperties",
+                "dependsOn",
+                "jobDefinition",
+                "parameters",
+                "containerOverrides",
+                "nodeOverrides",
+                "retryStrategy",
+                "propagateTags",
+                "timeout",
+                "tags",
+                "eksPropertiesOverride",
+                "ecsPropertiesOverride",
+                "consumableResourcePropertiesOverride",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitJobRequest);
@@ -26617,6 +28169,12 @@ impl ::awsgen_runtime::validate::Validate for SubmitJobResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobName", &self.job_name, v::NONE);
         v::required(path, out, "jobId", &self.job_id, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobArn", "jobName", "jobId"],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitJobResponse);
@@ -26875,6 +28433,25 @@ impl ::awsgen_runtime::validate::Validate for SubmitServiceJobRequest {
         v::optional(path, out, "timeoutConfig", &self.timeout_config, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "clientToken", &self.client_token, &CLIENT_TOKEN);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobName",
+                "jobQueue",
+                "retryStrategy",
+                "schedulingPriority",
+                "serviceRequestPayload",
+                "serviceJobType",
+                "shareIdentifier",
+                "quotaShareName",
+                "preemptionConfiguration",
+                "timeoutConfig",
+                "tags",
+                "clientToken",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitServiceJobRequest);
@@ -26976,6 +28553,12 @@ impl ::awsgen_runtime::validate::Validate for SubmitServiceJobResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobName", &self.job_name, v::NONE);
         v::required(path, out, "jobId", &self.job_id, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobArn", "jobName", "jobId"],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitServiceJobResponse);
@@ -27086,6 +28669,7 @@ impl ::awsgen_runtime::validate::Validate for TagResourceRequest {
         };
         v::required(path, out, "resourceArn", &self.resource_arn, v::NONE);
         v::required(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(path, out, &self.unknown_members, &["resourceArn", "tags"]);
     }
 }
 ::awsgen_runtime::shape!(TagResourceRequest);
@@ -27147,9 +28731,12 @@ impl ::awsgen_runtime::validate::Validate for TagResourceResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(TagResourceResponse);
 /// A list of containers that this task depends on.
@@ -27241,9 +28828,17 @@ impl ::awsgen_runtime::validate::Validate for TaskContainerDependency {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerName", "condition"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(TaskContainerDependency);
 /// The details for the container in this task attempt.
@@ -27654,6 +29249,36 @@ impl ::awsgen_runtime::validate::Validate for TaskContainerDetails {
         v::optional(path, out, "secrets", &self.secrets, v::NONE);
         v::optional(path, out, "ulimits", &self.ulimits, v::NONE);
         v::optional(path, out, "networkInterfaces", &self.network_interfaces, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "command",
+                "dependsOn",
+                "environment",
+                "essential",
+                "firelensConfiguration",
+                "image",
+                "linuxParameters",
+                "logConfiguration",
+                "mountPoints",
+                "name",
+                "privileged",
+                "readonlyRootFilesystem",
+                "repositoryCredentials",
+                "resourceRequirements",
+                "secrets",
+                "ulimits",
+                "user",
+                "startTimeout",
+                "stopTimeout",
+                "exitCode",
+                "reason",
+                "logStreamName",
+                "networkInterfaces",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskContainerDetails);
@@ -27783,6 +29408,12 @@ impl ::awsgen_runtime::validate::Validate for TaskContainerOverrides {
             "resourceRequirements",
             &self.resource_requirements,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["command", "environment", "name", "resourceRequirements"],
         );
     }
 }
@@ -28149,6 +29780,32 @@ impl ::awsgen_runtime::validate::Validate for TaskContainerProperties {
         );
         v::optional(path, out, "secrets", &self.secrets, v::NONE);
         v::optional(path, out, "ulimits", &self.ulimits, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "command",
+                "dependsOn",
+                "environment",
+                "essential",
+                "firelensConfiguration",
+                "image",
+                "linuxParameters",
+                "logConfiguration",
+                "mountPoints",
+                "name",
+                "privileged",
+                "readonlyRootFilesystem",
+                "repositoryCredentials",
+                "resourceRequirements",
+                "secrets",
+                "ulimits",
+                "user",
+                "startTimeout",
+                "stopTimeout",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskContainerProperties);
@@ -28230,6 +29887,7 @@ impl ::awsgen_runtime::validate::Validate for TaskPropertiesOverride {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containers", &self.containers, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["containers"]);
     }
 }
 ::awsgen_runtime::shape!(TaskPropertiesOverride);
@@ -28324,6 +29982,7 @@ impl ::awsgen_runtime::validate::Validate for TerminateJobRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobId", &self.job_id, v::NONE);
         v::required(path, out, "reason", &self.reason, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobId", "reason"]);
     }
 }
 ::awsgen_runtime::shape!(TerminateJobRequest);
@@ -28385,9 +30044,12 @@ impl ::awsgen_runtime::validate::Validate for TerminateJobResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(TerminateJobResponse);
 /// An object that contains the details of a job that couldn't be terminated by a `TerminateJobs` operation.
@@ -28496,6 +30158,12 @@ impl ::awsgen_runtime::validate::Validate for TerminateJobsErrorDetail {
         v::required(path, out, "job", &self.job, v::NONE);
         v::required(path, out, "code", &self.code, v::NONE);
         v::required(path, out, "message", &self.message, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["job", "code", "message"],
+        );
     }
 }
 ::awsgen_runtime::shape!(TerminateJobsErrorDetail);
@@ -28590,6 +30258,7 @@ impl ::awsgen_runtime::validate::Validate for TerminateJobsRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobs", &self.jobs, v::NONE);
         v::required(path, out, "reason", &self.reason, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs", "reason"]);
     }
 }
 ::awsgen_runtime::shape!(TerminateJobsRequest);
@@ -28682,6 +30351,7 @@ impl ::awsgen_runtime::validate::Validate for TerminateJobsResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "successful", &self.successful, v::NONE);
         v::required(path, out, "errors", &self.errors, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["successful", "errors"]);
     }
 }
 ::awsgen_runtime::shape!(TerminateJobsResponse);
@@ -28773,6 +30443,7 @@ impl ::awsgen_runtime::validate::Validate for TerminateServiceJobRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobId", &self.job_id, v::NONE);
         v::required(path, out, "reason", &self.reason, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobId", "reason"]);
     }
 }
 ::awsgen_runtime::shape!(TerminateServiceJobRequest);
@@ -28834,9 +30505,12 @@ impl ::awsgen_runtime::validate::Validate for TerminateServiceJobResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(TerminateServiceJobResponse);
 /// An object that contains the details of a service job that couldn't be terminated by a `TerminateServiceJobs` operation.
@@ -28945,6 +30619,12 @@ impl ::awsgen_runtime::validate::Validate for TerminateServiceJobsErrorDetail {
         v::required(path, out, "job", &self.job, v::NONE);
         v::required(path, out, "code", &self.code, v::NONE);
         v::required(path, out, "message", &self.message, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["job", "code", "message"],
+        );
     }
 }
 ::awsgen_runtime::shape!(TerminateServiceJobsErrorDetail);
@@ -29037,6 +30717,7 @@ impl ::awsgen_runtime::validate::Validate for TerminateServiceJobsRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobs", &self.jobs, v::NONE);
         v::required(path, out, "reason", &self.reason, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["jobs", "reason"]);
     }
 }
 ::awsgen_runtime::shape!(TerminateServiceJobsRequest);
@@ -29131,6 +30812,7 @@ impl ::awsgen_runtime::validate::Validate for TerminateServiceJobsResponse {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "successful", &self.successful, v::NONE);
         v::required(path, out, "errors", &self.errors, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["successful", "errors"]);
     }
 }
 ::awsgen_runtime::shape!(TerminateServiceJobsResponse);
@@ -29237,6 +30919,12 @@ impl ::awsgen_runtime::validate::Validate for Tmpfs {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerPath", &self.container_path, v::NONE);
         v::required(path, out, "size", &self.size, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerPath", "size", "mountOptions"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Tmpfs);
@@ -29342,6 +31030,12 @@ impl ::awsgen_runtime::validate::Validate for Ulimit {
         v::required(path, out, "hardLimit", &self.hard_limit, v::NONE);
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "softLimit", &self.soft_limit, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["hardLimit", "name", "softLimit"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Ulimit);
@@ -29444,6 +31138,12 @@ impl ::awsgen_runtime::validate::Validate for UntagResourceRequest {
         };
         v::required(path, out, "resourceArn", &self.resource_arn, v::NONE);
         v::required(path, out, "tagKeys", &self.tag_keys, &TAG_KEYS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["resourceArn", "tagKeys"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UntagResourceRequest);
@@ -29505,9 +31205,12 @@ impl ::awsgen_runtime::validate::Validate for UntagResourceResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(UntagResourceResponse);
 /// Contains the parameters for `UpdateComputeEnvironment`.
@@ -29703,6 +31406,22 @@ impl ::awsgen_runtime::validate::Validate for UpdateComputeEnvironmentRequest {
         v::optional(path, out, "updatePolicy", &self.update_policy, v::NONE);
         v::optional(path, out, "ecsSettings", &self.ecs_settings, v::NONE);
         v::optional(path, out, "eksConfiguration", &self.eks_configuration, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "computeEnvironment",
+                "state",
+                "unmanagedvCpus",
+                "computeResources",
+                "serviceRole",
+                "updatePolicy",
+                "context",
+                "ecsSettings",
+                "eksConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateComputeEnvironmentRequest);
@@ -29799,9 +31518,17 @@ impl ::awsgen_runtime::validate::Validate for UpdateComputeEnvironmentResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["computeEnvironmentName", "computeEnvironmentArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(UpdateComputeEnvironmentResponse);
 #[derive(
@@ -29932,6 +31659,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateConsumableResourceRequest {
         };
         v::required(path, out, "consumableResource", &self.consumable_resource, v::NONE);
         v::optional(path, out, "clientToken", &self.client_token, &CLIENT_TOKEN);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResource", "operation", "quantity", "clientToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateConsumableResourceRequest);
@@ -30055,6 +31788,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateConsumableResourceResponse {
             "consumableResourceArn",
             &self.consumable_resource_arn,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["consumableResourceName", "consumableResourceArn", "totalQuantity"],
         );
     }
 }
@@ -30243,6 +31982,20 @@ impl ::awsgen_runtime::validate::Validate for UpdateJobQueueRequest {
             &self.job_state_time_limit_actions,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "jobQueue",
+                "state",
+                "schedulingPolicyArn",
+                "priority",
+                "computeEnvironmentOrder",
+                "serviceEnvironmentOrder",
+                "jobStateTimeLimitActions",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateJobQueueRequest);
@@ -30328,9 +32081,17 @@ impl ::awsgen_runtime::validate::Validate for UpdateJobQueueResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobQueueName", "jobQueueArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(UpdateJobQueueResponse);
 /// The configuration for updating an Amazon ECS Managed Instances capacity provider. Used in `UpdateComputeEnvironment` requests. The `capacityOptionType` and `fipsEnabled` fields cannot be changed on update.
@@ -30478,6 +32239,17 @@ for UpdateManagedInstancesProviderConfiguration {
             &self.infrastructure_optimization,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "propagateTags",
+                "infrastructureRoleArn",
+                "instanceLaunchTemplate",
+                "infrastructureOptimization",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateManagedInstancesProviderConfiguration);
@@ -30590,6 +32362,12 @@ impl ::awsgen_runtime::validate::Validate for UpdatePolicy {
             "jobExecutionTimeoutMinutes",
             &self.job_execution_timeout_minutes,
             &JOB_EXECUTION_TIMEOUT_MINUTES,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["terminateJobsOnUpdate", "jobExecutionTimeoutMinutes"],
         );
     }
 }
@@ -30745,6 +32523,18 @@ impl ::awsgen_runtime::validate::Validate for UpdateQuotaShareRequest {
             v::NONE,
         );
         v::optional(path, out, "state", &self.state, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "quotaShareArn",
+                "capacityLimits",
+                "resourceSharingConfiguration",
+                "preemptionConfiguration",
+                "state",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateQuotaShareRequest);
@@ -30834,9 +32624,17 @@ impl ::awsgen_runtime::validate::Validate for UpdateQuotaShareResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["quotaShareName", "quotaShareArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(UpdateQuotaShareResponse);
 /// Contains the parameters for `UpdateSchedulingPolicy`.
@@ -30943,6 +32741,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateSchedulingPolicyRequest {
         v::required(path, out, "arn", &self.arn, v::NONE);
         v::optional(path, out, "quotaSharePolicy", &self.quota_share_policy, v::NONE);
         v::optional(path, out, "fairsharePolicy", &self.fairshare_policy, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "quotaSharePolicy", "fairsharePolicy"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateSchedulingPolicyRequest);
@@ -31004,9 +32808,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateSchedulingPolicyResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(UpdateSchedulingPolicyResponse);
 #[derive(
@@ -31116,6 +32923,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateServiceEnvironmentRequest {
         v::required(path, out, "serviceEnvironment", &self.service_environment, v::NONE);
         v::optional(path, out, "state", &self.state, v::NONE);
         v::optional(path, out, "capacityLimits", &self.capacity_limits, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceEnvironment", "state", "capacityLimits"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateServiceEnvironmentRequest);
@@ -31230,6 +33043,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateServiceEnvironmentResponse {
             &self.service_environment_arn,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceEnvironmentName", "serviceEnvironmentArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateServiceEnvironmentResponse);
@@ -31327,6 +33146,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateServiceJobRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "jobId", &self.job_id, v::NONE);
         v::required(path, out, "schedulingPriority", &self.scheduling_priority, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobId", "schedulingPriority"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateServiceJobRequest);
@@ -31422,9 +33247,17 @@ impl ::awsgen_runtime::validate::Validate for UpdateServiceJobResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["jobArn", "jobName", "jobId"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(UpdateServiceJobResponse);
 /// A data volume that's used in a job's container properties.
@@ -31560,6 +33393,12 @@ impl ::awsgen_runtime::validate::Validate for Volume {
             "s3filesVolumeConfiguration",
             &self.s3files_volume_configuration,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["host", "name", "efsVolumeConfiguration", "s3filesVolumeConfiguration"],
         );
     }
 }

@@ -75,9 +75,12 @@ impl ::awsgen_runtime::validate::Validate for AcceleratorCountRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(AcceleratorCountRequest);
 /// The minimum and maximum total accelerator memory in mebibytes (MiB) for instance type selection. This is important for GPU workloads that require specific amounts of video memory.
@@ -158,9 +161,12 @@ impl ::awsgen_runtime::validate::Validate for AcceleratorTotalMemoryMiBRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(AcceleratorTotalMemoryMiBRequest);
 /// You don't have authorization to perform the requested action.
@@ -236,9 +242,12 @@ impl ::awsgen_runtime::validate::Validate for AccessDeniedException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(AccessDeniedException);
 /// The advanced settings for a load balancer used in blue/green deployments. Specify the alternate target group, listener rules, and IAM role required for traffic shifting during blue/green deployments. For more information, see [Required resources for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -356,9 +365,22 @@ impl ::awsgen_runtime::validate::Validate for AdvancedConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "alternateTargetGroupArn",
+                "productionListenerRule",
+                "testListenerRule",
+                "roleArn",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(AdvancedConfiguration);
 #[derive(
@@ -452,6 +474,7 @@ impl ::awsgen_runtime::validate::Validate for AssociateGatewayWithClusterRequest
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "gateway", &self.gateway, v::NONE);
         v::required(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gateway", "cluster"]);
     }
 }
 ::awsgen_runtime::shape!(AssociateGatewayWithClusterRequest);
@@ -555,6 +578,12 @@ impl ::awsgen_runtime::validate::Validate for AssociateGatewayWithClusterRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "clusterArn", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AssociateGatewayWithClusterResponse);
@@ -668,6 +697,12 @@ impl ::awsgen_runtime::validate::Validate for Attachment {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "details", &self.details, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["id", "type", "status", "details"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Attachment);
@@ -760,6 +795,12 @@ impl ::awsgen_runtime::validate::Validate for AttachmentStateChange {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "attachmentArn", &self.attachment_arn, v::NONE);
         v::required(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attachmentArn", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AttachmentStateChange);
@@ -872,6 +913,12 @@ impl ::awsgen_runtime::validate::Validate for Attribute {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::optional(path, out, "targetType", &self.target_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "value", "targetType", "targetId"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Attribute);
@@ -948,9 +995,12 @@ impl ::awsgen_runtime::validate::Validate for AttributeLimitExceededException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(AttributeLimitExceededException);
 /// The auto repair configuration for an Amazon ECS Managed Instances capacity provider. When enabled, Amazon ECS automatically replaces container instances that are detected as unhealthy based on container instance health checks, including accelerated compute device and daemon health checks.
@@ -1031,6 +1081,7 @@ impl ::awsgen_runtime::validate::Validate for AutoRepairConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "actionsStatus", &self.actions_status, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["actionsStatus"]);
     }
 }
 ::awsgen_runtime::shape!(AutoRepairConfiguration);
@@ -1181,6 +1232,17 @@ impl ::awsgen_runtime::validate::Validate for AutoScalingGroupProvider {
             v::NONE,
         );
         v::optional(path, out, "managedDraining", &self.managed_draining, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "autoScalingGroupArn",
+                "managedScaling",
+                "managedTerminationProtection",
+                "managedDraining",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(AutoScalingGroupProvider);
@@ -1310,6 +1372,12 @@ impl ::awsgen_runtime::validate::Validate for AutoScalingGroupProviderUpdate {
             v::NONE,
         );
         v::optional(path, out, "managedDraining", &self.managed_draining, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["managedScaling", "managedTerminationProtection", "managedDraining"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AutoScalingGroupProviderUpdate);
@@ -1430,6 +1498,12 @@ impl ::awsgen_runtime::validate::Validate for AwsVpcConfiguration {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "subnets", &self.subnets, v::NONE);
         v::optional(path, out, "assignPublicIp", &self.assign_public_ip, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["subnets", "securityGroups", "assignPublicIp"],
+        );
     }
 }
 ::awsgen_runtime::shape!(AwsVpcConfiguration);
@@ -1508,9 +1582,12 @@ impl ::awsgen_runtime::validate::Validate for BaselineEbsBandwidthMbpsRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(BaselineEbsBandwidthMbpsRequest);
 /// Your Amazon Web Services account was blocked. For more information, contact [Amazon Web Services Support](http://aws.amazon.com/contact-us/).
@@ -1586,9 +1663,12 @@ impl ::awsgen_runtime::validate::Validate for BlockedException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(BlockedException);
 /// Configuration for a canary deployment strategy that shifts a fixed percentage of traffic to the new service revision, waits for a specified bake time, then shifts the remaining traffic.
@@ -1680,9 +1760,17 @@ impl ::awsgen_runtime::validate::Validate for CanaryConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["canaryPercent", "canaryBakeTimeInMinutes"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(CanaryConfiguration);
 /// The details for a capacity provider.
@@ -1924,6 +2012,23 @@ impl ::awsgen_runtime::validate::Validate for CapacityProvider {
         v::optional(path, out, "updateStatus", &self.update_status, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "capacityProviderArn",
+                "name",
+                "cluster",
+                "status",
+                "autoScalingGroupProvider",
+                "managedInstancesProvider",
+                "updateStatus",
+                "updateStatusReason",
+                "tags",
+                "type",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CapacityProvider);
@@ -2085,6 +2190,12 @@ impl ::awsgen_runtime::validate::Validate for CapacityProviderStrategyItem {
         v::required(path, out, "capacityProvider", &self.capacity_provider, v::NONE);
         v::optional(path, out, "weight", &self.weight, &WEIGHT);
         v::optional(path, out, "base", &self.base, &BASE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityProvider", "weight", "base"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CapacityProviderStrategyItem);
@@ -2200,6 +2311,12 @@ impl ::awsgen_runtime::validate::Validate for CapacityReservationRequest {
             &self.reservation_preference,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["reservationGroupArn", "reservationPreference"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CapacityReservationRequest);
@@ -2276,9 +2393,12 @@ impl ::awsgen_runtime::validate::Validate for ClientException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClientException);
 /// A regional grouping of one or more container instances where you can run task requests. Each account receives a default cluster the first time you use the Amazon ECS service, but you may also create other clusters. Clusters may contain more than one instance type simultaneously.
@@ -2635,6 +2755,29 @@ impl ::awsgen_runtime::validate::Validate for Cluster {
             &self.service_connect_defaults,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "clusterArn",
+                "clusterName",
+                "configuration",
+                "status",
+                "registeredContainerInstancesCount",
+                "runningTasksCount",
+                "pendingTasksCount",
+                "activeServicesCount",
+                "statistics",
+                "tags",
+                "settings",
+                "capacityProviders",
+                "defaultCapacityProviderStrategy",
+                "attachments",
+                "attachmentsStatus",
+                "serviceConnectDefaults",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Cluster);
@@ -2751,6 +2894,12 @@ impl ::awsgen_runtime::validate::Validate for ClusterConfiguration {
             &self.managed_storage_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["executeCommandConfiguration", "managedStorageConfiguration"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ClusterConfiguration);
@@ -2830,9 +2979,12 @@ impl ::awsgen_runtime::validate::Validate for ClusterContainsCapacityProviderExc
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClusterContainsCapacityProviderException);
 /// You can't delete a cluster that has registered container instances. First, deregister the container instances before you can delete the cluster. For more information, see [DeregisterContainerInstance](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
@@ -2912,9 +3064,12 @@ for ClusterContainsContainerInstancesException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClusterContainsContainerInstancesException);
 /// You can't delete a cluster that contains services. First, update the service to reduce its desired task count to 0, and then delete the service. For more information, see [UpdateService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html) and [DeleteService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html).
@@ -2993,9 +3148,12 @@ impl ::awsgen_runtime::validate::Validate for ClusterContainsServicesException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClusterContainsServicesException);
 /// You can't delete a cluster that has active tasks.
@@ -3071,9 +3229,12 @@ impl ::awsgen_runtime::validate::Validate for ClusterContainsTasksException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClusterContainsTasksException);
 /// The specified cluster wasn't found. You can view your available clusters with [ListClusters](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html). Amazon ECS clusters are Region specific.
@@ -3149,9 +3310,12 @@ impl ::awsgen_runtime::validate::Validate for ClusterNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ClusterNotFoundException);
 /// Use this parameter to set a default Service Connect namespace. After you set a default Service Connect namespace, any new services with Service Connect turned on that are created in the cluster are added as client services in the namespace. This setting only applies to new services that set the `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can set the namespace of each service individually in the `ServiceConnectConfiguration` to override this default parameter.
@@ -3229,9 +3393,12 @@ impl ::awsgen_runtime::validate::Validate for ClusterServiceConnectDefaults {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["namespace"]);
+    }
 }
 ::awsgen_runtime::shape!(ClusterServiceConnectDefaults);
 /// Use this parameter to set a default Service Connect namespace. After you set a default Service Connect namespace, any new services with Service Connect turned on that are created in the cluster are added as client services in the namespace. This setting only applies to new services that set the `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can set the namespace of each service individually in the `ServiceConnectConfiguration` to override this default parameter.
@@ -3325,6 +3492,7 @@ impl ::awsgen_runtime::validate::Validate for ClusterServiceConnectDefaultsReque
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "namespace", &self.namespace, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["namespace"]);
     }
 }
 ::awsgen_runtime::shape!(ClusterServiceConnectDefaultsRequest);
@@ -3426,6 +3594,7 @@ impl ::awsgen_runtime::validate::Validate for ClusterSetting {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "name", &self.name, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
     }
 }
 ::awsgen_runtime::shape!(ClusterSetting);
@@ -3512,9 +3681,17 @@ impl ::awsgen_runtime::validate::Validate for ConflictException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["resourceIds", "message"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ConflictException);
 /// A Docker container that's part of a task.
@@ -3802,6 +3979,32 @@ impl ::awsgen_runtime::validate::Validate for Container {
             "gpuSharingStrategy",
             &self.gpu_sharing_strategy,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containerArn",
+                "taskArn",
+                "name",
+                "image",
+                "imageDigest",
+                "runtimeId",
+                "lastStatus",
+                "exitCode",
+                "reason",
+                "networkBindings",
+                "networkInterfaces",
+                "healthStatus",
+                "managedAgents",
+                "cpu",
+                "memory",
+                "memoryReservation",
+                "gpuIds",
+                "neuronDeviceIds",
+                "gpuSharingStrategy",
+            ],
         );
     }
 }
@@ -4630,6 +4833,55 @@ impl ::awsgen_runtime::validate::Validate for ContainerDefinition {
             &self.firelens_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "image",
+                "repositoryCredentials",
+                "cpu",
+                "memory",
+                "memoryReservation",
+                "links",
+                "portMappings",
+                "essential",
+                "restartPolicy",
+                "entryPoint",
+                "command",
+                "environment",
+                "environmentFiles",
+                "mountPoints",
+                "volumesFrom",
+                "linuxParameters",
+                "secrets",
+                "dependsOn",
+                "startTimeout",
+                "stopTimeout",
+                "versionConsistency",
+                "hostname",
+                "user",
+                "workingDirectory",
+                "disableNetworking",
+                "privileged",
+                "readonlyRootFilesystem",
+                "dnsServers",
+                "dnsSearchDomains",
+                "extraHosts",
+                "dockerSecurityOptions",
+                "interactive",
+                "pseudoTerminal",
+                "dockerLabels",
+                "ulimits",
+                "logConfiguration",
+                "healthCheck",
+                "systemControls",
+                "resourceRequirements",
+                "firelensConfiguration",
+                "credentialSpecs",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerDefinition);
@@ -4740,6 +4992,12 @@ impl ::awsgen_runtime::validate::Validate for ContainerDependency {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerName", &self.container_name, v::NONE);
         v::required(path, out, "condition", &self.condition, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerName", "condition"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerDependency);
@@ -4840,9 +5098,17 @@ impl ::awsgen_runtime::validate::Validate for ContainerImage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerName", "imageDigest", "image"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ContainerImage);
 /// An Amazon EC2 or External instance that's running the Amazon ECS agent and has been registered with a cluster.
@@ -5173,6 +5439,32 @@ impl ::awsgen_runtime::validate::Validate for ContainerInstance {
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "healthStatus", &self.health_status, v::NONE);
         v::optional(path, out, "gpuDevices", &self.gpu_devices, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containerInstanceArn",
+                "ec2InstanceId",
+                "capacityProviderName",
+                "version",
+                "versionInfo",
+                "remainingResources",
+                "registeredResources",
+                "status",
+                "statusReason",
+                "agentConnected",
+                "runningTasksCount",
+                "pendingTasksCount",
+                "agentUpdateStatus",
+                "attributes",
+                "registeredAt",
+                "attachments",
+                "tags",
+                "healthStatus",
+                "gpuDevices",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerInstance);
@@ -5265,6 +5557,12 @@ impl ::awsgen_runtime::validate::Validate for ContainerInstanceHealthStatus {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "overallStatus", &self.overall_status, v::NONE);
         v::optional(path, out, "details", &self.details, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["overallStatus", "details"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerInstanceHealthStatus);
@@ -5450,6 +5748,21 @@ impl ::awsgen_runtime::validate::Validate for ContainerOverride {
             &self.resource_requirements,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "command",
+                "environment",
+                "environmentFiles",
+                "cpu",
+                "memory",
+                "memoryReservation",
+                "resourceRequirements",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerOverride);
@@ -5559,6 +5872,12 @@ impl ::awsgen_runtime::validate::Validate for ContainerRestartPolicy {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "enabled", &self.enabled, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["enabled", "ignoredExitCodes", "restartAttemptPeriod"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerRestartPolicy);
@@ -5704,6 +6023,20 @@ impl ::awsgen_runtime::validate::Validate for ContainerStateChange {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "networkBindings", &self.network_bindings, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containerName",
+                "imageDigest",
+                "runtimeId",
+                "exitCode",
+                "networkBindings",
+                "reason",
+                "status",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContainerStateChange);
@@ -5825,6 +6158,12 @@ impl ::awsgen_runtime::validate::Validate for ContinueServiceDeploymentRequest {
         );
         v::required(path, out, "hookId", &self.hook_id, v::NONE);
         v::optional(path, out, "action", &self.action, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceDeploymentArn", "hookId", "action"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ContinueServiceDeploymentRequest);
@@ -5907,9 +6246,12 @@ impl ::awsgen_runtime::validate::Validate for ContinueServiceDeploymentResponse 
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["serviceDeploymentArn"]);
+    }
 }
 ::awsgen_runtime::shape!(ContinueServiceDeploymentResponse);
 #[derive(
@@ -6076,6 +6418,18 @@ impl ::awsgen_runtime::validate::Validate for CreateCapacityProviderRequest {
             v::NONE,
         );
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "cluster",
+                "autoScalingGroupProvider",
+                "managedInstancesProvider",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateCapacityProviderRequest);
@@ -6160,6 +6514,7 @@ impl ::awsgen_runtime::validate::Validate for CreateCapacityProviderResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityProvider", &self.capacity_provider, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["capacityProvider"]);
     }
 }
 ::awsgen_runtime::shape!(CreateCapacityProviderResponse);
@@ -6364,6 +6719,20 @@ impl ::awsgen_runtime::validate::Validate for CreateClusterRequest {
             &self.service_connect_defaults,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "clusterName",
+                "tags",
+                "settings",
+                "configuration",
+                "capacityProviders",
+                "defaultCapacityProviderStrategy",
+                "serviceConnectDefaults",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateClusterRequest);
@@ -6444,6 +6813,7 @@ impl ::awsgen_runtime::validate::Validate for CreateClusterResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster"]);
     }
 }
 ::awsgen_runtime::shape!(CreateClusterResponse);
@@ -6697,6 +7067,24 @@ impl ::awsgen_runtime::validate::Validate for CreateDaemonRequest {
         );
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonName",
+                "clusterArn",
+                "daemonTaskDefinitionArn",
+                "capacityProviderArns",
+                "deploymentConfiguration",
+                "tags",
+                "propagateTags",
+                "enableECSManagedTags",
+                "enableExecuteCommand",
+                "clientToken",
+                "critical",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateDaemonRequest);
@@ -6807,6 +7195,12 @@ impl ::awsgen_runtime::validate::Validate for CreateDaemonResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonArn", "status", "createdAt", "deploymentArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateDaemonResponse);
@@ -7097,6 +7491,27 @@ impl ::awsgen_runtime::validate::Validate for CreateExpressGatewayServiceRequest
         v::optional(path, out, "cpuArchitecture", &self.cpu_architecture, v::NONE);
         v::optional(path, out, "scalingTarget", &self.scaling_target, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "executionRoleArn",
+                "infrastructureRoleArn",
+                "serviceName",
+                "cluster",
+                "healthCheckPath",
+                "primaryContainer",
+                "taskRoleArn",
+                "networkConfiguration",
+                "cpu",
+                "memory",
+                "cpuArchitecture",
+                "scalingTarget",
+                "tags",
+                "taskDefinitionArn",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateExpressGatewayServiceRequest);
@@ -7180,6 +7595,7 @@ impl ::awsgen_runtime::validate::Validate for CreateExpressGatewayServiceRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(CreateExpressGatewayServiceResponse);
@@ -7342,6 +7758,20 @@ impl ::awsgen_runtime::validate::Validate for CreateGatewayRequest {
         v::required(path, out, "configuration", &self.configuration, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "infrastructureRoleArn",
+                "clientToken",
+                "deletionProtection",
+                "configuration",
+                "tags",
+                "propagateTags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateGatewayRequest);
@@ -7442,6 +7872,12 @@ impl ::awsgen_runtime::validate::Validate for CreateGatewayResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "name", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateGatewayResponse);
@@ -7616,6 +8052,18 @@ for CreateManagedInstancesProviderConfiguration {
             "autoRepairConfiguration",
             &self.auto_repair_configuration,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "infrastructureRoleArn",
+                "instanceLaunchTemplate",
+                "propagateTags",
+                "infrastructureOptimization",
+                "autoRepairConfiguration",
+            ],
         );
     }
 }
@@ -8227,6 +8675,41 @@ impl ::awsgen_runtime::validate::Validate for CreateServiceRequest {
             &GATEWAY_CONNECTORS,
         );
         v::optional(path, out, "monitoring", &self.monitoring, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "serviceName",
+                "taskDefinition",
+                "availabilityZoneRebalancing",
+                "loadBalancers",
+                "serviceRegistries",
+                "desiredCount",
+                "clientToken",
+                "launchType",
+                "capacityProviderStrategy",
+                "platformVersion",
+                "role",
+                "deploymentConfiguration",
+                "placementConstraints",
+                "placementStrategy",
+                "networkConfiguration",
+                "healthCheckGracePeriodSeconds",
+                "schedulingStrategy",
+                "deploymentController",
+                "tags",
+                "enableECSManagedTags",
+                "propagateTags",
+                "enableExecuteCommand",
+                "serviceConnectConfiguration",
+                "volumeConfigurations",
+                "vpcLatticeConfigurations",
+                "gatewayConnectors",
+                "monitoring",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateServiceRequest);
@@ -8315,6 +8798,7 @@ impl ::awsgen_runtime::validate::Validate for CreateServiceResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(CreateServiceResponse);
@@ -8592,6 +9076,26 @@ impl ::awsgen_runtime::validate::Validate for CreateTaskSetRequest {
         );
         v::optional(path, out, "scale", &self.scale, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "service",
+                "cluster",
+                "externalId",
+                "taskDefinition",
+                "networkConfiguration",
+                "loadBalancers",
+                "serviceRegistries",
+                "launchType",
+                "capacityProviderStrategy",
+                "platformVersion",
+                "scale",
+                "clientToken",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(CreateTaskSetRequest);
@@ -8672,6 +9176,7 @@ impl ::awsgen_runtime::validate::Validate for CreateTaskSetResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskSet", &self.task_set, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskSet"]);
     }
 }
 ::awsgen_runtime::shape!(CreateTaskSetResponse);
@@ -8760,9 +9265,12 @@ impl ::awsgen_runtime::validate::Validate for CreatedAt {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["before", "after"]);
+    }
 }
 ::awsgen_runtime::shape!(CreatedAt);
 /// The CloudWatch alarm configuration for a daemon. When enabled, CloudWatch alarms determine whether a daemon deployment has failed.
@@ -8848,9 +9356,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonAlarmConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["alarmNames", "enable"]);
+    }
 }
 ::awsgen_runtime::shape!(DaemonAlarmConfiguration);
 /// Information about a capacity provider associated with a daemon revision.
@@ -8946,9 +9457,17 @@ impl ::awsgen_runtime::validate::Validate for DaemonCapacityProvider {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "runningCount", "withoutDaemonCount"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DaemonCapacityProvider);
 /// Information about the circuit breaker used to determine when a daemon deployment has failed.
@@ -9049,6 +9568,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonCircuitBreaker {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["failureCount", "status", "threshold"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonCircuitBreaker);
@@ -9513,6 +10038,42 @@ impl ::awsgen_runtime::validate::Validate for DaemonContainerDefinition {
         v::optional(path, out, "dependsOn", &self.depends_on, v::NONE);
         v::optional(path, out, "systemControls", &self.system_controls, v::NONE);
         v::optional(path, out, "restartPolicy", &self.restart_policy, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "image",
+                "memory",
+                "memoryReservation",
+                "repositoryCredentials",
+                "healthCheck",
+                "cpu",
+                "essential",
+                "entryPoint",
+                "command",
+                "workingDirectory",
+                "environmentFiles",
+                "environment",
+                "secrets",
+                "readonlyRootFilesystem",
+                "mountPoints",
+                "logConfiguration",
+                "firelensConfiguration",
+                "privileged",
+                "user",
+                "ulimits",
+                "linuxParameters",
+                "dependsOn",
+                "startTimeout",
+                "stopTimeout",
+                "systemControls",
+                "interactive",
+                "pseudoTerminal",
+                "restartPolicy",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonContainerDefinition);
@@ -9609,9 +10170,17 @@ impl ::awsgen_runtime::validate::Validate for DaemonContainerImage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerName", "imageDigest", "image"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DaemonContainerImage);
 /// Information about a daemon deployment. A daemon deployment orchestrates the progressive rollout of daemon task updates across container instances.
@@ -9872,6 +10441,27 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeployment {
             &self.deployment_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonDeploymentArn",
+                "clusterArn",
+                "status",
+                "statusReason",
+                "targetDaemonRevision",
+                "sourceDaemonRevisions",
+                "circuitBreaker",
+                "alarms",
+                "rollback",
+                "deploymentConfiguration",
+                "createdAt",
+                "startedAt",
+                "stoppedAt",
+                "finishedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonDeployment);
@@ -9979,6 +10569,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentAlarms {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["status", "alarmNames", "triggeredAlarmNames"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonDeploymentAlarms);
@@ -10096,9 +10692,22 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentCapacityProvider {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "arn",
+                "runningInstanceCount",
+                "withoutDaemonInstanceCount",
+                "drainingInstanceCount",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DaemonDeploymentCapacityProvider);
 /// Optional deployment parameters that control how a daemon rolls out updates across container instances.
@@ -10211,6 +10820,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentConfiguration {
         };
         v::optional(path, out, "drainPercent", &self.drain_percent, &DRAIN_PERCENT);
         v::optional(path, out, "alarms", &self.alarms, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["drainPercent", "alarms", "bakeTimeInMinutes"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonDeploymentConfiguration);
@@ -10346,6 +10961,18 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentRevisionDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityProviders", &self.capacity_providers, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "arn",
+                "capacityProviders",
+                "totalRunningInstanceCount",
+                "totalWithoutDaemonInstanceCount",
+                "totalDrainingInstanceCount",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonDeploymentRevisionDetail);
@@ -10525,6 +11152,23 @@ impl ::awsgen_runtime::validate::Validate for DaemonDeploymentSummary {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonDeploymentArn",
+                "daemonArn",
+                "clusterArn",
+                "status",
+                "statusReason",
+                "targetDaemonRevisionArn",
+                "createdAt",
+                "startedAt",
+                "stoppedAt",
+                "finishedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonDeploymentSummary);
@@ -10673,6 +11317,20 @@ impl ::awsgen_runtime::validate::Validate for DaemonDetail {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "currentRevisions", &self.current_revisions, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonArn",
+                "clusterArn",
+                "status",
+                "currentRevisions",
+                "deploymentArn",
+                "createdAt",
+                "updatedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonDetail);
@@ -10790,6 +11448,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonLinuxParameters {
         v::optional(path, out, "capabilities", &self.capabilities, v::NONE);
         v::optional(path, out, "devices", &self.devices, v::NONE);
         v::optional(path, out, "tmpfs", &self.tmpfs, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capabilities", "devices", "initProcessEnabled", "tmpfs"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonLinuxParameters);
@@ -10866,9 +11530,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonNotActiveException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(DaemonNotActiveException);
 /// The specified daemon wasn't found. You can view your available daemons with [ListDaemons](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListDaemons.html). Amazon ECS daemons are cluster specific and Region specific.
@@ -10944,9 +11611,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(DaemonNotFoundException);
 /// Information about a daemon revision. A daemon revision is a snapshot of the daemon's configuration at the time a deployment was initiated.
@@ -11140,6 +11810,23 @@ impl ::awsgen_runtime::validate::Validate for DaemonRevision {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerImages", &self.container_images, v::NONE);
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonRevisionArn",
+                "clusterArn",
+                "daemonArn",
+                "daemonTaskDefinitionArn",
+                "createdAt",
+                "containerImages",
+                "propagateTags",
+                "enableECSManagedTags",
+                "enableExecuteCommand",
+                "critical",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonRevision);
@@ -11261,6 +11948,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonRevisionDetail {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityProviders", &self.capacity_providers, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "capacityProviders", "totalRunningCount", "totalWithoutDaemonCount"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonRevisionDetail);
@@ -11379,9 +12072,22 @@ impl ::awsgen_runtime::validate::Validate for DaemonRollback {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "reason",
+                "startedAt",
+                "rollbackTargetDaemonRevisionArn",
+                "rollbackCapacityProviders",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DaemonRollback);
 /// A summary of a daemon.
@@ -11492,6 +12198,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonSummary {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonArn", "status", "createdAt", "updatedAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonSummary);
@@ -11741,6 +12453,28 @@ impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinition {
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "pidMode", &self.pid_mode, v::NONE);
         v::optional(path, out, "ipcMode", &self.ipc_mode, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonTaskDefinitionArn",
+                "family",
+                "revision",
+                "taskRoleArn",
+                "executionRoleArn",
+                "containerDefinitions",
+                "volumes",
+                "cpu",
+                "memory",
+                "status",
+                "registeredAt",
+                "deleteRequestedAt",
+                "registeredBy",
+                "pidMode",
+                "ipcMode",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonTaskDefinition);
@@ -11862,6 +12596,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonTaskDefinitionSummary {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "registeredAt", "registeredBy", "deleteRequestedAt", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonTaskDefinitionSummary);
@@ -11978,6 +12718,12 @@ impl ::awsgen_runtime::validate::Validate for DaemonVolume {
             &self.log_driver_volume_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "host", "logDriverVolumeConfiguration"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DaemonVolume);
@@ -12070,6 +12816,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteAccountSettingRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "principalArn"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteAccountSettingRequest);
@@ -12150,6 +12897,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteAccountSettingResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "setting", &self.setting, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["setting"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteAccountSettingResponse);
@@ -12240,6 +12988,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteAttributesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "attributes", &self.attributes, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster", "attributes"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteAttributesRequest);
@@ -12320,6 +13069,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteAttributesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "attributes", &self.attributes, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["attributes"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteAttributesResponse);
@@ -12414,6 +13164,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteCapacityProviderRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "capacityProvider", &self.capacity_provider, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityProvider", "cluster"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeleteCapacityProviderRequest);
@@ -12498,6 +13254,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteCapacityProviderResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityProvider", &self.capacity_provider, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["capacityProvider"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteCapacityProviderResponse);
@@ -12578,6 +13335,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteClusterRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteClusterRequest);
@@ -12658,6 +13416,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteClusterResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteClusterResponse);
@@ -12738,6 +13497,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteDaemonRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "daemonArn", &self.daemon_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["daemonArn"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteDaemonRequest);
@@ -12858,6 +13618,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteDaemonResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonArn", "status", "createdAt", "updatedAt", "deploymentArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeleteDaemonResponse);
@@ -12951,6 +13717,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteDaemonTaskDefinitionRequest 
             &self.daemon_task_definition,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["daemonTaskDefinition"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteDaemonTaskDefinitionRequest);
@@ -13033,9 +13800,17 @@ impl ::awsgen_runtime::validate::Validate for DeleteDaemonTaskDefinitionResponse
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonTaskDefinitionArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DeleteDaemonTaskDefinitionResponse);
 #[derive(
@@ -13118,6 +13893,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteExpressGatewayServiceRequest
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "serviceArn", &self.service_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["serviceArn"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteExpressGatewayServiceRequest);
@@ -13201,6 +13977,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteExpressGatewayServiceRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteExpressGatewayServiceResponse);
@@ -13281,6 +14058,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteGatewayRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "gateway", &self.gateway, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gateway"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteGatewayRequest);
@@ -13381,6 +14159,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteGatewayResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "name", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeleteGatewayResponse);
@@ -13481,6 +14265,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteServiceRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "service", "force"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeleteServiceRequest);
@@ -13561,6 +14351,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteServiceResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteServiceResponse);
@@ -13647,6 +14438,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteTaskDefinitionsRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "taskDefinitions", &self.task_definitions, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskDefinitions"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteTaskDefinitionsRequest);
@@ -13742,6 +14534,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteTaskDefinitionsResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskDefinitions", &self.task_definitions, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["taskDefinitions", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeleteTaskDefinitionsResponse);
@@ -13854,6 +14652,12 @@ impl ::awsgen_runtime::validate::Validate for DeleteTaskSetRequest {
         v::required(path, out, "cluster", &self.cluster, v::NONE);
         v::required(path, out, "service", &self.service, v::NONE);
         v::required(path, out, "taskSet", &self.task_set, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "service", "taskSet", "force"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeleteTaskSetRequest);
@@ -13934,6 +14738,7 @@ impl ::awsgen_runtime::validate::Validate for DeleteTaskSetResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskSet", &self.task_set, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskSet"]);
     }
 }
 ::awsgen_runtime::shape!(DeleteTaskSetResponse);
@@ -14339,6 +15144,34 @@ impl ::awsgen_runtime::validate::Validate for Deployment {
             &self.vpc_lattice_configurations,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "id",
+                "status",
+                "taskDefinition",
+                "desiredCount",
+                "pendingCount",
+                "runningCount",
+                "failedTasks",
+                "createdAt",
+                "updatedAt",
+                "capacityProviderStrategy",
+                "launchType",
+                "platformVersion",
+                "platformFamily",
+                "networkConfiguration",
+                "rolloutState",
+                "rolloutStateReason",
+                "serviceConnectConfiguration",
+                "serviceConnectResources",
+                "volumeConfigurations",
+                "fargateEphemeralStorage",
+                "vpcLatticeConfigurations",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Deployment);
@@ -14448,6 +15281,12 @@ impl ::awsgen_runtime::validate::Validate for DeploymentAlarms {
         v::required(path, out, "alarmNames", &self.alarm_names, v::NONE);
         v::required(path, out, "rollback", &self.rollback, v::NONE);
         v::required(path, out, "enable", &self.enable, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["alarmNames", "rollback", "enable"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeploymentAlarms);
@@ -14578,6 +15417,12 @@ impl ::awsgen_runtime::validate::Validate for DeploymentCircuitBreaker {
             "thresholdConfiguration",
             &self.threshold_configuration,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["enable", "rollback", "resetOnHealthyTask", "thresholdConfiguration"],
         );
     }
 }
@@ -14864,6 +15709,23 @@ impl ::awsgen_runtime::validate::Validate for DeploymentConfiguration {
             &self.early_success_criteria,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "deploymentCircuitBreaker",
+                "maximumPercent",
+                "minimumHealthyPercent",
+                "alarms",
+                "strategy",
+                "bakeTimeInMinutes",
+                "lifecycleHooks",
+                "linearConfiguration",
+                "canaryConfiguration",
+                "earlySuccessCriteria",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeploymentConfiguration);
@@ -14992,6 +15854,7 @@ impl ::awsgen_runtime::validate::Validate for DeploymentController {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type"]);
     }
 }
 ::awsgen_runtime::shape!(DeploymentController);
@@ -15131,6 +15994,12 @@ impl ::awsgen_runtime::validate::Validate for DeploymentEarlySuccessCriteria {
             &self.source_service_revision_cleanup,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["enable", "healthyPercent", "sourceServiceRevisionCleanup"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeploymentEarlySuccessCriteria);
@@ -15207,9 +16076,12 @@ impl ::awsgen_runtime::validate::Validate for DeploymentEphemeralStorage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["kmsKeyId"]);
+    }
 }
 ::awsgen_runtime::shape!(DeploymentEphemeralStorage);
 /// A deployment lifecycle hook runs custom logic or pauses the deployment at specific stages of the deployment process. You can use Lambda functions or pause hooks as hook targets.
@@ -15426,6 +16298,19 @@ impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHook {
             &self.timeout_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "targetType",
+                "hookTargetArn",
+                "roleArn",
+                "lifecycleStages",
+                "hookDetails",
+                "timeoutConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeploymentLifecycleHook);
@@ -15561,6 +16446,19 @@ impl ::awsgen_runtime::validate::Validate for DeploymentLifecycleHookDetail {
         v::optional(path, out, "targetType", &self.target_type, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "timeoutAction", &self.timeout_action, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "hookId",
+                "targetType",
+                "targetArn",
+                "status",
+                "expiresAt",
+                "timeoutAction",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeploymentLifecycleHookDetail);
@@ -15679,6 +16577,12 @@ for DeploymentLifecycleHookTimeoutConfiguration {
             &TIMEOUT_IN_MINUTES,
         );
         v::optional(path, out, "action", &self.action, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["timeoutInMinutes", "action"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeploymentLifecycleHookTimeoutConfiguration);
@@ -15788,6 +16692,12 @@ impl ::awsgen_runtime::validate::Validate for DeregisterContainerInstanceRequest
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerInstance", &self.container_instance, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "containerInstance", "force"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DeregisterContainerInstanceRequest);
@@ -15875,6 +16785,7 @@ impl ::awsgen_runtime::validate::Validate for DeregisterContainerInstanceRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerInstance", &self.container_instance, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["containerInstance"]);
     }
 }
 ::awsgen_runtime::shape!(DeregisterContainerInstanceResponse);
@@ -15959,6 +16870,7 @@ impl ::awsgen_runtime::validate::Validate for DeregisterTaskDefinitionRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "taskDefinition", &self.task_definition, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskDefinition"]);
     }
 }
 ::awsgen_runtime::shape!(DeregisterTaskDefinitionRequest);
@@ -16046,6 +16958,7 @@ impl ::awsgen_runtime::validate::Validate for DeregisterTaskDefinitionResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskDefinition", &self.task_definition, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskDefinition"]);
     }
 }
 ::awsgen_runtime::shape!(DeregisterTaskDefinitionResponse);
@@ -16177,6 +17090,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeCapacityProvidersRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityProviders", "cluster", "include", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeCapacityProvidersRequest);
@@ -16287,6 +17206,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeCapacityProvidersResponse 
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityProviders", &self.capacity_providers, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["capacityProviders", "failures", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeCapacityProvidersResponse);
@@ -16387,6 +17312,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeClustersRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["clusters", "include"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeClustersRequest);
@@ -16478,6 +17404,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeClustersResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "clusters", &self.clusters, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["clusters", "failures"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeClustersResponse);
@@ -16588,6 +17515,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeContainerInstancesRequest 
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerInstances", &self.container_instances, v::NONE);
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "containerInstances", "include"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeContainerInstancesRequest);
@@ -16688,6 +17621,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeContainerInstancesResponse
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerInstances", &self.container_instances, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerInstances", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeContainerInstancesResponse);
@@ -16783,6 +17722,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonDeploymentsRequest {
             &self.daemon_deployment_arns,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["daemonDeploymentArns"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonDeploymentsRequest);
@@ -16883,6 +17823,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonDeploymentsResponse 
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "failures", &self.failures, v::NONE);
         v::optional(path, out, "daemonDeployments", &self.daemon_deployments, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["failures", "daemonDeployments"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonDeploymentsResponse);
@@ -16963,6 +17909,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "daemonArn", &self.daemon_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["daemonArn"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonRequest);
@@ -17043,6 +17990,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "daemon", &self.daemon, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["daemon"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonResponse);
@@ -17135,6 +18083,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonRevisionsRequest {
             &self.daemon_revision_arns,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["daemonRevisionArns"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonRevisionsRequest);
@@ -17230,6 +18179,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonRevisionsResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "daemonRevisions", &self.daemon_revisions, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonRevisions", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonRevisionsResponse);
@@ -17323,6 +18278,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonTaskDefinitionReques
             &self.daemon_task_definition,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["daemonTaskDefinition"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonTaskDefinitionRequest);
@@ -17416,6 +18372,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeDaemonTaskDefinitionRespon
             &self.daemon_task_definition,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["daemonTaskDefinition"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeDaemonTaskDefinitionResponse);
@@ -17512,6 +18469,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeExpressGatewayServiceReque
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "serviceArn", &self.service_arn, v::NONE);
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["serviceArn", "include"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeExpressGatewayServiceRequest);
@@ -17595,6 +18553,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeExpressGatewayServiceRespo
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeExpressGatewayServiceResponse);
@@ -17791,6 +18750,23 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayAlbConfiguration {
         v::optional(path, out, "protocol", &self.protocol, v::NONE);
         v::optional(path, out, "httpDesync", &self.http_desync, v::NONE);
         v::optional(path, out, "testTrafficRules", &self.test_traffic_rules, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "networkConfiguration",
+                "scheme",
+                "accessLogs",
+                "webACLArn",
+                "port",
+                "protocol",
+                "maxAlbCount",
+                "currentAlbCount",
+                "httpDesync",
+                "testTrafficRules",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayAlbConfiguration);
@@ -17871,6 +18847,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "gateway", &self.gateway, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gateway"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayRequest);
@@ -17971,6 +18948,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayResourcesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "gateway", &self.gateway, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gateway", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayResourcesRequest);
@@ -18068,6 +19051,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayResourcesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "gatewayResources", &self.gateway_resources, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayResources", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayResourcesResponse);
@@ -18148,6 +19137,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "gateway", &self.gateway, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gateway"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayResponse);
@@ -18232,6 +19222,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayRouteRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "gatewayRouteArn", &self.gateway_route_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gatewayRouteArn"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayRouteRequest);
@@ -18312,6 +19303,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeGatewayRouteResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "gatewayRoute", &self.gateway_route, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gatewayRoute"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeGatewayRouteResponse);
@@ -18409,6 +19401,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceDeploymentsRequest 
             &self.service_deployment_arns,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["serviceDeploymentArns"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceDeploymentsRequest);
@@ -18511,6 +19504,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceDeploymentsResponse
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "serviceDeployments", &self.service_deployments, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceDeployments", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceDeploymentsResponse);
@@ -18607,6 +19606,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceRevisionsRequest {
             &self.service_revision_arns,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["serviceRevisionArns"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceRevisionsRequest);
@@ -18705,6 +19705,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeServiceRevisionsResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "serviceRevisions", &self.service_revisions, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceRevisions", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeServiceRevisionsResponse);
@@ -18806,6 +19812,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeServicesRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "services", &self.services, v::NONE);
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "services", "include"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeServicesRequest);
@@ -18897,6 +19909,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeServicesResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "services", &self.services, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["services", "failures"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeServicesResponse);
@@ -18992,6 +20005,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeTaskDefinitionRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "taskDefinition", &self.task_definition, v::NONE);
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["taskDefinition", "include"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeTaskDefinitionRequest);
@@ -19107,6 +20126,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeTaskDefinitionResponse {
         };
         v::optional(path, out, "taskDefinition", &self.task_definition, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["taskDefinition", "tags"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeTaskDefinitionResponse);
@@ -19219,6 +20244,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeTaskSetsRequest {
         v::required(path, out, "cluster", &self.cluster, v::NONE);
         v::required(path, out, "service", &self.service, v::NONE);
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "service", "taskSets", "include"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeTaskSetsRequest);
@@ -19310,6 +20341,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeTaskSetsResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskSets", &self.task_sets, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskSets", "failures"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeTaskSetsResponse);
@@ -19411,6 +20443,12 @@ impl ::awsgen_runtime::validate::Validate for DescribeTasksRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "tasks", &self.tasks, v::NONE);
         v::optional(path, out, "include", &self.include, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "tasks", "include"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DescribeTasksRequest);
@@ -19502,6 +20540,7 @@ impl ::awsgen_runtime::validate::Validate for DescribeTasksResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "tasks", &self.tasks, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["tasks", "failures"]);
     }
 }
 ::awsgen_runtime::shape!(DescribeTasksResponse);
@@ -19606,6 +20645,12 @@ impl ::awsgen_runtime::validate::Validate for Device {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "hostPath", &self.host_path, v::NONE);
         v::optional(path, out, "permissions", &self.permissions, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["hostPath", "containerPath", "permissions"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Device);
@@ -19700,6 +20745,7 @@ impl ::awsgen_runtime::validate::Validate for DisassociateGatewayFromClusterRequ
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "gateway", &self.gateway, v::NONE);
         v::required(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gateway", "cluster"]);
     }
 }
 ::awsgen_runtime::shape!(DisassociateGatewayFromClusterRequest);
@@ -19803,6 +20849,12 @@ impl ::awsgen_runtime::validate::Validate for DisassociateGatewayFromClusterResp
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "clusterArn", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DisassociateGatewayFromClusterResponse);
@@ -19892,9 +20944,17 @@ impl ::awsgen_runtime::validate::Validate for DiscoverPollEndpointRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerInstance", "cluster"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DiscoverPollEndpointRequest);
 #[derive(
@@ -19997,9 +21057,17 @@ impl ::awsgen_runtime::validate::Validate for DiscoverPollEndpointResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["endpoint", "telemetryEndpoint", "serviceConnectEndpoint"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(DiscoverPollEndpointResponse);
 /// This parameter is specified when you're using Docker volumes. Docker volumes are only supported when you're using the EC2 launch type. Windows containers only support the use of the `local` driver. To use bind mounts, specify a `host` instead.
@@ -20126,6 +21194,12 @@ impl ::awsgen_runtime::validate::Validate for DockerVolumeConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "scope", &self.scope, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["scope", "autoprovision", "driver", "driverOpts", "labels"],
+        );
     }
 }
 ::awsgen_runtime::shape!(DockerVolumeConfiguration);
@@ -20233,6 +21307,12 @@ impl ::awsgen_runtime::validate::Validate for EbsTagSpecification {
         v::required(path, out, "resourceType", &self.resource_type, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["resourceType", "tags", "propagateTags"],
+        );
     }
 }
 ::awsgen_runtime::shape!(EbsTagSpecification);
@@ -20432,6 +21512,23 @@ impl ::awsgen_runtime::validate::Validate for EcsExpressGatewayService {
             v::NONE,
         );
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "serviceName",
+                "serviceArn",
+                "infrastructureRoleArn",
+                "status",
+                "currentDeployment",
+                "activeConfigurations",
+                "tags",
+                "createdAt",
+                "updatedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EcsExpressGatewayService);
@@ -20596,6 +21693,19 @@ impl ::awsgen_runtime::validate::Validate for EcsManagedResources {
             &self.gateway_connections,
             &GATEWAY_CONNECTIONS,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "ingressPaths",
+                "autoScaling",
+                "metricAlarms",
+                "serviceSecurityGroups",
+                "logGroups",
+                "gatewayConnections",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EcsManagedResources);
@@ -20683,6 +21793,7 @@ impl ::awsgen_runtime::validate::Validate for EfsAuthorizationConfig {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "iam", &self.iam, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["accessPointId", "iam"]);
     }
 }
 ::awsgen_runtime::shape!(EfsAuthorizationConfig);
@@ -20826,6 +21937,18 @@ impl ::awsgen_runtime::validate::Validate for EfsVolumeConfiguration {
             &self.authorization_config,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "fileSystemId",
+                "rootDirectory",
+                "transitEncryption",
+                "transitEncryptionPort",
+                "authorizationConfig",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(EfsVolumeConfiguration);
@@ -20942,9 +22065,17 @@ impl ::awsgen_runtime::validate::Validate for ElbGatewayResources {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["loadBalancerArn", "listenerArn", "securityGroup", "gatewayRouteArns"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ElbGatewayResources);
 /// A list of files containing the environment variables to pass to a container. You can specify up to ten environment files. The file must have a `.env` file extension. Each line in an environment file should contain an environment variable in `VARIABLE=VALUE` format. Lines beginning with `#` are treated as comments and are ignored.
@@ -21052,6 +22183,7 @@ impl ::awsgen_runtime::validate::Validate for EnvironmentFile {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "value", &self.value, v::NONE);
         v::required(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["value", "type"]);
     }
 }
 ::awsgen_runtime::shape!(EnvironmentFile);
@@ -21137,6 +22269,7 @@ impl ::awsgen_runtime::validate::Validate for EphemeralStorage {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "sizeInGiB", &self.size_in_gib, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["sizeInGiB"]);
     }
 }
 ::awsgen_runtime::shape!(EphemeralStorage);
@@ -21249,6 +22382,12 @@ impl ::awsgen_runtime::validate::Validate for ExecuteCommandConfiguration {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "logging", &self.logging, v::NONE);
         v::optional(path, out, "logConfiguration", &self.log_configuration, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["kmsKeyId", "logging", "logConfiguration"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExecuteCommandConfiguration);
@@ -21381,9 +22520,23 @@ impl ::awsgen_runtime::validate::Validate for ExecuteCommandLogConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cloudWatchLogGroupName",
+                "cloudWatchEncryptionEnabled",
+                "s3BucketName",
+                "s3EncryptionEnabled",
+                "s3KeyPrefix",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ExecuteCommandLogConfiguration);
 #[derive(
@@ -21505,6 +22658,12 @@ impl ::awsgen_runtime::validate::Validate for ExecuteCommandRequest {
         v::required(path, out, "command", &self.command, v::NONE);
         v::required(path, out, "interactive", &self.interactive, v::NONE);
         v::required(path, out, "task", &self.task, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "container", "command", "interactive", "task"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExecuteCommandRequest);
@@ -21635,6 +22794,19 @@ impl ::awsgen_runtime::validate::Validate for ExecuteCommandResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "session", &self.session, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "clusterArn",
+                "containerArn",
+                "containerName",
+                "interactive",
+                "session",
+                "taskArn",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExecuteCommandResponse);
@@ -21821,6 +22993,20 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayContainer {
         );
         v::optional(path, out, "environment", &self.environment, &ENVIRONMENT);
         v::optional(path, out, "secrets", &self.secrets, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "image",
+                "containerPort",
+                "awsLogsConfiguration",
+                "repositoryCredentials",
+                "command",
+                "environment",
+                "secrets",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExpressGatewayContainer);
@@ -21904,9 +23090,12 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayRepositoryCredential
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["credentialsParameter"]);
+    }
 }
 ::awsgen_runtime::shape!(ExpressGatewayRepositoryCredentials);
 /// Defines the auto-scaling configuration for an Express service. This determines how the service automatically adjusts the number of running tasks based on demand metrics such as CPU utilization, memory utilization, or request count per target.
@@ -22029,6 +23218,17 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayScalingTarget {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "autoScalingMetric", &self.auto_scaling_metric, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "minTaskCount",
+                "maxTaskCount",
+                "autoScalingMetric",
+                "autoScalingTargetValue",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExpressGatewayScalingTarget);
@@ -22128,6 +23328,12 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceAwsLogsConfig
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "logGroup", &self.log_group, v::NONE);
         v::required(path, out, "logStreamPrefix", &self.log_stream_prefix, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["logGroup", "logStreamPrefix"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExpressGatewayServiceAwsLogsConfiguration);
@@ -22376,6 +23582,26 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceConfiguration
         v::optional(path, out, "primaryContainer", &self.primary_container, v::NONE);
         v::optional(path, out, "scalingTarget", &self.scaling_target, v::NONE);
         v::optional(path, out, "ingressPaths", &self.ingress_paths, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceRevisionArn",
+                "executionRoleArn",
+                "taskRoleArn",
+                "taskDefinitionArn",
+                "cpu",
+                "memory",
+                "cpuArchitecture",
+                "networkConfiguration",
+                "healthCheckPath",
+                "primaryContainer",
+                "scalingTarget",
+                "ingressPaths",
+                "createdAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExpressGatewayServiceConfiguration);
@@ -22469,9 +23695,17 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceNetworkConfig
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["securityGroups", "subnets"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ExpressGatewayServiceNetworkConfiguration);
 /// An object that defines the status of Express service creation and information about the status of the service.
@@ -22562,6 +23796,12 @@ impl ::awsgen_runtime::validate::Validate for ExpressGatewayServiceStatus {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "statusCode", &self.status_code, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["statusCode", "statusReason"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ExpressGatewayServiceStatus);
@@ -22669,6 +23909,12 @@ impl ::awsgen_runtime::validate::Validate for FSxWindowsFileServerAuthorizationC
             v::NONE,
         );
         v::required(path, out, "domain", &self.domain, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["credentialsParameter", "domain"],
+        );
     }
 }
 ::awsgen_runtime::shape!(FSxWindowsFileServerAuthorizationConfig);
@@ -22789,6 +24035,12 @@ impl ::awsgen_runtime::validate::Validate for FSxWindowsFileServerVolumeConfigur
             &self.authorization_config,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["fileSystemId", "rootDirectory", "authorizationConfig"],
+        );
     }
 }
 ::awsgen_runtime::shape!(FSxWindowsFileServerVolumeConfiguration);
@@ -22881,9 +24133,17 @@ impl ::awsgen_runtime::validate::Validate for Failure {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "reason", "detail"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(Failure);
 /// The FireLens configuration for the container. This is used to specify and configure a log router for container logs. For more information, see [Custom log routing](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -22978,6 +24238,7 @@ impl ::awsgen_runtime::validate::Validate for FirelensConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type", "options"]);
     }
 }
 ::awsgen_runtime::shape!(FirelensConfiguration);
@@ -23200,6 +24461,26 @@ impl ::awsgen_runtime::validate::Validate for Gateway {
         v::optional(path, out, "accessType", &self.access_type, v::NONE);
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gatewayArn",
+                "name",
+                "status",
+                "statusReason",
+                "failures",
+                "infrastructureRoleArn",
+                "deletionProtection",
+                "configuration",
+                "accessType",
+                "propagateTags",
+                "tags",
+                "createdAt",
+                "updatedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Gateway);
@@ -23281,6 +24562,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayAlbTestTrafficRules {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "header", &self.header, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["header"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayAlbTestTrafficRules);
@@ -23385,6 +24667,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayClusterAssociationSummary {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "clusterArn", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayClusterAssociationSummary);
@@ -23538,6 +24826,20 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnection {
         v::optional(path, out, "accessType", &self.access_type, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "resources", &self.resources, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gatewayArn",
+                "gatewayRouteArn",
+                "portName",
+                "serviceUrl",
+                "accessType",
+                "status",
+                "resources",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayConnection);
@@ -23714,9 +25016,26 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnectionAlbResources {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "acmCertificateArn",
+                "loadBalancerArn",
+                "loadBalancerSecurityGroupArns",
+                "listenerArn",
+                "listenerRuleArn",
+                "testListenerRuleArn",
+                "targetGroupArn",
+                "alternateTargetGroupArn",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(GatewayConnectionAlbResources);
 /// A gateway connector that attaches an Amazon ECS service to a gateway ingress path. The connector specifies the service port that receives gateway-managed ingress traffic, along with the health check and traffic filters that the gateway applies. A service can have at most one gateway connector.
@@ -23842,6 +25161,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnector {
             &self.deregistration_delay,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["portName", "healthCheck", "filters", "deregistrationDelay"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayConnector);
@@ -23940,6 +25265,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnectorDeregistrationDela
             &self.timeout_seconds,
             &TIMEOUT_SECONDS,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["timeoutSeconds"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayConnectorDeregistrationDelay);
@@ -24031,6 +25357,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnectorFilters {
             ..v::Rules::NONE
         };
         v::optional(path, out, "accessTypes", &self.access_types, &ACCESS_TYPES);
+        v::unknown_members(path, out, &self.unknown_members, &["accessTypes"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayConnectorFilters);
@@ -24225,6 +25552,21 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnectorHealthCheck {
             v::NONE,
         );
         v::optional(path, out, "matcher", &self.matcher, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "healthCheckProtocol",
+                "healthCheckPort",
+                "healthCheckPath",
+                "healthCheckTimeoutSeconds",
+                "healthCheckIntervalSeconds",
+                "healthyThresholdCount",
+                "unhealthyThresholdCount",
+                "matcher",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayConnectorHealthCheck);
@@ -24314,9 +25656,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayConnectorHealthCheckMatcher
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["httpCode", "grpcCode"]);
+    }
 }
 ::awsgen_runtime::shape!(GatewayConnectorHealthCheckMatcher);
 /// The access log configuration for the load balancers that a gateway manages.
@@ -24400,6 +25745,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayElbAccessLogConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "destination", &self.destination, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["destination"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayElbAccessLogConfiguration);
@@ -24494,6 +25840,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayElbAccessLogS3Destination {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "bucket", &self.bucket, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["bucket", "prefix"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayElbAccessLogS3Destination);
@@ -24599,6 +25946,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayElbNetworkConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "ipAddressType", &self.ip_address_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["inboundSecurityGroup", "subnets", "ipAddressType"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayElbNetworkConfiguration);
@@ -24675,9 +26028,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(GatewayNotFoundException);
 /// A single failed operation against a resource that a gateway manages.
@@ -24773,9 +26129,17 @@ impl ::awsgen_runtime::validate::Validate for GatewayOperationError {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["operation", "code", "message"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(GatewayOperationError);
 /// The failures for a single resource that was touched by an asynchronous gateway process.
@@ -24866,6 +26230,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayResourceFailure {
             ..v::Rules::NONE
         };
         v::optional(path, out, "errors", &self.errors, &ERRORS);
+        v::unknown_members(path, out, &self.unknown_members, &["arn", "errors"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayResourceFailure);
@@ -24957,6 +26322,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayResources {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "resources", &self.resources, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "resources"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayResources);
@@ -25097,6 +26468,19 @@ impl ::awsgen_runtime::validate::Validate for GatewayRoute {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "resources", &self.resources, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gatewayRouteArn",
+                "serviceArn",
+                "serviceContainerPortName",
+                "status",
+                "serviceUrl",
+                "resources",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayRoute);
@@ -25272,6 +26656,20 @@ impl ::awsgen_runtime::validate::Validate for GatewayRouteAlbResources {
             &self.load_balancer_security_groups,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "acmCertificateArn",
+                "loadBalancerArn",
+                "listenerArn",
+                "listenerRuleArn",
+                "testListenerRuleArns",
+                "loadBalancerSecurityGroups",
+                "serviceSecurityGroupArn",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayRouteAlbResources);
@@ -25357,9 +26755,12 @@ impl ::awsgen_runtime::validate::Validate for GatewayRouteLoadBalancerSecurityGr
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["arn", "ruleArns"]);
+    }
 }
 ::awsgen_runtime::shape!(GatewayRouteLoadBalancerSecurityGroup);
 /// A summary of a gateway route that is returned by the `ListGatewayRoutes` operation.
@@ -25498,6 +26899,19 @@ impl ::awsgen_runtime::validate::Validate for GatewayRouteSummary {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gatewayRouteArn",
+                "gatewayArn",
+                "clusterArn",
+                "serviceArn",
+                "serviceContainerPortName",
+                "status",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewayRouteSummary);
@@ -25609,6 +27023,12 @@ impl ::awsgen_runtime::validate::Validate for GatewaySummary {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "name", "status", "createdAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GatewaySummary);
@@ -25701,6 +27121,7 @@ impl ::awsgen_runtime::validate::Validate for GatewayTestTrafficHeader {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "values", &self.values, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "values"]);
     }
 }
 ::awsgen_runtime::shape!(GatewayTestTrafficHeader);
@@ -25791,6 +27212,7 @@ impl ::awsgen_runtime::validate::Validate for GetTaskProtectionRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster", "tasks"]);
     }
 }
 ::awsgen_runtime::shape!(GetTaskProtectionRequest);
@@ -25892,6 +27314,12 @@ impl ::awsgen_runtime::validate::Validate for GetTaskProtectionResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "protectedTasks", &self.protected_tasks, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["protectedTasks", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(GetTaskProtectionResponse);
@@ -26033,6 +27461,18 @@ impl ::awsgen_runtime::validate::Validate for GpuDevice {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "sharingMode", &self.sharing_mode, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gpuId",
+                "sharingMode",
+                "totalMemoryInMiB",
+                "remainingMemoryInMiB",
+                "containerCount",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(GpuDevice);
@@ -26253,6 +27693,12 @@ impl ::awsgen_runtime::validate::Validate for HealthCheck {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "command", &self.command, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["command", "interval", "timeout", "retries", "startPeriod"],
+        );
     }
 }
 ::awsgen_runtime::shape!(HealthCheck);
@@ -26345,6 +27791,7 @@ impl ::awsgen_runtime::validate::Validate for HostEntry {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "hostname", &self.hostname, v::NONE);
         v::required(path, out, "ipAddress", &self.ip_address, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["hostname", "ipAddress"]);
     }
 }
 ::awsgen_runtime::shape!(HostEntry);
@@ -26527,6 +27974,22 @@ impl ::awsgen_runtime::validate::Validate for HostSharedAlbConfiguration {
         v::optional(path, out, "protocol", &self.protocol, v::NONE);
         v::optional(path, out, "httpDesync", &self.http_desync, v::NONE);
         v::optional(path, out, "testTrafficRules", &self.test_traffic_rules, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "networkConfiguration",
+                "scheme",
+                "webACLArn",
+                "accessLogs",
+                "port",
+                "protocol",
+                "maxAlbCount",
+                "httpDesync",
+                "testTrafficRules",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(HostSharedAlbConfiguration);
@@ -26605,9 +28068,12 @@ impl ::awsgen_runtime::validate::Validate for HostVolumeProperties {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["sourcePath"]);
+    }
 }
 ::awsgen_runtime::shape!(HostVolumeProperties);
 /// Details on an Elastic Inference accelerator. For more information, see [Working with Amazon Elastic Inference on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -26700,6 +28166,12 @@ impl ::awsgen_runtime::validate::Validate for InferenceAccelerator {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "deviceName", &self.device_name, v::NONE);
         v::required(path, out, "deviceType", &self.device_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["deviceName", "deviceType"],
+        );
     }
 }
 ::awsgen_runtime::shape!(InferenceAccelerator);
@@ -26787,9 +28259,17 @@ impl ::awsgen_runtime::validate::Validate for InferenceAcceleratorOverride {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["deviceName", "deviceType"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(InferenceAcceleratorOverride);
 /// The configuration that controls how Amazon ECS optimizes your infrastructure.
@@ -26873,9 +28353,12 @@ impl ::awsgen_runtime::validate::Validate for InfrastructureOptimization {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["scaleInAfter"]);
+    }
 }
 ::awsgen_runtime::shape!(InfrastructureOptimization);
 /// The entry point into an Express service.
@@ -26967,6 +28450,12 @@ impl ::awsgen_runtime::validate::Validate for IngressPathSummary {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "accessType", &self.access_type, v::NONE);
         v::required(path, out, "endpoint", &self.endpoint, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["accessType", "endpoint"],
+        );
     }
 }
 ::awsgen_runtime::shape!(IngressPathSummary);
@@ -27093,6 +28582,12 @@ impl ::awsgen_runtime::validate::Validate for InstanceHealthCheckResult {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "type", &self.r#type, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["type", "status", "statusReason", "lastUpdated", "lastStatusChange"],
+        );
     }
 }
 ::awsgen_runtime::shape!(InstanceHealthCheckResult);
@@ -27405,6 +28900,24 @@ impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplate {
             &self.capacity_reservations,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "ec2InstanceProfileArn",
+                "networkConfiguration",
+                "storageConfiguration",
+                "localStorageConfiguration",
+                "monitoring",
+                "capacityOptionType",
+                "instanceMetadataTagsPropagation",
+                "instanceRequirements",
+                "fipsEnabled",
+                "capacityReservations",
+                "nitroEnclavesEnabled",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(InstanceLaunchTemplate);
@@ -27634,6 +29147,21 @@ impl ::awsgen_runtime::validate::Validate for InstanceLaunchTemplateUpdate {
             "capacityReservations",
             &self.capacity_reservations,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "ec2InstanceProfileArn",
+                "networkConfiguration",
+                "storageConfiguration",
+                "instanceMetadataTagsPropagation",
+                "localStorageConfiguration",
+                "monitoring",
+                "instanceRequirements",
+                "capacityReservations",
+            ],
         );
     }
 }
@@ -28150,6 +29678,37 @@ impl ::awsgen_runtime::validate::Validate for InstanceRequirementsRequest {
             &self.allowed_instance_types,
             &ALLOWED_INSTANCE_TYPES,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "vCpuCount",
+                "memoryMiB",
+                "cpuManufacturers",
+                "memoryGiBPerVCpu",
+                "excludedInstanceTypes",
+                "instanceGenerations",
+                "spotMaxPricePercentageOverLowestPrice",
+                "onDemandMaxPricePercentageOverLowestPrice",
+                "bareMetal",
+                "burstablePerformance",
+                "requireHibernateSupport",
+                "networkInterfaceCount",
+                "localStorage",
+                "localStorageTypes",
+                "totalLocalStorageGB",
+                "baselineEbsBandwidthMbps",
+                "acceleratorTypes",
+                "acceleratorCount",
+                "acceleratorManufacturers",
+                "acceleratorNames",
+                "acceleratorTotalMemoryMiB",
+                "networkBandwidthGbps",
+                "allowedInstanceTypes",
+                "maxSpotPriceAsPercentageOfOptimalOnDemandPrice",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(InstanceRequirementsRequest);
@@ -28228,9 +29787,12 @@ impl ::awsgen_runtime::validate::Validate for InvalidParameterException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(InvalidParameterException);
 /// The Linux capabilities to add or remove from the default Docker configuration for a container defined in the task definition. For more detailed information about these Linux capabilities, see the [capabilities(7)](http://man7.org/linux/man-pages/man7/capabilities.7.html) Linux manual page.
@@ -28330,9 +29892,12 @@ impl ::awsgen_runtime::validate::Validate for KernelCapabilities {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["add", "drop"]);
+    }
 }
 ::awsgen_runtime::shape!(KernelCapabilities);
 /// A key-value pair object.
@@ -28418,9 +29983,12 @@ impl ::awsgen_runtime::validate::Validate for KeyValuePair {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
+    }
 }
 ::awsgen_runtime::shape!(KeyValuePair);
 /// The limit for the resource was exceeded.
@@ -28496,9 +30064,12 @@ impl ::awsgen_runtime::validate::Validate for LimitExceededException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(LimitExceededException);
 /// Configuration for linear deployment strategy that shifts production traffic in equal percentage increments with configurable wait times between each step until 100% of traffic is shifted to the new service revision. This is only valid when you run `CreateService` or `UpdateService` with `deploymentController` set to `ECS` and a `deploymentConfiguration` with a strategy set to `LINEAR`.
@@ -28588,9 +30159,17 @@ impl ::awsgen_runtime::validate::Validate for LinearConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["stepPercent", "stepBakeTimeInMinutes"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(LinearConfiguration);
 /// The Linux-specific options that are applied to the container, such as Linux [KernelCapabilities](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
@@ -28757,6 +30336,20 @@ impl ::awsgen_runtime::validate::Validate for LinuxParameters {
         v::optional(path, out, "capabilities", &self.capabilities, v::NONE);
         v::optional(path, out, "devices", &self.devices, v::NONE);
         v::optional(path, out, "tmpfs", &self.tmpfs, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "capabilities",
+                "devices",
+                "initProcessEnabled",
+                "sharedMemorySize",
+                "tmpfs",
+                "maxSwap",
+                "swappiness",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(LinuxParameters);
@@ -28897,6 +30490,19 @@ impl ::awsgen_runtime::validate::Validate for ListAccountSettingsRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "name", &self.name, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "value",
+                "principalArn",
+                "effectiveSettings",
+                "nextToken",
+                "maxResults",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListAccountSettingsRequest);
@@ -28987,6 +30593,7 @@ impl ::awsgen_runtime::validate::Validate for ListAccountSettingsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "settings", &self.settings, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["settings", "nextToken"]);
     }
 }
 ::awsgen_runtime::shape!(ListAccountSettingsResponse);
@@ -29123,6 +30730,19 @@ impl ::awsgen_runtime::validate::Validate for ListAttributesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "targetType", &self.target_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "targetType",
+                "attributeName",
+                "attributeValue",
+                "nextToken",
+                "maxResults",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListAttributesRequest);
@@ -29213,6 +30833,12 @@ impl ::awsgen_runtime::validate::Validate for ListAttributesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "attributes", &self.attributes, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attributes", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListAttributesResponse);
@@ -29300,9 +30926,17 @@ impl ::awsgen_runtime::validate::Validate for ListClustersRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["nextToken", "maxResults"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListClustersRequest);
 #[derive(
@@ -29387,9 +31021,17 @@ impl ::awsgen_runtime::validate::Validate for ListClustersResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["clusterArns", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListClustersResponse);
 #[derive(
@@ -29511,6 +31153,12 @@ impl ::awsgen_runtime::validate::Validate for ListContainerInstancesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "filter", "nextToken", "maxResults", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListContainerInstancesRequest);
@@ -29602,9 +31250,17 @@ impl ::awsgen_runtime::validate::Validate for ListContainerInstancesResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerInstanceArns", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListContainerInstancesResponse);
 #[derive(
@@ -29728,6 +31384,12 @@ impl ::awsgen_runtime::validate::Validate for ListDaemonDeploymentsRequest {
         v::required(path, out, "daemonArn", &self.daemon_arn, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "createdAt", &self.created_at, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonArn", "status", "createdAt", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListDaemonDeploymentsRequest);
@@ -29824,6 +31486,12 @@ impl ::awsgen_runtime::validate::Validate for ListDaemonDeploymentsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "daemonDeployments", &self.daemon_deployments, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["nextToken", "daemonDeployments"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListDaemonDeploymentsResponse);
@@ -29971,6 +31639,20 @@ impl ::awsgen_runtime::validate::Validate for ListDaemonTaskDefinitionsRequest {
         v::optional(path, out, "revision", &self.revision, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "sort", &self.sort, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "familyPrefix",
+                "family",
+                "revision",
+                "status",
+                "sort",
+                "nextToken",
+                "maxResults",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListDaemonTaskDefinitionsRequest);
@@ -30075,6 +31757,12 @@ impl ::awsgen_runtime::validate::Validate for ListDaemonTaskDefinitionsResponse 
             "daemonTaskDefinitions",
             &self.daemon_task_definitions,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonTaskDefinitions", "nextToken"],
         );
     }
 }
@@ -30189,9 +31877,17 @@ impl ::awsgen_runtime::validate::Validate for ListDaemonsRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["clusterArn", "capacityProviderArns", "maxResults", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListDaemonsRequest);
 #[derive(
@@ -30292,6 +31988,12 @@ impl ::awsgen_runtime::validate::Validate for ListDaemonsResponse {
             "daemonSummariesList",
             &self.daemon_summaries_list,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonSummariesList", "nextToken"],
         );
     }
 }
@@ -30422,6 +32124,12 @@ impl ::awsgen_runtime::validate::Validate for ListGatewayClusterAssociationsRequ
             ..v::Rules::NONE
         };
         v::optional(path, out, "status", &self.status, &STATUS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gateway", "cluster", "status", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListGatewayClusterAssociationsRequest);
@@ -30526,6 +32234,12 @@ impl ::awsgen_runtime::validate::Validate for ListGatewayClusterAssociationsResp
             "gatewayClusterAssociations",
             &self.gateway_cluster_associations,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayClusterAssociations", "nextToken"],
         );
     }
 }
@@ -30675,6 +32389,20 @@ impl ::awsgen_runtime::validate::Validate for ListGatewayRoutesRequest {
             ..v::Rules::NONE
         };
         v::optional(path, out, "status", &self.status, &STATUS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gateway",
+                "cluster",
+                "service",
+                "serviceContainerPortName",
+                "status",
+                "maxResults",
+                "nextToken",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListGatewayRoutesRequest);
@@ -30767,6 +32495,12 @@ impl ::awsgen_runtime::validate::Validate for ListGatewayRoutesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "gatewayRoutes", &self.gateway_routes, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayRoutes", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListGatewayRoutesResponse);
@@ -30881,6 +32615,12 @@ impl ::awsgen_runtime::validate::Validate for ListGatewaysRequest {
             ..v::Rules::NONE
         };
         v::optional(path, out, "status", &self.status, &STATUS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["names", "status", "maxResults", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListGatewaysRequest);
@@ -30971,6 +32711,7 @@ impl ::awsgen_runtime::validate::Validate for ListGatewaysResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "gateways", &self.gateways, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["gateways", "nextToken"]);
     }
 }
 ::awsgen_runtime::shape!(ListGatewaysResponse);
@@ -31103,6 +32844,12 @@ impl ::awsgen_runtime::validate::Validate for ListServiceDeploymentsRequest {
         v::required(path, out, "service", &self.service, v::NONE);
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "createdAt", &self.created_at, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["service", "cluster", "status", "createdAt", "nextToken", "maxResults"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListServiceDeploymentsRequest);
@@ -31215,6 +32962,12 @@ impl ::awsgen_runtime::validate::Validate for ListServiceDeploymentsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "serviceDeployments", &self.service_deployments, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceDeployments", "nextToken"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListServiceDeploymentsResponse);
@@ -31317,6 +33070,12 @@ impl ::awsgen_runtime::validate::Validate for ListServicesByNamespaceRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "namespace", &self.namespace, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["namespace", "nextToken", "maxResults"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListServicesByNamespaceRequest);
@@ -31402,9 +33161,17 @@ impl ::awsgen_runtime::validate::Validate for ListServicesByNamespaceResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceArns", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListServicesByNamespaceResponse);
 #[derive(
@@ -31552,6 +33319,19 @@ impl ::awsgen_runtime::validate::Validate for ListServicesRequest {
             &self.resource_management_type,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "nextToken",
+                "maxResults",
+                "launchType",
+                "schedulingStrategy",
+                "resourceManagementType",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListServicesRequest);
@@ -31637,9 +33417,17 @@ impl ::awsgen_runtime::validate::Validate for ListServicesResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceArns", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListServicesResponse);
 #[derive(
@@ -31719,6 +33507,7 @@ impl ::awsgen_runtime::validate::Validate for ListTagsForResourceRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "resourceArn", &self.resource_arn, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["resourceArn"]);
     }
 }
 ::awsgen_runtime::shape!(ListTagsForResourceRequest);
@@ -31803,6 +33592,7 @@ impl ::awsgen_runtime::validate::Validate for ListTagsForResourceResponse {
             ..v::Rules::NONE
         };
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(path, out, &self.unknown_members, &["tags"]);
     }
 }
 ::awsgen_runtime::shape!(ListTagsForResourceResponse);
@@ -31918,6 +33708,12 @@ impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionFamiliesRequest 
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["familyPrefix", "status", "nextToken", "maxResults"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListTaskDefinitionFamiliesRequest);
@@ -32006,9 +33802,12 @@ impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionFamiliesResponse
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["families", "nextToken"]);
+    }
 }
 ::awsgen_runtime::shape!(ListTaskDefinitionFamiliesResponse);
 #[derive(
@@ -32131,6 +33930,12 @@ impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionsRequest {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
         v::optional(path, out, "sort", &self.sort, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["familyPrefix", "status", "sort", "nextToken", "maxResults"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListTaskDefinitionsRequest);
@@ -32222,9 +34027,17 @@ impl ::awsgen_runtime::validate::Validate for ListTaskDefinitionsResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["taskDefinitionArns", "nextToken"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ListTaskDefinitionsResponse);
 #[derive(
@@ -32405,6 +34218,23 @@ impl ::awsgen_runtime::validate::Validate for ListTasksRequest {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "desiredStatus", &self.desired_status, v::NONE);
         v::optional(path, out, "launchType", &self.launch_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "containerInstance",
+                "family",
+                "nextToken",
+                "maxResults",
+                "startedBy",
+                "serviceName",
+                "desiredStatus",
+                "launchType",
+                "daemonName",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ListTasksRequest);
@@ -32490,9 +34320,12 @@ impl ::awsgen_runtime::validate::Validate for ListTasksResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["taskArns", "nextToken"]);
+    }
 }
 ::awsgen_runtime::shape!(ListTasksResponse);
 /// The load balancer configuration to use with a service or task set.
@@ -32648,6 +34481,18 @@ impl ::awsgen_runtime::validate::Validate for LoadBalancer {
             "advancedConfiguration",
             &self.advanced_configuration,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "targetGroupArn",
+                "loadBalancerName",
+                "containerName",
+                "containerPort",
+                "advancedConfiguration",
+            ],
         );
     }
 }
@@ -32889,6 +34734,12 @@ impl ::awsgen_runtime::validate::Validate for LogConfiguration {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "logDriver", &self.log_driver, v::NONE);
         v::optional(path, out, "secretOptions", &self.secret_options, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["logDriver", "options", "secretOptions"],
+        );
     }
 }
 ::awsgen_runtime::shape!(LogConfiguration);
@@ -32972,6 +34823,7 @@ impl ::awsgen_runtime::validate::Validate for LogDriverVolumeConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "driver", &self.driver, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["driver"]);
     }
 }
 ::awsgen_runtime::shape!(LogDriverVolumeConfiguration);
@@ -33083,6 +34935,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedAgent {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "name", &self.name, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["lastStartedAt", "name", "reason", "lastStatus"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedAgent);
@@ -33200,6 +35058,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedAgentStateChange {
         v::required(path, out, "containerName", &self.container_name, v::NONE);
         v::required(path, out, "managedAgentName", &self.managed_agent_name, v::NONE);
         v::required(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerName", "managedAgentName", "status", "reason"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedAgentStateChange);
@@ -33344,6 +35208,20 @@ impl ::awsgen_runtime::validate::Validate for ManagedApplicationAutoScalingPolic
         v::required(path, out, "policyType", &self.policy_type, v::NONE);
         v::required(path, out, "targetValue", &self.target_value, v::NONE);
         v::required(path, out, "metric", &self.metric, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "arn",
+                "status",
+                "statusReason",
+                "updatedAt",
+                "policyType",
+                "targetValue",
+                "metric",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedApplicationAutoScalingPolicy);
@@ -33451,6 +35329,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedAutoScaling {
             "applicationAutoScalingPolicies",
             &self.application_auto_scaling_policies,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["scalableTarget", "applicationAutoScalingPolicies"],
         );
     }
 }
@@ -33571,6 +35455,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedCertificate {
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
         v::required(path, out, "domainName", &self.domain_name, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt", "domainName"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedCertificate);
@@ -33741,6 +35631,21 @@ impl ::awsgen_runtime::validate::Validate for ManagedIngressPath {
         v::optional(path, out, "listener", &self.listener, v::NONE);
         v::optional(path, out, "rule", &self.rule, v::NONE);
         v::optional(path, out, "targetGroups", &self.target_groups, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "accessType",
+                "endpoint",
+                "loadBalancer",
+                "loadBalancerSecurityGroups",
+                "certificate",
+                "listener",
+                "rule",
+                "targetGroups",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedIngressPath);
@@ -33824,9 +35729,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesLocalStorageConfig
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["useLocalStorage"]);
+    }
 }
 ::awsgen_runtime::shape!(ManagedInstancesLocalStorageConfiguration);
 /// The network configuration for Amazon ECS Managed Instances. This specifies the VPC subnets and security groups that instances use for network connectivity. Amazon ECS Managed Instances support multiple network modes including `awsvpc` (instances receive ENIs for task isolation), `host` (instances share network namespace with tasks), and `none` (no external network connectivity), ensuring backward compatibility for migrating workloads from Fargate or Amazon EC2.
@@ -33919,9 +35827,17 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesNetworkConfigurati
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["subnets", "securityGroups"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ManagedInstancesNetworkConfiguration);
 /// The configuration for a Amazon ECS Managed Instances provider. Amazon ECS uses this configuration to automatically launch, manage, and terminate Amazon EC2 instances on your behalf. Managed instances provide access to the full range of Amazon EC2 instance types and features while offloading infrastructure management to Amazon Web Services.
@@ -34085,6 +36001,18 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesProvider {
             &self.auto_repair_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "infrastructureRoleArn",
+                "instanceLaunchTemplate",
+                "propagateTags",
+                "infrastructureOptimization",
+                "autoRepairConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedInstancesProvider);
@@ -34183,6 +36111,7 @@ impl ::awsgen_runtime::validate::Validate for ManagedInstancesStorageConfigurati
             &self.storage_size_gib,
             &STORAGE_SIZE_GIB,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["storageSizeGiB"]);
     }
 }
 ::awsgen_runtime::shape!(ManagedInstancesStorageConfiguration);
@@ -34291,6 +36220,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedListener {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedListener);
@@ -34399,6 +36334,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedListenerRule {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedListenerRule);
@@ -34544,6 +36485,20 @@ impl ::awsgen_runtime::validate::Validate for ManagedLoadBalancer {
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
         v::required(path, out, "scheme", &self.scheme, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "arn",
+                "status",
+                "statusReason",
+                "updatedAt",
+                "scheme",
+                "subnetIds",
+                "securityGroupIds",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedLoadBalancer);
@@ -34663,6 +36618,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedLogGroup {
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
         v::required(path, out, "logGroupName", &self.log_group_name, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt", "logGroupName"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedLogGroup);
@@ -34771,6 +36732,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedMetricAlarm {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedMetricAlarm);
@@ -34901,6 +36868,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedScalableTarget {
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
         v::required(path, out, "minCapacity", &self.min_capacity, v::NONE);
         v::required(path, out, "maxCapacity", &self.max_capacity, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt", "minCapacity", "maxCapacity"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedScalableTarget);
@@ -35088,6 +37061,18 @@ impl ::awsgen_runtime::validate::Validate for ManagedScaling {
             &self.instance_warmup_period,
             &INSTANCE_WARMUP_PERIOD,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "status",
+                "targetCapacity",
+                "minimumScalingStepSize",
+                "maximumScalingStepSize",
+                "instanceWarmupPeriod",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedScaling);
@@ -35196,6 +37181,12 @@ impl ::awsgen_runtime::validate::Validate for ManagedSecurityGroup {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "status", &self.status, v::NONE);
         v::required(path, out, "updatedAt", &self.updated_at, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "status", "statusReason", "updatedAt"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedSecurityGroup);
@@ -35296,9 +37287,17 @@ impl ::awsgen_runtime::validate::Validate for ManagedStorageConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["kmsKeyId", "fargateEphemeralStorageKmsKeyId"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ManagedStorageConfiguration);
 /// The target group associated with the Express service's Application Load Balancer. For more information about load balancer target groups, see [CreateTargetGroup](https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html) in the *Elastic Load Balancing API Reference*
@@ -35447,6 +37446,20 @@ impl ::awsgen_runtime::validate::Validate for ManagedTargetGroup {
         v::required(path, out, "healthCheckPath", &self.health_check_path, v::NONE);
         v::required(path, out, "healthCheckPort", &self.health_check_port, v::NONE);
         v::required(path, out, "port", &self.port, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "arn",
+                "status",
+                "statusReason",
+                "updatedAt",
+                "healthCheckPath",
+                "healthCheckPort",
+                "port",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ManagedTargetGroup);
@@ -35525,9 +37538,12 @@ impl ::awsgen_runtime::validate::Validate for MemoryGiBPerVCpuRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(MemoryGiBPerVCpuRequest);
 /// The minimum and maximum amount of memory in mebibytes (MiB) for instance type selection. This ensures that selected instance types have adequate memory for your workloads.
@@ -35610,6 +37626,7 @@ impl ::awsgen_runtime::validate::Validate for MemoryMiBRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "min", &self.min, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
     }
 }
 ::awsgen_runtime::shape!(MemoryMiBRequest);
@@ -35726,6 +37743,12 @@ impl ::awsgen_runtime::validate::Validate for MetricConfiguration {
             &self.resolution_seconds,
             &RESOLUTION_SECONDS,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["metricNames", "resolutionSeconds"],
+        );
     }
 }
 ::awsgen_runtime::shape!(MetricConfiguration);
@@ -35802,9 +37825,12 @@ impl ::awsgen_runtime::validate::Validate for MissingVersionException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(MissingVersionException);
 /// The optional monitoring configuration for a service, which defines the resolution for the service-level `CPUUtilization` and `MemoryUtilization` Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default resolution of `60` seconds.
@@ -35901,6 +37927,7 @@ impl ::awsgen_runtime::validate::Validate for MonitoringConfiguration {
             &self.metric_configurations,
             &METRIC_CONFIGURATIONS,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["metricConfigurations"]);
     }
 }
 ::awsgen_runtime::shape!(MonitoringConfiguration);
@@ -35997,9 +38024,17 @@ impl ::awsgen_runtime::validate::Validate for MountPoint {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["sourceVolume", "containerPath", "readOnly"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(MountPoint);
 /// The specified namespace wasn't found.
@@ -36075,9 +38110,12 @@ impl ::awsgen_runtime::validate::Validate for NamespaceNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(NamespaceNotFoundException);
 /// The minimum and maximum network bandwidth in gigabits per second (Gbps) for instance type selection. This is important for network-intensive workloads.
@@ -36155,9 +38193,12 @@ impl ::awsgen_runtime::validate::Validate for NetworkBandwidthGbpsRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(NetworkBandwidthGbpsRequest);
 /// Details on the network bindings between a container and its host container instance. After a task reaches the `RUNNING` status, manual and automatic host and container port assignments are visible in the `networkBindings` section of [DescribeTasks](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html) API responses.
@@ -36325,6 +38366,19 @@ impl ::awsgen_runtime::validate::Validate for NetworkBinding {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "protocol", &self.protocol, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "bindIP",
+                "containerPort",
+                "hostPort",
+                "protocol",
+                "containerPortRange",
+                "hostPortRange",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(NetworkBinding);
@@ -36418,6 +38472,7 @@ impl ::awsgen_runtime::validate::Validate for NetworkConfiguration {
             &self.awsvpc_configuration,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["awsvpcConfiguration"]);
     }
 }
 ::awsgen_runtime::shape!(NetworkConfiguration);
@@ -36518,9 +38573,17 @@ impl ::awsgen_runtime::validate::Validate for NetworkInterface {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["attachmentId", "privateIpv4Address", "ipv6Address"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(NetworkInterface);
 /// The minimum and maximum number of network interfaces for instance type selection. This is useful for workloads that require multiple network interfaces.
@@ -36598,9 +38661,12 @@ impl ::awsgen_runtime::validate::Validate for NetworkInterfaceCountRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(NetworkInterfaceCountRequest);
 /// There's no update available for this Amazon ECS container agent. This might be because the agent is already running the latest version or because it's so old that there's no update path to the current version.
@@ -36676,9 +38742,12 @@ impl ::awsgen_runtime::validate::Validate for NoUpdateAvailableException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(NoUpdateAvailableException);
 /// The GPU memory and compute limits for a container that shares a GPU by using NVIDIA Multi-Process Service (MPS). Amazon ECS assigns the container a single GPU that has enough memory available. Other containers that use MPS can share the same GPU.
@@ -36790,6 +38859,12 @@ impl ::awsgen_runtime::validate::Validate for NvidiaMpsAllocation {
             &self.max_compute_percent,
             &MAX_COMPUTE_PERCENT,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["memory", "maxComputePercent"],
+        );
     }
 }
 ::awsgen_runtime::shape!(NvidiaMpsAllocation);
@@ -36883,6 +38958,7 @@ impl ::awsgen_runtime::validate::Validate for PlacementConstraint {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type", "expression"]);
     }
 }
 ::awsgen_runtime::shape!(PlacementConstraint);
@@ -36974,6 +39050,7 @@ impl ::awsgen_runtime::validate::Validate for PlacementStrategy {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type", "field"]);
     }
 }
 ::awsgen_runtime::shape!(PlacementStrategy);
@@ -37062,6 +39139,7 @@ impl ::awsgen_runtime::validate::Validate for PlatformDevice {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "id", &self.id, v::NONE);
         v::required(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["id", "type"]);
     }
 }
 ::awsgen_runtime::shape!(PlatformDevice);
@@ -37142,9 +39220,12 @@ for PlatformTaskDefinitionIncompatibilityException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(PlatformTaskDefinitionIncompatibilityException);
 /// The specified platform version doesn't exist.
@@ -37220,9 +39301,12 @@ impl ::awsgen_runtime::validate::Validate for PlatformUnknownException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(PlatformUnknownException);
 /// Port mappings allow containers to access ports on the host container instance to send or receive traffic. Port mappings are specified as part of the container definition.
@@ -37423,6 +39507,19 @@ impl ::awsgen_runtime::validate::Validate for PortMapping {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "protocol", &self.protocol, v::NONE);
         v::optional(path, out, "appProtocol", &self.app_protocol, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containerPort",
+                "hostPort",
+                "protocol",
+                "name",
+                "appProtocol",
+                "containerPortRange",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(PortMapping);
@@ -37527,9 +39624,17 @@ impl ::awsgen_runtime::validate::Validate for ProtectedTask {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["taskArn", "protectionEnabled", "expirationDate"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ProtectedTask);
 /// The configuration details for the App Mesh proxy.
@@ -37648,6 +39753,12 @@ impl ::awsgen_runtime::validate::Validate for ProxyConfiguration {
         v::optional(path, out, "type", &self.r#type, v::NONE);
         v::required(path, out, "containerName", &self.container_name, v::NONE);
         v::optional(path, out, "properties", &self.properties, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["type", "containerName", "properties"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ProxyConfiguration);
@@ -37785,6 +39896,7 @@ impl ::awsgen_runtime::validate::Validate for PutAccountSettingDefaultRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "value", &self.value, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
     }
 }
 ::awsgen_runtime::shape!(PutAccountSettingDefaultRequest);
@@ -37868,6 +39980,7 @@ impl ::awsgen_runtime::validate::Validate for PutAccountSettingDefaultResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "setting", &self.setting, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["setting"]);
     }
 }
 ::awsgen_runtime::shape!(PutAccountSettingDefaultResponse);
@@ -38019,6 +40132,12 @@ impl ::awsgen_runtime::validate::Validate for PutAccountSettingRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "value", &self.value, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "value", "principalArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(PutAccountSettingRequest);
@@ -38099,6 +40218,7 @@ impl ::awsgen_runtime::validate::Validate for PutAccountSettingResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "setting", &self.setting, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["setting"]);
     }
 }
 ::awsgen_runtime::shape!(PutAccountSettingResponse);
@@ -38189,6 +40309,7 @@ impl ::awsgen_runtime::validate::Validate for PutAttributesRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "attributes", &self.attributes, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster", "attributes"]);
     }
 }
 ::awsgen_runtime::shape!(PutAttributesRequest);
@@ -38269,6 +40390,7 @@ impl ::awsgen_runtime::validate::Validate for PutAttributesResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "attributes", &self.attributes, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["attributes"]);
     }
 }
 ::awsgen_runtime::shape!(PutAttributesResponse);
@@ -38404,6 +40526,12 @@ impl ::awsgen_runtime::validate::Validate for PutClusterCapacityProvidersRequest
             &self.default_capacity_provider_strategy,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "capacityProviders", "defaultCapacityProviderStrategy"],
+        );
     }
 }
 ::awsgen_runtime::shape!(PutClusterCapacityProvidersRequest);
@@ -38487,6 +40615,7 @@ impl ::awsgen_runtime::validate::Validate for PutClusterCapacityProvidersRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster"]);
     }
 }
 ::awsgen_runtime::shape!(PutClusterCapacityProvidersResponse);
@@ -38696,6 +40825,22 @@ impl ::awsgen_runtime::validate::Validate for RegisterContainerInstanceRequest {
         v::optional(path, out, "attributes", &self.attributes, v::NONE);
         v::optional(path, out, "platformDevices", &self.platform_devices, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "instanceIdentityDocument",
+                "instanceIdentityDocumentSignature",
+                "totalResources",
+                "versionInfo",
+                "containerInstanceArn",
+                "attributes",
+                "platformDevices",
+                "tags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(RegisterContainerInstanceRequest);
@@ -38783,6 +40928,7 @@ impl ::awsgen_runtime::validate::Validate for RegisterContainerInstanceResponse 
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerInstance", &self.container_instance, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["containerInstance"]);
     }
 }
 ::awsgen_runtime::shape!(RegisterContainerInstanceResponse);
@@ -38997,6 +41143,23 @@ impl ::awsgen_runtime::validate::Validate for RegisterDaemonTaskDefinitionReques
         v::optional(path, out, "tags", &self.tags, &TAGS);
         v::optional(path, out, "pidMode", &self.pid_mode, v::NONE);
         v::optional(path, out, "ipcMode", &self.ipc_mode, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "family",
+                "taskRoleArn",
+                "executionRoleArn",
+                "containerDefinitions",
+                "cpu",
+                "memory",
+                "volumes",
+                "tags",
+                "pidMode",
+                "ipcMode",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(RegisterDaemonTaskDefinitionRequest);
@@ -39079,9 +41242,17 @@ impl ::awsgen_runtime::validate::Validate for RegisterDaemonTaskDefinitionRespon
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonTaskDefinitionArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(RegisterDaemonTaskDefinitionResponse);
 #[derive(
@@ -39523,6 +41694,32 @@ impl ::awsgen_runtime::validate::Validate for RegisterTaskDefinitionRequest {
             &self.trusted_execution_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "family",
+                "taskRoleArn",
+                "executionRoleArn",
+                "networkMode",
+                "containerDefinitions",
+                "volumes",
+                "placementConstraints",
+                "requiresCompatibilities",
+                "cpu",
+                "memory",
+                "tags",
+                "pidMode",
+                "ipcMode",
+                "proxyConfiguration",
+                "inferenceAccelerators",
+                "ephemeralStorage",
+                "runtimePlatform",
+                "enableFaultInjection",
+                "trustedExecutionConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(RegisterTaskDefinitionRequest);
@@ -39622,6 +41819,12 @@ impl ::awsgen_runtime::validate::Validate for RegisterTaskDefinitionResponse {
         };
         v::optional(path, out, "taskDefinition", &self.task_definition, v::NONE);
         v::optional(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["taskDefinition", "tags"],
+        );
     }
 }
 ::awsgen_runtime::shape!(RegisterTaskDefinitionResponse);
@@ -39715,6 +41918,7 @@ impl ::awsgen_runtime::validate::Validate for RepositoryCredentials {
             &self.credentials_parameter,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["credentialsParameter"]);
     }
 }
 ::awsgen_runtime::shape!(RepositoryCredentials);
@@ -39820,6 +42024,12 @@ impl ::awsgen_runtime::validate::Validate for ResolvedConfiguration {
             "vpcLatticeConfigurations",
             &self.vpc_lattice_configurations,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["loadBalancers", "vpcLatticeConfigurations"],
         );
     }
 }
@@ -39951,9 +42161,24 @@ impl ::awsgen_runtime::validate::Validate for Resource {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "type",
+                "doubleValue",
+                "longValue",
+                "integerValue",
+                "stringSetValue",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(Resource);
 /// The specified resource is in-use and can't be removed.
@@ -40029,9 +42254,12 @@ impl ::awsgen_runtime::validate::Validate for ResourceInUseException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ResourceInUseException);
 /// The specified resource wasn't found.
@@ -40107,9 +42335,12 @@ impl ::awsgen_runtime::validate::Validate for ResourceNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ResourceNotFoundException);
 /// The type and amount of a resource to assign to a container. The supported resource types are GPUs, Neuron devices, and Elastic Inference accelerators. For more information, see [Working with GPUs on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-gpu.html) or [Working with Amazon Elastic Inference on Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html) in the *Amazon Elastic Container Service Developer Guide*
@@ -40225,6 +42456,12 @@ impl ::awsgen_runtime::validate::Validate for ResourceRequirement {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "type", &self.r#type, v::NONE);
         v::optional(path, out, "sharingStrategy", &self.sharing_strategy, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["value", "type", "sharingStrategy"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ResourceRequirement);
@@ -40325,9 +42562,17 @@ impl ::awsgen_runtime::validate::Validate for Rollback {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["reason", "startedAt", "serviceRevisionArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(Rollback);
 #[derive(
@@ -40726,6 +42971,32 @@ impl ::awsgen_runtime::validate::Validate for RunTaskRequest {
             &self.volume_configurations,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "capacityProviderStrategy",
+                "cluster",
+                "count",
+                "enableECSManagedTags",
+                "enableExecuteCommand",
+                "group",
+                "launchType",
+                "networkConfiguration",
+                "overrides",
+                "placementConstraints",
+                "placementStrategy",
+                "platformVersion",
+                "propagateTags",
+                "referenceId",
+                "startedBy",
+                "tags",
+                "taskDefinition",
+                "clientToken",
+                "volumeConfigurations",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(RunTaskRequest);
@@ -40819,6 +43090,7 @@ impl ::awsgen_runtime::validate::Validate for RunTaskResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "tasks", &self.tasks, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["tasks", "failures"]);
     }
 }
 ::awsgen_runtime::shape!(RunTaskResponse);
@@ -40929,6 +43201,12 @@ impl ::awsgen_runtime::validate::Validate for RuntimePlatform {
             &self.operating_system_family,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cpuArchitecture", "operatingSystemFamily"],
+        );
     }
 }
 ::awsgen_runtime::shape!(RuntimePlatform);
@@ -41015,9 +43293,12 @@ impl ::awsgen_runtime::validate::Validate for RuntimePlatformOverride {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["cpuArchitecture"]);
+    }
 }
 ::awsgen_runtime::shape!(RuntimePlatformOverride);
 /// This parameter is specified when you're using an Amazon S3 Files file system for task storage. For more information, see [Amazon S3 Files volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/s3files-volumes.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -41140,6 +43421,17 @@ impl ::awsgen_runtime::validate::Validate for S3FilesVolumeConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "fileSystemArn", &self.file_system_arn, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "fileSystemArn",
+                "rootDirectory",
+                "transitEncryptionPort",
+                "accessPointArn",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(S3FilesVolumeConfiguration);
@@ -41231,6 +43523,7 @@ impl ::awsgen_runtime::validate::Validate for Scale {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "unit", &self.unit, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["value", "unit"]);
     }
 }
 ::awsgen_runtime::shape!(Scale);
@@ -41333,6 +43626,7 @@ impl ::awsgen_runtime::validate::Validate for Secret {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "valueFrom", &self.value_from, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "valueFrom"]);
     }
 }
 ::awsgen_runtime::shape!(Secret);
@@ -41409,9 +43703,12 @@ impl ::awsgen_runtime::validate::Validate for ServerException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ServerException);
 /// Details on a service within a cluster.
@@ -42021,6 +44318,48 @@ impl ::awsgen_runtime::validate::Validate for Service {
             &self.resource_management_type,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceArn",
+                "serviceName",
+                "clusterArn",
+                "loadBalancers",
+                "serviceRegistries",
+                "status",
+                "desiredCount",
+                "runningCount",
+                "pendingCount",
+                "launchType",
+                "capacityProviderStrategy",
+                "platformVersion",
+                "platformFamily",
+                "taskDefinition",
+                "deploymentConfiguration",
+                "taskSets",
+                "deployments",
+                "roleArn",
+                "events",
+                "createdAt",
+                "currentServiceDeployment",
+                "currentServiceRevisions",
+                "placementConstraints",
+                "placementStrategy",
+                "networkConfiguration",
+                "healthCheckGracePeriodSeconds",
+                "schedulingStrategy",
+                "deploymentController",
+                "tags",
+                "createdBy",
+                "enableECSManagedTags",
+                "propagateTags",
+                "enableExecuteCommand",
+                "availabilityZoneRebalancing",
+                "resourceManagementType",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Service);
@@ -42131,6 +44470,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectAccessLogConfigurati
             "includeQueryParameters",
             &self.include_query_parameters,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["format", "includeQueryParameters"],
         );
     }
 }
@@ -42252,6 +44597,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectClientAlias {
         };
         v::required(path, out, "port", &self.port, &PORT);
         v::optional(path, out, "testTrafficRules", &self.test_traffic_rules, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["port", "dnsName", "testTrafficRules"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceConnectClientAlias);
@@ -42447,6 +44798,19 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectConfiguration {
             &self.container_configurations,
             &CONTAINER_CONFIGURATIONS,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "enabled",
+                "namespace",
+                "services",
+                "logConfiguration",
+                "accessLogConfiguration",
+                "containerConfigurations",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceConnectConfiguration);
@@ -42606,6 +44970,19 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectService {
         );
         v::optional(path, out, "timeout", &self.timeout, v::NONE);
         v::optional(path, out, "tls", &self.tls, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "portName",
+                "discoveryName",
+                "clientAliases",
+                "ingressPortOverride",
+                "timeout",
+                "tls",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceConnectService);
@@ -42698,9 +45075,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectServiceResource {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["discoveryName", "discoveryArn"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceConnectServiceResource);
 /// The header matching rules for test traffic routing in Amazon ECS blue/green deployments. These rules determine how incoming requests are matched based on HTTP headers to route test traffic to the new service revision.
@@ -42784,6 +45169,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectTestTrafficHeaderMat
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "exact", &self.exact, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["exact"]);
     }
 }
 ::awsgen_runtime::shape!(ServiceConnectTestTrafficHeaderMatchRules);
@@ -42881,6 +45267,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectTestTrafficHeaderRul
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::optional(path, out, "value", &self.value, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "value"]);
     }
 }
 ::awsgen_runtime::shape!(ServiceConnectTestTrafficHeaderRules);
@@ -42964,6 +45351,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectTestTrafficRules {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "header", &self.header, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["header"]);
     }
 }
 ::awsgen_runtime::shape!(ServiceConnectTestTrafficRules);
@@ -43047,9 +45435,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectTlsCertificateAuthor
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["awsPcaAuthorityArn"]);
+    }
 }
 ::awsgen_runtime::shape!(ServiceConnectTlsCertificateAuthority);
 /// The key that encrypts and decrypts your resources for Service Connect TLS.
@@ -43161,6 +45552,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceConnectTlsConfiguration {
             "issuerCertificateAuthority",
             &self.issuer_certificate_authority,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["issuerCertificateAuthority", "kmsKey", "roleArn"],
         );
     }
 }
@@ -43276,9 +45673,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceCurrentRevisionSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["arn", "requestedTaskCount", "runningTaskCount", "pendingTaskCount"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceCurrentRevisionSummary);
 /// Information about the service deployment.
@@ -43653,6 +46058,31 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeployment {
             v::NONE,
         );
         v::optional(path, out, "alarms", &self.alarms, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceDeploymentArn",
+                "serviceArn",
+                "clusterArn",
+                "createdAt",
+                "startedAt",
+                "finishedAt",
+                "stoppedAt",
+                "updatedAt",
+                "sourceServiceRevisions",
+                "targetServiceRevision",
+                "status",
+                "statusReason",
+                "lifecycleStage",
+                "lifecycleHookDetails",
+                "deploymentConfiguration",
+                "rollback",
+                "deploymentCircuitBreaker",
+                "alarms",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceDeployment);
@@ -43762,6 +46192,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentAlarms {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["status", "alarmNames", "triggeredAlarmNames"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceDeploymentAlarms);
@@ -43933,6 +46369,22 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentBrief {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceDeploymentArn",
+                "serviceArn",
+                "clusterArn",
+                "startedAt",
+                "createdAt",
+                "finishedAt",
+                "targetServiceRevisionArn",
+                "status",
+                "statusReason",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceDeploymentBrief);
@@ -44040,6 +46492,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentCircuitBreaker {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["status", "failureCount", "threshold"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceDeploymentCircuitBreaker);
@@ -44119,9 +46577,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceDeploymentNotFoundException
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ServiceDeploymentNotFoundException);
 /// The details for an event that's associated with a service.
@@ -44213,9 +46674,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceEvent {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["id", "createdAt", "message"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceEvent);
 /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task in the service. For information about the supported launch types and operating systems, see [Supported operating systems and launch types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volumes-configuration) in the *Amazon Elastic Container Service Developer Guide*.
@@ -44461,6 +46930,24 @@ impl ::awsgen_runtime::validate::Validate for ServiceManagedEbsVolumeConfigurati
         v::optional(path, out, "tagSpecifications", &self.tag_specifications, v::NONE);
         v::required(path, out, "roleArn", &self.role_arn, v::NONE);
         v::optional(path, out, "filesystemType", &self.filesystem_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "encrypted",
+                "kmsKeyId",
+                "volumeType",
+                "sizeInGiB",
+                "snapshotId",
+                "volumeInitializationRate",
+                "iops",
+                "throughput",
+                "tagSpecifications",
+                "roleArn",
+                "filesystemType",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceManagedEbsVolumeConfiguration);
@@ -44537,9 +47024,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceNotActiveException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ServiceNotActiveException);
 /// The specified service wasn't found. You can view your available services with [ListServices](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html). Amazon ECS services are cluster specific and Region specific.
@@ -44615,9 +47105,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(ServiceNotFoundException);
 /// The details for the service registry.
@@ -44727,9 +47220,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceRegistry {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["registryArn", "port", "containerName", "containerPort"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceRegistry);
 /// Information about the service revision.
@@ -45184,6 +47685,36 @@ impl ::awsgen_runtime::validate::Validate for ServiceRevision {
             &GATEWAY_CONNECTORS,
         );
         v::optional(path, out, "monitoring", &self.monitoring, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceRevisionArn",
+                "serviceArn",
+                "clusterArn",
+                "taskDefinition",
+                "capacityProviderStrategy",
+                "launchType",
+                "platformVersion",
+                "platformFamily",
+                "loadBalancers",
+                "serviceRegistries",
+                "networkConfiguration",
+                "containerImages",
+                "guardDutyEnabled",
+                "serviceConnectConfiguration",
+                "volumeConfigurations",
+                "fargateEphemeralStorage",
+                "createdAt",
+                "vpcLatticeConfigurations",
+                "resolvedConfiguration",
+                "ecsManagedResources",
+                "overrides",
+                "gatewayConnectors",
+                "monitoring",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceRevision);
@@ -45278,9 +47809,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceRevisionLoadBalancer {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["targetGroupArn", "productionListenerRule"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceRevisionLoadBalancer);
 /// Contains the runtime overrides that Amazon ECS automatically applies to a service revision when the effective runtime configuration differs from the task definition. This value is read-only.
@@ -45365,6 +47904,7 @@ impl ::awsgen_runtime::validate::Validate for ServiceRevisionOverrides {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "runtimePlatform", &self.runtime_platform, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["runtimePlatform"]);
     }
 }
 ::awsgen_runtime::shape!(ServiceRevisionOverrides);
@@ -45507,9 +48047,24 @@ impl ::awsgen_runtime::validate::Validate for ServiceRevisionSummary {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "arn",
+                "requestedTaskCount",
+                "runningTaskCount",
+                "pendingTaskCount",
+                "requestedTestTrafficWeight",
+                "requestedProductionTrafficWeight",
+            ],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceRevisionSummary);
 /// The resolved VPC Lattice configuration for a service revision. This includes information about which target groups serve traffic and which listener rules direct traffic to them.
@@ -45606,9 +48161,17 @@ impl ::awsgen_runtime::validate::Validate for ServiceRevisionVpcLatticeConfigura
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["targetGroupArn", "productionListenerRule"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(ServiceRevisionVpcLatticeConfiguration);
 /// The configuration for a volume specified in the task definition as a volume that is configured at launch time. Currently, the only supported volume type is an Amazon EBS volume.
@@ -45706,6 +48269,12 @@ impl ::awsgen_runtime::validate::Validate for ServiceVolumeConfiguration {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::optional(path, out, "managedEBSVolume", &self.managed_ebs_volume, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "managedEBSVolume"],
+        );
     }
 }
 ::awsgen_runtime::shape!(ServiceVolumeConfiguration);
@@ -45807,9 +48376,17 @@ impl ::awsgen_runtime::validate::Validate for Session {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["sessionId", "streamUrl", "tokenValue"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(Session);
 /// The current account setting for a resource.
@@ -45923,6 +48500,12 @@ impl ::awsgen_runtime::validate::Validate for Setting {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "name", &self.name, v::NONE);
         v::optional(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "value", "principalArn", "type"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Setting);
@@ -46193,6 +48776,26 @@ impl ::awsgen_runtime::validate::Validate for StartTaskRequest {
             &self.volume_configurations,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "containerInstances",
+                "enableECSManagedTags",
+                "enableExecuteCommand",
+                "group",
+                "networkConfiguration",
+                "overrides",
+                "propagateTags",
+                "referenceId",
+                "startedBy",
+                "tags",
+                "taskDefinition",
+                "volumeConfigurations",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(StartTaskRequest);
@@ -46284,6 +48887,7 @@ impl ::awsgen_runtime::validate::Validate for StartTaskResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "tasks", &self.tasks, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["tasks", "failures"]);
     }
 }
 ::awsgen_runtime::shape!(StartTaskResponse);
@@ -46387,6 +48991,12 @@ impl ::awsgen_runtime::validate::Validate for StopServiceDeploymentRequest {
             v::NONE,
         );
         v::optional(path, out, "stopType", &self.stop_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["serviceDeploymentArn", "stopType"],
+        );
     }
 }
 ::awsgen_runtime::shape!(StopServiceDeploymentRequest);
@@ -46466,9 +49076,12 @@ impl ::awsgen_runtime::validate::Validate for StopServiceDeploymentResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["serviceDeploymentArn"]);
+    }
 }
 ::awsgen_runtime::shape!(StopServiceDeploymentResponse);
 #[derive(
@@ -46568,6 +49181,12 @@ impl ::awsgen_runtime::validate::Validate for StopTaskRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "task", &self.task, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "task", "reason"],
+        );
     }
 }
 ::awsgen_runtime::shape!(StopTaskRequest);
@@ -46648,6 +49267,7 @@ impl ::awsgen_runtime::validate::Validate for StopTaskResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "task", &self.task, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["task"]);
     }
 }
 ::awsgen_runtime::shape!(StopTaskResponse);
@@ -46741,6 +49361,12 @@ impl ::awsgen_runtime::validate::Validate for SubmitAttachmentStateChangesReques
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "attachments", &self.attachments, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "attachments"],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitAttachmentStateChangesRequest);
@@ -46819,9 +49445,12 @@ impl ::awsgen_runtime::validate::Validate for SubmitAttachmentStateChangesRespon
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["acknowledgment"]);
+    }
 }
 ::awsgen_runtime::shape!(SubmitAttachmentStateChangesResponse);
 #[derive(
@@ -46978,6 +49607,21 @@ impl ::awsgen_runtime::validate::Validate for SubmitContainerStateChangeRequest 
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "networkBindings", &self.network_bindings, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "task",
+                "containerName",
+                "runtimeId",
+                "status",
+                "exitCode",
+                "reason",
+                "networkBindings",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitContainerStateChangeRequest);
@@ -47056,9 +49700,12 @@ impl ::awsgen_runtime::validate::Validate for SubmitContainerStateChangeResponse
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["acknowledgment"]);
+    }
 }
 ::awsgen_runtime::shape!(SubmitContainerStateChangeResponse);
 #[derive(
@@ -47236,6 +49883,23 @@ impl ::awsgen_runtime::validate::Validate for SubmitTaskStateChangeRequest {
         v::optional(path, out, "containers", &self.containers, v::NONE);
         v::optional(path, out, "attachments", &self.attachments, v::NONE);
         v::optional(path, out, "managedAgents", &self.managed_agents, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "task",
+                "status",
+                "reason",
+                "containers",
+                "attachments",
+                "managedAgents",
+                "pullStartedAt",
+                "pullStoppedAt",
+                "executionStoppedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(SubmitTaskStateChangeRequest);
@@ -47311,9 +49975,12 @@ impl ::awsgen_runtime::validate::Validate for SubmitTaskStateChangeResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["acknowledgment"]);
+    }
 }
 ::awsgen_runtime::shape!(SubmitTaskStateChangeResponse);
 /// A list of namespaced kernel parameters to set in the container. This parameter maps to `Sysctls` in the docker container create command and the `--sysctl` option to docker run. For example, you can configure `net.ipv4.tcp_keepalive_time` setting to maintain longer lived connections.
@@ -47421,9 +50088,12 @@ impl ::awsgen_runtime::validate::Validate for SystemControl {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["namespace", "value"]);
+    }
 }
 ::awsgen_runtime::shape!(SystemControl);
 /// The metadata that you apply to a resource to help you categorize and organize them. Each tag consists of a key and an optional value. You define them.
@@ -47537,6 +50207,7 @@ impl ::awsgen_runtime::validate::Validate for Tag {
         };
         v::optional(path, out, "key", &self.key, &KEY);
         v::optional(path, out, "value", &self.value, &VALUE);
+        v::unknown_members(path, out, &self.unknown_members, &["key", "value"]);
     }
 }
 ::awsgen_runtime::shape!(Tag);
@@ -47658,6 +50329,7 @@ impl ::awsgen_runtime::validate::Validate for TagResourceRequest {
         };
         v::required(path, out, "resourceArn", &self.resource_arn, v::NONE);
         v::required(path, out, "tags", &self.tags, &TAGS);
+        v::unknown_members(path, out, &self.unknown_members, &["resourceArn", "tags"]);
     }
 }
 ::awsgen_runtime::shape!(TagResourceRequest);
@@ -47719,9 +50391,12 @@ impl ::awsgen_runtime::validate::Validate for TagResourceResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(TagResourceResponse);
 /// The execute command cannot run. This error can be caused by any of the following configuration issues:
@@ -47805,9 +50480,12 @@ impl ::awsgen_runtime::validate::Validate for TargetNotConnectedException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(TargetNotConnectedException);
 /// The specified target wasn't found. You can view your available container instances with [ListContainerInstances](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html). Amazon ECS container instances are cluster-specific and Region-specific.
@@ -47883,9 +50561,12 @@ impl ::awsgen_runtime::validate::Validate for TargetNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(TargetNotFoundException);
 /// Details on a task in a cluster.
@@ -48470,6 +51151,51 @@ impl ::awsgen_runtime::validate::Validate for Task {
             &self.trusted_execution_summary,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "attachments",
+                "attributes",
+                "availabilityZone",
+                "capacityProviderName",
+                "clusterArn",
+                "connectivity",
+                "connectivityAt",
+                "containerInstanceArn",
+                "containers",
+                "cpu",
+                "createdAt",
+                "desiredStatus",
+                "enableExecuteCommand",
+                "executionStoppedAt",
+                "group",
+                "healthStatus",
+                "inferenceAccelerators",
+                "lastStatus",
+                "launchType",
+                "memory",
+                "overrides",
+                "platformVersion",
+                "platformFamily",
+                "pullStartedAt",
+                "pullStoppedAt",
+                "startedAt",
+                "startedBy",
+                "stopCode",
+                "stoppedAt",
+                "stoppedReason",
+                "stoppingAt",
+                "tags",
+                "taskArn",
+                "taskDefinitionArn",
+                "version",
+                "ephemeralStorage",
+                "fargateEphemeralStorage",
+                "trustedExecutionSummary",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Task);
@@ -48993,6 +51719,40 @@ impl ::awsgen_runtime::validate::Validate for TaskDefinition {
             &self.trusted_execution_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "taskDefinitionArn",
+                "containerDefinitions",
+                "family",
+                "taskRoleArn",
+                "executionRoleArn",
+                "networkMode",
+                "revision",
+                "volumes",
+                "status",
+                "requiresAttributes",
+                "placementConstraints",
+                "compatibilities",
+                "runtimePlatform",
+                "requiresCompatibilities",
+                "cpu",
+                "memory",
+                "inferenceAccelerators",
+                "pidMode",
+                "ipcMode",
+                "proxyConfiguration",
+                "registeredAt",
+                "deregisteredAt",
+                "deleteRequestedAt",
+                "registeredBy",
+                "ephemeralStorage",
+                "enableFaultInjection",
+                "trustedExecutionConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskDefinition);
@@ -49089,6 +51849,7 @@ impl ::awsgen_runtime::validate::Validate for TaskDefinitionPlacementConstraint 
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "type", &self.r#type, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type", "expression"]);
     }
 }
 ::awsgen_runtime::shape!(TaskDefinitionPlacementConstraint);
@@ -49175,9 +51936,12 @@ impl ::awsgen_runtime::validate::Validate for TaskEphemeralStorage {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["sizeInGiB", "kmsKeyId"]);
+    }
 }
 ::awsgen_runtime::shape!(TaskEphemeralStorage);
 /// The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task.
@@ -49436,6 +52200,25 @@ impl ::awsgen_runtime::validate::Validate for TaskManagedEbsVolumeConfiguration 
         v::required(path, out, "roleArn", &self.role_arn, v::NONE);
         v::optional(path, out, "terminationPolicy", &self.termination_policy, v::NONE);
         v::optional(path, out, "filesystemType", &self.filesystem_type, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "encrypted",
+                "kmsKeyId",
+                "volumeType",
+                "sizeInGiB",
+                "snapshotId",
+                "volumeInitializationRate",
+                "iops",
+                "throughput",
+                "tagSpecifications",
+                "roleArn",
+                "terminationPolicy",
+                "filesystemType",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskManagedEbsVolumeConfiguration);
@@ -49530,6 +52313,7 @@ impl ::awsgen_runtime::validate::Validate for TaskManagedEbsVolumeTerminationPol
             &self.delete_on_termination,
             v::NONE,
         );
+        v::unknown_members(path, out, &self.unknown_members, &["deleteOnTermination"]);
     }
 }
 ::awsgen_runtime::shape!(TaskManagedEbsVolumeTerminationPolicy);
@@ -49699,6 +52483,20 @@ impl ::awsgen_runtime::validate::Validate for TaskOverride {
             v::NONE,
         );
         v::optional(path, out, "ephemeralStorage", &self.ephemeral_storage, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "containerOverrides",
+                "cpu",
+                "inferenceAcceleratorOverrides",
+                "executionRoleArn",
+                "memory",
+                "taskRoleArn",
+                "ephemeralStorage",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskOverride);
@@ -50136,6 +52934,38 @@ impl ::awsgen_runtime::validate::Validate for TaskSet {
             &self.fargate_ephemeral_storage,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "id",
+                "taskSetArn",
+                "serviceArn",
+                "clusterArn",
+                "startedBy",
+                "externalId",
+                "status",
+                "taskDefinition",
+                "computedDesiredCount",
+                "pendingCount",
+                "runningCount",
+                "createdAt",
+                "updatedAt",
+                "launchType",
+                "capacityProviderStrategy",
+                "platformVersion",
+                "platformFamily",
+                "networkConfiguration",
+                "loadBalancers",
+                "serviceRegistries",
+                "scale",
+                "stabilityStatus",
+                "stabilityStatusAt",
+                "tags",
+                "fargateEphemeralStorage",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskSet);
@@ -50212,9 +53042,12 @@ impl ::awsgen_runtime::validate::Validate for TaskSetNotFoundException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(TaskSetNotFoundException);
 /// Configuration settings for the task volume that was `configuredAtLaunch` that weren't set during `RegisterTaskDef`.
@@ -50312,6 +53145,12 @@ impl ::awsgen_runtime::validate::Validate for TaskVolumeConfiguration {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "name", &self.name, v::NONE);
         v::optional(path, out, "managedEBSVolume", &self.managed_ebs_volume, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "managedEBSVolume"],
+        );
     }
 }
 ::awsgen_runtime::shape!(TaskVolumeConfiguration);
@@ -50406,6 +53245,7 @@ impl ::awsgen_runtime::validate::Validate for ThresholdConfiguration {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "type", &self.r#type, v::NONE);
         v::required(path, out, "value", &self.value, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["type", "value"]);
     }
 }
 ::awsgen_runtime::shape!(ThresholdConfiguration);
@@ -50532,6 +53372,12 @@ impl ::awsgen_runtime::validate::Validate for TimeoutConfiguration {
             &self.per_request_timeout_seconds,
             &PER_REQUEST_TIMEOUT_SECONDS,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["idleTimeoutSeconds", "perRequestTimeoutSeconds"],
+        );
     }
 }
 ::awsgen_runtime::shape!(TimeoutConfiguration);
@@ -50636,6 +53482,12 @@ impl ::awsgen_runtime::validate::Validate for Tmpfs {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerPath", &self.container_path, v::NONE);
         v::required(path, out, "size", &self.size, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerPath", "size", "mountOptions"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Tmpfs);
@@ -50714,9 +53566,12 @@ impl ::awsgen_runtime::validate::Validate for TotalLocalStorageGbRequest {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
+    }
 }
 ::awsgen_runtime::shape!(TotalLocalStorageGbRequest);
 /// The trusted execution configuration for a task. This configuration controls the isolation mode and attestation policy. You set this configuration when you register a task definition.
@@ -50819,6 +53674,12 @@ impl ::awsgen_runtime::validate::Validate for TrustedExecutionConfiguration {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "isolationMode", &self.isolation_mode, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["isolationMode", "attestationPolicy"],
+        );
     }
 }
 ::awsgen_runtime::shape!(TrustedExecutionConfiguration);
@@ -50929,6 +53790,12 @@ impl ::awsgen_runtime::validate::Validate for TrustedExecutionSummary {
             &self.attestation_policy_status,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["isolationMode", "attestationPolicyStatus"],
+        );
     }
 }
 ::awsgen_runtime::shape!(TrustedExecutionSummary);
@@ -51036,6 +53903,12 @@ impl ::awsgen_runtime::validate::Validate for Ulimit {
         v::required(path, out, "name", &self.name, v::NONE);
         v::required(path, out, "softLimit", &self.soft_limit, v::NONE);
         v::required(path, out, "hardLimit", &self.hard_limit, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "softLimit", "hardLimit"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Ulimit);
@@ -51112,9 +53985,12 @@ impl ::awsgen_runtime::validate::Validate for UnsupportedFeatureException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(UnsupportedFeatureException);
 #[derive(
@@ -51217,6 +54093,12 @@ impl ::awsgen_runtime::validate::Validate for UntagResourceRequest {
         };
         v::required(path, out, "resourceArn", &self.resource_arn, v::NONE);
         v::required(path, out, "tagKeys", &self.tag_keys, &TAG_KEYS);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["resourceArn", "tagKeys"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UntagResourceRequest);
@@ -51278,9 +54160,12 @@ impl ::awsgen_runtime::validate::Validate for UntagResourceResponse {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &[]);
+    }
 }
 ::awsgen_runtime::shape!(UntagResourceResponse);
 #[derive(
@@ -51416,6 +54301,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateCapacityProviderRequest {
             &self.managed_instances_provider,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["name", "cluster", "autoScalingGroupProvider", "managedInstancesProvider"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateCapacityProviderRequest);
@@ -51500,6 +54391,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateCapacityProviderResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "capacityProvider", &self.capacity_provider, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["capacityProvider"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateCapacityProviderResponse);
@@ -51627,6 +54519,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateClusterRequest {
             &self.service_connect_defaults,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "settings", "configuration", "serviceConnectDefaults"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateClusterRequest);
@@ -51707,6 +54605,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateClusterResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateClusterResponse);
@@ -51800,6 +54699,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateClusterSettingsRequest {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "cluster", &self.cluster, v::NONE);
         v::required(path, out, "settings", &self.settings, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster", "settings"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateClusterSettingsRequest);
@@ -51880,6 +54780,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateClusterSettingsResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "cluster", &self.cluster, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["cluster"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateClusterSettingsResponse);
@@ -51974,6 +54875,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateContainerAgentRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerInstance", &self.container_instance, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "containerInstance"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateContainerAgentRequest);
@@ -52058,6 +54965,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateContainerAgentResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerInstance", &self.container_instance, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["containerInstance"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateContainerAgentResponse);
@@ -52168,6 +55076,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateContainerInstancesStateReque
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "containerInstances", &self.container_instances, v::NONE);
         v::required(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "containerInstances", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateContainerInstancesStateRequest);
@@ -52268,6 +55182,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateContainerInstancesStateRespo
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "containerInstances", &self.container_instances, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["containerInstances", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateContainerInstancesStateResponse);
@@ -52470,6 +55390,21 @@ impl ::awsgen_runtime::validate::Validate for UpdateDaemonRequest {
             v::NONE,
         );
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "daemonArn",
+                "daemonTaskDefinitionArn",
+                "capacityProviderArns",
+                "deploymentConfiguration",
+                "propagateTags",
+                "enableECSManagedTags",
+                "enableExecuteCommand",
+                "critical",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateDaemonRequest);
@@ -52590,6 +55525,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateDaemonResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["daemonArn", "status", "createdAt", "updatedAt", "deploymentArn"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateDaemonResponse);
@@ -52819,6 +55760,24 @@ impl ::awsgen_runtime::validate::Validate for UpdateExpressGatewayServiceRequest
         );
         v::optional(path, out, "cpuArchitecture", &self.cpu_architecture, v::NONE);
         v::optional(path, out, "scalingTarget", &self.scaling_target, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceArn",
+                "executionRoleArn",
+                "healthCheckPath",
+                "primaryContainer",
+                "taskRoleArn",
+                "networkConfiguration",
+                "cpu",
+                "memory",
+                "cpuArchitecture",
+                "scalingTarget",
+                "taskDefinitionArn",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateExpressGatewayServiceRequest);
@@ -52902,6 +55861,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateExpressGatewayServiceRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateExpressGatewayServiceResponse);
@@ -53052,6 +56012,19 @@ impl ::awsgen_runtime::validate::Validate for UpdateGatewayAlbConfiguration {
         v::optional(path, out, "accessLogs", &self.access_logs, v::NONE);
         v::optional(path, out, "httpDesync", &self.http_desync, v::NONE);
         v::optional(path, out, "testTrafficRules", &self.test_traffic_rules, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "networkConfiguration",
+                "maxAlbCount",
+                "webACLArn",
+                "accessLogs",
+                "httpDesync",
+                "testTrafficRules",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateGatewayAlbConfiguration);
@@ -53135,9 +56108,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateGatewayNetworkConfiguration 
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["inboundSecurityGroup"]);
+    }
 }
 ::awsgen_runtime::shape!(UpdateGatewayNetworkConfiguration);
 #[derive(
@@ -53267,6 +56243,18 @@ impl ::awsgen_runtime::validate::Validate for UpdateGatewayRequest {
         v::required(path, out, "gateway", &self.gateway, v::NONE);
         v::optional(path, out, "configuration", &self.configuration, v::NONE);
         v::optional(path, out, "propagateTags", &self.propagate_tags, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "gateway",
+                "infrastructureRoleArn",
+                "deletionProtection",
+                "configuration",
+                "propagateTags",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateGatewayRequest);
@@ -53367,6 +56355,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateGatewayResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "status", &self.status, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["gatewayArn", "name", "status"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateGatewayResponse);
@@ -53443,9 +56437,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateInProgressException {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(UpdateInProgressException);
 /// The updated configuration for a Amazon ECS Managed Instances provider. You can modify the infrastructure role, instance launch template, and tag propagation settings. Changes apply to new instances launched after the update.
@@ -53620,6 +56617,18 @@ for UpdateManagedInstancesProviderConfiguration {
             &self.auto_repair_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "infrastructureRoleArn",
+                "instanceLaunchTemplate",
+                "propagateTags",
+                "infrastructureOptimization",
+                "autoRepairConfiguration",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateManagedInstancesProviderConfiguration);
@@ -53729,6 +56738,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateServicePrimaryTaskSetRequest
         v::required(path, out, "cluster", &self.cluster, v::NONE);
         v::required(path, out, "service", &self.service, v::NONE);
         v::required(path, out, "primaryTaskSet", &self.primary_task_set, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "service", "primaryTaskSet"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateServicePrimaryTaskSetRequest);
@@ -53812,6 +56827,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateServicePrimaryTaskSetRespons
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskSet", &self.task_set, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskSet"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateServicePrimaryTaskSetResponse);
@@ -54397,6 +57413,37 @@ impl ::awsgen_runtime::validate::Validate for UpdateServiceRequest {
             &GATEWAY_CONNECTORS,
         );
         v::optional(path, out, "monitoring", &self.monitoring, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "cluster",
+                "service",
+                "desiredCount",
+                "taskDefinition",
+                "capacityProviderStrategy",
+                "deploymentConfiguration",
+                "availabilityZoneRebalancing",
+                "networkConfiguration",
+                "placementConstraints",
+                "placementStrategy",
+                "platformVersion",
+                "forceNewDeployment",
+                "healthCheckGracePeriodSeconds",
+                "deploymentController",
+                "enableExecuteCommand",
+                "enableECSManagedTags",
+                "loadBalancers",
+                "propagateTags",
+                "serviceRegistries",
+                "serviceConnectConfiguration",
+                "volumeConfigurations",
+                "vpcLatticeConfigurations",
+                "gatewayConnectors",
+                "monitoring",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateServiceRequest);
@@ -54479,6 +57526,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateServiceResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "service", &self.service, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["service"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateServiceResponse);
@@ -54601,6 +57649,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateTaskProtectionRequest {
         v::required(path, out, "cluster", &self.cluster, v::NONE);
         v::required(path, out, "tasks", &self.tasks, v::NONE);
         v::required(path, out, "protectionEnabled", &self.protection_enabled, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "tasks", "protectionEnabled", "expiresInMinutes"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateTaskProtectionRequest);
@@ -54702,6 +57756,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateTaskProtectionResponse {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "protectedTasks", &self.protected_tasks, v::NONE);
         v::optional(path, out, "failures", &self.failures, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["protectedTasks", "failures"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateTaskProtectionResponse);
@@ -54815,6 +57875,12 @@ impl ::awsgen_runtime::validate::Validate for UpdateTaskSetRequest {
         v::required(path, out, "service", &self.service, v::NONE);
         v::required(path, out, "taskSet", &self.task_set, v::NONE);
         v::required(path, out, "scale", &self.scale, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["cluster", "service", "taskSet", "scale"],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdateTaskSetRequest);
@@ -54895,6 +57961,7 @@ impl ::awsgen_runtime::validate::Validate for UpdateTaskSetResponse {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "taskSet", &self.task_set, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["taskSet"]);
     }
 }
 ::awsgen_runtime::shape!(UpdateTaskSetResponse);
@@ -55049,6 +58116,20 @@ impl ::awsgen_runtime::validate::Validate for UpdatedExpressGatewayService {
             &self.target_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "serviceArn",
+                "cluster",
+                "serviceName",
+                "status",
+                "targetConfiguration",
+                "createdAt",
+                "updatedAt",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(UpdatedExpressGatewayService);
@@ -55132,6 +58213,7 @@ impl ::awsgen_runtime::validate::Validate for VCpuCountRangeRequest {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "min", &self.min, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["min", "max"]);
     }
 }
 ::awsgen_runtime::shape!(VCpuCountRangeRequest);
@@ -55228,9 +58310,17 @@ impl ::awsgen_runtime::validate::Validate for VersionInfo {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["agentVersion", "agentHash", "dockerVersion"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(VersionInfo);
 /// The data volume configuration for tasks launched using this task definition. Specifying a volume configuration in a task definition is optional. The volume configuration may contain multiple volumes but only one volume configured at launch is supported. Each volume defined in the volume configuration may only specify a `name` and one of either `configuredAtLaunch`, `dockerVolumeConfiguration`, `efsVolumeConfiguration`, `s3filesVolumeConfiguration`, `fsxWindowsFileServerVolumeConfiguration`, or `host`. If an empty volume configuration is specified, by default Amazon ECS uses a host volume. For more information, see [Using data volumes in tasks](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html).
@@ -55441,6 +58531,20 @@ impl ::awsgen_runtime::validate::Validate for Volume {
             &self.fsx_windows_file_server_volume_configuration,
             v::NONE,
         );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "host",
+                "dockerVolumeConfiguration",
+                "efsVolumeConfiguration",
+                "s3filesVolumeConfiguration",
+                "fsxWindowsFileServerVolumeConfiguration",
+                "configuredAtLaunch",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Volume);
@@ -55531,9 +58635,17 @@ impl ::awsgen_runtime::validate::Validate for VolumeFrom {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["sourceContainer", "readOnly"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(VolumeFrom);
 /// The advanced settings for VPC Lattice used in blue/green deployments. Specify the alternate target group and listener rules required for traffic shifting during blue/green deployments. For more information, see [Required resources for Amazon ECS blue/green deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html) in the *Amazon Elastic Container Service Developer Guide*.
@@ -55641,9 +58753,17 @@ impl ::awsgen_runtime::validate::Validate for VpcLatticeAdvancedConfiguration {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["alternateTargetGroupArn", "productionListenerRule", "testListenerRule"],
+        );
+    }
 }
 ::awsgen_runtime::shape!(VpcLatticeAdvancedConfiguration);
 /// The VPC Lattice configuration for your service that holds the information for the target group(s) Amazon ECS tasks will be registered to.
@@ -55772,6 +58892,12 @@ impl ::awsgen_runtime::validate::Validate for VpcLatticeConfiguration {
             "advancedConfiguration",
             &self.advanced_configuration,
             v::NONE,
+        );
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["roleArn", "targetGroupArn", "portName", "advancedConfiguration"],
         );
     }
 }

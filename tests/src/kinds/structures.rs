@@ -76,6 +76,7 @@ impl ::awsgen_runtime::validate::Validate for Circle {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "radius", &self.radius, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["radius"]);
     }
 }
 ::awsgen_runtime::shape!(Circle);
@@ -164,6 +165,7 @@ impl ::awsgen_runtime::validate::Validate for GetWidgetInput {
     ) {
         use ::awsgen_runtime::validate as v;
         v::required(path, out, "widgetId", &self.widget_id, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["widgetId", "verbose"]);
     }
 }
 ::awsgen_runtime::shape!(GetWidgetInput);
@@ -239,9 +241,12 @@ impl ::awsgen_runtime::validate::Validate for NotFound {
     #[inline]
     fn validate_into<'a>(
         &'a self,
-        _path: &mut ::awsgen_runtime::validate::Path<'a>,
-        _out: &mut ::awsgen_runtime::validate::Violations,
-    ) {}
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        v::unknown_members(path, out, &self.unknown_members, &["message"]);
+    }
 }
 ::awsgen_runtime::shape!(NotFound);
 /// Everything at once.
@@ -621,6 +626,39 @@ impl ::awsgen_runtime::validate::Validate for Thing {
         v::optional(path, out, "version", &self.version, v::NONE);
         v::optional(path, out, "shape", &self.shape, v::NONE);
         v::optional(path, out, "tree", &self.tree, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &[
+                "name",
+                "Name",
+                "type",
+                "match",
+                "self",
+                "sizeInGiB",
+                "ratio",
+                "weight",
+                "tiny",
+                "small",
+                "count",
+                "huge",
+                "precise",
+                "createdAt",
+                "payload",
+                "settings",
+                "secret",
+                "oldField",
+                "wire_name",
+                "tags",
+                "labels",
+                "slots",
+                "priority",
+                "version",
+                "shape",
+                "tree",
+            ],
+        );
     }
 }
 ::awsgen_runtime::shape!(Thing);
@@ -742,6 +780,12 @@ impl ::awsgen_runtime::validate::Validate for Tree {
         v::optional(path, out, "right", &self.right, v::NONE);
         v::optional(path, out, "children", &self.children, v::NONE);
         v::optional(path, out, "parent", &self.parent, v::NONE);
+        v::unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["value", "left", "right", "children", "parent"],
+        );
     }
 }
 ::awsgen_runtime::shape!(Tree);
@@ -822,6 +866,7 @@ impl ::awsgen_runtime::validate::Validate for TreeParent {
     ) {
         use ::awsgen_runtime::validate as v;
         v::optional(path, out, "tree", &self.tree, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["tree"]);
     }
 }
 ::awsgen_runtime::shape!(TreeParent);

@@ -127,6 +127,32 @@ pub fn unknown_member<'a>(
     path.pop();
 }
 
+/// A structure's members the model does not define, kept by deserialization in
+/// `unknown_members`: each is a violation, with the closest of `allowed` (the structure's wire
+/// member names), when `out` reports them ([`Violations::with_unknown_members`]); otherwise
+/// nothing, as a payload from a newer API legitimately has members the model lacks.
+#[inline]
+pub fn unknown_members<'a>(
+    path: &mut Path<'a>,
+    out: &mut Violations,
+    members: &'a crate::UnknownMembers,
+    allowed: &'static [&'static str],
+) {
+    if !out.reports_unknown_members() || members.is_empty() {
+        return;
+    }
+    for (name, _) in members.iter() {
+        path.push(Step::Member(name), false);
+        let rule = Rule::UnknownMember {
+            allowed,
+            suggestion: closest(name, allowed),
+        };
+        // As for unions: the name is in the path, and the value's shape is unknown.
+        rules::record(path, out, &Rules::NONE, rule, || None);
+        path.pop();
+    }
+}
+
 /// A string enum value: one of `allowed` unless `unknown`, and the `@length` and `@pattern`
 /// its position sets.
 pub fn string_enum(

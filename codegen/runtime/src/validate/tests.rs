@@ -303,3 +303,39 @@ fn int_enums_blobs_and_sparse_items() {
          [1]: has 0 characters, fewer than the minimum 1"
     );
 }
+
+#[test]
+fn unknown_members_are_reported_only_when_asked() {
+    static ALLOWED: &[&str] = &["portMappings", "name"];
+    let members: crate::UnknownMembers = [
+        ("portBindings", serde_json::json!([])),
+        ("zzz", serde_json::json!(1)),
+    ]
+    .into_iter()
+    .collect();
+    let mut path = Path::new();
+    path.push(Step::Member("containerDefinitions"), false);
+    path.push(Step::Index(0), false);
+
+    let mut plain = Violations::new();
+    unknown_members(&mut path, &mut plain, &members, ALLOWED);
+    assert!(plain.is_empty());
+
+    let mut out = Violations::with_unknown_members();
+    assert!(out.reports_unknown_members());
+    unknown_members(&mut path, &mut out, &members, ALLOWED);
+    assert_eq!(path.depth(), 2);
+    assert_eq!(
+        out.to_string(),
+        "containerDefinitions[0].portBindings: is not a member of the structure; it has \
+         (portMappings, name); did you mean \"portMappings\"?\n\
+         containerDefinitions[0].zzz: is not a member of the structure; it has (portMappings, name)"
+    );
+    let first = &out.as_slice()[0];
+    assert_eq!(first.rule.name(), "unknownMember");
+    assert_eq!(first.value, None);
+    let json = serde_json::to_value(first).unwrap();
+    assert_eq!(json["rule"], "unknownMember");
+    assert_eq!(json["suggestion"], "portMappings");
+    assert_eq!(json["allowed"], serde_json::json!(["portMappings", "name"]));
+}

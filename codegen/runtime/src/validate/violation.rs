@@ -84,6 +84,13 @@ pub enum Rule {
     },
     /// `@uniqueItems`: the item at `duplicate` equals the one at `first`.
     UniqueItems { first: usize, duplicate: usize },
+    /// A structure member the model does not define (the path ends at its name). Reported
+    /// only when the collector asks for it ([`Violations::with_unknown_members`]): a payload
+    /// from a newer API than the model legitimately has such members.
+    UnknownMember {
+        allowed: &'static [&'static str],
+        suggestion: Option<&'static str>,
+    },
 }
 
 impl Rule {
@@ -99,6 +106,7 @@ impl Rule {
             Rule::IntEnum { .. } => "intEnum",
             Rule::UnionMember { .. } => "unionMember",
             Rule::UniqueItems { .. } => "uniqueItems",
+            Rule::UnknownMember { .. } => "unknownMember",
         }
     }
 }
@@ -211,6 +219,14 @@ impl fmt::Display for Message<'_> {
                 f,
                 "items [{first}] and [{duplicate}] are equal, but the list must have unique items"
             ),
+            Rule::UnknownMember {
+                allowed,
+                suggestion,
+            } => {
+                f.write_str("is not a member of the structure; it has ")?;
+                list(f, allowed.iter())?;
+                did_you_mean(f, *suggestion)
+            }
         }
     }
 }
@@ -324,14 +340,28 @@ pub(crate) fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
-/// Every violation found, in document order.
+/// Every violation found, in document order. The second field says whether members a
+/// structure's model does not define are reported ([`Violations::with_unknown_members`]).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 #[serde(transparent)]
-pub struct Violations(Vec<Violation>);
+pub struct Violations(Vec<Violation>, #[serde(skip)] bool);
 
 impl Violations {
     pub fn new() -> Self {
         Violations::default()
+    }
+
+    /// A collector that also reports each member the model does not define
+    /// ([`Rule::UnknownMember`]), for linting files written by hand, where such a member is
+    /// more likely a typo than a newer API.
+    pub fn with_unknown_members() -> Self {
+        Violations(Vec::new(), true)
+    }
+
+    /// Whether this collector reports members the model does not define.
+    #[inline]
+    pub fn reports_unknown_members(&self) -> bool {
+        self.1
     }
 
     pub fn push(&mut self, violation: Violation) {

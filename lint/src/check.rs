@@ -1,0 +1,288 @@
+//! Checks one operation input against its generated type: every type error (each found by
+//! `serde_path_to_error`, recorded, and its value neutralized before reading again), then every
+//! validation violation, unknown members included, of the value that finally reads.
+
+use crate::locate::{Seg, Target};
+use crate::problem::Kind;
+use awsgen_runtime::validate::{Path, Rule, Segment, Violation, Violations};
+use awsgen_runtime::Shape;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A problem found in an input, with its path in the input (not yet in the file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub rule: Option<&'static str>,
+    /// For locating the problem.
+    pub path: Vec<Seg>,
+    /// The path as shown, in wire names (`containerDefinitions[0].memory`, `options["a-b"]`).
+    pub display: String,
+    pub target: Target,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// What a value that does not read is replaced with, in turn, until the document reads: `null`
+/// reads as absent for members and sparse items; the others fill a list item or map value
+/// whose position needs a structure, a list, a string, a number or a boolean.
+const STAND_INS: [fn() -> Value; 6] = [
+    || Value::Null,
+    || Value::Object(serde_json::Map::new()),
+    || Value::Array(Vec::new()),
+    || Value::String(String::new()),
+    || Value::from(0),
+    || Value::Bool(false),
+];
+
+/// More than any real file has type errors; a bound so a pathological one cannot loop long.
+const MAX_READS: usize = 1000;
+
+/// Every problem in `value` read as `T`. `value` is changed: wrongly typed values are
+/// neutralized.
+pub fn check<T: Shape>(value: &mut Value) -> Vec<Finding> {
+    let (typed, mut findings) = read::<T>(value);
+    if let Some(typed) = typed {
+        let mut out = Violations::with_unknown_members();
+        // As deep as `Validate::validate` reserves.
+        typed.validate_into(&mut Path::with_capacity(32), &mut out);
+        let type_paths: Vec<Vec<Seg>> = findings.iter().map(|f| f.path.clone()).collect();
+        findings.extend(
+            out.iter()
+                .map(violation)
+                // A neutralized value is reported once, as a type error, not again as missing.
+                .filter(|f| !type_paths.iter().any(|t| f.path.starts_with(t))),
+        );
+    }
+    findings
+}
+
+/// Reads `value` as `T`, recording each type error and neutralizing its value until it reads.
+/// `None` when it still does not read after [`MAX_READS`] tries.
+fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    // How many stand-ins each failing path has had.
+    let mut tries: HashMap<Vec<Seg>, usize> = HashMap::new();
+    for _ in 0..MAX_READS {
+        let error = match serde_path_to_error::deserialize::<_, T>(&*value) {
+            Ok(typed) => return (Some(typed), findings),
+            Err(error) => error,
+        };
+        let Some(path) = segments(error.path()) else {
+            break;
+        };
+        let tried = tries.entry(path.clone()).or_insert(0);
+        if *tried == 0 {
+            findings.push(Finding {
+                kind: Kind::Type,
+                rule: None,
+                display: display(&path),
+                path: path.clone(),
+                target: Target::Value,
+                message: error.inner().to_string(),
+                suggestion: None,
+            });
+        }
+        let Some(stand_in) = STAND_INS.get(*tried) else {
+            break;
+        };
+        *tried += 1;
+        match at(value, &path) {
+            Some(slot) => *slot = stand_in(),
+            None => break,
+        }
+    }
+    (None, findings)
+}
+
+/// The path of a type error; `None` for a step that is not a key or an index (no generated
+/// type deserializes through a serde enum, so there is none in practice).
+fn segments(path: &serde_path_to_error::Path) -> Option<Vec<Seg>> {
+    path.iter()
+        .map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn at<'v>(mut value: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
+    for seg in path {
+        value = match (value, seg) {
+            (Value::Object(map), Seg::Key(key)) => map.get_mut(key)?,
+            (Value::Array(items), Seg::Index(i)) => items.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    Some(value)
+}
+
+/// A path as validation writes it. A type error's path does not say whether a key is a
+/// structure member or a map key, so a key that reads as a name is written as a member.
+pub fn display(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            Seg::Key(key) if is_name(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Seg::Key(key) => {
+                let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("{key:?}"));
+                out.push_str(&format!("[{quoted}]"));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(root)");
+    }
+    out
+}
+
+fn is_name(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn violation(v: &Violation) -> Finding {
+    let mut path = Vec::new();
+    let mut target = Target::Value;
+    for segment in &v.path {
+        match segment {
+            Segment::Member(name) | Segment::Key(Some(name)) => path.push(Seg::Key(name.clone())),
+            Segment::Index(i) => path.push(Seg::Index(*i)),
+            Segment::MapKey(Some(key)) => {
+                path.push(Seg::Key(key.clone()));
+                target = Target::Key;
+            }
+            // A sensitive key is not shown, so the problem points at its map.
+            Segment::Key(None) | Segment::MapKey(None) => break,
+        }
+    }
+    let (kind, suggestion) = match &v.rule {
+        Rule::UnknownMember { suggestion, .. } => (Kind::UnknownKey, *suggestion),
+        Rule::Enum { suggestion, .. } | Rule::UnionMember { suggestion, .. } => {
+            (Kind::Violation, *suggestion)
+        }
+        _ => (Kind::Violation, None),
+    };
+    match &v.rule {
+        Rule::Required => target = Target::Missing,
+        Rule::UnknownMember { .. } => target = Target::Key,
+        // The later of two equal items.
+        Rule::UniqueItems { duplicate, .. } => path.push(Seg::Index(*duplicate)),
+        _ => {}
+    }
+    Finding {
+        kind,
+        rule: Some(v.rule.name()),
+        path,
+        display: v.path_string(),
+        target,
+        message: message(v),
+        suggestion: suggestion.map(str::to_owned),
+    }
+}
+
+/// The violation's message without its "did you mean", which is shown apart; an unknown key's
+/// without the list of every member (the suggestion, or the help of the text output, has it).
+fn message(v: &Violation) -> String {
+    let rule = match &v.rule {
+        Rule::UnknownMember { .. } => {
+            let name = match v.path.last() {
+                Some(Segment::Member(name)) => name.as_str(),
+                _ => "",
+            };
+            return format!("unknown key {}", serde_json::Value::from(name));
+        }
+        Rule::Enum { allowed, .. } => Rule::Enum {
+            allowed,
+            suggestion: None,
+        },
+        Rule::UnionMember { allowed, .. } => Rule::UnionMember {
+            allowed,
+            suggestion: None,
+        },
+        other => other.clone(),
+    };
+    Violation {
+        rule,
+        ..v.clone()
+    }
+    .message()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use awsgen_types::ecs::RegisterTaskDefinitionRequest;
+    use serde_json::json;
+
+    #[test]
+    fn every_type_error_is_found_once() {
+        let mut doc = json!({
+            "family": 7,
+            "containerDefinitions": [
+                "not a container",
+                {"name": "web", "memory": "512", "portMappings": [{"containerPort": "80"}]}
+            ],
+            "tags": [{"key": "team", "value": ["x"]}]
+        });
+        let findings = check::<RegisterTaskDefinitionRequest>(&mut doc);
+        let got: Vec<(Kind, &str)> = findings
+            .iter()
+            .map(|f| (f.kind, f.display.as_str()))
+            .collect();
+        // Type errors in the order the reader meets them; no violation below a replaced value.
+        assert_eq!(
+            got,
+            [
+                (Kind::Type, "containerDefinitions[0]"),
+                (Kind::Type, "containerDefinitions[1].memory"),
+                (Kind::Type, "containerDefinitions[1].portMappings[0].containerPort"),
+                (Kind::Type, "family"),
+                (Kind::Type, "tags[0].value"),
+                (Kind::Violation, "family"),
+                (Kind::Violation, "containerDefinitions[1].image"),
+            ]
+        );
+        assert_eq!(
+            findings[1].message,
+            r#"invalid type: string "512", expected i32"#
+        );
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest_member() {
+        let mut doc = json!({
+            "family": "web",
+            "containerDefinitions": [{"name": "web", "image": "nginx", "portBindings": []}]
+        });
+        let findings = check::<RegisterTaskDefinitionRequest>(&mut doc);
+        assert_eq!(findings.len(), 1);
+        let f = &findings[0];
+        assert_eq!(f.kind, Kind::UnknownKey);
+        assert_eq!(f.rule, Some("unknownMember"));
+        assert_eq!(f.message, r#"unknown key "portBindings""#);
+        assert_eq!(f.suggestion.as_deref(), Some("portMappings"));
+        assert_eq!(f.target, Target::Key);
+    }
+
+    #[test]
+    fn paths_show_map_keys_quoted() {
+        let path = [
+            Seg::Key("options".into()),
+            Seg::Key("awslogs-group".into()),
+            Seg::Index(2),
+        ];
+        assert_eq!(display(&path), r#"options["awslogs-group"][2]"#);
+        assert_eq!(display(&[]), "(root)");
+    }
+}

@@ -1,0 +1,255 @@
+//! The forms a definition file comes in besides an operation's input: what
+//! `describe-task-definition` and `describe-job-definitions` print, with or without their
+//! wrapper. Each is turned into the register operation's input, with the way back from a path
+//! in that input to a path in the file.
+
+use crate::locate::Seg;
+use serde_json::{Map, Value};
+
+/// An ECS or Batch describe output that reads as a register input once unwrapped.
+struct Describe {
+    /// The register operation (model name) whose input the entries are.
+    operation: &'static str,
+    /// The member of the describe output that holds the entry.
+    wrapper: &'static str,
+    /// Whether the wrapper member is a list of entries (Batch) rather than one (ECS).
+    list: bool,
+    /// Other members of the describe output; `tags` moves into the input.
+    beside: &'static [&'static str],
+    /// Members of the described entry that its register input does not have.
+    output_only: &'static [&'static str],
+}
+
+const FORMS: &[(&str, Describe)] = &[
+    (
+        "ecs",
+        Describe {
+            operation: "RegisterTaskDefinition",
+            wrapper: "taskDefinition",
+            list: false,
+            beside: &["tags"],
+            output_only: &[
+                "taskDefinitionArn",
+                "revision",
+                "status",
+                "requiresAttributes",
+                "compatibilities",
+                "registeredAt",
+                "registeredBy",
+                "deregisteredAt",
+            ],
+        },
+    ),
+    (
+        "batch",
+        Describe {
+            operation: "RegisterJobDefinition",
+            wrapper: "jobDefinitions",
+            list: true,
+            beside: &["nextToken"],
+            output_only: &[
+                "jobDefinitionArn",
+                "revision",
+                "status",
+                "containerOrchestrationType",
+            ],
+        },
+    ),
+];
+
+/// One document to check: an operation input, and where it is in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub value: Value,
+    /// The path in the file of the input's root.
+    pub prefix: Vec<Seg>,
+    /// Top-level members moved into the input from beside the wrapper (`tags`).
+    pub hoisted: Vec<String>,
+}
+
+impl Entry {
+    fn whole(value: Value) -> Self {
+        Entry {
+            value,
+            prefix: Vec::new(),
+            hoisted: Vec::new(),
+        }
+    }
+
+    /// The path in the file of `path` in the input.
+    pub fn file_path(&self, path: &[Seg]) -> Vec<Seg> {
+        if self.is_hoisted(path) {
+            return path.to_vec();
+        }
+        self.prefix.iter().chain(path).cloned().collect()
+    }
+
+    /// How the file path of `path` is shown, given how the input path is (`display`).
+    pub fn file_display(&self, path: &[Seg], display: &str) -> String {
+        if self.prefix.is_empty() || self.is_hoisted(path) {
+            return display.to_owned();
+        }
+        let prefix = crate::check::display(&self.prefix);
+        if display == "(root)" {
+            prefix
+        } else if display.starts_with('[') {
+            format!("{prefix}{display}")
+        } else {
+            format!("{prefix}.{display}")
+        }
+    }
+
+    fn is_hoisted(&self, path: &[Seg]) -> bool {
+        match path.first() {
+            Some(Seg::Key(key)) => self.hoisted.contains(key),
+            _ => false,
+        }
+    }
+}
+
+/// The inputs of `operation` in a file: the document itself, or the entries of a describe
+/// output (with or without its wrapper) with their output-only members removed.
+pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
+    let form = FORMS
+        .iter()
+        .find(|(s, form)| *s == service && form.operation == operation);
+    let Some((_, form)) = form else {
+        return vec![Entry::whole(document)];
+    };
+    let Value::Object(mut root) = document else {
+        return vec![Entry::whole(document)];
+    };
+    if !is_wrapped(form, &root) {
+        strip(form, &mut root);
+        return vec![Entry::whole(Value::Object(root))];
+    }
+    let mut hoisted = Map::new();
+    for name in form.beside {
+        if let Some(value) = root.remove(*name).filter(|v| !v.is_null()) {
+            hoisted.insert((*name).to_owned(), value);
+        }
+    }
+    // `nextToken` is pagination, not part of a definition.
+    hoisted.retain(|name, _| name == "tags");
+    let wrapped = root.remove(form.wrapper).unwrap_or(Value::Null);
+    let items = match wrapped {
+        Value::Array(items) if form.list => items,
+        item => vec![item],
+    };
+    let wrapper = Seg::Key(form.wrapper.to_owned());
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let prefix = if form.list {
+                vec![wrapper.clone(), Seg::Index(i)]
+            } else {
+                vec![wrapper.clone()]
+            };
+            let Value::Object(mut item) = item else {
+                return Entry {
+                    value: item,
+                    prefix,
+                    hoisted: Vec::new(),
+                };
+            };
+            strip(form, &mut item);
+            let mut moved = Vec::new();
+            for (name, value) in &hoisted {
+                if !item.contains_key(name) {
+                    item.insert(name.clone(), value.clone());
+                    moved.push(name.clone());
+                }
+            }
+            Entry {
+                value: Value::Object(item),
+                prefix,
+                hoisted: moved,
+            }
+        })
+        .collect()
+}
+
+/// A describe output with its wrapper: the wrapper (an object, or a list of them) and nothing
+/// but the members that go beside it.
+fn is_wrapped(form: &Describe, root: &Map<String, Value>) -> bool {
+    let shaped = match root.get(form.wrapper) {
+        Some(Value::Array(items)) if form.list => items.iter().all(Value::is_object),
+        Some(Value::Object(_)) => !form.list,
+        _ => false,
+    };
+    shaped
+        && root
+            .keys()
+            .all(|k| k == form.wrapper || form.beside.contains(&k.as_str()))
+}
+
+fn strip(form: &Describe, entry: &mut Map<String, Value>) {
+    for name in form.output_only {
+        entry.remove(*name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ecs_describe_output_with_wrapper_and_tags() {
+        let doc = json!({
+            "taskDefinition": {"family": "web", "revision": 3, "status": "ACTIVE"},
+            "tags": [{"key": "team", "value": "x"}]
+        });
+        let got = entries("ecs", "RegisterTaskDefinition", doc);
+        assert_eq!(got.len(), 1);
+        let entry = &got[0];
+        assert_eq!(
+            entry.value,
+            json!({"family": "web", "tags": [{"key": "team", "value": "x"}]})
+        );
+        let family = [Seg::Key("family".into())];
+        assert_eq!(
+            entry.file_path(&family),
+            [Seg::Key("taskDefinition".into()), family[0].clone()]
+        );
+        let tag = [Seg::Key("tags".into()), Seg::Index(0)];
+        assert_eq!(entry.file_path(&tag), tag);
+    }
+
+    #[test]
+    fn unwrapped_entries_lose_output_only_members() {
+        let doc = json!({"family": "web", "taskDefinitionArn": "arn", "registeredAt": 1.5});
+        let got = entries("ecs", "RegisterTaskDefinition", doc);
+        assert_eq!(got, [Entry::whole(json!({"family": "web"}))]);
+        // Other operations are read as they are.
+        let doc = json!({"family": "web", "revision": 1});
+        let got = entries("ecs", "DeregisterTaskDefinition", doc.clone());
+        assert_eq!(got, [Entry::whole(doc)]);
+    }
+
+    #[test]
+    fn batch_describe_output_has_an_entry_per_job_definition() {
+        let doc = json!({
+            "jobDefinitions": [
+                {"jobDefinitionName": "a", "revision": 1, "containerOrchestrationType": "ECS"},
+                {"jobDefinitionName": "b", "status": "ACTIVE"}
+            ],
+            "nextToken": null
+        });
+        let got = entries("batch", "RegisterJobDefinition", doc);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].value, json!({"jobDefinitionName": "b"}));
+        assert_eq!(
+            got[1].prefix,
+            [Seg::Key("jobDefinitions".into()), Seg::Index(1)]
+        );
+    }
+
+    #[test]
+    fn a_wrapper_beside_unexpected_members_is_no_wrapper() {
+        let doc = json!({"taskDefinition": {"family": "web"}, "family": "x"});
+        let got = entries("ecs", "RegisterTaskDefinition", doc.clone());
+        assert_eq!(got, [Entry::whole(doc)]);
+    }
+}

@@ -1,0 +1,139 @@
+//! `awsgen-lint`: checks the task and job definition files teams keep next to their code (and
+//! any other ECS or Batch operation input) against the generated types before they reach AWS,
+//! reporting every syntax error, type error, unknown key and model violation with its line
+//! and column.
+//!
+//! ```
+//! use awsgen_lint::{lint, Kind, Target};
+//!
+//! let target = Target::resolve("ecs", "register-task-definition").unwrap();
+//! let text = r#"{"family": "web", "containerDefinitions": [{"name": "web", "memory": "512"}]}"#;
+//! let report = lint(&target, "taskdef.json", text);
+//! assert_eq!(report.problems[0].kind, Kind::Type);
+//! assert_eq!(report.line_column(report.problems[0].span.start), (1, 70));
+//! ```
+
+mod check;
+mod form;
+mod locate;
+mod problem;
+pub mod render;
+mod target;
+
+pub use problem::{FileReport, Kind, Problem};
+pub use target::{Target, TargetError, SERVICES};
+
+use locate::{Locator, Target as Point};
+
+/// Every problem in `text`, a file called `name`, read as `target`'s input (or as the describe
+/// output of the definition it registers).
+pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
+    let report = |problems| FileReport::new(name.to_owned(), text.to_owned(), problems);
+    let document: serde_json::Value = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let blank = report(Vec::new());
+            let problem = syntax(&blank, &error);
+            return report(vec![problem]);
+        }
+    };
+    let locator = Locator::new(text);
+    let mut problems: Vec<Problem> = locator
+        .duplicate_keys()
+        .into_iter()
+        .map(|(span, key, first)| Problem {
+            kind: Kind::Syntax,
+            rule: None,
+            path: None,
+            message: format!(
+                "the key {} is given twice in one object; only the last value is used",
+                serde_json::Value::from(key)
+            ),
+            suggestion: None,
+            span,
+            label: Some("given again here".to_owned()),
+            related: vec![(first, "first given here".to_owned())],
+        })
+        .collect();
+    for mut entry in form::entries(target.service, target.operation, document) {
+        for finding in target.check(&mut entry.value) {
+            let path = entry.file_path(&finding.path);
+            let span = locator.span(&path, finding.target);
+            let label = label(&finding, text.get(span.clone()).unwrap_or_default());
+            problems.push(Problem {
+                kind: finding.kind,
+                rule: finding.rule,
+                path: Some(entry.file_display(&finding.path, &finding.display)),
+                message: finding.message,
+                suggestion: finding.suggestion,
+                span,
+                label,
+                related: Vec::new(),
+            });
+        }
+    }
+    report(problems)
+}
+
+/// [`lint`] for a file's bytes: a file that is not UTF-8 is a syntax error where it stops
+/// being UTF-8 (AWS reads JSON as UTF-8), and is not checked further.
+pub fn lint_bytes(target: &Target, name: &str, bytes: Vec<u8>) -> FileReport {
+    match String::from_utf8(bytes) {
+        Ok(text) => lint(target, name, &text),
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            let byte = error.as_bytes().get(at).copied().unwrap_or_default();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+            let problem = Problem {
+                kind: Kind::Syntax,
+                rule: None,
+                path: None,
+                message: format!("the file is not UTF-8: byte 0x{byte:02X} cannot start a character here"),
+                suggestion: None,
+                span: at..end,
+                label: None,
+                related: Vec::new(),
+            };
+            FileReport::new(name.to_owned(), text, vec![problem])
+        }
+    }
+}
+
+/// A syntax error where serde_json found it, with its message less the position (the report
+/// shows that).
+fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let message = error.to_string();
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    let start = blank.offset_of(error.line(), error.column());
+    let end = blank.source[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    Problem {
+        kind: Kind::Syntax,
+        rule: None,
+        path: None,
+        message: message.to_owned(),
+        suggestion: None,
+        span: start..end,
+        label: None,
+        related: Vec::new(),
+    }
+}
+
+fn label(finding: &check::Finding, spanned: &str) -> Option<String> {
+    let member = match finding.path.last() {
+        Some(locate::Seg::Key(key)) => key.as_str(),
+        _ => "",
+    };
+    match finding.target {
+        Point::Missing if spanned.starts_with('{') => {
+            Some(format!("`{member}` is missing from this object"))
+        }
+        Point::Missing => Some("`null` reads as absent".to_owned()),
+        Point::Key if finding.kind == Kind::UnknownKey => Some("unknown key".to_owned()),
+        _ => None,
+    }
+}

@@ -1,0 +1,220 @@
+//! Where a JSON path is in the file: the document parsed a second time, by `jsonc-parser` in
+//! strict JSON mode, whose AST keeps the byte range of every key and value.
+
+use jsonc_parser::ast::{Object, ObjectPropName, Value};
+use jsonc_parser::common::Ranged;
+use jsonc_parser::{CollectOptions, ParseOptions};
+use std::ops::Range;
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// What of the node at a path a problem points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The value.
+    Value,
+    /// The key naming the value (the last step must be a [`Seg::Key`]).
+    Key,
+    /// A member that should be there: its key when present (as `null`), else the object
+    /// that lacks it.
+    Missing,
+}
+
+/// The spans of a parsed document.
+pub struct Locator<'a> {
+    root: Option<Value<'a>>,
+}
+
+impl<'a> Locator<'a> {
+    /// Parses `text` as strict JSON; a text that does not parse locates nothing.
+    pub fn new(text: &'a str) -> Self {
+        let options = ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+            .ok()
+            .and_then(|parsed| parsed.value);
+        Locator { root }
+    }
+
+    /// The span a problem at `path` points at. Where the path leaves the document (a step
+    /// the document does not have, a key hidden as sensitive), the deepest node reached.
+    pub fn span(&self, path: &[Seg], target: Target) -> Range<usize> {
+        let Some(root) = &self.root else {
+            return 0..0;
+        };
+        let (parent, rest) = match path.split_last() {
+            Some((last, parent)) => (parent, Some(last)),
+            None => (path, None),
+        };
+        let (node, complete) = descend(root, parent);
+        let at_parent = || range(node.range());
+        match (rest, complete) {
+            (None, _) => at_parent(),
+            (Some(_), false) => at_parent(),
+            (Some(last), true) => match (target, last, node) {
+                (Target::Value, _, _) => match step(node, last) {
+                    Some(child) => range(child.range()),
+                    None => at_parent(),
+                },
+                (Target::Key | Target::Missing, Seg::Key(key), Value::Object(object)) => {
+                    match property_name(object, key) {
+                        Some(span) => span,
+                        None if target == Target::Missing => opening(object),
+                        None => at_parent(),
+                    }
+                }
+                _ => at_parent(),
+            },
+        }
+    }
+
+    /// Each key given twice in one object: the span of the later key, its name, and the span
+    /// of the earlier one, in document order.
+    pub fn duplicate_keys(&self) -> Vec<(Range<usize>, String, Range<usize>)> {
+        let mut out = Vec::new();
+        if let Some(root) = &self.root {
+            duplicates(root, &mut out);
+        }
+        out.sort_by_key(|(span, _, _)| span.start);
+        out
+    }
+}
+
+/// Follows `path` as far as the document has it; `true` when it got to the end.
+fn descend<'v, 'a>(mut node: &'v Value<'a>, path: &[Seg]) -> (&'v Value<'a>, bool) {
+    for seg in path {
+        match step(node, seg) {
+            Some(child) => node = child,
+            None => return (node, false),
+        }
+    }
+    (node, true)
+}
+
+fn step<'v, 'a>(node: &'v Value<'a>, seg: &Seg) -> Option<&'v Value<'a>> {
+    match (node, seg) {
+        // The last of duplicate keys: the one a JSON reader keeps.
+        (Value::Object(object), Seg::Key(key)) => object
+            .properties
+            .iter()
+            .rev()
+            .find(|p| name(&p.name) == key.as_str())
+            .map(|p| &p.value),
+        (Value::Array(array), Seg::Index(i)) => array.elements.get(*i),
+        _ => None,
+    }
+}
+
+fn property_name(object: &Object<'_>, key: &str) -> Option<Range<usize>> {
+    object
+        .properties
+        .iter()
+        .rev()
+        .find(|p| name(&p.name) == key)
+        .map(|p| range(p.name.range()))
+}
+
+/// The object's opening brace, so a problem with a long object points at one character rather
+/// than at every line of it.
+fn opening(object: &Object<'_>) -> Range<usize> {
+    object.range.start..object.range.start + 1
+}
+
+fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
+    match name {
+        ObjectPropName::String(lit) => &lit.value,
+        ObjectPropName::Word(word) => word.value,
+    }
+}
+
+fn range(r: jsonc_parser::common::Range) -> Range<usize> {
+    r.start..r.end
+}
+
+fn duplicates(node: &Value<'_>, out: &mut Vec<(Range<usize>, String, Range<usize>)>) {
+    match node {
+        Value::Object(object) => {
+            for (i, prop) in object.properties.iter().enumerate() {
+                let key = name(&prop.name);
+                let earlier = object.properties[..i]
+                    .iter()
+                    .rev()
+                    .find(|p| name(&p.name) == key);
+                if let Some(earlier) = earlier {
+                    let (span, first) = (range(prop.name.range()), range(earlier.name.range()));
+                    out.push((span, key.to_owned(), first));
+                }
+                duplicates(&prop.value, out);
+            }
+        }
+        Value::Array(array) => array.elements.iter().for_each(|v| duplicates(v, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"{
+  "a": {"b": [1, {"c": null}]},
+  "a": {"b": [2]}
+}"#;
+
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.to_owned())
+    }
+
+    fn text(span: Range<usize>) -> &'static str {
+        &DOC[span]
+    }
+
+    #[test]
+    fn finds_values_keys_and_missing_members() {
+        let doc = r#"{"a": {"b": [1, {"c": null}]}, "x": 1}"#;
+        let locator = Locator::new(doc);
+        let at = |path: &[Seg], target| &doc[locator.span(path, target)];
+        let b1 = [key("a"), key("b"), Seg::Index(1)];
+        assert_eq!(at(&b1, Target::Value), r#"{"c": null}"#);
+        assert_eq!(at(&[key("x")], Target::Key), r#""x""#);
+        let c = [key("a"), key("b"), Seg::Index(1), key("c")];
+        assert_eq!(at(&c, Target::Missing), r#""c""#);
+        let d = [key("a"), key("b"), Seg::Index(1), key("d")];
+        assert_eq!(at(&d, Target::Missing), "{");
+        // A path the document does not have stops at the deepest node.
+        let deep = [key("a"), key("zz"), Seg::Index(3)];
+        assert_eq!(at(&deep, Target::Value), r#"{"b": [1, {"c": null}]}"#);
+        assert_eq!(at(&[], Target::Value), doc);
+    }
+
+    #[test]
+    fn duplicate_keys_resolve_to_the_last() {
+        let locator = Locator::new(DOC);
+        let b0 = [key("a"), key("b"), Seg::Index(0)];
+        assert_eq!(text(locator.span(&b0, Target::Value)), "2");
+        let dups = locator.duplicate_keys();
+        assert_eq!(dups.len(), 1);
+        assert_eq!(text(dups[0].0.clone()), r#""a""#);
+        assert!(dups[0].2.start < dups[0].0.start);
+    }
+
+    #[test]
+    fn not_json_locates_nothing() {
+        assert_eq!(Locator::new("{,}").span(&[key("a")], Target::Value), 0..0);
+    }
+}

@@ -1,0 +1,123 @@
+//! What a lint run finds: each [`Problem`] with its kind, path, message and byte span in the
+//! file, and the [`FileReport`] of one file, which turns spans into lines and columns.
+
+use std::ops::Range;
+
+/// The kind of a problem, as `--format json` spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Not JSON (the file is not checked further), or a key given twice in one object.
+    Syntax,
+    /// A JSON value of the wrong type for its position: a string where a number belongs.
+    Type,
+    /// A key the model does not define at that position.
+    UnknownKey,
+    /// A broken model constraint: required, length, range, pattern, enum value, ...
+    Violation,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Syntax => "syntax",
+            Kind::Type => "type",
+            Kind::UnknownKey => "unknown-key",
+            Kind::Violation => "violation",
+        }
+    }
+}
+
+/// One problem in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub kind: Kind,
+    /// The model rule broken (`required`, `length`, `unknownMember`, ...), for violations and
+    /// unknown keys.
+    pub rule: Option<&'static str>,
+    /// Where in the document, in wire names (`containerDefinitions[0].memory`); `None` for a
+    /// syntax error.
+    pub path: Option<String>,
+    /// What is wrong, without the path and without the suggestion.
+    pub message: String,
+    /// The closest allowed key or value, when one is close enough to be a likely typo.
+    pub suggestion: Option<String>,
+    /// Bytes of the file the problem points at: the key for unknown keys, the object missing
+    /// a required member, the value otherwise.
+    pub span: Range<usize>,
+    /// A short note shown under the span in text output.
+    pub label: Option<String>,
+    /// Other places that explain the problem (the first of two equal keys), with a note each.
+    pub related: Vec<(Range<usize>, String)>,
+}
+
+/// The problems of one file, in document order, with the text they point into.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The file name as given (`-` reads as `<stdin>`).
+    pub name: String,
+    pub source: String,
+    pub problems: Vec<Problem>,
+    line_starts: Vec<usize>,
+}
+
+impl FileReport {
+    /// Sorts `problems` into document order (problems at the same place keep their order).
+    pub fn new(name: String, source: String, mut problems: Vec<Problem>) -> Self {
+        problems.sort_by_key(|p| p.span.start);
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        FileReport {
+            name,
+            source,
+            problems,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.line_starts.partition_point(|start| *start <= offset);
+        let start = self.line_starts.get(line.saturating_sub(1)).copied();
+        let start = start.unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(offset - start, |text| text.chars().count());
+        (line.max(1), column + 1)
+    }
+
+    /// The byte offset of a 1-based line and byte column, as serde_json reports them.
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let Some(start) = line
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i).copied())
+        else {
+            return self.source.len();
+        };
+        let mut offset = (start + column.saturating_sub(1)).min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let report = FileReport::new("f".into(), "{\n  \"ä\": 1\n}".into(), Vec::new());
+        assert_eq!(report.line_column(0), (1, 1));
+        assert_eq!(report.line_column(2), (2, 1));
+        // After `"ä"` (4 bytes, 3 characters) and two spaces.
+        assert_eq!(report.line_column(8), (2, 6));
+        assert_eq!(report.line_column(100), (3, 2));
+        assert_eq!(report.offset_of(2, 3), 4);
+        assert_eq!(report.offset_of(9, 1), report.source.len());
+    }
+}
