@@ -6,13 +6,18 @@
 use awsgen::resolve::{ItemKind, TypeSpace};
 use awsgen::{EmitOptions, Selection};
 use proptest::prelude::*;
-use proptest::sample::Index;
-use serde_json::{Map, Value};
+use proptest::test_runner::FileFailurePersistence;
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+
+#[path = "bad_models/mutate.rs"]
+mod mutate;
+
+use mutate::{apply, case_collision, mutation, references, sources, Mutation};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/bad-models");
 
@@ -331,256 +336,68 @@ fn xtask_exits_non_zero_and_leaves_the_output_untouched() {
 
 // ---- Property tests: mutated real models give an error or code that parses, never a panic.
 
-/// A model to mutate: its JSON, and whether it is botocore (`shape`) or Smithy (`target`).
-struct Source {
-    name: &'static str,
-    json: Value,
-    botocore: bool,
-}
-
-fn sources() -> &'static [Source] {
-    static SOURCES: OnceLock<Vec<Source>> = OnceLock::new();
-    SOURCES.get_or_init(|| {
-        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-        [
-            ("ecs", "models/ecs/2014-11-13/service-2.json", true),
-            ("batch", "models/batch/2016-08-10/service-2.json", true),
-            ("kinds", "tests/fixtures/models/kinds.json", false),
-        ]
-        .into_iter()
-        .map(|(name, rel, botocore)| {
-            let text = std::fs::read_to_string(root.join(rel)).expect("the model is readable");
-            let json = serde_json::from_str(&text).expect("the model is JSON");
-            Source {
-                name,
-                json,
-                botocore,
-            }
-        })
-        .collect()
-    })
-}
-
-fn shapes_mut(json: &mut Value) -> &mut Map<String, Value> {
-    json.get_mut("shapes")
-        .and_then(Value::as_object_mut)
-        .expect("both forms keep shapes in an object")
-}
-
-/// Every place a shape is referenced from: `(shape, part)` where part is a `members` key or
-/// `member` / `key` / `value`.
-fn references(json: &Value) -> Vec<(String, Option<String>, &'static str)> {
-    let mut out = Vec::new();
-    for (id, shape) in json["shapes"].as_object().into_iter().flatten() {
-        if let Some(members) = shape.get("members").and_then(Value::as_object) {
-            out.extend(
-                members
-                    .keys()
-                    .map(|m| (id.clone(), Some(m.clone()), "members")),
-            );
-        }
-        for part in ["member", "key", "value"] {
-            if shape.get(part).is_some() {
-                out.push((id.clone(), None, part));
-            }
-        }
-    }
-    out
-}
-
-fn reference_mut<'a>(
-    json: &'a mut Value,
-    (id, member, part): &(String, Option<String>, &'static str),
-) -> Option<&'a mut Map<String, Value>> {
-    let shape = shapes_mut(json).get_mut(id)?;
-    let at = match member {
-        Some(m) => shape.get_mut(*part)?.get_mut(m)?,
-        None => shape.get_mut(*part)?,
-    };
-    at.as_object_mut()
-}
-
-#[derive(Debug, Clone)]
-enum Mutation {
-    DeleteShape(Index),
-    /// Point a reference at another shape of the model, or (None) at one it lacks.
-    Retarget(Index, Option<Index>),
-    ChangeType(Index, String),
-    /// Replace an attribute of a shape or member (a trait, a bound, docs…) with any JSON.
-    WrongValue(Index, Index, Value),
-    /// Rename a member to a case variant of another member of the same shape.
-    CaseCollision(Index),
-    EmptyEnum(Index),
-    Truncate(Index),
-}
-
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from),
-        "[a-z#$<>& .^*]{0,12}".prop_map(Value::from),
-    ];
-    leaf.prop_recursive(3, 12, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map("[a-z]{1,6}", inner, 0..4)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let types = prop_oneof![
-        Just("structure".to_owned()),
-        Just("list".to_owned()),
-        Just("map".to_owned()),
-        Just("union".to_owned()),
-        Just("enum".to_owned()),
-        Just("intEnum".to_owned()),
-        Just("operation".to_owned()),
-        "[a-zA-Z]{0,10}",
-    ];
-    prop_oneof![
-        any::<Index>().prop_map(Mutation::DeleteShape),
-        (any::<Index>(), any::<Option<Index>>()).prop_map(|(a, b)| Mutation::Retarget(a, b)),
-        (any::<Index>(), types).prop_map(|(a, t)| Mutation::ChangeType(a, t)),
-        (any::<Index>(), any::<Index>(), json_value())
-            .prop_map(|(a, b, v)| Mutation::WrongValue(a, b, v)),
-        any::<Index>().prop_map(Mutation::CaseCollision),
-        any::<Index>().prop_map(Mutation::EmptyEnum),
-        any::<Index>().prop_map(Mutation::Truncate),
-    ]
-}
-
-/// The mutated model's text.
-fn apply(source: &Source, mutation: &Mutation) -> String {
-    let mut json = source.json.clone();
-    let ids: Vec<String> = json["shapes"]
+/// Each mutation does what it says: the outcome of one of each on ECS is known.
+#[test]
+fn each_mutation_has_its_effect() {
+    let ecs = &sources()[0];
+    let ids: Vec<&String> = ecs.json["shapes"]
         .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default();
-    let target_key = if source.botocore { "shape" } else { "target" };
-    match mutation {
-        Mutation::DeleteShape(i) => {
-            shapes_mut(&mut json).remove(&ids[i.index(ids.len())]);
-        }
-        Mutation::Retarget(i, to) => {
-            let refs = references(&json);
-            let to = match to {
-                Some(t) => ids[t.index(ids.len())].clone(),
-                None if source.botocore => "NoSuchShape".to_owned(),
-                None => "example.kinds#NoSuchShape".to_owned(),
-            };
-            if let Some(r) = reference_mut(&mut json, &refs[i.index(refs.len())]) {
-                r.insert(target_key.to_owned(), Value::from(to));
-            }
-        }
-        Mutation::ChangeType(i, to) => {
-            let id = &ids[i.index(ids.len())];
-            shapes_mut(&mut json)[id]["type"] = Value::from(to.as_str());
-        }
-        Mutation::WrongValue(i, k, value) => {
-            let refs = references(&json);
-            let shape = &ids[i.index(ids.len())];
-            // Half the time a member's attribute, else the shape's own.
-            let object = if k.index(2) == 0 && !refs.is_empty() {
-                reference_mut(&mut json, &refs[k.index(refs.len())])
-            } else {
-                shapes_mut(&mut json)
-                    .get_mut(shape)
-                    .and_then(Value::as_object_mut)
-            };
-            if let Some(object) = object {
-                let mut keys: Vec<String> = object.keys().cloned().collect();
-                // Smithy keeps traits one level down.
-                if let Some(traits) = object.get("traits").and_then(Value::as_object) {
-                    keys.extend(traits.keys().map(|t| format!("traits/{t}")));
-                }
-                keys.retain(|k| k != "type" && k != target_key);
-                if !keys.is_empty() {
-                    let key = &keys[k.index(keys.len())];
-                    match key.strip_prefix("traits/") {
-                        Some(t) => object["traits"][t] = value.clone(),
-                        None => {
-                            object.insert(key.clone(), value.clone());
-                        }
-                    }
-                }
-            }
-        }
-        Mutation::CaseCollision(i) => {
-            let with_members: Vec<&String> = ids
-                .iter()
-                .filter(|id| {
-                    json["shapes"][id.as_str()]["members"]
-                        .as_object()
-                        .is_some_and(|m| m.len() >= 2)
-                })
-                .collect();
-            if !with_members.is_empty() {
-                let id = with_members[i.index(with_members.len())].clone();
-                case_collision(&mut shapes_mut(&mut json)[&id]["members"]);
-            }
-        }
-        Mutation::EmptyEnum(i) => {
-            let shapes = shapes_mut(&mut json);
-            let enums: Vec<String> = shapes
-                .iter()
-                .filter(|(_, s)| {
-                    s["type"] == "enum"
-                        || s.get("enum").is_some()
-                        || s["traits"].get("smithy.api#enum").is_some()
-                })
-                .map(|(id, _)| id.clone())
-                .collect();
-            if !enums.is_empty() {
-                let shape = &mut shapes[&enums[i.index(enums.len())]];
-                if shape["type"] == "enum" {
-                    shape["members"] = Value::Object(Map::new());
-                } else if shape.get("enum").is_some() {
-                    shape["enum"] = Value::Array(Vec::new());
-                } else {
-                    shape["traits"]["smithy.api#enum"] = Value::Array(Vec::new());
-                }
-            }
-        }
-        Mutation::Truncate(i) => {
-            let text = serde_json::to_string(&json).expect("serializes");
-            let mut cut = i.index(text.len());
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            return text[..cut].to_owned();
-        }
-    }
-    serde_json::to_string_pretty(&json).expect("serializes")
-}
-
-/// Renames the second member to a case variant of the first (`name` → `NAME` or `Name`).
-fn case_collision(members: &mut Value) {
-    let Some(map) = members.as_object_mut() else {
-        return;
+        .expect("shapes")
+        .keys()
+        .collect();
+    let at = |name: &str| {
+        ids.iter()
+            .position(|id| *id == name)
+            .expect("ECS has the shape")
     };
-    let keys: Vec<String> = map.keys().cloned().collect();
-    let (first, second) = (&keys[0], &keys[1]);
-    let upper = first.to_uppercase();
-    let variant = if upper != *first {
-        upper
-    } else {
-        first.to_lowercase()
+    let refs = references(&ecs.json);
+    let container = refs
+        .iter()
+        .position(|(id, m, _)| id == "ContainerDefinition" && m.as_deref() == Some("memory"))
+        .expect("ContainerDefinition has memory");
+    let outcome = |mutation: Mutation| {
+        let text = apply(ecs, &mutation);
+        match generate_text(&text, Path::new("mutated/ecs.json")) {
+            Ok(files) => Ok(files.into_iter().map(|f| f.contents).collect::<String>()),
+            Err(e) => Err(e),
+        }
     };
-    if variant == *first || map.contains_key(&variant) {
-        return;
-    }
-    if let Some(value) = map.remove(second) {
-        map.insert(variant, value);
-    }
+    let error = |mutation: Mutation| outcome(mutation).expect_err("an error");
+    assert!(
+        error(Mutation::DeleteShape(at("ContainerDefinition"))).contains(
+            "targets `com.amazonaws.ecs#ContainerDefinition`, which the model does not define"
+        )
+    );
+    assert!(error(Mutation::Retarget(container, None))
+        .contains("shape `com.amazonaws.ecs#ContainerDefinition$memory`: targets `com.amazonaws.ecs#NoSuchShape`"));
+    let retargeted = outcome(Mutation::Retarget(container, Some(at("Tag")))).expect("code");
+    assert!(retargeted.contains("pub memory: ::std::option::Option<self::Tag>"));
+    assert!(error(Mutation::ChangeType(
+        at("ContainerDefinition"),
+        "bogus".into()
+    ))
+    .contains("shape `com.amazonaws.ecs#ContainerDefinition`: unknown shape type `bogus`"));
+    let enums = ecs.json["shapes"]
+        .as_object()
+        .expect("shapes")
+        .values()
+        .filter(|s| s.get("enum").is_some())
+        .count();
+    assert!(enums > 0);
+    assert!(error(Mutation::EmptyEnum(0)).contains("lists no values"));
+    assert!(error(Mutation::Truncate(1000)).contains("not valid JSON"));
+    // Case variants of member names follow the collision rule.
+    let mut members = json!({"image": 1, "name": 2});
+    case_collision(&mut members);
+    assert_eq!(members, json!({"image": 1, "IMAGE": 2}));
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn mutated_models_give_an_error_or_code_that_parses(

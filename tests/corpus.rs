@@ -173,6 +173,8 @@ fn every_aws_model_generates_parsable_deterministic_code() {
          (each generated twice and parsed)",
         outcomes.len()
     );
+    let generating: Duration = outcomes.iter().map(|o| o.time).sum();
+    println!("  generating each model once, one after another: {generating:.1?}");
     for o in slowest.iter().take(5) {
         println!("  slow: {} {:.2?}", o.module, o.time);
     }
@@ -469,4 +471,45 @@ fn hardest_models_compile_without_warnings() {
     assert!(output.status.success(), "cargo check failed:\n{stderr}");
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
     assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
+}
+
+/// Event streams and streaming blobs are the HTTP body, not JSON: the types say so.
+#[test]
+fn event_streams_and_streaming_blobs_are_documented() {
+    let Some(models) = corpus() else { return };
+    let source = |service: &str, file: &str| -> String {
+        let (module, path) = models
+            .iter()
+            .find(|(m, _)| *m == module_name(service))
+            .unwrap_or_else(|| panic!("{service} is in the corpus"));
+        let files = generate(module, path).unwrap_or_else(|e| panic!("{e}"));
+        let wanted = Path::new(module).join(file);
+        files
+            .into_iter()
+            .find(|f| f.path == wanted)
+            .map(|f| f.contents)
+            .unwrap_or_else(|| panic!("{service} has no {file}"))
+    };
+    let structures = source("transcribe-streaming", "structures.rs");
+    let member = "**Event stream:** on the wire this member is the HTTP body";
+    let field = structures
+        .split(member)
+        .nth(1)
+        .and_then(|rest| rest.lines().find(|l| l.trim_start().starts_with("pub ")));
+    assert_eq!(
+        field.map(str::trim),
+        Some("pub audio_stream: ::std::option::Option<self::AudioStream>,")
+    );
+    let unions = source("transcribe-streaming", "unions.rs");
+    assert!(unions.contains("/// **Event stream:** each variant is one kind of event message"));
+    let polly = source("polly", "structures.rs");
+    let blob = polly
+        .split("**Streaming:** on the wire this member is the raw HTTP body")
+        .nth(1);
+    assert!(
+        blob.is_some_and(
+            |rest| rest.contains("pub audio_stream: ::std::option::Option<::awsgen_runtime::Blob>")
+        ),
+        "polly's AudioStream is documented as streaming"
+    );
 }

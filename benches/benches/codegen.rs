@@ -125,8 +125,16 @@ fn batch_ecs(report: &mut Report) {
         "Codegen of Batch + ECS ({:.2} MB of botocore JSON; budget: under 0.3 s wall)",
         bytes as f64 / MB
     ));
-    let r = paired(Duration::from_secs(10), generate_crate, || parse_values(&models));
-    report.ratio("codegen / parse into Value", "codegen", "Value", r, Budget::None);
+    let r = paired(Duration::from_secs(10), generate_crate, || {
+        parse_values(&models)
+    });
+    report.ratio(
+        "codegen / parse into Value",
+        "codegen",
+        "Value",
+        r,
+        Budget::None,
+    );
     if !r.ratio.is_nan() {
         let secs = r.subject.as_secs_f64();
         report.line(format!(
@@ -197,7 +205,10 @@ fn corpus(report: &mut Report) {
         fmt(parse),
         Report::judge(Budget::AtMost(60.0), total.as_secs_f64()).replace('×', " s"),
     ));
-    report.line(format!("wall for the whole loop, with reading and parsing: {:.1} s", wall.as_secs_f64()));
+    report.line(format!(
+        "wall for the whole loop, with reading and parsing: {:.1} s",
+        wall.as_secs_f64()
+    ));
     if !failures.is_empty() {
         report.line(format!("failed to generate: {}", failures.join(", ")));
     }
@@ -232,10 +243,17 @@ fn corpus_files(dir: &Path) -> Vec<(String, PathBuf)> {
     for service in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let versions = service.path().join("service");
         for version in std::fs::read_dir(&versions).into_iter().flatten().flatten() {
-            for file in std::fs::read_dir(version.path()).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(version.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 let path = file.path();
                 if path.extension().is_some_and(|e| e == "json") {
-                    let name = service.file_name().to_string_lossy().replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+                    let name = service
+                        .file_name()
+                        .to_string_lossy()
+                        .replace(|c: char| !c.is_ascii_alphanumeric(), "_");
                     out.push((name, path));
                 }
             }

@@ -7,7 +7,9 @@
 //! measured both through `serde_json::from_slice` and through `awsgen_runtime::de::from_slice`
 //! (the same parse with one UTF-8 check for the whole input); "typed (runtime)" is the latter.
 
-use awsgen_benches::{fixture, paired, single, Budget, Report, BATCH_DESCRIBE, ECS_DESCRIBE, ECS_REGISTER};
+use awsgen_benches::{
+    fixture, paired, single, Budget, Report, BATCH_DESCRIBE, ECS_DESCRIBE, ECS_REGISTER,
+};
 use awsgen_runtime::validate::Validate;
 use awsgen_types::{batch, ecs};
 use divan::counter::BytesCount;
@@ -34,7 +36,10 @@ impl<T: DeserializeOwned + Serialize> Case<T> {
         let value: Value = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         // Same JSON back: the typed value holds every member, so both sides do the same work.
         let back: Value = serde_json::to_value(&typed).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(back, value, "{name}: the typed round trip changed the payload");
+        assert_eq!(
+            back, value,
+            "{name}: the typed round trip changed the payload"
+        );
         Case {
             name,
             bytes,
@@ -64,18 +69,16 @@ macro_rules! per_case {
             #[divan::bench]
             fn deserialize_typed(b: Bencher) {
                 let c = &*$case;
-                b.counter(BytesCount::new(c.bytes.len())).bench(|| {
-                    serde_json::from_slice::<$ty>(black_box(&c.bytes)).map(drop)
-                });
+                b.counter(BytesCount::new(c.bytes.len()))
+                    .bench(|| serde_json::from_slice::<$ty>(black_box(&c.bytes)).map(drop));
             }
 
             /// Through `awsgen_runtime::de::from_slice` (one UTF-8 check for the whole input).
             #[divan::bench]
             fn deserialize_typed_runtime(b: Bencher) {
                 let c = &*$case;
-                b.counter(BytesCount::new(c.bytes.len())).bench(|| {
-                    awsgen_runtime::de::from_slice::<$ty>(black_box(&c.bytes)).map(drop)
-                });
+                b.counter(BytesCount::new(c.bytes.len()))
+                    .bench(|| awsgen_runtime::de::from_slice::<$ty>(black_box(&c.bytes)).map(drop));
             }
 
             #[divan::bench]
@@ -115,9 +118,21 @@ macro_rules! per_case {
     };
 }
 
-per_case!(ecs_describe_task_definition, ECS, ecs::DescribeTaskDefinitionResponse);
-per_case!(batch_describe_job_definitions, BATCH, batch::DescribeJobDefinitionsResponse);
-per_case!(ecs_register_task_definition, REGISTER, ecs::RegisterTaskDefinitionRequest);
+per_case!(
+    ecs_describe_task_definition,
+    ECS,
+    ecs::DescribeTaskDefinitionResponse
+);
+per_case!(
+    batch_describe_job_definitions,
+    BATCH,
+    batch::DescribeJobDefinitionsResponse
+);
+per_case!(
+    ecs_register_task_definition,
+    REGISTER,
+    ecs::RegisterTaskDefinitionRequest
+);
 
 const ROUNDS: Duration = Duration::from_secs(2);
 
@@ -143,17 +158,41 @@ fn case_ratios<T: DeserializeOwned + Serialize + Validate + PartialEq>(
     let value = || serde_json::from_slice::<Value>(black_box(&c.bytes)).map(drop);
     let ignored = || serde_json::from_slice::<IgnoredAny>(black_box(&c.bytes)).map(drop);
     let de = paired(ROUNDS, typed, value);
-    report.ratio("deserialize: typed (serde_json) / Value", "typed", "Value", de, Budget::None);
+    report.ratio(
+        "deserialize: typed (serde_json) / Value",
+        "typed",
+        "Value",
+        de,
+        Budget::None,
+    );
     let de = paired(ROUNDS, runtime, value);
-    report.ratio("deserialize: typed (runtime) / Value", "typed", "Value", de, deserialize_budget);
+    report.ratio(
+        "deserialize: typed (runtime) / Value",
+        "typed",
+        "Value",
+        de,
+        deserialize_budget,
+    );
     let floor = paired(ROUNDS, ignored, value);
-    report.ratio("parse-only floor: IgnoredAny / Value", "IgnoredAny", "Value", floor, Budget::None);
+    report.ratio(
+        "parse-only floor: IgnoredAny / Value",
+        "IgnoredAny",
+        "Value",
+        floor,
+        Budget::None,
+    );
     let ser = paired(
         ROUNDS,
         || serde_json::to_vec(black_box(&c.typed)),
         || serde_json::to_vec(black_box(&c.value)),
     );
-    report.ratio("serialize: typed / Value", "typed", "Value", ser, Budget::AtMost(0.5));
+    report.ratio(
+        "serialize: typed / Value",
+        "typed",
+        "Value",
+        ser,
+        Budget::AtMost(0.5),
+    );
     let validate = paired(ROUNDS, || black_box(&c.typed).validate().is_ok(), runtime);
     report.ratio(
         "validate() / typed deserialize",
@@ -162,7 +201,11 @@ fn case_ratios<T: DeserializeOwned + Serialize + Validate + PartialEq>(
         validate,
         Budget::AtMost(0.10),
     );
-    assert!(c.typed.validate().is_ok(), "{}: the payload is not valid", c.name);
+    assert!(
+        c.typed.validate().is_ok(),
+        "{}: the payload is not valid",
+        c.name
+    );
 }
 
 /// botocore's `ParamValidator` on the same payloads (`benches/botocore_validate.py`), against
@@ -174,14 +217,21 @@ fn botocore(report: &mut Report) {
         return;
     }
     let script = awsgen_benches::root().join("benches/botocore_validate.py");
-    let output = Command::new("python3").arg(&script).args(["--json", "--seconds", "2"]).output();
+    let output = Command::new("python3")
+        .arg(&script)
+        .args(["--json", "--seconds", "2"])
+        .output();
     let parsed: Option<Value> = match &output {
         Ok(o) if o.status.success() => serde_json::from_slice(&o.stdout).ok(),
         _ => None,
     };
     let Some(parsed) = parsed else {
         let why = match output {
-            Ok(o) => String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("").to_owned(),
+            Ok(o) => String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+                .to_owned(),
             Err(e) => e.to_string(),
         };
         report.line(format!("skipped: python3 with botocore is needed ({why})"));
@@ -194,8 +244,12 @@ fn botocore(report: &mut Report) {
         let micros = case["median_us"].as_f64().unwrap_or(f64::NAN);
         let botocore = Duration::from_secs_f64(micros / 1e6);
         let ours = match name {
-            n if n == ECS.name.trim_end_matches(".json") => single(ROUNDS, || ECS.typed.validate().is_ok()),
-            n if n == BATCH.name.trim_end_matches(".json") => single(ROUNDS, || BATCH.typed.validate().is_ok()),
+            n if n == ECS.name.trim_end_matches(".json") => {
+                single(ROUNDS, || ECS.typed.validate().is_ok())
+            }
+            n if n == BATCH.name.trim_end_matches(".json") => {
+                single(ROUNDS, || BATCH.typed.validate().is_ok())
+            }
             n if n == REGISTER.name.trim_end_matches(".json") => {
                 single(ROUNDS, || REGISTER.typed.validate().is_ok())
             }
@@ -208,7 +262,11 @@ fn botocore(report: &mut Report) {
             awsgen_benches::fmt(botocore),
             awsgen_benches::fmt(ours),
             Report::judge(Budget::AtLeast(100.0), speedup),
-            if errors.is_empty() { "" } else { "  (botocore found errors!)" }
+            if errors.is_empty() {
+                ""
+            } else {
+                "  (botocore found errors!)"
+            }
         ));
     }
 }

@@ -18,8 +18,12 @@ fn run<T: DeserializeOwned + Serialize + Validate>(name: &str, op: &str, iters: 
     for _ in 0..iters {
         match op {
             "de" => drop(black_box(serde_json::from_slice::<T>(black_box(&bytes)))),
-            "de_str" => drop(black_box(serde_json::from_str::<T>(std::str::from_utf8(black_box(&bytes)).unwrap()))),
-            "value" => drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(&bytes)))),
+            "de_str" => drop(black_box(serde_json::from_str::<T>(
+                std::str::from_utf8(black_box(&bytes)).unwrap(),
+            ))),
+            "value" => drop(black_box(serde_json::from_slice::<serde_json::Value>(
+                black_box(&bytes),
+            ))),
             "ser" => drop(black_box(serde_json::to_vec(black_box(&typed)))),
             "validate" => drop(black_box(black_box(&typed).validate())),
             _ => panic!("operation: de, value, ser or validate"),

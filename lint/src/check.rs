@@ -21,6 +21,8 @@ pub struct Finding {
     pub target: Target,
     pub message: String,
     pub suggestion: Option<String>,
+    /// More to say in text output (the keys allowed where an unknown key has no close one).
+    pub note: Option<String>,
 }
 
 /// What a value that does not read is replaced with, in turn, until the document reads: `null`
@@ -81,6 +83,7 @@ fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
                 target: Target::Value,
                 message: error.inner().to_string(),
                 suggestion: None,
+                note: None,
             });
         }
         let Some(stand_in) = STAND_INS.get(*tried) else {
@@ -180,6 +183,13 @@ fn violation(v: &Violation) -> Finding {
         Rule::UniqueItems { duplicate, .. } => path.push(Seg::Index(*duplicate)),
         _ => {}
     }
+    let note = match &v.rule {
+        Rule::UnknownMember {
+            allowed,
+            suggestion: None,
+        } => Some(format!("the keys allowed here are {}", list(allowed))),
+        _ => None,
+    };
     Finding {
         kind,
         rule: Some(v.rule.name()),
@@ -188,20 +198,29 @@ fn violation(v: &Violation) -> Finding {
         target,
         message: message(v),
         suggestion: suggestion.map(str::to_owned),
+        note,
+    }
+}
+
+/// `a, b and c`, cut after a screenful.
+fn list(names: &[&str]) -> String {
+    const SHOWN: usize = 60;
+    match names {
+        [] => "none".to_owned(),
+        [one] => (*one).to_owned(),
+        _ if names.len() > SHOWN => {
+            let more = names.len() - SHOWN;
+            format!("{} and {more} more", names[..SHOWN].join(", "))
+        }
+        [first @ .., last] => format!("{} and {last}", first.join(", ")),
     }
 }
 
 /// The violation's message without its "did you mean", which is shown apart; an unknown key's
-/// without the list of every member (the suggestion, or the help of the text output, has it).
+/// without the list of every member (the note of the text output has it).
 fn message(v: &Violation) -> String {
     let rule = match &v.rule {
-        Rule::UnknownMember { .. } => {
-            let name = match v.path.last() {
-                Some(Segment::Member(name)) => name.as_str(),
-                _ => "",
-            };
-            return format!("unknown key {}", serde_json::Value::from(name));
-        }
+        Rule::UnknownMember { .. } => return "unknown key".to_owned(),
         Rule::Enum { allowed, .. } => Rule::Enum {
             allowed,
             suggestion: None,
@@ -212,11 +231,7 @@ fn message(v: &Violation) -> String {
         },
         other => other.clone(),
     };
-    Violation {
-        rule,
-        ..v.clone()
-    }
-    .message()
+    Violation { rule, ..v.clone() }.message()
 }
 
 #[cfg(test)]
@@ -240,19 +255,25 @@ mod tests {
             .iter()
             .map(|f| (f.kind, f.display.as_str()))
             .collect();
-        // Type errors in the order the reader meets them; no violation below a replaced value.
+        // Type errors in the order the reader meets them (keys sorted, as `serde_json::Value`
+        // keeps them); `family`, neutralized to `null`, is not reported again as missing.
         assert_eq!(
             got,
             [
                 (Kind::Type, "containerDefinitions[0]"),
                 (Kind::Type, "containerDefinitions[1].memory"),
-                (Kind::Type, "containerDefinitions[1].portMappings[0].containerPort"),
+                (
+                    Kind::Type,
+                    "containerDefinitions[1].portMappings[0].containerPort"
+                ),
                 (Kind::Type, "family"),
                 (Kind::Type, "tags[0].value"),
-                (Kind::Violation, "family"),
-                (Kind::Violation, "containerDefinitions[1].image"),
             ]
         );
+        // The values that did not read are neutralized; the rest is untouched.
+        assert_eq!(doc["family"], Value::Null);
+        assert_eq!(doc["containerDefinitions"][0], json!({}));
+        assert_eq!(doc["containerDefinitions"][1]["name"], "web");
         assert_eq!(
             findings[1].message,
             r#"invalid type: string "512", expected i32"#
@@ -270,7 +291,7 @@ mod tests {
         let f = &findings[0];
         assert_eq!(f.kind, Kind::UnknownKey);
         assert_eq!(f.rule, Some("unknownMember"));
-        assert_eq!(f.message, r#"unknown key "portBindings""#);
+        assert_eq!(f.message, "unknown key");
         assert_eq!(f.suggestion.as_deref(), Some("portMappings"));
         assert_eq!(f.target, Target::Key);
     }

@@ -50,6 +50,7 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
                 serde_json::Value::from(key)
             ),
             suggestion: None,
+            note: None,
             span,
             label: Some("given again here".to_owned()),
             related: vec![(first, "first given here".to_owned())],
@@ -66,6 +67,7 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
                 path: Some(entry.file_display(&finding.path, &finding.display)),
                 message: finding.message,
                 suggestion: finding.suggestion,
+                note: finding.note,
                 span,
                 label,
                 related: Vec::new(),
@@ -89,8 +91,11 @@ pub fn lint_bytes(target: &Target, name: &str, bytes: Vec<u8>) -> FileReport {
                 kind: Kind::Syntax,
                 rule: None,
                 path: None,
-                message: format!("the file is not UTF-8: byte 0x{byte:02X} cannot start a character here"),
+                message: format!(
+                    "the file is not UTF-8: byte 0x{byte:02X} cannot start a character here"
+                ),
                 suggestion: None,
+                note: None,
                 span: at..end,
                 label: None,
                 related: Vec::new(),
@@ -106,7 +111,14 @@ fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
     let position = format!(" at line {} column {}", error.line(), error.column());
     let message = error.to_string();
     let message = message.strip_suffix(&position).unwrap_or(&message);
-    let start = blank.offset_of(error.line(), error.column());
+    let mut start = blank.offset_of(error.line(), error.column());
+    // serde_json stops at the bracket after a trailing comma; the comma is what to remove.
+    if message == "trailing comma" {
+        let before = blank.source[..start].trim_end();
+        if before.ends_with(',') {
+            start = before.len() - 1;
+        }
+    }
     let end = blank.source[start..]
         .chars()
         .next()
@@ -117,6 +129,7 @@ fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
         path: None,
         message: message.to_owned(),
         suggestion: None,
+        note: None,
         span: start..end,
         label: None,
         related: Vec::new(),
@@ -133,7 +146,6 @@ fn label(finding: &check::Finding, spanned: &str) -> Option<String> {
             Some(format!("`{member}` is missing from this object"))
         }
         Point::Missing => Some("`null` reads as absent".to_owned()),
-        Point::Key if finding.kind == Kind::UnknownKey => Some("unknown key".to_owned()),
         _ => None,
     }
 }

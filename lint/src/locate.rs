@@ -27,6 +27,7 @@ pub enum Target {
 
 /// The spans of a parsed document.
 pub struct Locator<'a> {
+    text: &'a str,
     root: Option<Value<'a>>,
 }
 
@@ -48,7 +49,7 @@ impl<'a> Locator<'a> {
         let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
             .ok()
             .and_then(|parsed| parsed.value);
-        Locator { root }
+        Locator { text, root }
     }
 
     /// The span a problem at `path` points at. Where the path leaves the document (a step
@@ -74,12 +75,22 @@ impl<'a> Locator<'a> {
                 (Target::Key | Target::Missing, Seg::Key(key), Value::Object(object)) => {
                     match property_name(object, key) {
                         Some(span) => span,
-                        None if target == Target::Missing => opening(object),
+                        None if target == Target::Missing => self.object(object),
                         None => at_parent(),
                     }
                 }
                 _ => at_parent(),
             },
+        }
+    }
+
+    /// An object on one line, or the opening brace of a longer one, so that a problem with
+    /// it points at one line rather than at every line of it.
+    fn object(&self, object: &Object<'_>) -> Range<usize> {
+        let whole = range(object.range);
+        match self.text.get(whole.clone()) {
+            Some(text) if !text.contains('\n') => whole,
+            _ => whole.start..whole.start + 1,
         }
     }
 
@@ -127,12 +138,6 @@ fn property_name(object: &Object<'_>, key: &str) -> Option<Range<usize>> {
         .rev()
         .find(|p| name(&p.name) == key)
         .map(|p| range(p.name.range()))
-}
-
-/// The object's opening brace, so a problem with a long object points at one character rather
-/// than at every line of it.
-fn opening(object: &Object<'_>) -> Range<usize> {
-    object.range.start..object.range.start + 1
 }
 
 fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
@@ -195,7 +200,12 @@ mod tests {
         let c = [key("a"), key("b"), Seg::Index(1), key("c")];
         assert_eq!(at(&c, Target::Missing), r#""c""#);
         let d = [key("a"), key("b"), Seg::Index(1), key("d")];
-        assert_eq!(at(&d, Target::Missing), "{");
+        assert_eq!(at(&d, Target::Missing), r#"{"c": null}"#);
+        let long = "{\n  \"a\": 1\n}";
+        assert_eq!(
+            &long[Locator::new(long).span(&[key("b")], Target::Missing)],
+            "{"
+        );
         // A path the document does not have stops at the deepest node.
         let deep = [key("a"), key("zz"), Seg::Index(3)];
         assert_eq!(at(&deep, Target::Value), r#"{"b": [1, {"c": null}]}"#);

@@ -42,6 +42,8 @@ pub struct Problem {
     pub message: String,
     /// The closest allowed key or value, when one is close enough to be a likely typo.
     pub suggestion: Option<String>,
+    /// More to say in text output (the keys allowed where an unknown key has no close one).
+    pub note: Option<String>,
     /// Bytes of the file the problem points at: the key for unknown keys, the object missing
     /// a required member, the value otherwise.
     pub span: Range<usize>,

@@ -34,12 +34,20 @@ fn group<'a>(report: &'a FileReport, problem: &'a Problem) -> Group<'a> {
                 .label(problem.label.as_deref()),
         );
     for (span, note) in &problem.related {
-        snippet = snippet.annotation(AnnotationKind::Context.span(span.clone()).label(note.as_str()));
+        snippet = snippet.annotation(
+            AnnotationKind::Context
+                .span(span.clone())
+                .label(note.as_str()),
+        );
     }
     let group = Level::ERROR
         .primary_title(title(problem))
         .id(id(problem))
         .element(snippet);
+    let group = match &problem.note {
+        Some(note) => group.element(Level::NOTE.message(note.as_str())),
+        None => group,
+    };
     match &problem.suggestion {
         Some(suggestion) => group.element(Level::HELP.message(format!(
             "did you mean {}?",

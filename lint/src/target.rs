@@ -144,7 +144,9 @@ mod tests {
     #[test]
     fn unknown_names_say_what_exists() {
         assert_eq!(
-            Target::resolve("ec2", "run-instances").unwrap_err().to_string(),
+            Target::resolve("ec2", "run-instances")
+                .unwrap_err()
+                .to_string(),
             "unknown service `ec2`; the services are batch, ecs"
         );
         assert_eq!(

@@ -110,7 +110,10 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             profile,
         } => {
             let profiles = if profile.is_empty() {
-                vec![bench_compile::Profile::Debug, bench_compile::Profile::Release]
+                vec![
+                    bench_compile::Profile::Debug,
+                    bench_compile::Profile::Release,
+                ]
             } else {
                 profile
             };

@@ -39,7 +39,11 @@ struct Sdk {
 }
 
 impl Sdk {
-    fn new(plugin: &dyn RuntimePlugin, protocol: Option<SharedClientProtocol>, bytes: Vec<u8>) -> Self {
+    fn new(
+        plugin: &dyn RuntimePlugin,
+        protocol: Option<SharedClientProtocol>,
+        bytes: Vec<u8>,
+    ) -> Self {
         let mut cfg = ConfigBag::base();
         if let Some(layer) = plugin.config() {
             cfg.push_shared_layer(layer);
@@ -76,17 +80,28 @@ static ECS: LazyLock<Sdk> = LazyLock::new(|| {
     let protocol = SharedClientProtocol::new(
         AwsJsonRpcProtocol::aws_json_1_1().with_default_namespace("com.amazonaws.ecs"),
     );
-    let sdk = Sdk::new(&DescribeTaskDefinition::new(), Some(protocol), fixture(ECS_DESCRIBE));
+    let sdk = Sdk::new(
+        &DescribeTaskDefinition::new(),
+        Some(protocol),
+        fixture(ECS_DESCRIBE),
+    );
     // The SDK read the whole body: every container, with its environment.
     let out = sdk.deserialize::<DescribeTaskDefinitionOutput>();
-    let containers = out.task_definition().map(|t| t.container_definitions()).unwrap_or_default();
+    let containers = out
+        .task_definition()
+        .map(|t| t.container_definitions())
+        .unwrap_or_default();
     assert_eq!(containers.len(), 10);
     assert!(containers.iter().all(|c| c.environment().len() >= 20));
     sdk
 });
 
 static BATCH: LazyLock<Sdk> = LazyLock::new(|| {
-    let sdk = Sdk::new(&DescribeJobDefinitions::new(), None, fixture(BATCH_DESCRIBE));
+    let sdk = Sdk::new(
+        &DescribeJobDefinitions::new(),
+        None,
+        fixture(BATCH_DESCRIBE),
+    );
     let out = sdk.deserialize::<DescribeJobDefinitionsOutput>();
     let ranges = out.job_definitions()[0]
         .node_properties()
@@ -141,10 +156,8 @@ mod batch_describe_job_definitions {
     #[divan::bench]
     fn typed(b: Bencher) {
         b.counter(BytesCount::new(BATCH.bytes.len())).bench(|| {
-            serde_json::from_slice::<batch::DescribeJobDefinitionsResponse>(black_box(
-                &BATCH.bytes,
-            ))
-            .map(drop)
+            serde_json::from_slice::<batch::DescribeJobDefinitionsResponse>(black_box(&BATCH.bytes))
+                .map(drop)
         });
     }
 
@@ -204,10 +217,46 @@ where
     let value = || serde_json::from_slice::<Value>(black_box(bytes)).map(drop);
     let ignored = || serde_json::from_slice::<IgnoredAny>(black_box(bytes)).map(drop);
     let sdk_de = || sdk.deserialize::<O>();
-    report.ratio("typed (serde_json::from_slice) / Value", "typed", "Value", paired(ROUNDS, typed, value), Budget::None);
-    report.ratio("typed (runtime from_slice) / Value", "typed", "Value", paired(ROUNDS, runtime, value), typed_budget);
-    report.ratio("aws-sdk / Value", "sdk", "Value", paired(ROUNDS, sdk_de, value), Budget::None);
-    report.ratio("IgnoredAny / Value (parse-only floor)", "IgnoredAny", "Value", paired(ROUNDS, ignored, value), Budget::None);
-    report.ratio("typed (serde_json::from_slice) / aws-sdk", "typed", "sdk", paired(ROUNDS, typed, sdk_de), Budget::AtMost(1.0));
-    report.ratio("typed (runtime from_slice) / aws-sdk", "typed", "sdk", paired(ROUNDS, runtime, sdk_de), Budget::AtMost(1.0));
+    report.ratio(
+        "typed (serde_json::from_slice) / Value",
+        "typed",
+        "Value",
+        paired(ROUNDS, typed, value),
+        Budget::None,
+    );
+    report.ratio(
+        "typed (runtime from_slice) / Value",
+        "typed",
+        "Value",
+        paired(ROUNDS, runtime, value),
+        typed_budget,
+    );
+    report.ratio(
+        "aws-sdk / Value",
+        "sdk",
+        "Value",
+        paired(ROUNDS, sdk_de, value),
+        Budget::None,
+    );
+    report.ratio(
+        "IgnoredAny / Value (parse-only floor)",
+        "IgnoredAny",
+        "Value",
+        paired(ROUNDS, ignored, value),
+        Budget::None,
+    );
+    report.ratio(
+        "typed (serde_json::from_slice) / aws-sdk",
+        "typed",
+        "sdk",
+        paired(ROUNDS, typed, sdk_de),
+        Budget::AtMost(1.0),
+    );
+    report.ratio(
+        "typed (runtime from_slice) / aws-sdk",
+        "typed",
+        "sdk",
+        paired(ROUNDS, runtime, sdk_de),
+        Budget::AtMost(1.0),
+    );
 }

@@ -63,6 +63,44 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// A generated structure whose members are all optional, read member by member: what its
+/// `Deserialize` impl hands to [`structure`]. The loop over the object lives here, once, so
+/// each generated type carries only its `match` on member names.
+pub trait Members: Default {
+    /// What the object is, for serde's "invalid type" errors (`a ContainerDefinition object`).
+    const EXPECTING: &'static str;
+
+    /// Reads the value of member `key` from `map` into `self`; members the model does not
+    /// know go to the unknown-member map.
+    fn read_member<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+/// Deserializes a [`Members`] structure from an object: starts from the empty structure and
+/// reads each member into it.
+#[inline]
+pub fn structure<'de, D: Deserializer<'de>, T: Members>(d: D) -> Result<T, D::Error> {
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Members> Visitor<'de> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+        #[inline]
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut out = T::default();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                out.read_member(key, &mut map)?;
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(V(std::marker::PhantomData))
+}
+
 /// Reads a known member's value into its slot; `null` leaves it absent, a second value for the
 /// same member is an error.
 #[inline]
@@ -194,7 +232,9 @@ mod tests {
         assert_eq!(ours, theirs);
         let bad = b"[\"\xff\"]";
         let ours = from_slice::<Vec<String>>(bad).unwrap_err().to_string();
-        let theirs = serde_json::from_slice::<Vec<String>>(bad).unwrap_err().to_string();
+        let theirs = serde_json::from_slice::<Vec<String>>(bad)
+            .unwrap_err()
+            .to_string();
         assert_eq!(ours, theirs);
         assert!(from_slice::<Vec<String>>(b"[1,").is_err());
     }

@@ -2,7 +2,58 @@
 //! written in their wire form.
 
 use crate::wire::{Wire, WireRef};
+use crate::UnknownMembers;
 use serde::ser::SerializeMap;
+use serde::Serializer;
+
+/// A structure being written as a JSON object. Each member is one plain call that keeps the
+/// first error and skips the rest, and [`Struct::end`] returns it: generated `Serialize` impls
+/// are then a list of calls rather than a `?` per member, each of which rustc type-checks and
+/// borrow-checks on its own (a large share of the generated crate's build time).
+pub struct Struct<M: SerializeMap> {
+    map: M,
+    error: Option<M::Error>,
+}
+
+impl<M: SerializeMap> Struct<M> {
+    /// Starts the object.
+    #[inline]
+    pub fn new<S: Serializer<SerializeMap = M, Error = M::Error>>(s: S) -> Result<Self, M::Error> {
+        Ok(Struct {
+            map: s.serialize_map(None)?,
+            error: None,
+        })
+    }
+
+    /// Writes `key: value` when the member is present.
+    #[inline]
+    pub fn member<T: Wire>(&mut self, key: &'static str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.member_value(key, value);
+        }
+    }
+
+    /// Writes `key: value` for a member that is always present (not an `Option`).
+    #[inline]
+    pub fn member_value<T: Wire>(&mut self, key: &'static str, value: &T) {
+        if self.error.is_none() {
+            if let Err(e) = self.map.serialize_entry(key, &WireRef(value)) {
+                self.error = Some(e);
+            }
+        }
+    }
+
+    /// Writes the members the model does not know, after the known ones, and ends the object;
+    /// or returns the first error.
+    #[inline]
+    pub fn end(mut self, unknown: &UnknownMembers) -> Result<M::Ok, M::Error> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        unknown.serialize_into(&mut self.map)?;
+        self.map.end()
+    }
+}
 
 /// Writes `key: value` when the member is present.
 #[inline]

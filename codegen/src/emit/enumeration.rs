@@ -28,7 +28,7 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
         .collect();
     let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
     let defs = variants.iter().zip(&idents).map(|(v, ident)| {
-        let value_doc = format!(" `{}`", v.value.replace('`', "'"));
+        let value_doc = format!(" `{}`", super::ty::inline_code(&v.value));
         let docs = match (&v.documentation, options.docs) {
             (Some(html), true) => {
                 let d = doc(Some(html), options);

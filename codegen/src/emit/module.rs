@@ -255,15 +255,30 @@ fn visitors(space: &TypeSpace) -> TokenStream {
     };
     let inputs = arms(&|op| op.input.as_ref());
     let outputs = arms(&|op| op.output.as_ref());
-    let shapes = space.items.iter().map(|i| {
-        let ty = crate::resolve::naming::ident(&i.rust_name);
-        let name = &i.rust_name;
-        quote! { #name => ::std::option::Option::Some(visitor.visit::<#ty>()), }
-    });
+    let shapes: Vec<TokenStream> = space
+        .items
+        .iter()
+        .map(|i| {
+            let ty = crate::resolve::naming::ident(&i.rust_name);
+            let name = &i.rust_name;
+            quote! { #name => ::std::option::Option::Some(visitor.visit::<#ty>()), }
+        })
+        .collect();
+    // A service none of whose operations returns anything (personalize-events) has no arm
+    // to use the visitor in.
+    let param = |arms: &[TokenStream]| {
+        if arms.is_empty() {
+            quote! { _visitor }
+        } else {
+            quote! { visitor }
+        }
+    };
+    let (input_param, output_param, shape_param) =
+        (param(&inputs), param(&outputs), param(&shapes));
     quote! {
         /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
         /// `None` when the service has no such operation or it takes no input.
-        pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
+        pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, #input_param: V) -> ::std::option::Option<V::Output> {
             match operation {
                 #(#inputs)*
                 _ => ::std::option::Option::None,
@@ -271,14 +286,14 @@ fn visitors(space: &TypeSpace) -> TokenStream {
         }
         /// Runs `visitor` on the output type of `operation`; `None` when the service has no
         /// such operation or it returns nothing.
-        pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
+        pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(operation: &str, #output_param: V) -> ::std::option::Option<V::Output> {
             match operation {
                 #(#outputs)*
                 _ => ::std::option::Option::None,
             }
         }
         /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
-        pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(name: &str, visitor: V) -> ::std::option::Option<V::Output> {
+        pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(name: &str, #shape_param: V) -> ::std::option::Option<V::Output> {
             match name {
                 #(#shapes)*
                 _ => ::std::option::Option::None,

@@ -39,13 +39,32 @@ pub fn finish(fields: &[Field]) -> TokenStream {
             .as_ref()
             .and_then(|d| default_expr(&f.ty.kind, d))
         {
-            Some(default) => quote! { #ident: #slot.unwrap_or_else(|| #default), },
+            Some(default) => {
+                let fill = fill(&f.ty.kind, default);
+                quote! { #ident: #slot.#fill, }
+            }
             None => quote! {
                 #ident: #slot.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(#key))?,
             },
         }
     });
     quote! { #(#inits)* }
+}
+
+/// How a slot takes its default: by value for literals, lazily for what allocates, and
+/// `unwrap_or_default` for empty collections (the forms clippy asks for).
+fn fill(ty: &TyKind, default: TokenStream) -> TokenStream {
+    match ty {
+        TyKind::Bool
+        | TyKind::I8
+        | TyKind::I16
+        | TyKind::I32
+        | TyKind::I64
+        | TyKind::F32
+        | TyKind::F64 => quote! { unwrap_or(#default) },
+        TyKind::List { .. } | TyKind::Map { .. } => quote! { unwrap_or_default() },
+        _ => quote! { unwrap_or_else(|| #default) },
+    }
 }
 
 /// A Rust expression for a `@default` value, when the generator can write one.

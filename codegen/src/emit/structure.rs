@@ -101,63 +101,92 @@ fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
         if f.optional {
-            quote! { ::awsgen_runtime::ser::member(&mut map, #key, &self.#ident)?; }
+            quote! { map.member(#key, &self.#ident); }
         } else {
-            quote! { ::awsgen_runtime::ser::variant(&mut map, #key, &self.#ident)?; }
+            quote! { map.member_value(#key, &self.#ident); }
         }
     });
+    // Plain calls that keep the first error, not a `?` per member: rustc checks each `?` on
+    // its own, and generated crates have thousands.
+    let body = if fields.is_empty() {
+        quote! { ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members) }
+    } else {
+        quote! {
+            let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+            #(#entries)*
+            map.end(&self.unknown_members)
+        }
+    };
     quote! {
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::std::option::Option::None)?;
-                #(#entries)*
-                self.unknown_members.serialize_into(&mut map)?;
-                map.end()
+                #body
             }
         }
     }
 }
 
 fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
+    let expecting = format!("a {rust_name} object");
+    if fields.iter().all(|f| f.optional) {
+        return deserialize_members(name, &expecting, fields);
+    }
     // By module path: a shape may share its name with a generic parameter or local item.
     let path = quote! { self::#name };
-    // With every member optional, members are read straight into a default structure;
-    // otherwise into slots, and the structure is built once the required ones are known.
-    let all_optional = fields.iter().all(|f| f.optional);
+    // Members are read into slots, and the structure is built once the required ones are known.
+    let arms = fields.iter().map(|f| {
+        let key = &f.wire_name;
+        let slot = super::required::slot(f);
+        quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut #slot, #key), }
+    });
+    let slots = super::required::slots(fields);
+    let members = super::required::finish(fields);
+    // One `?` for the member read, not one per arm: rustc checks each `?` on its own.
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = #path;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#path, A::Error> {
+                        #slots
+                        let mut unknown_members = ::awsgen_runtime::UnknownMembers::new();
+                        while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
+                            let read = match key.as_str() {
+                                #(#arms)*
+                                _ => ::awsgen_runtime::de::unknown(&mut map, &mut unknown_members, key),
+                            };
+                            read?;
+                        }
+                        ::std::result::Result::Ok(#path { #members unknown_members })
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    }
+}
+
+/// `Deserialize` for a structure of optional members: the runtime's loop
+/// (`awsgen_runtime::de::structure`) and this type's `match` on member names, so each type
+/// carries no visitor of its own (less for rustc to check in a crate of hundreds of them).
+fn deserialize_members(
+    name: &proc_macro2::Ident,
+    expecting: &str,
+    fields: &[Field],
+) -> TokenStream {
     let arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
-        let slot = super::required::slot(f);
-        if all_optional {
-            quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut out.#ident, #key)?, }
-        } else {
-            quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut #slot, #key)?, }
-        }
+        quote! { #key => ::awsgen_runtime::de::member(map, &mut self.#ident, #key), }
     });
-    let expecting = format!("a {rust_name} object");
-    let unknown_slot = if all_optional {
-        quote! { out.unknown_members }
-    } else {
-        quote! { unknown_members }
-    };
-    let unknown = quote! { ::awsgen_runtime::de::unknown(&mut map, &mut #unknown_slot, key)? };
-    let (start, finish) = if all_optional {
-        (
-            quote! { let mut out = #path::default(); },
-            quote! { ::std::result::Result::Ok(out) },
-        )
-    } else {
-        let slots = super::required::slots(fields);
-        let members = super::required::finish(fields);
-        (
-            quote! { #slots let mut unknown_members = ::awsgen_runtime::UnknownMembers::new(); },
-            quote! { ::std::result::Result::Ok(#path { #members unknown_members }) },
-        )
-    };
     // A structure without members keeps everything it is sent as unknown members.
+    let unknown = quote! { ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key) };
     let body = if fields.is_empty() {
-        quote! { #unknown; }
+        unknown
     } else {
         quote! {
             match key.as_str() {
@@ -169,21 +198,17 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #path;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#path, A::Error> {
-                        #start
-                        while let ::std::option::Option::Some(key) = map.next_key::<::awsgen_runtime::de::Key<'de>>()? {
-                            #body
-                        }
-                        #finish
-                    }
-                }
-                deserializer.deserialize_map(Visitor)
+                ::awsgen_runtime::de::structure(deserializer)
+            }
+        }
+        impl ::awsgen_runtime::de::Members for #name {
+            const EXPECTING: &'static str = #expecting;
+            fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: ::awsgen_runtime::de::Key<'de>,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                #body
             }
         }
     }

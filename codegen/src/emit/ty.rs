@@ -87,3 +87,16 @@ pub fn with_note(documentation: Option<&str>, note: Option<&str>) -> Option<Stri
         )),
     }
 }
+
+/// Model text (an enum value, a pattern) for inline code in a doc comment: control characters
+/// escaped as in a Rust string, so a line break or carriage return cannot end the comment (a
+/// bare CR is not even allowed in one), and backticks made quotes so the span stays closed.
+pub fn inline_code(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '`' => "'".to_owned(),
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}

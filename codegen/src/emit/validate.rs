@@ -287,7 +287,10 @@ pub fn pattern_statics(space: &TypeSpace) -> TokenStream {
         return TokenStream::new();
     }
     let statics = distinct.iter().map(|(pattern, ident)| {
-        let doc = format!(" `@pattern` `{}`, compiled on first use.", pattern.replace('`', "'"));
+        // Escaped as in a Rust string: a line break or carriage return in a pattern (codecatalyst
+        // has both) must not end the doc comment, and a bare CR is not allowed in one.
+        let shown = super::ty::inline_code(pattern);
+        let doc = format!(" `@pattern` `{shown}`, compiled on first use.");
         quote! {
             #[doc = #doc]
             static #ident: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(#pattern);
@@ -301,7 +304,8 @@ pub fn pattern_statics(space: &TypeSpace) -> TokenStream {
             /// The generator compiled these with the same engine; this proves the build in use agrees.
             #[test]
             fn every_pattern_compiles() {
-                for pattern in [#(&super::#idents),*] {
+                let patterns: &[&::awsgen_runtime::validate::Pattern] = &[#(&super::#idents),*];
+                for pattern in patterns {
                     ::std::assert!(pattern.compiled().is_ok(), "`{}` does not compile", pattern.source());
                 }
             }

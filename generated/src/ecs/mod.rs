@@ -2969,10 +2969,11 @@ mod pattern_tests {
     /// The generator compiled these with the same engine; this proves the build in use agrees.
     #[test]
     fn every_pattern_compiles() {
-        for pattern in [
+        let patterns: &[&::awsgen_runtime::validate::Pattern] = &[
             &super::PATTERN_B364D99F6A2DCBC1,
             &super::PATTERN_F7B18937DFB213B7,
-        ] {
+        ];
+        for pattern in patterns {
             ::std::assert!(
                 pattern.compiled().is_ok(), "`{}` does not compile", pattern.source()
             );

@@ -76,7 +76,10 @@ mod pattern_tests {
     /// The generator compiled these with the same engine; this proves the build in use agrees.
     #[test]
     fn every_pattern_compiles() {
-        for pattern in [&super::PATTERN_5FE76AC8330A3F65] {
+        let patterns: &[&::awsgen_runtime::validate::Pattern] = &[
+            &super::PATTERN_5FE76AC8330A3F65,
+        ];
+        for pattern in patterns {
             ::std::assert!(
                 pattern.compiled().is_ok(), "`{}` does not compile", pattern.source()
             );

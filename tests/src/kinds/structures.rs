@@ -16,55 +16,29 @@ impl ::serde::Serialize for Circle {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "radius", &self.radius)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("radius", &self.radius);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Circle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::Circle;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a Circle object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::Circle, A::Error> {
-                let mut out = self::Circle::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "radius" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.radius,
-                                "radius",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for Circle {
+    const EXPECTING: &'static str = "a Circle object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "radius" => ::awsgen_runtime::de::member(map, &mut self.radius, "radius"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for Circle {
@@ -97,63 +71,33 @@ impl ::serde::Serialize for GetWidgetInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "widgetId", &self.widget_id)?;
-        ::awsgen_runtime::ser::member(&mut map, "verbose", &self.verbose)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("widgetId", &self.widget_id);
+        map.member("verbose", &self.verbose);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetWidgetInput {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::GetWidgetInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a GetWidgetInput object")
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for GetWidgetInput {
+    const EXPECTING: &'static str = "a GetWidgetInput object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "widgetId" => {
+                ::awsgen_runtime::de::member(map, &mut self.widget_id, "widgetId")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::GetWidgetInput, A::Error> {
-                let mut out = self::GetWidgetInput::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "widgetId" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.widget_id,
-                                "widgetId",
-                            )?
-                        }
-                        "verbose" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.verbose,
-                                "verbose",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+            "verbose" => ::awsgen_runtime::de::member(map, &mut self.verbose, "verbose"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for GetWidgetInput {
@@ -186,55 +130,29 @@ impl ::serde::Serialize for NotFound {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "message", &self.message)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("message", &self.message);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NotFound {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::NotFound;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a NotFound object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::NotFound, A::Error> {
-                let mut out = self::NotFound::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "message" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.message,
-                                "message",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for NotFound {
+    const EXPECTING: &'static str = "a NotFound object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "message" => ::awsgen_runtime::de::member(map, &mut self.message, "message"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for NotFound {
@@ -294,255 +212,91 @@ impl ::serde::Serialize for Thing {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "name", &self.name)?;
-        ::awsgen_runtime::ser::member(&mut map, "Name", &self.name_2)?;
-        ::awsgen_runtime::ser::member(&mut map, "type", &self.r#type)?;
-        ::awsgen_runtime::ser::member(&mut map, "match", &self.r#match)?;
-        ::awsgen_runtime::ser::member(&mut map, "self", &self.self_)?;
-        ::awsgen_runtime::ser::member(&mut map, "sizeInGiB", &self.size_in_gib)?;
-        ::awsgen_runtime::ser::member(&mut map, "ratio", &self.ratio)?;
-        ::awsgen_runtime::ser::member(&mut map, "weight", &self.weight)?;
-        ::awsgen_runtime::ser::member(&mut map, "tiny", &self.tiny)?;
-        ::awsgen_runtime::ser::member(&mut map, "small", &self.small)?;
-        ::awsgen_runtime::ser::member(&mut map, "count", &self.count)?;
-        ::awsgen_runtime::ser::member(&mut map, "huge", &self.huge)?;
-        ::awsgen_runtime::ser::member(&mut map, "precise", &self.precise)?;
-        ::awsgen_runtime::ser::member(&mut map, "createdAt", &self.created_at)?;
-        ::awsgen_runtime::ser::member(&mut map, "payload", &self.payload)?;
-        ::awsgen_runtime::ser::member(&mut map, "settings", &self.settings)?;
-        ::awsgen_runtime::ser::member(&mut map, "secret", &self.secret)?;
-        ::awsgen_runtime::ser::member(&mut map, "oldField", &self.old_field)?;
-        ::awsgen_runtime::ser::member(&mut map, "wire_name", &self.wire_name)?;
-        ::awsgen_runtime::ser::member(&mut map, "tags", &self.tags)?;
-        ::awsgen_runtime::ser::member(&mut map, "labels", &self.labels)?;
-        ::awsgen_runtime::ser::member(&mut map, "slots", &self.slots)?;
-        ::awsgen_runtime::ser::member(&mut map, "priority", &self.priority)?;
-        ::awsgen_runtime::ser::member(&mut map, "version", &self.version)?;
-        ::awsgen_runtime::ser::member(&mut map, "shape", &self.shape)?;
-        ::awsgen_runtime::ser::member(&mut map, "tree", &self.tree)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("name", &self.name);
+        map.member("Name", &self.name_2);
+        map.member("type", &self.r#type);
+        map.member("match", &self.r#match);
+        map.member("self", &self.self_);
+        map.member("sizeInGiB", &self.size_in_gib);
+        map.member("ratio", &self.ratio);
+        map.member("weight", &self.weight);
+        map.member("tiny", &self.tiny);
+        map.member("small", &self.small);
+        map.member("count", &self.count);
+        map.member("huge", &self.huge);
+        map.member("precise", &self.precise);
+        map.member("createdAt", &self.created_at);
+        map.member("payload", &self.payload);
+        map.member("settings", &self.settings);
+        map.member("secret", &self.secret);
+        map.member("oldField", &self.old_field);
+        map.member("wire_name", &self.wire_name);
+        map.member("tags", &self.tags);
+        map.member("labels", &self.labels);
+        map.member("slots", &self.slots);
+        map.member("priority", &self.priority);
+        map.member("version", &self.version);
+        map.member("shape", &self.shape);
+        map.member("tree", &self.tree);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Thing {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::Thing;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a Thing object")
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for Thing {
+    const EXPECTING: &'static str = "a Thing object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "name" => ::awsgen_runtime::de::member(map, &mut self.name, "name"),
+            "Name" => ::awsgen_runtime::de::member(map, &mut self.name_2, "Name"),
+            "type" => ::awsgen_runtime::de::member(map, &mut self.r#type, "type"),
+            "match" => ::awsgen_runtime::de::member(map, &mut self.r#match, "match"),
+            "self" => ::awsgen_runtime::de::member(map, &mut self.self_, "self"),
+            "sizeInGiB" => {
+                ::awsgen_runtime::de::member(map, &mut self.size_in_gib, "sizeInGiB")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::Thing, A::Error> {
-                let mut out = self::Thing::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "name" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.name,
-                                "name",
-                            )?
-                        }
-                        "Name" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.name_2,
-                                "Name",
-                            )?
-                        }
-                        "type" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.r#type,
-                                "type",
-                            )?
-                        }
-                        "match" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.r#match,
-                                "match",
-                            )?
-                        }
-                        "self" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.self_,
-                                "self",
-                            )?
-                        }
-                        "sizeInGiB" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.size_in_gib,
-                                "sizeInGiB",
-                            )?
-                        }
-                        "ratio" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.ratio,
-                                "ratio",
-                            )?
-                        }
-                        "weight" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.weight,
-                                "weight",
-                            )?
-                        }
-                        "tiny" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.tiny,
-                                "tiny",
-                            )?
-                        }
-                        "small" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.small,
-                                "small",
-                            )?
-                        }
-                        "count" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.count,
-                                "count",
-                            )?
-                        }
-                        "huge" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.huge,
-                                "huge",
-                            )?
-                        }
-                        "precise" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.precise,
-                                "precise",
-                            )?
-                        }
-                        "createdAt" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.created_at,
-                                "createdAt",
-                            )?
-                        }
-                        "payload" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.payload,
-                                "payload",
-                            )?
-                        }
-                        "settings" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.settings,
-                                "settings",
-                            )?
-                        }
-                        "secret" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.secret,
-                                "secret",
-                            )?
-                        }
-                        "oldField" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.old_field,
-                                "oldField",
-                            )?
-                        }
-                        "wire_name" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.wire_name,
-                                "wire_name",
-                            )?
-                        }
-                        "tags" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.tags,
-                                "tags",
-                            )?
-                        }
-                        "labels" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.labels,
-                                "labels",
-                            )?
-                        }
-                        "slots" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.slots,
-                                "slots",
-                            )?
-                        }
-                        "priority" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.priority,
-                                "priority",
-                            )?
-                        }
-                        "version" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.version,
-                                "version",
-                            )?
-                        }
-                        "shape" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.shape,
-                                "shape",
-                            )?
-                        }
-                        "tree" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.tree,
-                                "tree",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
+            "ratio" => ::awsgen_runtime::de::member(map, &mut self.ratio, "ratio"),
+            "weight" => ::awsgen_runtime::de::member(map, &mut self.weight, "weight"),
+            "tiny" => ::awsgen_runtime::de::member(map, &mut self.tiny, "tiny"),
+            "small" => ::awsgen_runtime::de::member(map, &mut self.small, "small"),
+            "count" => ::awsgen_runtime::de::member(map, &mut self.count, "count"),
+            "huge" => ::awsgen_runtime::de::member(map, &mut self.huge, "huge"),
+            "precise" => ::awsgen_runtime::de::member(map, &mut self.precise, "precise"),
+            "createdAt" => {
+                ::awsgen_runtime::de::member(map, &mut self.created_at, "createdAt")
             }
+            "payload" => ::awsgen_runtime::de::member(map, &mut self.payload, "payload"),
+            "settings" => {
+                ::awsgen_runtime::de::member(map, &mut self.settings, "settings")
+            }
+            "secret" => ::awsgen_runtime::de::member(map, &mut self.secret, "secret"),
+            "oldField" => {
+                ::awsgen_runtime::de::member(map, &mut self.old_field, "oldField")
+            }
+            "wire_name" => {
+                ::awsgen_runtime::de::member(map, &mut self.wire_name, "wire_name")
+            }
+            "tags" => ::awsgen_runtime::de::member(map, &mut self.tags, "tags"),
+            "labels" => ::awsgen_runtime::de::member(map, &mut self.labels, "labels"),
+            "slots" => ::awsgen_runtime::de::member(map, &mut self.slots, "slots"),
+            "priority" => {
+                ::awsgen_runtime::de::member(map, &mut self.priority, "priority")
+            }
+            "version" => ::awsgen_runtime::de::member(map, &mut self.version, "version"),
+            "shape" => ::awsgen_runtime::de::member(map, &mut self.shape, "shape"),
+            "tree" => ::awsgen_runtime::de::member(map, &mut self.tree, "tree"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::std::fmt::Debug for Thing {
@@ -685,87 +439,39 @@ impl ::serde::Serialize for Tree {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "value", &self.value)?;
-        ::awsgen_runtime::ser::member(&mut map, "left", &self.left)?;
-        ::awsgen_runtime::ser::member(&mut map, "right", &self.right)?;
-        ::awsgen_runtime::ser::member(&mut map, "children", &self.children)?;
-        ::awsgen_runtime::ser::member(&mut map, "parent", &self.parent)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("value", &self.value);
+        map.member("left", &self.left);
+        map.member("right", &self.right);
+        map.member("children", &self.children);
+        map.member("parent", &self.parent);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Tree {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::Tree;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a Tree object")
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for Tree {
+    const EXPECTING: &'static str = "a Tree object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "value" => ::awsgen_runtime::de::member(map, &mut self.value, "value"),
+            "left" => ::awsgen_runtime::de::member(map, &mut self.left, "left"),
+            "right" => ::awsgen_runtime::de::member(map, &mut self.right, "right"),
+            "children" => {
+                ::awsgen_runtime::de::member(map, &mut self.children, "children")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::Tree, A::Error> {
-                let mut out = self::Tree::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "value" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.value,
-                                "value",
-                            )?
-                        }
-                        "left" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.left,
-                                "left",
-                            )?
-                        }
-                        "right" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.right,
-                                "right",
-                            )?
-                        }
-                        "children" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.children,
-                                "children",
-                            )?
-                        }
-                        "parent" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.parent,
-                                "parent",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+            "parent" => ::awsgen_runtime::de::member(map, &mut self.parent, "parent"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for Tree {
@@ -806,55 +512,29 @@ impl ::serde::Serialize for TreeParent {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "tree", &self.tree)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("tree", &self.tree);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TreeParent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::TreeParent;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a TreeParent object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::TreeParent, A::Error> {
-                let mut out = self::TreeParent::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "tree" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.tree,
-                                "tree",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for TreeParent {
+    const EXPECTING: &'static str = "a TreeParent object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "tree" => ::awsgen_runtime::de::member(map, &mut self.tree, "tree"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for TreeParent {

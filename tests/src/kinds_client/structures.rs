@@ -11,11 +11,9 @@ impl ::serde::Serialize for Circle {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::variant(&mut map, "radius", &self.radius)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member_value("radius", &self.radius);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Circle {
@@ -40,22 +38,23 @@ impl<'de> ::serde::Deserialize<'de> for Circle {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
+                    let read = match key.as_str() {
                         "radius" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_radius,
                                 "radius",
-                            )?
+                            )
                         }
                         _ => {
                             ::awsgen_runtime::de::unknown(
                                 &mut map,
                                 &mut unknown_members,
                                 key,
-                            )?
+                            )
                         }
-                    }
+                    };
+                    read?;
                 }
                 ::std::result::Result::Ok(self::Circle {
                     radius: slot_radius
@@ -93,12 +92,10 @@ impl ::serde::Serialize for GetWidgetInput {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "widgetId", &self.widget_id)?;
-        ::awsgen_runtime::ser::variant(&mut map, "verbose", &self.verbose)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("widgetId", &self.widget_id);
+        map.member_value("verbose", &self.verbose);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetWidgetInput {
@@ -124,33 +121,34 @@ impl<'de> ::serde::Deserialize<'de> for GetWidgetInput {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
+                    let read = match key.as_str() {
                         "widgetId" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_widget_id,
                                 "widgetId",
-                            )?
+                            )
                         }
                         "verbose" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_verbose,
                                 "verbose",
-                            )?
+                            )
                         }
                         _ => {
                             ::awsgen_runtime::de::unknown(
                                 &mut map,
                                 &mut unknown_members,
                                 key,
-                            )?
+                            )
                         }
-                    }
+                    };
+                    read?;
                 }
                 ::std::result::Result::Ok(self::GetWidgetInput {
                     widget_id: slot_widget_id,
-                    verbose: slot_verbose.unwrap_or_else(|| false),
+                    verbose: slot_verbose.unwrap_or(false),
                     unknown_members,
                 })
             }
@@ -188,55 +186,29 @@ impl ::serde::Serialize for NotFound {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "message", &self.message)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("message", &self.message);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NotFound {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::NotFound;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a NotFound object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::NotFound, A::Error> {
-                let mut out = self::NotFound::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "message" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.message,
-                                "message",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for NotFound {
+    const EXPECTING: &'static str = "a NotFound object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "message" => ::awsgen_runtime::de::member(map, &mut self.message, "message"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for NotFound {
@@ -296,36 +268,34 @@ impl ::serde::Serialize for Thing {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "name", &self.name)?;
-        ::awsgen_runtime::ser::member(&mut map, "Name", &self.name_2)?;
-        ::awsgen_runtime::ser::member(&mut map, "type", &self.r#type)?;
-        ::awsgen_runtime::ser::member(&mut map, "match", &self.r#match)?;
-        ::awsgen_runtime::ser::member(&mut map, "self", &self.self_)?;
-        ::awsgen_runtime::ser::variant(&mut map, "sizeInGiB", &self.size_in_gib)?;
-        ::awsgen_runtime::ser::member(&mut map, "ratio", &self.ratio)?;
-        ::awsgen_runtime::ser::member(&mut map, "weight", &self.weight)?;
-        ::awsgen_runtime::ser::member(&mut map, "tiny", &self.tiny)?;
-        ::awsgen_runtime::ser::member(&mut map, "small", &self.small)?;
-        ::awsgen_runtime::ser::member(&mut map, "count", &self.count)?;
-        ::awsgen_runtime::ser::member(&mut map, "huge", &self.huge)?;
-        ::awsgen_runtime::ser::member(&mut map, "precise", &self.precise)?;
-        ::awsgen_runtime::ser::member(&mut map, "createdAt", &self.created_at)?;
-        ::awsgen_runtime::ser::member(&mut map, "payload", &self.payload)?;
-        ::awsgen_runtime::ser::member(&mut map, "settings", &self.settings)?;
-        ::awsgen_runtime::ser::member(&mut map, "secret", &self.secret)?;
-        ::awsgen_runtime::ser::member(&mut map, "oldField", &self.old_field)?;
-        ::awsgen_runtime::ser::member(&mut map, "wire_name", &self.wire_name)?;
-        ::awsgen_runtime::ser::member(&mut map, "tags", &self.tags)?;
-        ::awsgen_runtime::ser::member(&mut map, "labels", &self.labels)?;
-        ::awsgen_runtime::ser::member(&mut map, "slots", &self.slots)?;
-        ::awsgen_runtime::ser::member(&mut map, "priority", &self.priority)?;
-        ::awsgen_runtime::ser::member(&mut map, "version", &self.version)?;
-        ::awsgen_runtime::ser::member(&mut map, "shape", &self.shape)?;
-        ::awsgen_runtime::ser::member(&mut map, "tree", &self.tree)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("name", &self.name);
+        map.member("Name", &self.name_2);
+        map.member("type", &self.r#type);
+        map.member("match", &self.r#match);
+        map.member("self", &self.self_);
+        map.member_value("sizeInGiB", &self.size_in_gib);
+        map.member("ratio", &self.ratio);
+        map.member("weight", &self.weight);
+        map.member("tiny", &self.tiny);
+        map.member("small", &self.small);
+        map.member("count", &self.count);
+        map.member("huge", &self.huge);
+        map.member("precise", &self.precise);
+        map.member("createdAt", &self.created_at);
+        map.member("payload", &self.payload);
+        map.member("settings", &self.settings);
+        map.member("secret", &self.secret);
+        map.member("oldField", &self.old_field);
+        map.member("wire_name", &self.wire_name);
+        map.member("tags", &self.tags);
+        map.member("labels", &self.labels);
+        map.member("slots", &self.slots);
+        map.member("priority", &self.priority);
+        map.member("version", &self.version);
+        map.member("shape", &self.shape);
+        map.member("tree", &self.tree);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Thing {
@@ -386,197 +356,198 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<::awsgen_runtime::de::Key<'de>>()?
                 {
-                    match key.as_str() {
+                    let read = match key.as_str() {
                         "name" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_name,
                                 "name",
-                            )?
+                            )
                         }
                         "Name" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_name_2,
                                 "Name",
-                            )?
+                            )
                         }
                         "type" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_type,
                                 "type",
-                            )?
+                            )
                         }
                         "match" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_match,
                                 "match",
-                            )?
+                            )
                         }
                         "self" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_self,
                                 "self",
-                            )?
+                            )
                         }
                         "sizeInGiB" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_size_in_gib,
                                 "sizeInGiB",
-                            )?
+                            )
                         }
                         "ratio" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_ratio,
                                 "ratio",
-                            )?
+                            )
                         }
                         "weight" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_weight,
                                 "weight",
-                            )?
+                            )
                         }
                         "tiny" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_tiny,
                                 "tiny",
-                            )?
+                            )
                         }
                         "small" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_small,
                                 "small",
-                            )?
+                            )
                         }
                         "count" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_count,
                                 "count",
-                            )?
+                            )
                         }
                         "huge" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_huge,
                                 "huge",
-                            )?
+                            )
                         }
                         "precise" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_precise,
                                 "precise",
-                            )?
+                            )
                         }
                         "createdAt" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_created_at,
                                 "createdAt",
-                            )?
+                            )
                         }
                         "payload" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_payload,
                                 "payload",
-                            )?
+                            )
                         }
                         "settings" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_settings,
                                 "settings",
-                            )?
+                            )
                         }
                         "secret" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_secret,
                                 "secret",
-                            )?
+                            )
                         }
                         "oldField" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_old_field,
                                 "oldField",
-                            )?
+                            )
                         }
                         "wire_name" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_wire_name,
                                 "wire_name",
-                            )?
+                            )
                         }
                         "tags" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_tags,
                                 "tags",
-                            )?
+                            )
                         }
                         "labels" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_labels,
                                 "labels",
-                            )?
+                            )
                         }
                         "slots" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_slots,
                                 "slots",
-                            )?
+                            )
                         }
                         "priority" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_priority,
                                 "priority",
-                            )?
+                            )
                         }
                         "version" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_version,
                                 "version",
-                            )?
+                            )
                         }
                         "shape" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_shape,
                                 "shape",
-                            )?
+                            )
                         }
                         "tree" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
                                 &mut slot_tree,
                                 "tree",
-                            )?
+                            )
                         }
                         _ => {
                             ::awsgen_runtime::de::unknown(
                                 &mut map,
                                 &mut unknown_members,
                                 key,
-                            )?
+                            )
                         }
-                    }
+                    };
+                    read?;
                 }
                 ::std::result::Result::Ok(self::Thing {
                     name: slot_name,
@@ -584,7 +555,7 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
                     r#type: slot_type,
                     r#match: slot_match,
                     self_: slot_self,
-                    size_in_gib: slot_size_in_gib.unwrap_or_else(|| 20i32),
+                    size_in_gib: slot_size_in_gib.unwrap_or(20i32),
                     ratio: slot_ratio,
                     weight: slot_weight,
                     tiny: slot_tiny,
@@ -752,87 +723,39 @@ impl ::serde::Serialize for Tree {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "value", &self.value)?;
-        ::awsgen_runtime::ser::member(&mut map, "left", &self.left)?;
-        ::awsgen_runtime::ser::member(&mut map, "right", &self.right)?;
-        ::awsgen_runtime::ser::member(&mut map, "children", &self.children)?;
-        ::awsgen_runtime::ser::member(&mut map, "parent", &self.parent)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("value", &self.value);
+        map.member("left", &self.left);
+        map.member("right", &self.right);
+        map.member("children", &self.children);
+        map.member("parent", &self.parent);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Tree {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::Tree;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a Tree object")
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for Tree {
+    const EXPECTING: &'static str = "a Tree object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "value" => ::awsgen_runtime::de::member(map, &mut self.value, "value"),
+            "left" => ::awsgen_runtime::de::member(map, &mut self.left, "left"),
+            "right" => ::awsgen_runtime::de::member(map, &mut self.right, "right"),
+            "children" => {
+                ::awsgen_runtime::de::member(map, &mut self.children, "children")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::Tree, A::Error> {
-                let mut out = self::Tree::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "value" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.value,
-                                "value",
-                            )?
-                        }
-                        "left" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.left,
-                                "left",
-                            )?
-                        }
-                        "right" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.right,
-                                "right",
-                            )?
-                        }
-                        "children" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.children,
-                                "children",
-                            )?
-                        }
-                        "parent" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.parent,
-                                "parent",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+            "parent" => ::awsgen_runtime::de::member(map, &mut self.parent, "parent"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for Tree {
@@ -873,55 +796,29 @@ impl ::serde::Serialize for TreeParent {
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        ::awsgen_runtime::ser::member(&mut map, "tree", &self.tree)?;
-        self.unknown_members.serialize_into(&mut map)?;
-        map.end()
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("tree", &self.tree);
+        map.end(&self.unknown_members)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TreeParent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for Visitor {
-            type Value = self::TreeParent;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a TreeParent object")
-            }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> ::std::result::Result<self::TreeParent, A::Error> {
-                let mut out = self::TreeParent::default();
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "tree" => {
-                            ::awsgen_runtime::de::member(
-                                &mut map,
-                                &mut out.tree,
-                                "tree",
-                            )?
-                        }
-                        _ => {
-                            ::awsgen_runtime::de::unknown(
-                                &mut map,
-                                &mut out.unknown_members,
-                                key,
-                            )?
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(out)
-            }
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+impl ::awsgen_runtime::de::Members for TreeParent {
+    const EXPECTING: &'static str = "a TreeParent object";
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "tree" => ::awsgen_runtime::de::member(map, &mut self.tree, "tree"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
-        deserializer.deserialize_map(Visitor)
     }
 }
 impl ::awsgen_runtime::validate::Validate for TreeParent {

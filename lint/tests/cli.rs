@@ -1,0 +1,274 @@
+//! The `awsgen-lint` binary on real-looking task and job definitions: the rendered text of each
+//! problem kind (insta snapshots under `tests/snapshots/`), the JSON output, exit statuses,
+//! several files in one run, and standard input.
+
+use serde_json::{json, Value};
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+/// Runs the binary from the crate's folder, so file names in reports are
+/// `tests/fixtures/...`.
+fn lint(args: &[&str]) -> Output {
+    run(args, None)
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let asks_color = args.iter().any(|a| a.starts_with("--color"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_awsgen-lint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        // Plain text unless the test asks for color.
+        .args(["--color=never"].iter().filter(|_| !asks_color))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin.unwrap_or_default()).expect("stdin");
+    drop(input);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
+}
+
+/// The text report of one fixture, which must have problems (exit status 1).
+fn text(service: &str, operation: &str, fixture: &str) -> String {
+    let file = format!("tests/fixtures/{fixture}");
+    let output = lint(&[service, operation, &file]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    stdout(&output)
+}
+
+fn ecs(fixture: &str) -> String {
+    text("ecs", "register-task-definition", fixture)
+}
+
+fn batch(fixture: &str) -> String {
+    text("batch", "register-job-definition", fixture)
+}
+
+#[test]
+fn a_clean_file_prints_nothing_and_exits_0() {
+    let output = lint(&[
+        "ecs",
+        "register-task-definition",
+        "tests/fixtures/clean-fargate.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn syntax_error_with_line_and_column() {
+    insta::assert_snapshot!("syntax_trailing_comma", ecs("syntax-trailing-comma.json"));
+}
+
+#[test]
+fn every_type_error_is_reported() {
+    insta::assert_snapshot!("type_errors", ecs("type-errors.json"));
+}
+
+#[test]
+fn unknown_keys_with_did_you_mean() {
+    insta::assert_snapshot!("unknown_keys", ecs("unknown-keys.json"));
+}
+
+#[test]
+fn model_violations() {
+    insta::assert_snapshot!("violations", ecs("violations.json"));
+}
+
+#[test]
+fn several_kinds_in_one_file_in_document_order() {
+    insta::assert_snapshot!("several_problems", ecs("several-problems.json"));
+}
+
+#[test]
+fn describe_task_definition_output_is_read_as_its_input() {
+    insta::assert_snapshot!("describe_output", ecs("describe-output.json"));
+}
+
+#[test]
+fn batch_job_definitions_and_describe_output() {
+    insta::assert_snapshot!("batch_job_definition", batch("batch-job-definition.json"));
+    insta::assert_snapshot!("batch_describe_output", batch("batch-describe-output.json"));
+}
+
+#[test]
+fn json_output_has_stable_fields() {
+    let output = lint(&[
+        "ecs",
+        "register-task-definition",
+        "--format",
+        "json",
+        "tests/fixtures/several-problems.json",
+        "tests/fixtures/clean-fargate.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("one JSON document");
+    let file = "tests/fixtures/several-problems.json";
+    let problem = |line: u64, column: u64, path: &str, kind: &str, rule: Value| {
+        (line, column, json!(path), kind.to_owned(), rule)
+    };
+    let got: Vec<_> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            assert_eq!(p["file"], file);
+            (
+                p["line"].as_u64().unwrap_or_default(),
+                p["column"].as_u64().unwrap_or_default(),
+                p["path"].clone(),
+                p["kind"].as_str().unwrap_or_default().to_owned(),
+                p["rule"].clone(),
+            )
+        })
+        .collect();
+    let memory = "containerDefinitions[0].memory";
+    let ports = "containerDefinitions[0].portBindings";
+    let secret = "containerDefinitions[0].secrets[0].valueFrom";
+    let driver = "containerDefinitions[0].logConfiguration.logDriver";
+    let hard = "containerDefinitions[0].ulimits[0].hardLimit";
+    assert_eq!(
+        got,
+        [
+            problem(9, 23, memory, "type", Value::Null),
+            problem(10, 13, ports, "unknown-key", json!("unknownMember")),
+            problem(19, 17, secret, "violation", json!("required")),
+            problem(22, 30, driver, "violation", json!("enum")),
+            problem(29, 78, hard, "type", Value::Null),
+            (30, 13, Value::Null, "syntax".to_owned(), Value::Null),
+            problem(38, 18, "tags[1].key", "violation", json!("length")),
+        ]
+    );
+    assert_eq!(report["format_version"], 1);
+    assert_eq!(report["files"], 2);
+    let problems = &report["problems"];
+    assert_eq!(problems[1]["message"], "unknown key");
+    assert_eq!(problems[1]["suggestion"], "portMappings");
+    assert_eq!(
+        problems[0]["message"],
+        r#"invalid type: string "512", expected i32"#
+    );
+    assert_eq!(problems[3]["suggestion"], "awslogs");
+    assert_eq!(
+        problems[6]["message"],
+        "has 0 characters, fewer than the minimum 1"
+    );
+    assert_eq!(problems[6]["suggestion"], Value::Null);
+    assert_eq!(
+        (&problems[0]["end_line"], &problems[0]["end_column"]),
+        (&json!(9), &json!(28))
+    );
+}
+
+#[test]
+fn a_clean_run_in_json_has_no_problems() {
+    let output = lint(&[
+        "ecs",
+        "register-task-definition",
+        "--format=json",
+        "tests/fixtures/clean-fargate.json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(
+        report,
+        json!({"format_version": 1, "files": 1, "problems": []})
+    );
+}
+
+#[test]
+fn several_files_are_checked_in_one_run() {
+    let output = lint(&[
+        "ecs",
+        "register-task-definition",
+        "tests/fixtures/clean-fargate.json",
+        "tests/fixtures/unknown-keys.json",
+        "tests/fixtures/syntax-trailing-comma.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.contains("--> tests/fixtures/unknown-keys.json:9:13"),
+        "{out}"
+    );
+    assert!(
+        out.contains("--> tests/fixtures/syntax-trailing-comma.json:8:26"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("error: 4 problems in 2 of 3 files\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash() {
+    let text = std::fs::read("tests/fixtures/describe-output.json").expect("fixture");
+    let output = run(&["ecs", "RegisterTaskDefinition", "-"], Some(&text));
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains("--> <stdin>:13:17"), "{out}");
+    let clean = std::fs::read("tests/fixtures/clean-fargate.json").expect("fixture");
+    let output = run(&["ecs", "register-task-definition", "-"], Some(&clean));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let output = lint(&["ecs", "register-task-defintion", "x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: `ecs` has no operation `register-task-defintion`; \
+         did you mean `register-task-definition`?\n"
+    );
+    let output = lint(&["ec2", "run-instances", "x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = lint(&["ecs", "register-task-definition"]);
+    assert_eq!(output.status.code(), Some(2));
+    // An unreadable file does not stop the others from being checked.
+    let output = lint(&[
+        "ecs",
+        "register-task-definition",
+        "tests/fixtures/missing.json",
+        "tests/fixtures/unknown-keys.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: cannot read tests/fixtures/missing.json: "));
+    assert!(stdout(&output).contains("portBindings"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_a_syntax_error() {
+    let mut bytes = br#"{"family": "caf"#.to_vec();
+    bytes.extend([0xE9]);
+    bytes.extend(br#"", "containerDefinitions": []}"#);
+    let output = run(&["ecs", "register-task-definition", "-"], Some(&bytes));
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!("not_utf8", stdout(&output));
+}
+
+#[test]
+fn color_is_asked_for_or_not() {
+    let args = [
+        "ecs",
+        "register-task-definition",
+        "tests/fixtures/unknown-keys.json",
+    ];
+    let plain = lint(&args);
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    let styled = run(&[&args[..], &["--color=always"]].concat(), None);
+    assert!(stdout(&styled).contains('\u{1b}'), "{}", stderr(&styled));
+}
