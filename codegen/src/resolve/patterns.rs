@@ -1,5 +1,8 @@
 //! `@pattern` checked at generation time with the engine generated code uses at run time, so a
 //! pattern that engine cannot compile is an error naming the shape, never a surprise later.
+//! Both compile with `awsgen_runtime::validate::compile_pattern`, which also reads the Java
+//! syntax some AWS models use (`^(?i)(true|false)$`, `^[0-9A-Z]{2}+$`) by translating it to
+//! ECMA-262; the error, when there is one, is about the pattern as the model writes it.
 
 use super::{ItemKind, ResolveError, Ty, TyKind, TypeSpace};
 
@@ -37,7 +40,7 @@ fn collect<'a>(ty: &'a Ty, at: String, out: &mut Vec<(String, &'a str)>) {
     }
 }
 
-/// Fails on the first pattern the ECMA-262 engine rejects.
+/// Fails on the first pattern the ECMA-262 engine rejects, as written and translated from Java.
 pub fn check_patterns(space: &TypeSpace) -> Result<(), ResolveError> {
     for (shape, pattern) in patterns(space) {
         if let Err(e) = awsgen_runtime::validate::compile_pattern(pattern) {
@@ -113,15 +116,31 @@ mod tests {
 
     #[test]
     fn a_pattern_the_engine_rejects_fails_generation_naming_the_shape() {
-        // Java's inline flags are not ECMA-262; one AWS model has this very pattern.
-        let model = model_with_pattern("^(?i)(true|false)$", true);
+        // Java's comments flag: neither ECMA-262 nor translated.
+        let model = model_with_pattern("^(?x) (true|false) $", true);
         let err = resolve(&model, &Selection::All).unwrap_err();
         assert!(matches!(err, ResolveError::Pattern { .. }));
         let text = err.to_string();
         assert!(
-            text.contains("example#Input$name (list item)") && text.contains("(?i)"),
+            text.contains("example#Input$name (list item)")
+                && text.contains("^(?x) (true|false) $"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn java_patterns_of_aws_models_pass() {
+        for pattern in [
+            // FSx, Payment Cryptography, SageMaker, Amplify, route53-recovery-readiness.
+            "^(?i)(true|false)$",
+            "^[0-9A-Z]{2}+$",
+            r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)${1,128}$",
+            "^(?s).+$",
+            r"^\A[a-zA-Z0-9_]+\z$",
+        ] {
+            let model = model_with_pattern(pattern, true);
+            assert!(resolve(&model, &Selection::All).is_ok(), "{pattern}");
+        }
     }
 
     #[test]

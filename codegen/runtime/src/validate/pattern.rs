@@ -63,8 +63,9 @@ impl std::fmt::Debug for Pattern {
 ///    escapes Unicode mode forbids but Java and that grammar read alike (`\-` or `\:` outside a
 ///    class) the translation writes plainly, so they mean what they meant.
 /// 3. Otherwise as written, in the web-compatible grammar of ECMA-262 Annex B, unless the
-///    pattern has a property escape (`\p{InGreek}`, a Java block): that grammar would read it as
-///    the letters `p{InGreek}`, which no model means, and reject every real value.
+///    pattern escapes a letter that grammar reads as itself (`\p{InGreek}`, a Java block, as
+///    the letters `p{InGreek}`; Java's `\G` as `G`): no model means that, and it would reject
+///    every real value.
 ///
 /// The error is the first step's, about the pattern as written.
 pub fn compile(source: &str) -> Result<regress::Regex, regress::Error> {
@@ -81,18 +82,22 @@ pub fn compile(source: &str) -> Result<regress::Regex, regress::Error> {
             return Ok(regex);
         }
     }
-    if has_property_escape(source) {
+    if escapes_a_plain_letter(source) {
         return Err(unicode_error);
     }
     regress::Regex::with_flags(source, regress::Flags::default()).map_err(|_| unicode_error)
 }
 
-/// Whether `source` has a `\p` or `\P` escape (not an escaped backslash before a `p`).
-fn has_property_escape(source: &str) -> bool {
+/// Whether `source` escapes a letter that is no escape in ECMA-262 without the `u` flag, so
+/// that Annex B reads it as the letter: `\p`, `\A`, `\G`.
+fn escapes_a_plain_letter(source: &str) -> bool {
     let mut chars = source.chars();
     while let Some(c) = chars.next() {
-        if c == '\\' && matches!(chars.next(), Some('p' | 'P')) {
-            return true;
+        if c == '\\' {
+            let escaped = chars.next().unwrap_or(' ');
+            if escaped.is_ascii_alphabetic() && !"bBcdDfknrsStuvwWx".contains(escaped) {
+                return true;
+            }
         }
     }
     false
@@ -148,7 +153,8 @@ impl Translated {
 /// - A braced quantifier with nothing before it to repeat: at the start of a group or
 ///   alternative, or right after another quantifier (`[0-9a-zA-Z]{11}{0,1011}`). Java applies
 ///   it to the empty string (`a{2}{3}` matches `aa`, not six), so it goes.
-/// - `\A` and `\z` (start and end of input) become `^` and `$`, or lookarounds where `m` is on.
+/// - `\A` and `\z` (start and end of input) become `^` and `$`, or lookarounds where `m` is on;
+///   `\Z` (the end, or before a line terminator that ends the input) becomes lookarounds.
 /// - POSIX classes (`\p{Print}`, `\p{Alnum}`, ... ASCII only, as in Java), `\p{all}`,
 ///   `\p{LD}` (letter or digit), `\p{IsAlphabetic}`-style binary properties, general
 ///   categories with `Is` (`\p{IsL}`), and `\h`, `\v` (Java's horizontal and vertical space).
@@ -158,11 +164,12 @@ impl Translated {
 /// - Escapes: `\x{h...}` and octal `\0ooo` become `\u{...}`; `\e`, `\a` and `\cX` their
 ///   characters; `\:`, `\-` and other escaped punctuation Unicode mode forbids are written
 ///   plainly; a lone `{` that is not a quantifier, `}` and `]` are escaped; a backreference
-///   `\17` when fewer than 17 groups have opened is `\1` then `7`, as in Java.
+///   `\17` when fewer than 17 groups have opened is `\1` then `7`, as in Java; `\Q...\E`
+///   becomes the characters between.
 ///
-/// Not translated (the pattern then fails as written): atomic groups `(?>...)`, `\Q...\E`,
-/// the flags `d`, `x`, `U`, `c`, `\Z`, `\R`, `\X`, `\G`, Unicode blocks (`\p{InGreek}`) and
-/// scripts (`\p{IsLatin}`).
+/// Not translated (the pattern then fails as written): atomic groups `(?>...)`, the flags `d`,
+/// `x`, `U`, `c`, `\R`, `\X`, `\G`, Unicode blocks (`\p{InGreek}`) and scripts
+/// (`\p{IsLatin}`).
 pub(crate) fn translate(source: &str) -> Option<Translated> {
     Translator {
         chars: source.chars().collect(),
@@ -670,8 +677,18 @@ impl Translator {
             'A' => self.assertion("^"),
             'z' if self.frame_multiline() => self.assertion(r"(?![\s\S])"),
             'z' => self.assertion("$"),
+            // Java's `\Z`, like its `$` without `m`: the end, or before a line terminator
+            // that ends the input (not between the `\r` and `\n` of one).
+            'Z' => {
+                self.assertion(r"(?!(?<=\r)\n)(?=(?:\r\n|[\n\r\u{85}\u{2028}\u{2029}])?(?![\s\S]))")
+            }
             'b' => self.assertion(r"\b"),
             'B' => self.assertion(r"\B"),
+            'Q' => {
+                for c in self.quoted() {
+                    self.atom(&char_text(u32::from(c), false));
+                }
+            }
             '1'..='9' => self.backreference(c)?,
             'k' => {
                 if !self.eat('<') {
@@ -689,6 +706,19 @@ impl Translator {
             }
         }
         Some(())
+    }
+
+    /// After `\Q`: the characters to `\E` or the end, each itself.
+    fn quoted(&mut self) -> Vec<char> {
+        let mut quoted = Vec::new();
+        while let Some(c) = self.next() {
+            if c == '\\' && self.peek() == Some('E') {
+                self.pos += 1;
+                break;
+            }
+            quoted.push(c);
+        }
+        quoted
     }
 
     /// `\1`..: Java reads more digits only while the number names a group already opened,
@@ -815,6 +845,21 @@ impl Translator {
                         return None;
                     }
                     operands.push(std::mem::take(&mut union));
+                }
+                '\\' if self.eat('Q') => {
+                    // Java reads quoted letters and digits as written, so the last can start
+                    // a range (`[\Qa\E-z]` is `[a-z]`), and other characters as escaped.
+                    let quoted = self.quoted();
+                    if let Some((&last, rest)) = quoted.split_last() {
+                        for &c in rest {
+                            union.contents.push_str(&char_text(u32::from(c), true));
+                        }
+                        if last.is_ascii_alphanumeric() || !last.is_ascii() {
+                            self.class_char(u32::from(last), &mut union)?;
+                        } else {
+                            union.contents.push_str(&char_text(u32::from(last), true));
+                        }
+                    }
                 }
                 '\\' => {
                     let c = self.next()?;

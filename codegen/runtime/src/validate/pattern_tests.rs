@@ -5,14 +5,16 @@ use super::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-const UNICODE: regress::Flags = regress::Flags {
-    icase: false,
-    multiline: false,
-    dot_all: false,
-    no_opt: false,
-    unicode: true,
-    unicode_sets: false,
-};
+/// Whether the engine compiles `source` as written, in Unicode mode.
+fn is_ecma(source: &str) -> Result<(), String> {
+    let unicode = regress::Flags {
+        unicode: true,
+        ..regress::Flags::default()
+    };
+    regress::Regex::with_flags(source, unicode)
+        .map(drop)
+        .map_err(|e| e.to_string())
+}
 
 #[test]
 fn is_not_anchored() {
@@ -229,7 +231,7 @@ const ROWS: &[Row] = &[
     Row {
         model: "directory-service RadiusSharedSecret",
         source: r"^(\p{LD}|\p{Punct}| )+$",
-        translated: r"^([\p{L}\p{Nd}]|[!-\/:-@\[-`{-~]| )+$",
+        translated: r"^([\p{L}\p{Nd}]|[!-/:-@\[-`{-~]| )+$",
         flags: "",
         matching: Some("Pässword 1!"),
         not_matching: Some("tab\tin"),
@@ -333,7 +335,7 @@ const ROWS: &[Row] = &[
     Row {
         model: "negated intersection",
         source: r"^[^a-z&&[aeiou]]$",
-        translated: r"^(?:(?!(?=[aeiou])[a-z])[\s\S])$",
+        translated: r"^(?:(?!(?:(?=[aeiou])[a-z]))[\s\S])$",
         flags: "",
         matching: Some("b"),
         not_matching: Some("a"),
@@ -421,7 +423,7 @@ const ROWS: &[Row] = &[
     Row {
         model: "`\\h` and `\\v`",
         source: r"^\h\v\z",
-        translated: r"^[\t \u{A0}\u{1680}\u{180E}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}][\n-\r\u{85}\u{2028}\u{2029}]$",
+        translated: r"^[\t \u{A0}\u{1680}\u{180E}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}][\n-\r\u{85}\u{2028}-\u{2029}]$",
         flags: "",
         matching: Some("\t\n"),
         not_matching: Some("a\n"),
@@ -433,6 +435,30 @@ const ROWS: &[Row] = &[
         flags: "",
         matching: Some("a{x}"),
         not_matching: Some("ax"),
+    },
+    Row {
+        model: "`\\Q...\\E` quotes",
+        source: r"^\Qa.b*\E+$",
+        translated: r"^a\.b\*+$",
+        flags: "",
+        matching: Some("a.b**"),
+        not_matching: Some("axb*"),
+    },
+    Row {
+        model: "`\\Q...\\E` in a class",
+        source: r"^[\Q-]\Ea-c]+$",
+        translated: r"^[\-\]a-c]+$",
+        flags: "",
+        matching: Some("-]b"),
+        not_matching: Some("d"),
+    },
+    Row {
+        model: "`\\Z`: the end or before a final line terminator",
+        source: r"^a\Z",
+        translated: r"^a(?!(?<=\r)\n)(?=(?:\r\n|[\n\r\u{85}\u{2028}\u{2029}])?(?![\s\S]))",
+        flags: "",
+        matching: Some("a\r\n"),
+        not_matching: Some("a\n\n"),
     },
 ];
 
@@ -449,7 +475,7 @@ fn translates_java_patterns() {
     for row in ROWS {
         let Row { model, source, .. } = row;
         assert!(
-            regress::Regex::with_flags(source, UNICODE).is_err(),
+            is_ecma(source).is_err(),
             "{model}: {source} is ECMA-262 as written"
         );
         let translated = translate(source).unwrap_or_else(|| panic!("{model}: {source}"));
@@ -486,22 +512,48 @@ fn possessive_quantifiers_become_greedy() {
 }
 
 #[test]
+fn java_end_of_input() {
+    // What Java's `Matcher.find` says for `^a\Z` and `^a\r\Z` on each value.
+    let values = [
+        "a",
+        "a\n",
+        "a\r\n",
+        "a\r",
+        "a\u{85}",
+        "a\u{2028}",
+        "a\n\n",
+        "ab",
+        "a\r\r",
+    ];
+    for (source, java) in [(r"^a\Z", "111111000"), (r"^a\r\Z", "000100001")] {
+        let pattern = Pattern::new(source);
+        let ours: String = values
+            .iter()
+            .map(|value| match pattern.is_match(value) {
+                Ok(true) => '1',
+                Ok(false) => '0',
+                Err(_) => 'E',
+            })
+            .collect();
+        assert_eq!(ours, java, "{source}");
+    }
+}
+
+#[test]
 fn what_is_not_translated_fails_with_the_error_of_the_pattern_as_written() {
     for source in [
         r"^(?>a)b$",
-        r"^\Qa.b\E$",
+        r"^\Ga$",
+        r"^a\R$",
         r"^(?x) a b $",
         r"^\p{InGreek}+$",
         r"^\p{IsLatin}+$",
-        r"^a\Z",
         r"^a**$",
         r"^[a-z",
         r"^(a$",
         r"^a)$",
     ] {
-        let as_written = regress::Regex::with_flags(source, UNICODE)
-            .err()
-            .map(|e| e.to_string());
+        let as_written = is_ecma(source).err();
         assert_eq!(
             compile(source).err().map(|e| e.to_string()),
             as_written,
@@ -609,7 +661,7 @@ fn every_pattern_of_the_aws_models_compiles() {
                 .flatten()
             {
                 let path = file.path();
-                if path.extension().is_none_or(|e| e != "json") {
+                if !path.extension().is_some_and(|e| e == "json") {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap();
@@ -632,7 +684,7 @@ fn every_pattern_of_the_aws_models_compiles() {
     let mut translated_models = BTreeSet::new();
     let mut failing = Vec::new();
     for (pattern, models) in &patterns {
-        if regress::Regex::with_flags(pattern, UNICODE).is_ok() {
+        if is_ecma(pattern).is_ok() {
             continue;
         }
         translated += 1;
