@@ -7,7 +7,7 @@
 //! POSIX classes (`\p{Print}`), class intersection (`[\p{Print}&&[^|:/]]`), `\A` and `\z`.
 //! AWS's own tooling is Java, so the service reads them as Java does. A pattern that is not
 //! ECMA-262 in Unicode mode is therefore rewritten into ECMA-262 with Java's meaning
-//! ([`translate`]) before the engine gets it; see [`compile`] for the order. The pattern as
+//! (`translate`) before the engine gets it; see [`compile`] for the order. The pattern as
 //! the model writes it stays what messages show.
 
 use std::fmt::Write as _;
@@ -57,7 +57,7 @@ impl std::fmt::Debug for Pattern {
 ///
 /// 1. As written, in Unicode mode (the `u` flag), because AWS patterns use `\p{L}`-style
 ///    property escapes, which only Unicode mode reads as such.
-/// 2. Otherwise translated from Java ([`translate`]), in Unicode mode. This comes before the
+/// 2. Otherwise translated from Java (`translate`), in Unicode mode. This comes before the
 ///    web-compatible grammar of step 3 because that grammar reads the Java escapes AWS
 ///    patterns use as something else: `\p{Print}` as the letters `p{Print}`, `\A` as `A`. The
 ///    escapes Unicode mode forbids but Java and that grammar read alike (`\-` or `\:` outside a
@@ -170,6 +170,12 @@ impl Translated {
 /// Not translated (the pattern then fails as written): atomic groups `(?>...)`, the flags `d`,
 /// `x`, `U`, `c`, `\R`, `\X`, `\G`, Unicode blocks (`\p{InGreek}`) and scripts
 /// (`\p{IsLatin}`).
+///
+/// Left as ECMA-262 reads it, in translated patterns as in those that compile as written (the
+/// differences are about line terminators and non-ASCII space): Java's `$` also matches before
+/// a line terminator that ends the input, its `^` with `m` never at the end of the input, its
+/// `.` never `U+0085`; its `\s` is ASCII only, its `\b` reads non-ASCII letters as word
+/// characters.
 pub(crate) fn translate(source: &str) -> Option<Translated> {
     Translator {
         chars: source.chars().collect(),
@@ -463,7 +469,7 @@ impl Translator {
     }
 
     /// A quantifier (`text` as ECMA-262 writes it, with its minimum), then Java's suffix: `?`
-    /// (lazy, as in ECMA-262) or `+` (possessive, written greedy; see [`translate`]).
+    /// (lazy, as in ECMA-262) or `+` (possessive, written greedy; see `translate`).
     fn quantifier(&mut self, text: &str, min: u32, braced: bool) -> Option<()> {
         let lazy = if self.eat('?') { "?" } else { "" };
         if lazy.is_empty() {
@@ -981,36 +987,19 @@ const HORIZONTAL_SPACE: &[(u32, u32)] = &[
 ];
 const VERTICAL_SPACE: &[(u32, u32)] = &[(0x0A, 0x0D), (0x85, 0x85), (0x2028, 0x2029)];
 
-/// A set of sorted, disjoint ranges, or its complement, as class contents.
+/// A set of ranges, or its complement, as class contents. The complement stays a negated
+/// class rather than the ranges between: with `i`, Java leaves out both cases of what the
+/// set holds (`(?i)\P{Lower}` matches no letter), and so does ECMA-262 for a negated class.
 fn ranges(ranges: &[(u32, u32)], negated: bool) -> Set {
     let mut contents = String::new();
-    let mut push = |from: u32, to: u32| {
+    for &(from, to) in ranges {
         contents.push_str(&char_text(from, true));
         if to > from {
             contents.push('-');
             contents.push_str(&char_text(to, true));
         }
-    };
-    if negated {
-        let mut next = 0;
-        for &(from, to) in ranges {
-            if from > next {
-                push(next, from - 1);
-            }
-            next = to + 1;
-        }
-        if next <= 0x10_FFFF {
-            push(next, 0x10_FFFF);
-        }
-    } else {
-        for &(from, to) in ranges {
-            push(from, to);
-        }
     }
-    Set::Contents {
-        contents,
-        negated: false,
-    }
+    Set::Contents { contents, negated }
 }
 
 /// Java's `\p{name}` (`\P{name}` if `negated`) as ECMA-262 writes it, or `None` for names this

@@ -421,6 +421,14 @@ const ROWS: &[Row] = &[
         not_matching: Some("AB"),
     },
     Row {
+        model: "`(?i)\\P{Lower}` leaves out both cases",
+        source: r"^(?i)a\P{Lower}$",
+        translated: r"^a[^a-z]$",
+        flags: "i",
+        matching: Some("A1"),
+        not_matching: Some("aB"),
+    },
+    Row {
         model: "`\\h` and `\\v`",
         source: r"^\h\v\z",
         translated: r"^[\t \u{A0}\u{1680}\u{180E}\u{2000}-\u{200A}\u{202F}\u{205F}\u{3000}][\n-\r\u{85}\u{2028}-\u{2029}]$",
