@@ -6,6 +6,7 @@ use super::{docs, item, EmitOptions};
 use crate::resolve::{Item, ItemKind, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// How a service module is laid out in files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,7 +123,9 @@ pub fn module_sources(
 const KIND_FILES: [&str; 3] = ["enums.rs", "structures.rs", "unions.rs"];
 
 /// Each item emitted and formatted, in order, spread over the available cores. Token streams
-/// cannot cross threads, so each worker emits the items it formats.
+/// cannot cross threads, so each worker emits the items it formats; workers take the next
+/// item as they finish one, as items range from a two-line enum to a structure of fifty
+/// members.
 fn formatted_items(items: &[&Item], options: &EmitOptions) -> Result<Vec<String>, syn::Error> {
     let one = |i: &Item| super::format(item(i, options)).map_err(|e| e.to_string());
     let threads = std::thread::available_parallelism()
@@ -131,31 +134,27 @@ fn formatted_items(items: &[&Item], options: &EmitOptions) -> Result<Vec<String>
     let results: Vec<Result<String, String>> = if threads <= 1 {
         items.iter().map(|i| one(i)).collect()
     } else {
-        std::thread::scope(|scope| {
-            // Interleaved, so each worker gets a like share of large and small items.
-            let workers: Vec<_> = (0..threads)
-                .map(|t| {
-                    scope.spawn(move || {
-                        items
-                            .iter()
-                            .skip(t)
-                            .step_by(threads)
-                            .map(|i| one(i))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            let mut done: Vec<std::vec::IntoIter<Result<String, String>>> = workers
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                let Some(i) = items.get(n) else { break done };
+                done.push((n, one(i)));
+            }
+        };
+        let mut done: Vec<(usize, Result<String, String>)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            workers
                 .into_iter()
-                .map(|w| match w.join() {
-                    Ok(results) => results.into_iter(),
+                .flat_map(|w| match w.join() {
+                    Ok(done) => done,
                     Err(panic) => std::panic::resume_unwind(panic),
                 })
-                .collect();
-            (0..items.len())
-                .map_while(|n| done[n % threads].next())
                 .collect()
-        })
+        });
+        done.sort_unstable_by_key(|(n, _)| *n);
+        done.into_iter().map(|(_, r)| r).collect()
     };
     results
         .into_iter()
