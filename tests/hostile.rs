@@ -311,6 +311,12 @@ impl ShapeVisitor for Check<'_> {
         };
         let _ = value.validate();
         let text = serde_json::to_string(&value).map_err(|e| format!("serialize: {e}"))?;
+        let direct = awsgen_runtime::json::to_string(&value);
+        if direct != text {
+            return Err(format!(
+                "json::to_string differs from serde_json: {direct} vs {text}"
+            ));
+        }
         let again: T = serde_json::from_str(&text).map_err(|e| format!("re-read: {e}: {text}"))?;
         if again != value {
             return Err(format!("round trip changed the value: {text}"));

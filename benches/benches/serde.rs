@@ -6,10 +6,13 @@
 //! from alternating rounds of subject and baseline in this run. Typed deserialization is
 //! measured both through `serde_json::from_slice` and through `awsgen_runtime::de::from_slice`
 //! (the same parse with one UTF-8 check for the whole input); "typed (runtime)" is the latter.
+//! Typed serialization likewise through `serde_json::to_vec` and through
+//! `awsgen_runtime::json::to_vec` (the same bytes, written directly).
 
 use awsgen_benches::{
     fixture, paired, single, Budget, Report, BATCH_DESCRIBE, ECS_DESCRIBE, ECS_REGISTER,
 };
+use awsgen_runtime::json::WriteJson;
 use awsgen_runtime::validate::Validate;
 use awsgen_types::{batch, ecs};
 use divan::counter::BytesCount;
@@ -29,7 +32,7 @@ struct Case<T> {
     value: Value,
 }
 
-impl<T: DeserializeOwned + Serialize> Case<T> {
+impl<T: DeserializeOwned + Serialize + WriteJson> Case<T> {
     fn load(name: &'static str) -> Self {
         let bytes = fixture(name);
         let typed: T = serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -39,6 +42,11 @@ impl<T: DeserializeOwned + Serialize> Case<T> {
         assert_eq!(
             back, value,
             "{name}: the typed round trip changed the payload"
+        );
+        assert_eq!(
+            awsgen_runtime::json::to_vec(&typed),
+            serde_json::to_vec(&typed).unwrap_or_else(|e| panic!("{name}: {e}")),
+            "{name}: the direct writer and serde_json write different bytes"
         );
         Case {
             name,
@@ -102,6 +110,15 @@ macro_rules! per_case {
                     .bench(|| serde_json::to_vec(black_box(&c.typed)));
             }
 
+            /// Through `awsgen_runtime::json::to_vec` (member names pre-quoted, word-at-a-time
+            /// string escaping; the same bytes).
+            #[divan::bench]
+            fn serialize_typed_runtime(b: Bencher) {
+                let c = &*$case;
+                b.counter(BytesCount::new(c.bytes.len()))
+                    .bench(|| awsgen_runtime::json::to_vec(black_box(&c.typed)));
+            }
+
             #[divan::bench]
             fn serialize_value(b: Bencher) {
                 let c = &*$case;
@@ -146,7 +163,7 @@ fn ratios() {
     report.print();
 }
 
-fn case_ratios<T: DeserializeOwned + Serialize + Validate + PartialEq>(
+fn case_ratios<T: DeserializeOwned + Serialize + Validate + WriteJson + PartialEq>(
     report: &mut Report,
     c: &Case<T>,
     deserialize_budget: Budget,
@@ -187,7 +204,19 @@ fn case_ratios<T: DeserializeOwned + Serialize + Validate + PartialEq>(
         || serde_json::to_vec(black_box(&c.value)),
     );
     report.ratio(
-        "serialize: typed / Value",
+        "serialize: typed (serde_json) / Value",
+        "typed",
+        "Value",
+        ser,
+        Budget::None,
+    );
+    let ser = paired(
+        ROUNDS,
+        || awsgen_runtime::json::to_vec(black_box(&c.typed)),
+        || serde_json::to_vec(black_box(&c.value)),
+    );
+    report.ratio(
+        "serialize: typed (runtime json) / Value",
         "typed",
         "Value",
         ser,

@@ -3,7 +3,8 @@
 //! `valgrind --tool=callgrind target/release/examples/profile de ecs 200` (or `perf record`).
 //!
 //! Operations: `de` (typed deserialize), `value` (into `serde_json::Value`), `ser` (typed
-//! serialize), `validate`. Payloads: `ecs`, `batch`, `register`.
+//! serialize through serde_json), `ser_json` (through `awsgen_runtime::json`), `validate`.
+//! Payloads: `ecs`, `batch`, `register`.
 
 use awsgen_benches::{fixture, BATCH_DESCRIBE, ECS_DESCRIBE, ECS_REGISTER};
 use awsgen_runtime::validate::Validate;
@@ -12,7 +13,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::hint::black_box;
 
-fn run<T: DeserializeOwned + Serialize + Validate>(name: &str, op: &str, iters: usize) {
+fn run<T: DeserializeOwned + Serialize + Validate + awsgen_runtime::json::WriteJson>(
+    name: &str,
+    op: &str,
+    iters: usize,
+) {
     let bytes = fixture(name);
     let typed: T = serde_json::from_slice(&bytes).expect("payload");
     for _ in 0..iters {
@@ -25,8 +30,9 @@ fn run<T: DeserializeOwned + Serialize + Validate>(name: &str, op: &str, iters: 
                 black_box(&bytes),
             ))),
             "ser" => drop(black_box(serde_json::to_vec(black_box(&typed)))),
+            "ser_json" => drop(black_box(awsgen_runtime::json::to_vec(black_box(&typed)))),
             "validate" => drop(black_box(black_box(&typed).validate())),
-            _ => panic!("operation: de, value, ser or validate"),
+            _ => panic!("operation: de, de_str, value, ser, ser_json or validate"),
         }
     }
 }

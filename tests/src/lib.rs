@@ -35,6 +35,13 @@ pub fn round_trip<T: awsgen_runtime::Shape>(json: &Value) -> Result<Value, Strin
     if again != typed {
         return Err("deserializing the serialized value gives a different value".into());
     }
+    // The direct writer writes exactly what serde_json writes.
+    let direct = awsgen_runtime::json::to_string(&typed);
+    if direct != text {
+        return Err(format!(
+            "awsgen_runtime::json::to_string differs from serde_json:\n  json:       {direct}\n  serde_json: {text}"
+        ));
+    }
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 

@@ -39,6 +39,19 @@ impl AsRef<[u8]> for Blob {
     }
 }
 
+impl crate::json::WriteJson for Blob {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        // Base64 has nothing JSON escapes.
+        out.push(b'"');
+        out.extend_from_slice(
+            base64::engine::general_purpose::STANDARD
+                .encode(&self.0)
+                .as_bytes(),
+        );
+        out.push(b'"');
+    }
+}
+
 impl serde::Serialize for Blob {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))

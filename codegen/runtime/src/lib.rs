@@ -6,6 +6,7 @@
 
 mod blob;
 pub mod de;
+pub mod json;
 pub mod ser;
 mod timestamp;
 mod unknown;
@@ -48,6 +49,7 @@ pub trait Shape:
     + Clone
     + PartialEq
     + validate::Validate
+    + json::WriteJson
     + 'static
 {
     /// The Rust type name (also the model's shape name, converted).

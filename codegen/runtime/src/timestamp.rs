@@ -139,6 +139,19 @@ impl Ord for Timestamp {
     }
 }
 
+impl crate::json::WriteJson for Timestamp {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match &self.original {
+            Some(Original::Number(n)) => n.write_json(out),
+            Some(Original::Text(t)) => crate::json::write_str(out, t),
+            None if self.instant.subsec_nanosecond() == 0 => {
+                self.instant.as_second().write_json(out)
+            }
+            None => (self.instant.as_millisecond() as f64 / 1000.0).write_json(out),
+        }
+    }
+}
+
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match &self.original {

@@ -110,6 +110,11 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
                 serializer.serialize_str(self.as_str())
             }
         }
+        impl ::awsgen_runtime::json::WriteJson for #name {
+            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+                ::awsgen_runtime::json::write_str(out, self.as_str());
+            }
+        }
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 ::awsgen_runtime::de::string_enum(deserializer)
@@ -194,6 +199,11 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_i32(self.value())
+            }
+        }
+        impl ::awsgen_runtime::json::WriteJson for #name {
+            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+                ::awsgen_runtime::json::WriteJson::write_json(&self.value(), out);
             }
         }
         impl<'de> ::serde::Deserialize<'de> for #name {

@@ -109,3 +109,11 @@ pub(crate) fn deprecated(d: Option<&crate::model::Deprecated>) -> TokenStream {
         }
     }
 }
+
+/// A member name as generated `WriteJson` impls pass it: a JSON string (escaped by
+/// serde_json, so exactly as serde_json writes it) followed by a colon.
+pub(crate) fn json_key(wire_name: &str) -> proc_macro2::Literal {
+    let mut key = serde_json::Value::String(wire_name.to_owned()).to_string();
+    key.push(':');
+    proc_macro2::Literal::byte_string(key.as_bytes())
+}

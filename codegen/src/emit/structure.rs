@@ -30,6 +30,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let field_defs = fields.iter().map(|f| field_def(f, options));
     let unknown = format_ident!("unknown_members");
     let serialize = serialize(&name, fields);
+    let write_json = write_json(&name, fields);
     let deserialize = deserialize(&name, &item.rust_name, fields);
     let debug = if sensitive {
         debug_redacted(&name, &item.rust_name, fields)
@@ -46,6 +47,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
             pub #unknown: ::awsgen_runtime::UnknownMembers,
         }
         #serialize
+        #write_json
         #deserialize
         #debug
         #validate
@@ -121,6 +123,33 @@ fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 #body
+            }
+        }
+    }
+}
+
+/// `WriteJson`: the same members in the same order as `Serialize`, each name already quoted.
+fn write_json(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let entries = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let key = super::json_key(&f.wire_name);
+        if f.optional {
+            quote! { object.member(#key, &self.#ident); }
+        } else {
+            quote! { object.member_value(#key, &self.#ident); }
+        }
+    });
+    let object = if fields.is_empty() {
+        quote! { object }
+    } else {
+        quote! { mut object }
+    };
+    quote! {
+        impl ::awsgen_runtime::json::WriteJson for #name {
+            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+                let #object = ::awsgen_runtime::json::Object::new(out);
+                #(#entries)*
+                object.end(&self.unknown_members);
             }
         }
     }

@@ -50,6 +50,15 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
             quote! { #path::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
         }
     });
+    let json_arms = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let key = super::json_key(&f.wire_name);
+        if is_unit(&f.ty) {
+            quote! { #path::#ident => ::awsgen_runtime::json::write_unit_variant(out, #key), }
+        } else {
+            quote! { #path::#ident(value) => ::awsgen_runtime::json::write_variant(out, #key, value), }
+        }
+    });
     let de_arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
@@ -94,6 +103,14 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                     #path::Unknown { name, value } => map.serialize_entry(name, value)?,
                 }
                 map.end()
+            }
+        }
+        impl ::awsgen_runtime::json::WriteJson for #name {
+            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+                match self {
+                    #(#json_arms)*
+                    #path::Unknown { name, value } => ::awsgen_runtime::json::write_unknown_variant(out, name, value),
+                }
             }
         }
         impl<'de> ::serde::Deserialize<'de> for #name {

@@ -80,6 +80,11 @@ impl ::serde::Serialize for ArrayJobDependency {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ArrayJobDependency {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ArrayJobDependency {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -192,6 +197,11 @@ impl ::serde::Serialize for AssignPublicIp {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AssignPublicIp {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssignPublicIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -300,6 +310,11 @@ impl ::serde::Serialize for CeState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CeState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CeState {
@@ -439,6 +454,11 @@ impl ::serde::Serialize for CeStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CeStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CeStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -547,6 +567,11 @@ impl ::serde::Serialize for CeType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CeType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CeType {
@@ -665,6 +690,11 @@ impl ::serde::Serialize for ContainerInsights {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerInsights {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerInsights {
@@ -832,6 +862,11 @@ impl ::serde::Serialize for CrAllocationStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CrAllocationStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CrAllocationStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -961,6 +996,11 @@ impl ::serde::Serialize for CrType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CrType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CrType {
@@ -1128,6 +1168,11 @@ impl ::serde::Serialize for CrUpdateAllocationStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CrUpdateAllocationStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CrUpdateAllocationStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1247,6 +1292,11 @@ impl ::serde::Serialize for DeviceCgroupPermission {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeviceCgroupPermission {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeviceCgroupPermission {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1361,6 +1411,11 @@ impl ::serde::Serialize for EfsAuthorizationConfigIam {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfigIam {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfigIam {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1473,6 +1528,11 @@ impl ::serde::Serialize for EfsTransitEncryption {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EfsTransitEncryption {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EfsTransitEncryption {
@@ -1605,6 +1665,11 @@ impl ::serde::Serialize for EksAccessEntryDesiredState {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksAccessEntryDesiredState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksAccessEntryDesiredState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1718,6 +1783,11 @@ impl ::serde::Serialize for EksAccessEntryStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksAccessEntryStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksAccessEntryStatus {
@@ -1843,6 +1913,11 @@ impl ::serde::Serialize for EksSeccompProfileType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksSeccompProfileType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksSeccompProfileType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1957,6 +2032,11 @@ impl ::serde::Serialize for FirelensConfigurationType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FirelensConfigurationType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FirelensConfigurationType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2067,6 +2147,11 @@ impl ::serde::Serialize for JobDefinitionType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JobDefinitionType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JobDefinitionType {
@@ -2200,6 +2285,11 @@ impl ::serde::Serialize for JobQueueType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobQueueType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobQueueType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2314,6 +2404,11 @@ impl ::serde::Serialize for JobStateTimeLimitActionsAction {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobStateTimeLimitActionsAction {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitActionsAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2421,6 +2516,11 @@ impl ::serde::Serialize for JobStateTimeLimitActionsState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JobStateTimeLimitActionsState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitActionsState {
@@ -2566,6 +2666,11 @@ impl ::serde::Serialize for JobStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2674,6 +2779,11 @@ impl ::serde::Serialize for JqState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JqState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JqState {
@@ -2811,6 +2921,11 @@ impl ::serde::Serialize for JqStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JqStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JqStatus {
@@ -2962,6 +3077,11 @@ impl ::serde::Serialize for LogDriver {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LogDriver {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LogDriver {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3072,6 +3192,11 @@ impl ::serde::Serialize for OrchestrationType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for OrchestrationType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OrchestrationType {
@@ -3193,6 +3318,11 @@ impl ::serde::Serialize for PlatformCapability {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PlatformCapability {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PlatformCapability {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3307,6 +3437,11 @@ impl ::serde::Serialize for QuotaShareIdleResourceAssignmentStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaShareIdleResourceAssignmentStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaShareIdleResourceAssignmentStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3419,6 +3554,11 @@ impl ::serde::Serialize for QuotaShareInSharePreemptionState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QuotaShareInSharePreemptionState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QuotaShareInSharePreemptionState {
@@ -3540,6 +3680,11 @@ impl ::serde::Serialize for QuotaShareResourceSharingStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaShareResourceSharingStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaShareResourceSharingStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3650,6 +3795,11 @@ impl ::serde::Serialize for QuotaShareState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QuotaShareState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QuotaShareState {
@@ -3785,6 +3935,11 @@ impl ::serde::Serialize for QuotaShareStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaShareStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaShareStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3900,6 +4055,11 @@ impl ::serde::Serialize for ResourceType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ResourceType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResourceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4008,6 +4168,11 @@ impl ::serde::Serialize for RetryAction {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RetryAction {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RetryAction {
@@ -4122,6 +4287,11 @@ impl ::serde::Serialize for ServiceEnvironmentState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentState {
@@ -4265,6 +4435,11 @@ impl ::serde::Serialize for ServiceEnvironmentStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4372,6 +4547,11 @@ impl ::serde::Serialize for ServiceEnvironmentType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentType {
@@ -4486,6 +4666,11 @@ impl ::serde::Serialize for ServiceJobRetryAction {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobRetryAction {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobRetryAction {
@@ -4639,6 +4824,11 @@ impl ::serde::Serialize for ServiceJobStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceJobStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceJobStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4744,6 +4934,11 @@ impl ::serde::Serialize for ServiceJobType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobType {
@@ -4855,6 +5050,11 @@ impl ::serde::Serialize for ServiceResourceIdName {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceResourceIdName {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceResourceIdName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4963,6 +5163,11 @@ impl ::serde::Serialize for UserdataType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UserdataType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UserdataType {

@@ -23,6 +23,13 @@ impl ::serde::Serialize for ArrayProperties {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ArrayProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"size\":", &self.size);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ArrayProperties {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -87,6 +94,20 @@ impl ::serde::Serialize for ArrayPropertiesDetail {
         map.member("size", &self.size);
         map.member("index", &self.index);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ArrayPropertiesDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"statusSummary\":", &self.status_summary);
+        object
+            .member(
+                b"\"statusSummaryLastUpdatedAt\":",
+                &self.status_summary_last_updated_at,
+            );
+        object.member(b"\"size\":", &self.size);
+        object.member(b"\"index\":", &self.index);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ArrayPropertiesDetail {
@@ -173,6 +194,20 @@ impl ::serde::Serialize for ArrayPropertiesSummary {
         map.member("statusSummary", &self.status_summary);
         map.member("statusSummaryLastUpdatedAt", &self.status_summary_last_updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ArrayPropertiesSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"size\":", &self.size);
+        object.member(b"\"index\":", &self.index);
+        object.member(b"\"statusSummary\":", &self.status_summary);
+        object
+            .member(
+                b"\"statusSummaryLastUpdatedAt\":",
+                &self.status_summary_last_updated_at,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ArrayPropertiesSummary {
@@ -265,6 +300,18 @@ impl ::serde::Serialize for AttemptContainerDetail {
         map.member("logStreamName", &self.log_stream_name);
         map.member("networkInterfaces", &self.network_interfaces);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AttemptContainerDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"logStreamName\":", &self.log_stream_name);
+        object.member(b"\"networkInterfaces\":", &self.network_interfaces);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttemptContainerDetail {
@@ -374,6 +421,17 @@ impl ::serde::Serialize for AttemptDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AttemptDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"container\":", &self.container);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"taskProperties\":", &self.task_properties);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AttemptDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -466,6 +524,15 @@ impl ::serde::Serialize for AttemptEcsTaskDetails {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AttemptEcsTaskDetails {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"containers\":", &self.containers);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AttemptEcsTaskDetails {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -549,6 +616,17 @@ impl ::serde::Serialize for AttemptTaskContainerDetails {
         map.member("logStreamName", &self.log_stream_name);
         map.member("networkInterfaces", &self.network_interfaces);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AttemptTaskContainerDetails {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"logStreamName\":", &self.log_stream_name);
+        object.member(b"\"networkInterfaces\":", &self.network_interfaces);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttemptTaskContainerDetails {
@@ -635,6 +713,14 @@ impl ::serde::Serialize for CancelJobRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CancelJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CancelJobRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -686,6 +772,12 @@ impl ::serde::Serialize for CancelJobResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CancelJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelJobResponse {
@@ -754,6 +846,15 @@ impl ::serde::Serialize for CancelJobsErrorDetail {
         map.member("code", &self.code);
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CancelJobsErrorDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"job\":", &self.job);
+        object.member(b"\"code\":", &self.code);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelJobsErrorDetail {
@@ -826,6 +927,14 @@ impl ::serde::Serialize for CancelJobsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CancelJobsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CancelJobsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -885,6 +994,14 @@ impl ::serde::Serialize for CancelJobsResponse {
         map.member("successful", &self.successful);
         map.member("errors", &self.errors);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CancelJobsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"successful\":", &self.successful);
+        object.member(b"\"errors\":", &self.errors);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CancelJobsResponse {
@@ -950,6 +1067,14 @@ impl ::serde::Serialize for CapacityLimit {
         map.member("maxCapacity", &self.max_capacity);
         map.member("capacityUnit", &self.capacity_unit);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CapacityLimit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"maxCapacity\":", &self.max_capacity);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CapacityLimit {
@@ -1030,6 +1155,14 @@ impl ::serde::Serialize for CapacityReservationRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityReservationRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"reservationGroupArn\":", &self.reservation_group_arn);
+        object.member(b"\"reservationPreference\":", &self.reservation_preference);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1100,6 +1233,13 @@ impl ::serde::Serialize for ClientException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClientException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClientException {
@@ -1213,6 +1353,33 @@ impl ::serde::Serialize for ComputeEnvironmentDetail {
         map.member("context", &self.context);
         map.member("ecsSettings", &self.ecs_settings);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ComputeEnvironmentDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
+        object.member(b"\"computeEnvironmentArn\":", &self.compute_environment_arn);
+        object.member(b"\"unmanagedvCpus\":", &self.unmanagedv_cpus);
+        object.member(b"\"ecsClusterArn\":", &self.ecs_cluster_arn);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"computeResources\":", &self.compute_resources);
+        object.member(b"\"serviceRole\":", &self.service_role);
+        object.member(b"\"updatePolicy\":", &self.update_policy);
+        object.member(b"\"eksConfiguration\":", &self.eks_configuration);
+        object
+            .member(
+                b"\"containerOrchestrationType\":",
+                &self.container_orchestration_type,
+            );
+        object.member(b"\"uuid\":", &self.uuid);
+        object.member(b"\"context\":", &self.context);
+        object.member(b"\"ecsSettings\":", &self.ecs_settings);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ComputeEnvironmentDetail {
@@ -1415,6 +1582,14 @@ impl ::serde::Serialize for ComputeEnvironmentOrder {
         map.member("order", &self.order);
         map.member("computeEnvironment", &self.compute_environment);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ComputeEnvironmentOrder {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"order\":", &self.order);
+        object.member(b"\"computeEnvironment\":", &self.compute_environment);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ComputeEnvironmentOrder {
@@ -1658,6 +1833,33 @@ impl ::serde::Serialize for ComputeResource {
         map.member("managedInstancesProvider", &self.managed_instances_provider);
         map.member("capacityTags", &self.capacity_tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ComputeResource {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"allocationStrategy\":", &self.allocation_strategy);
+        object.member(b"\"minvCpus\":", &self.minv_cpus);
+        object.member(b"\"maxvCpus\":", &self.maxv_cpus);
+        object.member(b"\"desiredvCpus\":", &self.desiredv_cpus);
+        object.member(b"\"instanceTypes\":", &self.instance_types);
+        object.member(b"\"imageId\":", &self.image_id);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.member(b"\"securityGroupIds\":", &self.security_group_ids);
+        object.member(b"\"ec2KeyPair\":", &self.ec2_key_pair);
+        object.member(b"\"instanceRole\":", &self.instance_role);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"placementGroup\":", &self.placement_group);
+        object.member(b"\"bidPercentage\":", &self.bid_percentage);
+        object.member(b"\"spotIamFleetRole\":", &self.spot_iam_fleet_role);
+        object.member(b"\"launchTemplate\":", &self.launch_template);
+        object.member(b"\"ec2Configuration\":", &self.ec2_configuration);
+        object.member(b"\"scalingPolicy\":", &self.scaling_policy);
+        object
+            .member(b"\"managedInstancesProvider\":", &self.managed_instances_provider);
+        object.member(b"\"capacityTags\":", &self.capacity_tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ComputeResource {
@@ -2065,6 +2267,37 @@ impl ::serde::Serialize for ComputeResourceUpdate {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ComputeResourceUpdate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"minvCpus\":", &self.minv_cpus);
+        object.member(b"\"maxvCpus\":", &self.maxv_cpus);
+        object.member(b"\"desiredvCpus\":", &self.desiredv_cpus);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.member(b"\"securityGroupIds\":", &self.security_group_ids);
+        object.member(b"\"allocationStrategy\":", &self.allocation_strategy);
+        object.member(b"\"instanceTypes\":", &self.instance_types);
+        object.member(b"\"ec2KeyPair\":", &self.ec2_key_pair);
+        object.member(b"\"instanceRole\":", &self.instance_role);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"placementGroup\":", &self.placement_group);
+        object.member(b"\"bidPercentage\":", &self.bid_percentage);
+        object.member(b"\"launchTemplate\":", &self.launch_template);
+        object.member(b"\"ec2Configuration\":", &self.ec2_configuration);
+        object
+            .member(
+                b"\"updateToLatestImageVersion\":",
+                &self.update_to_latest_image_version,
+            );
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"imageId\":", &self.image_id);
+        object.member(b"\"scalingPolicy\":", &self.scaling_policy);
+        object
+            .member(b"\"managedInstancesProvider\":", &self.managed_instances_provider);
+        object.member(b"\"capacityTags\":", &self.capacity_tags);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ComputeResourceUpdate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2290,6 +2523,17 @@ impl ::serde::Serialize for ComputeScalingPolicy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ComputeScalingPolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(
+                b"\"minScaleDownDelayMinutes\":",
+                &self.min_scale_down_delay_minutes,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ComputeScalingPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2356,6 +2600,13 @@ impl ::serde::Serialize for ConsumableResourceProperties {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("consumableResourceList", &self.consumable_resource_list);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ConsumableResourceProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResourceList\":", &self.consumable_resource_list);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConsumableResourceProperties {
@@ -2432,6 +2683,14 @@ impl ::serde::Serialize for ConsumableResourceRequirement {
         map.member("consumableResource", &self.consumable_resource);
         map.member("quantity", &self.quantity);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ConsumableResourceRequirement {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResource\":", &self.consumable_resource);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConsumableResourceRequirement {
@@ -2517,6 +2776,17 @@ impl ::serde::Serialize for ConsumableResourceSummary {
         map.member("inUseQuantity", &self.in_use_quantity);
         map.member("resourceType", &self.resource_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ConsumableResourceSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
+        object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
+        object.member(b"\"totalQuantity\":", &self.total_quantity);
+        object.member(b"\"inUseQuantity\":", &self.in_use_quantity);
+        object.member(b"\"resourceType\":", &self.resource_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConsumableResourceSummary {
@@ -2742,6 +3012,46 @@ impl ::serde::Serialize for ContainerDetail {
         map.member("repositoryCredentials", &self.repository_credentials);
         map.member("enableExecuteCommand", &self.enable_execute_command);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"vcpus\":", &self.vcpus);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"jobRoleArn\":", &self.job_role_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"mountPoints\":", &self.mount_points);
+        object.member(b"\"readonlyRootFilesystem\":", &self.readonly_root_filesystem);
+        object.member(b"\"ulimits\":", &self.ulimits);
+        object.member(b"\"privileged\":", &self.privileged);
+        object.member(b"\"user\":", &self.user);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"logStreamName\":", &self.log_stream_name);
+        object.member(b"\"instanceType\":", &self.instance_type);
+        object.member(b"\"networkInterfaces\":", &self.network_interfaces);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.member(b"\"linuxParameters\":", &self.linux_parameters);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object
+            .member(
+                b"\"fargatePlatformConfiguration\":",
+                &self.fargate_platform_configuration,
+            );
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerDetail {
@@ -3029,6 +3339,18 @@ impl ::serde::Serialize for ContainerOverrides {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerOverrides {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"vcpus\":", &self.vcpus);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"instanceType\":", &self.instance_type);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerOverrides {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3228,6 +3550,40 @@ impl ::serde::Serialize for ContainerProperties {
         map.member("runtimePlatform", &self.runtime_platform);
         map.member("repositoryCredentials", &self.repository_credentials);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"vcpus\":", &self.vcpus);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"jobRoleArn\":", &self.job_role_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"mountPoints\":", &self.mount_points);
+        object.member(b"\"readonlyRootFilesystem\":", &self.readonly_root_filesystem);
+        object.member(b"\"privileged\":", &self.privileged);
+        object.member(b"\"ulimits\":", &self.ulimits);
+        object.member(b"\"user\":", &self.user);
+        object.member(b"\"instanceType\":", &self.instance_type);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.member(b"\"linuxParameters\":", &self.linux_parameters);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object
+            .member(
+                b"\"fargatePlatformConfiguration\":",
+                &self.fargate_platform_configuration,
+            );
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerProperties {
@@ -3458,6 +3814,14 @@ impl ::serde::Serialize for ContainerSummary {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3567,6 +3931,22 @@ impl ::serde::Serialize for CreateComputeEnvironmentRequest {
         map.member("context", &self.context);
         map.member("ecsSettings", &self.ecs_settings);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateComputeEnvironmentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"unmanagedvCpus\":", &self.unmanagedv_cpus);
+        object.member(b"\"computeResources\":", &self.compute_resources);
+        object.member(b"\"serviceRole\":", &self.service_role);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"eksConfiguration\":", &self.eks_configuration);
+        object.member(b"\"context\":", &self.context);
+        object.member(b"\"ecsSettings\":", &self.ecs_settings);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateComputeEnvironmentRequest {
@@ -3708,6 +4088,14 @@ impl ::serde::Serialize for CreateComputeEnvironmentResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateComputeEnvironmentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
+        object.member(b"\"computeEnvironmentArn\":", &self.compute_environment_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateComputeEnvironmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3793,6 +4181,16 @@ impl ::serde::Serialize for CreateConsumableResourceRequest {
         map.member("resourceType", &self.resource_type);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateConsumableResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
+        object.member(b"\"totalQuantity\":", &self.total_quantity);
+        object.member(b"\"resourceType\":", &self.resource_type);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateConsumableResourceRequest {
@@ -3900,6 +4298,14 @@ impl ::serde::Serialize for CreateConsumableResourceResponse {
         map.member("consumableResourceName", &self.consumable_resource_name);
         map.member("consumableResourceArn", &self.consumable_resource_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateConsumableResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
+        object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateConsumableResourceResponse {
@@ -4027,6 +4433,25 @@ impl ::serde::Serialize for CreateJobQueueRequest {
         map.member("tags", &self.tags);
         map.member("jobStateTimeLimitActions", &self.job_state_time_limit_actions);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateJobQueueRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueueName\":", &self.job_queue_name);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"schedulingPolicyArn\":", &self.scheduling_policy_arn);
+        object.member(b"\"priority\":", &self.priority);
+        object.member(b"\"computeEnvironmentOrder\":", &self.compute_environment_order);
+        object.member(b"\"serviceEnvironmentOrder\":", &self.service_environment_order);
+        object.member(b"\"jobQueueType\":", &self.job_queue_type);
+        object.member(b"\"tags\":", &self.tags);
+        object
+            .member(
+                b"\"jobStateTimeLimitActions\":",
+                &self.job_state_time_limit_actions,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateJobQueueRequest {
@@ -4189,6 +4614,14 @@ impl ::serde::Serialize for CreateJobQueueResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateJobQueueResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueueName\":", &self.job_queue_name);
+        object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateJobQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4283,6 +4716,23 @@ impl ::serde::Serialize for CreateQuotaShareRequest {
         map.member("state", &self.state);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateQuotaShareRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object
+            .member(
+                b"\"resourceSharingConfiguration\":",
+                &self.resource_sharing_configuration,
+            );
+        object.member(b"\"preemptionConfiguration\":", &self.preemption_configuration);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateQuotaShareRequest {
@@ -4422,6 +4872,14 @@ impl ::serde::Serialize for CreateQuotaShareResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateQuotaShareResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateQuotaShareResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4506,6 +4964,16 @@ impl ::serde::Serialize for CreateSchedulingPolicyRequest {
         map.member("fairsharePolicy", &self.fairshare_policy);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateSchedulingPolicyRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"quotaSharePolicy\":", &self.quota_share_policy);
+        object.member(b"\"fairsharePolicy\":", &self.fairshare_policy);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSchedulingPolicyRequest {
@@ -4605,6 +5073,14 @@ impl ::serde::Serialize for CreateSchedulingPolicyResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateSchedulingPolicyResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"arn\":", &self.arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSchedulingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4674,6 +5150,17 @@ impl ::serde::Serialize for CreateServiceEnvironmentRequest {
         map.member("capacityLimits", &self.capacity_limits);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateServiceEnvironmentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
+        object.member(b"\"serviceEnvironmentType\":", &self.service_environment_type);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateServiceEnvironmentRequest {
@@ -4799,6 +5286,14 @@ impl ::serde::Serialize for CreateServiceEnvironmentResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateServiceEnvironmentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
+        object.member(b"\"serviceEnvironmentArn\":", &self.service_environment_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateServiceEnvironmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4886,6 +5381,13 @@ impl ::serde::Serialize for DeleteComputeEnvironmentRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteComputeEnvironmentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironment\":", &self.compute_environment);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4943,6 +5445,12 @@ impl ::serde::Serialize for DeleteComputeEnvironmentResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteComputeEnvironmentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteComputeEnvironmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4992,6 +5500,13 @@ impl ::serde::Serialize for DeleteConsumableResourceRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("consumableResource", &self.consumable_resource);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteConsumableResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResource\":", &self.consumable_resource);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceRequest {
@@ -5051,6 +5566,12 @@ impl ::serde::Serialize for DeleteConsumableResourceResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteConsumableResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteConsumableResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5101,6 +5622,13 @@ impl ::serde::Serialize for DeleteJobQueueRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("jobQueue", &self.job_queue);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteJobQueueRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueRequest {
@@ -5156,6 +5684,12 @@ impl ::serde::Serialize for DeleteJobQueueResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteJobQueueResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteJobQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5205,6 +5739,13 @@ impl ::serde::Serialize for DeleteQuotaShareRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("quotaShareArn", &self.quota_share_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteQuotaShareRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareRequest {
@@ -5264,6 +5805,12 @@ impl ::serde::Serialize for DeleteQuotaShareResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteQuotaShareResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteQuotaShareResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5314,6 +5861,13 @@ impl ::serde::Serialize for DeleteSchedulingPolicyRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("arn", &self.arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteSchedulingPolicyRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyRequest {
@@ -5367,6 +5921,12 @@ impl ::serde::Serialize for DeleteSchedulingPolicyResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteSchedulingPolicyResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteSchedulingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5416,6 +5976,13 @@ impl ::serde::Serialize for DeleteServiceEnvironmentRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("serviceEnvironment", &self.service_environment);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteServiceEnvironmentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironment\":", &self.service_environment);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentRequest {
@@ -5475,6 +6042,12 @@ impl ::serde::Serialize for DeleteServiceEnvironmentResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteServiceEnvironmentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteServiceEnvironmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5524,6 +6097,13 @@ impl ::serde::Serialize for DeregisterJobDefinitionRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("jobDefinition", &self.job_definition);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeregisterJobDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobDefinition\":", &self.job_definition);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionRequest {
@@ -5581,6 +6161,12 @@ impl ::serde::Serialize for DeregisterJobDefinitionResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeregisterJobDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeregisterJobDefinitionResponse {
@@ -5643,6 +6229,15 @@ impl ::serde::Serialize for DescribeComputeEnvironmentsRequest {
         map.member("maxResults", &self.max_results);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeComputeEnvironmentsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironments\":", &self.compute_environments);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeComputeEnvironmentsRequest {
@@ -5721,6 +6316,14 @@ impl ::serde::Serialize for DescribeComputeEnvironmentsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeComputeEnvironmentsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironments\":", &self.compute_environments);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeComputeEnvironmentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5794,6 +6397,13 @@ impl ::serde::Serialize for DescribeConsumableResourceRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("consumableResource", &self.consumable_resource);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeConsumableResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResource\":", &self.consumable_resource);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeConsumableResourceRequest {
@@ -5882,6 +6492,20 @@ impl ::serde::Serialize for DescribeConsumableResourceResponse {
         map.member("createdAt", &self.created_at);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeConsumableResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
+        object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
+        object.member(b"\"totalQuantity\":", &self.total_quantity);
+        object.member(b"\"inUseQuantity\":", &self.in_use_quantity);
+        object.member(b"\"availableQuantity\":", &self.available_quantity);
+        object.member(b"\"resourceType\":", &self.resource_type);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeConsumableResourceResponse {
@@ -6043,6 +6667,17 @@ impl ::serde::Serialize for DescribeJobDefinitionsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeJobDefinitionsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobDefinitions\":", &self.job_definitions);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeJobDefinitionsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6125,6 +6760,14 @@ impl ::serde::Serialize for DescribeJobDefinitionsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeJobDefinitionsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobDefinitions\":", &self.job_definitions);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeJobDefinitionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6203,6 +6846,15 @@ impl ::serde::Serialize for DescribeJobQueuesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeJobQueuesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueues\":", &self.job_queues);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeJobQueuesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6273,6 +6925,14 @@ impl ::serde::Serialize for DescribeJobQueuesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeJobQueuesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueues\":", &self.job_queues);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeJobQueuesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6339,6 +6999,13 @@ impl ::serde::Serialize for DescribeJobsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeJobsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeJobsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6394,6 +7061,13 @@ impl ::serde::Serialize for DescribeJobsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeJobsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeJobsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6447,6 +7121,13 @@ impl ::serde::Serialize for DescribeQuotaShareRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("quotaShareArn", &self.quota_share_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeQuotaShareRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeQuotaShareRequest {
@@ -6540,6 +7221,25 @@ impl ::serde::Serialize for DescribeQuotaShareResponse {
         map.member("status", &self.status);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeQuotaShareResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object
+            .member(
+                b"\"resourceSharingConfiguration\":",
+                &self.resource_sharing_configuration,
+            );
+        object.member(b"\"preemptionConfiguration\":", &self.preemption_configuration);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeQuotaShareResponse {
@@ -6686,6 +7386,13 @@ impl ::serde::Serialize for DescribeSchedulingPoliciesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeSchedulingPoliciesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arns\":", &self.arns);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSchedulingPoliciesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6741,6 +7448,13 @@ impl ::serde::Serialize for DescribeSchedulingPoliciesResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("schedulingPolicies", &self.scheduling_policies);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeSchedulingPoliciesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"schedulingPolicies\":", &self.scheduling_policies);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSchedulingPoliciesResponse {
@@ -6812,6 +7526,15 @@ impl ::serde::Serialize for DescribeServiceEnvironmentsRequest {
         map.member("maxResults", &self.max_results);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceEnvironmentsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironments\":", &self.service_environments);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceEnvironmentsRequest {
@@ -6890,6 +7613,14 @@ impl ::serde::Serialize for DescribeServiceEnvironmentsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceEnvironmentsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironments\":", &self.service_environments);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceEnvironmentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6963,6 +7694,13 @@ impl ::serde::Serialize for DescribeServiceJobRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("jobId", &self.job_id);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceJobRequest {
@@ -7093,6 +7831,36 @@ impl ::serde::Serialize for DescribeServiceJobResponse {
         map.member("tags", &self.tags);
         map.member("timeoutConfig", &self.timeout_config);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attempts\":", &self.attempts);
+        object.member(b"\"capacityUsage\":", &self.capacity_usage);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"isTerminated\":", &self.is_terminated);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"latestAttempt\":", &self.latest_attempt);
+        object.member(b"\"retryStrategy\":", &self.retry_strategy);
+        object.member(b"\"scheduledAt\":", &self.scheduled_at);
+        object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
+        object.member(b"\"serviceRequestPayload\":", &self.service_request_payload);
+        object.member(b"\"serviceJobType\":", &self.service_job_type);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"preemptionConfiguration\":", &self.preemption_configuration);
+        object.member(b"\"preemptionSummary\":", &self.preemption_summary);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"timeoutConfig\":", &self.timeout_config);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceJobResponse {
@@ -7339,6 +8107,15 @@ impl ::serde::Serialize for Device {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Device {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"hostPath\":", &self.host_path);
+        object.member(b"\"containerPath\":", &self.container_path);
+        object.member(b"\"permissions\":", &self.permissions);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Device {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7492,6 +8269,16 @@ impl ::serde::Serialize for Ec2Configuration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Ec2Configuration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"imageType\":", &self.image_type);
+        object.member(b"\"imageIdOverride\":", &self.image_id_override);
+        object.member(b"\"batchImageStatus\":", &self.batch_image_status);
+        object.member(b"\"imageKubernetesVersion\":", &self.image_kubernetes_version);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Ec2Configuration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7609,6 +8396,13 @@ impl ::serde::Serialize for EcsProperties {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EcsProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskProperties\":", &self.task_properties);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EcsProperties {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7669,6 +8463,13 @@ impl ::serde::Serialize for EcsPropertiesDetail {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskProperties", &self.task_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EcsPropertiesDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskProperties\":", &self.task_properties);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EcsPropertiesDetail {
@@ -7735,6 +8536,13 @@ impl ::serde::Serialize for EcsPropertiesOverride {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskProperties", &self.task_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EcsPropertiesOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskProperties\":", &self.task_properties);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EcsPropertiesOverride {
@@ -7811,6 +8619,13 @@ impl ::serde::Serialize for EcsSettings {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("containerInsights", &self.container_insights);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EcsSettings {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInsights\":", &self.container_insights);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EcsSettings {
@@ -7914,6 +8729,26 @@ impl ::serde::Serialize for EcsTaskDetails {
         map.member("enableExecuteCommand", &self.enable_execute_command);
         map.member("networkMode", &self.network_mode);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EcsTaskDetails {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"ipcMode\":", &self.ipc_mode);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"pidMode\":", &self.pid_mode);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"networkMode\":", &self.network_mode);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EcsTaskDetails {
@@ -8122,6 +8957,24 @@ impl ::serde::Serialize for EcsTaskProperties {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EcsTaskProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"ipcMode\":", &self.ipc_mode);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"pidMode\":", &self.pid_mode);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"networkMode\":", &self.network_mode);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EcsTaskProperties {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8262,6 +9115,14 @@ impl ::serde::Serialize for EfsAuthorizationConfig {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfig {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"accessPointId\":", &self.access_point_id);
+        object.member(b"\"iam\":", &self.iam);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8337,6 +9198,17 @@ impl ::serde::Serialize for EfsVolumeConfiguration {
         map.member("transitEncryptionPort", &self.transit_encryption_port);
         map.member("authorizationConfig", &self.authorization_config);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EfsVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"fileSystemId\":", &self.file_system_id);
+        object.member(b"\"rootDirectory\":", &self.root_directory);
+        object.member(b"\"transitEncryption\":", &self.transit_encryption);
+        object.member(b"\"transitEncryptionPort\":", &self.transit_encryption_port);
+        object.member(b"\"authorizationConfig\":", &self.authorization_config);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EfsVolumeConfiguration {
@@ -8465,6 +9337,14 @@ impl ::serde::Serialize for EksAccessEntry {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksAccessEntry {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"desiredState\":", &self.desired_state);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksAccessEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8541,6 +9421,16 @@ impl ::serde::Serialize for EksAttemptContainerDetail {
         map.member("exitCode", &self.exit_code);
         map.member("reason", &self.reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksAttemptContainerDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"containerID\":", &self.container_id);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksAttemptContainerDetail {
@@ -8636,6 +9526,21 @@ impl ::serde::Serialize for EksAttemptDetail {
         map.member("stoppedAt", &self.stopped_at);
         map.member("statusReason", &self.status_reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksAttemptDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"initContainers\":", &self.init_containers);
+        object.member(b"\"eksClusterArn\":", &self.eks_cluster_arn);
+        object.member(b"\"podName\":", &self.pod_name);
+        object.member(b"\"podNamespace\":", &self.pod_namespace);
+        object.member(b"\"nodeName\":", &self.node_name);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksAttemptDetail {
@@ -8760,6 +9665,15 @@ impl ::serde::Serialize for EksConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"eksClusterArn\":", &self.eks_cluster_arn);
+        object.member(b"\"kubernetesNamespace\":", &self.kubernetes_namespace);
+        object.member(b"\"accessEntry\":", &self.access_entry);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8843,6 +9757,13 @@ impl ::serde::Serialize for EksConfigurationUpdate {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("accessEntry", &self.access_entry);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksConfigurationUpdate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"accessEntry\":", &self.access_entry);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksConfigurationUpdate {
@@ -8935,6 +9856,21 @@ impl ::serde::Serialize for EksContainer {
         map.member("volumeMounts", &self.volume_mounts);
         map.member("securityContext", &self.security_context);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksContainer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"imagePullPolicy\":", &self.image_pull_policy);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"args\":", &self.args);
+        object.member(b"\"env\":", &self.env);
+        object.member(b"\"resources\":", &self.resources);
+        object.member(b"\"volumeMounts\":", &self.volume_mounts);
+        object.member(b"\"securityContext\":", &self.security_context);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksContainer {
@@ -9078,6 +10014,23 @@ impl ::serde::Serialize for EksContainerDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksContainerDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"imagePullPolicy\":", &self.image_pull_policy);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"args\":", &self.args);
+        object.member(b"\"env\":", &self.env);
+        object.member(b"\"resources\":", &self.resources);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"volumeMounts\":", &self.volume_mounts);
+        object.member(b"\"securityContext\":", &self.security_context);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksContainerDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9189,6 +10142,14 @@ impl ::serde::Serialize for EksContainerEnvironmentVariable {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksContainerEnvironmentVariable {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksContainerEnvironmentVariable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9247,6 +10208,14 @@ impl ::serde::Serialize for EksContainerLinuxCapabilities {
         map.member("add", &self.add);
         map.member("drop", &self.drop);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksContainerLinuxCapabilities {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"add\":", &self.add);
+        object.member(b"\"drop\":", &self.drop);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksContainerLinuxCapabilities {
@@ -9344,6 +10313,18 @@ impl ::serde::Serialize for EksContainerOverride {
         map.member("env", &self.env);
         map.member("resources", &self.resources);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksContainerOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"args\":", &self.args);
+        object.member(b"\"env\":", &self.env);
+        object.member(b"\"resources\":", &self.resources);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksContainerOverride {
@@ -9450,6 +10431,14 @@ impl ::serde::Serialize for EksContainerResourceRequirements {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksContainerResourceRequirements {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"limits\":", &self.limits);
+        object.member(b"\"requests\":", &self.requests);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksContainerResourceRequirements {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9547,6 +10536,21 @@ impl ::serde::Serialize for EksContainerSecurityContext {
         map.member("capabilities", &self.capabilities);
         map.member("seccompProfile", &self.seccomp_profile);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksContainerSecurityContext {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"runAsUser\":", &self.run_as_user);
+        object.member(b"\"runAsGroup\":", &self.run_as_group);
+        object.member(b"\"privileged\":", &self.privileged);
+        object
+            .member(b"\"allowPrivilegeEscalation\":", &self.allow_privilege_escalation);
+        object.member(b"\"readOnlyRootFilesystem\":", &self.read_only_root_filesystem);
+        object.member(b"\"runAsNonRoot\":", &self.run_as_non_root);
+        object.member(b"\"capabilities\":", &self.capabilities);
+        object.member(b"\"seccompProfile\":", &self.seccomp_profile);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksContainerSecurityContext {
@@ -9668,6 +10672,16 @@ impl ::serde::Serialize for EksContainerVolumeMount {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksContainerVolumeMount {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"mountPath\":", &self.mount_path);
+        object.member(b"\"subPath\":", &self.sub_path);
+        object.member(b"\"readOnly\":", &self.read_only);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksContainerVolumeMount {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9746,6 +10760,14 @@ impl ::serde::Serialize for EksEmptyDir {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksEmptyDir {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"medium\":", &self.medium);
+        object.member(b"\"sizeLimit\":", &self.size_limit);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksEmptyDir {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9807,6 +10829,13 @@ impl ::serde::Serialize for EksHostPath {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("path", &self.path);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksHostPath {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"path\":", &self.path);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksHostPath {
@@ -9892,6 +10921,15 @@ impl ::serde::Serialize for EksMetadata {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksMetadata {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"labels\":", &self.labels);
+        object.member(b"\"annotations\":", &self.annotations);
+        object.member(b"\"namespace\":", &self.namespace);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9959,6 +10997,14 @@ impl ::serde::Serialize for EksPersistentVolumeClaim {
         map.member("claimName", &self.claim_name);
         map.member("readOnly", &self.read_only);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksPersistentVolumeClaim {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"claimName\":", &self.claim_name);
+        object.member(b"\"readOnly\":", &self.read_only);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksPersistentVolumeClaim {
@@ -10057,6 +11103,22 @@ impl ::serde::Serialize for EksPodProperties {
         map.member("shareProcessNamespace", &self.share_process_namespace);
         map.member("securityContext", &self.security_context);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksPodProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceAccountName\":", &self.service_account_name);
+        object.member(b"\"hostNetwork\":", &self.host_network);
+        object.member(b"\"dnsPolicy\":", &self.dns_policy);
+        object.member(b"\"imagePullSecrets\":", &self.image_pull_secrets);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"initContainers\":", &self.init_containers);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"metadata\":", &self.metadata);
+        object.member(b"\"shareProcessNamespace\":", &self.share_process_namespace);
+        object.member(b"\"securityContext\":", &self.security_context);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksPodProperties {
@@ -10222,6 +11284,24 @@ impl ::serde::Serialize for EksPodPropertiesDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksPodPropertiesDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceAccountName\":", &self.service_account_name);
+        object.member(b"\"hostNetwork\":", &self.host_network);
+        object.member(b"\"dnsPolicy\":", &self.dns_policy);
+        object.member(b"\"imagePullSecrets\":", &self.image_pull_secrets);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"initContainers\":", &self.init_containers);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"podName\":", &self.pod_name);
+        object.member(b"\"nodeName\":", &self.node_name);
+        object.member(b"\"metadata\":", &self.metadata);
+        object.member(b"\"shareProcessNamespace\":", &self.share_process_namespace);
+        object.member(b"\"securityContext\":", &self.security_context);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksPodPropertiesDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10360,6 +11440,15 @@ impl ::serde::Serialize for EksPodPropertiesOverride {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksPodPropertiesOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"initContainers\":", &self.init_containers);
+        object.member(b"\"metadata\":", &self.metadata);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksPodPropertiesOverride {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10447,6 +11536,17 @@ impl ::serde::Serialize for EksPodSecurityContext {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksPodSecurityContext {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"runAsUser\":", &self.run_as_user);
+        object.member(b"\"runAsGroup\":", &self.run_as_group);
+        object.member(b"\"runAsNonRoot\":", &self.run_as_non_root);
+        object.member(b"\"seccompProfile\":", &self.seccomp_profile);
+        object.member(b"\"fsGroup\":", &self.fs_group);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksPodSecurityContext {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10528,6 +11628,13 @@ impl ::serde::Serialize for EksProperties {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"podProperties\":", &self.pod_properties);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksProperties {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10590,6 +11697,13 @@ impl ::serde::Serialize for EksPropertiesDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksPropertiesDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"podProperties\":", &self.pod_properties);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksPropertiesDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10650,6 +11764,13 @@ impl ::serde::Serialize for EksPropertiesOverride {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("podProperties", &self.pod_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksPropertiesOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"podProperties\":", &self.pod_properties);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksPropertiesOverride {
@@ -10727,6 +11848,14 @@ impl ::serde::Serialize for EksSeccompProfile {
         map.member("type", &self.r#type);
         map.member("localhostProfile", &self.localhost_profile);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksSeccompProfile {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"localhostProfile\":", &self.localhost_profile);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksSeccompProfile {
@@ -10811,6 +11940,14 @@ impl ::serde::Serialize for EksSecret {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EksSecret {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"secretName\":", &self.secret_name);
+        object.member(b"\"optional\":", &self.optional);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EksSecret {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10887,6 +12024,17 @@ impl ::serde::Serialize for EksVolume {
         map.member("secret", &self.secret);
         map.member("persistentVolumeClaim", &self.persistent_volume_claim);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EksVolume {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"hostPath\":", &self.host_path);
+        object.member(b"\"emptyDir\":", &self.empty_dir);
+        object.member(b"\"secret\":", &self.secret);
+        object.member(b"\"persistentVolumeClaim\":", &self.persistent_volume_claim);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EksVolume {
@@ -10974,6 +12122,13 @@ impl ::serde::Serialize for EphemeralStorage {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EphemeralStorage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sizeInGiB\":", &self.size_in_gib);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EphemeralStorage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11041,6 +12196,16 @@ impl ::serde::Serialize for EvaluateOnExit {
         map.member("onExitCode", &self.on_exit_code);
         map.member("action", &self.action);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EvaluateOnExit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"onStatusReason\":", &self.on_status_reason);
+        object.member(b"\"onReason\":", &self.on_reason);
+        object.member(b"\"onExitCode\":", &self.on_exit_code);
+        object.member(b"\"action\":", &self.action);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EvaluateOnExit {
@@ -11120,6 +12285,14 @@ impl ::serde::Serialize for FairshareCapacityUsage {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FairshareCapacityUsage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FairshareCapacityUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11192,6 +12365,14 @@ impl ::serde::Serialize for FairshareCapacityUtilization {
         map.member("shareIdentifier", &self.share_identifier);
         map.member("capacityUsage", &self.capacity_usage);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FairshareCapacityUtilization {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"capacityUsage\":", &self.capacity_usage);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FairshareCapacityUtilization {
@@ -11284,6 +12465,15 @@ impl ::serde::Serialize for FairsharePolicy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FairsharePolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"shareDecaySeconds\":", &self.share_decay_seconds);
+        object.member(b"\"computeReservation\":", &self.compute_reservation);
+        object.member(b"\"shareDistribution\":", &self.share_distribution);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FairsharePolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11370,6 +12560,14 @@ impl ::serde::Serialize for FairshareUtilizationDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FairshareUtilizationDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"activeShareCount\":", &self.active_share_count);
+        object.member(b"\"topCapacityUtilization\":", &self.top_capacity_utilization);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FairshareUtilizationDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11450,6 +12648,13 @@ impl ::serde::Serialize for FargatePlatformConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FargatePlatformConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FargatePlatformConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11516,6 +12721,14 @@ impl ::serde::Serialize for FirelensConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FirelensConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"options\":", &self.options);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FirelensConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11574,6 +12787,14 @@ impl ::serde::Serialize for FrontOfQueueDetail {
         map.member("jobs", &self.jobs);
         map.member("lastUpdatedAt", &self.last_updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FrontOfQueueDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.member(b"\"lastUpdatedAt\":", &self.last_updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FrontOfQueueDetail {
@@ -11640,6 +12861,14 @@ impl ::serde::Serialize for FrontOfQueueJobSummary {
         map.member("jobArn", &self.job_arn);
         map.member("earliestTimeAtPosition", &self.earliest_time_at_position);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FrontOfQueueJobSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"earliestTimeAtPosition\":", &self.earliest_time_at_position);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FrontOfQueueJobSummary {
@@ -11710,6 +12939,14 @@ impl ::serde::Serialize for FrontOfQuotaShareJobSummary {
         map.member("jobArn", &self.job_arn);
         map.member("earliestTimeAtPosition", &self.earliest_time_at_position);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FrontOfQuotaShareJobSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"earliestTimeAtPosition\":", &self.earliest_time_at_position);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FrontOfQuotaShareJobSummary {
@@ -11787,6 +13024,14 @@ impl ::serde::Serialize for FrontOfQuotaSharesDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for FrontOfQuotaSharesDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShares\":", &self.quota_shares);
+        object.member(b"\"lastUpdatedAt\":", &self.last_updated_at);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for FrontOfQuotaSharesDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11856,6 +13101,13 @@ impl ::serde::Serialize for GetJobQueueSnapshotRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GetJobQueueSnapshotRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetJobQueueSnapshotRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11917,6 +13169,15 @@ impl ::serde::Serialize for GetJobQueueSnapshotResponse {
         map.member("frontOfQuotaShares", &self.front_of_quota_shares);
         map.member("queueUtilization", &self.queue_utilization);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GetJobQueueSnapshotResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"frontOfQueue\":", &self.front_of_queue);
+        object.member(b"\"frontOfQuotaShares\":", &self.front_of_quota_shares);
+        object.member(b"\"queueUtilization\":", &self.queue_utilization);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetJobQueueSnapshotResponse {
@@ -12010,6 +13271,13 @@ impl ::serde::Serialize for Host {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Host {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sourcePath\":", &self.source_path);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Host {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12067,6 +13335,13 @@ impl ::serde::Serialize for ImagePullSecret {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ImagePullSecret {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ImagePullSecret {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12121,6 +13396,13 @@ impl ::serde::Serialize for InfrastructureOptimization {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("scaleInAfter", &self.scale_in_after);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InfrastructureOptimization {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"scaleInAfter\":", &self.scale_in_after);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InfrastructureOptimization {
@@ -12222,6 +13504,30 @@ impl ::serde::Serialize for InstanceLaunchTemplate {
         );
         map.member("localStorageConfiguration", &self.local_storage_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"instanceRequirements\":", &self.instance_requirements);
+        object.member(b"\"capacityOptionType\":", &self.capacity_option_type);
+        object.member(b"\"storageConfiguration\":", &self.storage_configuration);
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.member(b"\"fipsEnabled\":", &self.fips_enabled);
+        object.member(b"\"capacityReservations\":", &self.capacity_reservations);
+        object
+            .member(
+                b"\"instanceMetadataTagsPropagation\":",
+                &self.instance_metadata_tags_propagation,
+            );
+        object
+            .member(
+                b"\"localStorageConfiguration\":",
+                &self.local_storage_configuration,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplate {
@@ -12428,6 +13734,28 @@ impl ::serde::Serialize for InstanceLaunchTemplateUpdate {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplateUpdate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"instanceRequirements\":", &self.instance_requirements);
+        object.member(b"\"storageConfiguration\":", &self.storage_configuration);
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.member(b"\"capacityReservations\":", &self.capacity_reservations);
+        object
+            .member(
+                b"\"instanceMetadataTagsPropagation\":",
+                &self.instance_metadata_tags_propagation,
+            );
+        object
+            .member(
+                b"\"localStorageConfiguration\":",
+                &self.local_storage_configuration,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplateUpdate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12585,6 +13913,13 @@ impl ::serde::Serialize for InstanceRequirementsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for InstanceRequirementsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"allowedInstanceTypes\":", &self.allowed_instance_types);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for InstanceRequirementsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12647,6 +13982,14 @@ impl ::serde::Serialize for JobCapacityUsageSummary {
         map.member("capacityUnit", &self.capacity_unit);
         map.member("quantity", &self.quantity);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JobCapacityUsageSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JobCapacityUsageSummary {
@@ -12777,6 +14120,38 @@ impl ::serde::Serialize for JobDefinition {
         map.member("containerOrchestrationType", &self.container_orchestration_type);
         map.member("consumableResourceProperties", &self.consumable_resource_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JobDefinition {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
+        object.member(b"\"jobDefinitionArn\":", &self.job_definition_arn);
+        object.member(b"\"revision\":", &self.revision);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
+        object.member(b"\"parameters\":", &self.parameters);
+        object.member(b"\"retryStrategy\":", &self.retry_strategy);
+        object.member(b"\"containerProperties\":", &self.container_properties);
+        object.member(b"\"timeout\":", &self.timeout);
+        object.member(b"\"nodeProperties\":", &self.node_properties);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"platformCapabilities\":", &self.platform_capabilities);
+        object.member(b"\"ecsProperties\":", &self.ecs_properties);
+        object.member(b"\"eksProperties\":", &self.eks_properties);
+        object
+            .member(
+                b"\"containerOrchestrationType\":",
+                &self.container_orchestration_type,
+            );
+        object
+            .member(
+                b"\"consumableResourceProperties\":",
+                &self.consumable_resource_properties,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JobDefinition {
@@ -13008,6 +14383,14 @@ impl ::serde::Serialize for JobDependency {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobDependency {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobDependency {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13170,6 +14553,46 @@ impl ::serde::Serialize for JobDetail {
         map.member("isTerminated", &self.is_terminated);
         map.member("consumableResourceProperties", &self.consumable_resource_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JobDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
+        object.member(b"\"attempts\":", &self.attempts);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"retryStrategy\":", &self.retry_strategy);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"dependsOn\":", &self.depends_on);
+        object.member(b"\"jobDefinition\":", &self.job_definition);
+        object.member(b"\"parameters\":", &self.parameters);
+        object.member(b"\"container\":", &self.container);
+        object.member(b"\"nodeDetails\":", &self.node_details);
+        object.member(b"\"nodeProperties\":", &self.node_properties);
+        object.member(b"\"arrayProperties\":", &self.array_properties);
+        object.member(b"\"timeout\":", &self.timeout);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"platformCapabilities\":", &self.platform_capabilities);
+        object.member(b"\"eksProperties\":", &self.eks_properties);
+        object.member(b"\"eksAttempts\":", &self.eks_attempts);
+        object.member(b"\"ecsProperties\":", &self.ecs_properties);
+        object.member(b"\"isCancelled\":", &self.is_cancelled);
+        object.member(b"\"isTerminated\":", &self.is_terminated);
+        object
+            .member(
+                b"\"consumableResourceProperties\":",
+                &self.consumable_resource_properties,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JobDetail {
@@ -13483,6 +14906,28 @@ impl ::serde::Serialize for JobQueueDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobQueueDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueueName\":", &self.job_queue_name);
+        object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"schedulingPolicyArn\":", &self.scheduling_policy_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"priority\":", &self.priority);
+        object.member(b"\"computeEnvironmentOrder\":", &self.compute_environment_order);
+        object.member(b"\"serviceEnvironmentOrder\":", &self.service_environment_order);
+        object.member(b"\"jobQueueType\":", &self.job_queue_type);
+        object.member(b"\"tags\":", &self.tags);
+        object
+            .member(
+                b"\"jobStateTimeLimitActions\":",
+                &self.job_state_time_limit_actions,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobQueueDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13666,6 +15111,16 @@ impl ::serde::Serialize for JobStateTimeLimitAction {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobStateTimeLimitAction {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"maxTimeSeconds\":", &self.max_time_seconds);
+        object.member(b"\"action\":", &self.action);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobStateTimeLimitAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13789,6 +15244,29 @@ impl ::serde::Serialize for JobSummary {
         map.member("isCancelled", &self.is_cancelled);
         map.member("isTerminated", &self.is_terminated);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for JobSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"capacityUsage\":", &self.capacity_usage);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"scheduledAt\":", &self.scheduled_at);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"container\":", &self.container);
+        object.member(b"\"arrayProperties\":", &self.array_properties);
+        object.member(b"\"nodeProperties\":", &self.node_properties);
+        object.member(b"\"jobDefinition\":", &self.job_definition);
+        object.member(b"\"isCancelled\":", &self.is_cancelled);
+        object.member(b"\"isTerminated\":", &self.is_terminated);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for JobSummary {
@@ -13950,6 +15428,13 @@ impl ::serde::Serialize for JobTimeout {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for JobTimeout {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attemptDurationSeconds\":", &self.attempt_duration_seconds);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for JobTimeout {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14019,6 +15504,14 @@ impl ::serde::Serialize for KeyValuePair {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for KeyValuePair {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for KeyValuePair {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14078,6 +15571,14 @@ impl ::serde::Serialize for KeyValuesPair {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for KeyValuesPair {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"values\":", &self.values);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for KeyValuesPair {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14132,6 +15633,13 @@ impl ::serde::Serialize for LatestServiceJobAttempt {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("serviceResourceId", &self.service_resource_id);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LatestServiceJobAttempt {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceResourceId\":", &self.service_resource_id);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LatestServiceJobAttempt {
@@ -14224,6 +15732,17 @@ impl ::serde::Serialize for LaunchTemplateSpecification {
         map.member("overrides", &self.overrides);
         map.member("userdataType", &self.userdata_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LaunchTemplateSpecification {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"launchTemplateId\":", &self.launch_template_id);
+        object.member(b"\"launchTemplateName\":", &self.launch_template_name);
+        object.member(b"\"version\":", &self.version);
+        object.member(b"\"overrides\":", &self.overrides);
+        object.member(b"\"userdataType\":", &self.userdata_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSpecification {
@@ -14364,6 +15883,17 @@ impl ::serde::Serialize for LaunchTemplateSpecificationOverride {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LaunchTemplateSpecificationOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"launchTemplateId\":", &self.launch_template_id);
+        object.member(b"\"launchTemplateName\":", &self.launch_template_name);
+        object.member(b"\"version\":", &self.version);
+        object.member(b"\"targetInstanceTypes\":", &self.target_instance_types);
+        object.member(b"\"userdataType\":", &self.userdata_type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSpecificationOverride {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14496,6 +16026,18 @@ impl ::serde::Serialize for LinuxParameters {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LinuxParameters {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"devices\":", &self.devices);
+        object.member(b"\"initProcessEnabled\":", &self.init_process_enabled);
+        object.member(b"\"sharedMemorySize\":", &self.shared_memory_size);
+        object.member(b"\"tmpfs\":", &self.tmpfs);
+        object.member(b"\"maxSwap\":", &self.max_swap);
+        object.member(b"\"swappiness\":", &self.swappiness);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LinuxParameters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14595,6 +16137,15 @@ impl ::serde::Serialize for ListConsumableResourcesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListConsumableResourcesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"filters\":", &self.filters);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListConsumableResourcesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14664,6 +16215,14 @@ impl ::serde::Serialize for ListConsumableResourcesResponse {
         map.member("consumableResources", &self.consumable_resources);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListConsumableResourcesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResources\":", &self.consumable_resources);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListConsumableResourcesResponse {
@@ -14760,6 +16319,16 @@ impl ::serde::Serialize for ListJobsByConsumableResourceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListJobsByConsumableResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResource\":", &self.consumable_resource);
+        object.member(b"\"filters\":", &self.filters);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14837,6 +16406,14 @@ impl ::serde::Serialize for ListJobsByConsumableResourceResponse {
         map.member("jobs", &self.jobs);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListJobsByConsumableResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceResponse {
@@ -14942,6 +16519,27 @@ impl ::serde::Serialize for ListJobsByConsumableResourceSummary {
         map.member("createdAt", &self.created_at);
         map.member("consumableResourceProperties", &self.consumable_resource_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListJobsByConsumableResourceSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobDefinitionArn\":", &self.job_definition_arn);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"jobStatus\":", &self.job_status);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object
+            .member(
+                b"\"consumableResourceProperties\":",
+                &self.consumable_resource_properties,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListJobsByConsumableResourceSummary {
@@ -15127,6 +16725,19 @@ impl ::serde::Serialize for ListJobsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListJobsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"arrayJobId\":", &self.array_job_id);
+        object.member(b"\"multiNodeJobId\":", &self.multi_node_job_id);
+        object.member(b"\"jobStatus\":", &self.job_status);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"filters\":", &self.filters);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListJobsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15221,6 +16832,14 @@ impl ::serde::Serialize for ListJobsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListJobsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobSummaryList\":", &self.job_summary_list);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListJobsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15298,6 +16917,15 @@ impl ::serde::Serialize for ListQuotaSharesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListQuotaSharesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListQuotaSharesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15367,6 +16995,14 @@ impl ::serde::Serialize for ListQuotaSharesResponse {
         map.member("quotaShares", &self.quota_shares);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListQuotaSharesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShares\":", &self.quota_shares);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListQuotaSharesResponse {
@@ -15440,6 +17076,14 @@ impl ::serde::Serialize for ListSchedulingPoliciesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListSchedulingPoliciesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSchedulingPoliciesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15507,6 +17151,14 @@ impl ::serde::Serialize for ListSchedulingPoliciesResponse {
         map.member("schedulingPolicies", &self.scheduling_policies);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListSchedulingPoliciesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"schedulingPolicies\":", &self.scheduling_policies);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSchedulingPoliciesResponse {
@@ -15616,6 +17268,17 @@ impl ::serde::Serialize for ListServiceJobsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListServiceJobsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"jobStatus\":", &self.job_status);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"filters\":", &self.filters);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServiceJobsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15694,6 +17357,14 @@ impl ::serde::Serialize for ListServiceJobsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListServiceJobsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobSummaryList\":", &self.job_summary_list);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServiceJobsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15764,6 +17435,13 @@ impl ::serde::Serialize for ListTagsForResourceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceArn\":", &self.resource_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15821,6 +17499,13 @@ impl ::serde::Serialize for ListTagsForResourceResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
@@ -15943,6 +17628,15 @@ impl ::serde::Serialize for LogConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LogConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"logDriver\":", &self.log_driver);
+        object.member(b"\"options\":", &self.options);
+        object.member(b"\"secretOptions\":", &self.secret_options);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LogConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16015,6 +17709,13 @@ impl ::serde::Serialize for ManagedInstancesLocalStorageConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesLocalStorageConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"useLocalStorage\":", &self.use_local_storage);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesLocalStorageConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16077,6 +17778,14 @@ impl ::serde::Serialize for ManagedInstancesNetworkConfiguration {
         map.member("subnets", &self.subnets);
         map.member("securityGroups", &self.security_groups);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesNetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.member(b"\"securityGroups\":", &self.security_groups);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesNetworkConfiguration {
@@ -16161,6 +17870,20 @@ impl ::serde::Serialize for ManagedInstancesProvider {
         map.member("instanceLaunchTemplate", &self.instance_launch_template);
         map.member("infrastructureOptimization", &self.infrastructure_optimization);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesProvider {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
+        object
+            .member(
+                b"\"infrastructureOptimization\":",
+                &self.infrastructure_optimization,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesProvider {
@@ -16276,6 +17999,13 @@ impl ::serde::Serialize for ManagedInstancesStorageConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesStorageConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"storageSizeGiB\":", &self.storage_size_gib);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesStorageConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16341,6 +18071,15 @@ impl ::serde::Serialize for MountPoint {
         map.member("readOnly", &self.read_only);
         map.member("sourceVolume", &self.source_volume);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for MountPoint {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerPath\":", &self.container_path);
+        object.member(b"\"readOnly\":", &self.read_only);
+        object.member(b"\"sourceVolume\":", &self.source_volume);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MountPoint {
@@ -16419,6 +18158,13 @@ impl ::serde::Serialize for NetworkConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"assignPublicIp\":", &self.assign_public_ip);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16485,6 +18231,15 @@ impl ::serde::Serialize for NetworkInterface {
         map.member("ipv6Address", &self.ipv6_address);
         map.member("privateIpv4Address", &self.private_ipv4_address);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NetworkInterface {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attachmentId\":", &self.attachment_id);
+        object.member(b"\"ipv6Address\":", &self.ipv6_address);
+        object.member(b"\"privateIpv4Address\":", &self.private_ipv4_address);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NetworkInterface {
@@ -16566,6 +18321,14 @@ impl ::serde::Serialize for NodeDetails {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NodeDetails {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"nodeIndex\":", &self.node_index);
+        object.member(b"\"isMainNode\":", &self.is_main_node);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NodeDetails {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16642,6 +18405,14 @@ impl ::serde::Serialize for NodeOverrides {
         map.member("numNodes", &self.num_nodes);
         map.member("nodePropertyOverrides", &self.node_property_overrides);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NodeOverrides {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"numNodes\":", &self.num_nodes);
+        object.member(b"\"nodePropertyOverrides\":", &self.node_property_overrides);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NodeOverrides {
@@ -16728,6 +18499,15 @@ impl ::serde::Serialize for NodeProperties {
         map.member("mainNode", &self.main_node);
         map.member("nodeRangeProperties", &self.node_range_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NodeProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"numNodes\":", &self.num_nodes);
+        object.member(b"\"mainNode\":", &self.main_node);
+        object.member(b"\"nodeRangeProperties\":", &self.node_range_properties);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NodeProperties {
@@ -16817,6 +18597,15 @@ impl ::serde::Serialize for NodePropertiesSummary {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NodePropertiesSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"isMainNode\":", &self.is_main_node);
+        object.member(b"\"numNodes\":", &self.num_nodes);
+        object.member(b"\"nodeIndex\":", &self.node_index);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NodePropertiesSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16903,6 +18692,22 @@ impl ::serde::Serialize for NodePropertyOverride {
             &self.consumable_resource_properties_override,
         );
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NodePropertyOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"targetNodes\":", &self.target_nodes);
+        object.member(b"\"containerOverrides\":", &self.container_overrides);
+        object.member(b"\"ecsPropertiesOverride\":", &self.ecs_properties_override);
+        object.member(b"\"instanceTypes\":", &self.instance_types);
+        object.member(b"\"eksPropertiesOverride\":", &self.eks_properties_override);
+        object
+            .member(
+                b"\"consumableResourcePropertiesOverride\":",
+                &self.consumable_resource_properties_override,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NodePropertyOverride {
@@ -17053,6 +18858,22 @@ impl ::serde::Serialize for NodeRangeProperty {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NodeRangeProperty {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"targetNodes\":", &self.target_nodes);
+        object.member(b"\"container\":", &self.container);
+        object.member(b"\"instanceTypes\":", &self.instance_types);
+        object.member(b"\"ecsProperties\":", &self.ecs_properties);
+        object.member(b"\"eksProperties\":", &self.eks_properties);
+        object
+            .member(
+                b"\"consumableResourceProperties\":",
+                &self.consumable_resource_properties,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NodeRangeProperty {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17167,6 +18988,14 @@ impl ::serde::Serialize for QueueSnapshotCapacityUsage {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QueueSnapshotCapacityUsage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QueueSnapshotCapacityUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17247,6 +19076,16 @@ impl ::serde::Serialize for QueueSnapshotUtilizationDetail {
         map.member("quotaShareUtilization", &self.quota_share_utilization);
         map.member("lastUpdatedAt", &self.last_updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QueueSnapshotUtilizationDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"totalCapacityUsage\":", &self.total_capacity_usage);
+        object.member(b"\"fairshareUtilization\":", &self.fairshare_utilization);
+        object.member(b"\"quotaShareUtilization\":", &self.quota_share_utilization);
+        object.member(b"\"lastUpdatedAt\":", &self.last_updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QueueSnapshotUtilizationDetail {
@@ -17365,6 +19204,14 @@ impl ::serde::Serialize for QuotaShareCapacityLimit {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaShareCapacityLimit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"maxCapacity\":", &self.max_capacity);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityLimit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17439,6 +19286,14 @@ impl ::serde::Serialize for QuotaShareCapacityUsage {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaShareCapacityUsage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17511,6 +19366,14 @@ impl ::serde::Serialize for QuotaShareCapacityUtilization {
         map.member("quotaShareName", &self.quota_share_name);
         map.member("capacityUsage", &self.capacity_usage);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QuotaShareCapacityUtilization {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"capacityUsage\":", &self.capacity_usage);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QuotaShareCapacityUtilization {
@@ -17612,6 +19475,24 @@ impl ::serde::Serialize for QuotaShareDetail {
         map.member("state", &self.state);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QuotaShareDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object
+            .member(
+                b"\"resourceSharingConfiguration\":",
+                &self.resource_sharing_configuration,
+            );
+        object.member(b"\"preemptionConfiguration\":", &self.preemption_configuration);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QuotaShareDetail {
@@ -17744,6 +19625,17 @@ impl ::serde::Serialize for QuotaSharePolicy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaSharePolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(
+                b"\"idleResourceAssignmentStrategy\":",
+                &self.idle_resource_assignment_strategy,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaSharePolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17819,6 +19711,13 @@ impl ::serde::Serialize for QuotaSharePreemptionConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for QuotaSharePreemptionConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"inSharePreemption\":", &self.in_share_preemption);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for QuotaSharePreemptionConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17884,6 +19783,14 @@ impl ::serde::Serialize for QuotaShareResourceSharingConfiguration {
         map.member("strategy", &self.strategy);
         map.member("borrowLimit", &self.borrow_limit);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QuotaShareResourceSharingConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"strategy\":", &self.strategy);
+        object.member(b"\"borrowLimit\":", &self.borrow_limit);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QuotaShareResourceSharingConfiguration {
@@ -17952,6 +19859,13 @@ impl ::serde::Serialize for QuotaShareUtilizationDetail {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("topCapacityUtilization", &self.top_capacity_utilization);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for QuotaShareUtilizationDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"topCapacityUtilization\":", &self.top_capacity_utilization);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for QuotaShareUtilizationDetail {
@@ -18092,6 +20006,30 @@ impl ::serde::Serialize for RegisterJobDefinitionRequest {
         map.member("ecsProperties", &self.ecs_properties);
         map.member("consumableResourceProperties", &self.consumable_resource_properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RegisterJobDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"parameters\":", &self.parameters);
+        object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
+        object.member(b"\"containerProperties\":", &self.container_properties);
+        object.member(b"\"nodeProperties\":", &self.node_properties);
+        object.member(b"\"retryStrategy\":", &self.retry_strategy);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"timeout\":", &self.timeout);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"platformCapabilities\":", &self.platform_capabilities);
+        object.member(b"\"eksProperties\":", &self.eks_properties);
+        object.member(b"\"ecsProperties\":", &self.ecs_properties);
+        object
+            .member(
+                b"\"consumableResourceProperties\":",
+                &self.consumable_resource_properties,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RegisterJobDefinitionRequest {
@@ -18294,6 +20232,15 @@ impl ::serde::Serialize for RegisterJobDefinitionResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RegisterJobDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
+        object.member(b"\"jobDefinitionArn\":", &self.job_definition_arn);
+        object.member(b"\"revision\":", &self.revision);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RegisterJobDefinitionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18371,6 +20318,13 @@ impl ::serde::Serialize for RepositoryCredentials {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("credentialsParameter", &self.credentials_parameter);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RepositoryCredentials {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RepositoryCredentials {
@@ -18566,6 +20520,14 @@ impl ::serde::Serialize for ResourceRequirement {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ResourceRequirement {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResourceRequirement {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18625,6 +20587,14 @@ impl ::serde::Serialize for RetryStrategy {
         map.member("attempts", &self.attempts);
         map.member("evaluateOnExit", &self.evaluate_on_exit);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RetryStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attempts\":", &self.attempts);
+        object.member(b"\"evaluateOnExit\":", &self.evaluate_on_exit);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RetryStrategy {
@@ -18710,6 +20680,14 @@ impl ::serde::Serialize for RuntimePlatform {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RuntimePlatform {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"operatingSystemFamily\":", &self.operating_system_family);
+        object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RuntimePlatform {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18790,6 +20768,16 @@ impl ::serde::Serialize for S3FilesVolumeConfiguration {
         map.member("transitEncryptionPort", &self.transit_encryption_port);
         map.member("accessPointArn", &self.access_point_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for S3FilesVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"fileSystemArn\":", &self.file_system_arn);
+        object.member(b"\"rootDirectory\":", &self.root_directory);
+        object.member(b"\"transitEncryptionPort\":", &self.transit_encryption_port);
+        object.member(b"\"accessPointArn\":", &self.access_point_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for S3FilesVolumeConfiguration {
@@ -18899,6 +20887,17 @@ impl ::serde::Serialize for SchedulingPolicyDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SchedulingPolicyDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"quotaSharePolicy\":", &self.quota_share_policy);
+        object.member(b"\"fairsharePolicy\":", &self.fairshare_policy);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SchedulingPolicyDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18996,6 +20995,13 @@ impl ::serde::Serialize for SchedulingPolicyListingDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SchedulingPolicyListingDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SchedulingPolicyListingDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19063,6 +21069,14 @@ impl ::serde::Serialize for Secret {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Secret {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"valueFrom\":", &self.value_from);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Secret {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19120,6 +21134,13 @@ impl ::serde::Serialize for ServerException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServerException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServerException {
@@ -19195,6 +21216,19 @@ impl ::serde::Serialize for ServiceEnvironmentDetail {
         map.member("capacityLimits", &self.capacity_limits);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
+        object.member(b"\"serviceEnvironmentArn\":", &self.service_environment_arn);
+        object.member(b"\"serviceEnvironmentType\":", &self.service_environment_type);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentDetail {
@@ -19339,6 +21373,14 @@ impl ::serde::Serialize for ServiceEnvironmentOrder {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentOrder {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"order\":", &self.order);
+        object.member(b"\"serviceEnvironment\":", &self.service_environment);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceEnvironmentOrder {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19415,6 +21457,16 @@ impl ::serde::Serialize for ServiceJobAttemptDetail {
         map.member("stoppedAt", &self.stopped_at);
         map.member("statusReason", &self.status_reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobAttemptDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceResourceId\":", &self.service_resource_id);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobAttemptDetail {
@@ -19500,6 +21552,14 @@ impl ::serde::Serialize for ServiceJobCapacityUsageDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceJobCapacityUsageDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceJobCapacityUsageDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19572,6 +21632,14 @@ impl ::serde::Serialize for ServiceJobCapacityUsageSummary {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceJobCapacityUsageSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityUnit\":", &self.capacity_unit);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceJobCapacityUsageSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19642,6 +21710,14 @@ impl ::serde::Serialize for ServiceJobEvaluateOnExit {
         map.member("action", &self.action);
         map.member("onStatusReason", &self.on_status_reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobEvaluateOnExit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"action\":", &self.action);
+        object.member(b"\"onStatusReason\":", &self.on_status_reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobEvaluateOnExit {
@@ -19719,6 +21795,16 @@ impl ::serde::Serialize for ServiceJobPreemptedAttempt {
         map.member("stoppedAt", &self.stopped_at);
         map.member("statusReason", &self.status_reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobPreemptedAttempt {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceResourceId\":", &self.service_resource_id);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptedAttempt {
@@ -19804,6 +21890,17 @@ impl ::serde::Serialize for ServiceJobPreemptionConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceJobPreemptionConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(
+                b"\"preemptionRetriesBeforeTermination\":",
+                &self.preemption_retries_before_termination,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptionConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19873,6 +21970,14 @@ impl ::serde::Serialize for ServiceJobPreemptionSummary {
         map.member("preemptedAttemptCount", &self.preempted_attempt_count);
         map.member("recentPreemptedAttempts", &self.recent_preempted_attempts);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobPreemptionSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"preemptedAttemptCount\":", &self.preempted_attempt_count);
+        object.member(b"\"recentPreemptedAttempts\":", &self.recent_preempted_attempts);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobPreemptionSummary {
@@ -19958,6 +22063,14 @@ impl ::serde::Serialize for ServiceJobRetryStrategy {
         map.member("attempts", &self.attempts);
         map.member("evaluateOnExit", &self.evaluate_on_exit);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobRetryStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attempts\":", &self.attempts);
+        object.member(b"\"evaluateOnExit\":", &self.evaluate_on_exit);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobRetryStrategy {
@@ -20073,6 +22186,27 @@ impl ::serde::Serialize for ServiceJobSummary {
         map.member("stoppedAt", &self.stopped_at);
         map.member("isTerminated", &self.is_terminated);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceJobSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"latestAttempt\":", &self.latest_attempt);
+        object.member(b"\"capacityUsage\":", &self.capacity_usage);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"scheduledAt\":", &self.scheduled_at);
+        object.member(b"\"serviceJobType\":", &self.service_job_type);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"isTerminated\":", &self.is_terminated);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceJobSummary {
@@ -20221,6 +22355,13 @@ impl ::serde::Serialize for ServiceJobTimeout {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceJobTimeout {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attemptDurationSeconds\":", &self.attempt_duration_seconds);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceJobTimeout {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20290,6 +22431,14 @@ impl ::serde::Serialize for ServiceResourceId {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceResourceId {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceResourceId {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20355,6 +22504,14 @@ impl ::serde::Serialize for ShareAttributes {
         map.member("shareIdentifier", &self.share_identifier);
         map.member("weightFactor", &self.weight_factor);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ShareAttributes {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"weightFactor\":", &self.weight_factor);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ShareAttributes {
@@ -20494,6 +22651,37 @@ impl ::serde::Serialize for SubmitJobRequest {
             &self.consumable_resource_properties_override,
         );
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SubmitJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object
+            .member(
+                b"\"schedulingPriorityOverride\":",
+                &self.scheduling_priority_override,
+            );
+        object.member(b"\"arrayProperties\":", &self.array_properties);
+        object.member(b"\"dependsOn\":", &self.depends_on);
+        object.member(b"\"jobDefinition\":", &self.job_definition);
+        object.member(b"\"parameters\":", &self.parameters);
+        object.member(b"\"containerOverrides\":", &self.container_overrides);
+        object.member(b"\"nodeOverrides\":", &self.node_overrides);
+        object.member(b"\"retryStrategy\":", &self.retry_strategy);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"timeout\":", &self.timeout);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"eksPropertiesOverride\":", &self.eks_properties_override);
+        object.member(b"\"ecsPropertiesOverride\":", &self.ecs_properties_override);
+        object
+            .member(
+                b"\"consumableResourcePropertiesOverride\":",
+                &self.consumable_resource_properties_override,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SubmitJobRequest {
@@ -20714,6 +22902,15 @@ impl ::serde::Serialize for SubmitJobResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SubmitJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SubmitJobResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20812,6 +23009,24 @@ impl ::serde::Serialize for SubmitServiceJobRequest {
         map.member("tags", &self.tags);
         map.member("clientToken", &self.client_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SubmitServiceJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"retryStrategy\":", &self.retry_strategy);
+        object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
+        object.member(b"\"serviceRequestPayload\":", &self.service_request_payload);
+        object.member(b"\"serviceJobType\":", &self.service_job_type);
+        object.member(b"\"shareIdentifier\":", &self.share_identifier);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"preemptionConfiguration\":", &self.preemption_configuration);
+        object.member(b"\"timeoutConfig\":", &self.timeout_config);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SubmitServiceJobRequest {
@@ -20996,6 +23211,15 @@ impl ::serde::Serialize for SubmitServiceJobResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SubmitServiceJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SubmitServiceJobResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21063,6 +23287,14 @@ impl ::serde::Serialize for TagResourceRequest {
         map.member("resourceArn", &self.resource_arn);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TagResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceArn\":", &self.resource_arn);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
@@ -21136,6 +23368,12 @@ impl ::serde::Serialize for TagResourceResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TagResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21195,6 +23433,14 @@ impl ::serde::Serialize for TaskContainerDependency {
         map.member("containerName", &self.container_name);
         map.member("condition", &self.condition);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskContainerDependency {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"condition\":", &self.condition);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskContainerDependency {
@@ -21384,6 +23630,35 @@ impl ::serde::Serialize for TaskContainerDetails {
         map.member("logStreamName", &self.log_stream_name);
         map.member("networkInterfaces", &self.network_interfaces);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskContainerDetails {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"dependsOn\":", &self.depends_on);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"essential\":", &self.essential);
+        object.member(b"\"firelensConfiguration\":", &self.firelens_configuration);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"linuxParameters\":", &self.linux_parameters);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"mountPoints\":", &self.mount_points);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"privileged\":", &self.privileged);
+        object.member(b"\"readonlyRootFilesystem\":", &self.readonly_root_filesystem);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.member(b"\"ulimits\":", &self.ulimits);
+        object.member(b"\"user\":", &self.user);
+        object.member(b"\"startTimeout\":", &self.start_timeout);
+        object.member(b"\"stopTimeout\":", &self.stop_timeout);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"logStreamName\":", &self.log_stream_name);
+        object.member(b"\"networkInterfaces\":", &self.network_interfaces);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskContainerDetails {
@@ -21606,6 +23881,16 @@ impl ::serde::Serialize for TaskContainerOverrides {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskContainerOverrides {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskContainerOverrides {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21791,6 +24076,31 @@ impl ::serde::Serialize for TaskContainerProperties {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskContainerProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"dependsOn\":", &self.depends_on);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"essential\":", &self.essential);
+        object.member(b"\"firelensConfiguration\":", &self.firelens_configuration);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"linuxParameters\":", &self.linux_parameters);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"mountPoints\":", &self.mount_points);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"privileged\":", &self.privileged);
+        object.member(b"\"readonlyRootFilesystem\":", &self.readonly_root_filesystem);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.member(b"\"ulimits\":", &self.ulimits);
+        object.member(b"\"user\":", &self.user);
+        object.member(b"\"startTimeout\":", &self.start_timeout);
+        object.member(b"\"stopTimeout\":", &self.stop_timeout);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskContainerProperties {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21972,6 +24282,13 @@ impl ::serde::Serialize for TaskPropertiesOverride {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskPropertiesOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containers\":", &self.containers);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskPropertiesOverride {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22035,6 +24352,14 @@ impl ::serde::Serialize for TerminateJobRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TerminateJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TerminateJobRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22086,6 +24411,12 @@ impl ::serde::Serialize for TerminateJobResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TerminateJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TerminateJobResponse {
@@ -22154,6 +24485,15 @@ impl ::serde::Serialize for TerminateJobsErrorDetail {
         map.member("code", &self.code);
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TerminateJobsErrorDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"job\":", &self.job);
+        object.member(b"\"code\":", &self.code);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TerminateJobsErrorDetail {
@@ -22226,6 +24566,14 @@ impl ::serde::Serialize for TerminateJobsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TerminateJobsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TerminateJobsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22285,6 +24633,14 @@ impl ::serde::Serialize for TerminateJobsResponse {
         map.member("successful", &self.successful);
         map.member("errors", &self.errors);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TerminateJobsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"successful\":", &self.successful);
+        object.member(b"\"errors\":", &self.errors);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TerminateJobsResponse {
@@ -22349,6 +24705,14 @@ impl ::serde::Serialize for TerminateServiceJobRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22400,6 +24764,12 @@ impl ::serde::Serialize for TerminateServiceJobResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobResponse {
@@ -22470,6 +24840,15 @@ impl ::serde::Serialize for TerminateServiceJobsErrorDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobsErrorDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"job\":", &self.job);
+        object.member(b"\"code\":", &self.code);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsErrorDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22538,6 +24917,14 @@ impl ::serde::Serialize for TerminateServiceJobsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobs\":", &self.jobs);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22599,6 +24986,14 @@ impl ::serde::Serialize for TerminateServiceJobsResponse {
         map.member("successful", &self.successful);
         map.member("errors", &self.errors);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"successful\":", &self.successful);
+        object.member(b"\"errors\":", &self.errors);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TerminateServiceJobsResponse {
@@ -22669,6 +25064,15 @@ impl ::serde::Serialize for Tmpfs {
         map.member("size", &self.size);
         map.member("mountOptions", &self.mount_options);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Tmpfs {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerPath\":", &self.container_path);
+        object.member(b"\"size\":", &self.size);
+        object.member(b"\"mountOptions\":", &self.mount_options);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Tmpfs {
@@ -22755,6 +25159,15 @@ impl ::serde::Serialize for Ulimit {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Ulimit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"hardLimit\":", &self.hard_limit);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"softLimit\":", &self.soft_limit);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Ulimit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22827,6 +25240,14 @@ impl ::serde::Serialize for UntagResourceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UntagResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceArn\":", &self.resource_arn);
+        object.member(b"\"tagKeys\":", &self.tag_keys);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22895,6 +25316,12 @@ impl ::serde::Serialize for UntagResourceResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UntagResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
@@ -22985,6 +25412,21 @@ impl ::serde::Serialize for UpdateComputeEnvironmentRequest {
         map.member("ecsSettings", &self.ecs_settings);
         map.member("eksConfiguration", &self.eks_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateComputeEnvironmentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironment\":", &self.compute_environment);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"unmanagedvCpus\":", &self.unmanagedv_cpus);
+        object.member(b"\"computeResources\":", &self.compute_resources);
+        object.member(b"\"serviceRole\":", &self.service_role);
+        object.member(b"\"updatePolicy\":", &self.update_policy);
+        object.member(b"\"context\":", &self.context);
+        object.member(b"\"ecsSettings\":", &self.ecs_settings);
+        object.member(b"\"eksConfiguration\":", &self.eks_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateComputeEnvironmentRequest {
@@ -23107,6 +25549,14 @@ impl ::serde::Serialize for UpdateComputeEnvironmentResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateComputeEnvironmentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
+        object.member(b"\"computeEnvironmentArn\":", &self.compute_environment_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateComputeEnvironmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23200,6 +25650,16 @@ impl ::serde::Serialize for UpdateConsumableResourceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateConsumableResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResource\":", &self.consumable_resource);
+        object.member(b"\"operation\":", &self.operation);
+        object.member(b"\"quantity\":", &self.quantity);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateConsumableResourceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23284,6 +25744,15 @@ impl ::serde::Serialize for UpdateConsumableResourceResponse {
         map.member("consumableResourceArn", &self.consumable_resource_arn);
         map.member("totalQuantity", &self.total_quantity);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateConsumableResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
+        object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
+        object.member(b"\"totalQuantity\":", &self.total_quantity);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateConsumableResourceResponse {
@@ -23404,6 +25873,23 @@ impl ::serde::Serialize for UpdateJobQueueRequest {
         map.member("serviceEnvironmentOrder", &self.service_environment_order);
         map.member("jobStateTimeLimitActions", &self.job_state_time_limit_actions);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateJobQueueRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueue\":", &self.job_queue);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"schedulingPolicyArn\":", &self.scheduling_policy_arn);
+        object.member(b"\"priority\":", &self.priority);
+        object.member(b"\"computeEnvironmentOrder\":", &self.compute_environment_order);
+        object.member(b"\"serviceEnvironmentOrder\":", &self.service_environment_order);
+        object
+            .member(
+                b"\"jobStateTimeLimitActions\":",
+                &self.job_state_time_limit_actions,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateJobQueueRequest {
@@ -23533,6 +26019,14 @@ impl ::serde::Serialize for UpdateJobQueueResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateJobQueueResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobQueueName\":", &self.job_queue_name);
+        object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateJobQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23617,6 +26111,20 @@ impl ::serde::Serialize for UpdateManagedInstancesProviderConfiguration {
         map.member("instanceLaunchTemplate", &self.instance_launch_template);
         map.member("infrastructureOptimization", &self.infrastructure_optimization);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateManagedInstancesProviderConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
+        object
+            .member(
+                b"\"infrastructureOptimization\":",
+                &self.infrastructure_optimization,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateManagedInstancesProviderConfiguration {
@@ -23733,6 +26241,18 @@ impl ::serde::Serialize for UpdatePolicy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdatePolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"terminateJobsOnUpdate\":", &self.terminate_jobs_on_update);
+        object
+            .member(
+                b"\"jobExecutionTimeoutMinutes\":",
+                &self.job_execution_timeout_minutes,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdatePolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23832,6 +26352,21 @@ impl ::serde::Serialize for UpdateQuotaShareRequest {
         map.member("preemptionConfiguration", &self.preemption_configuration);
         map.member("state", &self.state);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateQuotaShareRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object
+            .member(
+                b"\"resourceSharingConfiguration\":",
+                &self.resource_sharing_configuration,
+            );
+        object.member(b"\"preemptionConfiguration\":", &self.preemption_configuration);
+        object.member(b"\"state\":", &self.state);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateQuotaShareRequest {
@@ -23947,6 +26482,14 @@ impl ::serde::Serialize for UpdateQuotaShareResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateQuotaShareResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"quotaShareName\":", &self.quota_share_name);
+        object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateQuotaShareResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24026,6 +26569,15 @@ impl ::serde::Serialize for UpdateSchedulingPolicyRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateSchedulingPolicyRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"quotaSharePolicy\":", &self.quota_share_policy);
+        object.member(b"\"fairsharePolicy\":", &self.fairshare_policy);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24098,6 +26650,12 @@ impl ::serde::Serialize for UpdateSchedulingPolicyResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateSchedulingPolicyResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateSchedulingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24153,6 +26711,15 @@ impl ::serde::Serialize for UpdateServiceEnvironmentRequest {
         map.member("state", &self.state);
         map.member("capacityLimits", &self.capacity_limits);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateServiceEnvironmentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironment\":", &self.service_environment);
+        object.member(b"\"state\":", &self.state);
+        object.member(b"\"capacityLimits\":", &self.capacity_limits);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServiceEnvironmentRequest {
@@ -24232,6 +26799,14 @@ impl ::serde::Serialize for UpdateServiceEnvironmentResponse {
         map.member("serviceEnvironmentName", &self.service_environment_name);
         map.member("serviceEnvironmentArn", &self.service_environment_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateServiceEnvironmentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
+        object.member(b"\"serviceEnvironmentArn\":", &self.service_environment_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServiceEnvironmentResponse {
@@ -24325,6 +26900,14 @@ impl ::serde::Serialize for UpdateServiceJobRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateServiceJobRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateServiceJobRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24397,6 +26980,15 @@ impl ::serde::Serialize for UpdateServiceJobResponse {
         map.member("jobName", &self.job_name);
         map.member("jobId", &self.job_id);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateServiceJobResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"jobArn\":", &self.job_arn);
+        object.member(b"\"jobName\":", &self.job_name);
+        object.member(b"\"jobId\":", &self.job_id);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServiceJobResponse {
@@ -24472,6 +27064,20 @@ impl ::serde::Serialize for Volume {
         map.member("efsVolumeConfiguration", &self.efs_volume_configuration);
         map.member("s3filesVolumeConfiguration", &self.s3files_volume_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Volume {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"host\":", &self.host);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"efsVolumeConfiguration\":", &self.efs_volume_configuration);
+        object
+            .member(
+                b"\"s3filesVolumeConfiguration\":",
+                &self.s3files_volume_configuration,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Volume {

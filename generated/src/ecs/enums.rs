@@ -101,6 +101,11 @@ impl ::serde::Serialize for AcceleratorManufacturer {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AcceleratorManufacturer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceleratorManufacturer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -288,6 +293,11 @@ impl ::serde::Serialize for AcceleratorName {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AcceleratorName {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceleratorName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -405,6 +415,11 @@ impl ::serde::Serialize for AcceleratorType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AcceleratorType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceleratorType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -514,6 +529,11 @@ impl ::serde::Serialize for AccessType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AccessType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AccessType {
@@ -655,6 +675,11 @@ impl ::serde::Serialize for AgentUpdateStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AgentUpdateStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AgentUpdateStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -774,6 +799,11 @@ impl ::serde::Serialize for ApplicationProtocol {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ApplicationProtocol {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ApplicationProtocol {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -886,6 +916,11 @@ impl ::serde::Serialize for AssignPublicIp {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AssignPublicIp {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssignPublicIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -994,6 +1029,11 @@ impl ::serde::Serialize for AttestationPolicyStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AttestationPolicyStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttestationPolicyStatus {
@@ -1110,6 +1150,11 @@ impl ::serde::Serialize for AutoRepairActionsStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AutoRepairActionsStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AutoRepairActionsStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1222,6 +1267,11 @@ impl ::serde::Serialize for AvailabilityZoneRebalancing {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AvailabilityZoneRebalancing {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AvailabilityZoneRebalancing {
@@ -1337,6 +1387,11 @@ impl ::serde::Serialize for BareMetal {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for BareMetal {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for BareMetal {
@@ -1458,6 +1513,11 @@ impl ::serde::Serialize for BurstablePerformance {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for BurstablePerformance {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for BurstablePerformance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1577,6 +1637,11 @@ impl ::serde::Serialize for CapacityOptionType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityOptionType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityOptionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1684,6 +1749,11 @@ impl ::serde::Serialize for CapacityProviderField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CapacityProviderField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CapacityProviderField {
@@ -1815,6 +1885,11 @@ impl ::serde::Serialize for CapacityProviderStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityProviderStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityProviderStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1942,6 +2017,11 @@ impl ::serde::Serialize for CapacityProviderType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CapacityProviderType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CapacityProviderType {
@@ -2103,6 +2183,11 @@ impl ::serde::Serialize for CapacityProviderUpdateStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityProviderUpdateStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityProviderUpdateStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2238,6 +2323,11 @@ impl ::serde::Serialize for CapacityReservationPreference {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityReservationPreference {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationPreference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2369,6 +2459,11 @@ impl ::serde::Serialize for ClusterField {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ClusterField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ClusterField {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2476,6 +2571,11 @@ impl ::serde::Serialize for ClusterSettingName {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClusterSettingName {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClusterSettingName {
@@ -2605,6 +2705,11 @@ impl ::serde::Serialize for Compatibility {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Compatibility {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Compatibility {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2713,6 +2818,11 @@ impl ::serde::Serialize for Connectivity {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Connectivity {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Connectivity {
@@ -2844,6 +2954,11 @@ impl ::serde::Serialize for ContainerCondition {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerCondition {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerCondition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2962,6 +3077,11 @@ impl ::serde::Serialize for ContainerInstanceField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerInstanceField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerInstanceField {
@@ -3099,6 +3219,11 @@ impl ::serde::Serialize for ContainerInstanceStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerInstanceStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerInstanceStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3209,6 +3334,11 @@ impl ::serde::Serialize for CpuArchitecture {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CpuArchitecture {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CpuArchitecture {
@@ -3326,6 +3456,11 @@ impl ::serde::Serialize for CpuManufacturer {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CpuManufacturer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CpuManufacturer {
@@ -3466,6 +3601,11 @@ impl ::serde::Serialize for DaemonDeploymentRollbackMonitorsStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentRollbackMonitorsStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentRollbackMonitorsStatus {
@@ -3621,6 +3761,11 @@ impl ::serde::Serialize for DaemonDeploymentStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3733,6 +3878,11 @@ impl ::serde::Serialize for DaemonIpcMode {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonIpcMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonIpcMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3843,6 +3993,11 @@ impl ::serde::Serialize for DaemonPidMode {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonPidMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonPidMode {
@@ -3959,6 +4114,11 @@ impl ::serde::Serialize for DaemonPropagateTags {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonPropagateTags {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonPropagateTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4069,6 +4229,11 @@ impl ::serde::Serialize for DaemonStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4176,6 +4341,11 @@ impl ::serde::Serialize for DaemonTaskDefinitionRevisionFilter {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionRevisionFilter {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionRevisionFilter {
@@ -4299,6 +4469,11 @@ impl ::serde::Serialize for DaemonTaskDefinitionStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionStatus {
@@ -4426,6 +4601,11 @@ impl ::serde::Serialize for DaemonTaskDefinitionStatusFilter {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionStatusFilter {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionStatusFilter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4545,6 +4725,11 @@ impl ::serde::Serialize for DeploymentControllerType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentControllerType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentControllerType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4657,6 +4842,11 @@ impl ::serde::Serialize for DeploymentLifecycleHookAction {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookAction {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookAction {
@@ -4836,6 +5026,11 @@ impl ::serde::Serialize for DeploymentLifecycleHookStage {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookStage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookStage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4971,6 +5166,11 @@ impl ::serde::Serialize for DeploymentLifecycleHookStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5083,6 +5283,11 @@ impl ::serde::Serialize for DeploymentLifecycleHookTargetType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookTargetType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookTargetType {
@@ -5202,6 +5407,11 @@ impl ::serde::Serialize for DeploymentRolloutState {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentRolloutState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentRolloutState {
@@ -5333,6 +5543,11 @@ impl ::serde::Serialize for DeploymentStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5448,6 +5663,11 @@ impl ::serde::Serialize for DesiredStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DesiredStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DesiredStatus {
@@ -5569,6 +5789,11 @@ impl ::serde::Serialize for DeviceCgroupPermission {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeviceCgroupPermission {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeviceCgroupPermission {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5674,6 +5899,11 @@ impl ::serde::Serialize for EbsResourceType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EbsResourceType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EbsResourceType {
@@ -5790,6 +6020,11 @@ impl ::serde::Serialize for EfsAuthorizationConfigIam {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfigIam {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfigIam {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5904,6 +6139,11 @@ impl ::serde::Serialize for EfsTransitEncryption {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EfsTransitEncryption {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EfsTransitEncryption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6011,6 +6251,11 @@ impl ::serde::Serialize for EnvironmentFileType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EnvironmentFileType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EnvironmentFileType {
@@ -6132,6 +6377,11 @@ impl ::serde::Serialize for ExecuteCommandLogging {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExecuteCommandLogging {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExecuteCommandLogging {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6246,6 +6496,11 @@ impl ::serde::Serialize for ExpressCpuArchitecture {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExpressCpuArchitecture {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExpressCpuArchitecture {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6353,6 +6608,11 @@ impl ::serde::Serialize for ExpressGatewayServiceInclude {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceInclude {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceInclude {
@@ -6484,6 +6744,11 @@ impl ::serde::Serialize for ExpressGatewayServiceScalingMetric {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceScalingMetric {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceScalingMetric {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6603,6 +6868,11 @@ impl ::serde::Serialize for ExpressGatewayServiceStatusCode {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceStatusCode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceStatusCode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6715,6 +6985,11 @@ impl ::serde::Serialize for FirelensConfigurationType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FirelensConfigurationType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FirelensConfigurationType {
@@ -6837,6 +7112,11 @@ impl ::serde::Serialize for GatewayAlbDesyncMitigationMode {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayAlbDesyncMitigationMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayAlbDesyncMitigationMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6950,6 +7230,11 @@ impl ::serde::Serialize for GatewayAlbProtocol {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayAlbProtocol {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayAlbProtocol {
@@ -7076,6 +7361,11 @@ impl ::serde::Serialize for GatewayClusterAssociationStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayClusterAssociationStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayClusterAssociationStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7190,6 +7480,11 @@ impl ::serde::Serialize for GatewayConnectorHealthCheckProtocol {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectorHealthCheckProtocol {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheckProtocol {
@@ -7322,6 +7617,11 @@ impl ::serde::Serialize for GatewayElbIpAddressType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayElbIpAddressType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayElbIpAddressType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7433,6 +7733,11 @@ impl ::serde::Serialize for GatewayElbScheme {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayElbScheme {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayElbScheme {
@@ -7583,6 +7888,11 @@ impl ::serde::Serialize for GatewayRouteStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayRouteStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7717,6 +8027,11 @@ impl ::serde::Serialize for GatewayStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7835,6 +8150,11 @@ impl ::serde::Serialize for GpuSharingMode {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GpuSharingMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GpuSharingMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7950,6 +8270,11 @@ impl ::serde::Serialize for HealthStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for HealthStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for HealthStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8062,6 +8387,11 @@ impl ::serde::Serialize for InstanceGeneration {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InstanceGeneration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InstanceGeneration {
@@ -8193,6 +8523,11 @@ impl ::serde::Serialize for InstanceHealthCheckState {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for InstanceHealthCheckState {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8322,6 +8657,11 @@ impl ::serde::Serialize for InstanceHealthCheckType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for InstanceHealthCheckType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8435,6 +8775,11 @@ impl ::serde::Serialize for IpcMode {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for IpcMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for IpcMode {
@@ -8557,6 +8902,11 @@ impl ::serde::Serialize for IsolationMode {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for IsolationMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for IsolationMode {
@@ -8684,6 +9034,11 @@ impl ::serde::Serialize for LaunchType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LaunchType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LaunchType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8799,6 +9154,11 @@ impl ::serde::Serialize for LocalStorage {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LocalStorage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LocalStorage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8909,6 +9269,11 @@ impl ::serde::Serialize for LocalStorageType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LocalStorageType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LocalStorageType {
@@ -9060,6 +9425,11 @@ impl ::serde::Serialize for LogDriver {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LogDriver {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LogDriver {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9165,6 +9535,11 @@ impl ::serde::Serialize for ManagedAgentName {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedAgentName {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedAgentName {
@@ -9279,6 +9654,11 @@ impl ::serde::Serialize for ManagedDraining {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedDraining {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedDraining {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9391,6 +9771,11 @@ impl ::serde::Serialize for ManagedInstancesMonitoringOptions {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesMonitoringOptions {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesMonitoringOptions {
@@ -9528,6 +9913,11 @@ impl ::serde::Serialize for ManagedResourceStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedResourceStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedResourceStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9642,6 +10032,11 @@ impl ::serde::Serialize for ManagedScalingStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedScalingStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedScalingStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9754,6 +10149,11 @@ impl ::serde::Serialize for ManagedTerminationProtection {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedTerminationProtection {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedTerminationProtection {
@@ -9874,6 +10274,11 @@ impl ::serde::Serialize for NetworkMode {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NetworkMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NetworkMode {
@@ -10037,6 +10442,11 @@ impl ::serde::Serialize for OsFamily {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for OsFamily {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for OsFamily {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10145,6 +10555,11 @@ impl ::serde::Serialize for PidMode {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PidMode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PidMode {
@@ -10259,6 +10674,11 @@ impl ::serde::Serialize for PlacementConstraintType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PlacementConstraintType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PlacementConstraintType {
@@ -10380,6 +10800,11 @@ impl ::serde::Serialize for PlacementStrategyType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PlacementStrategyType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PlacementStrategyType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10492,6 +10917,11 @@ impl ::serde::Serialize for PlatformDeviceType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PlatformDeviceType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PlatformDeviceType {
@@ -10609,6 +11039,11 @@ impl ::serde::Serialize for PropagateGatewayTags {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PropagateGatewayTags {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PropagateGatewayTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10719,6 +11154,11 @@ impl ::serde::Serialize for PropagateMiTags {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PropagateMiTags {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PropagateMiTags {
@@ -10838,6 +11278,11 @@ impl ::serde::Serialize for PropagateTags {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PropagateTags {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PropagateTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10945,6 +11390,11 @@ impl ::serde::Serialize for ProxyConfigurationType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ProxyConfigurationType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ProxyConfigurationType {
@@ -11059,6 +11509,11 @@ impl ::serde::Serialize for ResourceManagementType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ResourceManagementType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResourceManagementType {
@@ -11180,6 +11635,11 @@ impl ::serde::Serialize for ResourceType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ResourceType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResourceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11283,6 +11743,11 @@ impl ::serde::Serialize for ScaleUnit {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ScaleUnit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ScaleUnit {
@@ -11399,6 +11864,11 @@ impl ::serde::Serialize for SchedulingStrategy {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SchedulingStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SchedulingStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11507,6 +11977,11 @@ impl ::serde::Serialize for Scope {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Scope {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Scope {
@@ -11622,6 +12097,11 @@ impl ::serde::Serialize for ServiceConnectAccessLoggingFormat {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectAccessLoggingFormat {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectAccessLoggingFormat {
@@ -11745,6 +12225,11 @@ impl ::serde::Serialize for ServiceConnectContainerLogLevel {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectContainerLogLevel {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectContainerLogLevel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11861,6 +12346,11 @@ impl ::serde::Serialize for ServiceConnectIncludeQueryParameters {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectIncludeQueryParameters {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectIncludeQueryParameters {
@@ -12058,6 +12548,11 @@ impl ::serde::Serialize for ServiceDeploymentLifecycleStage {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentLifecycleStage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentLifecycleStage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12196,6 +12691,11 @@ impl ::serde::Serialize for ServiceDeploymentRollbackMonitorsStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentRollbackMonitorsStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentRollbackMonitorsStatus {
@@ -12357,6 +12857,11 @@ impl ::serde::Serialize for ServiceDeploymentStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12460,6 +12965,11 @@ impl ::serde::Serialize for ServiceField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceField {
@@ -12575,6 +13085,11 @@ impl ::serde::Serialize for ServiceRevisionCleanup {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceRevisionCleanup {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceRevisionCleanup {
@@ -12756,6 +13271,11 @@ impl ::serde::Serialize for SettingName {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SettingName {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SettingName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12864,6 +13384,11 @@ impl ::serde::Serialize for SettingType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SettingType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SettingType {
@@ -12976,6 +13501,11 @@ impl ::serde::Serialize for SortOrder {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SortOrder {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SortOrder {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13086,6 +13616,11 @@ impl ::serde::Serialize for StabilityStatus {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for StabilityStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StabilityStatus {
@@ -13202,6 +13737,11 @@ impl ::serde::Serialize for StopServiceDeploymentStopType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for StopServiceDeploymentStopType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentStopType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13305,6 +13845,11 @@ impl ::serde::Serialize for TargetType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TargetType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TargetType {
@@ -13426,6 +13971,11 @@ impl ::serde::Serialize for TaskDefinitionFamilyStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskDefinitionFamilyStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskDefinitionFamilyStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13533,6 +14083,11 @@ impl ::serde::Serialize for TaskDefinitionField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskDefinitionField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskDefinitionField {
@@ -13645,6 +14200,11 @@ impl ::serde::Serialize for TaskDefinitionPlacementConstraintType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskDefinitionPlacementConstraintType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskDefinitionPlacementConstraintType {
@@ -13770,6 +14330,11 @@ impl ::serde::Serialize for TaskDefinitionStatus {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskDefinitionStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskDefinitionStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13873,6 +14438,11 @@ impl ::serde::Serialize for TaskField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskField {
@@ -13999,6 +14569,11 @@ impl ::serde::Serialize for TaskFilesystemType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskFilesystemType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskFilesystemType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14102,6 +14677,11 @@ impl ::serde::Serialize for TaskSetField {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskSetField {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskSetField {
@@ -14247,6 +14827,11 @@ impl ::serde::Serialize for TaskStopCode {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskStopCode {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskStopCode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14369,6 +14954,11 @@ impl ::serde::Serialize for ThresholdType {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ThresholdType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ThresholdType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14479,6 +15069,11 @@ impl ::serde::Serialize for TransportProtocol {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TransportProtocol {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TransportProtocol {
@@ -14672,6 +15267,11 @@ impl ::serde::Serialize for UlimitName {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UlimitName {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UlimitName {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14784,6 +15384,11 @@ impl ::serde::Serialize for VersionConsistency {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for VersionConsistency {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for VersionConsistency {

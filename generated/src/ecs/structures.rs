@@ -26,6 +26,14 @@ impl ::serde::Serialize for AcceleratorCountRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AcceleratorCountRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceleratorCountRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -85,6 +93,14 @@ impl ::serde::Serialize for AcceleratorTotalMemoryMiBRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AcceleratorTotalMemoryMiBRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceleratorTotalMemoryMiBRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -139,6 +155,13 @@ impl ::serde::Serialize for AccessDeniedException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AccessDeniedException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AccessDeniedException {
@@ -203,6 +226,16 @@ impl ::serde::Serialize for AdvancedConfiguration {
         map.member("testListenerRule", &self.test_listener_rule);
         map.member("roleArn", &self.role_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AdvancedConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"alternateTargetGroupArn\":", &self.alternate_target_group_arn);
+        object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
+        object.member(b"\"testListenerRule\":", &self.test_listener_rule);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AdvancedConfiguration {
@@ -293,6 +326,14 @@ impl ::serde::Serialize for AssociateGatewayWithClusterRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AssociateGatewayWithClusterRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssociateGatewayWithClusterRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -354,6 +395,15 @@ impl ::serde::Serialize for AssociateGatewayWithClusterResponse {
         map.member("clusterArn", &self.cluster_arn);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AssociateGatewayWithClusterResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateGatewayWithClusterResponse {
@@ -438,6 +488,16 @@ impl ::serde::Serialize for Attachment {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Attachment {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"id\":", &self.id);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"details\":", &self.details);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Attachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -503,6 +563,14 @@ impl ::serde::Serialize for AttachmentStateChange {
         map.member("attachmentArn", &self.attachment_arn);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AttachmentStateChange {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attachmentArn\":", &self.attachment_arn);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachmentStateChange {
@@ -583,6 +651,16 @@ impl ::serde::Serialize for Attribute {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Attribute {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"targetType\":", &self.target_type);
+        object.member(b"\"targetId\":", &self.target_id);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Attribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -652,6 +730,13 @@ impl ::serde::Serialize for AttributeLimitExceededException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AttributeLimitExceededException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AttributeLimitExceededException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -705,6 +790,13 @@ impl ::serde::Serialize for AutoRepairConfiguration {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("actionsStatus", &self.actions_status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AutoRepairConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"actionsStatus\":", &self.actions_status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AutoRepairConfiguration {
@@ -784,6 +876,20 @@ impl ::serde::Serialize for AutoScalingGroupProvider {
         map.member("managedTerminationProtection", &self.managed_termination_protection);
         map.member("managedDraining", &self.managed_draining);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for AutoScalingGroupProvider {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"autoScalingGroupArn\":", &self.auto_scaling_group_arn);
+        object.member(b"\"managedScaling\":", &self.managed_scaling);
+        object
+            .member(
+                b"\"managedTerminationProtection\":",
+                &self.managed_termination_protection,
+            );
+        object.member(b"\"managedDraining\":", &self.managed_draining);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AutoScalingGroupProvider {
@@ -908,6 +1014,19 @@ impl ::serde::Serialize for AutoScalingGroupProviderUpdate {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AutoScalingGroupProviderUpdate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"managedScaling\":", &self.managed_scaling);
+        object
+            .member(
+                b"\"managedTerminationProtection\":",
+                &self.managed_termination_protection,
+            );
+        object.member(b"\"managedDraining\":", &self.managed_draining);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AutoScalingGroupProviderUpdate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1013,6 +1132,15 @@ impl ::serde::Serialize for AwsVpcConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for AwsVpcConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.member(b"\"securityGroups\":", &self.security_groups);
+        object.member(b"\"assignPublicIp\":", &self.assign_public_ip);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AwsVpcConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1092,6 +1220,14 @@ impl ::serde::Serialize for BaselineEbsBandwidthMbpsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for BaselineEbsBandwidthMbpsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for BaselineEbsBandwidthMbpsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1146,6 +1282,13 @@ impl ::serde::Serialize for BlockedException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for BlockedException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for BlockedException {
@@ -1206,6 +1349,15 @@ impl ::serde::Serialize for CanaryConfiguration {
         map.member("canaryPercent", &self.canary_percent);
         map.member("canaryBakeTimeInMinutes", &self.canary_bake_time_in_minutes);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CanaryConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"canaryPercent\":", &self.canary_percent);
+        object
+            .member(b"\"canaryBakeTimeInMinutes\":", &self.canary_bake_time_in_minutes);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CanaryConfiguration {
@@ -1340,6 +1492,24 @@ impl ::serde::Serialize for CapacityProvider {
         map.member("tags", &self.tags);
         map.member("type", &self.r#type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CapacityProvider {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProviderArn\":", &self.capacity_provider_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"status\":", &self.status);
+        object
+            .member(b"\"autoScalingGroupProvider\":", &self.auto_scaling_group_provider);
+        object
+            .member(b"\"managedInstancesProvider\":", &self.managed_instances_provider);
+        object.member(b"\"updateStatus\":", &self.update_status);
+        object.member(b"\"updateStatusReason\":", &self.update_status_reason);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CapacityProvider {
@@ -1526,6 +1696,15 @@ impl ::serde::Serialize for CapacityProviderStrategyItem {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityProviderStrategyItem {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProvider\":", &self.capacity_provider);
+        object.member(b"\"weight\":", &self.weight);
+        object.member(b"\"base\":", &self.base);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityProviderStrategyItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1618,6 +1797,14 @@ impl ::serde::Serialize for CapacityReservationRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CapacityReservationRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"reservationGroupArn\":", &self.reservation_group_arn);
+        object.member(b"\"reservationPreference\":", &self.reservation_preference);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1696,6 +1883,13 @@ impl ::serde::Serialize for ClientException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClientException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClientException {
@@ -1874,6 +2068,36 @@ impl ::serde::Serialize for Cluster {
         map.member("attachmentsStatus", &self.attachments_status);
         map.member("serviceConnectDefaults", &self.service_connect_defaults);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Cluster {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"clusterName\":", &self.cluster_name);
+        object.member(b"\"configuration\":", &self.configuration);
+        object.member(b"\"status\":", &self.status);
+        object
+            .member(
+                b"\"registeredContainerInstancesCount\":",
+                &self.registered_container_instances_count,
+            );
+        object.member(b"\"runningTasksCount\":", &self.running_tasks_count);
+        object.member(b"\"pendingTasksCount\":", &self.pending_tasks_count);
+        object.member(b"\"activeServicesCount\":", &self.active_services_count);
+        object.member(b"\"statistics\":", &self.statistics);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"settings\":", &self.settings);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object
+            .member(
+                b"\"defaultCapacityProviderStrategy\":",
+                &self.default_capacity_provider_strategy,
+            );
+        object.member(b"\"attachments\":", &self.attachments);
+        object.member(b"\"attachmentsStatus\":", &self.attachments_status);
+        object.member(b"\"serviceConnectDefaults\":", &self.service_connect_defaults);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Cluster {
@@ -2062,6 +2286,22 @@ impl ::serde::Serialize for ClusterConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ClusterConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(
+                b"\"executeCommandConfiguration\":",
+                &self.execute_command_configuration,
+            );
+        object
+            .member(
+                b"\"managedStorageConfiguration\":",
+                &self.managed_storage_configuration,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ClusterConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2149,6 +2389,13 @@ impl ::serde::Serialize for ClusterContainsCapacityProviderException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ClusterContainsCapacityProviderException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ClusterContainsCapacityProviderException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2202,6 +2449,13 @@ impl ::serde::Serialize for ClusterContainsContainerInstancesException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClusterContainsContainerInstancesException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClusterContainsContainerInstancesException {
@@ -2260,6 +2514,13 @@ impl ::serde::Serialize for ClusterContainsServicesException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ClusterContainsServicesException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ClusterContainsServicesException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2313,6 +2574,13 @@ impl ::serde::Serialize for ClusterContainsTasksException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClusterContainsTasksException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClusterContainsTasksException {
@@ -2370,6 +2638,13 @@ impl ::serde::Serialize for ClusterNotFoundException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ClusterNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ClusterNotFoundException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2425,6 +2700,13 @@ impl ::serde::Serialize for ClusterServiceConnectDefaults {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("namespace", &self.namespace);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClusterServiceConnectDefaults {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"namespace\":", &self.namespace);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClusterServiceConnectDefaults {
@@ -2492,6 +2774,13 @@ impl ::serde::Serialize for ClusterServiceConnectDefaultsRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("namespace", &self.namespace);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ClusterServiceConnectDefaultsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"namespace\":", &self.namespace);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ClusterServiceConnectDefaultsRequest {
@@ -2565,6 +2854,14 @@ impl ::serde::Serialize for ClusterSetting {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ClusterSetting {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ClusterSetting {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2623,6 +2920,14 @@ impl ::serde::Serialize for ConflictException {
         map.member("resourceIds", &self.resource_ids);
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ConflictException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceIds\":", &self.resource_ids);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConflictException {
@@ -2742,6 +3047,31 @@ impl ::serde::Serialize for Container {
         map.member("neuronDeviceIds", &self.neuron_device_ids);
         map.member("gpuSharingStrategy", &self.gpu_sharing_strategy);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Container {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerArn\":", &self.container_arn);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"imageDigest\":", &self.image_digest);
+        object.member(b"\"runtimeId\":", &self.runtime_id);
+        object.member(b"\"lastStatus\":", &self.last_status);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"networkBindings\":", &self.network_bindings);
+        object.member(b"\"networkInterfaces\":", &self.network_interfaces);
+        object.member(b"\"healthStatus\":", &self.health_status);
+        object.member(b"\"managedAgents\":", &self.managed_agents);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"memoryReservation\":", &self.memory_reservation);
+        object.member(b"\"gpuIds\":", &self.gpu_ids);
+        object.member(b"\"neuronDeviceIds\":", &self.neuron_device_ids);
+        object.member(b"\"gpuSharingStrategy\":", &self.gpu_sharing_strategy);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Container {
@@ -3213,6 +3543,54 @@ impl ::serde::Serialize for ContainerDefinition {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerDefinition {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"memoryReservation\":", &self.memory_reservation);
+        object.member(b"\"links\":", &self.links);
+        object.member(b"\"portMappings\":", &self.port_mappings);
+        object.member(b"\"essential\":", &self.essential);
+        object.member(b"\"restartPolicy\":", &self.restart_policy);
+        object.member(b"\"entryPoint\":", &self.entry_point);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"environmentFiles\":", &self.environment_files);
+        object.member(b"\"mountPoints\":", &self.mount_points);
+        object.member(b"\"volumesFrom\":", &self.volumes_from);
+        object.member(b"\"linuxParameters\":", &self.linux_parameters);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.member(b"\"dependsOn\":", &self.depends_on);
+        object.member(b"\"startTimeout\":", &self.start_timeout);
+        object.member(b"\"stopTimeout\":", &self.stop_timeout);
+        object.member(b"\"versionConsistency\":", &self.version_consistency);
+        object.member(b"\"hostname\":", &self.hostname);
+        object.member(b"\"user\":", &self.user);
+        object.member(b"\"workingDirectory\":", &self.working_directory);
+        object.member(b"\"disableNetworking\":", &self.disable_networking);
+        object.member(b"\"privileged\":", &self.privileged);
+        object.member(b"\"readonlyRootFilesystem\":", &self.readonly_root_filesystem);
+        object.member(b"\"dnsServers\":", &self.dns_servers);
+        object.member(b"\"dnsSearchDomains\":", &self.dns_search_domains);
+        object.member(b"\"extraHosts\":", &self.extra_hosts);
+        object.member(b"\"dockerSecurityOptions\":", &self.docker_security_options);
+        object.member(b"\"interactive\":", &self.interactive);
+        object.member(b"\"pseudoTerminal\":", &self.pseudo_terminal);
+        object.member(b"\"dockerLabels\":", &self.docker_labels);
+        object.member(b"\"ulimits\":", &self.ulimits);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"healthCheck\":", &self.health_check);
+        object.member(b"\"systemControls\":", &self.system_controls);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.member(b"\"firelensConfiguration\":", &self.firelens_configuration);
+        object.member(b"\"credentialSpecs\":", &self.credential_specs);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerDefinition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3620,6 +3998,14 @@ impl ::serde::Serialize for ContainerDependency {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerDependency {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"condition\":", &self.condition);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerDependency {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3699,6 +4085,15 @@ impl ::serde::Serialize for ContainerImage {
         map.member("imageDigest", &self.image_digest);
         map.member("image", &self.image);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerImage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"imageDigest\":", &self.image_digest);
+        object.member(b"\"image\":", &self.image);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerImage {
@@ -3843,6 +4238,31 @@ impl ::serde::Serialize for ContainerInstance {
         map.member("healthStatus", &self.health_status);
         map.member("gpuDevices", &self.gpu_devices);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerInstance {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"ec2InstanceId\":", &self.ec2_instance_id);
+        object.member(b"\"capacityProviderName\":", &self.capacity_provider_name);
+        object.member(b"\"version\":", &self.version);
+        object.member(b"\"versionInfo\":", &self.version_info);
+        object.member(b"\"remainingResources\":", &self.remaining_resources);
+        object.member(b"\"registeredResources\":", &self.registered_resources);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"agentConnected\":", &self.agent_connected);
+        object.member(b"\"runningTasksCount\":", &self.running_tasks_count);
+        object.member(b"\"pendingTasksCount\":", &self.pending_tasks_count);
+        object.member(b"\"agentUpdateStatus\":", &self.agent_update_status);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.member(b"\"registeredAt\":", &self.registered_at);
+        object.member(b"\"attachments\":", &self.attachments);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"healthStatus\":", &self.health_status);
+        object.member(b"\"gpuDevices\":", &self.gpu_devices);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerInstance {
@@ -4045,6 +4465,14 @@ impl ::serde::Serialize for ContainerInstanceHealthStatus {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerInstanceHealthStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"overallStatus\":", &self.overall_status);
+        object.member(b"\"details\":", &self.details);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerInstanceHealthStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4132,6 +4560,20 @@ impl ::serde::Serialize for ContainerOverride {
         map.member("memoryReservation", &self.memory_reservation);
         map.member("resourceRequirements", &self.resource_requirements);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"environmentFiles\":", &self.environment_files);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"memoryReservation\":", &self.memory_reservation);
+        object.member(b"\"resourceRequirements\":", &self.resource_requirements);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerOverride {
@@ -4264,6 +4706,15 @@ impl ::serde::Serialize for ContainerRestartPolicy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContainerRestartPolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"enabled\":", &self.enabled);
+        object.member(b"\"ignoredExitCodes\":", &self.ignored_exit_codes);
+        object.member(b"\"restartAttemptPeriod\":", &self.restart_attempt_period);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContainerRestartPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4355,6 +4806,19 @@ impl ::serde::Serialize for ContainerStateChange {
         map.member("reason", &self.reason);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContainerStateChange {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"imageDigest\":", &self.image_digest);
+        object.member(b"\"runtimeId\":", &self.runtime_id);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"networkBindings\":", &self.network_bindings);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContainerStateChange {
@@ -4461,6 +4925,15 @@ impl ::serde::Serialize for ContinueServiceDeploymentRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ContinueServiceDeploymentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
+        object.member(b"\"hookId\":", &self.hook_id);
+        object.member(b"\"action\":", &self.action);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ContinueServiceDeploymentRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4535,6 +5008,13 @@ impl ::serde::Serialize for ContinueServiceDeploymentResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("serviceDeploymentArn", &self.service_deployment_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ContinueServiceDeploymentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ContinueServiceDeploymentResponse {
@@ -4627,6 +5107,19 @@ impl ::serde::Serialize for CreateCapacityProviderRequest {
         map.member("managedInstancesProvider", &self.managed_instances_provider);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateCapacityProviderRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"cluster\":", &self.cluster);
+        object
+            .member(b"\"autoScalingGroupProvider\":", &self.auto_scaling_group_provider);
+        object
+            .member(b"\"managedInstancesProvider\":", &self.managed_instances_provider);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCapacityProviderRequest {
@@ -4728,6 +5221,13 @@ impl ::serde::Serialize for CreateCapacityProviderResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("capacityProvider", &self.capacity_provider);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateCapacityProviderResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProvider\":", &self.capacity_provider);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCapacityProviderResponse {
@@ -4842,6 +5342,23 @@ impl ::serde::Serialize for CreateClusterRequest {
         );
         map.member("serviceConnectDefaults", &self.service_connect_defaults);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateClusterRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusterName\":", &self.cluster_name);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"settings\":", &self.settings);
+        object.member(b"\"configuration\":", &self.configuration);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object
+            .member(
+                b"\"defaultCapacityProviderStrategy\":",
+                &self.default_capacity_provider_strategy,
+            );
+        object.member(b"\"serviceConnectDefaults\":", &self.service_connect_defaults);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateClusterRequest {
@@ -4966,6 +5483,13 @@ impl ::serde::Serialize for CreateClusterResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateClusterResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateClusterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5075,6 +5599,23 @@ impl ::serde::Serialize for CreateDaemonRequest {
         map.member("clientToken", &self.client_token);
         map.member("critical", &self.critical);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateDaemonRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonName\":", &self.daemon_name);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
+        object.member(b"\"capacityProviderArns\":", &self.capacity_provider_arns);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.member(b"\"critical\":", &self.critical);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDaemonRequest {
@@ -5239,6 +5780,16 @@ impl ::serde::Serialize for CreateDaemonResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateDaemonResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"deploymentArn\":", &self.deployment_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDaemonResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5381,6 +5932,26 @@ impl ::serde::Serialize for CreateExpressGatewayServiceRequest {
         map.member("tags", &self.tags);
         map.member("taskDefinitionArn", &self.task_definition_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateExpressGatewayServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"serviceName\":", &self.service_name);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"healthCheckPath\":", &self.health_check_path);
+        object.member(b"\"primaryContainer\":", &self.primary_container);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
+        object.member(b"\"scalingTarget\":", &self.scaling_target);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"taskDefinitionArn\":", &self.task_definition_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressGatewayServiceRequest {
@@ -5544,6 +6115,13 @@ impl ::serde::Serialize for CreateExpressGatewayServiceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateExpressGatewayServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateExpressGatewayServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5615,6 +6193,19 @@ impl ::serde::Serialize for CreateGatewayRequest {
         map.member("tags", &self.tags);
         map.member("propagateTags", &self.propagate_tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateGatewayRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.member(b"\"deletionProtection\":", &self.deletion_protection);
+        object.member(b"\"configuration\":", &self.configuration);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateGatewayRequest {
@@ -5737,6 +6328,15 @@ impl ::serde::Serialize for CreateGatewayResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateGatewayResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5818,6 +6418,21 @@ impl ::serde::Serialize for CreateManagedInstancesProviderConfiguration {
         map.member("infrastructureOptimization", &self.infrastructure_optimization);
         map.member("autoRepairConfiguration", &self.auto_repair_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateManagedInstancesProviderConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object
+            .member(
+                b"\"infrastructureOptimization\":",
+                &self.infrastructure_optimization,
+            );
+        object.member(b"\"autoRepairConfiguration\":", &self.auto_repair_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateManagedInstancesProviderConfiguration {
@@ -6133,6 +6748,54 @@ impl ::serde::Serialize for CreateServiceRequest {
         map.member("gatewayConnectors", &self.gateway_connectors);
         map.member("monitoring", &self.monitoring);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"serviceName\":", &self.service_name);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object
+            .member(
+                b"\"availabilityZoneRebalancing\":",
+                &self.availability_zone_rebalancing,
+            );
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object.member(b"\"serviceRegistries\":", &self.service_registries);
+        object.member(b"\"desiredCount\":", &self.desired_count);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"role\":", &self.role);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object.member(b"\"placementConstraints\":", &self.placement_constraints);
+        object.member(b"\"placementStrategy\":", &self.placement_strategy);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object
+            .member(
+                b"\"healthCheckGracePeriodSeconds\":",
+                &self.health_check_grace_period_seconds,
+            );
+        object.member(b"\"schedulingStrategy\":", &self.scheduling_strategy);
+        object.member(b"\"deploymentController\":", &self.deployment_controller);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object
+            .member(
+                b"\"serviceConnectConfiguration\":",
+                &self.service_connect_configuration,
+            );
+        object.member(b"\"volumeConfigurations\":", &self.volume_configurations);
+        object
+            .member(b"\"vpcLatticeConfigurations\":", &self.vpc_lattice_configurations);
+        object.member(b"\"gatewayConnectors\":", &self.gateway_connectors);
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateServiceRequest {
@@ -6479,6 +7142,13 @@ impl ::serde::Serialize for CreateServiceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6600,6 +7270,26 @@ impl ::serde::Serialize for CreateTaskSetRequest {
         map.member("clientToken", &self.client_token);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for CreateTaskSetRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"externalId\":", &self.external_id);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object.member(b"\"serviceRegistries\":", &self.service_registries);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"scale\":", &self.scale);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTaskSetRequest {
@@ -6755,6 +7445,13 @@ impl ::serde::Serialize for CreateTaskSetResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreateTaskSetResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskSet\":", &self.task_set);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTaskSetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6816,6 +7513,14 @@ impl ::serde::Serialize for CreatedAt {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for CreatedAt {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"before\":", &self.before);
+        object.member(b"\"after\":", &self.after);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatedAt {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6873,6 +7578,14 @@ impl ::serde::Serialize for DaemonAlarmConfiguration {
         map.member("alarmNames", &self.alarm_names);
         map.member("enable", &self.enable);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonAlarmConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"alarmNames\":", &self.alarm_names);
+        object.member(b"\"enable\":", &self.enable);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonAlarmConfiguration {
@@ -6937,6 +7650,15 @@ impl ::serde::Serialize for DaemonCapacityProvider {
         map.member("runningCount", &self.running_count);
         map.member("withoutDaemonCount", &self.without_daemon_count);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonCapacityProvider {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"runningCount\":", &self.running_count);
+        object.member(b"\"withoutDaemonCount\":", &self.without_daemon_count);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonCapacityProvider {
@@ -7017,6 +7739,15 @@ impl ::serde::Serialize for DaemonCircuitBreaker {
         map.member("status", &self.status);
         map.member("threshold", &self.threshold);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonCircuitBreaker {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"failureCount\":", &self.failure_count);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"threshold\":", &self.threshold);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonCircuitBreaker {
@@ -7167,6 +7898,41 @@ impl ::serde::Serialize for DaemonContainerDefinition {
         map.member("pseudoTerminal", &self.pseudo_terminal);
         map.member("restartPolicy", &self.restart_policy);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonContainerDefinition {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"memoryReservation\":", &self.memory_reservation);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.member(b"\"healthCheck\":", &self.health_check);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"essential\":", &self.essential);
+        object.member(b"\"entryPoint\":", &self.entry_point);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"workingDirectory\":", &self.working_directory);
+        object.member(b"\"environmentFiles\":", &self.environment_files);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.member(b"\"readonlyRootFilesystem\":", &self.readonly_root_filesystem);
+        object.member(b"\"mountPoints\":", &self.mount_points);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"firelensConfiguration\":", &self.firelens_configuration);
+        object.member(b"\"privileged\":", &self.privileged);
+        object.member(b"\"user\":", &self.user);
+        object.member(b"\"ulimits\":", &self.ulimits);
+        object.member(b"\"linuxParameters\":", &self.linux_parameters);
+        object.member(b"\"dependsOn\":", &self.depends_on);
+        object.member(b"\"startTimeout\":", &self.start_timeout);
+        object.member(b"\"stopTimeout\":", &self.stop_timeout);
+        object.member(b"\"systemControls\":", &self.system_controls);
+        object.member(b"\"interactive\":", &self.interactive);
+        object.member(b"\"pseudoTerminal\":", &self.pseudo_terminal);
+        object.member(b"\"restartPolicy\":", &self.restart_policy);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonContainerDefinition {
@@ -7456,6 +8222,15 @@ impl ::serde::Serialize for DaemonContainerImage {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonContainerImage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"imageDigest\":", &self.image_digest);
+        object.member(b"\"image\":", &self.image);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonContainerImage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7569,6 +8344,26 @@ impl ::serde::Serialize for DaemonDeployment {
         map.member("stoppedAt", &self.stopped_at);
         map.member("finishedAt", &self.finished_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonDeployment {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonDeploymentArn\":", &self.daemon_deployment_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"targetDaemonRevision\":", &self.target_daemon_revision);
+        object.member(b"\"sourceDaemonRevisions\":", &self.source_daemon_revisions);
+        object.member(b"\"circuitBreaker\":", &self.circuit_breaker);
+        object.member(b"\"alarms\":", &self.alarms);
+        object.member(b"\"rollback\":", &self.rollback);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"finishedAt\":", &self.finished_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonDeployment {
@@ -7740,6 +8535,15 @@ impl ::serde::Serialize for DaemonDeploymentAlarms {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentAlarms {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"alarmNames\":", &self.alarm_names);
+        object.member(b"\"triggeredAlarmNames\":", &self.triggered_alarm_names);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentAlarms {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7818,6 +8622,20 @@ impl ::serde::Serialize for DaemonDeploymentCapacityProvider {
         map.member("withoutDaemonInstanceCount", &self.without_daemon_instance_count);
         map.member("drainingInstanceCount", &self.draining_instance_count);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentCapacityProvider {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"runningInstanceCount\":", &self.running_instance_count);
+        object
+            .member(
+                b"\"withoutDaemonInstanceCount\":",
+                &self.without_daemon_instance_count,
+            );
+        object.member(b"\"drainingInstanceCount\":", &self.draining_instance_count);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentCapacityProvider {
@@ -7910,6 +8728,15 @@ impl ::serde::Serialize for DaemonDeploymentConfiguration {
         map.member("alarms", &self.alarms);
         map.member("bakeTimeInMinutes", &self.bake_time_in_minutes);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"drainPercent\":", &self.drain_percent);
+        object.member(b"\"alarms\":", &self.alarms);
+        object.member(b"\"bakeTimeInMinutes\":", &self.bake_time_in_minutes);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentConfiguration {
@@ -8010,6 +8837,29 @@ impl ::serde::Serialize for DaemonDeploymentRevisionDetail {
         );
         map.member("totalDrainingInstanceCount", &self.total_draining_instance_count);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentRevisionDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object
+            .member(
+                b"\"totalRunningInstanceCount\":",
+                &self.total_running_instance_count,
+            );
+        object
+            .member(
+                b"\"totalWithoutDaemonInstanceCount\":",
+                &self.total_without_daemon_instance_count,
+            );
+        object
+            .member(
+                b"\"totalDrainingInstanceCount\":",
+                &self.total_draining_instance_count,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentRevisionDetail {
@@ -8132,6 +8982,22 @@ impl ::serde::Serialize for DaemonDeploymentSummary {
         map.member("stoppedAt", &self.stopped_at);
         map.member("finishedAt", &self.finished_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonDeploymentArn\":", &self.daemon_deployment_arn);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"targetDaemonRevisionArn\":", &self.target_daemon_revision_arn);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"finishedAt\":", &self.finished_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonDeploymentSummary {
@@ -8265,6 +9131,19 @@ impl ::serde::Serialize for DaemonDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"currentRevisions\":", &self.current_revisions);
+        object.member(b"\"deploymentArn\":", &self.deployment_arn);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8370,6 +9249,16 @@ impl ::serde::Serialize for DaemonLinuxParameters {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonLinuxParameters {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capabilities\":", &self.capabilities);
+        object.member(b"\"devices\":", &self.devices);
+        object.member(b"\"initProcessEnabled\":", &self.init_process_enabled);
+        object.member(b"\"tmpfs\":", &self.tmpfs);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonLinuxParameters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8444,6 +9333,13 @@ impl ::serde::Serialize for DaemonNotActiveException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonNotActiveException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonNotActiveException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8497,6 +9393,13 @@ impl ::serde::Serialize for DaemonNotFoundException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonNotFoundException {
@@ -8581,6 +9484,22 @@ impl ::serde::Serialize for DaemonRevision {
         map.member("enableExecuteCommand", &self.enable_execute_command);
         map.member("critical", &self.critical);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonRevision {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonRevisionArn\":", &self.daemon_revision_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"containerImages\":", &self.container_images);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"critical\":", &self.critical);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonRevision {
@@ -8720,6 +9639,16 @@ impl ::serde::Serialize for DaemonRevisionDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonRevisionDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object.member(b"\"totalRunningCount\":", &self.total_running_count);
+        object.member(b"\"totalWithoutDaemonCount\":", &self.total_without_daemon_count);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonRevisionDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8818,6 +9747,24 @@ impl ::serde::Serialize for DaemonRollback {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonRollback {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object
+            .member(
+                b"\"rollbackTargetDaemonRevisionArn\":",
+                &self.rollback_target_daemon_revision_arn,
+            );
+        object
+            .member(
+                b"\"rollbackCapacityProviders\":",
+                &self.rollback_capacity_providers,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonRollback {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8907,6 +9854,16 @@ impl ::serde::Serialize for DaemonSummary {
         map.member("createdAt", &self.created_at);
         map.member("updatedAt", &self.updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonSummary {
@@ -9025,6 +9982,27 @@ impl ::serde::Serialize for DaemonTaskDefinition {
         map.member("pidMode", &self.pid_mode);
         map.member("ipcMode", &self.ipc_mode);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinition {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
+        object.member(b"\"family\":", &self.family);
+        object.member(b"\"revision\":", &self.revision);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"containerDefinitions\":", &self.container_definitions);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"registeredAt\":", &self.registered_at);
+        object.member(b"\"deleteRequestedAt\":", &self.delete_requested_at);
+        object.member(b"\"registeredBy\":", &self.registered_by);
+        object.member(b"\"pidMode\":", &self.pid_mode);
+        object.member(b"\"ipcMode\":", &self.ipc_mode);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinition {
@@ -9180,6 +10158,17 @@ impl ::serde::Serialize for DaemonTaskDefinitionSummary {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"registeredAt\":", &self.registered_at);
+        object.member(b"\"registeredBy\":", &self.registered_by);
+        object.member(b"\"deleteRequestedAt\":", &self.delete_requested_at);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonTaskDefinitionSummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9276,6 +10265,19 @@ impl ::serde::Serialize for DaemonVolume {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DaemonVolume {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"host\":", &self.host);
+        object
+            .member(
+                b"\"logDriverVolumeConfiguration\":",
+                &self.log_driver_volume_configuration,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DaemonVolume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9356,6 +10358,14 @@ impl ::serde::Serialize for DeleteAccountSettingRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteAccountSettingRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"principalArn\":", &self.principal_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteAccountSettingRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9418,6 +10428,13 @@ impl ::serde::Serialize for DeleteAccountSettingResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteAccountSettingResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"setting\":", &self.setting);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteAccountSettingResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9474,6 +10491,14 @@ impl ::serde::Serialize for DeleteAttributesRequest {
         map.member("cluster", &self.cluster);
         map.member("attributes", &self.attributes);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteAttributesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteAttributesRequest {
@@ -9534,6 +10559,13 @@ impl ::serde::Serialize for DeleteAttributesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteAttributesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9592,6 +10624,14 @@ impl ::serde::Serialize for DeleteCapacityProviderRequest {
         map.member("capacityProvider", &self.capacity_provider);
         map.member("cluster", &self.cluster);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteCapacityProviderRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProvider\":", &self.capacity_provider);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteCapacityProviderRequest {
@@ -9661,6 +10701,13 @@ impl ::serde::Serialize for DeleteCapacityProviderResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteCapacityProviderResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProvider\":", &self.capacity_provider);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteCapacityProviderResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9722,6 +10769,13 @@ impl ::serde::Serialize for DeleteClusterRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteClusterRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteClusterRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9777,6 +10831,13 @@ impl ::serde::Serialize for DeleteClusterResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteClusterResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteClusterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9830,6 +10891,13 @@ impl ::serde::Serialize for DeleteDaemonRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("daemonArn", &self.daemon_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteDaemonRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDaemonRequest {
@@ -9899,6 +10967,17 @@ impl ::serde::Serialize for DeleteDaemonResponse {
         map.member("updatedAt", &self.updated_at);
         map.member("deploymentArn", &self.deployment_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteDaemonResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"deploymentArn\":", &self.deployment_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteDaemonResponse {
@@ -9977,6 +11056,13 @@ impl ::serde::Serialize for DeleteDaemonTaskDefinitionRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteDaemonTaskDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinition\":", &self.daemon_task_definition);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteDaemonTaskDefinitionRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10044,6 +11130,13 @@ impl ::serde::Serialize for DeleteDaemonTaskDefinitionResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteDaemonTaskDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteDaemonTaskDefinitionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10109,6 +11202,13 @@ impl ::serde::Serialize for DeleteExpressGatewayServiceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteExpressGatewayServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteExpressGatewayServiceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10166,6 +11266,13 @@ impl ::serde::Serialize for DeleteExpressGatewayServiceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteExpressGatewayServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteExpressGatewayServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10219,6 +11326,13 @@ impl ::serde::Serialize for DeleteGatewayRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("gateway", &self.gateway);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteGatewayRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteGatewayRequest {
@@ -10280,6 +11394,15 @@ impl ::serde::Serialize for DeleteGatewayResponse {
         map.member("name", &self.name);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteGatewayResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteGatewayResponse {
@@ -10352,6 +11475,15 @@ impl ::serde::Serialize for DeleteServiceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"force\":", &self.force);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteServiceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10414,6 +11546,13 @@ impl ::serde::Serialize for DeleteServiceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10469,6 +11608,13 @@ impl ::serde::Serialize for DeleteTaskDefinitionsRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskDefinitions", &self.task_definitions);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteTaskDefinitionsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinitions\":", &self.task_definitions);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTaskDefinitionsRequest {
@@ -10533,6 +11679,14 @@ impl ::serde::Serialize for DeleteTaskDefinitionsResponse {
         map.member("taskDefinitions", &self.task_definitions);
         map.member("failures", &self.failures);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteTaskDefinitionsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinitions\":", &self.task_definitions);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTaskDefinitionsResponse {
@@ -10614,6 +11768,16 @@ impl ::serde::Serialize for DeleteTaskSetRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeleteTaskSetRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"taskSet\":", &self.task_set);
+        object.member(b"\"force\":", &self.force);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTaskSetRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10677,6 +11841,13 @@ impl ::serde::Serialize for DeleteTaskSetResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskSet", &self.task_set);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeleteTaskSetResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskSet\":", &self.task_set);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteTaskSetResponse {
@@ -10827,6 +11998,39 @@ impl ::serde::Serialize for Deployment {
         map.member("fargateEphemeralStorage", &self.fargate_ephemeral_storage);
         map.member("vpcLatticeConfigurations", &self.vpc_lattice_configurations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Deployment {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"id\":", &self.id);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"desiredCount\":", &self.desired_count);
+        object.member(b"\"pendingCount\":", &self.pending_count);
+        object.member(b"\"runningCount\":", &self.running_count);
+        object.member(b"\"failedTasks\":", &self.failed_tasks);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"platformFamily\":", &self.platform_family);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"rolloutState\":", &self.rollout_state);
+        object.member(b"\"rolloutStateReason\":", &self.rollout_state_reason);
+        object
+            .member(
+                b"\"serviceConnectConfiguration\":",
+                &self.service_connect_configuration,
+            );
+        object.member(b"\"serviceConnectResources\":", &self.service_connect_resources);
+        object.member(b"\"volumeConfigurations\":", &self.volume_configurations);
+        object.member(b"\"fargateEphemeralStorage\":", &self.fargate_ephemeral_storage);
+        object
+            .member(b"\"vpcLatticeConfigurations\":", &self.vpc_lattice_configurations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Deployment {
@@ -11092,6 +12296,15 @@ impl ::serde::Serialize for DeploymentAlarms {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentAlarms {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"alarmNames\":", &self.alarm_names);
+        object.member(b"\"rollback\":", &self.rollback);
+        object.member(b"\"enable\":", &self.enable);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentAlarms {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11172,6 +12385,16 @@ impl ::serde::Serialize for DeploymentCircuitBreaker {
         map.member("resetOnHealthyTask", &self.reset_on_healthy_task);
         map.member("thresholdConfiguration", &self.threshold_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentCircuitBreaker {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"enable\":", &self.enable);
+        object.member(b"\"rollback\":", &self.rollback);
+        object.member(b"\"resetOnHealthyTask\":", &self.reset_on_healthy_task);
+        object.member(b"\"thresholdConfiguration\":", &self.threshold_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentCircuitBreaker {
@@ -11337,6 +12560,23 @@ impl ::serde::Serialize for DeploymentConfiguration {
         map.member("canaryConfiguration", &self.canary_configuration);
         map.member("earlySuccessCriteria", &self.early_success_criteria);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(b"\"deploymentCircuitBreaker\":", &self.deployment_circuit_breaker);
+        object.member(b"\"maximumPercent\":", &self.maximum_percent);
+        object.member(b"\"minimumHealthyPercent\":", &self.minimum_healthy_percent);
+        object.member(b"\"alarms\":", &self.alarms);
+        object.member(b"\"strategy\":", &self.strategy);
+        object.member(b"\"bakeTimeInMinutes\":", &self.bake_time_in_minutes);
+        object.member(b"\"lifecycleHooks\":", &self.lifecycle_hooks);
+        object.member(b"\"linearConfiguration\":", &self.linear_configuration);
+        object.member(b"\"canaryConfiguration\":", &self.canary_configuration);
+        object.member(b"\"earlySuccessCriteria\":", &self.early_success_criteria);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentConfiguration {
@@ -11547,6 +12787,13 @@ impl ::serde::Serialize for DeploymentController {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentController {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentController {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11622,6 +12869,19 @@ impl ::serde::Serialize for DeploymentEarlySuccessCriteria {
             &self.source_service_revision_cleanup,
         );
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentEarlySuccessCriteria {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"enable\":", &self.enable);
+        object.member(b"\"healthyPercent\":", &self.healthy_percent);
+        object
+            .member(
+                b"\"sourceServiceRevisionCleanup\":",
+                &self.source_service_revision_cleanup,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentEarlySuccessCriteria {
@@ -11715,6 +12975,13 @@ impl ::serde::Serialize for DeploymentEphemeralStorage {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("kmsKeyId", &self.kms_key_id);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeploymentEphemeralStorage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"kmsKeyId\":", &self.kms_key_id);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeploymentEphemeralStorage {
@@ -11859,6 +13126,18 @@ impl ::serde::Serialize for DeploymentLifecycleHook {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHook {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"targetType\":", &self.target_type);
+        object.member(b"\"hookTargetArn\":", &self.hook_target_arn);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.member(b"\"lifecycleStages\":", &self.lifecycle_stages);
+        object.member(b"\"hookDetails\":", &self.hook_details);
+        object.member(b"\"timeoutConfiguration\":", &self.timeout_configuration);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHook {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11979,6 +13258,18 @@ impl ::serde::Serialize for DeploymentLifecycleHookDetail {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookDetail {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"hookId\":", &self.hook_id);
+        object.member(b"\"targetType\":", &self.target_type);
+        object.member(b"\"targetArn\":", &self.target_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"expiresAt\":", &self.expires_at);
+        object.member(b"\"timeoutAction\":", &self.timeout_action);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12077,6 +13368,14 @@ impl ::serde::Serialize for DeploymentLifecycleHookTimeoutConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookTimeoutConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"timeoutInMinutes\":", &self.timeout_in_minutes);
+        object.member(b"\"action\":", &self.action);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeploymentLifecycleHookTimeoutConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12164,6 +13463,15 @@ impl ::serde::Serialize for DeregisterContainerInstanceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeregisterContainerInstanceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.member(b"\"force\":", &self.force);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeregisterContainerInstanceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12232,6 +13540,13 @@ impl ::serde::Serialize for DeregisterContainerInstanceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeregisterContainerInstanceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeregisterContainerInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12293,6 +13608,13 @@ impl ::serde::Serialize for DeregisterTaskDefinitionRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DeregisterTaskDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeregisterTaskDefinitionRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12352,6 +13674,13 @@ impl ::serde::Serialize for DeregisterTaskDefinitionResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskDefinition", &self.task_definition);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DeregisterTaskDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeregisterTaskDefinitionResponse {
@@ -12429,6 +13758,17 @@ impl ::serde::Serialize for DescribeCapacityProvidersRequest {
         map.member("maxResults", &self.max_results);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeCapacityProvidersRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"include\":", &self.include);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityProvidersRequest {
@@ -12511,6 +13851,15 @@ impl ::serde::Serialize for DescribeCapacityProvidersResponse {
         map.member("failures", &self.failures);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeCapacityProvidersResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object.member(b"\"failures\":", &self.failures);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityProvidersResponse {
@@ -12599,6 +13948,14 @@ impl ::serde::Serialize for DescribeClustersRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeClustersRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusters\":", &self.clusters);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeClustersRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12658,6 +14015,14 @@ impl ::serde::Serialize for DescribeClustersResponse {
         map.member("clusters", &self.clusters);
         map.member("failures", &self.failures);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeClustersResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusters\":", &self.clusters);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {
@@ -12727,6 +14092,15 @@ impl ::serde::Serialize for DescribeContainerInstancesRequest {
         map.member("containerInstances", &self.container_instances);
         map.member("include", &self.include);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeContainerInstancesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"containerInstances\":", &self.container_instances);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeContainerInstancesRequest {
@@ -12803,6 +14177,14 @@ impl ::serde::Serialize for DescribeContainerInstancesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeContainerInstancesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstances\":", &self.container_instances);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeContainerInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12873,6 +14255,13 @@ impl ::serde::Serialize for DescribeDaemonDeploymentsRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("daemonDeploymentArns", &self.daemon_deployment_arns);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonDeploymentsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonDeploymentArns\":", &self.daemon_deployment_arns);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonDeploymentsRequest {
@@ -12947,6 +14336,14 @@ impl ::serde::Serialize for DescribeDaemonDeploymentsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonDeploymentsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"failures\":", &self.failures);
+        object.member(b"\"daemonDeployments\":", &self.daemon_deployments);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonDeploymentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13017,6 +14414,13 @@ impl ::serde::Serialize for DescribeDaemonRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13074,6 +14478,13 @@ impl ::serde::Serialize for DescribeDaemonResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemon\":", &self.daemon);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13129,6 +14540,13 @@ impl ::serde::Serialize for DescribeDaemonRevisionsRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("daemonRevisionArns", &self.daemon_revision_arns);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonRevisionsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonRevisionArns\":", &self.daemon_revision_arns);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRevisionsRequest {
@@ -13201,6 +14619,14 @@ impl ::serde::Serialize for DescribeDaemonRevisionsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonRevisionsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonRevisions\":", &self.daemon_revisions);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonRevisionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13271,6 +14697,13 @@ impl ::serde::Serialize for DescribeDaemonTaskDefinitionRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonTaskDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinition\":", &self.daemon_task_definition);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonTaskDefinitionRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13336,6 +14769,13 @@ impl ::serde::Serialize for DescribeDaemonTaskDefinitionResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("daemonTaskDefinition", &self.daemon_task_definition);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeDaemonTaskDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinition\":", &self.daemon_task_definition);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDaemonTaskDefinitionResponse {
@@ -13410,6 +14850,14 @@ impl ::serde::Serialize for DescribeExpressGatewayServiceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeExpressGatewayServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressGatewayServiceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13467,6 +14915,13 @@ impl ::serde::Serialize for DescribeExpressGatewayServiceResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("service", &self.service);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeExpressGatewayServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressGatewayServiceResponse {
@@ -13552,6 +15007,22 @@ impl ::serde::Serialize for DescribeGatewayAlbConfiguration {
         map.member("httpDesync", &self.http_desync);
         map.member("testTrafficRules", &self.test_traffic_rules);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayAlbConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"scheme\":", &self.scheme);
+        object.member(b"\"accessLogs\":", &self.access_logs);
+        object.member(b"\"webACLArn\":", &self.web_acl_arn);
+        object.member(b"\"port\":", &self.port);
+        object.member(b"\"protocol\":", &self.protocol);
+        object.member(b"\"maxAlbCount\":", &self.max_alb_count);
+        object.member(b"\"currentAlbCount\":", &self.current_alb_count);
+        object.member(b"\"httpDesync\":", &self.http_desync);
+        object.member(b"\"testTrafficRules\":", &self.test_traffic_rules);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayAlbConfiguration {
@@ -13673,6 +15144,13 @@ impl ::serde::Serialize for DescribeGatewayRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13732,6 +15210,15 @@ impl ::serde::Serialize for DescribeGatewayResourcesRequest {
         map.member("maxResults", &self.max_results);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayResourcesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResourcesRequest {
@@ -13803,6 +15290,14 @@ impl ::serde::Serialize for DescribeGatewayResourcesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayResourcesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayResources\":", &self.gateway_resources);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13872,6 +15367,13 @@ impl ::serde::Serialize for DescribeGatewayResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13925,6 +15427,13 @@ impl ::serde::Serialize for DescribeGatewayRouteRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("gatewayRouteArn", &self.gateway_route_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayRouteRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRouteRequest {
@@ -13986,6 +15495,13 @@ impl ::serde::Serialize for DescribeGatewayRouteResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("gatewayRoute", &self.gateway_route);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayRouteResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayRoute\":", &self.gateway_route);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayRouteResponse {
@@ -14051,6 +15567,13 @@ impl ::serde::Serialize for DescribeServiceDeploymentsRequest {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("serviceDeploymentArns", &self.service_deployment_arns);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceDeploymentsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArns\":", &self.service_deployment_arns);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceDeploymentsRequest {
@@ -14125,6 +15648,14 @@ impl ::serde::Serialize for DescribeServiceDeploymentsResponse {
         map.member("serviceDeployments", &self.service_deployments);
         map.member("failures", &self.failures);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceDeploymentsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeployments\":", &self.service_deployments);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceDeploymentsResponse {
@@ -14203,6 +15734,13 @@ impl ::serde::Serialize for DescribeServiceRevisionsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceRevisionsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceRevisionArns\":", &self.service_revision_arns);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceRevisionsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14271,6 +15809,14 @@ impl ::serde::Serialize for DescribeServiceRevisionsResponse {
         map.member("serviceRevisions", &self.service_revisions);
         map.member("failures", &self.failures);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeServiceRevisionsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceRevisions\":", &self.service_revisions);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServiceRevisionsResponse {
@@ -14349,6 +15895,15 @@ impl ::serde::Serialize for DescribeServicesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeServicesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"services\":", &self.services);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeServicesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14417,6 +15972,14 @@ impl ::serde::Serialize for DescribeServicesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeServicesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"services\":", &self.services);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeServicesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14479,6 +16042,14 @@ impl ::serde::Serialize for DescribeTaskDefinitionRequest {
         map.member("taskDefinition", &self.task_definition);
         map.member("include", &self.include);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeTaskDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskDefinitionRequest {
@@ -14568,6 +16139,14 @@ impl ::serde::Serialize for DescribeTaskDefinitionResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeTaskDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskDefinitionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14649,6 +16228,16 @@ impl ::serde::Serialize for DescribeTaskSetsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeTaskSetsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"taskSets\":", &self.task_sets);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskSetsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14719,6 +16308,14 @@ impl ::serde::Serialize for DescribeTaskSetsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeTaskSetsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskSets\":", &self.task_sets);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskSetsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14784,6 +16381,15 @@ impl ::serde::Serialize for DescribeTasksRequest {
         map.member("tasks", &self.tasks);
         map.member("include", &self.include);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DescribeTasksRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"tasks\":", &self.tasks);
+        object.member(b"\"include\":", &self.include);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTasksRequest {
@@ -14852,6 +16458,14 @@ impl ::serde::Serialize for DescribeTasksResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeTasksResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"tasks\":", &self.tasks);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14918,6 +16532,15 @@ impl ::serde::Serialize for Device {
         map.member("containerPath", &self.container_path);
         map.member("permissions", &self.permissions);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Device {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"hostPath\":", &self.host_path);
+        object.member(b"\"containerPath\":", &self.container_path);
+        object.member(b"\"permissions\":", &self.permissions);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Device {
@@ -14996,6 +16619,14 @@ impl ::serde::Serialize for DisassociateGatewayFromClusterRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DisassociateGatewayFromClusterRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DisassociateGatewayFromClusterRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15057,6 +16688,15 @@ impl ::serde::Serialize for DisassociateGatewayFromClusterResponse {
         map.member("clusterArn", &self.cluster_arn);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DisassociateGatewayFromClusterResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DisassociateGatewayFromClusterResponse {
@@ -15126,6 +16766,14 @@ impl ::serde::Serialize for DiscoverPollEndpointRequest {
         map.member("containerInstance", &self.container_instance);
         map.member("cluster", &self.cluster);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DiscoverPollEndpointRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiscoverPollEndpointRequest {
@@ -15198,6 +16846,15 @@ impl ::serde::Serialize for DiscoverPollEndpointResponse {
         map.member("telemetryEndpoint", &self.telemetry_endpoint);
         map.member("serviceConnectEndpoint", &self.service_connect_endpoint);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for DiscoverPollEndpointResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"endpoint\":", &self.endpoint);
+        object.member(b"\"telemetryEndpoint\":", &self.telemetry_endpoint);
+        object.member(b"\"serviceConnectEndpoint\":", &self.service_connect_endpoint);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiscoverPollEndpointResponse {
@@ -15294,6 +16951,17 @@ impl ::serde::Serialize for DockerVolumeConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DockerVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"scope\":", &self.scope);
+        object.member(b"\"autoprovision\":", &self.autoprovision);
+        object.member(b"\"driver\":", &self.driver);
+        object.member(b"\"driverOpts\":", &self.driver_opts);
+        object.member(b"\"labels\":", &self.labels);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DockerVolumeConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15371,6 +17039,15 @@ impl ::serde::Serialize for EbsTagSpecification {
         map.member("tags", &self.tags);
         map.member("propagateTags", &self.propagate_tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EbsTagSpecification {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceType\":", &self.resource_type);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EbsTagSpecification {
@@ -15483,6 +17160,22 @@ impl ::serde::Serialize for EcsExpressGatewayService {
         map.member("createdAt", &self.created_at);
         map.member("updatedAt", &self.updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EcsExpressGatewayService {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"serviceName\":", &self.service_name);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"currentDeployment\":", &self.current_deployment);
+        object.member(b"\"activeConfigurations\":", &self.active_configurations);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EcsExpressGatewayService {
@@ -15623,6 +17316,18 @@ impl ::serde::Serialize for EcsManagedResources {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EcsManagedResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"ingressPaths\":", &self.ingress_paths);
+        object.member(b"\"autoScaling\":", &self.auto_scaling);
+        object.member(b"\"metricAlarms\":", &self.metric_alarms);
+        object.member(b"\"serviceSecurityGroups\":", &self.service_security_groups);
+        object.member(b"\"logGroups\":", &self.log_groups);
+        object.member(b"\"gatewayConnections\":", &self.gateway_connections);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EcsManagedResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15748,6 +17453,14 @@ impl ::serde::Serialize for EfsAuthorizationConfig {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfig {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"accessPointId\":", &self.access_point_id);
+        object.member(b"\"iam\":", &self.iam);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EfsAuthorizationConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15823,6 +17536,17 @@ impl ::serde::Serialize for EfsVolumeConfiguration {
         map.member("transitEncryptionPort", &self.transit_encryption_port);
         map.member("authorizationConfig", &self.authorization_config);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EfsVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"fileSystemId\":", &self.file_system_id);
+        object.member(b"\"rootDirectory\":", &self.root_directory);
+        object.member(b"\"transitEncryption\":", &self.transit_encryption);
+        object.member(b"\"transitEncryptionPort\":", &self.transit_encryption_port);
+        object.member(b"\"authorizationConfig\":", &self.authorization_config);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EfsVolumeConfiguration {
@@ -15945,6 +17669,16 @@ impl ::serde::Serialize for ElbGatewayResources {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ElbGatewayResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"loadBalancerArn\":", &self.load_balancer_arn);
+        object.member(b"\"listenerArn\":", &self.listener_arn);
+        object.member(b"\"securityGroup\":", &self.security_group);
+        object.member(b"\"gatewayRouteArns\":", &self.gateway_route_arns);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ElbGatewayResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16047,6 +17781,14 @@ impl ::serde::Serialize for EnvironmentFile {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for EnvironmentFile {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EnvironmentFile {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16107,6 +17849,13 @@ impl ::serde::Serialize for EphemeralStorage {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("sizeInGiB", &self.size_in_gib);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for EphemeralStorage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sizeInGiB\":", &self.size_in_gib);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EphemeralStorage {
@@ -16177,6 +17926,15 @@ impl ::serde::Serialize for ExecuteCommandConfiguration {
         map.member("logging", &self.logging);
         map.member("logConfiguration", &self.log_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExecuteCommandConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"kmsKeyId\":", &self.kms_key_id);
+        object.member(b"\"logging\":", &self.logging);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExecuteCommandConfiguration {
@@ -16265,6 +18023,21 @@ impl ::serde::Serialize for ExecuteCommandLogConfiguration {
         map.member("s3EncryptionEnabled", &self.s3_encryption_enabled);
         map.member("s3KeyPrefix", &self.s3_key_prefix);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExecuteCommandLogConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cloudWatchLogGroupName\":", &self.cloud_watch_log_group_name);
+        object
+            .member(
+                b"\"cloudWatchEncryptionEnabled\":",
+                &self.cloud_watch_encryption_enabled,
+            );
+        object.member(b"\"s3BucketName\":", &self.s3_bucket_name);
+        object.member(b"\"s3EncryptionEnabled\":", &self.s3_encryption_enabled);
+        object.member(b"\"s3KeyPrefix\":", &self.s3_key_prefix);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExecuteCommandLogConfiguration {
@@ -16374,6 +18147,17 @@ impl ::serde::Serialize for ExecuteCommandRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExecuteCommandRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"container\":", &self.container);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"interactive\":", &self.interactive);
+        object.member(b"\"task\":", &self.task);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExecuteCommandRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16457,6 +18241,18 @@ impl ::serde::Serialize for ExecuteCommandResponse {
         map.member("session", &self.session);
         map.member("taskArn", &self.task_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExecuteCommandResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"containerArn\":", &self.container_arn);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"interactive\":", &self.interactive);
+        object.member(b"\"session\":", &self.session);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExecuteCommandResponse {
@@ -16567,6 +18363,19 @@ impl ::serde::Serialize for ExpressGatewayContainer {
         map.member("environment", &self.environment);
         map.member("secrets", &self.secrets);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayContainer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"image\":", &self.image);
+        object.member(b"\"containerPort\":", &self.container_port);
+        object.member(b"\"awsLogsConfiguration\":", &self.aws_logs_configuration);
+        object.member(b"\"repositoryCredentials\":", &self.repository_credentials);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"environment\":", &self.environment);
+        object.member(b"\"secrets\":", &self.secrets);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayContainer {
@@ -16698,6 +18507,13 @@ impl ::serde::Serialize for ExpressGatewayRepositoryCredentials {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayRepositoryCredentials {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayRepositoryCredentials {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16770,6 +18586,16 @@ impl ::serde::Serialize for ExpressGatewayScalingTarget {
         map.member("autoScalingMetric", &self.auto_scaling_metric);
         map.member("autoScalingTargetValue", &self.auto_scaling_target_value);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayScalingTarget {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"minTaskCount\":", &self.min_task_count);
+        object.member(b"\"maxTaskCount\":", &self.max_task_count);
+        object.member(b"\"autoScalingMetric\":", &self.auto_scaling_metric);
+        object.member(b"\"autoScalingTargetValue\":", &self.auto_scaling_target_value);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayScalingTarget {
@@ -16866,6 +18692,14 @@ impl ::serde::Serialize for ExpressGatewayServiceAwsLogsConfiguration {
         map.member("logGroup", &self.log_group);
         map.member("logStreamPrefix", &self.log_stream_prefix);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceAwsLogsConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"logGroup\":", &self.log_group);
+        object.member(b"\"logStreamPrefix\":", &self.log_stream_prefix);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceAwsLogsConfiguration {
@@ -16983,6 +18817,25 @@ impl ::serde::Serialize for ExpressGatewayServiceConfiguration {
         map.member("ingressPaths", &self.ingress_paths);
         map.member("createdAt", &self.created_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceRevisionArn\":", &self.service_revision_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"taskDefinitionArn\":", &self.task_definition_arn);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"healthCheckPath\":", &self.health_check_path);
+        object.member(b"\"primaryContainer\":", &self.primary_container);
+        object.member(b"\"scalingTarget\":", &self.scaling_target);
+        object.member(b"\"ingressPaths\":", &self.ingress_paths);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceConfiguration {
@@ -17143,6 +18996,14 @@ impl ::serde::Serialize for ExpressGatewayServiceNetworkConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceNetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"securityGroups\":", &self.security_groups);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceNetworkConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17211,6 +19072,14 @@ impl ::serde::Serialize for ExpressGatewayServiceStatus {
         map.member("statusCode", &self.status_code);
         map.member("statusReason", &self.status_reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceStatus {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"statusCode\":", &self.status_code);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExpressGatewayServiceStatus {
@@ -17286,6 +19155,14 @@ impl ::serde::Serialize for FSxWindowsFileServerAuthorizationConfig {
         map.member("credentialsParameter", &self.credentials_parameter);
         map.member("domain", &self.domain);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FSxWindowsFileServerAuthorizationConfig {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
+        object.member(b"\"domain\":", &self.domain);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FSxWindowsFileServerAuthorizationConfig {
@@ -17371,6 +19248,15 @@ impl ::serde::Serialize for FSxWindowsFileServerVolumeConfiguration {
         map.member("rootDirectory", &self.root_directory);
         map.member("authorizationConfig", &self.authorization_config);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FSxWindowsFileServerVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"fileSystemId\":", &self.file_system_id);
+        object.member(b"\"rootDirectory\":", &self.root_directory);
+        object.member(b"\"authorizationConfig\":", &self.authorization_config);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FSxWindowsFileServerVolumeConfiguration {
@@ -17468,6 +19354,15 @@ impl ::serde::Serialize for Failure {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Failure {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"detail\":", &self.detail);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Failure {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17535,6 +19430,14 @@ impl ::serde::Serialize for FirelensConfiguration {
         map.member("type", &self.r#type);
         map.member("options", &self.options);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for FirelensConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"options\":", &self.options);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FirelensConfiguration {
@@ -17628,6 +19531,25 @@ impl ::serde::Serialize for Gateway {
         map.member("createdAt", &self.created_at);
         map.member("updatedAt", &self.updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Gateway {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"failures\":", &self.failures);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"deletionProtection\":", &self.deletion_protection);
+        object.member(b"\"configuration\":", &self.configuration);
+        object.member(b"\"accessType\":", &self.access_type);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Gateway {
@@ -17770,6 +19692,13 @@ impl ::serde::Serialize for GatewayAlbTestTrafficRules {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayAlbTestTrafficRules {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"header\":", &self.header);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayAlbTestTrafficRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17830,6 +19759,15 @@ impl ::serde::Serialize for GatewayClusterAssociationSummary {
         map.member("clusterArn", &self.cluster_arn);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayClusterAssociationSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayClusterAssociationSummary {
@@ -17921,6 +19859,19 @@ impl ::serde::Serialize for GatewayConnection {
         map.member("status", &self.status);
         map.member("resources", &self.resources);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayConnection {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
+        object.member(b"\"portName\":", &self.port_name);
+        object.member(b"\"serviceUrl\":", &self.service_url);
+        object.member(b"\"accessType\":", &self.access_type);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"resources\":", &self.resources);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayConnection {
@@ -18040,6 +19991,24 @@ impl ::serde::Serialize for GatewayConnectionAlbResources {
         map.member("targetGroupArn", &self.target_group_arn);
         map.member("alternateTargetGroupArn", &self.alternate_target_group_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectionAlbResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"acmCertificateArn\":", &self.acm_certificate_arn);
+        object.member(b"\"loadBalancerArn\":", &self.load_balancer_arn);
+        object
+            .member(
+                b"\"loadBalancerSecurityGroupArns\":",
+                &self.load_balancer_security_group_arns,
+            );
+        object.member(b"\"listenerArn\":", &self.listener_arn);
+        object.member(b"\"listenerRuleArn\":", &self.listener_rule_arn);
+        object.member(b"\"testListenerRuleArn\":", &self.test_listener_rule_arn);
+        object.member(b"\"targetGroupArn\":", &self.target_group_arn);
+        object.member(b"\"alternateTargetGroupArn\":", &self.alternate_target_group_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectionAlbResources {
@@ -18173,6 +20142,16 @@ impl ::serde::Serialize for GatewayConnector {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayConnector {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"portName\":", &self.port_name);
+        object.member(b"\"healthCheck\":", &self.health_check);
+        object.member(b"\"filters\":", &self.filters);
+        object.member(b"\"deregistrationDelay\":", &self.deregistration_delay);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayConnector {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18256,6 +20235,13 @@ impl ::serde::Serialize for GatewayConnectorDeregistrationDelay {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectorDeregistrationDelay {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"timeoutSeconds\":", &self.timeout_seconds);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectorDeregistrationDelay {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18332,6 +20318,13 @@ impl ::serde::Serialize for GatewayConnectorFilters {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("accessTypes", &self.access_types);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectorFilters {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"accessTypes\":", &self.access_types);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectorFilters {
@@ -18423,6 +20416,28 @@ impl ::serde::Serialize for GatewayConnectorHealthCheck {
         map.member("unhealthyThresholdCount", &self.unhealthy_threshold_count);
         map.member("matcher", &self.matcher);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectorHealthCheck {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"healthCheckProtocol\":", &self.health_check_protocol);
+        object.member(b"\"healthCheckPort\":", &self.health_check_port);
+        object.member(b"\"healthCheckPath\":", &self.health_check_path);
+        object
+            .member(
+                b"\"healthCheckTimeoutSeconds\":",
+                &self.health_check_timeout_seconds,
+            );
+        object
+            .member(
+                b"\"healthCheckIntervalSeconds\":",
+                &self.health_check_interval_seconds,
+            );
+        object.member(b"\"healthyThresholdCount\":", &self.healthy_threshold_count);
+        object.member(b"\"unhealthyThresholdCount\":", &self.unhealthy_threshold_count);
+        object.member(b"\"matcher\":", &self.matcher);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheck {
@@ -18554,6 +20569,14 @@ impl ::serde::Serialize for GatewayConnectorHealthCheckMatcher {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectorHealthCheckMatcher {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"httpCode\":", &self.http_code);
+        object.member(b"\"grpcCode\":", &self.grpc_code);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectorHealthCheckMatcher {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18612,6 +20635,13 @@ impl ::serde::Serialize for GatewayElbAccessLogConfiguration {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("destination", &self.destination);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayElbAccessLogConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"destination\":", &self.destination);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogConfiguration {
@@ -18675,6 +20705,14 @@ impl ::serde::Serialize for GatewayElbAccessLogS3Destination {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayElbAccessLogS3Destination {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"bucket\":", &self.bucket);
+        object.member(b"\"prefix\":", &self.prefix);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogS3Destination {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18736,6 +20774,15 @@ impl ::serde::Serialize for GatewayElbNetworkConfiguration {
         map.member("subnets", &self.subnets);
         map.member("ipAddressType", &self.ip_address_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayElbNetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"inboundSecurityGroup\":", &self.inbound_security_group);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.member(b"\"ipAddressType\":", &self.ip_address_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayElbNetworkConfiguration {
@@ -18813,6 +20860,13 @@ impl ::serde::Serialize for GatewayNotFoundException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayNotFoundException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18872,6 +20926,15 @@ impl ::serde::Serialize for GatewayOperationError {
         map.member("code", &self.code);
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayOperationError {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"operation\":", &self.operation);
+        object.member(b"\"code\":", &self.code);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayOperationError {
@@ -18941,6 +21004,14 @@ impl ::serde::Serialize for GatewayResourceFailure {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayResourceFailure {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"errors\":", &self.errors);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayResourceFailure {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19003,6 +21074,14 @@ impl ::serde::Serialize for GatewayResources {
         map.member("gatewayArn", &self.gateway_arn);
         map.member("resources", &self.resources);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"resources\":", &self.resources);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayResources {
@@ -19084,6 +21163,19 @@ impl ::serde::Serialize for GatewayRoute {
         map.member("serviceUrl", &self.service_url);
         map.member("resources", &self.resources);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayRoute {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object
+            .member(b"\"serviceContainerPortName\":", &self.service_container_port_name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"serviceUrl\":", &self.service_url);
+        object.member(b"\"resources\":", &self.resources);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayRoute {
@@ -19198,6 +21290,23 @@ impl ::serde::Serialize for GatewayRouteAlbResources {
         map.member("loadBalancerSecurityGroups", &self.load_balancer_security_groups);
         map.member("serviceSecurityGroupArn", &self.service_security_group_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayRouteAlbResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"acmCertificateArn\":", &self.acm_certificate_arn);
+        object.member(b"\"loadBalancerArn\":", &self.load_balancer_arn);
+        object.member(b"\"listenerArn\":", &self.listener_arn);
+        object.member(b"\"listenerRuleArn\":", &self.listener_rule_arn);
+        object.member(b"\"testListenerRuleArns\":", &self.test_listener_rule_arns);
+        object
+            .member(
+                b"\"loadBalancerSecurityGroups\":",
+                &self.load_balancer_security_groups,
+            );
+        object.member(b"\"serviceSecurityGroupArn\":", &self.service_security_group_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteAlbResources {
@@ -19322,6 +21431,14 @@ impl ::serde::Serialize for GatewayRouteLoadBalancerSecurityGroup {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayRouteLoadBalancerSecurityGroup {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"ruleArns\":", &self.rule_arns);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteLoadBalancerSecurityGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19393,6 +21510,19 @@ impl ::serde::Serialize for GatewayRouteSummary {
         map.member("serviceContainerPortName", &self.service_container_port_name);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayRouteSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object
+            .member(b"\"serviceContainerPortName\":", &self.service_container_port_name);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteSummary {
@@ -19495,6 +21625,16 @@ impl ::serde::Serialize for GatewaySummary {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewaySummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewaySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19566,6 +21706,14 @@ impl ::serde::Serialize for GatewayTestTrafficHeader {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayTestTrafficHeader {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"values\":", &self.values);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayTestTrafficHeader {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -19624,6 +21772,14 @@ impl ::serde::Serialize for GetTaskProtectionRequest {
         map.member("cluster", &self.cluster);
         map.member("tasks", &self.tasks);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GetTaskProtectionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"tasks\":", &self.tasks);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetTaskProtectionRequest {
@@ -19689,6 +21845,14 @@ impl ::serde::Serialize for GetTaskProtectionResponse {
         map.member("protectedTasks", &self.protected_tasks);
         map.member("failures", &self.failures);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GetTaskProtectionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"protectedTasks\":", &self.protected_tasks);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetTaskProtectionResponse {
@@ -19780,6 +21944,17 @@ impl ::serde::Serialize for GpuDevice {
         map.member("remainingMemoryInMiB", &self.remaining_memory_in_mib);
         map.member("containerCount", &self.container_count);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GpuDevice {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gpuId\":", &self.gpu_id);
+        object.member(b"\"sharingMode\":", &self.sharing_mode);
+        object.member(b"\"totalMemoryInMiB\":", &self.total_memory_in_mib);
+        object.member(b"\"remainingMemoryInMiB\":", &self.remaining_memory_in_mib);
+        object.member(b"\"containerCount\":", &self.container_count);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GpuDevice {
@@ -19984,6 +22159,17 @@ impl ::serde::Serialize for HealthCheck {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for HealthCheck {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"command\":", &self.command);
+        object.member(b"\"interval\":", &self.interval);
+        object.member(b"\"timeout\":", &self.timeout);
+        object.member(b"\"retries\":", &self.retries);
+        object.member(b"\"startPeriod\":", &self.start_period);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for HealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20054,6 +22240,14 @@ impl ::serde::Serialize for HostEntry {
         map.member("hostname", &self.hostname);
         map.member("ipAddress", &self.ip_address);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for HostEntry {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"hostname\":", &self.hostname);
+        object.member(b"\"ipAddress\":", &self.ip_address);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for HostEntry {
@@ -20142,6 +22336,21 @@ impl ::serde::Serialize for HostSharedAlbConfiguration {
         map.member("httpDesync", &self.http_desync);
         map.member("testTrafficRules", &self.test_traffic_rules);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for HostSharedAlbConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"scheme\":", &self.scheme);
+        object.member(b"\"webACLArn\":", &self.web_acl_arn);
+        object.member(b"\"accessLogs\":", &self.access_logs);
+        object.member(b"\"port\":", &self.port);
+        object.member(b"\"protocol\":", &self.protocol);
+        object.member(b"\"maxAlbCount\":", &self.max_alb_count);
+        object.member(b"\"httpDesync\":", &self.http_desync);
+        object.member(b"\"testTrafficRules\":", &self.test_traffic_rules);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for HostSharedAlbConfiguration {
@@ -20258,6 +22467,13 @@ impl ::serde::Serialize for HostVolumeProperties {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for HostVolumeProperties {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sourcePath\":", &self.source_path);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for HostVolumeProperties {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20317,6 +22533,14 @@ impl ::serde::Serialize for InferenceAccelerator {
         map.member("deviceName", &self.device_name);
         map.member("deviceType", &self.device_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InferenceAccelerator {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"deviceName\":", &self.device_name);
+        object.member(b"\"deviceType\":", &self.device_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InferenceAccelerator {
@@ -20388,6 +22612,14 @@ impl ::serde::Serialize for InferenceAcceleratorOverride {
         map.member("deviceName", &self.device_name);
         map.member("deviceType", &self.device_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InferenceAcceleratorOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"deviceName\":", &self.device_name);
+        object.member(b"\"deviceType\":", &self.device_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InferenceAcceleratorOverride {
@@ -20463,6 +22695,13 @@ impl ::serde::Serialize for InfrastructureOptimization {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for InfrastructureOptimization {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"scaleInAfter\":", &self.scale_in_after);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for InfrastructureOptimization {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -20525,6 +22764,14 @@ impl ::serde::Serialize for IngressPathSummary {
         map.member("accessType", &self.access_type);
         map.member("endpoint", &self.endpoint);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for IngressPathSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"accessType\":", &self.access_type);
+        object.member(b"\"endpoint\":", &self.endpoint);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for IngressPathSummary {
@@ -20604,6 +22851,17 @@ impl ::serde::Serialize for InstanceHealthCheckResult {
         map.member("lastUpdated", &self.last_updated);
         map.member("lastStatusChange", &self.last_status_change);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InstanceHealthCheckResult {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"lastUpdated\":", &self.last_updated);
+        object.member(b"\"lastStatusChange\":", &self.last_status_change);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InstanceHealthCheckResult {
@@ -20763,6 +23021,31 @@ impl ::serde::Serialize for InstanceLaunchTemplate {
         map.member("capacityReservations", &self.capacity_reservations);
         map.member("nitroEnclavesEnabled", &self.nitro_enclaves_enabled);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"storageConfiguration\":", &self.storage_configuration);
+        object
+            .member(
+                b"\"localStorageConfiguration\":",
+                &self.local_storage_configuration,
+            );
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.member(b"\"capacityOptionType\":", &self.capacity_option_type);
+        object
+            .member(
+                b"\"instanceMetadataTagsPropagation\":",
+                &self.instance_metadata_tags_propagation,
+            );
+        object.member(b"\"instanceRequirements\":", &self.instance_requirements);
+        object.member(b"\"fipsEnabled\":", &self.fips_enabled);
+        object.member(b"\"capacityReservations\":", &self.capacity_reservations);
+        object.member(b"\"nitroEnclavesEnabled\":", &self.nitro_enclaves_enabled);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplate {
@@ -20993,6 +23276,28 @@ impl ::serde::Serialize for InstanceLaunchTemplateUpdate {
         map.member("instanceRequirements", &self.instance_requirements);
         map.member("capacityReservations", &self.capacity_reservations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplateUpdate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"storageConfiguration\":", &self.storage_configuration);
+        object
+            .member(
+                b"\"instanceMetadataTagsPropagation\":",
+                &self.instance_metadata_tags_propagation,
+            );
+        object
+            .member(
+                b"\"localStorageConfiguration\":",
+                &self.local_storage_configuration,
+            );
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.member(b"\"instanceRequirements\":", &self.instance_requirements);
+        object.member(b"\"capacityReservations\":", &self.capacity_reservations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InstanceLaunchTemplateUpdate {
@@ -21245,6 +23550,53 @@ impl ::serde::Serialize for InstanceRequirementsRequest {
             &self.max_spot_price_as_percentage_of_optimal_on_demand_price,
         );
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for InstanceRequirementsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"vCpuCount\":", &self.v_cpu_count);
+        object.member(b"\"memoryMiB\":", &self.memory_mib);
+        object.member(b"\"cpuManufacturers\":", &self.cpu_manufacturers);
+        object.member(b"\"memoryGiBPerVCpu\":", &self.memory_gib_per_v_cpu);
+        object.member(b"\"excludedInstanceTypes\":", &self.excluded_instance_types);
+        object.member(b"\"instanceGenerations\":", &self.instance_generations);
+        object
+            .member(
+                b"\"spotMaxPricePercentageOverLowestPrice\":",
+                &self.spot_max_price_percentage_over_lowest_price,
+            );
+        object
+            .member(
+                b"\"onDemandMaxPricePercentageOverLowestPrice\":",
+                &self.on_demand_max_price_percentage_over_lowest_price,
+            );
+        object.member(b"\"bareMetal\":", &self.bare_metal);
+        object.member(b"\"burstablePerformance\":", &self.burstable_performance);
+        object.member(b"\"requireHibernateSupport\":", &self.require_hibernate_support);
+        object.member(b"\"networkInterfaceCount\":", &self.network_interface_count);
+        object.member(b"\"localStorage\":", &self.local_storage);
+        object.member(b"\"localStorageTypes\":", &self.local_storage_types);
+        object.member(b"\"totalLocalStorageGB\":", &self.total_local_storage_gb);
+        object
+            .member(b"\"baselineEbsBandwidthMbps\":", &self.baseline_ebs_bandwidth_mbps);
+        object.member(b"\"acceleratorTypes\":", &self.accelerator_types);
+        object.member(b"\"acceleratorCount\":", &self.accelerator_count);
+        object.member(b"\"acceleratorManufacturers\":", &self.accelerator_manufacturers);
+        object.member(b"\"acceleratorNames\":", &self.accelerator_names);
+        object
+            .member(
+                b"\"acceleratorTotalMemoryMiB\":",
+                &self.accelerator_total_memory_mib,
+            );
+        object.member(b"\"networkBandwidthGbps\":", &self.network_bandwidth_gbps);
+        object.member(b"\"allowedInstanceTypes\":", &self.allowed_instance_types);
+        object
+            .member(
+                b"\"maxSpotPriceAsPercentageOfOptimalOnDemandPrice\":",
+                &self.max_spot_price_as_percentage_of_optimal_on_demand_price,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for InstanceRequirementsRequest {
@@ -21595,6 +23947,13 @@ impl ::serde::Serialize for InvalidParameterException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for InvalidParameterException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21671,6 +24030,14 @@ impl ::serde::Serialize for KernelCapabilities {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for KernelCapabilities {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"add\":", &self.add);
+        object.member(b"\"drop\":", &self.drop);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for KernelCapabilities {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21730,6 +24097,14 @@ impl ::serde::Serialize for KeyValuePair {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for KeyValuePair {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for KeyValuePair {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -21784,6 +24159,13 @@ impl ::serde::Serialize for LimitExceededException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LimitExceededException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
@@ -21842,6 +24224,14 @@ impl ::serde::Serialize for LinearConfiguration {
         map.member("stepPercent", &self.step_percent);
         map.member("stepBakeTimeInMinutes", &self.step_bake_time_in_minutes);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LinearConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"stepPercent\":", &self.step_percent);
+        object.member(b"\"stepBakeTimeInMinutes\":", &self.step_bake_time_in_minutes);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LinearConfiguration {
@@ -21945,6 +24335,19 @@ impl ::serde::Serialize for LinuxParameters {
         map.member("maxSwap", &self.max_swap);
         map.member("swappiness", &self.swappiness);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LinuxParameters {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capabilities\":", &self.capabilities);
+        object.member(b"\"devices\":", &self.devices);
+        object.member(b"\"initProcessEnabled\":", &self.init_process_enabled);
+        object.member(b"\"sharedMemorySize\":", &self.shared_memory_size);
+        object.member(b"\"tmpfs\":", &self.tmpfs);
+        object.member(b"\"maxSwap\":", &self.max_swap);
+        object.member(b"\"swappiness\":", &self.swappiness);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LinuxParameters {
@@ -22060,6 +24463,18 @@ impl ::serde::Serialize for ListAccountSettingsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListAccountSettingsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"principalArn\":", &self.principal_arn);
+        object.member(b"\"effectiveSettings\":", &self.effective_settings);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAccountSettingsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22151,6 +24566,14 @@ impl ::serde::Serialize for ListAccountSettingsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListAccountSettingsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"settings\":", &self.settings);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAccountSettingsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22226,6 +24649,18 @@ impl ::serde::Serialize for ListAttributesRequest {
         map.member("nextToken", &self.next_token);
         map.member("maxResults", &self.max_results);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListAttributesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"targetType\":", &self.target_type);
+        object.member(b"\"attributeName\":", &self.attribute_name);
+        object.member(b"\"attributeValue\":", &self.attribute_value);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAttributesRequest {
@@ -22321,6 +24756,14 @@ impl ::serde::Serialize for ListAttributesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListAttributesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22391,6 +24834,14 @@ impl ::serde::Serialize for ListClustersRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListClustersRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListClustersRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22456,6 +24907,14 @@ impl ::serde::Serialize for ListClustersResponse {
         map.member("clusterArns", &self.cluster_arns);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListClustersResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusterArns\":", &self.cluster_arns);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListClustersResponse {
@@ -22536,6 +24995,17 @@ impl ::serde::Serialize for ListContainerInstancesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListContainerInstancesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"filter\":", &self.filter);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListContainerInstancesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22607,6 +25077,14 @@ impl ::serde::Serialize for ListContainerInstancesResponse {
         map.member("containerInstanceArns", &self.container_instance_arns);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListContainerInstancesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstanceArns\":", &self.container_instance_arns);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListContainerInstancesResponse {
@@ -22691,6 +25169,17 @@ impl ::serde::Serialize for ListDaemonDeploymentsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListDaemonDeploymentsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListDaemonDeploymentsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -22768,6 +25257,14 @@ impl ::serde::Serialize for ListDaemonDeploymentsResponse {
         map.member("nextToken", &self.next_token);
         map.member("daemonDeployments", &self.daemon_deployments);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListDaemonDeploymentsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"daemonDeployments\":", &self.daemon_deployments);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListDaemonDeploymentsResponse {
@@ -22857,6 +25354,19 @@ impl ::serde::Serialize for ListDaemonTaskDefinitionsRequest {
         map.member("nextToken", &self.next_token);
         map.member("maxResults", &self.max_results);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListDaemonTaskDefinitionsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"familyPrefix\":", &self.family_prefix);
+        object.member(b"\"family\":", &self.family);
+        object.member(b"\"revision\":", &self.revision);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"sort\":", &self.sort);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListDaemonTaskDefinitionsRequest {
@@ -22952,6 +25462,14 @@ impl ::serde::Serialize for ListDaemonTaskDefinitionsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListDaemonTaskDefinitionsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinitions\":", &self.daemon_task_definitions);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListDaemonTaskDefinitionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23040,6 +25558,16 @@ impl ::serde::Serialize for ListDaemonsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListDaemonsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"capacityProviderArns\":", &self.capacity_provider_arns);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListDaemonsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23117,6 +25645,14 @@ impl ::serde::Serialize for ListDaemonsResponse {
         map.member("daemonSummariesList", &self.daemon_summaries_list);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListDaemonsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonSummariesList\":", &self.daemon_summaries_list);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListDaemonsResponse {
@@ -23208,6 +25744,17 @@ impl ::serde::Serialize for ListGatewayClusterAssociationsRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListGatewayClusterAssociationsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGatewayClusterAssociationsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23283,6 +25830,18 @@ impl ::serde::Serialize for ListGatewayClusterAssociationsResponse {
         map.member("gatewayClusterAssociations", &self.gateway_cluster_associations);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListGatewayClusterAssociationsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(
+                b"\"gatewayClusterAssociations\":",
+                &self.gateway_cluster_associations,
+            );
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGatewayClusterAssociationsResponse {
@@ -23378,6 +25937,20 @@ impl ::serde::Serialize for ListGatewayRoutesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListGatewayRoutesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object
+            .member(b"\"serviceContainerPortName\":", &self.service_container_port_name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRoutesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23471,6 +26044,14 @@ impl ::serde::Serialize for ListGatewayRoutesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListGatewayRoutesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayRoutes\":", &self.gateway_routes);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRoutesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23549,6 +26130,16 @@ impl ::serde::Serialize for ListGatewaysRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListGatewaysRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"names\":", &self.names);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGatewaysRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23621,6 +26212,14 @@ impl ::serde::Serialize for ListGatewaysResponse {
         map.member("gateways", &self.gateways);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListGatewaysResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateways\":", &self.gateways);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGatewaysResponse {
@@ -23696,6 +26295,18 @@ impl ::serde::Serialize for ListServiceDeploymentsRequest {
         map.member("nextToken", &self.next_token);
         map.member("maxResults", &self.max_results);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListServiceDeploymentsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServiceDeploymentsRequest {
@@ -23792,6 +26403,14 @@ impl ::serde::Serialize for ListServiceDeploymentsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListServiceDeploymentsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeployments\":", &self.service_deployments);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServiceDeploymentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23869,6 +26488,15 @@ impl ::serde::Serialize for ListServicesByNamespaceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListServicesByNamespaceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"namespace\":", &self.namespace);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServicesByNamespaceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -23938,6 +26566,14 @@ impl ::serde::Serialize for ListServicesByNamespaceResponse {
         map.member("serviceArns", &self.service_arns);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListServicesByNamespaceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArns\":", &self.service_arns);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServicesByNamespaceResponse {
@@ -24019,6 +26655,18 @@ impl ::serde::Serialize for ListServicesRequest {
         map.member("schedulingStrategy", &self.scheduling_strategy);
         map.member("resourceManagementType", &self.resource_management_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListServicesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object.member(b"\"schedulingStrategy\":", &self.scheduling_strategy);
+        object.member(b"\"resourceManagementType\":", &self.resource_management_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServicesRequest {
@@ -24122,6 +26770,14 @@ impl ::serde::Serialize for ListServicesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListServicesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArns\":", &self.service_arns);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServicesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24186,6 +26842,13 @@ impl ::serde::Serialize for ListTagsForResourceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceArn\":", &self.resource_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24241,6 +26904,13 @@ impl ::serde::Serialize for ListTagsForResourceResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
@@ -24311,6 +26981,16 @@ impl ::serde::Serialize for ListTaskDefinitionFamiliesRequest {
         map.member("nextToken", &self.next_token);
         map.member("maxResults", &self.max_results);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionFamiliesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"familyPrefix\":", &self.family_prefix);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionFamiliesRequest {
@@ -24389,6 +27069,14 @@ impl ::serde::Serialize for ListTaskDefinitionFamiliesResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionFamiliesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"families\":", &self.families);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionFamiliesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24460,6 +27148,17 @@ impl ::serde::Serialize for ListTaskDefinitionsRequest {
         map.member("nextToken", &self.next_token);
         map.member("maxResults", &self.max_results);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"familyPrefix\":", &self.family_prefix);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"sort\":", &self.sort);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionsRequest {
@@ -24540,6 +27239,14 @@ impl ::serde::Serialize for ListTaskDefinitionsResponse {
         map.member("taskDefinitionArns", &self.task_definition_arns);
         map.member("nextToken", &self.next_token);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinitionArns\":", &self.task_definition_arns);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTaskDefinitionsResponse {
@@ -24641,6 +27348,22 @@ impl ::serde::Serialize for ListTasksRequest {
         map.member("launchType", &self.launch_type);
         map.member("daemonName", &self.daemon_name);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ListTasksRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.member(b"\"family\":", &self.family);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.member(b"\"maxResults\":", &self.max_results);
+        object.member(b"\"startedBy\":", &self.started_by);
+        object.member(b"\"serviceName\":", &self.service_name);
+        object.member(b"\"desiredStatus\":", &self.desired_status);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object.member(b"\"daemonName\":", &self.daemon_name);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTasksRequest {
@@ -24751,6 +27474,14 @@ impl ::serde::Serialize for ListTasksResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ListTasksResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskArns\":", &self.task_arns);
+        object.member(b"\"nextToken\":", &self.next_token);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTasksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -24839,6 +27570,17 @@ impl ::serde::Serialize for LoadBalancer {
         map.member("containerPort", &self.container_port);
         map.member("advancedConfiguration", &self.advanced_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for LoadBalancer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"targetGroupArn\":", &self.target_group_arn);
+        object.member(b"\"loadBalancerName\":", &self.load_balancer_name);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"containerPort\":", &self.container_port);
+        object.member(b"\"advancedConfiguration\":", &self.advanced_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
@@ -25092,6 +27834,15 @@ impl ::serde::Serialize for LogConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LogConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"logDriver\":", &self.log_driver);
+        object.member(b"\"options\":", &self.options);
+        object.member(b"\"secretOptions\":", &self.secret_options);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LogConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -25166,6 +27917,13 @@ impl ::serde::Serialize for LogDriverVolumeConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LogDriverVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"driver\":", &self.driver);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LogDriverVolumeConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -25229,6 +27987,16 @@ impl ::serde::Serialize for ManagedAgent {
         map.member("reason", &self.reason);
         map.member("lastStatus", &self.last_status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedAgent {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"lastStartedAt\":", &self.last_started_at);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"lastStatus\":", &self.last_status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedAgent {
@@ -25310,6 +28078,16 @@ impl ::serde::Serialize for ManagedAgentStateChange {
         map.member("status", &self.status);
         map.member("reason", &self.reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedAgentStateChange {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"managedAgentName\":", &self.managed_agent_name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedAgentStateChange {
@@ -25406,6 +28184,19 @@ impl ::serde::Serialize for ManagedApplicationAutoScalingPolicy {
         map.member("targetValue", &self.target_value);
         map.member("metric", &self.metric);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedApplicationAutoScalingPolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"policyType\":", &self.policy_type);
+        object.member(b"\"targetValue\":", &self.target_value);
+        object.member(b"\"metric\":", &self.metric);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedApplicationAutoScalingPolicy {
@@ -25507,6 +28298,18 @@ impl ::serde::Serialize for ManagedAutoScaling {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedAutoScaling {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"scalableTarget\":", &self.scalable_target);
+        object
+            .member(
+                b"\"applicationAutoScalingPolicies\":",
+                &self.application_auto_scaling_policies,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedAutoScaling {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -25598,6 +28401,17 @@ impl ::serde::Serialize for ManagedCertificate {
         map.member("updatedAt", &self.updated_at);
         map.member("domainName", &self.domain_name);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedCertificate {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"domainName\":", &self.domain_name);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedCertificate {
@@ -25698,6 +28512,24 @@ impl ::serde::Serialize for ManagedIngressPath {
         map.member("rule", &self.rule);
         map.member("targetGroups", &self.target_groups);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedIngressPath {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"accessType\":", &self.access_type);
+        object.member(b"\"endpoint\":", &self.endpoint);
+        object.member(b"\"loadBalancer\":", &self.load_balancer);
+        object
+            .member(
+                b"\"loadBalancerSecurityGroups\":",
+                &self.load_balancer_security_groups,
+            );
+        object.member(b"\"certificate\":", &self.certificate);
+        object.member(b"\"listener\":", &self.listener);
+        object.member(b"\"rule\":", &self.rule);
+        object.member(b"\"targetGroups\":", &self.target_groups);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedIngressPath {
@@ -25816,6 +28648,13 @@ impl ::serde::Serialize for ManagedInstancesLocalStorageConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesLocalStorageConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"useLocalStorage\":", &self.use_local_storage);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesLocalStorageConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -25878,6 +28717,14 @@ impl ::serde::Serialize for ManagedInstancesNetworkConfiguration {
         map.member("subnets", &self.subnets);
         map.member("securityGroups", &self.security_groups);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesNetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"subnets\":", &self.subnets);
+        object.member(b"\"securityGroups\":", &self.security_groups);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesNetworkConfiguration {
@@ -25963,6 +28810,21 @@ impl ::serde::Serialize for ManagedInstancesProvider {
         map.member("infrastructureOptimization", &self.infrastructure_optimization);
         map.member("autoRepairConfiguration", &self.auto_repair_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesProvider {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object
+            .member(
+                b"\"infrastructureOptimization\":",
+                &self.infrastructure_optimization,
+            );
+        object.member(b"\"autoRepairConfiguration\":", &self.auto_repair_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesProvider {
@@ -26087,6 +28949,13 @@ impl ::serde::Serialize for ManagedInstancesStorageConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedInstancesStorageConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"storageSizeGiB\":", &self.storage_size_gib);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedInstancesStorageConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -26166,6 +29035,16 @@ impl ::serde::Serialize for ManagedListener {
         map.member("statusReason", &self.status_reason);
         map.member("updatedAt", &self.updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedListener {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedListener {
@@ -26248,6 +29127,16 @@ impl ::serde::Serialize for ManagedListenerRule {
         map.member("statusReason", &self.status_reason);
         map.member("updatedAt", &self.updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedListenerRule {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedListenerRule {
@@ -26341,6 +29230,19 @@ impl ::serde::Serialize for ManagedLoadBalancer {
         map.member("subnetIds", &self.subnet_ids);
         map.member("securityGroupIds", &self.security_group_ids);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedLoadBalancer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"scheme\":", &self.scheme);
+        object.member(b"\"subnetIds\":", &self.subnet_ids);
+        object.member(b"\"securityGroupIds\":", &self.security_group_ids);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedLoadBalancer {
@@ -26448,6 +29350,17 @@ impl ::serde::Serialize for ManagedLogGroup {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedLogGroup {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"logGroupName\":", &self.log_group_name);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedLogGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -26538,6 +29451,16 @@ impl ::serde::Serialize for ManagedMetricAlarm {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedMetricAlarm {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedMetricAlarm {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -26624,6 +29547,18 @@ impl ::serde::Serialize for ManagedScalableTarget {
         map.member("minCapacity", &self.min_capacity);
         map.member("maxCapacity", &self.max_capacity);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedScalableTarget {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"minCapacity\":", &self.min_capacity);
+        object.member(b"\"maxCapacity\":", &self.max_capacity);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedScalableTarget {
@@ -26723,6 +29658,17 @@ impl ::serde::Serialize for ManagedScaling {
         map.member("maximumScalingStepSize", &self.maximum_scaling_step_size);
         map.member("instanceWarmupPeriod", &self.instance_warmup_period);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedScaling {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"targetCapacity\":", &self.target_capacity);
+        object.member(b"\"minimumScalingStepSize\":", &self.minimum_scaling_step_size);
+        object.member(b"\"maximumScalingStepSize\":", &self.maximum_scaling_step_size);
+        object.member(b"\"instanceWarmupPeriod\":", &self.instance_warmup_period);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedScaling {
@@ -26873,6 +29819,16 @@ impl ::serde::Serialize for ManagedSecurityGroup {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedSecurityGroup {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedSecurityGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -26962,6 +29918,18 @@ impl ::serde::Serialize for ManagedStorageConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ManagedStorageConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"kmsKeyId\":", &self.kms_key_id);
+        object
+            .member(
+                b"\"fargateEphemeralStorageKmsKeyId\":",
+                &self.fargate_ephemeral_storage_kms_key_id,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ManagedStorageConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27047,6 +30015,19 @@ impl ::serde::Serialize for ManagedTargetGroup {
         map.member("healthCheckPort", &self.health_check_port);
         map.member("port", &self.port);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ManagedTargetGroup {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"healthCheckPath\":", &self.health_check_path);
+        object.member(b"\"healthCheckPort\":", &self.health_check_port);
+        object.member(b"\"port\":", &self.port);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ManagedTargetGroup {
@@ -27151,6 +30132,14 @@ impl ::serde::Serialize for MemoryGiBPerVCpuRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for MemoryGiBPerVCpuRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MemoryGiBPerVCpuRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27208,6 +30197,14 @@ impl ::serde::Serialize for MemoryMiBRequest {
         map.member("min", &self.min);
         map.member("max", &self.max);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for MemoryMiBRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MemoryMiBRequest {
@@ -27268,6 +30265,14 @@ impl ::serde::Serialize for MetricConfiguration {
         map.member("metricNames", &self.metric_names);
         map.member("resolutionSeconds", &self.resolution_seconds);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for MetricConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"metricNames\":", &self.metric_names);
+        object.member(b"\"resolutionSeconds\":", &self.resolution_seconds);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MetricConfiguration {
@@ -27361,6 +30366,13 @@ impl ::serde::Serialize for MissingVersionException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for MissingVersionException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MissingVersionException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27416,6 +30428,13 @@ impl ::serde::Serialize for MonitoringConfiguration {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("metricConfigurations", &self.metric_configurations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for MonitoringConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"metricConfigurations\":", &self.metric_configurations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MonitoringConfiguration {
@@ -27496,6 +30515,15 @@ impl ::serde::Serialize for MountPoint {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for MountPoint {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sourceVolume\":", &self.source_volume);
+        object.member(b"\"containerPath\":", &self.container_path);
+        object.member(b"\"readOnly\":", &self.read_only);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MountPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27572,6 +30600,13 @@ impl ::serde::Serialize for NamespaceNotFoundException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NamespaceNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NamespaceNotFoundException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27628,6 +30663,14 @@ impl ::serde::Serialize for NetworkBandwidthGbpsRequest {
         map.member("min", &self.min);
         map.member("max", &self.max);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NetworkBandwidthGbpsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NetworkBandwidthGbpsRequest {
@@ -27734,6 +30777,18 @@ impl ::serde::Serialize for NetworkBinding {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NetworkBinding {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"bindIP\":", &self.bind_ip);
+        object.member(b"\"containerPort\":", &self.container_port);
+        object.member(b"\"hostPort\":", &self.host_port);
+        object.member(b"\"protocol\":", &self.protocol);
+        object.member(b"\"containerPortRange\":", &self.container_port_range);
+        object.member(b"\"hostPortRange\":", &self.host_port_range);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NetworkBinding {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27831,6 +30886,13 @@ impl ::serde::Serialize for NetworkConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"awsvpcConfiguration\":", &self.awsvpc_configuration);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NetworkConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -27903,6 +30965,15 @@ impl ::serde::Serialize for NetworkInterface {
         map.member("privateIpv4Address", &self.private_ipv4_address);
         map.member("ipv6Address", &self.ipv6_address);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NetworkInterface {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attachmentId\":", &self.attachment_id);
+        object.member(b"\"privateIpv4Address\":", &self.private_ipv4_address);
+        object.member(b"\"ipv6Address\":", &self.ipv6_address);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NetworkInterface {
@@ -27984,6 +31055,14 @@ impl ::serde::Serialize for NetworkInterfaceCountRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for NetworkInterfaceCountRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NetworkInterfaceCountRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28038,6 +31117,13 @@ impl ::serde::Serialize for NoUpdateAvailableException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NoUpdateAvailableException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NoUpdateAvailableException {
@@ -28098,6 +31184,14 @@ impl ::serde::Serialize for NvidiaMpsAllocation {
         map.member("memory", &self.memory);
         map.member("maxComputePercent", &self.max_compute_percent);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NvidiaMpsAllocation {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"maxComputePercent\":", &self.max_compute_percent);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NvidiaMpsAllocation {
@@ -28188,6 +31282,14 @@ impl ::serde::Serialize for PlacementConstraint {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PlacementConstraint {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"expression\":", &self.expression);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PlacementConstraint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28250,6 +31352,14 @@ impl ::serde::Serialize for PlacementStrategy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PlacementStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"field\":", &self.field);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PlacementStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28310,6 +31420,14 @@ impl ::serde::Serialize for PlatformDevice {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PlatformDevice {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"id\":", &self.id);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PlatformDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28368,6 +31486,14 @@ impl ::serde::Serialize for PlatformTaskDefinitionIncompatibilityException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson
+for PlatformTaskDefinitionIncompatibilityException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PlatformTaskDefinitionIncompatibilityException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28422,6 +31548,13 @@ impl ::serde::Serialize for PlatformUnknownException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PlatformUnknownException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PlatformUnknownException {
@@ -28559,6 +31692,18 @@ impl ::serde::Serialize for PortMapping {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PortMapping {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerPort\":", &self.container_port);
+        object.member(b"\"hostPort\":", &self.host_port);
+        object.member(b"\"protocol\":", &self.protocol);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"appProtocol\":", &self.app_protocol);
+        object.member(b"\"containerPortRange\":", &self.container_port_range);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PortMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28657,6 +31802,15 @@ impl ::serde::Serialize for ProtectedTask {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ProtectedTask {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"protectionEnabled\":", &self.protection_enabled);
+        object.member(b"\"expirationDate\":", &self.expiration_date);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ProtectedTask {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28751,6 +31905,15 @@ impl ::serde::Serialize for ProxyConfiguration {
         map.member("containerName", &self.container_name);
         map.member("properties", &self.properties);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ProxyConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"properties\":", &self.properties);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ProxyConfiguration {
@@ -28874,6 +32037,14 @@ impl ::serde::Serialize for PutAccountSettingDefaultRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PutAccountSettingDefaultRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PutAccountSettingDefaultRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -28929,6 +32100,13 @@ impl ::serde::Serialize for PutAccountSettingDefaultResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("setting", &self.setting);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PutAccountSettingDefaultResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"setting\":", &self.setting);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PutAccountSettingDefaultResponse {
@@ -29042,6 +32220,15 @@ impl ::serde::Serialize for PutAccountSettingRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PutAccountSettingRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"principalArn\":", &self.principal_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PutAccountSettingRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -29111,6 +32298,13 @@ impl ::serde::Serialize for PutAccountSettingResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PutAccountSettingResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"setting\":", &self.setting);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PutAccountSettingResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -29169,6 +32363,14 @@ impl ::serde::Serialize for PutAttributesRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PutAttributesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PutAttributesRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -29225,6 +32427,13 @@ impl ::serde::Serialize for PutAttributesResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("attributes", &self.attributes);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PutAttributesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PutAttributesResponse {
@@ -29309,6 +32518,19 @@ impl ::serde::Serialize for PutClusterCapacityProvidersRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for PutClusterCapacityProvidersRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"capacityProviders\":", &self.capacity_providers);
+        object
+            .member(
+                b"\"defaultCapacityProviderStrategy\":",
+                &self.default_capacity_provider_strategy,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PutClusterCapacityProvidersRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -29389,6 +32611,13 @@ impl ::serde::Serialize for PutClusterCapacityProvidersResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("cluster", &self.cluster);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for PutClusterCapacityProvidersResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PutClusterCapacityProvidersResponse {
@@ -29489,6 +32718,26 @@ impl ::serde::Serialize for RegisterContainerInstanceRequest {
         map.member("platformDevices", &self.platform_devices);
         map.member("tags", &self.tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RegisterContainerInstanceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object
+            .member(b"\"instanceIdentityDocument\":", &self.instance_identity_document);
+        object
+            .member(
+                b"\"instanceIdentityDocumentSignature\":",
+                &self.instance_identity_document_signature,
+            );
+        object.member(b"\"totalResources\":", &self.total_resources);
+        object.member(b"\"versionInfo\":", &self.version_info);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.member(b"\"platformDevices\":", &self.platform_devices);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RegisterContainerInstanceRequest {
@@ -29611,6 +32860,13 @@ impl ::serde::Serialize for RegisterContainerInstanceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RegisterContainerInstanceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RegisterContainerInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -29721,6 +32977,22 @@ impl ::serde::Serialize for RegisterDaemonTaskDefinitionRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RegisterDaemonTaskDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"family\":", &self.family);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"containerDefinitions\":", &self.container_definitions);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"pidMode\":", &self.pid_mode);
+        object.member(b"\"ipcMode\":", &self.ipc_mode);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RegisterDaemonTaskDefinitionRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -29828,6 +33100,13 @@ impl ::serde::Serialize for RegisterDaemonTaskDefinitionResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("daemonTaskDefinitionArn", &self.daemon_task_definition_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RegisterDaemonTaskDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RegisterDaemonTaskDefinitionResponse {
@@ -30051,6 +33330,35 @@ impl ::serde::Serialize for RegisterTaskDefinitionRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RegisterTaskDefinitionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"family\":", &self.family);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"networkMode\":", &self.network_mode);
+        object.member(b"\"containerDefinitions\":", &self.container_definitions);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"placementConstraints\":", &self.placement_constraints);
+        object.member(b"\"requiresCompatibilities\":", &self.requires_compatibilities);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"pidMode\":", &self.pid_mode);
+        object.member(b"\"ipcMode\":", &self.ipc_mode);
+        object.member(b"\"proxyConfiguration\":", &self.proxy_configuration);
+        object.member(b"\"inferenceAccelerators\":", &self.inference_accelerators);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.member(b"\"enableFaultInjection\":", &self.enable_fault_injection);
+        object
+            .member(
+                b"\"trustedExecutionConfiguration\":",
+                &self.trusted_execution_configuration,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RegisterTaskDefinitionRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -30263,6 +33571,14 @@ impl ::serde::Serialize for RegisterTaskDefinitionResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RegisterTaskDefinitionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RegisterTaskDefinitionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -30338,6 +33654,13 @@ impl ::serde::Serialize for RepositoryCredentials {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RepositoryCredentials {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RepositoryCredentials {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -30411,6 +33734,15 @@ impl ::serde::Serialize for ResolvedConfiguration {
         map.member("loadBalancers", &self.load_balancers);
         map.member("vpcLatticeConfigurations", &self.vpc_lattice_configurations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ResolvedConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object
+            .member(b"\"vpcLatticeConfigurations\":", &self.vpc_lattice_configurations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResolvedConfiguration {
@@ -30509,6 +33841,18 @@ impl ::serde::Serialize for Resource {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Resource {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"doubleValue\":", &self.double_value);
+        object.member(b"\"longValue\":", &self.long_value);
+        object.member(b"\"integerValue\":", &self.integer_value);
+        object.member(b"\"stringSetValue\":", &self.string_set_value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Resource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -30597,6 +33941,13 @@ impl ::serde::Serialize for ResourceInUseException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ResourceInUseException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResourceInUseException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -30650,6 +34001,13 @@ impl ::serde::Serialize for ResourceNotFoundException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ResourceNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
@@ -30721,6 +34079,15 @@ impl ::serde::Serialize for ResourceRequirement {
         map.member("type", &self.r#type);
         map.member("sharingStrategy", &self.sharing_strategy);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ResourceRequirement {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"sharingStrategy\":", &self.sharing_strategy);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResourceRequirement {
@@ -30797,6 +34164,15 @@ impl ::serde::Serialize for Rollback {
         map.member("startedAt", &self.started_at);
         map.member("serviceRevisionArn", &self.service_revision_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Rollback {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"serviceRevisionArn\":", &self.service_revision_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Rollback {
@@ -30986,6 +34362,32 @@ impl ::serde::Serialize for RunTaskRequest {
         map.member("clientToken", &self.client_token);
         map.member("volumeConfigurations", &self.volume_configurations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RunTaskRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"count\":", &self.count);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"group\":", &self.group);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"overrides\":", &self.overrides);
+        object.member(b"\"placementConstraints\":", &self.placement_constraints);
+        object.member(b"\"placementStrategy\":", &self.placement_strategy);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"referenceId\":", &self.reference_id);
+        object.member(b"\"startedBy\":", &self.started_by);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"clientToken\":", &self.client_token);
+        object.member(b"\"volumeConfigurations\":", &self.volume_configurations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunTaskRequest {
@@ -31198,6 +34600,14 @@ impl ::serde::Serialize for RunTaskResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RunTaskResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"tasks\":", &self.tasks);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RunTaskResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -31263,6 +34673,14 @@ impl ::serde::Serialize for RuntimePlatform {
         map.member("cpuArchitecture", &self.cpu_architecture);
         map.member("operatingSystemFamily", &self.operating_system_family);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for RuntimePlatform {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
+        object.member(b"\"operatingSystemFamily\":", &self.operating_system_family);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RuntimePlatform {
@@ -31352,6 +34770,13 @@ impl ::serde::Serialize for RuntimePlatformOverride {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for RuntimePlatformOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RuntimePlatformOverride {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -31424,6 +34849,16 @@ impl ::serde::Serialize for S3FilesVolumeConfiguration {
         map.member("transitEncryptionPort", &self.transit_encryption_port);
         map.member("accessPointArn", &self.access_point_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for S3FilesVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"fileSystemArn\":", &self.file_system_arn);
+        object.member(b"\"rootDirectory\":", &self.root_directory);
+        object.member(b"\"transitEncryptionPort\":", &self.transit_encryption_port);
+        object.member(b"\"accessPointArn\":", &self.access_point_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for S3FilesVolumeConfiguration {
@@ -31522,6 +34957,14 @@ impl ::serde::Serialize for Scale {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Scale {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"unit\":", &self.unit);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Scale {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -31592,6 +35035,14 @@ impl ::serde::Serialize for Secret {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Secret {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"valueFrom\":", &self.value_from);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Secret {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -31650,6 +35101,13 @@ impl ::serde::Serialize for ServerException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServerException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServerException {
@@ -31858,6 +35316,57 @@ impl ::serde::Serialize for Service {
         map.member("availabilityZoneRebalancing", &self.availability_zone_rebalancing);
         map.member("resourceManagementType", &self.resource_management_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Service {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"serviceName\":", &self.service_name);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object.member(b"\"serviceRegistries\":", &self.service_registries);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"desiredCount\":", &self.desired_count);
+        object.member(b"\"runningCount\":", &self.running_count);
+        object.member(b"\"pendingCount\":", &self.pending_count);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"platformFamily\":", &self.platform_family);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object.member(b"\"taskSets\":", &self.task_sets);
+        object.member(b"\"deployments\":", &self.deployments);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.member(b"\"events\":", &self.events);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object
+            .member(b"\"currentServiceDeployment\":", &self.current_service_deployment);
+        object.member(b"\"currentServiceRevisions\":", &self.current_service_revisions);
+        object.member(b"\"placementConstraints\":", &self.placement_constraints);
+        object.member(b"\"placementStrategy\":", &self.placement_strategy);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object
+            .member(
+                b"\"healthCheckGracePeriodSeconds\":",
+                &self.health_check_grace_period_seconds,
+            );
+        object.member(b"\"schedulingStrategy\":", &self.scheduling_strategy);
+        object.member(b"\"deploymentController\":", &self.deployment_controller);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"createdBy\":", &self.created_by);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object
+            .member(
+                b"\"availabilityZoneRebalancing\":",
+                &self.availability_zone_rebalancing,
+            );
+        object.member(b"\"resourceManagementType\":", &self.resource_management_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Service {
@@ -32223,6 +35732,14 @@ impl ::serde::Serialize for ServiceConnectAccessLogConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectAccessLogConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"format\":", &self.format);
+        object.member(b"\"includeQueryParameters\":", &self.include_query_parameters);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectAccessLogConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -32312,6 +35829,15 @@ impl ::serde::Serialize for ServiceConnectClientAlias {
         map.member("dnsName", &self.dns_name);
         map.member("testTrafficRules", &self.test_traffic_rules);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectClientAlias {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"port\":", &self.port);
+        object.member(b"\"dnsName\":", &self.dns_name);
+        object.member(b"\"testTrafficRules\":", &self.test_traffic_rules);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectClientAlias {
@@ -32433,6 +35959,18 @@ impl ::serde::Serialize for ServiceConnectConfiguration {
         map.member("accessLogConfiguration", &self.access_log_configuration);
         map.member("containerConfigurations", &self.container_configurations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"enabled\":", &self.enabled);
+        object.member(b"\"namespace\":", &self.namespace);
+        object.member(b"\"services\":", &self.services);
+        object.member(b"\"logConfiguration\":", &self.log_configuration);
+        object.member(b"\"accessLogConfiguration\":", &self.access_log_configuration);
+        object.member(b"\"containerConfigurations\":", &self.container_configurations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectConfiguration {
@@ -32579,6 +36117,18 @@ impl ::serde::Serialize for ServiceConnectService {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectService {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"portName\":", &self.port_name);
+        object.member(b"\"discoveryName\":", &self.discovery_name);
+        object.member(b"\"clientAliases\":", &self.client_aliases);
+        object.member(b"\"ingressPortOverride\":", &self.ingress_port_override);
+        object.member(b"\"timeout\":", &self.timeout);
+        object.member(b"\"tls\":", &self.tls);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectService {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -32695,6 +36245,14 @@ impl ::serde::Serialize for ServiceConnectServiceResource {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectServiceResource {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"discoveryName\":", &self.discovery_name);
+        object.member(b"\"discoveryArn\":", &self.discovery_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectServiceResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -32768,6 +36326,13 @@ impl ::serde::Serialize for ServiceConnectTestTrafficHeaderMatchRules {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectTestTrafficHeaderMatchRules {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"exact\":", &self.exact);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficHeaderMatchRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -32827,6 +36392,14 @@ impl ::serde::Serialize for ServiceConnectTestTrafficHeaderRules {
         map.member("name", &self.name);
         map.member("value", &self.value);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectTestTrafficHeaderRules {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficHeaderRules {
@@ -32889,6 +36462,13 @@ impl ::serde::Serialize for ServiceConnectTestTrafficRules {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectTestTrafficRules {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"header\":", &self.header);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectTestTrafficRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -32943,6 +36523,13 @@ impl ::serde::Serialize for ServiceConnectTlsCertificateAuthority {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("awsPcaAuthorityArn", &self.aws_pca_authority_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectTlsCertificateAuthority {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"awsPcaAuthorityArn\":", &self.aws_pca_authority_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectTlsCertificateAuthority {
@@ -33012,6 +36599,19 @@ impl ::serde::Serialize for ServiceConnectTlsConfiguration {
         map.member("kmsKey", &self.kms_key);
         map.member("roleArn", &self.role_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectTlsConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object
+            .member(
+                b"\"issuerCertificateAuthority\":",
+                &self.issuer_certificate_authority,
+            );
+        object.member(b"\"kmsKey\":", &self.kms_key);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectTlsConfiguration {
@@ -33096,6 +36696,16 @@ impl ::serde::Serialize for ServiceCurrentRevisionSummary {
         map.member("runningTaskCount", &self.running_task_count);
         map.member("pendingTaskCount", &self.pending_task_count);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceCurrentRevisionSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"requestedTaskCount\":", &self.requested_task_count);
+        object.member(b"\"runningTaskCount\":", &self.running_task_count);
+        object.member(b"\"pendingTaskCount\":", &self.pending_task_count);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceCurrentRevisionSummary {
@@ -33286,6 +36896,31 @@ impl ::serde::Serialize for ServiceDeployment {
         map.member("deploymentCircuitBreaker", &self.deployment_circuit_breaker);
         map.member("alarms", &self.alarms);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceDeployment {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"finishedAt\":", &self.finished_at);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"sourceServiceRevisions\":", &self.source_service_revisions);
+        object.member(b"\"targetServiceRevision\":", &self.target_service_revision);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.member(b"\"lifecycleStage\":", &self.lifecycle_stage);
+        object.member(b"\"lifecycleHookDetails\":", &self.lifecycle_hook_details);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object.member(b"\"rollback\":", &self.rollback);
+        object
+            .member(b"\"deploymentCircuitBreaker\":", &self.deployment_circuit_breaker);
+        object.member(b"\"alarms\":", &self.alarms);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceDeployment {
@@ -33497,6 +37132,15 @@ impl ::serde::Serialize for ServiceDeploymentAlarms {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentAlarms {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"alarmNames\":", &self.alarm_names);
+        object.member(b"\"triggeredAlarmNames\":", &self.triggered_alarm_names);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentAlarms {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -33592,6 +37236,22 @@ impl ::serde::Serialize for ServiceDeploymentBrief {
         map.member("status", &self.status);
         map.member("statusReason", &self.status_reason);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentBrief {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"finishedAt\":", &self.finished_at);
+        object
+            .member(b"\"targetServiceRevisionArn\":", &self.target_service_revision_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"statusReason\":", &self.status_reason);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentBrief {
@@ -33713,6 +37373,15 @@ impl ::serde::Serialize for ServiceDeploymentCircuitBreaker {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentCircuitBreaker {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"failureCount\":", &self.failure_count);
+        object.member(b"\"threshold\":", &self.threshold);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentCircuitBreaker {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -33784,6 +37453,13 @@ impl ::serde::Serialize for ServiceDeploymentNotFoundException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceDeploymentNotFoundException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -33843,6 +37519,15 @@ impl ::serde::Serialize for ServiceEvent {
         map.member("createdAt", &self.created_at);
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceEvent {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"id\":", &self.id);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceEvent {
@@ -33987,6 +37672,24 @@ impl ::serde::Serialize for ServiceManagedEbsVolumeConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceManagedEbsVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"encrypted\":", &self.encrypted);
+        object.member(b"\"kmsKeyId\":", &self.kms_key_id);
+        object.member(b"\"volumeType\":", &self.volume_type);
+        object.member(b"\"sizeInGiB\":", &self.size_in_gib);
+        object.member(b"\"snapshotId\":", &self.snapshot_id);
+        object
+            .member(b"\"volumeInitializationRate\":", &self.volume_initialization_rate);
+        object.member(b"\"iops\":", &self.iops);
+        object.member(b"\"throughput\":", &self.throughput);
+        object.member(b"\"tagSpecifications\":", &self.tag_specifications);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.member(b"\"filesystemType\":", &self.filesystem_type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceManagedEbsVolumeConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -34102,6 +37805,13 @@ impl ::serde::Serialize for ServiceNotActiveException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceNotActiveException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceNotActiveException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -34155,6 +37865,13 @@ impl ::serde::Serialize for ServiceNotFoundException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceNotFoundException {
@@ -34223,6 +37940,16 @@ impl ::serde::Serialize for ServiceRegistry {
         map.member("containerName", &self.container_name);
         map.member("containerPort", &self.container_port);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceRegistry {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"registryArn\":", &self.registry_arn);
+        object.member(b"\"port\":", &self.port);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"containerPort\":", &self.container_port);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceRegistry {
@@ -34384,6 +38111,41 @@ impl ::serde::Serialize for ServiceRevision {
         map.member("gatewayConnectors", &self.gateway_connectors);
         map.member("monitoring", &self.monitoring);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceRevision {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceRevisionArn\":", &self.service_revision_arn);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"platformFamily\":", &self.platform_family);
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object.member(b"\"serviceRegistries\":", &self.service_registries);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"containerImages\":", &self.container_images);
+        object.member(b"\"guardDutyEnabled\":", &self.guard_duty_enabled);
+        object
+            .member(
+                b"\"serviceConnectConfiguration\":",
+                &self.service_connect_configuration,
+            );
+        object.member(b"\"volumeConfigurations\":", &self.volume_configurations);
+        object.member(b"\"fargateEphemeralStorage\":", &self.fargate_ephemeral_storage);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object
+            .member(b"\"vpcLatticeConfigurations\":", &self.vpc_lattice_configurations);
+        object.member(b"\"resolvedConfiguration\":", &self.resolved_configuration);
+        object.member(b"\"ecsManagedResources\":", &self.ecs_managed_resources);
+        object.member(b"\"overrides\":", &self.overrides);
+        object.member(b"\"gatewayConnectors\":", &self.gateway_connectors);
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceRevision {
@@ -34682,6 +38444,14 @@ impl ::serde::Serialize for ServiceRevisionLoadBalancer {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceRevisionLoadBalancer {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"targetGroupArn\":", &self.target_group_arn);
+        object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceRevisionLoadBalancer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -34753,6 +38523,13 @@ impl ::serde::Serialize for ServiceRevisionOverrides {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("runtimePlatform", &self.runtime_platform);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceRevisionOverrides {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceRevisionOverrides {
@@ -34833,6 +38610,26 @@ impl ::serde::Serialize for ServiceRevisionSummary {
             &self.requested_production_traffic_weight,
         );
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceRevisionSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"arn\":", &self.arn);
+        object.member(b"\"requestedTaskCount\":", &self.requested_task_count);
+        object.member(b"\"runningTaskCount\":", &self.running_task_count);
+        object.member(b"\"pendingTaskCount\":", &self.pending_task_count);
+        object
+            .member(
+                b"\"requestedTestTrafficWeight\":",
+                &self.requested_test_traffic_weight,
+            );
+        object
+            .member(
+                b"\"requestedProductionTrafficWeight\":",
+                &self.requested_production_traffic_weight,
+            );
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceRevisionSummary {
@@ -34940,6 +38737,14 @@ impl ::serde::Serialize for ServiceRevisionVpcLatticeConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceRevisionVpcLatticeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"targetGroupArn\":", &self.target_group_arn);
+        object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceRevisionVpcLatticeConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -35018,6 +38823,14 @@ impl ::serde::Serialize for ServiceVolumeConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ServiceVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"managedEBSVolume\":", &self.managed_ebs_volume);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServiceVolumeConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -35086,6 +38899,15 @@ impl ::serde::Serialize for Session {
         map.member("streamUrl", &self.stream_url);
         map.member("tokenValue", &self.token_value);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Session {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sessionId\":", &self.session_id);
+        object.member(b"\"streamUrl\":", &self.stream_url);
+        object.member(b"\"tokenValue\":", &self.token_value);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Session {
@@ -35175,6 +38997,16 @@ impl ::serde::Serialize for Setting {
         map.member("principalArn", &self.principal_arn);
         map.member("type", &self.r#type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Setting {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"principalArn\":", &self.principal_arn);
+        object.member(b"\"type\":", &self.r#type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Setting {
@@ -35305,6 +39137,25 @@ impl ::serde::Serialize for StartTaskRequest {
         map.member("taskDefinition", &self.task_definition);
         map.member("volumeConfigurations", &self.volume_configurations);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for StartTaskRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"containerInstances\":", &self.container_instances);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"group\":", &self.group);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"overrides\":", &self.overrides);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"referenceId\":", &self.reference_id);
+        object.member(b"\"startedBy\":", &self.started_by);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"volumeConfigurations\":", &self.volume_configurations);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartTaskRequest {
@@ -35466,6 +39317,14 @@ impl ::serde::Serialize for StartTaskResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for StartTaskResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"tasks\":", &self.tasks);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StartTaskResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -35528,6 +39387,14 @@ impl ::serde::Serialize for StopServiceDeploymentRequest {
         map.member("serviceDeploymentArn", &self.service_deployment_arn);
         map.member("stopType", &self.stop_type);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for StopServiceDeploymentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
+        object.member(b"\"stopType\":", &self.stop_type);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentRequest {
@@ -35606,6 +39473,13 @@ impl ::serde::Serialize for StopServiceDeploymentResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for StopServiceDeploymentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StopServiceDeploymentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -35672,6 +39546,15 @@ impl ::serde::Serialize for StopTaskRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for StopTaskRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"task\":", &self.task);
+        object.member(b"\"reason\":", &self.reason);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StopTaskRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -35734,6 +39617,13 @@ impl ::serde::Serialize for StopTaskResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for StopTaskResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"task\":", &self.task);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StopTaskResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -35790,6 +39680,14 @@ impl ::serde::Serialize for SubmitAttachmentStateChangesRequest {
         map.member("cluster", &self.cluster);
         map.member("attachments", &self.attachments);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SubmitAttachmentStateChangesRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"attachments\":", &self.attachments);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SubmitAttachmentStateChangesRequest {
@@ -35853,6 +39751,13 @@ impl ::serde::Serialize for SubmitAttachmentStateChangesResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("acknowledgment", &self.acknowledgment);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SubmitAttachmentStateChangesResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"acknowledgment\":", &self.acknowledgment);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SubmitAttachmentStateChangesResponse {
@@ -35934,6 +39839,20 @@ impl ::serde::Serialize for SubmitContainerStateChangeRequest {
         map.member("reason", &self.reason);
         map.member("networkBindings", &self.network_bindings);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SubmitContainerStateChangeRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"task\":", &self.task);
+        object.member(b"\"containerName\":", &self.container_name);
+        object.member(b"\"runtimeId\":", &self.runtime_id);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"exitCode\":", &self.exit_code);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"networkBindings\":", &self.network_bindings);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SubmitContainerStateChangeRequest {
@@ -36028,6 +39947,13 @@ impl ::serde::Serialize for SubmitContainerStateChangeResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SubmitContainerStateChangeResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"acknowledgment\":", &self.acknowledgment);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SubmitContainerStateChangeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36115,6 +40041,22 @@ impl ::serde::Serialize for SubmitTaskStateChangeRequest {
         map.member("pullStoppedAt", &self.pull_stopped_at);
         map.member("executionStoppedAt", &self.execution_stopped_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for SubmitTaskStateChangeRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"task\":", &self.task);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"reason\":", &self.reason);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"attachments\":", &self.attachments);
+        object.member(b"\"managedAgents\":", &self.managed_agents);
+        object.member(b"\"pullStartedAt\":", &self.pull_started_at);
+        object.member(b"\"pullStoppedAt\":", &self.pull_stopped_at);
+        object.member(b"\"executionStoppedAt\":", &self.execution_stopped_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SubmitTaskStateChangeRequest {
@@ -36227,6 +40169,13 @@ impl ::serde::Serialize for SubmitTaskStateChangeResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SubmitTaskStateChangeResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"acknowledgment\":", &self.acknowledgment);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SubmitTaskStateChangeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36313,6 +40262,14 @@ impl ::serde::Serialize for SystemControl {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SystemControl {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"namespace\":", &self.namespace);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SystemControl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36388,6 +40345,14 @@ impl ::serde::Serialize for Tag {
         map.member("key", &self.key);
         map.member("value", &self.value);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Tag {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"key\":", &self.key);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Tag {
@@ -36486,6 +40451,14 @@ impl ::serde::Serialize for TagResourceRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TagResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceArn\":", &self.resource_arn);
+        object.member(b"\"tags\":", &self.tags);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36543,6 +40516,12 @@ impl ::serde::Serialize for TagResourceResponse {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TagResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
@@ -36605,6 +40584,13 @@ impl ::serde::Serialize for TargetNotConnectedException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TargetNotConnectedException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TargetNotConnectedException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -36658,6 +40644,13 @@ impl ::serde::Serialize for TargetNotFoundException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TargetNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TargetNotFoundException {
@@ -36876,6 +40869,50 @@ impl ::serde::Serialize for Task {
         map.member("fargateEphemeralStorage", &self.fargate_ephemeral_storage);
         map.member("trustedExecutionSummary", &self.trusted_execution_summary);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Task {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"attachments\":", &self.attachments);
+        object.member(b"\"attributes\":", &self.attributes);
+        object.member(b"\"availabilityZone\":", &self.availability_zone);
+        object.member(b"\"capacityProviderName\":", &self.capacity_provider_name);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"connectivity\":", &self.connectivity);
+        object.member(b"\"connectivityAt\":", &self.connectivity_at);
+        object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
+        object.member(b"\"containers\":", &self.containers);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"desiredStatus\":", &self.desired_status);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"executionStoppedAt\":", &self.execution_stopped_at);
+        object.member(b"\"group\":", &self.group);
+        object.member(b"\"healthStatus\":", &self.health_status);
+        object.member(b"\"inferenceAccelerators\":", &self.inference_accelerators);
+        object.member(b"\"lastStatus\":", &self.last_status);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"overrides\":", &self.overrides);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"platformFamily\":", &self.platform_family);
+        object.member(b"\"pullStartedAt\":", &self.pull_started_at);
+        object.member(b"\"pullStoppedAt\":", &self.pull_stopped_at);
+        object.member(b"\"startedAt\":", &self.started_at);
+        object.member(b"\"startedBy\":", &self.started_by);
+        object.member(b"\"stopCode\":", &self.stop_code);
+        object.member(b"\"stoppedAt\":", &self.stopped_at);
+        object.member(b"\"stoppedReason\":", &self.stopped_reason);
+        object.member(b"\"stoppingAt\":", &self.stopping_at);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"taskArn\":", &self.task_arn);
+        object.member(b"\"taskDefinitionArn\":", &self.task_definition_arn);
+        object.member(b"\"version\":", &self.version);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"fargateEphemeralStorage\":", &self.fargate_ephemeral_storage);
+        object.member(b"\"trustedExecutionSummary\":", &self.trusted_execution_summary);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Task {
@@ -37348,6 +41385,43 @@ impl ::serde::Serialize for TaskDefinition {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskDefinition {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskDefinitionArn\":", &self.task_definition_arn);
+        object.member(b"\"containerDefinitions\":", &self.container_definitions);
+        object.member(b"\"family\":", &self.family);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"networkMode\":", &self.network_mode);
+        object.member(b"\"revision\":", &self.revision);
+        object.member(b"\"volumes\":", &self.volumes);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"requiresAttributes\":", &self.requires_attributes);
+        object.member(b"\"placementConstraints\":", &self.placement_constraints);
+        object.member(b"\"compatibilities\":", &self.compatibilities);
+        object.member(b"\"runtimePlatform\":", &self.runtime_platform);
+        object.member(b"\"requiresCompatibilities\":", &self.requires_compatibilities);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"inferenceAccelerators\":", &self.inference_accelerators);
+        object.member(b"\"pidMode\":", &self.pid_mode);
+        object.member(b"\"ipcMode\":", &self.ipc_mode);
+        object.member(b"\"proxyConfiguration\":", &self.proxy_configuration);
+        object.member(b"\"registeredAt\":", &self.registered_at);
+        object.member(b"\"deregisteredAt\":", &self.deregistered_at);
+        object.member(b"\"deleteRequestedAt\":", &self.delete_requested_at);
+        object.member(b"\"registeredBy\":", &self.registered_by);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.member(b"\"enableFaultInjection\":", &self.enable_fault_injection);
+        object
+            .member(
+                b"\"trustedExecutionConfiguration\":",
+                &self.trusted_execution_configuration,
+            );
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskDefinition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -37620,6 +41694,14 @@ impl ::serde::Serialize for TaskDefinitionPlacementConstraint {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskDefinitionPlacementConstraint {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"expression\":", &self.expression);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskDefinitionPlacementConstraint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -37680,6 +41762,14 @@ impl ::serde::Serialize for TaskEphemeralStorage {
         map.member("sizeInGiB", &self.size_in_gib);
         map.member("kmsKeyId", &self.kms_key_id);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskEphemeralStorage {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sizeInGiB\":", &self.size_in_gib);
+        object.member(b"\"kmsKeyId\":", &self.kms_key_id);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskEphemeralStorage {
@@ -37821,6 +41911,25 @@ impl ::serde::Serialize for TaskManagedEbsVolumeConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskManagedEbsVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"encrypted\":", &self.encrypted);
+        object.member(b"\"kmsKeyId\":", &self.kms_key_id);
+        object.member(b"\"volumeType\":", &self.volume_type);
+        object.member(b"\"sizeInGiB\":", &self.size_in_gib);
+        object.member(b"\"snapshotId\":", &self.snapshot_id);
+        object
+            .member(b"\"volumeInitializationRate\":", &self.volume_initialization_rate);
+        object.member(b"\"iops\":", &self.iops);
+        object.member(b"\"throughput\":", &self.throughput);
+        object.member(b"\"tagSpecifications\":", &self.tag_specifications);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.member(b"\"terminationPolicy\":", &self.termination_policy);
+        object.member(b"\"filesystemType\":", &self.filesystem_type);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskManagedEbsVolumeConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -37945,6 +42054,13 @@ impl ::serde::Serialize for TaskManagedEbsVolumeTerminationPolicy {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskManagedEbsVolumeTerminationPolicy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"deleteOnTermination\":", &self.delete_on_termination);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskManagedEbsVolumeTerminationPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -38040,6 +42156,23 @@ impl ::serde::Serialize for TaskOverride {
         map.member("taskRoleArn", &self.task_role_arn);
         map.member("ephemeralStorage", &self.ephemeral_storage);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskOverride {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerOverrides\":", &self.container_overrides);
+        object.member(b"\"cpu\":", &self.cpu);
+        object
+            .member(
+                b"\"inferenceAcceleratorOverrides\":",
+                &self.inference_accelerator_overrides,
+            );
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskOverride {
@@ -38271,6 +42404,38 @@ impl ::serde::Serialize for TaskSet {
         map.member("tags", &self.tags);
         map.member("fargateEphemeralStorage", &self.fargate_ephemeral_storage);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskSet {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"id\":", &self.id);
+        object.member(b"\"taskSetArn\":", &self.task_set_arn);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"clusterArn\":", &self.cluster_arn);
+        object.member(b"\"startedBy\":", &self.started_by);
+        object.member(b"\"externalId\":", &self.external_id);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object.member(b"\"computedDesiredCount\":", &self.computed_desired_count);
+        object.member(b"\"pendingCount\":", &self.pending_count);
+        object.member(b"\"runningCount\":", &self.running_count);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"launchType\":", &self.launch_type);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"platformFamily\":", &self.platform_family);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object.member(b"\"serviceRegistries\":", &self.service_registries);
+        object.member(b"\"scale\":", &self.scale);
+        object.member(b"\"stabilityStatus\":", &self.stability_status);
+        object.member(b"\"stabilityStatusAt\":", &self.stability_status_at);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"fargateEphemeralStorage\":", &self.fargate_ephemeral_storage);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskSet {
@@ -38508,6 +42673,13 @@ impl ::serde::Serialize for TaskSetNotFoundException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TaskSetNotFoundException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TaskSetNotFoundException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -38566,6 +42738,14 @@ impl ::serde::Serialize for TaskVolumeConfiguration {
         map.member("name", &self.name);
         map.member("managedEBSVolume", &self.managed_ebs_volume);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TaskVolumeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"managedEBSVolume\":", &self.managed_ebs_volume);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TaskVolumeConfiguration {
@@ -38642,6 +42822,14 @@ impl ::serde::Serialize for ThresholdConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for ThresholdConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"value\":", &self.value);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ThresholdConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -38707,6 +42895,15 @@ impl ::serde::Serialize for TimeoutConfiguration {
         map.member("idleTimeoutSeconds", &self.idle_timeout_seconds);
         map.member("perRequestTimeoutSeconds", &self.per_request_timeout_seconds);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TimeoutConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"idleTimeoutSeconds\":", &self.idle_timeout_seconds);
+        object
+            .member(b"\"perRequestTimeoutSeconds\":", &self.per_request_timeout_seconds);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TimeoutConfiguration {
@@ -38812,6 +43009,15 @@ impl ::serde::Serialize for Tmpfs {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Tmpfs {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerPath\":", &self.container_path);
+        object.member(b"\"size\":", &self.size);
+        object.member(b"\"mountOptions\":", &self.mount_options);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Tmpfs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -38891,6 +43097,14 @@ impl ::serde::Serialize for TotalLocalStorageGbRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for TotalLocalStorageGbRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TotalLocalStorageGbRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -38956,6 +43170,14 @@ impl ::serde::Serialize for TrustedExecutionConfiguration {
         map.member("isolationMode", &self.isolation_mode);
         map.member("attestationPolicy", &self.attestation_policy);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TrustedExecutionConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"isolationMode\":", &self.isolation_mode);
+        object.member(b"\"attestationPolicy\":", &self.attestation_policy);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TrustedExecutionConfiguration {
@@ -39041,6 +43263,14 @@ impl ::serde::Serialize for TrustedExecutionSummary {
         map.member("isolationMode", &self.isolation_mode);
         map.member("attestationPolicyStatus", &self.attestation_policy_status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TrustedExecutionSummary {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"isolationMode\":", &self.isolation_mode);
+        object.member(b"\"attestationPolicyStatus\":", &self.attestation_policy_status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TrustedExecutionSummary {
@@ -39134,6 +43364,15 @@ impl ::serde::Serialize for Ulimit {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Ulimit {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"softLimit\":", &self.soft_limit);
+        object.member(b"\"hardLimit\":", &self.hard_limit);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Ulimit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39203,6 +43442,13 @@ impl ::serde::Serialize for UnsupportedFeatureException {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UnsupportedFeatureException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UnsupportedFeatureException {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39258,6 +43504,14 @@ impl ::serde::Serialize for UntagResourceRequest {
         map.member("resourceArn", &self.resource_arn);
         map.member("tagKeys", &self.tag_keys);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UntagResourceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"resourceArn\":", &self.resource_arn);
+        object.member(b"\"tagKeys\":", &self.tag_keys);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
@@ -39332,6 +43586,12 @@ impl ::serde::Serialize for UntagResourceResponse {
         ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UntagResourceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let object = ::awsgen_runtime::json::Object::new(out);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39394,6 +43654,18 @@ impl ::serde::Serialize for UpdateCapacityProviderRequest {
         map.member("autoScalingGroupProvider", &self.auto_scaling_group_provider);
         map.member("managedInstancesProvider", &self.managed_instances_provider);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateCapacityProviderRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"cluster\":", &self.cluster);
+        object
+            .member(b"\"autoScalingGroupProvider\":", &self.auto_scaling_group_provider);
+        object
+            .member(b"\"managedInstancesProvider\":", &self.managed_instances_provider);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateCapacityProviderRequest {
@@ -39485,6 +43757,13 @@ impl ::serde::Serialize for UpdateCapacityProviderResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateCapacityProviderResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"capacityProvider\":", &self.capacity_provider);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateCapacityProviderResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39557,6 +43836,16 @@ impl ::serde::Serialize for UpdateClusterRequest {
         map.member("configuration", &self.configuration);
         map.member("serviceConnectDefaults", &self.service_connect_defaults);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateClusterRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"settings\":", &self.settings);
+        object.member(b"\"configuration\":", &self.configuration);
+        object.member(b"\"serviceConnectDefaults\":", &self.service_connect_defaults);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateClusterRequest {
@@ -39645,6 +43934,13 @@ impl ::serde::Serialize for UpdateClusterResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateClusterResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateClusterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39703,6 +43999,14 @@ impl ::serde::Serialize for UpdateClusterSettingsRequest {
         map.member("cluster", &self.cluster);
         map.member("settings", &self.settings);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateClusterSettingsRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"settings\":", &self.settings);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateClusterSettingsRequest {
@@ -39764,6 +44068,13 @@ impl ::serde::Serialize for UpdateClusterSettingsResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateClusterSettingsResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateClusterSettingsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39820,6 +44131,14 @@ impl ::serde::Serialize for UpdateContainerAgentRequest {
         map.member("cluster", &self.cluster);
         map.member("containerInstance", &self.container_instance);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateContainerAgentRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateContainerAgentRequest {
@@ -39889,6 +44208,13 @@ impl ::serde::Serialize for UpdateContainerAgentResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateContainerAgentResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstance\":", &self.container_instance);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateContainerAgentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -39956,6 +44282,15 @@ impl ::serde::Serialize for UpdateContainerInstancesStateRequest {
         map.member("containerInstances", &self.container_instances);
         map.member("status", &self.status);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateContainerInstancesStateRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"containerInstances\":", &self.container_instances);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateContainerInstancesStateRequest {
@@ -40030,6 +44365,14 @@ impl ::serde::Serialize for UpdateContainerInstancesStateResponse {
         map.member("containerInstances", &self.container_instances);
         map.member("failures", &self.failures);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateContainerInstancesStateResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"containerInstances\":", &self.container_instances);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateContainerInstancesStateResponse {
@@ -40131,6 +44474,20 @@ impl ::serde::Serialize for UpdateDaemonRequest {
         map.member("enableExecuteCommand", &self.enable_execute_command);
         map.member("critical", &self.critical);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateDaemonRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
+        object.member(b"\"capacityProviderArns\":", &self.capacity_provider_arns);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"critical\":", &self.critical);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateDaemonRequest {
@@ -40283,6 +44640,17 @@ impl ::serde::Serialize for UpdateDaemonResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateDaemonResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"daemonArn\":", &self.daemon_arn);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.member(b"\"deploymentArn\":", &self.deployment_arn);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateDaemonResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -40403,6 +44771,23 @@ impl ::serde::Serialize for UpdateExpressGatewayServiceRequest {
         map.member("scalingTarget", &self.scaling_target);
         map.member("taskDefinitionArn", &self.task_definition_arn);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateExpressGatewayServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
+        object.member(b"\"healthCheckPath\":", &self.health_check_path);
+        object.member(b"\"primaryContainer\":", &self.primary_container);
+        object.member(b"\"taskRoleArn\":", &self.task_role_arn);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"cpu\":", &self.cpu);
+        object.member(b"\"memory\":", &self.memory);
+        object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
+        object.member(b"\"scalingTarget\":", &self.scaling_target);
+        object.member(b"\"taskDefinitionArn\":", &self.task_definition_arn);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateExpressGatewayServiceRequest {
@@ -40543,6 +44928,13 @@ impl ::serde::Serialize for UpdateExpressGatewayServiceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateExpressGatewayServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateExpressGatewayServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -40614,6 +45006,18 @@ impl ::serde::Serialize for UpdateGatewayAlbConfiguration {
         map.member("httpDesync", &self.http_desync);
         map.member("testTrafficRules", &self.test_traffic_rules);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateGatewayAlbConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"maxAlbCount\":", &self.max_alb_count);
+        object.member(b"\"webACLArn\":", &self.web_acl_arn);
+        object.member(b"\"accessLogs\":", &self.access_logs);
+        object.member(b"\"httpDesync\":", &self.http_desync);
+        object.member(b"\"testTrafficRules\":", &self.test_traffic_rules);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateGatewayAlbConfiguration {
@@ -40718,6 +45122,13 @@ impl ::serde::Serialize for UpdateGatewayNetworkConfiguration {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateGatewayNetworkConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"inboundSecurityGroup\":", &self.inbound_security_group);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateGatewayNetworkConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -40788,6 +45199,17 @@ impl ::serde::Serialize for UpdateGatewayRequest {
         map.member("configuration", &self.configuration);
         map.member("propagateTags", &self.propagate_tags);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateGatewayRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gateway\":", &self.gateway);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"deletionProtection\":", &self.deletion_protection);
+        object.member(b"\"configuration\":", &self.configuration);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRequest {
@@ -40892,6 +45314,15 @@ impl ::serde::Serialize for UpdateGatewayResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateGatewayResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"gatewayArn\":", &self.gateway_arn);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"status\":", &self.status);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -40955,6 +45386,13 @@ impl ::serde::Serialize for UpdateInProgressException {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateInProgressException {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateInProgressException {
@@ -41028,6 +45466,21 @@ impl ::serde::Serialize for UpdateManagedInstancesProviderConfiguration {
         map.member("infrastructureOptimization", &self.infrastructure_optimization);
         map.member("autoRepairConfiguration", &self.auto_repair_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateManagedInstancesProviderConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
+        object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object
+            .member(
+                b"\"infrastructureOptimization\":",
+                &self.infrastructure_optimization,
+            );
+        object.member(b"\"autoRepairConfiguration\":", &self.auto_repair_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateManagedInstancesProviderConfiguration {
@@ -41165,6 +45618,15 @@ impl ::serde::Serialize for UpdateServicePrimaryTaskSetRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateServicePrimaryTaskSetRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"primaryTaskSet\":", &self.primary_task_set);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateServicePrimaryTaskSetRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -41233,6 +45695,13 @@ impl ::serde::Serialize for UpdateServicePrimaryTaskSetResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskSet", &self.task_set);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateServicePrimaryTaskSetResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskSet\":", &self.task_set);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServicePrimaryTaskSetResponse {
@@ -41484,6 +45953,50 @@ impl ::serde::Serialize for UpdateServiceRequest {
         map.member("gatewayConnectors", &self.gateway_connectors);
         map.member("monitoring", &self.monitoring);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateServiceRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"desiredCount\":", &self.desired_count);
+        object.member(b"\"taskDefinition\":", &self.task_definition);
+        object
+            .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
+        object.member(b"\"deploymentConfiguration\":", &self.deployment_configuration);
+        object
+            .member(
+                b"\"availabilityZoneRebalancing\":",
+                &self.availability_zone_rebalancing,
+            );
+        object.member(b"\"networkConfiguration\":", &self.network_configuration);
+        object.member(b"\"placementConstraints\":", &self.placement_constraints);
+        object.member(b"\"placementStrategy\":", &self.placement_strategy);
+        object.member(b"\"platformVersion\":", &self.platform_version);
+        object.member(b"\"forceNewDeployment\":", &self.force_new_deployment);
+        object
+            .member(
+                b"\"healthCheckGracePeriodSeconds\":",
+                &self.health_check_grace_period_seconds,
+            );
+        object.member(b"\"deploymentController\":", &self.deployment_controller);
+        object.member(b"\"enableExecuteCommand\":", &self.enable_execute_command);
+        object.member(b"\"enableECSManagedTags\":", &self.enable_ecs_managed_tags);
+        object.member(b"\"loadBalancers\":", &self.load_balancers);
+        object.member(b"\"propagateTags\":", &self.propagate_tags);
+        object.member(b"\"serviceRegistries\":", &self.service_registries);
+        object
+            .member(
+                b"\"serviceConnectConfiguration\":",
+                &self.service_connect_configuration,
+            );
+        object.member(b"\"volumeConfigurations\":", &self.volume_configurations);
+        object
+            .member(b"\"vpcLatticeConfigurations\":", &self.vpc_lattice_configurations);
+        object.member(b"\"gatewayConnectors\":", &self.gateway_connectors);
+        object.member(b"\"monitoring\":", &self.monitoring);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateServiceRequest {
@@ -41803,6 +46316,13 @@ impl ::serde::Serialize for UpdateServiceResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateServiceResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"service\":", &self.service);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -41867,6 +46387,16 @@ impl ::serde::Serialize for UpdateTaskProtectionRequest {
         map.member("protectionEnabled", &self.protection_enabled);
         map.member("expiresInMinutes", &self.expires_in_minutes);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateTaskProtectionRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"tasks\":", &self.tasks);
+        object.member(b"\"protectionEnabled\":", &self.protection_enabled);
+        object.member(b"\"expiresInMinutes\":", &self.expires_in_minutes);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTaskProtectionRequest {
@@ -41955,6 +46485,14 @@ impl ::serde::Serialize for UpdateTaskProtectionResponse {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateTaskProtectionResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"protectedTasks\":", &self.protected_tasks);
+        object.member(b"\"failures\":", &self.failures);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTaskProtectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -42034,6 +46572,16 @@ impl ::serde::Serialize for UpdateTaskSetRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for UpdateTaskSetRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"service\":", &self.service);
+        object.member(b"\"taskSet\":", &self.task_set);
+        object.member(b"\"scale\":", &self.scale);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTaskSetRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -42098,6 +46646,13 @@ impl ::serde::Serialize for UpdateTaskSetResponse {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("taskSet", &self.task_set);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateTaskSetResponse {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"taskSet\":", &self.task_set);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateTaskSetResponse {
@@ -42174,6 +46729,19 @@ impl ::serde::Serialize for UpdatedExpressGatewayService {
         map.member("createdAt", &self.created_at);
         map.member("updatedAt", &self.updated_at);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdatedExpressGatewayService {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"serviceArn\":", &self.service_arn);
+        object.member(b"\"cluster\":", &self.cluster);
+        object.member(b"\"serviceName\":", &self.service_name);
+        object.member(b"\"status\":", &self.status);
+        object.member(b"\"targetConfiguration\":", &self.target_configuration);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"updatedAt\":", &self.updated_at);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdatedExpressGatewayService {
@@ -42275,6 +46843,14 @@ impl ::serde::Serialize for VCpuCountRangeRequest {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for VCpuCountRangeRequest {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"min\":", &self.min);
+        object.member(b"\"max\":", &self.max);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for VCpuCountRangeRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -42336,6 +46912,15 @@ impl ::serde::Serialize for VersionInfo {
         map.member("agentHash", &self.agent_hash);
         map.member("dockerVersion", &self.docker_version);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for VersionInfo {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"agentVersion\":", &self.agent_version);
+        object.member(b"\"agentHash\":", &self.agent_hash);
+        object.member(b"\"dockerVersion\":", &self.docker_version);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for VersionInfo {
@@ -42455,6 +47040,31 @@ impl ::serde::Serialize for Volume {
         );
         map.member("configuredAtLaunch", &self.configured_at_launch);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Volume {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"host\":", &self.host);
+        object
+            .member(
+                b"\"dockerVolumeConfiguration\":",
+                &self.docker_volume_configuration,
+            );
+        object.member(b"\"efsVolumeConfiguration\":", &self.efs_volume_configuration);
+        object
+            .member(
+                b"\"s3filesVolumeConfiguration\":",
+                &self.s3files_volume_configuration,
+            );
+        object
+            .member(
+                b"\"fsxWindowsFileServerVolumeConfiguration\":",
+                &self.fsx_windows_file_server_volume_configuration,
+            );
+        object.member(b"\"configuredAtLaunch\":", &self.configured_at_launch);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Volume {
@@ -42593,6 +47203,14 @@ impl ::serde::Serialize for VolumeFrom {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for VolumeFrom {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"sourceContainer\":", &self.source_container);
+        object.member(b"\"readOnly\":", &self.read_only);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for VolumeFrom {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -42666,6 +47284,15 @@ impl ::serde::Serialize for VpcLatticeAdvancedConfiguration {
         map.member("productionListenerRule", &self.production_listener_rule);
         map.member("testListenerRule", &self.test_listener_rule);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for VpcLatticeAdvancedConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"alternateTargetGroupArn\":", &self.alternate_target_group_arn);
+        object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
+        object.member(b"\"testListenerRule\":", &self.test_listener_rule);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for VpcLatticeAdvancedConfiguration {
@@ -42757,6 +47384,16 @@ impl ::serde::Serialize for VpcLatticeConfiguration {
         map.member("portName", &self.port_name);
         map.member("advancedConfiguration", &self.advanced_configuration);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for VpcLatticeConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"roleArn\":", &self.role_arn);
+        object.member(b"\"targetGroupArn\":", &self.target_group_arn);
+        object.member(b"\"portName\":", &self.port_name);
+        object.member(b"\"advancedConfiguration\":", &self.advanced_configuration);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for VpcLatticeConfiguration {

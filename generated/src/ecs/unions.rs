@@ -31,6 +31,18 @@ impl ::serde::Serialize for DescribeGatewayConfiguration {
         map.end()
     }
 }
+impl ::awsgen_runtime::json::WriteJson for DescribeGatewayConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::DescribeGatewayConfiguration::HostSharedAlb(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
+            }
+            self::DescribeGatewayConfiguration::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGatewayConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -139,6 +151,18 @@ impl ::serde::Serialize for GatewayConfiguration {
         map.end()
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::GatewayConfiguration::HostSharedAlb(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
+            }
+            self::GatewayConfiguration::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -243,6 +267,18 @@ impl ::serde::Serialize for GatewayConnectionResources {
             }
         }
         map.end()
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayConnectionResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::GatewayConnectionResources::HostSharedAlb(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
+            }
+            self::GatewayConnectionResources::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayConnectionResources {
@@ -357,6 +393,18 @@ impl ::serde::Serialize for GatewayElbAccessLogDestination {
         map.end()
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayElbAccessLogDestination {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::GatewayElbAccessLogDestination::S3(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"s3\":", value)
+            }
+            self::GatewayElbAccessLogDestination::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayElbAccessLogDestination {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -465,6 +513,18 @@ impl ::serde::Serialize for GatewayInfrastructureResources {
             }
         }
         map.end()
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GatewayInfrastructureResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::GatewayInfrastructureResources::HostSharedAlb(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
+            }
+            self::GatewayInfrastructureResources::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GatewayInfrastructureResources {
@@ -581,6 +641,18 @@ impl ::serde::Serialize for GatewayRouteResources {
         map.end()
     }
 }
+impl ::awsgen_runtime::json::WriteJson for GatewayRouteResources {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::GatewayRouteResources::HostSharedAlb(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
+            }
+            self::GatewayRouteResources::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -685,6 +757,18 @@ impl ::serde::Serialize for ServiceConnectContainerConfiguration {
             }
         }
         map.end()
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ServiceConnectContainerConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::ServiceConnectContainerConfiguration::LogLevel(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"logLevel\":", value)
+            }
+            self::ServiceConnectContainerConfiguration::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceConnectContainerConfiguration {
@@ -800,6 +884,18 @@ impl ::serde::Serialize for SharingStrategy {
         map.end()
     }
 }
+impl ::awsgen_runtime::json::WriteJson for SharingStrategy {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::SharingStrategy::NvidiaMps(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"nvidiaMps\":", value)
+            }
+            self::SharingStrategy::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SharingStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -902,6 +998,18 @@ impl ::serde::Serialize for UpdateGatewayConfiguration {
             }
         }
         map.end()
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for UpdateGatewayConfiguration {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::UpdateGatewayConfiguration::HostSharedAlb(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
+            }
+            self::UpdateGatewayConfiguration::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateGatewayConfiguration {

@@ -81,6 +81,11 @@ impl ::serde::Serialize for LegacyVersion {
         serializer.serialize_str(self.as_str())
     }
 }
+impl ::awsgen_runtime::json::WriteJson for LegacyVersion {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LegacyVersion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -170,6 +175,11 @@ impl ::serde::Serialize for Priority {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.value())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Priority {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::WriteJson::write_json(&self.value(), out);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Priority {
@@ -304,6 +314,11 @@ impl ::serde::Serialize for ThingType {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for ThingType {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ThingType {

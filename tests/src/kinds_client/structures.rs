@@ -16,6 +16,13 @@ impl ::serde::Serialize for Circle {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Circle {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member_value(b"\"radius\":", &self.radius);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Circle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -96,6 +103,14 @@ impl ::serde::Serialize for GetWidgetInput {
         map.member("widgetId", &self.widget_id);
         map.member_value("verbose", &self.verbose);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for GetWidgetInput {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"widgetId\":", &self.widget_id);
+        object.member_value(b"\"verbose\":", &self.verbose);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetWidgetInput {
@@ -189,6 +204,13 @@ impl ::serde::Serialize for NotFound {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("message", &self.message);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for NotFound {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"message\":", &self.message);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for NotFound {
@@ -296,6 +318,38 @@ impl ::serde::Serialize for Thing {
         map.member("shape", &self.shape);
         map.member("tree", &self.tree);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for Thing {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"Name\":", &self.name_2);
+        object.member(b"\"type\":", &self.r#type);
+        object.member(b"\"match\":", &self.r#match);
+        object.member(b"\"self\":", &self.self_);
+        object.member_value(b"\"sizeInGiB\":", &self.size_in_gib);
+        object.member(b"\"ratio\":", &self.ratio);
+        object.member(b"\"weight\":", &self.weight);
+        object.member(b"\"tiny\":", &self.tiny);
+        object.member(b"\"small\":", &self.small);
+        object.member(b"\"count\":", &self.count);
+        object.member(b"\"huge\":", &self.huge);
+        object.member(b"\"precise\":", &self.precise);
+        object.member(b"\"createdAt\":", &self.created_at);
+        object.member(b"\"payload\":", &self.payload);
+        object.member(b"\"settings\":", &self.settings);
+        object.member(b"\"secret\":", &self.secret);
+        object.member(b"\"oldField\":", &self.old_field);
+        object.member(b"\"wire_name\":", &self.wire_name);
+        object.member(b"\"tags\":", &self.tags);
+        object.member(b"\"labels\":", &self.labels);
+        object.member(b"\"slots\":", &self.slots);
+        object.member(b"\"priority\":", &self.priority);
+        object.member(b"\"version\":", &self.version);
+        object.member(b"\"shape\":", &self.shape);
+        object.member(b"\"tree\":", &self.tree);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Thing {
@@ -732,6 +786,17 @@ impl ::serde::Serialize for Tree {
         map.end(&self.unknown_members)
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Tree {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"value\":", &self.value);
+        object.member(b"\"left\":", &self.left);
+        object.member(b"\"right\":", &self.right);
+        object.member(b"\"children\":", &self.children);
+        object.member(b"\"parent\":", &self.parent);
+        object.end(&self.unknown_members);
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Tree {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -799,6 +864,13 @@ impl ::serde::Serialize for TreeParent {
         let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
         map.member("tree", &self.tree);
         map.end(&self.unknown_members)
+    }
+}
+impl ::awsgen_runtime::json::WriteJson for TreeParent {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"tree\":", &self.tree);
+        object.end(&self.unknown_members);
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TreeParent {

@@ -34,6 +34,24 @@ impl ::serde::Serialize for Shape {
         map.end()
     }
 }
+impl ::awsgen_runtime::json::WriteJson for Shape {
+    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+        match self {
+            self::Shape::Circle(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"circle\":", value)
+            }
+            self::Shape::Square(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"square\":", value)
+            }
+            self::Shape::None => {
+                ::awsgen_runtime::json::write_unit_variant(out, b"\"none\":")
+            }
+            self::Shape::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Shape {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
