@@ -2,7 +2,8 @@
 //! `cargo build --release -p awsgen-benches --example profile`, then
 //! `valgrind --tool=callgrind target/release/examples/profile de ecs 200` (or `perf record`).
 //!
-//! Operations: `de` (typed deserialize), `value` (into `serde_json::Value`), `ser` (typed
+//! Operations: `de` (typed deserialize), `de_str` (from the input checked as UTF-8 once),
+//! `value` (into `serde_json::Value`), `ignored` (parse only, `IgnoredAny`), `ser` (typed
 //! serialize through serde_json), `ser_json` (through `awsgen_runtime::json`), `validate`.
 //! Payloads: `ecs`, `batch`, `register`.
 
@@ -29,10 +30,13 @@ fn run<T: DeserializeOwned + Serialize + Validate + awsgen_runtime::json::WriteJ
             "value" => drop(black_box(serde_json::from_slice::<serde_json::Value>(
                 black_box(&bytes),
             ))),
+            "ignored" => drop(black_box(serde_json::from_slice::<serde::de::IgnoredAny>(
+                black_box(&bytes),
+            ))),
             "ser" => drop(black_box(serde_json::to_vec(black_box(&typed)))),
             "ser_json" => drop(black_box(awsgen_runtime::json::to_vec(black_box(&typed)))),
             "validate" => drop(black_box(black_box(&typed).validate())),
-            _ => panic!("operation: de, de_str, value, ser, ser_json or validate"),
+            _ => panic!("operation: de, de_str, value, ignored, ser, ser_json or validate"),
         }
     }
 }

@@ -40,7 +40,7 @@ impl AsRef<[u8]> for Blob {
 }
 
 impl crate::json::WriteJson for Blob {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: crate::json::Buffer>(&self, out: &mut B) {
         // Base64 has nothing JSON escapes.
         out.push(b'"');
         out.extend_from_slice(

@@ -21,7 +21,33 @@ use std::io;
 /// A value that writes itself as JSON: every generated type, and the types they are made of.
 pub trait WriteJson {
     /// Appends the value's JSON to `out`.
-    fn write_json(&self, out: &mut Vec<u8>);
+    fn write_json<B: Buffer>(&self, out: &mut B);
+}
+
+/// Where JSON is written: a growable byte buffer (`Vec<u8>`, or a type of the caller's).
+///
+/// [`WriteJson::write_json`] is generic over it for the same reason serde's `Serialize` is
+/// generic over the serializer: a generated crate then compiles each type's writer only when a
+/// program writes that type, so its build does not grow with every impl it declares.
+pub trait Buffer {
+    fn push(&mut self, byte: u8);
+    fn extend_from_slice(&mut self, bytes: &[u8]);
+    fn reserve(&mut self, additional: usize);
+}
+
+impl Buffer for Vec<u8> {
+    #[inline]
+    fn push(&mut self, byte: u8) {
+        Vec::push(self, byte);
+    }
+    #[inline]
+    fn extend_from_slice(&mut self, bytes: &[u8]) {
+        Vec::extend_from_slice(self, bytes);
+    }
+    #[inline]
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
+    }
 }
 
 /// The value as JSON bytes (compact, as `serde_json::to_vec` writes them).
@@ -45,15 +71,15 @@ pub fn to_writer<W: io::Write, T: WriteJson + ?Sized>(mut writer: W, value: &T) 
 
 /// A JSON object being written: generated `WriteJson` impls for structures call
 /// [`Object::member`] once per member, with the member's name already quoted.
-pub struct Object<'a> {
-    out: &'a mut Vec<u8>,
+pub struct Object<'a, B: Buffer> {
+    out: &'a mut B,
     first: bool,
 }
 
-impl<'a> Object<'a> {
+impl<'a, B: Buffer> Object<'a, B> {
     /// Starts the object.
     #[inline]
-    pub fn new(out: &'a mut Vec<u8>) -> Self {
+    pub fn new(out: &'a mut B) -> Self {
         out.push(b'{');
         Object { out, first: true }
     }
@@ -61,7 +87,7 @@ impl<'a> Object<'a> {
     /// Writes the member when it is present. `key` is the member's name as a JSON string
     /// followed by a colon (`b"\"cpu\":"`); as an array of known length it is copied inline.
     #[inline]
-    pub fn member<const N: usize, T: WriteJson>(&mut self, key: &[u8; N], value: &Option<T>) {
+    pub fn member<T: WriteJson>(&mut self, key: &[u8], value: &Option<T>) {
         if let Some(value) = value {
             self.member_value(key, value);
         }
@@ -70,11 +96,7 @@ impl<'a> Object<'a> {
     /// Writes a member that is always present (not an `Option`); `key` as for
     /// [`Object::member`].
     #[inline]
-    pub fn member_value<const N: usize, T: WriteJson + ?Sized>(
-        &mut self,
-        key: &[u8; N],
-        value: &T,
-    ) {
+    pub fn member_value<T: WriteJson + ?Sized>(&mut self, key: &[u8], value: &T) {
         self.comma();
         self.out.extend_from_slice(key);
         value.write_json(self.out);
@@ -109,7 +131,7 @@ impl<'a> Object<'a> {
 }
 
 /// Writes `{"key":{}}`, a union's unit member.
-pub fn write_unit_variant(out: &mut Vec<u8>, key: &[u8]) {
+pub fn write_unit_variant<B: Buffer>(out: &mut B, key: &[u8]) {
     out.push(b'{');
     out.extend_from_slice(key);
     out.extend_from_slice(b"{}}");
@@ -117,7 +139,7 @@ pub fn write_unit_variant(out: &mut Vec<u8>, key: &[u8]) {
 
 /// Writes `{"key":value}`, a union's member; `key` as for [`Object::member`].
 #[inline]
-pub fn write_variant<T: WriteJson + ?Sized>(out: &mut Vec<u8>, key: &[u8], value: &T) {
+pub fn write_variant<B: Buffer, T: WriteJson + ?Sized>(out: &mut B, key: &[u8], value: &T) {
     out.push(b'{');
     out.extend_from_slice(key);
     value.write_json(out);
@@ -125,7 +147,7 @@ pub fn write_variant<T: WriteJson + ?Sized>(out: &mut Vec<u8>, key: &[u8], value
 }
 
 /// Writes `{"name":value}`, a union member the model does not know.
-pub fn write_unknown_variant(out: &mut Vec<u8>, name: &str, value: &Value) {
+pub fn write_unknown_variant<B: Buffer>(out: &mut B, name: &str, value: &Value) {
     let mut object = Object::new(out);
     object.entry(name, value);
     object.end(&UnknownMembers::new());
@@ -166,7 +188,7 @@ fn needs_escape(word: u64) -> bool {
 }
 
 /// Writes `s` as a JSON string: quoted, with `"`, `\` and control characters escaped.
-pub fn write_str(out: &mut Vec<u8>, s: &str) {
+pub fn write_str<B: Buffer>(out: &mut B, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
@@ -203,7 +225,12 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
 
 /// Writes what is pending before each byte of `range` that needs escaping, then its escape.
 #[inline(never)]
-fn escape_run(out: &mut Vec<u8>, bytes: &[u8], start: &mut usize, range: std::ops::Range<usize>) {
+fn escape_run<B: Buffer>(
+    out: &mut B,
+    bytes: &[u8],
+    start: &mut usize,
+    range: std::ops::Range<usize>,
+) {
     for at in range {
         let b = bytes[at];
         let escape = ESCAPE[usize::from(b)];
@@ -216,7 +243,7 @@ fn escape_run(out: &mut Vec<u8>, bytes: &[u8], start: &mut usize, range: std::op
 }
 
 #[cold]
-fn write_escape(out: &mut Vec<u8>, byte: u8, escape: u8) {
+fn write_escape<B: Buffer>(out: &mut B, byte: u8, escape: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     if escape == b'u' {
         out.extend_from_slice(&[
@@ -234,21 +261,21 @@ fn write_escape(out: &mut Vec<u8>, byte: u8, escape: u8) {
 
 impl WriteJson for str {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         write_str(out, self);
     }
 }
 
 impl WriteJson for String {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         write_str(out, self);
     }
 }
 
 impl WriteJson for bool {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         out.extend_from_slice(if *self { b"true" } else { b"false" });
     }
 }
@@ -257,7 +284,7 @@ macro_rules! integer {
     ($($t:ty),*) => {$(
         impl WriteJson for $t {
             #[inline]
-            fn write_json(&self, out: &mut Vec<u8>) {
+            fn write_json<B: Buffer>(&self, out: &mut B) {
                 out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
             }
         }
@@ -271,7 +298,7 @@ integer!(i8, i16, i32, i64, u8, u16, u32, u64);
 macro_rules! float {
     ($($t:ty),*) => {$(
         impl WriteJson for $t {
-            fn write_json(&self, out: &mut Vec<u8>) {
+            fn write_json<B: Buffer>(&self, out: &mut B) {
                 if self.is_nan() {
                     out.extend_from_slice(b"\"NaN\"");
                 } else if self.is_infinite() {
@@ -287,7 +314,7 @@ macro_rules! float {
 float!(f32, f64);
 
 impl WriteJson for serde_json::Number {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         if let Some(n) = self.as_u64() {
             n.write_json(out);
         } else if let Some(n) = self.as_i64() {
@@ -303,7 +330,7 @@ impl WriteJson for serde_json::Number {
 }
 
 impl WriteJson for Value {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         match self {
             Value::Null => out.extend_from_slice(b"null"),
             Value::Bool(b) => b.write_json(out),
@@ -323,7 +350,7 @@ impl WriteJson for Value {
 
 impl<T: WriteJson> WriteJson for Option<T> {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         match self {
             Some(value) => value.write_json(out),
             None => out.extend_from_slice(b"null"),
@@ -333,20 +360,20 @@ impl<T: WriteJson> WriteJson for Option<T> {
 
 impl<T: WriteJson + ?Sized> WriteJson for Box<T> {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         (**self).write_json(out);
     }
 }
 
 impl<T: WriteJson + ?Sized> WriteJson for &T {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         (**self).write_json(out);
     }
 }
 
 impl<T: WriteJson> WriteJson for [T] {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         out.push(b'[');
         let mut items = self.iter();
         if let Some(first) = items.next() {
@@ -362,14 +389,14 @@ impl<T: WriteJson> WriteJson for [T] {
 
 impl<T: WriteJson> WriteJson for Vec<T> {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         self.as_slice().write_json(out);
     }
 }
 
 /// Maps: generated maps are keyed by `String` or by a string enum, both `AsRef<str>`.
 impl<K: AsRef<str>, V: WriteJson, H> WriteJson for IndexMap<K, V, H> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: Buffer>(&self, out: &mut B) {
         let mut object = Object::new(out);
         for (key, value) in self {
             object.entry(key.as_ref(), value);
@@ -468,7 +495,7 @@ mod tests {
         unknown.insert("later", serde_json::json!([1]));
         let mut o = Object::new(&mut out);
         o.member(b"\"a\":", &Some(1));
-        o.member::<10, i32>(b"\"skipped\":", &None);
+        o.member::<i32>(b"\"skipped\":", &None);
         o.member_value(b"\"b\":", "two");
         o.end(&unknown);
         assert_eq!(out, br#"{"a":1,"b":"two","later":[1]}"#);

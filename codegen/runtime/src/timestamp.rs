@@ -140,7 +140,7 @@ impl Ord for Timestamp {
 }
 
 impl crate::json::WriteJson for Timestamp {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json<B: crate::json::Buffer>(&self, out: &mut B) {
         match &self.original {
             Some(Original::Number(n)) => n.write_json(out),
             Some(Original::Text(t)) => crate::json::write_str(out, t),

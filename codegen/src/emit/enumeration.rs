@@ -111,7 +111,7 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
             }
         }
         impl ::awsgen_runtime::json::WriteJson for #name {
-            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
                 ::awsgen_runtime::json::write_str(out, self.as_str());
             }
         }
@@ -202,7 +202,7 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
             }
         }
         impl ::awsgen_runtime::json::WriteJson for #name {
-            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
                 ::awsgen_runtime::json::WriteJson::write_json(&self.value(), out);
             }
         }

@@ -146,7 +146,7 @@ fn write_json(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     };
     quote! {
         impl ::awsgen_runtime::json::WriteJson for #name {
-            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
                 let #object = ::awsgen_runtime::json::Object::new(out);
                 #(#entries)*
                 object.end(&self.unknown_members);

@@ -106,7 +106,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
             }
         }
         impl ::awsgen_runtime::json::WriteJson for #name {
-            fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+            fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
                 match self {
                     #(#json_arms)*
                     #path::Unknown { name, value } => ::awsgen_runtime::json::write_unknown_variant(out, name, value),

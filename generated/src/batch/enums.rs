@@ -81,7 +81,7 @@ impl ::serde::Serialize for ArrayJobDependency {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ArrayJobDependency {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -198,7 +198,7 @@ impl ::serde::Serialize for AssignPublicIp {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AssignPublicIp {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -313,7 +313,7 @@ impl ::serde::Serialize for CeState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CeState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -455,7 +455,7 @@ impl ::serde::Serialize for CeStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CeStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -570,7 +570,7 @@ impl ::serde::Serialize for CeType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CeType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -693,7 +693,7 @@ impl ::serde::Serialize for ContainerInsights {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerInsights {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -863,7 +863,7 @@ impl ::serde::Serialize for CrAllocationStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CrAllocationStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -999,7 +999,7 @@ impl ::serde::Serialize for CrType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CrType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1169,7 +1169,7 @@ impl ::serde::Serialize for CrUpdateAllocationStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CrUpdateAllocationStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1293,7 +1293,7 @@ impl ::serde::Serialize for DeviceCgroupPermission {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeviceCgroupPermission {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1412,7 +1412,7 @@ impl ::serde::Serialize for EfsAuthorizationConfigIam {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfigIam {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1531,7 +1531,7 @@ impl ::serde::Serialize for EfsTransitEncryption {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsTransitEncryption {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1666,7 +1666,7 @@ impl ::serde::Serialize for EksAccessEntryDesiredState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksAccessEntryDesiredState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1786,7 +1786,7 @@ impl ::serde::Serialize for EksAccessEntryStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksAccessEntryStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1914,7 +1914,7 @@ impl ::serde::Serialize for EksSeccompProfileType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksSeccompProfileType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2033,7 +2033,7 @@ impl ::serde::Serialize for FirelensConfigurationType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FirelensConfigurationType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2150,7 +2150,7 @@ impl ::serde::Serialize for JobDefinitionType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobDefinitionType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2286,7 +2286,7 @@ impl ::serde::Serialize for JobQueueType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobQueueType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2405,7 +2405,7 @@ impl ::serde::Serialize for JobStateTimeLimitActionsAction {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobStateTimeLimitActionsAction {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2519,7 +2519,7 @@ impl ::serde::Serialize for JobStateTimeLimitActionsState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobStateTimeLimitActionsState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2667,7 +2667,7 @@ impl ::serde::Serialize for JobStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2782,7 +2782,7 @@ impl ::serde::Serialize for JqState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JqState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2924,7 +2924,7 @@ impl ::serde::Serialize for JqStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JqStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3078,7 +3078,7 @@ impl ::serde::Serialize for LogDriver {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LogDriver {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3195,7 +3195,7 @@ impl ::serde::Serialize for OrchestrationType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for OrchestrationType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3319,7 +3319,7 @@ impl ::serde::Serialize for PlatformCapability {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlatformCapability {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3438,7 +3438,7 @@ impl ::serde::Serialize for QuotaShareIdleResourceAssignmentStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareIdleResourceAssignmentStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3557,7 +3557,7 @@ impl ::serde::Serialize for QuotaShareInSharePreemptionState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareInSharePreemptionState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3681,7 +3681,7 @@ impl ::serde::Serialize for QuotaShareResourceSharingStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareResourceSharingStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3798,7 +3798,7 @@ impl ::serde::Serialize for QuotaShareState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3936,7 +3936,7 @@ impl ::serde::Serialize for QuotaShareStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4056,7 +4056,7 @@ impl ::serde::Serialize for ResourceType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4171,7 +4171,7 @@ impl ::serde::Serialize for RetryAction {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RetryAction {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4290,7 +4290,7 @@ impl ::serde::Serialize for ServiceEnvironmentState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4436,7 +4436,7 @@ impl ::serde::Serialize for ServiceEnvironmentStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4550,7 +4550,7 @@ impl ::serde::Serialize for ServiceEnvironmentType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4669,7 +4669,7 @@ impl ::serde::Serialize for ServiceJobRetryAction {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobRetryAction {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4825,7 +4825,7 @@ impl ::serde::Serialize for ServiceJobStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4937,7 +4937,7 @@ impl ::serde::Serialize for ServiceJobType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5051,7 +5051,7 @@ impl ::serde::Serialize for ServiceResourceIdName {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceResourceIdName {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5166,7 +5166,7 @@ impl ::serde::Serialize for UserdataType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UserdataType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }

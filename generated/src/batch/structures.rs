@@ -24,7 +24,7 @@ impl ::serde::Serialize for ArrayProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ArrayProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"size\":", &self.size);
         object.end(&self.unknown_members);
@@ -97,7 +97,7 @@ impl ::serde::Serialize for ArrayPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ArrayPropertiesDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"statusSummary\":", &self.status_summary);
         object
@@ -197,7 +197,7 @@ impl ::serde::Serialize for ArrayPropertiesSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ArrayPropertiesSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"size\":", &self.size);
         object.member(b"\"index\":", &self.index);
@@ -303,7 +303,7 @@ impl ::serde::Serialize for AttemptContainerDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttemptContainerDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
         object.member(b"\"taskArn\":", &self.task_arn);
@@ -422,7 +422,7 @@ impl ::serde::Serialize for AttemptDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttemptDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"container\":", &self.container);
         object.member(b"\"startedAt\":", &self.started_at);
@@ -525,7 +525,7 @@ impl ::serde::Serialize for AttemptEcsTaskDetails {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttemptEcsTaskDetails {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
         object.member(b"\"taskArn\":", &self.task_arn);
@@ -619,7 +619,7 @@ impl ::serde::Serialize for AttemptTaskContainerDetails {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttemptTaskContainerDetails {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"exitCode\":", &self.exit_code);
         object.member(b"\"name\":", &self.name);
@@ -714,7 +714,7 @@ impl ::serde::Serialize for CancelJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CancelJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobId\":", &self.job_id);
         object.member(b"\"reason\":", &self.reason);
@@ -775,7 +775,7 @@ impl ::serde::Serialize for CancelJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CancelJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -849,7 +849,7 @@ impl ::serde::Serialize for CancelJobsErrorDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CancelJobsErrorDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"job\":", &self.job);
         object.member(b"\"code\":", &self.code);
@@ -928,7 +928,7 @@ impl ::serde::Serialize for CancelJobsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CancelJobsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.member(b"\"reason\":", &self.reason);
@@ -997,7 +997,7 @@ impl ::serde::Serialize for CancelJobsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CancelJobsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"successful\":", &self.successful);
         object.member(b"\"errors\":", &self.errors);
@@ -1070,7 +1070,7 @@ impl ::serde::Serialize for CapacityLimit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityLimit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"maxCapacity\":", &self.max_capacity);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
@@ -1156,7 +1156,7 @@ impl ::serde::Serialize for CapacityReservationRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityReservationRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"reservationGroupArn\":", &self.reservation_group_arn);
         object.member(b"\"reservationPreference\":", &self.reservation_preference);
@@ -1236,7 +1236,7 @@ impl ::serde::Serialize for ClientException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClientException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -1356,7 +1356,7 @@ impl ::serde::Serialize for ComputeEnvironmentDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ComputeEnvironmentDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
         object.member(b"\"computeEnvironmentArn\":", &self.compute_environment_arn);
@@ -1585,7 +1585,7 @@ impl ::serde::Serialize for ComputeEnvironmentOrder {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ComputeEnvironmentOrder {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"order\":", &self.order);
         object.member(b"\"computeEnvironment\":", &self.compute_environment);
@@ -1836,7 +1836,7 @@ impl ::serde::Serialize for ComputeResource {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ComputeResource {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"allocationStrategy\":", &self.allocation_strategy);
@@ -2268,7 +2268,7 @@ impl ::serde::Serialize for ComputeResourceUpdate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ComputeResourceUpdate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"minvCpus\":", &self.minv_cpus);
         object.member(b"\"maxvCpus\":", &self.maxv_cpus);
@@ -2524,7 +2524,7 @@ impl ::serde::Serialize for ComputeScalingPolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ComputeScalingPolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(
@@ -2603,7 +2603,7 @@ impl ::serde::Serialize for ConsumableResourceProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ConsumableResourceProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResourceList\":", &self.consumable_resource_list);
         object.end(&self.unknown_members);
@@ -2686,7 +2686,7 @@ impl ::serde::Serialize for ConsumableResourceRequirement {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ConsumableResourceRequirement {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResource\":", &self.consumable_resource);
         object.member(b"\"quantity\":", &self.quantity);
@@ -2779,7 +2779,7 @@ impl ::serde::Serialize for ConsumableResourceSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ConsumableResourceSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
         object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
@@ -3015,7 +3015,7 @@ impl ::serde::Serialize for ContainerDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"image\":", &self.image);
         object.member(b"\"vcpus\":", &self.vcpus);
@@ -3340,7 +3340,7 @@ impl ::serde::Serialize for ContainerOverrides {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerOverrides {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"vcpus\":", &self.vcpus);
         object.member(b"\"memory\":", &self.memory);
@@ -3553,7 +3553,7 @@ impl ::serde::Serialize for ContainerProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"image\":", &self.image);
         object.member(b"\"vcpus\":", &self.vcpus);
@@ -3815,7 +3815,7 @@ impl ::serde::Serialize for ContainerSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"exitCode\":", &self.exit_code);
         object.member(b"\"reason\":", &self.reason);
@@ -3934,7 +3934,7 @@ impl ::serde::Serialize for CreateComputeEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateComputeEnvironmentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
         object.member(b"\"type\":", &self.r#type);
@@ -4089,7 +4089,7 @@ impl ::serde::Serialize for CreateComputeEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateComputeEnvironmentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
         object.member(b"\"computeEnvironmentArn\":", &self.compute_environment_arn);
@@ -4184,7 +4184,7 @@ impl ::serde::Serialize for CreateConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateConsumableResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
         object.member(b"\"totalQuantity\":", &self.total_quantity);
@@ -4301,7 +4301,7 @@ impl ::serde::Serialize for CreateConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateConsumableResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
         object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
@@ -4436,7 +4436,7 @@ impl ::serde::Serialize for CreateJobQueueRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateJobQueueRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueueName\":", &self.job_queue_name);
         object.member(b"\"state\":", &self.state);
@@ -4615,7 +4615,7 @@ impl ::serde::Serialize for CreateJobQueueResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateJobQueueResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueueName\":", &self.job_queue_name);
         object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
@@ -4719,7 +4719,7 @@ impl ::serde::Serialize for CreateQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateQuotaShareRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareName\":", &self.quota_share_name);
         object.member(b"\"jobQueue\":", &self.job_queue);
@@ -4873,7 +4873,7 @@ impl ::serde::Serialize for CreateQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateQuotaShareResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareName\":", &self.quota_share_name);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
@@ -4967,7 +4967,7 @@ impl ::serde::Serialize for CreateSchedulingPolicyRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateSchedulingPolicyRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"quotaSharePolicy\":", &self.quota_share_policy);
@@ -5074,7 +5074,7 @@ impl ::serde::Serialize for CreateSchedulingPolicyResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateSchedulingPolicyResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"arn\":", &self.arn);
@@ -5153,7 +5153,7 @@ impl ::serde::Serialize for CreateServiceEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateServiceEnvironmentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
         object.member(b"\"serviceEnvironmentType\":", &self.service_environment_type);
@@ -5287,7 +5287,7 @@ impl ::serde::Serialize for CreateServiceEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateServiceEnvironmentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
         object.member(b"\"serviceEnvironmentArn\":", &self.service_environment_arn);
@@ -5382,7 +5382,7 @@ impl ::serde::Serialize for DeleteComputeEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteComputeEnvironmentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironment\":", &self.compute_environment);
         object.end(&self.unknown_members);
@@ -5446,7 +5446,7 @@ impl ::serde::Serialize for DeleteComputeEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteComputeEnvironmentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -5503,7 +5503,7 @@ impl ::serde::Serialize for DeleteConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteConsumableResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResource\":", &self.consumable_resource);
         object.end(&self.unknown_members);
@@ -5567,7 +5567,7 @@ impl ::serde::Serialize for DeleteConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteConsumableResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -5625,7 +5625,7 @@ impl ::serde::Serialize for DeleteJobQueueRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteJobQueueRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueue\":", &self.job_queue);
         object.end(&self.unknown_members);
@@ -5685,7 +5685,7 @@ impl ::serde::Serialize for DeleteJobQueueResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteJobQueueResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -5742,7 +5742,7 @@ impl ::serde::Serialize for DeleteQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteQuotaShareRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
         object.end(&self.unknown_members);
@@ -5806,7 +5806,7 @@ impl ::serde::Serialize for DeleteQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteQuotaShareResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -5864,7 +5864,7 @@ impl ::serde::Serialize for DeleteSchedulingPolicyRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteSchedulingPolicyRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.end(&self.unknown_members);
@@ -5922,7 +5922,7 @@ impl ::serde::Serialize for DeleteSchedulingPolicyResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteSchedulingPolicyResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -5979,7 +5979,7 @@ impl ::serde::Serialize for DeleteServiceEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteServiceEnvironmentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironment\":", &self.service_environment);
         object.end(&self.unknown_members);
@@ -6043,7 +6043,7 @@ impl ::serde::Serialize for DeleteServiceEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteServiceEnvironmentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -6100,7 +6100,7 @@ impl ::serde::Serialize for DeregisterJobDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeregisterJobDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobDefinition\":", &self.job_definition);
         object.end(&self.unknown_members);
@@ -6164,7 +6164,7 @@ impl ::serde::Serialize for DeregisterJobDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeregisterJobDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -6232,7 +6232,7 @@ impl ::serde::Serialize for DescribeComputeEnvironmentsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeComputeEnvironmentsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironments\":", &self.compute_environments);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -6317,7 +6317,7 @@ impl ::serde::Serialize for DescribeComputeEnvironmentsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeComputeEnvironmentsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironments\":", &self.compute_environments);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -6400,7 +6400,7 @@ impl ::serde::Serialize for DescribeConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeConsumableResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResource\":", &self.consumable_resource);
         object.end(&self.unknown_members);
@@ -6495,7 +6495,7 @@ impl ::serde::Serialize for DescribeConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeConsumableResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
         object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
@@ -6668,7 +6668,7 @@ impl ::serde::Serialize for DescribeJobDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeJobDefinitionsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobDefinitions\":", &self.job_definitions);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -6761,7 +6761,7 @@ impl ::serde::Serialize for DescribeJobDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeJobDefinitionsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobDefinitions\":", &self.job_definitions);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -6847,7 +6847,7 @@ impl ::serde::Serialize for DescribeJobQueuesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeJobQueuesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueues\":", &self.job_queues);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -6926,7 +6926,7 @@ impl ::serde::Serialize for DescribeJobQueuesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeJobQueuesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueues\":", &self.job_queues);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -7000,7 +7000,7 @@ impl ::serde::Serialize for DescribeJobsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeJobsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.end(&self.unknown_members);
@@ -7062,7 +7062,7 @@ impl ::serde::Serialize for DescribeJobsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeJobsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.end(&self.unknown_members);
@@ -7124,7 +7124,7 @@ impl ::serde::Serialize for DescribeQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeQuotaShareRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
         object.end(&self.unknown_members);
@@ -7224,7 +7224,7 @@ impl ::serde::Serialize for DescribeQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeQuotaShareResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareName\":", &self.quota_share_name);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
@@ -7387,7 +7387,7 @@ impl ::serde::Serialize for DescribeSchedulingPoliciesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeSchedulingPoliciesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arns\":", &self.arns);
         object.end(&self.unknown_members);
@@ -7451,7 +7451,7 @@ impl ::serde::Serialize for DescribeSchedulingPoliciesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeSchedulingPoliciesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"schedulingPolicies\":", &self.scheduling_policies);
         object.end(&self.unknown_members);
@@ -7529,7 +7529,7 @@ impl ::serde::Serialize for DescribeServiceEnvironmentsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceEnvironmentsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironments\":", &self.service_environments);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -7614,7 +7614,7 @@ impl ::serde::Serialize for DescribeServiceEnvironmentsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceEnvironmentsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironments\":", &self.service_environments);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -7697,7 +7697,7 @@ impl ::serde::Serialize for DescribeServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobId\":", &self.job_id);
         object.end(&self.unknown_members);
@@ -7834,7 +7834,7 @@ impl ::serde::Serialize for DescribeServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attempts\":", &self.attempts);
         object.member(b"\"capacityUsage\":", &self.capacity_usage);
@@ -8108,7 +8108,7 @@ impl ::serde::Serialize for Device {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Device {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"hostPath\":", &self.host_path);
         object.member(b"\"containerPath\":", &self.container_path);
@@ -8270,7 +8270,7 @@ impl ::serde::Serialize for Ec2Configuration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Ec2Configuration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"imageType\":", &self.image_type);
         object.member(b"\"imageIdOverride\":", &self.image_id_override);
@@ -8397,7 +8397,7 @@ impl ::serde::Serialize for EcsProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskProperties\":", &self.task_properties);
         object.end(&self.unknown_members);
@@ -8466,7 +8466,7 @@ impl ::serde::Serialize for EcsPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsPropertiesDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskProperties\":", &self.task_properties);
         object.end(&self.unknown_members);
@@ -8539,7 +8539,7 @@ impl ::serde::Serialize for EcsPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsPropertiesOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskProperties\":", &self.task_properties);
         object.end(&self.unknown_members);
@@ -8622,7 +8622,7 @@ impl ::serde::Serialize for EcsSettings {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsSettings {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInsights\":", &self.container_insights);
         object.end(&self.unknown_members);
@@ -8732,7 +8732,7 @@ impl ::serde::Serialize for EcsTaskDetails {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsTaskDetails {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containers\":", &self.containers);
         object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
@@ -8958,7 +8958,7 @@ impl ::serde::Serialize for EcsTaskProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsTaskProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containers\":", &self.containers);
         object.member(b"\"ephemeralStorage\":", &self.ephemeral_storage);
@@ -9116,7 +9116,7 @@ impl ::serde::Serialize for EfsAuthorizationConfig {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfig {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"accessPointId\":", &self.access_point_id);
         object.member(b"\"iam\":", &self.iam);
@@ -9201,7 +9201,7 @@ impl ::serde::Serialize for EfsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"fileSystemId\":", &self.file_system_id);
         object.member(b"\"rootDirectory\":", &self.root_directory);
@@ -9338,7 +9338,7 @@ impl ::serde::Serialize for EksAccessEntry {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksAccessEntry {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"desiredState\":", &self.desired_state);
         object.member(b"\"status\":", &self.status);
@@ -9424,7 +9424,7 @@ impl ::serde::Serialize for EksAttemptContainerDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksAttemptContainerDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"containerID\":", &self.container_id);
@@ -9529,7 +9529,7 @@ impl ::serde::Serialize for EksAttemptDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksAttemptDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containers\":", &self.containers);
         object.member(b"\"initContainers\":", &self.init_containers);
@@ -9666,7 +9666,7 @@ impl ::serde::Serialize for EksConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"eksClusterArn\":", &self.eks_cluster_arn);
         object.member(b"\"kubernetesNamespace\":", &self.kubernetes_namespace);
@@ -9760,7 +9760,7 @@ impl ::serde::Serialize for EksConfigurationUpdate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksConfigurationUpdate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"accessEntry\":", &self.access_entry);
         object.end(&self.unknown_members);
@@ -9859,7 +9859,7 @@ impl ::serde::Serialize for EksContainer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"image\":", &self.image);
@@ -10015,7 +10015,7 @@ impl ::serde::Serialize for EksContainerDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"image\":", &self.image);
@@ -10143,7 +10143,7 @@ impl ::serde::Serialize for EksContainerEnvironmentVariable {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerEnvironmentVariable {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -10211,7 +10211,7 @@ impl ::serde::Serialize for EksContainerLinuxCapabilities {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerLinuxCapabilities {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"add\":", &self.add);
         object.member(b"\"drop\":", &self.drop);
@@ -10316,7 +10316,7 @@ impl ::serde::Serialize for EksContainerOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"image\":", &self.image);
@@ -10432,7 +10432,7 @@ impl ::serde::Serialize for EksContainerResourceRequirements {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerResourceRequirements {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"limits\":", &self.limits);
         object.member(b"\"requests\":", &self.requests);
@@ -10539,7 +10539,7 @@ impl ::serde::Serialize for EksContainerSecurityContext {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerSecurityContext {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"runAsUser\":", &self.run_as_user);
         object.member(b"\"runAsGroup\":", &self.run_as_group);
@@ -10673,7 +10673,7 @@ impl ::serde::Serialize for EksContainerVolumeMount {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksContainerVolumeMount {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"mountPath\":", &self.mount_path);
@@ -10761,7 +10761,7 @@ impl ::serde::Serialize for EksEmptyDir {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksEmptyDir {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"medium\":", &self.medium);
         object.member(b"\"sizeLimit\":", &self.size_limit);
@@ -10832,7 +10832,7 @@ impl ::serde::Serialize for EksHostPath {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksHostPath {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"path\":", &self.path);
         object.end(&self.unknown_members);
@@ -10922,7 +10922,7 @@ impl ::serde::Serialize for EksMetadata {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksMetadata {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"labels\":", &self.labels);
         object.member(b"\"annotations\":", &self.annotations);
@@ -11000,7 +11000,7 @@ impl ::serde::Serialize for EksPersistentVolumeClaim {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPersistentVolumeClaim {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"claimName\":", &self.claim_name);
         object.member(b"\"readOnly\":", &self.read_only);
@@ -11106,7 +11106,7 @@ impl ::serde::Serialize for EksPodProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPodProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceAccountName\":", &self.service_account_name);
         object.member(b"\"hostNetwork\":", &self.host_network);
@@ -11285,7 +11285,7 @@ impl ::serde::Serialize for EksPodPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPodPropertiesDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceAccountName\":", &self.service_account_name);
         object.member(b"\"hostNetwork\":", &self.host_network);
@@ -11441,7 +11441,7 @@ impl ::serde::Serialize for EksPodPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPodPropertiesOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containers\":", &self.containers);
         object.member(b"\"initContainers\":", &self.init_containers);
@@ -11537,7 +11537,7 @@ impl ::serde::Serialize for EksPodSecurityContext {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPodSecurityContext {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"runAsUser\":", &self.run_as_user);
         object.member(b"\"runAsGroup\":", &self.run_as_group);
@@ -11629,7 +11629,7 @@ impl ::serde::Serialize for EksProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"podProperties\":", &self.pod_properties);
         object.end(&self.unknown_members);
@@ -11698,7 +11698,7 @@ impl ::serde::Serialize for EksPropertiesDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPropertiesDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"podProperties\":", &self.pod_properties);
         object.end(&self.unknown_members);
@@ -11767,7 +11767,7 @@ impl ::serde::Serialize for EksPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksPropertiesOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"podProperties\":", &self.pod_properties);
         object.end(&self.unknown_members);
@@ -11851,7 +11851,7 @@ impl ::serde::Serialize for EksSeccompProfile {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksSeccompProfile {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"localhostProfile\":", &self.localhost_profile);
@@ -11941,7 +11941,7 @@ impl ::serde::Serialize for EksSecret {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksSecret {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"secretName\":", &self.secret_name);
         object.member(b"\"optional\":", &self.optional);
@@ -12027,7 +12027,7 @@ impl ::serde::Serialize for EksVolume {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EksVolume {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"hostPath\":", &self.host_path);
@@ -12123,7 +12123,7 @@ impl ::serde::Serialize for EphemeralStorage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EphemeralStorage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sizeInGiB\":", &self.size_in_gib);
         object.end(&self.unknown_members);
@@ -12199,7 +12199,7 @@ impl ::serde::Serialize for EvaluateOnExit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EvaluateOnExit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"onStatusReason\":", &self.on_status_reason);
         object.member(b"\"onReason\":", &self.on_reason);
@@ -12286,7 +12286,7 @@ impl ::serde::Serialize for FairshareCapacityUsage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FairshareCapacityUsage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
         object.member(b"\"quantity\":", &self.quantity);
@@ -12368,7 +12368,7 @@ impl ::serde::Serialize for FairshareCapacityUtilization {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FairshareCapacityUtilization {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"shareIdentifier\":", &self.share_identifier);
         object.member(b"\"capacityUsage\":", &self.capacity_usage);
@@ -12466,7 +12466,7 @@ impl ::serde::Serialize for FairsharePolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FairsharePolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"shareDecaySeconds\":", &self.share_decay_seconds);
         object.member(b"\"computeReservation\":", &self.compute_reservation);
@@ -12561,7 +12561,7 @@ impl ::serde::Serialize for FairshareUtilizationDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FairshareUtilizationDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"activeShareCount\":", &self.active_share_count);
         object.member(b"\"topCapacityUtilization\":", &self.top_capacity_utilization);
@@ -12649,7 +12649,7 @@ impl ::serde::Serialize for FargatePlatformConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FargatePlatformConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"platformVersion\":", &self.platform_version);
         object.end(&self.unknown_members);
@@ -12722,7 +12722,7 @@ impl ::serde::Serialize for FirelensConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FirelensConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"options\":", &self.options);
@@ -12790,7 +12790,7 @@ impl ::serde::Serialize for FrontOfQueueDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FrontOfQueueDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.member(b"\"lastUpdatedAt\":", &self.last_updated_at);
@@ -12864,7 +12864,7 @@ impl ::serde::Serialize for FrontOfQueueJobSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FrontOfQueueJobSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"earliestTimeAtPosition\":", &self.earliest_time_at_position);
@@ -12942,7 +12942,7 @@ impl ::serde::Serialize for FrontOfQuotaShareJobSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FrontOfQuotaShareJobSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"earliestTimeAtPosition\":", &self.earliest_time_at_position);
@@ -13025,7 +13025,7 @@ impl ::serde::Serialize for FrontOfQuotaSharesDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FrontOfQuotaSharesDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShares\":", &self.quota_shares);
         object.member(b"\"lastUpdatedAt\":", &self.last_updated_at);
@@ -13102,7 +13102,7 @@ impl ::serde::Serialize for GetJobQueueSnapshotRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GetJobQueueSnapshotRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueue\":", &self.job_queue);
         object.end(&self.unknown_members);
@@ -13172,7 +13172,7 @@ impl ::serde::Serialize for GetJobQueueSnapshotResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GetJobQueueSnapshotResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"frontOfQueue\":", &self.front_of_queue);
         object.member(b"\"frontOfQuotaShares\":", &self.front_of_quota_shares);
@@ -13272,7 +13272,7 @@ impl ::serde::Serialize for Host {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Host {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sourcePath\":", &self.source_path);
         object.end(&self.unknown_members);
@@ -13336,7 +13336,7 @@ impl ::serde::Serialize for ImagePullSecret {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ImagePullSecret {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.end(&self.unknown_members);
@@ -13399,7 +13399,7 @@ impl ::serde::Serialize for InfrastructureOptimization {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InfrastructureOptimization {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"scaleInAfter\":", &self.scale_in_after);
         object.end(&self.unknown_members);
@@ -13507,7 +13507,7 @@ impl ::serde::Serialize for InstanceLaunchTemplate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
@@ -13735,7 +13735,7 @@ impl ::serde::Serialize for InstanceLaunchTemplateUpdate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplateUpdate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
@@ -13914,7 +13914,7 @@ impl ::serde::Serialize for InstanceRequirementsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceRequirementsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"allowedInstanceTypes\":", &self.allowed_instance_types);
         object.end(&self.unknown_members);
@@ -13985,7 +13985,7 @@ impl ::serde::Serialize for JobCapacityUsageSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobCapacityUsageSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
         object.member(b"\"quantity\":", &self.quantity);
@@ -14123,7 +14123,7 @@ impl ::serde::Serialize for JobDefinition {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobDefinition {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
         object.member(b"\"jobDefinitionArn\":", &self.job_definition_arn);
@@ -14384,7 +14384,7 @@ impl ::serde::Serialize for JobDependency {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobDependency {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobId\":", &self.job_id);
         object.member(b"\"type\":", &self.r#type);
@@ -14556,7 +14556,7 @@ impl ::serde::Serialize for JobDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"jobName\":", &self.job_name);
@@ -14907,7 +14907,7 @@ impl ::serde::Serialize for JobQueueDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobQueueDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueueName\":", &self.job_queue_name);
         object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
@@ -15112,7 +15112,7 @@ impl ::serde::Serialize for JobStateTimeLimitAction {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobStateTimeLimitAction {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"reason\":", &self.reason);
         object.member(b"\"state\":", &self.state);
@@ -15247,7 +15247,7 @@ impl ::serde::Serialize for JobSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"jobId\":", &self.job_id);
@@ -15429,7 +15429,7 @@ impl ::serde::Serialize for JobTimeout {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for JobTimeout {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attemptDurationSeconds\":", &self.attempt_duration_seconds);
         object.end(&self.unknown_members);
@@ -15505,7 +15505,7 @@ impl ::serde::Serialize for KeyValuePair {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for KeyValuePair {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -15572,7 +15572,7 @@ impl ::serde::Serialize for KeyValuesPair {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for KeyValuesPair {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"values\":", &self.values);
@@ -15636,7 +15636,7 @@ impl ::serde::Serialize for LatestServiceJobAttempt {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LatestServiceJobAttempt {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceResourceId\":", &self.service_resource_id);
         object.end(&self.unknown_members);
@@ -15735,7 +15735,7 @@ impl ::serde::Serialize for LaunchTemplateSpecification {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LaunchTemplateSpecification {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"launchTemplateId\":", &self.launch_template_id);
         object.member(b"\"launchTemplateName\":", &self.launch_template_name);
@@ -15884,7 +15884,7 @@ impl ::serde::Serialize for LaunchTemplateSpecificationOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LaunchTemplateSpecificationOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"launchTemplateId\":", &self.launch_template_id);
         object.member(b"\"launchTemplateName\":", &self.launch_template_name);
@@ -16027,7 +16027,7 @@ impl ::serde::Serialize for LinuxParameters {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LinuxParameters {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"devices\":", &self.devices);
         object.member(b"\"initProcessEnabled\":", &self.init_process_enabled);
@@ -16138,7 +16138,7 @@ impl ::serde::Serialize for ListConsumableResourcesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListConsumableResourcesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"filters\":", &self.filters);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -16218,7 +16218,7 @@ impl ::serde::Serialize for ListConsumableResourcesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListConsumableResourcesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResources\":", &self.consumable_resources);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -16320,7 +16320,7 @@ impl ::serde::Serialize for ListJobsByConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListJobsByConsumableResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResource\":", &self.consumable_resource);
         object.member(b"\"filters\":", &self.filters);
@@ -16409,7 +16409,7 @@ impl ::serde::Serialize for ListJobsByConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListJobsByConsumableResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -16522,7 +16522,7 @@ impl ::serde::Serialize for ListJobsByConsumableResourceSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListJobsByConsumableResourceSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
@@ -16726,7 +16726,7 @@ impl ::serde::Serialize for ListJobsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListJobsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueue\":", &self.job_queue);
         object.member(b"\"arrayJobId\":", &self.array_job_id);
@@ -16833,7 +16833,7 @@ impl ::serde::Serialize for ListJobsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListJobsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobSummaryList\":", &self.job_summary_list);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -16918,7 +16918,7 @@ impl ::serde::Serialize for ListQuotaSharesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListQuotaSharesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueue\":", &self.job_queue);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -16998,7 +16998,7 @@ impl ::serde::Serialize for ListQuotaSharesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListQuotaSharesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShares\":", &self.quota_shares);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -17077,7 +17077,7 @@ impl ::serde::Serialize for ListSchedulingPoliciesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListSchedulingPoliciesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"maxResults\":", &self.max_results);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -17154,7 +17154,7 @@ impl ::serde::Serialize for ListSchedulingPoliciesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListSchedulingPoliciesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"schedulingPolicies\":", &self.scheduling_policies);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -17269,7 +17269,7 @@ impl ::serde::Serialize for ListServiceJobsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServiceJobsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueue\":", &self.job_queue);
         object.member(b"\"jobStatus\":", &self.job_status);
@@ -17358,7 +17358,7 @@ impl ::serde::Serialize for ListServiceJobsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServiceJobsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobSummaryList\":", &self.job_summary_list);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -17436,7 +17436,7 @@ impl ::serde::Serialize for ListTagsForResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceArn\":", &self.resource_arn);
         object.end(&self.unknown_members);
@@ -17502,7 +17502,7 @@ impl ::serde::Serialize for ListTagsForResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"tags\":", &self.tags);
         object.end(&self.unknown_members);
@@ -17629,7 +17629,7 @@ impl ::serde::Serialize for LogConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LogConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"logDriver\":", &self.log_driver);
         object.member(b"\"options\":", &self.options);
@@ -17710,7 +17710,7 @@ impl ::serde::Serialize for ManagedInstancesLocalStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesLocalStorageConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"useLocalStorage\":", &self.use_local_storage);
         object.end(&self.unknown_members);
@@ -17781,7 +17781,7 @@ impl ::serde::Serialize for ManagedInstancesNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesNetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"subnets\":", &self.subnets);
         object.member(b"\"securityGroups\":", &self.security_groups);
@@ -17873,7 +17873,7 @@ impl ::serde::Serialize for ManagedInstancesProvider {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesProvider {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"propagateTags\":", &self.propagate_tags);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
@@ -18000,7 +18000,7 @@ impl ::serde::Serialize for ManagedInstancesStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesStorageConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"storageSizeGiB\":", &self.storage_size_gib);
         object.end(&self.unknown_members);
@@ -18074,7 +18074,7 @@ impl ::serde::Serialize for MountPoint {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MountPoint {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerPath\":", &self.container_path);
         object.member(b"\"readOnly\":", &self.read_only);
@@ -18159,7 +18159,7 @@ impl ::serde::Serialize for NetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"assignPublicIp\":", &self.assign_public_ip);
         object.end(&self.unknown_members);
@@ -18234,7 +18234,7 @@ impl ::serde::Serialize for NetworkInterface {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkInterface {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attachmentId\":", &self.attachment_id);
         object.member(b"\"ipv6Address\":", &self.ipv6_address);
@@ -18322,7 +18322,7 @@ impl ::serde::Serialize for NodeDetails {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NodeDetails {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"nodeIndex\":", &self.node_index);
         object.member(b"\"isMainNode\":", &self.is_main_node);
@@ -18408,7 +18408,7 @@ impl ::serde::Serialize for NodeOverrides {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NodeOverrides {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"numNodes\":", &self.num_nodes);
         object.member(b"\"nodePropertyOverrides\":", &self.node_property_overrides);
@@ -18502,7 +18502,7 @@ impl ::serde::Serialize for NodeProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NodeProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"numNodes\":", &self.num_nodes);
         object.member(b"\"mainNode\":", &self.main_node);
@@ -18598,7 +18598,7 @@ impl ::serde::Serialize for NodePropertiesSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NodePropertiesSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"isMainNode\":", &self.is_main_node);
         object.member(b"\"numNodes\":", &self.num_nodes);
@@ -18695,7 +18695,7 @@ impl ::serde::Serialize for NodePropertyOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NodePropertyOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"targetNodes\":", &self.target_nodes);
         object.member(b"\"containerOverrides\":", &self.container_overrides);
@@ -18859,7 +18859,7 @@ impl ::serde::Serialize for NodeRangeProperty {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NodeRangeProperty {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"targetNodes\":", &self.target_nodes);
         object.member(b"\"container\":", &self.container);
@@ -18989,7 +18989,7 @@ impl ::serde::Serialize for QueueSnapshotCapacityUsage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QueueSnapshotCapacityUsage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
         object.member(b"\"quantity\":", &self.quantity);
@@ -19079,7 +19079,7 @@ impl ::serde::Serialize for QueueSnapshotUtilizationDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QueueSnapshotUtilizationDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"totalCapacityUsage\":", &self.total_capacity_usage);
         object.member(b"\"fairshareUtilization\":", &self.fairshare_utilization);
@@ -19205,7 +19205,7 @@ impl ::serde::Serialize for QuotaShareCapacityLimit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareCapacityLimit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"maxCapacity\":", &self.max_capacity);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
@@ -19287,7 +19287,7 @@ impl ::serde::Serialize for QuotaShareCapacityUsage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareCapacityUsage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
         object.member(b"\"quantity\":", &self.quantity);
@@ -19369,7 +19369,7 @@ impl ::serde::Serialize for QuotaShareCapacityUtilization {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareCapacityUtilization {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareName\":", &self.quota_share_name);
         object.member(b"\"capacityUsage\":", &self.capacity_usage);
@@ -19478,7 +19478,7 @@ impl ::serde::Serialize for QuotaShareDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareName\":", &self.quota_share_name);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
@@ -19626,7 +19626,7 @@ impl ::serde::Serialize for QuotaSharePolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaSharePolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(
@@ -19712,7 +19712,7 @@ impl ::serde::Serialize for QuotaSharePreemptionConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaSharePreemptionConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"inSharePreemption\":", &self.in_share_preemption);
         object.end(&self.unknown_members);
@@ -19786,7 +19786,7 @@ impl ::serde::Serialize for QuotaShareResourceSharingConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareResourceSharingConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"strategy\":", &self.strategy);
         object.member(b"\"borrowLimit\":", &self.borrow_limit);
@@ -19862,7 +19862,7 @@ impl ::serde::Serialize for QuotaShareUtilizationDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for QuotaShareUtilizationDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"topCapacityUtilization\":", &self.top_capacity_utilization);
         object.end(&self.unknown_members);
@@ -20009,7 +20009,7 @@ impl ::serde::Serialize for RegisterJobDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterJobDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
         object.member(b"\"type\":", &self.r#type);
@@ -20233,7 +20233,7 @@ impl ::serde::Serialize for RegisterJobDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterJobDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobDefinitionName\":", &self.job_definition_name);
         object.member(b"\"jobDefinitionArn\":", &self.job_definition_arn);
@@ -20321,7 +20321,7 @@ impl ::serde::Serialize for RepositoryCredentials {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RepositoryCredentials {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
         object.end(&self.unknown_members);
@@ -20521,7 +20521,7 @@ impl ::serde::Serialize for ResourceRequirement {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceRequirement {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"value\":", &self.value);
         object.member(b"\"type\":", &self.r#type);
@@ -20590,7 +20590,7 @@ impl ::serde::Serialize for RetryStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RetryStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attempts\":", &self.attempts);
         object.member(b"\"evaluateOnExit\":", &self.evaluate_on_exit);
@@ -20681,7 +20681,7 @@ impl ::serde::Serialize for RuntimePlatform {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RuntimePlatform {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"operatingSystemFamily\":", &self.operating_system_family);
         object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
@@ -20771,7 +20771,7 @@ impl ::serde::Serialize for S3FilesVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for S3FilesVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"fileSystemArn\":", &self.file_system_arn);
         object.member(b"\"rootDirectory\":", &self.root_directory);
@@ -20888,7 +20888,7 @@ impl ::serde::Serialize for SchedulingPolicyDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SchedulingPolicyDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"arn\":", &self.arn);
@@ -20996,7 +20996,7 @@ impl ::serde::Serialize for SchedulingPolicyListingDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SchedulingPolicyListingDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.end(&self.unknown_members);
@@ -21070,7 +21070,7 @@ impl ::serde::Serialize for Secret {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Secret {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"valueFrom\":", &self.value_from);
@@ -21137,7 +21137,7 @@ impl ::serde::Serialize for ServerException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServerException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -21219,7 +21219,7 @@ impl ::serde::Serialize for ServiceEnvironmentDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
         object.member(b"\"serviceEnvironmentArn\":", &self.service_environment_arn);
@@ -21374,7 +21374,7 @@ impl ::serde::Serialize for ServiceEnvironmentOrder {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceEnvironmentOrder {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"order\":", &self.order);
         object.member(b"\"serviceEnvironment\":", &self.service_environment);
@@ -21460,7 +21460,7 @@ impl ::serde::Serialize for ServiceJobAttemptDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobAttemptDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceResourceId\":", &self.service_resource_id);
         object.member(b"\"startedAt\":", &self.started_at);
@@ -21553,7 +21553,7 @@ impl ::serde::Serialize for ServiceJobCapacityUsageDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobCapacityUsageDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
         object.member(b"\"quantity\":", &self.quantity);
@@ -21633,7 +21633,7 @@ impl ::serde::Serialize for ServiceJobCapacityUsageSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobCapacityUsageSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityUnit\":", &self.capacity_unit);
         object.member(b"\"quantity\":", &self.quantity);
@@ -21713,7 +21713,7 @@ impl ::serde::Serialize for ServiceJobEvaluateOnExit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobEvaluateOnExit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"action\":", &self.action);
         object.member(b"\"onStatusReason\":", &self.on_status_reason);
@@ -21798,7 +21798,7 @@ impl ::serde::Serialize for ServiceJobPreemptedAttempt {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobPreemptedAttempt {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceResourceId\":", &self.service_resource_id);
         object.member(b"\"startedAt\":", &self.started_at);
@@ -21891,7 +21891,7 @@ impl ::serde::Serialize for ServiceJobPreemptionConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobPreemptionConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(
@@ -21973,7 +21973,7 @@ impl ::serde::Serialize for ServiceJobPreemptionSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobPreemptionSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"preemptedAttemptCount\":", &self.preempted_attempt_count);
         object.member(b"\"recentPreemptedAttempts\":", &self.recent_preempted_attempts);
@@ -22066,7 +22066,7 @@ impl ::serde::Serialize for ServiceJobRetryStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobRetryStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attempts\":", &self.attempts);
         object.member(b"\"evaluateOnExit\":", &self.evaluate_on_exit);
@@ -22189,7 +22189,7 @@ impl ::serde::Serialize for ServiceJobSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"latestAttempt\":", &self.latest_attempt);
         object.member(b"\"capacityUsage\":", &self.capacity_usage);
@@ -22356,7 +22356,7 @@ impl ::serde::Serialize for ServiceJobTimeout {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceJobTimeout {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attemptDurationSeconds\":", &self.attempt_duration_seconds);
         object.end(&self.unknown_members);
@@ -22432,7 +22432,7 @@ impl ::serde::Serialize for ServiceResourceId {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceResourceId {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -22507,7 +22507,7 @@ impl ::serde::Serialize for ShareAttributes {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ShareAttributes {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"shareIdentifier\":", &self.share_identifier);
         object.member(b"\"weightFactor\":", &self.weight_factor);
@@ -22654,7 +22654,7 @@ impl ::serde::Serialize for SubmitJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobName\":", &self.job_name);
         object.member(b"\"jobQueue\":", &self.job_queue);
@@ -22903,7 +22903,7 @@ impl ::serde::Serialize for SubmitJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"jobName\":", &self.job_name);
@@ -23012,7 +23012,7 @@ impl ::serde::Serialize for SubmitServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitServiceJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobName\":", &self.job_name);
         object.member(b"\"jobQueue\":", &self.job_queue);
@@ -23212,7 +23212,7 @@ impl ::serde::Serialize for SubmitServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitServiceJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"jobName\":", &self.job_name);
@@ -23290,7 +23290,7 @@ impl ::serde::Serialize for TagResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TagResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceArn\":", &self.resource_arn);
         object.member(b"\"tags\":", &self.tags);
@@ -23369,7 +23369,7 @@ impl ::serde::Serialize for TagResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TagResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -23436,7 +23436,7 @@ impl ::serde::Serialize for TaskContainerDependency {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskContainerDependency {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerName\":", &self.container_name);
         object.member(b"\"condition\":", &self.condition);
@@ -23633,7 +23633,7 @@ impl ::serde::Serialize for TaskContainerDetails {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskContainerDetails {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"command\":", &self.command);
         object.member(b"\"dependsOn\":", &self.depends_on);
@@ -23882,7 +23882,7 @@ impl ::serde::Serialize for TaskContainerOverrides {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskContainerOverrides {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"command\":", &self.command);
         object.member(b"\"environment\":", &self.environment);
@@ -24077,7 +24077,7 @@ impl ::serde::Serialize for TaskContainerProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskContainerProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"command\":", &self.command);
         object.member(b"\"dependsOn\":", &self.depends_on);
@@ -24283,7 +24283,7 @@ impl ::serde::Serialize for TaskPropertiesOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskPropertiesOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containers\":", &self.containers);
         object.end(&self.unknown_members);
@@ -24353,7 +24353,7 @@ impl ::serde::Serialize for TerminateJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobId\":", &self.job_id);
         object.member(b"\"reason\":", &self.reason);
@@ -24414,7 +24414,7 @@ impl ::serde::Serialize for TerminateJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -24488,7 +24488,7 @@ impl ::serde::Serialize for TerminateJobsErrorDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateJobsErrorDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"job\":", &self.job);
         object.member(b"\"code\":", &self.code);
@@ -24567,7 +24567,7 @@ impl ::serde::Serialize for TerminateJobsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateJobsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.member(b"\"reason\":", &self.reason);
@@ -24636,7 +24636,7 @@ impl ::serde::Serialize for TerminateJobsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateJobsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"successful\":", &self.successful);
         object.member(b"\"errors\":", &self.errors);
@@ -24706,7 +24706,7 @@ impl ::serde::Serialize for TerminateServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobId\":", &self.job_id);
         object.member(b"\"reason\":", &self.reason);
@@ -24767,7 +24767,7 @@ impl ::serde::Serialize for TerminateServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -24841,7 +24841,7 @@ impl ::serde::Serialize for TerminateServiceJobsErrorDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobsErrorDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"job\":", &self.job);
         object.member(b"\"code\":", &self.code);
@@ -24918,7 +24918,7 @@ impl ::serde::Serialize for TerminateServiceJobsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobs\":", &self.jobs);
         object.member(b"\"reason\":", &self.reason);
@@ -24989,7 +24989,7 @@ impl ::serde::Serialize for TerminateServiceJobsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TerminateServiceJobsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"successful\":", &self.successful);
         object.member(b"\"errors\":", &self.errors);
@@ -25067,7 +25067,7 @@ impl ::serde::Serialize for Tmpfs {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Tmpfs {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerPath\":", &self.container_path);
         object.member(b"\"size\":", &self.size);
@@ -25160,7 +25160,7 @@ impl ::serde::Serialize for Ulimit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Ulimit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"hardLimit\":", &self.hard_limit);
         object.member(b"\"name\":", &self.name);
@@ -25241,7 +25241,7 @@ impl ::serde::Serialize for UntagResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UntagResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceArn\":", &self.resource_arn);
         object.member(b"\"tagKeys\":", &self.tag_keys);
@@ -25319,7 +25319,7 @@ impl ::serde::Serialize for UntagResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UntagResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -25415,7 +25415,7 @@ impl ::serde::Serialize for UpdateComputeEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateComputeEnvironmentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironment\":", &self.compute_environment);
         object.member(b"\"state\":", &self.state);
@@ -25550,7 +25550,7 @@ impl ::serde::Serialize for UpdateComputeEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateComputeEnvironmentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"computeEnvironmentName\":", &self.compute_environment_name);
         object.member(b"\"computeEnvironmentArn\":", &self.compute_environment_arn);
@@ -25651,7 +25651,7 @@ impl ::serde::Serialize for UpdateConsumableResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateConsumableResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResource\":", &self.consumable_resource);
         object.member(b"\"operation\":", &self.operation);
@@ -25747,7 +25747,7 @@ impl ::serde::Serialize for UpdateConsumableResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateConsumableResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"consumableResourceName\":", &self.consumable_resource_name);
         object.member(b"\"consumableResourceArn\":", &self.consumable_resource_arn);
@@ -25876,7 +25876,7 @@ impl ::serde::Serialize for UpdateJobQueueRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateJobQueueRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueue\":", &self.job_queue);
         object.member(b"\"state\":", &self.state);
@@ -26020,7 +26020,7 @@ impl ::serde::Serialize for UpdateJobQueueResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateJobQueueResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobQueueName\":", &self.job_queue_name);
         object.member(b"\"jobQueueArn\":", &self.job_queue_arn);
@@ -26114,7 +26114,7 @@ impl ::serde::Serialize for UpdateManagedInstancesProviderConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateManagedInstancesProviderConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"propagateTags\":", &self.propagate_tags);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
@@ -26242,7 +26242,7 @@ impl ::serde::Serialize for UpdatePolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdatePolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"terminateJobsOnUpdate\":", &self.terminate_jobs_on_update);
         object
@@ -26355,7 +26355,7 @@ impl ::serde::Serialize for UpdateQuotaShareRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateQuotaShareRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
         object.member(b"\"capacityLimits\":", &self.capacity_limits);
@@ -26483,7 +26483,7 @@ impl ::serde::Serialize for UpdateQuotaShareResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateQuotaShareResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"quotaShareName\":", &self.quota_share_name);
         object.member(b"\"quotaShareArn\":", &self.quota_share_arn);
@@ -26570,7 +26570,7 @@ impl ::serde::Serialize for UpdateSchedulingPolicyRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateSchedulingPolicyRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"quotaSharePolicy\":", &self.quota_share_policy);
@@ -26651,7 +26651,7 @@ impl ::serde::Serialize for UpdateSchedulingPolicyResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateSchedulingPolicyResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -26714,7 +26714,7 @@ impl ::serde::Serialize for UpdateServiceEnvironmentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServiceEnvironmentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironment\":", &self.service_environment);
         object.member(b"\"state\":", &self.state);
@@ -26802,7 +26802,7 @@ impl ::serde::Serialize for UpdateServiceEnvironmentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServiceEnvironmentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceEnvironmentName\":", &self.service_environment_name);
         object.member(b"\"serviceEnvironmentArn\":", &self.service_environment_arn);
@@ -26901,7 +26901,7 @@ impl ::serde::Serialize for UpdateServiceJobRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServiceJobRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobId\":", &self.job_id);
         object.member(b"\"schedulingPriority\":", &self.scheduling_priority);
@@ -26983,7 +26983,7 @@ impl ::serde::Serialize for UpdateServiceJobResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServiceJobResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"jobArn\":", &self.job_arn);
         object.member(b"\"jobName\":", &self.job_name);
@@ -27067,7 +27067,7 @@ impl ::serde::Serialize for Volume {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Volume {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"host\":", &self.host);
         object.member(b"\"name\":", &self.name);

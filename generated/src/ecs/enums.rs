@@ -102,7 +102,7 @@ impl ::serde::Serialize for AcceleratorManufacturer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AcceleratorManufacturer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -294,7 +294,7 @@ impl ::serde::Serialize for AcceleratorName {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AcceleratorName {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -416,7 +416,7 @@ impl ::serde::Serialize for AcceleratorType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AcceleratorType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -532,7 +532,7 @@ impl ::serde::Serialize for AccessType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AccessType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -676,7 +676,7 @@ impl ::serde::Serialize for AgentUpdateStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AgentUpdateStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -800,7 +800,7 @@ impl ::serde::Serialize for ApplicationProtocol {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ApplicationProtocol {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -917,7 +917,7 @@ impl ::serde::Serialize for AssignPublicIp {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AssignPublicIp {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1032,7 +1032,7 @@ impl ::serde::Serialize for AttestationPolicyStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttestationPolicyStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1151,7 +1151,7 @@ impl ::serde::Serialize for AutoRepairActionsStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AutoRepairActionsStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1270,7 +1270,7 @@ impl ::serde::Serialize for AvailabilityZoneRebalancing {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AvailabilityZoneRebalancing {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1390,7 +1390,7 @@ impl ::serde::Serialize for BareMetal {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for BareMetal {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1514,7 +1514,7 @@ impl ::serde::Serialize for BurstablePerformance {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for BurstablePerformance {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1638,7 +1638,7 @@ impl ::serde::Serialize for CapacityOptionType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityOptionType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1752,7 +1752,7 @@ impl ::serde::Serialize for CapacityProviderField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityProviderField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -1886,7 +1886,7 @@ impl ::serde::Serialize for CapacityProviderStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityProviderStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2020,7 +2020,7 @@ impl ::serde::Serialize for CapacityProviderType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityProviderType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2184,7 +2184,7 @@ impl ::serde::Serialize for CapacityProviderUpdateStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityProviderUpdateStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2324,7 +2324,7 @@ impl ::serde::Serialize for CapacityReservationPreference {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityReservationPreference {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2460,7 +2460,7 @@ impl ::serde::Serialize for ClusterField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2574,7 +2574,7 @@ impl ::serde::Serialize for ClusterSettingName {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterSettingName {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2706,7 +2706,7 @@ impl ::serde::Serialize for Compatibility {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Compatibility {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2821,7 +2821,7 @@ impl ::serde::Serialize for Connectivity {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Connectivity {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -2955,7 +2955,7 @@ impl ::serde::Serialize for ContainerCondition {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerCondition {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3080,7 +3080,7 @@ impl ::serde::Serialize for ContainerInstanceField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerInstanceField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3220,7 +3220,7 @@ impl ::serde::Serialize for ContainerInstanceStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerInstanceStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3337,7 +3337,7 @@ impl ::serde::Serialize for CpuArchitecture {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CpuArchitecture {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3459,7 +3459,7 @@ impl ::serde::Serialize for CpuManufacturer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CpuManufacturer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3604,7 +3604,7 @@ impl ::serde::Serialize for DaemonDeploymentRollbackMonitorsStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentRollbackMonitorsStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3762,7 +3762,7 @@ impl ::serde::Serialize for DaemonDeploymentStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3879,7 +3879,7 @@ impl ::serde::Serialize for DaemonIpcMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonIpcMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -3996,7 +3996,7 @@ impl ::serde::Serialize for DaemonPidMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonPidMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4115,7 +4115,7 @@ impl ::serde::Serialize for DaemonPropagateTags {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonPropagateTags {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4230,7 +4230,7 @@ impl ::serde::Serialize for DaemonStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4344,7 +4344,7 @@ impl ::serde::Serialize for DaemonTaskDefinitionRevisionFilter {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionRevisionFilter {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4472,7 +4472,7 @@ impl ::serde::Serialize for DaemonTaskDefinitionStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4602,7 +4602,7 @@ impl ::serde::Serialize for DaemonTaskDefinitionStatusFilter {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionStatusFilter {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4726,7 +4726,7 @@ impl ::serde::Serialize for DeploymentControllerType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentControllerType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -4845,7 +4845,7 @@ impl ::serde::Serialize for DeploymentLifecycleHookAction {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookAction {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5027,7 +5027,7 @@ impl ::serde::Serialize for DeploymentLifecycleHookStage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookStage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5167,7 +5167,7 @@ impl ::serde::Serialize for DeploymentLifecycleHookStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5286,7 +5286,7 @@ impl ::serde::Serialize for DeploymentLifecycleHookTargetType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookTargetType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5410,7 +5410,7 @@ impl ::serde::Serialize for DeploymentRolloutState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentRolloutState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5544,7 +5544,7 @@ impl ::serde::Serialize for DeploymentStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5666,7 +5666,7 @@ impl ::serde::Serialize for DesiredStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DesiredStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5790,7 +5790,7 @@ impl ::serde::Serialize for DeviceCgroupPermission {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeviceCgroupPermission {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -5902,7 +5902,7 @@ impl ::serde::Serialize for EbsResourceType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EbsResourceType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6021,7 +6021,7 @@ impl ::serde::Serialize for EfsAuthorizationConfigIam {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfigIam {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6140,7 +6140,7 @@ impl ::serde::Serialize for EfsTransitEncryption {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsTransitEncryption {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6254,7 +6254,7 @@ impl ::serde::Serialize for EnvironmentFileType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EnvironmentFileType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6378,7 +6378,7 @@ impl ::serde::Serialize for ExecuteCommandLogging {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExecuteCommandLogging {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6497,7 +6497,7 @@ impl ::serde::Serialize for ExpressCpuArchitecture {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressCpuArchitecture {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6611,7 +6611,7 @@ impl ::serde::Serialize for ExpressGatewayServiceInclude {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceInclude {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6745,7 +6745,7 @@ impl ::serde::Serialize for ExpressGatewayServiceScalingMetric {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceScalingMetric {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6869,7 +6869,7 @@ impl ::serde::Serialize for ExpressGatewayServiceStatusCode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceStatusCode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -6988,7 +6988,7 @@ impl ::serde::Serialize for FirelensConfigurationType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FirelensConfigurationType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7113,7 +7113,7 @@ impl ::serde::Serialize for GatewayAlbDesyncMitigationMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayAlbDesyncMitigationMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7233,7 +7233,7 @@ impl ::serde::Serialize for GatewayAlbProtocol {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayAlbProtocol {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7362,7 +7362,7 @@ impl ::serde::Serialize for GatewayClusterAssociationStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayClusterAssociationStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7483,7 +7483,7 @@ impl ::serde::Serialize for GatewayConnectorHealthCheckProtocol {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectorHealthCheckProtocol {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7618,7 +7618,7 @@ impl ::serde::Serialize for GatewayElbIpAddressType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayElbIpAddressType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7736,7 +7736,7 @@ impl ::serde::Serialize for GatewayElbScheme {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayElbScheme {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -7889,7 +7889,7 @@ impl ::serde::Serialize for GatewayRouteStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayRouteStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8028,7 +8028,7 @@ impl ::serde::Serialize for GatewayStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8151,7 +8151,7 @@ impl ::serde::Serialize for GpuSharingMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GpuSharingMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8271,7 +8271,7 @@ impl ::serde::Serialize for HealthStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for HealthStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8390,7 +8390,7 @@ impl ::serde::Serialize for InstanceGeneration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceGeneration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8524,7 +8524,7 @@ impl ::serde::Serialize for InstanceHealthCheckState {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceHealthCheckState {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8658,7 +8658,7 @@ impl ::serde::Serialize for InstanceHealthCheckType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceHealthCheckType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8778,7 +8778,7 @@ impl ::serde::Serialize for IpcMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for IpcMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -8905,7 +8905,7 @@ impl ::serde::Serialize for IsolationMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for IsolationMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9035,7 +9035,7 @@ impl ::serde::Serialize for LaunchType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LaunchType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9155,7 +9155,7 @@ impl ::serde::Serialize for LocalStorage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LocalStorage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9272,7 +9272,7 @@ impl ::serde::Serialize for LocalStorageType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LocalStorageType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9426,7 +9426,7 @@ impl ::serde::Serialize for LogDriver {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LogDriver {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9538,7 +9538,7 @@ impl ::serde::Serialize for ManagedAgentName {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedAgentName {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9655,7 +9655,7 @@ impl ::serde::Serialize for ManagedDraining {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedDraining {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9774,7 +9774,7 @@ impl ::serde::Serialize for ManagedInstancesMonitoringOptions {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesMonitoringOptions {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -9914,7 +9914,7 @@ impl ::serde::Serialize for ManagedResourceStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedResourceStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10033,7 +10033,7 @@ impl ::serde::Serialize for ManagedScalingStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedScalingStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10152,7 +10152,7 @@ impl ::serde::Serialize for ManagedTerminationProtection {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedTerminationProtection {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10277,7 +10277,7 @@ impl ::serde::Serialize for NetworkMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10443,7 +10443,7 @@ impl ::serde::Serialize for OsFamily {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for OsFamily {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10558,7 +10558,7 @@ impl ::serde::Serialize for PidMode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PidMode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10677,7 +10677,7 @@ impl ::serde::Serialize for PlacementConstraintType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlacementConstraintType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10801,7 +10801,7 @@ impl ::serde::Serialize for PlacementStrategyType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlacementStrategyType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -10920,7 +10920,7 @@ impl ::serde::Serialize for PlatformDeviceType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlatformDeviceType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11040,7 +11040,7 @@ impl ::serde::Serialize for PropagateGatewayTags {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PropagateGatewayTags {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11157,7 +11157,7 @@ impl ::serde::Serialize for PropagateMiTags {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PropagateMiTags {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11279,7 +11279,7 @@ impl ::serde::Serialize for PropagateTags {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PropagateTags {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11393,7 +11393,7 @@ impl ::serde::Serialize for ProxyConfigurationType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ProxyConfigurationType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11512,7 +11512,7 @@ impl ::serde::Serialize for ResourceManagementType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceManagementType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11636,7 +11636,7 @@ impl ::serde::Serialize for ResourceType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11746,7 +11746,7 @@ impl ::serde::Serialize for ScaleUnit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ScaleUnit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11865,7 +11865,7 @@ impl ::serde::Serialize for SchedulingStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SchedulingStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -11980,7 +11980,7 @@ impl ::serde::Serialize for Scope {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Scope {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12100,7 +12100,7 @@ impl ::serde::Serialize for ServiceConnectAccessLoggingFormat {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectAccessLoggingFormat {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12226,7 +12226,7 @@ impl ::serde::Serialize for ServiceConnectContainerLogLevel {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectContainerLogLevel {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12349,7 +12349,7 @@ impl ::serde::Serialize for ServiceConnectIncludeQueryParameters {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectIncludeQueryParameters {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12549,7 +12549,7 @@ impl ::serde::Serialize for ServiceDeploymentLifecycleStage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentLifecycleStage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12694,7 +12694,7 @@ impl ::serde::Serialize for ServiceDeploymentRollbackMonitorsStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentRollbackMonitorsStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12858,7 +12858,7 @@ impl ::serde::Serialize for ServiceDeploymentStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -12968,7 +12968,7 @@ impl ::serde::Serialize for ServiceField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13088,7 +13088,7 @@ impl ::serde::Serialize for ServiceRevisionCleanup {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRevisionCleanup {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13272,7 +13272,7 @@ impl ::serde::Serialize for SettingName {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SettingName {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13387,7 +13387,7 @@ impl ::serde::Serialize for SettingType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SettingType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13502,7 +13502,7 @@ impl ::serde::Serialize for SortOrder {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SortOrder {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13619,7 +13619,7 @@ impl ::serde::Serialize for StabilityStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StabilityStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13738,7 +13738,7 @@ impl ::serde::Serialize for StopServiceDeploymentStopType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StopServiceDeploymentStopType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13848,7 +13848,7 @@ impl ::serde::Serialize for TargetType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TargetType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -13972,7 +13972,7 @@ impl ::serde::Serialize for TaskDefinitionFamilyStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskDefinitionFamilyStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14086,7 +14086,7 @@ impl ::serde::Serialize for TaskDefinitionField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskDefinitionField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14203,7 +14203,7 @@ impl ::serde::Serialize for TaskDefinitionPlacementConstraintType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskDefinitionPlacementConstraintType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14331,7 +14331,7 @@ impl ::serde::Serialize for TaskDefinitionStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskDefinitionStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14441,7 +14441,7 @@ impl ::serde::Serialize for TaskField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14570,7 +14570,7 @@ impl ::serde::Serialize for TaskFilesystemType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskFilesystemType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14680,7 +14680,7 @@ impl ::serde::Serialize for TaskSetField {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskSetField {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14828,7 +14828,7 @@ impl ::serde::Serialize for TaskStopCode {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskStopCode {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -14955,7 +14955,7 @@ impl ::serde::Serialize for ThresholdType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ThresholdType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -15072,7 +15072,7 @@ impl ::serde::Serialize for TransportProtocol {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TransportProtocol {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -15268,7 +15268,7 @@ impl ::serde::Serialize for UlimitName {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UlimitName {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -15387,7 +15387,7 @@ impl ::serde::Serialize for VersionConsistency {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for VersionConsistency {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }

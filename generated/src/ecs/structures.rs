@@ -27,7 +27,7 @@ impl ::serde::Serialize for AcceleratorCountRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AcceleratorCountRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -94,7 +94,7 @@ impl ::serde::Serialize for AcceleratorTotalMemoryMiBRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AcceleratorTotalMemoryMiBRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -158,7 +158,7 @@ impl ::serde::Serialize for AccessDeniedException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AccessDeniedException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -229,7 +229,7 @@ impl ::serde::Serialize for AdvancedConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AdvancedConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"alternateTargetGroupArn\":", &self.alternate_target_group_arn);
         object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
@@ -327,7 +327,7 @@ impl ::serde::Serialize for AssociateGatewayWithClusterRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AssociateGatewayWithClusterRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.member(b"\"cluster\":", &self.cluster);
@@ -398,7 +398,7 @@ impl ::serde::Serialize for AssociateGatewayWithClusterResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AssociateGatewayWithClusterResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -489,7 +489,7 @@ impl ::serde::Serialize for Attachment {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Attachment {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"id\":", &self.id);
         object.member(b"\"type\":", &self.r#type);
@@ -566,7 +566,7 @@ impl ::serde::Serialize for AttachmentStateChange {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttachmentStateChange {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attachmentArn\":", &self.attachment_arn);
         object.member(b"\"status\":", &self.status);
@@ -652,7 +652,7 @@ impl ::serde::Serialize for Attribute {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Attribute {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -731,7 +731,7 @@ impl ::serde::Serialize for AttributeLimitExceededException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AttributeLimitExceededException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -793,7 +793,7 @@ impl ::serde::Serialize for AutoRepairConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AutoRepairConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"actionsStatus\":", &self.actions_status);
         object.end(&self.unknown_members);
@@ -879,7 +879,7 @@ impl ::serde::Serialize for AutoScalingGroupProvider {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AutoScalingGroupProvider {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"autoScalingGroupArn\":", &self.auto_scaling_group_arn);
         object.member(b"\"managedScaling\":", &self.managed_scaling);
@@ -1015,7 +1015,7 @@ impl ::serde::Serialize for AutoScalingGroupProviderUpdate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AutoScalingGroupProviderUpdate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"managedScaling\":", &self.managed_scaling);
         object
@@ -1133,7 +1133,7 @@ impl ::serde::Serialize for AwsVpcConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for AwsVpcConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"subnets\":", &self.subnets);
         object.member(b"\"securityGroups\":", &self.security_groups);
@@ -1221,7 +1221,7 @@ impl ::serde::Serialize for BaselineEbsBandwidthMbpsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for BaselineEbsBandwidthMbpsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -1285,7 +1285,7 @@ impl ::serde::Serialize for BlockedException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for BlockedException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -1352,7 +1352,7 @@ impl ::serde::Serialize for CanaryConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CanaryConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"canaryPercent\":", &self.canary_percent);
         object
@@ -1495,7 +1495,7 @@ impl ::serde::Serialize for CapacityProvider {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityProvider {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProviderArn\":", &self.capacity_provider_arn);
         object.member(b"\"name\":", &self.name);
@@ -1697,7 +1697,7 @@ impl ::serde::Serialize for CapacityProviderStrategyItem {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityProviderStrategyItem {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProvider\":", &self.capacity_provider);
         object.member(b"\"weight\":", &self.weight);
@@ -1798,7 +1798,7 @@ impl ::serde::Serialize for CapacityReservationRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CapacityReservationRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"reservationGroupArn\":", &self.reservation_group_arn);
         object.member(b"\"reservationPreference\":", &self.reservation_preference);
@@ -1886,7 +1886,7 @@ impl ::serde::Serialize for ClientException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClientException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -2071,7 +2071,7 @@ impl ::serde::Serialize for Cluster {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Cluster {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
         object.member(b"\"clusterName\":", &self.cluster_name);
@@ -2287,7 +2287,7 @@ impl ::serde::Serialize for ClusterConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(
@@ -2390,7 +2390,7 @@ impl ::serde::Serialize for ClusterContainsCapacityProviderException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterContainsCapacityProviderException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -2452,7 +2452,7 @@ impl ::serde::Serialize for ClusterContainsContainerInstancesException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterContainsContainerInstancesException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -2515,7 +2515,7 @@ impl ::serde::Serialize for ClusterContainsServicesException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterContainsServicesException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -2577,7 +2577,7 @@ impl ::serde::Serialize for ClusterContainsTasksException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterContainsTasksException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -2639,7 +2639,7 @@ impl ::serde::Serialize for ClusterNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -2703,7 +2703,7 @@ impl ::serde::Serialize for ClusterServiceConnectDefaults {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterServiceConnectDefaults {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"namespace\":", &self.namespace);
         object.end(&self.unknown_members);
@@ -2777,7 +2777,7 @@ impl ::serde::Serialize for ClusterServiceConnectDefaultsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterServiceConnectDefaultsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"namespace\":", &self.namespace);
         object.end(&self.unknown_members);
@@ -2855,7 +2855,7 @@ impl ::serde::Serialize for ClusterSetting {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ClusterSetting {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -2923,7 +2923,7 @@ impl ::serde::Serialize for ConflictException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ConflictException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceIds\":", &self.resource_ids);
         object.member(b"\"message\":", &self.message);
@@ -3050,7 +3050,7 @@ impl ::serde::Serialize for Container {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Container {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerArn\":", &self.container_arn);
         object.member(b"\"taskArn\":", &self.task_arn);
@@ -3544,7 +3544,7 @@ impl ::serde::Serialize for ContainerDefinition {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerDefinition {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"image\":", &self.image);
@@ -3999,7 +3999,7 @@ impl ::serde::Serialize for ContainerDependency {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerDependency {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerName\":", &self.container_name);
         object.member(b"\"condition\":", &self.condition);
@@ -4088,7 +4088,7 @@ impl ::serde::Serialize for ContainerImage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerImage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerName\":", &self.container_name);
         object.member(b"\"imageDigest\":", &self.image_digest);
@@ -4241,7 +4241,7 @@ impl ::serde::Serialize for ContainerInstance {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerInstance {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstanceArn\":", &self.container_instance_arn);
         object.member(b"\"ec2InstanceId\":", &self.ec2_instance_id);
@@ -4466,7 +4466,7 @@ impl ::serde::Serialize for ContainerInstanceHealthStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerInstanceHealthStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"overallStatus\":", &self.overall_status);
         object.member(b"\"details\":", &self.details);
@@ -4563,7 +4563,7 @@ impl ::serde::Serialize for ContainerOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"command\":", &self.command);
@@ -4707,7 +4707,7 @@ impl ::serde::Serialize for ContainerRestartPolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerRestartPolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"enabled\":", &self.enabled);
         object.member(b"\"ignoredExitCodes\":", &self.ignored_exit_codes);
@@ -4809,7 +4809,7 @@ impl ::serde::Serialize for ContainerStateChange {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContainerStateChange {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerName\":", &self.container_name);
         object.member(b"\"imageDigest\":", &self.image_digest);
@@ -4926,7 +4926,7 @@ impl ::serde::Serialize for ContinueServiceDeploymentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContinueServiceDeploymentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
         object.member(b"\"hookId\":", &self.hook_id);
@@ -5011,7 +5011,7 @@ impl ::serde::Serialize for ContinueServiceDeploymentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ContinueServiceDeploymentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
         object.end(&self.unknown_members);
@@ -5110,7 +5110,7 @@ impl ::serde::Serialize for CreateCapacityProviderRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateCapacityProviderRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"cluster\":", &self.cluster);
@@ -5224,7 +5224,7 @@ impl ::serde::Serialize for CreateCapacityProviderResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateCapacityProviderResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProvider\":", &self.capacity_provider);
         object.end(&self.unknown_members);
@@ -5345,7 +5345,7 @@ impl ::serde::Serialize for CreateClusterRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateClusterRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusterName\":", &self.cluster_name);
         object.member(b"\"tags\":", &self.tags);
@@ -5484,7 +5484,7 @@ impl ::serde::Serialize for CreateClusterResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateClusterResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.end(&self.unknown_members);
@@ -5602,7 +5602,7 @@ impl ::serde::Serialize for CreateDaemonRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateDaemonRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonName\":", &self.daemon_name);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -5781,7 +5781,7 @@ impl ::serde::Serialize for CreateDaemonResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateDaemonResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"status\":", &self.status);
@@ -5935,7 +5935,7 @@ impl ::serde::Serialize for CreateExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateExpressGatewayServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
@@ -6116,7 +6116,7 @@ impl ::serde::Serialize for CreateExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateExpressGatewayServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -6196,7 +6196,7 @@ impl ::serde::Serialize for CreateGatewayRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateGatewayRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
@@ -6329,7 +6329,7 @@ impl ::serde::Serialize for CreateGatewayResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateGatewayResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"name\":", &self.name);
@@ -6421,7 +6421,7 @@ impl ::serde::Serialize for CreateManagedInstancesProviderConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateManagedInstancesProviderConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
         object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
@@ -6751,7 +6751,7 @@ impl ::serde::Serialize for CreateServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"serviceName\":", &self.service_name);
@@ -7143,7 +7143,7 @@ impl ::serde::Serialize for CreateServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -7273,7 +7273,7 @@ impl ::serde::Serialize for CreateTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateTaskSetRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.member(b"\"cluster\":", &self.cluster);
@@ -7446,7 +7446,7 @@ impl ::serde::Serialize for CreateTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreateTaskSetResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskSet\":", &self.task_set);
         object.end(&self.unknown_members);
@@ -7514,7 +7514,7 @@ impl ::serde::Serialize for CreatedAt {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for CreatedAt {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"before\":", &self.before);
         object.member(b"\"after\":", &self.after);
@@ -7581,7 +7581,7 @@ impl ::serde::Serialize for DaemonAlarmConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonAlarmConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"alarmNames\":", &self.alarm_names);
         object.member(b"\"enable\":", &self.enable);
@@ -7653,7 +7653,7 @@ impl ::serde::Serialize for DaemonCapacityProvider {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonCapacityProvider {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"runningCount\":", &self.running_count);
@@ -7742,7 +7742,7 @@ impl ::serde::Serialize for DaemonCircuitBreaker {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonCircuitBreaker {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"failureCount\":", &self.failure_count);
         object.member(b"\"status\":", &self.status);
@@ -7901,7 +7901,7 @@ impl ::serde::Serialize for DaemonContainerDefinition {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonContainerDefinition {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"image\":", &self.image);
@@ -8223,7 +8223,7 @@ impl ::serde::Serialize for DaemonContainerImage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonContainerImage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerName\":", &self.container_name);
         object.member(b"\"imageDigest\":", &self.image_digest);
@@ -8347,7 +8347,7 @@ impl ::serde::Serialize for DaemonDeployment {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeployment {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonDeploymentArn\":", &self.daemon_deployment_arn);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -8536,7 +8536,7 @@ impl ::serde::Serialize for DaemonDeploymentAlarms {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentAlarms {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"status\":", &self.status);
         object.member(b"\"alarmNames\":", &self.alarm_names);
@@ -8625,7 +8625,7 @@ impl ::serde::Serialize for DaemonDeploymentCapacityProvider {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentCapacityProvider {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"runningInstanceCount\":", &self.running_instance_count);
@@ -8731,7 +8731,7 @@ impl ::serde::Serialize for DaemonDeploymentConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"drainPercent\":", &self.drain_percent);
         object.member(b"\"alarms\":", &self.alarms);
@@ -8840,7 +8840,7 @@ impl ::serde::Serialize for DaemonDeploymentRevisionDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentRevisionDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"capacityProviders\":", &self.capacity_providers);
@@ -8985,7 +8985,7 @@ impl ::serde::Serialize for DaemonDeploymentSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDeploymentSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonDeploymentArn\":", &self.daemon_deployment_arn);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
@@ -9132,7 +9132,7 @@ impl ::serde::Serialize for DaemonDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -9250,7 +9250,7 @@ impl ::serde::Serialize for DaemonLinuxParameters {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonLinuxParameters {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capabilities\":", &self.capabilities);
         object.member(b"\"devices\":", &self.devices);
@@ -9334,7 +9334,7 @@ impl ::serde::Serialize for DaemonNotActiveException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonNotActiveException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -9396,7 +9396,7 @@ impl ::serde::Serialize for DaemonNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -9487,7 +9487,7 @@ impl ::serde::Serialize for DaemonRevision {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonRevision {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonRevisionArn\":", &self.daemon_revision_arn);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -9640,7 +9640,7 @@ impl ::serde::Serialize for DaemonRevisionDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonRevisionDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"capacityProviders\":", &self.capacity_providers);
@@ -9748,7 +9748,7 @@ impl ::serde::Serialize for DaemonRollback {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonRollback {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"reason\":", &self.reason);
         object.member(b"\"startedAt\":", &self.started_at);
@@ -9857,7 +9857,7 @@ impl ::serde::Serialize for DaemonSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"status\":", &self.status);
@@ -9985,7 +9985,7 @@ impl ::serde::Serialize for DaemonTaskDefinition {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinition {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
         object.member(b"\"family\":", &self.family);
@@ -10159,7 +10159,7 @@ impl ::serde::Serialize for DaemonTaskDefinitionSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonTaskDefinitionSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"registeredAt\":", &self.registered_at);
@@ -10266,7 +10266,7 @@ impl ::serde::Serialize for DaemonVolume {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DaemonVolume {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"host\":", &self.host);
@@ -10359,7 +10359,7 @@ impl ::serde::Serialize for DeleteAccountSettingRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteAccountSettingRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"principalArn\":", &self.principal_arn);
@@ -10429,7 +10429,7 @@ impl ::serde::Serialize for DeleteAccountSettingResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteAccountSettingResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"setting\":", &self.setting);
         object.end(&self.unknown_members);
@@ -10494,7 +10494,7 @@ impl ::serde::Serialize for DeleteAttributesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteAttributesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"attributes\":", &self.attributes);
@@ -10560,7 +10560,7 @@ impl ::serde::Serialize for DeleteAttributesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteAttributesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attributes\":", &self.attributes);
         object.end(&self.unknown_members);
@@ -10627,7 +10627,7 @@ impl ::serde::Serialize for DeleteCapacityProviderRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteCapacityProviderRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProvider\":", &self.capacity_provider);
         object.member(b"\"cluster\":", &self.cluster);
@@ -10702,7 +10702,7 @@ impl ::serde::Serialize for DeleteCapacityProviderResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteCapacityProviderResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProvider\":", &self.capacity_provider);
         object.end(&self.unknown_members);
@@ -10770,7 +10770,7 @@ impl ::serde::Serialize for DeleteClusterRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteClusterRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.end(&self.unknown_members);
@@ -10832,7 +10832,7 @@ impl ::serde::Serialize for DeleteClusterResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteClusterResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.end(&self.unknown_members);
@@ -10894,7 +10894,7 @@ impl ::serde::Serialize for DeleteDaemonRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteDaemonRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.end(&self.unknown_members);
@@ -10970,7 +10970,7 @@ impl ::serde::Serialize for DeleteDaemonResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteDaemonResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"status\":", &self.status);
@@ -11057,7 +11057,7 @@ impl ::serde::Serialize for DeleteDaemonTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteDaemonTaskDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinition\":", &self.daemon_task_definition);
         object.end(&self.unknown_members);
@@ -11131,7 +11131,7 @@ impl ::serde::Serialize for DeleteDaemonTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteDaemonTaskDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
         object.end(&self.unknown_members);
@@ -11203,7 +11203,7 @@ impl ::serde::Serialize for DeleteExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteExpressGatewayServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArn\":", &self.service_arn);
         object.end(&self.unknown_members);
@@ -11267,7 +11267,7 @@ impl ::serde::Serialize for DeleteExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteExpressGatewayServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -11329,7 +11329,7 @@ impl ::serde::Serialize for DeleteGatewayRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteGatewayRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.end(&self.unknown_members);
@@ -11397,7 +11397,7 @@ impl ::serde::Serialize for DeleteGatewayResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteGatewayResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"name\":", &self.name);
@@ -11476,7 +11476,7 @@ impl ::serde::Serialize for DeleteServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"service\":", &self.service);
@@ -11547,7 +11547,7 @@ impl ::serde::Serialize for DeleteServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -11611,7 +11611,7 @@ impl ::serde::Serialize for DeleteTaskDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteTaskDefinitionsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinitions\":", &self.task_definitions);
         object.end(&self.unknown_members);
@@ -11682,7 +11682,7 @@ impl ::serde::Serialize for DeleteTaskDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteTaskDefinitionsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinitions\":", &self.task_definitions);
         object.member(b"\"failures\":", &self.failures);
@@ -11769,7 +11769,7 @@ impl ::serde::Serialize for DeleteTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteTaskSetRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"service\":", &self.service);
@@ -11844,7 +11844,7 @@ impl ::serde::Serialize for DeleteTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeleteTaskSetResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskSet\":", &self.task_set);
         object.end(&self.unknown_members);
@@ -12001,7 +12001,7 @@ impl ::serde::Serialize for Deployment {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Deployment {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"id\":", &self.id);
         object.member(b"\"status\":", &self.status);
@@ -12297,7 +12297,7 @@ impl ::serde::Serialize for DeploymentAlarms {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentAlarms {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"alarmNames\":", &self.alarm_names);
         object.member(b"\"rollback\":", &self.rollback);
@@ -12388,7 +12388,7 @@ impl ::serde::Serialize for DeploymentCircuitBreaker {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentCircuitBreaker {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"enable\":", &self.enable);
         object.member(b"\"rollback\":", &self.rollback);
@@ -12563,7 +12563,7 @@ impl ::serde::Serialize for DeploymentConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(b"\"deploymentCircuitBreaker\":", &self.deployment_circuit_breaker);
@@ -12788,7 +12788,7 @@ impl ::serde::Serialize for DeploymentController {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentController {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.end(&self.unknown_members);
@@ -12872,7 +12872,7 @@ impl ::serde::Serialize for DeploymentEarlySuccessCriteria {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentEarlySuccessCriteria {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"enable\":", &self.enable);
         object.member(b"\"healthyPercent\":", &self.healthy_percent);
@@ -12978,7 +12978,7 @@ impl ::serde::Serialize for DeploymentEphemeralStorage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentEphemeralStorage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"kmsKeyId\":", &self.kms_key_id);
         object.end(&self.unknown_members);
@@ -13127,7 +13127,7 @@ impl ::serde::Serialize for DeploymentLifecycleHook {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHook {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"targetType\":", &self.target_type);
         object.member(b"\"hookTargetArn\":", &self.hook_target_arn);
@@ -13259,7 +13259,7 @@ impl ::serde::Serialize for DeploymentLifecycleHookDetail {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookDetail {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"hookId\":", &self.hook_id);
         object.member(b"\"targetType\":", &self.target_type);
@@ -13369,7 +13369,7 @@ impl ::serde::Serialize for DeploymentLifecycleHookTimeoutConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeploymentLifecycleHookTimeoutConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"timeoutInMinutes\":", &self.timeout_in_minutes);
         object.member(b"\"action\":", &self.action);
@@ -13464,7 +13464,7 @@ impl ::serde::Serialize for DeregisterContainerInstanceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeregisterContainerInstanceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"containerInstance\":", &self.container_instance);
@@ -13541,7 +13541,7 @@ impl ::serde::Serialize for DeregisterContainerInstanceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeregisterContainerInstanceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstance\":", &self.container_instance);
         object.end(&self.unknown_members);
@@ -13609,7 +13609,7 @@ impl ::serde::Serialize for DeregisterTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeregisterTaskDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinition\":", &self.task_definition);
         object.end(&self.unknown_members);
@@ -13677,7 +13677,7 @@ impl ::serde::Serialize for DeregisterTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DeregisterTaskDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinition\":", &self.task_definition);
         object.end(&self.unknown_members);
@@ -13761,7 +13761,7 @@ impl ::serde::Serialize for DescribeCapacityProvidersRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeCapacityProvidersRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProviders\":", &self.capacity_providers);
         object.member(b"\"cluster\":", &self.cluster);
@@ -13854,7 +13854,7 @@ impl ::serde::Serialize for DescribeCapacityProvidersResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeCapacityProvidersResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProviders\":", &self.capacity_providers);
         object.member(b"\"failures\":", &self.failures);
@@ -13949,7 +13949,7 @@ impl ::serde::Serialize for DescribeClustersRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeClustersRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusters\":", &self.clusters);
         object.member(b"\"include\":", &self.include);
@@ -14018,7 +14018,7 @@ impl ::serde::Serialize for DescribeClustersResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeClustersResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusters\":", &self.clusters);
         object.member(b"\"failures\":", &self.failures);
@@ -14095,7 +14095,7 @@ impl ::serde::Serialize for DescribeContainerInstancesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeContainerInstancesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"containerInstances\":", &self.container_instances);
@@ -14178,7 +14178,7 @@ impl ::serde::Serialize for DescribeContainerInstancesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeContainerInstancesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstances\":", &self.container_instances);
         object.member(b"\"failures\":", &self.failures);
@@ -14258,7 +14258,7 @@ impl ::serde::Serialize for DescribeDaemonDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonDeploymentsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonDeploymentArns\":", &self.daemon_deployment_arns);
         object.end(&self.unknown_members);
@@ -14337,7 +14337,7 @@ impl ::serde::Serialize for DescribeDaemonDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonDeploymentsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"failures\":", &self.failures);
         object.member(b"\"daemonDeployments\":", &self.daemon_deployments);
@@ -14415,7 +14415,7 @@ impl ::serde::Serialize for DescribeDaemonRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.end(&self.unknown_members);
@@ -14479,7 +14479,7 @@ impl ::serde::Serialize for DescribeDaemonResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemon\":", &self.daemon);
         object.end(&self.unknown_members);
@@ -14543,7 +14543,7 @@ impl ::serde::Serialize for DescribeDaemonRevisionsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonRevisionsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonRevisionArns\":", &self.daemon_revision_arns);
         object.end(&self.unknown_members);
@@ -14620,7 +14620,7 @@ impl ::serde::Serialize for DescribeDaemonRevisionsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonRevisionsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonRevisions\":", &self.daemon_revisions);
         object.member(b"\"failures\":", &self.failures);
@@ -14698,7 +14698,7 @@ impl ::serde::Serialize for DescribeDaemonTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonTaskDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinition\":", &self.daemon_task_definition);
         object.end(&self.unknown_members);
@@ -14772,7 +14772,7 @@ impl ::serde::Serialize for DescribeDaemonTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeDaemonTaskDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinition\":", &self.daemon_task_definition);
         object.end(&self.unknown_members);
@@ -14851,7 +14851,7 @@ impl ::serde::Serialize for DescribeExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeExpressGatewayServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArn\":", &self.service_arn);
         object.member(b"\"include\":", &self.include);
@@ -14918,7 +14918,7 @@ impl ::serde::Serialize for DescribeExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeExpressGatewayServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -15010,7 +15010,7 @@ impl ::serde::Serialize for DescribeGatewayAlbConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayAlbConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
         object.member(b"\"scheme\":", &self.scheme);
@@ -15145,7 +15145,7 @@ impl ::serde::Serialize for DescribeGatewayRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.end(&self.unknown_members);
@@ -15213,7 +15213,7 @@ impl ::serde::Serialize for DescribeGatewayResourcesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayResourcesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -15291,7 +15291,7 @@ impl ::serde::Serialize for DescribeGatewayResourcesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayResourcesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayResources\":", &self.gateway_resources);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -15368,7 +15368,7 @@ impl ::serde::Serialize for DescribeGatewayResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.end(&self.unknown_members);
@@ -15430,7 +15430,7 @@ impl ::serde::Serialize for DescribeGatewayRouteRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayRouteRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
         object.end(&self.unknown_members);
@@ -15498,7 +15498,7 @@ impl ::serde::Serialize for DescribeGatewayRouteResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayRouteResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayRoute\":", &self.gateway_route);
         object.end(&self.unknown_members);
@@ -15570,7 +15570,7 @@ impl ::serde::Serialize for DescribeServiceDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceDeploymentsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArns\":", &self.service_deployment_arns);
         object.end(&self.unknown_members);
@@ -15651,7 +15651,7 @@ impl ::serde::Serialize for DescribeServiceDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceDeploymentsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeployments\":", &self.service_deployments);
         object.member(b"\"failures\":", &self.failures);
@@ -15735,7 +15735,7 @@ impl ::serde::Serialize for DescribeServiceRevisionsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceRevisionsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceRevisionArns\":", &self.service_revision_arns);
         object.end(&self.unknown_members);
@@ -15812,7 +15812,7 @@ impl ::serde::Serialize for DescribeServiceRevisionsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServiceRevisionsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceRevisions\":", &self.service_revisions);
         object.member(b"\"failures\":", &self.failures);
@@ -15896,7 +15896,7 @@ impl ::serde::Serialize for DescribeServicesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServicesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"services\":", &self.services);
@@ -15973,7 +15973,7 @@ impl ::serde::Serialize for DescribeServicesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeServicesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"services\":", &self.services);
         object.member(b"\"failures\":", &self.failures);
@@ -16045,7 +16045,7 @@ impl ::serde::Serialize for DescribeTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeTaskDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinition\":", &self.task_definition);
         object.member(b"\"include\":", &self.include);
@@ -16140,7 +16140,7 @@ impl ::serde::Serialize for DescribeTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeTaskDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinition\":", &self.task_definition);
         object.member(b"\"tags\":", &self.tags);
@@ -16229,7 +16229,7 @@ impl ::serde::Serialize for DescribeTaskSetsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeTaskSetsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"service\":", &self.service);
@@ -16309,7 +16309,7 @@ impl ::serde::Serialize for DescribeTaskSetsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeTaskSetsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskSets\":", &self.task_sets);
         object.member(b"\"failures\":", &self.failures);
@@ -16384,7 +16384,7 @@ impl ::serde::Serialize for DescribeTasksRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeTasksRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"tasks\":", &self.tasks);
@@ -16459,7 +16459,7 @@ impl ::serde::Serialize for DescribeTasksResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeTasksResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"tasks\":", &self.tasks);
         object.member(b"\"failures\":", &self.failures);
@@ -16535,7 +16535,7 @@ impl ::serde::Serialize for Device {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Device {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"hostPath\":", &self.host_path);
         object.member(b"\"containerPath\":", &self.container_path);
@@ -16620,7 +16620,7 @@ impl ::serde::Serialize for DisassociateGatewayFromClusterRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DisassociateGatewayFromClusterRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.member(b"\"cluster\":", &self.cluster);
@@ -16691,7 +16691,7 @@ impl ::serde::Serialize for DisassociateGatewayFromClusterResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DisassociateGatewayFromClusterResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -16769,7 +16769,7 @@ impl ::serde::Serialize for DiscoverPollEndpointRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DiscoverPollEndpointRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstance\":", &self.container_instance);
         object.member(b"\"cluster\":", &self.cluster);
@@ -16849,7 +16849,7 @@ impl ::serde::Serialize for DiscoverPollEndpointResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DiscoverPollEndpointResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"endpoint\":", &self.endpoint);
         object.member(b"\"telemetryEndpoint\":", &self.telemetry_endpoint);
@@ -16952,7 +16952,7 @@ impl ::serde::Serialize for DockerVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DockerVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"scope\":", &self.scope);
         object.member(b"\"autoprovision\":", &self.autoprovision);
@@ -17042,7 +17042,7 @@ impl ::serde::Serialize for EbsTagSpecification {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EbsTagSpecification {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceType\":", &self.resource_type);
         object.member(b"\"tags\":", &self.tags);
@@ -17163,7 +17163,7 @@ impl ::serde::Serialize for EcsExpressGatewayService {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsExpressGatewayService {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"serviceName\":", &self.service_name);
@@ -17317,7 +17317,7 @@ impl ::serde::Serialize for EcsManagedResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EcsManagedResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"ingressPaths\":", &self.ingress_paths);
         object.member(b"\"autoScaling\":", &self.auto_scaling);
@@ -17454,7 +17454,7 @@ impl ::serde::Serialize for EfsAuthorizationConfig {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsAuthorizationConfig {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"accessPointId\":", &self.access_point_id);
         object.member(b"\"iam\":", &self.iam);
@@ -17539,7 +17539,7 @@ impl ::serde::Serialize for EfsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EfsVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"fileSystemId\":", &self.file_system_id);
         object.member(b"\"rootDirectory\":", &self.root_directory);
@@ -17670,7 +17670,7 @@ impl ::serde::Serialize for ElbGatewayResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ElbGatewayResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"loadBalancerArn\":", &self.load_balancer_arn);
         object.member(b"\"listenerArn\":", &self.listener_arn);
@@ -17782,7 +17782,7 @@ impl ::serde::Serialize for EnvironmentFile {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EnvironmentFile {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"value\":", &self.value);
         object.member(b"\"type\":", &self.r#type);
@@ -17852,7 +17852,7 @@ impl ::serde::Serialize for EphemeralStorage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for EphemeralStorage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sizeInGiB\":", &self.size_in_gib);
         object.end(&self.unknown_members);
@@ -17929,7 +17929,7 @@ impl ::serde::Serialize for ExecuteCommandConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExecuteCommandConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"kmsKeyId\":", &self.kms_key_id);
         object.member(b"\"logging\":", &self.logging);
@@ -18026,7 +18026,7 @@ impl ::serde::Serialize for ExecuteCommandLogConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExecuteCommandLogConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cloudWatchLogGroupName\":", &self.cloud_watch_log_group_name);
         object
@@ -18148,7 +18148,7 @@ impl ::serde::Serialize for ExecuteCommandRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExecuteCommandRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"container\":", &self.container);
@@ -18244,7 +18244,7 @@ impl ::serde::Serialize for ExecuteCommandResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExecuteCommandResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
         object.member(b"\"containerArn\":", &self.container_arn);
@@ -18366,7 +18366,7 @@ impl ::serde::Serialize for ExpressGatewayContainer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayContainer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"image\":", &self.image);
         object.member(b"\"containerPort\":", &self.container_port);
@@ -18508,7 +18508,7 @@ impl ::serde::Serialize for ExpressGatewayRepositoryCredentials {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayRepositoryCredentials {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
         object.end(&self.unknown_members);
@@ -18589,7 +18589,7 @@ impl ::serde::Serialize for ExpressGatewayScalingTarget {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayScalingTarget {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"minTaskCount\":", &self.min_task_count);
         object.member(b"\"maxTaskCount\":", &self.max_task_count);
@@ -18695,7 +18695,7 @@ impl ::serde::Serialize for ExpressGatewayServiceAwsLogsConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceAwsLogsConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"logGroup\":", &self.log_group);
         object.member(b"\"logStreamPrefix\":", &self.log_stream_prefix);
@@ -18820,7 +18820,7 @@ impl ::serde::Serialize for ExpressGatewayServiceConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceRevisionArn\":", &self.service_revision_arn);
         object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
@@ -18997,7 +18997,7 @@ impl ::serde::Serialize for ExpressGatewayServiceNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceNetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"securityGroups\":", &self.security_groups);
         object.member(b"\"subnets\":", &self.subnets);
@@ -19075,7 +19075,7 @@ impl ::serde::Serialize for ExpressGatewayServiceStatus {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ExpressGatewayServiceStatus {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"statusCode\":", &self.status_code);
         object.member(b"\"statusReason\":", &self.status_reason);
@@ -19158,7 +19158,7 @@ impl ::serde::Serialize for FSxWindowsFileServerAuthorizationConfig {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FSxWindowsFileServerAuthorizationConfig {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
         object.member(b"\"domain\":", &self.domain);
@@ -19251,7 +19251,7 @@ impl ::serde::Serialize for FSxWindowsFileServerVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FSxWindowsFileServerVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"fileSystemId\":", &self.file_system_id);
         object.member(b"\"rootDirectory\":", &self.root_directory);
@@ -19355,7 +19355,7 @@ impl ::serde::Serialize for Failure {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Failure {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"reason\":", &self.reason);
@@ -19433,7 +19433,7 @@ impl ::serde::Serialize for FirelensConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for FirelensConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"options\":", &self.options);
@@ -19534,7 +19534,7 @@ impl ::serde::Serialize for Gateway {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Gateway {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"name\":", &self.name);
@@ -19693,7 +19693,7 @@ impl ::serde::Serialize for GatewayAlbTestTrafficRules {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayAlbTestTrafficRules {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"header\":", &self.header);
         object.end(&self.unknown_members);
@@ -19762,7 +19762,7 @@ impl ::serde::Serialize for GatewayClusterAssociationSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayClusterAssociationSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
@@ -19862,7 +19862,7 @@ impl ::serde::Serialize for GatewayConnection {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnection {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
@@ -19994,7 +19994,7 @@ impl ::serde::Serialize for GatewayConnectionAlbResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectionAlbResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"acmCertificateArn\":", &self.acm_certificate_arn);
         object.member(b"\"loadBalancerArn\":", &self.load_balancer_arn);
@@ -20143,7 +20143,7 @@ impl ::serde::Serialize for GatewayConnector {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnector {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"portName\":", &self.port_name);
         object.member(b"\"healthCheck\":", &self.health_check);
@@ -20236,7 +20236,7 @@ impl ::serde::Serialize for GatewayConnectorDeregistrationDelay {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectorDeregistrationDelay {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"timeoutSeconds\":", &self.timeout_seconds);
         object.end(&self.unknown_members);
@@ -20321,7 +20321,7 @@ impl ::serde::Serialize for GatewayConnectorFilters {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectorFilters {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"accessTypes\":", &self.access_types);
         object.end(&self.unknown_members);
@@ -20419,7 +20419,7 @@ impl ::serde::Serialize for GatewayConnectorHealthCheck {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectorHealthCheck {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"healthCheckProtocol\":", &self.health_check_protocol);
         object.member(b"\"healthCheckPort\":", &self.health_check_port);
@@ -20570,7 +20570,7 @@ impl ::serde::Serialize for GatewayConnectorHealthCheckMatcher {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectorHealthCheckMatcher {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"httpCode\":", &self.http_code);
         object.member(b"\"grpcCode\":", &self.grpc_code);
@@ -20638,7 +20638,7 @@ impl ::serde::Serialize for GatewayElbAccessLogConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayElbAccessLogConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"destination\":", &self.destination);
         object.end(&self.unknown_members);
@@ -20706,7 +20706,7 @@ impl ::serde::Serialize for GatewayElbAccessLogS3Destination {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayElbAccessLogS3Destination {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"bucket\":", &self.bucket);
         object.member(b"\"prefix\":", &self.prefix);
@@ -20777,7 +20777,7 @@ impl ::serde::Serialize for GatewayElbNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayElbNetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"inboundSecurityGroup\":", &self.inbound_security_group);
         object.member(b"\"subnets\":", &self.subnets);
@@ -20861,7 +20861,7 @@ impl ::serde::Serialize for GatewayNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -20929,7 +20929,7 @@ impl ::serde::Serialize for GatewayOperationError {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayOperationError {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"operation\":", &self.operation);
         object.member(b"\"code\":", &self.code);
@@ -21005,7 +21005,7 @@ impl ::serde::Serialize for GatewayResourceFailure {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayResourceFailure {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"errors\":", &self.errors);
@@ -21077,7 +21077,7 @@ impl ::serde::Serialize for GatewayResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"resources\":", &self.resources);
@@ -21166,7 +21166,7 @@ impl ::serde::Serialize for GatewayRoute {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayRoute {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
         object.member(b"\"serviceArn\":", &self.service_arn);
@@ -21293,7 +21293,7 @@ impl ::serde::Serialize for GatewayRouteAlbResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayRouteAlbResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"acmCertificateArn\":", &self.acm_certificate_arn);
         object.member(b"\"loadBalancerArn\":", &self.load_balancer_arn);
@@ -21432,7 +21432,7 @@ impl ::serde::Serialize for GatewayRouteLoadBalancerSecurityGroup {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayRouteLoadBalancerSecurityGroup {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"ruleArns\":", &self.rule_arns);
@@ -21513,7 +21513,7 @@ impl ::serde::Serialize for GatewayRouteSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayRouteSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayRouteArn\":", &self.gateway_route_arn);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
@@ -21626,7 +21626,7 @@ impl ::serde::Serialize for GatewaySummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewaySummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"name\":", &self.name);
@@ -21707,7 +21707,7 @@ impl ::serde::Serialize for GatewayTestTrafficHeader {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayTestTrafficHeader {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"values\":", &self.values);
@@ -21775,7 +21775,7 @@ impl ::serde::Serialize for GetTaskProtectionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GetTaskProtectionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"tasks\":", &self.tasks);
@@ -21848,7 +21848,7 @@ impl ::serde::Serialize for GetTaskProtectionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GetTaskProtectionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"protectedTasks\":", &self.protected_tasks);
         object.member(b"\"failures\":", &self.failures);
@@ -21947,7 +21947,7 @@ impl ::serde::Serialize for GpuDevice {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GpuDevice {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gpuId\":", &self.gpu_id);
         object.member(b"\"sharingMode\":", &self.sharing_mode);
@@ -22160,7 +22160,7 @@ impl ::serde::Serialize for HealthCheck {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for HealthCheck {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"command\":", &self.command);
         object.member(b"\"interval\":", &self.interval);
@@ -22243,7 +22243,7 @@ impl ::serde::Serialize for HostEntry {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for HostEntry {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"hostname\":", &self.hostname);
         object.member(b"\"ipAddress\":", &self.ip_address);
@@ -22339,7 +22339,7 @@ impl ::serde::Serialize for HostSharedAlbConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for HostSharedAlbConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
         object.member(b"\"scheme\":", &self.scheme);
@@ -22468,7 +22468,7 @@ impl ::serde::Serialize for HostVolumeProperties {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for HostVolumeProperties {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sourcePath\":", &self.source_path);
         object.end(&self.unknown_members);
@@ -22536,7 +22536,7 @@ impl ::serde::Serialize for InferenceAccelerator {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InferenceAccelerator {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"deviceName\":", &self.device_name);
         object.member(b"\"deviceType\":", &self.device_type);
@@ -22615,7 +22615,7 @@ impl ::serde::Serialize for InferenceAcceleratorOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InferenceAcceleratorOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"deviceName\":", &self.device_name);
         object.member(b"\"deviceType\":", &self.device_type);
@@ -22696,7 +22696,7 @@ impl ::serde::Serialize for InfrastructureOptimization {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InfrastructureOptimization {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"scaleInAfter\":", &self.scale_in_after);
         object.end(&self.unknown_members);
@@ -22767,7 +22767,7 @@ impl ::serde::Serialize for IngressPathSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for IngressPathSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"accessType\":", &self.access_type);
         object.member(b"\"endpoint\":", &self.endpoint);
@@ -22854,7 +22854,7 @@ impl ::serde::Serialize for InstanceHealthCheckResult {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceHealthCheckResult {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"status\":", &self.status);
@@ -23024,7 +23024,7 @@ impl ::serde::Serialize for InstanceLaunchTemplate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
@@ -23279,7 +23279,7 @@ impl ::serde::Serialize for InstanceLaunchTemplateUpdate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceLaunchTemplateUpdate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"ec2InstanceProfileArn\":", &self.ec2_instance_profile_arn);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
@@ -23553,7 +23553,7 @@ impl ::serde::Serialize for InstanceRequirementsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InstanceRequirementsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"vCpuCount\":", &self.v_cpu_count);
         object.member(b"\"memoryMiB\":", &self.memory_mib);
@@ -23948,7 +23948,7 @@ impl ::serde::Serialize for InvalidParameterException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for InvalidParameterException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -24031,7 +24031,7 @@ impl ::serde::Serialize for KernelCapabilities {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for KernelCapabilities {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"add\":", &self.add);
         object.member(b"\"drop\":", &self.drop);
@@ -24098,7 +24098,7 @@ impl ::serde::Serialize for KeyValuePair {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for KeyValuePair {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -24162,7 +24162,7 @@ impl ::serde::Serialize for LimitExceededException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LimitExceededException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -24227,7 +24227,7 @@ impl ::serde::Serialize for LinearConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LinearConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"stepPercent\":", &self.step_percent);
         object.member(b"\"stepBakeTimeInMinutes\":", &self.step_bake_time_in_minutes);
@@ -24338,7 +24338,7 @@ impl ::serde::Serialize for LinuxParameters {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LinuxParameters {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capabilities\":", &self.capabilities);
         object.member(b"\"devices\":", &self.devices);
@@ -24464,7 +24464,7 @@ impl ::serde::Serialize for ListAccountSettingsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListAccountSettingsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -24567,7 +24567,7 @@ impl ::serde::Serialize for ListAccountSettingsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListAccountSettingsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"settings\":", &self.settings);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -24652,7 +24652,7 @@ impl ::serde::Serialize for ListAttributesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListAttributesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"targetType\":", &self.target_type);
@@ -24757,7 +24757,7 @@ impl ::serde::Serialize for ListAttributesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListAttributesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attributes\":", &self.attributes);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -24835,7 +24835,7 @@ impl ::serde::Serialize for ListClustersRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListClustersRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"nextToken\":", &self.next_token);
         object.member(b"\"maxResults\":", &self.max_results);
@@ -24910,7 +24910,7 @@ impl ::serde::Serialize for ListClustersResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListClustersResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusterArns\":", &self.cluster_arns);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -24996,7 +24996,7 @@ impl ::serde::Serialize for ListContainerInstancesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListContainerInstancesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"filter\":", &self.filter);
@@ -25080,7 +25080,7 @@ impl ::serde::Serialize for ListContainerInstancesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListContainerInstancesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstanceArns\":", &self.container_instance_arns);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -25170,7 +25170,7 @@ impl ::serde::Serialize for ListDaemonDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListDaemonDeploymentsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"status\":", &self.status);
@@ -25260,7 +25260,7 @@ impl ::serde::Serialize for ListDaemonDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListDaemonDeploymentsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"nextToken\":", &self.next_token);
         object.member(b"\"daemonDeployments\":", &self.daemon_deployments);
@@ -25357,7 +25357,7 @@ impl ::serde::Serialize for ListDaemonTaskDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListDaemonTaskDefinitionsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"familyPrefix\":", &self.family_prefix);
         object.member(b"\"family\":", &self.family);
@@ -25463,7 +25463,7 @@ impl ::serde::Serialize for ListDaemonTaskDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListDaemonTaskDefinitionsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinitions\":", &self.daemon_task_definitions);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -25559,7 +25559,7 @@ impl ::serde::Serialize for ListDaemonsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListDaemonsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"clusterArn\":", &self.cluster_arn);
         object.member(b"\"capacityProviderArns\":", &self.capacity_provider_arns);
@@ -25648,7 +25648,7 @@ impl ::serde::Serialize for ListDaemonsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListDaemonsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonSummariesList\":", &self.daemon_summaries_list);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -25745,7 +25745,7 @@ impl ::serde::Serialize for ListGatewayClusterAssociationsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListGatewayClusterAssociationsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.member(b"\"cluster\":", &self.cluster);
@@ -25833,7 +25833,7 @@ impl ::serde::Serialize for ListGatewayClusterAssociationsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListGatewayClusterAssociationsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(
@@ -25938,7 +25938,7 @@ impl ::serde::Serialize for ListGatewayRoutesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListGatewayRoutesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.member(b"\"cluster\":", &self.cluster);
@@ -26045,7 +26045,7 @@ impl ::serde::Serialize for ListGatewayRoutesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListGatewayRoutesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayRoutes\":", &self.gateway_routes);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26131,7 +26131,7 @@ impl ::serde::Serialize for ListGatewaysRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListGatewaysRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"names\":", &self.names);
         object.member(b"\"status\":", &self.status);
@@ -26215,7 +26215,7 @@ impl ::serde::Serialize for ListGatewaysResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListGatewaysResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateways\":", &self.gateways);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26298,7 +26298,7 @@ impl ::serde::Serialize for ListServiceDeploymentsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServiceDeploymentsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.member(b"\"cluster\":", &self.cluster);
@@ -26404,7 +26404,7 @@ impl ::serde::Serialize for ListServiceDeploymentsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServiceDeploymentsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeployments\":", &self.service_deployments);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26489,7 +26489,7 @@ impl ::serde::Serialize for ListServicesByNamespaceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServicesByNamespaceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"namespace\":", &self.namespace);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26569,7 +26569,7 @@ impl ::serde::Serialize for ListServicesByNamespaceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServicesByNamespaceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArns\":", &self.service_arns);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26658,7 +26658,7 @@ impl ::serde::Serialize for ListServicesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServicesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26771,7 +26771,7 @@ impl ::serde::Serialize for ListServicesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListServicesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArns\":", &self.service_arns);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -26843,7 +26843,7 @@ impl ::serde::Serialize for ListTagsForResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceArn\":", &self.resource_arn);
         object.end(&self.unknown_members);
@@ -26907,7 +26907,7 @@ impl ::serde::Serialize for ListTagsForResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTagsForResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"tags\":", &self.tags);
         object.end(&self.unknown_members);
@@ -26984,7 +26984,7 @@ impl ::serde::Serialize for ListTaskDefinitionFamiliesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionFamiliesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"familyPrefix\":", &self.family_prefix);
         object.member(b"\"status\":", &self.status);
@@ -27070,7 +27070,7 @@ impl ::serde::Serialize for ListTaskDefinitionFamiliesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionFamiliesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"families\":", &self.families);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -27151,7 +27151,7 @@ impl ::serde::Serialize for ListTaskDefinitionsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"familyPrefix\":", &self.family_prefix);
         object.member(b"\"status\":", &self.status);
@@ -27242,7 +27242,7 @@ impl ::serde::Serialize for ListTaskDefinitionsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTaskDefinitionsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinitionArns\":", &self.task_definition_arns);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -27351,7 +27351,7 @@ impl ::serde::Serialize for ListTasksRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTasksRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"containerInstance\":", &self.container_instance);
@@ -27475,7 +27475,7 @@ impl ::serde::Serialize for ListTasksResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ListTasksResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskArns\":", &self.task_arns);
         object.member(b"\"nextToken\":", &self.next_token);
@@ -27573,7 +27573,7 @@ impl ::serde::Serialize for LoadBalancer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LoadBalancer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"targetGroupArn\":", &self.target_group_arn);
         object.member(b"\"loadBalancerName\":", &self.load_balancer_name);
@@ -27835,7 +27835,7 @@ impl ::serde::Serialize for LogConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LogConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"logDriver\":", &self.log_driver);
         object.member(b"\"options\":", &self.options);
@@ -27918,7 +27918,7 @@ impl ::serde::Serialize for LogDriverVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LogDriverVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"driver\":", &self.driver);
         object.end(&self.unknown_members);
@@ -27990,7 +27990,7 @@ impl ::serde::Serialize for ManagedAgent {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedAgent {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"lastStartedAt\":", &self.last_started_at);
         object.member(b"\"name\":", &self.name);
@@ -28081,7 +28081,7 @@ impl ::serde::Serialize for ManagedAgentStateChange {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedAgentStateChange {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerName\":", &self.container_name);
         object.member(b"\"managedAgentName\":", &self.managed_agent_name);
@@ -28187,7 +28187,7 @@ impl ::serde::Serialize for ManagedApplicationAutoScalingPolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedApplicationAutoScalingPolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -28299,7 +28299,7 @@ impl ::serde::Serialize for ManagedAutoScaling {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedAutoScaling {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"scalableTarget\":", &self.scalable_target);
         object
@@ -28404,7 +28404,7 @@ impl ::serde::Serialize for ManagedCertificate {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedCertificate {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -28515,7 +28515,7 @@ impl ::serde::Serialize for ManagedIngressPath {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedIngressPath {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"accessType\":", &self.access_type);
         object.member(b"\"endpoint\":", &self.endpoint);
@@ -28649,7 +28649,7 @@ impl ::serde::Serialize for ManagedInstancesLocalStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesLocalStorageConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"useLocalStorage\":", &self.use_local_storage);
         object.end(&self.unknown_members);
@@ -28720,7 +28720,7 @@ impl ::serde::Serialize for ManagedInstancesNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesNetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"subnets\":", &self.subnets);
         object.member(b"\"securityGroups\":", &self.security_groups);
@@ -28813,7 +28813,7 @@ impl ::serde::Serialize for ManagedInstancesProvider {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesProvider {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
         object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
@@ -28950,7 +28950,7 @@ impl ::serde::Serialize for ManagedInstancesStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedInstancesStorageConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"storageSizeGiB\":", &self.storage_size_gib);
         object.end(&self.unknown_members);
@@ -29038,7 +29038,7 @@ impl ::serde::Serialize for ManagedListener {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedListener {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29130,7 +29130,7 @@ impl ::serde::Serialize for ManagedListenerRule {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedListenerRule {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29233,7 +29233,7 @@ impl ::serde::Serialize for ManagedLoadBalancer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedLoadBalancer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29351,7 +29351,7 @@ impl ::serde::Serialize for ManagedLogGroup {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedLogGroup {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29452,7 +29452,7 @@ impl ::serde::Serialize for ManagedMetricAlarm {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedMetricAlarm {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29550,7 +29550,7 @@ impl ::serde::Serialize for ManagedScalableTarget {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedScalableTarget {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29661,7 +29661,7 @@ impl ::serde::Serialize for ManagedScaling {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedScaling {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"status\":", &self.status);
         object.member(b"\"targetCapacity\":", &self.target_capacity);
@@ -29820,7 +29820,7 @@ impl ::serde::Serialize for ManagedSecurityGroup {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedSecurityGroup {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -29919,7 +29919,7 @@ impl ::serde::Serialize for ManagedStorageConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedStorageConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"kmsKeyId\":", &self.kms_key_id);
         object
@@ -30018,7 +30018,7 @@ impl ::serde::Serialize for ManagedTargetGroup {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ManagedTargetGroup {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"status\":", &self.status);
@@ -30133,7 +30133,7 @@ impl ::serde::Serialize for MemoryGiBPerVCpuRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MemoryGiBPerVCpuRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -30200,7 +30200,7 @@ impl ::serde::Serialize for MemoryMiBRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MemoryMiBRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -30268,7 +30268,7 @@ impl ::serde::Serialize for MetricConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MetricConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"metricNames\":", &self.metric_names);
         object.member(b"\"resolutionSeconds\":", &self.resolution_seconds);
@@ -30367,7 +30367,7 @@ impl ::serde::Serialize for MissingVersionException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MissingVersionException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -30431,7 +30431,7 @@ impl ::serde::Serialize for MonitoringConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MonitoringConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"metricConfigurations\":", &self.metric_configurations);
         object.end(&self.unknown_members);
@@ -30516,7 +30516,7 @@ impl ::serde::Serialize for MountPoint {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for MountPoint {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sourceVolume\":", &self.source_volume);
         object.member(b"\"containerPath\":", &self.container_path);
@@ -30601,7 +30601,7 @@ impl ::serde::Serialize for NamespaceNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NamespaceNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -30666,7 +30666,7 @@ impl ::serde::Serialize for NetworkBandwidthGbpsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkBandwidthGbpsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -30778,7 +30778,7 @@ impl ::serde::Serialize for NetworkBinding {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkBinding {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"bindIP\":", &self.bind_ip);
         object.member(b"\"containerPort\":", &self.container_port);
@@ -30887,7 +30887,7 @@ impl ::serde::Serialize for NetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"awsvpcConfiguration\":", &self.awsvpc_configuration);
         object.end(&self.unknown_members);
@@ -30968,7 +30968,7 @@ impl ::serde::Serialize for NetworkInterface {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkInterface {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attachmentId\":", &self.attachment_id);
         object.member(b"\"privateIpv4Address\":", &self.private_ipv4_address);
@@ -31056,7 +31056,7 @@ impl ::serde::Serialize for NetworkInterfaceCountRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NetworkInterfaceCountRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -31120,7 +31120,7 @@ impl ::serde::Serialize for NoUpdateAvailableException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NoUpdateAvailableException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -31187,7 +31187,7 @@ impl ::serde::Serialize for NvidiaMpsAllocation {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NvidiaMpsAllocation {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"memory\":", &self.memory);
         object.member(b"\"maxComputePercent\":", &self.max_compute_percent);
@@ -31283,7 +31283,7 @@ impl ::serde::Serialize for PlacementConstraint {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlacementConstraint {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"expression\":", &self.expression);
@@ -31353,7 +31353,7 @@ impl ::serde::Serialize for PlacementStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlacementStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"field\":", &self.field);
@@ -31421,7 +31421,7 @@ impl ::serde::Serialize for PlatformDevice {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlatformDevice {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"id\":", &self.id);
         object.member(b"\"type\":", &self.r#type);
@@ -31488,7 +31488,7 @@ impl ::serde::Serialize for PlatformTaskDefinitionIncompatibilityException {
 }
 impl ::awsgen_runtime::json::WriteJson
 for PlatformTaskDefinitionIncompatibilityException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -31551,7 +31551,7 @@ impl ::serde::Serialize for PlatformUnknownException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PlatformUnknownException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -31693,7 +31693,7 @@ impl ::serde::Serialize for PortMapping {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PortMapping {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerPort\":", &self.container_port);
         object.member(b"\"hostPort\":", &self.host_port);
@@ -31803,7 +31803,7 @@ impl ::serde::Serialize for ProtectedTask {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ProtectedTask {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskArn\":", &self.task_arn);
         object.member(b"\"protectionEnabled\":", &self.protection_enabled);
@@ -31908,7 +31908,7 @@ impl ::serde::Serialize for ProxyConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ProxyConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"containerName\":", &self.container_name);
@@ -32038,7 +32038,7 @@ impl ::serde::Serialize for PutAccountSettingDefaultRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutAccountSettingDefaultRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -32103,7 +32103,7 @@ impl ::serde::Serialize for PutAccountSettingDefaultResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutAccountSettingDefaultResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"setting\":", &self.setting);
         object.end(&self.unknown_members);
@@ -32221,7 +32221,7 @@ impl ::serde::Serialize for PutAccountSettingRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutAccountSettingRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -32299,7 +32299,7 @@ impl ::serde::Serialize for PutAccountSettingResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutAccountSettingResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"setting\":", &self.setting);
         object.end(&self.unknown_members);
@@ -32364,7 +32364,7 @@ impl ::serde::Serialize for PutAttributesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutAttributesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"attributes\":", &self.attributes);
@@ -32430,7 +32430,7 @@ impl ::serde::Serialize for PutAttributesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutAttributesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attributes\":", &self.attributes);
         object.end(&self.unknown_members);
@@ -32519,7 +32519,7 @@ impl ::serde::Serialize for PutClusterCapacityProvidersRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutClusterCapacityProvidersRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"capacityProviders\":", &self.capacity_providers);
@@ -32614,7 +32614,7 @@ impl ::serde::Serialize for PutClusterCapacityProvidersResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for PutClusterCapacityProvidersResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.end(&self.unknown_members);
@@ -32721,7 +32721,7 @@ impl ::serde::Serialize for RegisterContainerInstanceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterContainerInstanceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object
@@ -32861,7 +32861,7 @@ impl ::serde::Serialize for RegisterContainerInstanceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterContainerInstanceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstance\":", &self.container_instance);
         object.end(&self.unknown_members);
@@ -32978,7 +32978,7 @@ impl ::serde::Serialize for RegisterDaemonTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterDaemonTaskDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"family\":", &self.family);
         object.member(b"\"taskRoleArn\":", &self.task_role_arn);
@@ -33103,7 +33103,7 @@ impl ::serde::Serialize for RegisterDaemonTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterDaemonTaskDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
         object.end(&self.unknown_members);
@@ -33331,7 +33331,7 @@ impl ::serde::Serialize for RegisterTaskDefinitionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterTaskDefinitionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"family\":", &self.family);
         object.member(b"\"taskRoleArn\":", &self.task_role_arn);
@@ -33572,7 +33572,7 @@ impl ::serde::Serialize for RegisterTaskDefinitionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RegisterTaskDefinitionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinition\":", &self.task_definition);
         object.member(b"\"tags\":", &self.tags);
@@ -33655,7 +33655,7 @@ impl ::serde::Serialize for RepositoryCredentials {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RepositoryCredentials {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"credentialsParameter\":", &self.credentials_parameter);
         object.end(&self.unknown_members);
@@ -33737,7 +33737,7 @@ impl ::serde::Serialize for ResolvedConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResolvedConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"loadBalancers\":", &self.load_balancers);
         object
@@ -33842,7 +33842,7 @@ impl ::serde::Serialize for Resource {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Resource {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"type\":", &self.r#type);
@@ -33942,7 +33942,7 @@ impl ::serde::Serialize for ResourceInUseException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceInUseException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -34004,7 +34004,7 @@ impl ::serde::Serialize for ResourceNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -34082,7 +34082,7 @@ impl ::serde::Serialize for ResourceRequirement {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ResourceRequirement {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"value\":", &self.value);
         object.member(b"\"type\":", &self.r#type);
@@ -34167,7 +34167,7 @@ impl ::serde::Serialize for Rollback {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Rollback {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"reason\":", &self.reason);
         object.member(b"\"startedAt\":", &self.started_at);
@@ -34365,7 +34365,7 @@ impl ::serde::Serialize for RunTaskRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RunTaskRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(b"\"capacityProviderStrategy\":", &self.capacity_provider_strategy);
@@ -34601,7 +34601,7 @@ impl ::serde::Serialize for RunTaskResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RunTaskResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"tasks\":", &self.tasks);
         object.member(b"\"failures\":", &self.failures);
@@ -34676,7 +34676,7 @@ impl ::serde::Serialize for RuntimePlatform {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RuntimePlatform {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
         object.member(b"\"operatingSystemFamily\":", &self.operating_system_family);
@@ -34771,7 +34771,7 @@ impl ::serde::Serialize for RuntimePlatformOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for RuntimePlatformOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cpuArchitecture\":", &self.cpu_architecture);
         object.end(&self.unknown_members);
@@ -34852,7 +34852,7 @@ impl ::serde::Serialize for S3FilesVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for S3FilesVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"fileSystemArn\":", &self.file_system_arn);
         object.member(b"\"rootDirectory\":", &self.root_directory);
@@ -34958,7 +34958,7 @@ impl ::serde::Serialize for Scale {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Scale {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"value\":", &self.value);
         object.member(b"\"unit\":", &self.unit);
@@ -35036,7 +35036,7 @@ impl ::serde::Serialize for Secret {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Secret {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"valueFrom\":", &self.value_from);
@@ -35104,7 +35104,7 @@ impl ::serde::Serialize for ServerException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServerException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -35319,7 +35319,7 @@ impl ::serde::Serialize for Service {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Service {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArn\":", &self.service_arn);
         object.member(b"\"serviceName\":", &self.service_name);
@@ -35733,7 +35733,7 @@ impl ::serde::Serialize for ServiceConnectAccessLogConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectAccessLogConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"format\":", &self.format);
         object.member(b"\"includeQueryParameters\":", &self.include_query_parameters);
@@ -35832,7 +35832,7 @@ impl ::serde::Serialize for ServiceConnectClientAlias {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectClientAlias {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"port\":", &self.port);
         object.member(b"\"dnsName\":", &self.dns_name);
@@ -35962,7 +35962,7 @@ impl ::serde::Serialize for ServiceConnectConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"enabled\":", &self.enabled);
         object.member(b"\"namespace\":", &self.namespace);
@@ -36118,7 +36118,7 @@ impl ::serde::Serialize for ServiceConnectService {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectService {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"portName\":", &self.port_name);
         object.member(b"\"discoveryName\":", &self.discovery_name);
@@ -36246,7 +36246,7 @@ impl ::serde::Serialize for ServiceConnectServiceResource {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectServiceResource {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"discoveryName\":", &self.discovery_name);
         object.member(b"\"discoveryArn\":", &self.discovery_arn);
@@ -36327,7 +36327,7 @@ impl ::serde::Serialize for ServiceConnectTestTrafficHeaderMatchRules {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectTestTrafficHeaderMatchRules {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"exact\":", &self.exact);
         object.end(&self.unknown_members);
@@ -36395,7 +36395,7 @@ impl ::serde::Serialize for ServiceConnectTestTrafficHeaderRules {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectTestTrafficHeaderRules {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -36463,7 +36463,7 @@ impl ::serde::Serialize for ServiceConnectTestTrafficRules {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectTestTrafficRules {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"header\":", &self.header);
         object.end(&self.unknown_members);
@@ -36526,7 +36526,7 @@ impl ::serde::Serialize for ServiceConnectTlsCertificateAuthority {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectTlsCertificateAuthority {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"awsPcaAuthorityArn\":", &self.aws_pca_authority_arn);
         object.end(&self.unknown_members);
@@ -36602,7 +36602,7 @@ impl ::serde::Serialize for ServiceConnectTlsConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectTlsConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object
             .member(
@@ -36699,7 +36699,7 @@ impl ::serde::Serialize for ServiceCurrentRevisionSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceCurrentRevisionSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"requestedTaskCount\":", &self.requested_task_count);
@@ -36899,7 +36899,7 @@ impl ::serde::Serialize for ServiceDeployment {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeployment {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
         object.member(b"\"serviceArn\":", &self.service_arn);
@@ -37133,7 +37133,7 @@ impl ::serde::Serialize for ServiceDeploymentAlarms {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentAlarms {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"status\":", &self.status);
         object.member(b"\"alarmNames\":", &self.alarm_names);
@@ -37239,7 +37239,7 @@ impl ::serde::Serialize for ServiceDeploymentBrief {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentBrief {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
         object.member(b"\"serviceArn\":", &self.service_arn);
@@ -37374,7 +37374,7 @@ impl ::serde::Serialize for ServiceDeploymentCircuitBreaker {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentCircuitBreaker {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"status\":", &self.status);
         object.member(b"\"failureCount\":", &self.failure_count);
@@ -37454,7 +37454,7 @@ impl ::serde::Serialize for ServiceDeploymentNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceDeploymentNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -37522,7 +37522,7 @@ impl ::serde::Serialize for ServiceEvent {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceEvent {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"id\":", &self.id);
         object.member(b"\"createdAt\":", &self.created_at);
@@ -37673,7 +37673,7 @@ impl ::serde::Serialize for ServiceManagedEbsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceManagedEbsVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"encrypted\":", &self.encrypted);
         object.member(b"\"kmsKeyId\":", &self.kms_key_id);
@@ -37806,7 +37806,7 @@ impl ::serde::Serialize for ServiceNotActiveException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceNotActiveException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -37868,7 +37868,7 @@ impl ::serde::Serialize for ServiceNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -37943,7 +37943,7 @@ impl ::serde::Serialize for ServiceRegistry {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRegistry {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"registryArn\":", &self.registry_arn);
         object.member(b"\"port\":", &self.port);
@@ -38114,7 +38114,7 @@ impl ::serde::Serialize for ServiceRevision {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRevision {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceRevisionArn\":", &self.service_revision_arn);
         object.member(b"\"serviceArn\":", &self.service_arn);
@@ -38445,7 +38445,7 @@ impl ::serde::Serialize for ServiceRevisionLoadBalancer {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRevisionLoadBalancer {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"targetGroupArn\":", &self.target_group_arn);
         object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
@@ -38526,7 +38526,7 @@ impl ::serde::Serialize for ServiceRevisionOverrides {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRevisionOverrides {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"runtimePlatform\":", &self.runtime_platform);
         object.end(&self.unknown_members);
@@ -38613,7 +38613,7 @@ impl ::serde::Serialize for ServiceRevisionSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRevisionSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"arn\":", &self.arn);
         object.member(b"\"requestedTaskCount\":", &self.requested_task_count);
@@ -38738,7 +38738,7 @@ impl ::serde::Serialize for ServiceRevisionVpcLatticeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceRevisionVpcLatticeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"targetGroupArn\":", &self.target_group_arn);
         object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
@@ -38824,7 +38824,7 @@ impl ::serde::Serialize for ServiceVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"managedEBSVolume\":", &self.managed_ebs_volume);
@@ -38902,7 +38902,7 @@ impl ::serde::Serialize for Session {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Session {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sessionId\":", &self.session_id);
         object.member(b"\"streamUrl\":", &self.stream_url);
@@ -39000,7 +39000,7 @@ impl ::serde::Serialize for Setting {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Setting {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"value\":", &self.value);
@@ -39140,7 +39140,7 @@ impl ::serde::Serialize for StartTaskRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StartTaskRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"containerInstances\":", &self.container_instances);
@@ -39318,7 +39318,7 @@ impl ::serde::Serialize for StartTaskResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StartTaskResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"tasks\":", &self.tasks);
         object.member(b"\"failures\":", &self.failures);
@@ -39390,7 +39390,7 @@ impl ::serde::Serialize for StopServiceDeploymentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StopServiceDeploymentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
         object.member(b"\"stopType\":", &self.stop_type);
@@ -39474,7 +39474,7 @@ impl ::serde::Serialize for StopServiceDeploymentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StopServiceDeploymentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceDeploymentArn\":", &self.service_deployment_arn);
         object.end(&self.unknown_members);
@@ -39547,7 +39547,7 @@ impl ::serde::Serialize for StopTaskRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StopTaskRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"task\":", &self.task);
@@ -39618,7 +39618,7 @@ impl ::serde::Serialize for StopTaskResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for StopTaskResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"task\":", &self.task);
         object.end(&self.unknown_members);
@@ -39683,7 +39683,7 @@ impl ::serde::Serialize for SubmitAttachmentStateChangesRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitAttachmentStateChangesRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"attachments\":", &self.attachments);
@@ -39754,7 +39754,7 @@ impl ::serde::Serialize for SubmitAttachmentStateChangesResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitAttachmentStateChangesResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"acknowledgment\":", &self.acknowledgment);
         object.end(&self.unknown_members);
@@ -39842,7 +39842,7 @@ impl ::serde::Serialize for SubmitContainerStateChangeRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitContainerStateChangeRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"task\":", &self.task);
@@ -39948,7 +39948,7 @@ impl ::serde::Serialize for SubmitContainerStateChangeResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitContainerStateChangeResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"acknowledgment\":", &self.acknowledgment);
         object.end(&self.unknown_members);
@@ -40044,7 +40044,7 @@ impl ::serde::Serialize for SubmitTaskStateChangeRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitTaskStateChangeRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"task\":", &self.task);
@@ -40170,7 +40170,7 @@ impl ::serde::Serialize for SubmitTaskStateChangeResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SubmitTaskStateChangeResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"acknowledgment\":", &self.acknowledgment);
         object.end(&self.unknown_members);
@@ -40263,7 +40263,7 @@ impl ::serde::Serialize for SystemControl {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SystemControl {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"namespace\":", &self.namespace);
         object.member(b"\"value\":", &self.value);
@@ -40348,7 +40348,7 @@ impl ::serde::Serialize for Tag {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Tag {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"key\":", &self.key);
         object.member(b"\"value\":", &self.value);
@@ -40452,7 +40452,7 @@ impl ::serde::Serialize for TagResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TagResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceArn\":", &self.resource_arn);
         object.member(b"\"tags\":", &self.tags);
@@ -40519,7 +40519,7 @@ impl ::serde::Serialize for TagResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TagResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -40585,7 +40585,7 @@ impl ::serde::Serialize for TargetNotConnectedException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TargetNotConnectedException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -40647,7 +40647,7 @@ impl ::serde::Serialize for TargetNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TargetNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -40872,7 +40872,7 @@ impl ::serde::Serialize for Task {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Task {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"attachments\":", &self.attachments);
         object.member(b"\"attributes\":", &self.attributes);
@@ -41386,7 +41386,7 @@ impl ::serde::Serialize for TaskDefinition {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskDefinition {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskDefinitionArn\":", &self.task_definition_arn);
         object.member(b"\"containerDefinitions\":", &self.container_definitions);
@@ -41695,7 +41695,7 @@ impl ::serde::Serialize for TaskDefinitionPlacementConstraint {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskDefinitionPlacementConstraint {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"expression\":", &self.expression);
@@ -41765,7 +41765,7 @@ impl ::serde::Serialize for TaskEphemeralStorage {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskEphemeralStorage {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sizeInGiB\":", &self.size_in_gib);
         object.member(b"\"kmsKeyId\":", &self.kms_key_id);
@@ -41912,7 +41912,7 @@ impl ::serde::Serialize for TaskManagedEbsVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskManagedEbsVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"encrypted\":", &self.encrypted);
         object.member(b"\"kmsKeyId\":", &self.kms_key_id);
@@ -42055,7 +42055,7 @@ impl ::serde::Serialize for TaskManagedEbsVolumeTerminationPolicy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskManagedEbsVolumeTerminationPolicy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"deleteOnTermination\":", &self.delete_on_termination);
         object.end(&self.unknown_members);
@@ -42159,7 +42159,7 @@ impl ::serde::Serialize for TaskOverride {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskOverride {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerOverrides\":", &self.container_overrides);
         object.member(b"\"cpu\":", &self.cpu);
@@ -42407,7 +42407,7 @@ impl ::serde::Serialize for TaskSet {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskSet {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"id\":", &self.id);
         object.member(b"\"taskSetArn\":", &self.task_set_arn);
@@ -42674,7 +42674,7 @@ impl ::serde::Serialize for TaskSetNotFoundException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskSetNotFoundException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -42741,7 +42741,7 @@ impl ::serde::Serialize for TaskVolumeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TaskVolumeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"managedEBSVolume\":", &self.managed_ebs_volume);
@@ -42823,7 +42823,7 @@ impl ::serde::Serialize for ThresholdConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ThresholdConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"type\":", &self.r#type);
         object.member(b"\"value\":", &self.value);
@@ -42898,7 +42898,7 @@ impl ::serde::Serialize for TimeoutConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TimeoutConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"idleTimeoutSeconds\":", &self.idle_timeout_seconds);
         object
@@ -43010,7 +43010,7 @@ impl ::serde::Serialize for Tmpfs {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Tmpfs {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerPath\":", &self.container_path);
         object.member(b"\"size\":", &self.size);
@@ -43098,7 +43098,7 @@ impl ::serde::Serialize for TotalLocalStorageGbRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TotalLocalStorageGbRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -43173,7 +43173,7 @@ impl ::serde::Serialize for TrustedExecutionConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TrustedExecutionConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"isolationMode\":", &self.isolation_mode);
         object.member(b"\"attestationPolicy\":", &self.attestation_policy);
@@ -43266,7 +43266,7 @@ impl ::serde::Serialize for TrustedExecutionSummary {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TrustedExecutionSummary {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"isolationMode\":", &self.isolation_mode);
         object.member(b"\"attestationPolicyStatus\":", &self.attestation_policy_status);
@@ -43365,7 +43365,7 @@ impl ::serde::Serialize for Ulimit {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Ulimit {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"softLimit\":", &self.soft_limit);
@@ -43443,7 +43443,7 @@ impl ::serde::Serialize for UnsupportedFeatureException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UnsupportedFeatureException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -43507,7 +43507,7 @@ impl ::serde::Serialize for UntagResourceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UntagResourceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"resourceArn\":", &self.resource_arn);
         object.member(b"\"tagKeys\":", &self.tag_keys);
@@ -43587,7 +43587,7 @@ impl ::serde::Serialize for UntagResourceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UntagResourceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let object = ::awsgen_runtime::json::Object::new(out);
         object.end(&self.unknown_members);
     }
@@ -43657,7 +43657,7 @@ impl ::serde::Serialize for UpdateCapacityProviderRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateCapacityProviderRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"cluster\":", &self.cluster);
@@ -43758,7 +43758,7 @@ impl ::serde::Serialize for UpdateCapacityProviderResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateCapacityProviderResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"capacityProvider\":", &self.capacity_provider);
         object.end(&self.unknown_members);
@@ -43839,7 +43839,7 @@ impl ::serde::Serialize for UpdateClusterRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateClusterRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"settings\":", &self.settings);
@@ -43935,7 +43935,7 @@ impl ::serde::Serialize for UpdateClusterResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateClusterResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.end(&self.unknown_members);
@@ -44002,7 +44002,7 @@ impl ::serde::Serialize for UpdateClusterSettingsRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateClusterSettingsRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"settings\":", &self.settings);
@@ -44069,7 +44069,7 @@ impl ::serde::Serialize for UpdateClusterSettingsResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateClusterSettingsResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.end(&self.unknown_members);
@@ -44134,7 +44134,7 @@ impl ::serde::Serialize for UpdateContainerAgentRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateContainerAgentRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"containerInstance\":", &self.container_instance);
@@ -44209,7 +44209,7 @@ impl ::serde::Serialize for UpdateContainerAgentResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateContainerAgentResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstance\":", &self.container_instance);
         object.end(&self.unknown_members);
@@ -44285,7 +44285,7 @@ impl ::serde::Serialize for UpdateContainerInstancesStateRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateContainerInstancesStateRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"containerInstances\":", &self.container_instances);
@@ -44368,7 +44368,7 @@ impl ::serde::Serialize for UpdateContainerInstancesStateResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateContainerInstancesStateResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"containerInstances\":", &self.container_instances);
         object.member(b"\"failures\":", &self.failures);
@@ -44477,7 +44477,7 @@ impl ::serde::Serialize for UpdateDaemonRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateDaemonRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"daemonTaskDefinitionArn\":", &self.daemon_task_definition_arn);
@@ -44641,7 +44641,7 @@ impl ::serde::Serialize for UpdateDaemonResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateDaemonResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"daemonArn\":", &self.daemon_arn);
         object.member(b"\"status\":", &self.status);
@@ -44774,7 +44774,7 @@ impl ::serde::Serialize for UpdateExpressGatewayServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateExpressGatewayServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArn\":", &self.service_arn);
         object.member(b"\"executionRoleArn\":", &self.execution_role_arn);
@@ -44929,7 +44929,7 @@ impl ::serde::Serialize for UpdateExpressGatewayServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateExpressGatewayServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -45009,7 +45009,7 @@ impl ::serde::Serialize for UpdateGatewayAlbConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateGatewayAlbConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"networkConfiguration\":", &self.network_configuration);
         object.member(b"\"maxAlbCount\":", &self.max_alb_count);
@@ -45123,7 +45123,7 @@ impl ::serde::Serialize for UpdateGatewayNetworkConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateGatewayNetworkConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"inboundSecurityGroup\":", &self.inbound_security_group);
         object.end(&self.unknown_members);
@@ -45202,7 +45202,7 @@ impl ::serde::Serialize for UpdateGatewayRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateGatewayRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gateway\":", &self.gateway);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
@@ -45315,7 +45315,7 @@ impl ::serde::Serialize for UpdateGatewayResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateGatewayResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"gatewayArn\":", &self.gateway_arn);
         object.member(b"\"name\":", &self.name);
@@ -45389,7 +45389,7 @@ impl ::serde::Serialize for UpdateInProgressException {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateInProgressException {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -45469,7 +45469,7 @@ impl ::serde::Serialize for UpdateManagedInstancesProviderConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateManagedInstancesProviderConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"infrastructureRoleArn\":", &self.infrastructure_role_arn);
         object.member(b"\"instanceLaunchTemplate\":", &self.instance_launch_template);
@@ -45619,7 +45619,7 @@ impl ::serde::Serialize for UpdateServicePrimaryTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServicePrimaryTaskSetRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"service\":", &self.service);
@@ -45698,7 +45698,7 @@ impl ::serde::Serialize for UpdateServicePrimaryTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServicePrimaryTaskSetResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskSet\":", &self.task_set);
         object.end(&self.unknown_members);
@@ -45956,7 +45956,7 @@ impl ::serde::Serialize for UpdateServiceRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServiceRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"service\":", &self.service);
@@ -46317,7 +46317,7 @@ impl ::serde::Serialize for UpdateServiceResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateServiceResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"service\":", &self.service);
         object.end(&self.unknown_members);
@@ -46390,7 +46390,7 @@ impl ::serde::Serialize for UpdateTaskProtectionRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateTaskProtectionRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"tasks\":", &self.tasks);
@@ -46486,7 +46486,7 @@ impl ::serde::Serialize for UpdateTaskProtectionResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateTaskProtectionResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"protectedTasks\":", &self.protected_tasks);
         object.member(b"\"failures\":", &self.failures);
@@ -46573,7 +46573,7 @@ impl ::serde::Serialize for UpdateTaskSetRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateTaskSetRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"cluster\":", &self.cluster);
         object.member(b"\"service\":", &self.service);
@@ -46649,7 +46649,7 @@ impl ::serde::Serialize for UpdateTaskSetResponse {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateTaskSetResponse {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"taskSet\":", &self.task_set);
         object.end(&self.unknown_members);
@@ -46732,7 +46732,7 @@ impl ::serde::Serialize for UpdatedExpressGatewayService {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdatedExpressGatewayService {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"serviceArn\":", &self.service_arn);
         object.member(b"\"cluster\":", &self.cluster);
@@ -46844,7 +46844,7 @@ impl ::serde::Serialize for VCpuCountRangeRequest {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for VCpuCountRangeRequest {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"min\":", &self.min);
         object.member(b"\"max\":", &self.max);
@@ -46915,7 +46915,7 @@ impl ::serde::Serialize for VersionInfo {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for VersionInfo {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"agentVersion\":", &self.agent_version);
         object.member(b"\"agentHash\":", &self.agent_hash);
@@ -47043,7 +47043,7 @@ impl ::serde::Serialize for Volume {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Volume {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"host\":", &self.host);
@@ -47204,7 +47204,7 @@ impl ::serde::Serialize for VolumeFrom {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for VolumeFrom {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"sourceContainer\":", &self.source_container);
         object.member(b"\"readOnly\":", &self.read_only);
@@ -47287,7 +47287,7 @@ impl ::serde::Serialize for VpcLatticeAdvancedConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for VpcLatticeAdvancedConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"alternateTargetGroupArn\":", &self.alternate_target_group_arn);
         object.member(b"\"productionListenerRule\":", &self.production_listener_rule);
@@ -47387,7 +47387,7 @@ impl ::serde::Serialize for VpcLatticeConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for VpcLatticeConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"roleArn\":", &self.role_arn);
         object.member(b"\"targetGroupArn\":", &self.target_group_arn);

@@ -32,7 +32,7 @@ impl ::serde::Serialize for DescribeGatewayConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for DescribeGatewayConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::DescribeGatewayConfiguration::HostSharedAlb(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
@@ -152,7 +152,7 @@ impl ::serde::Serialize for GatewayConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::GatewayConfiguration::HostSharedAlb(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
@@ -270,7 +270,7 @@ impl ::serde::Serialize for GatewayConnectionResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayConnectionResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::GatewayConnectionResources::HostSharedAlb(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
@@ -394,7 +394,7 @@ impl ::serde::Serialize for GatewayElbAccessLogDestination {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayElbAccessLogDestination {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::GatewayElbAccessLogDestination::S3(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"s3\":", value)
@@ -516,7 +516,7 @@ impl ::serde::Serialize for GatewayInfrastructureResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayInfrastructureResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::GatewayInfrastructureResources::HostSharedAlb(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
@@ -642,7 +642,7 @@ impl ::serde::Serialize for GatewayRouteResources {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GatewayRouteResources {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::GatewayRouteResources::HostSharedAlb(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)
@@ -760,7 +760,7 @@ impl ::serde::Serialize for ServiceConnectContainerConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ServiceConnectContainerConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::ServiceConnectContainerConfiguration::LogLevel(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"logLevel\":", value)
@@ -885,7 +885,7 @@ impl ::serde::Serialize for SharingStrategy {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for SharingStrategy {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::SharingStrategy::NvidiaMps(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"nvidiaMps\":", value)
@@ -1001,7 +1001,7 @@ impl ::serde::Serialize for UpdateGatewayConfiguration {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for UpdateGatewayConfiguration {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::UpdateGatewayConfiguration::HostSharedAlb(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"hostSharedAlb\":", value)

@@ -82,7 +82,7 @@ impl ::serde::Serialize for LegacyVersion {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for LegacyVersion {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }
@@ -178,7 +178,7 @@ impl ::serde::Serialize for Priority {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Priority {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::WriteJson::write_json(&self.value(), out);
     }
 }
@@ -317,7 +317,7 @@ impl ::serde::Serialize for ThingType {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for ThingType {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         ::awsgen_runtime::json::write_str(out, self.as_str());
     }
 }

@@ -22,7 +22,7 @@ impl ::serde::Serialize for Circle {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Circle {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"radius\":", &self.radius);
         object.end(&self.unknown_members);
@@ -85,7 +85,7 @@ impl ::serde::Serialize for GetWidgetInput {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for GetWidgetInput {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"widgetId\":", &self.widget_id);
         object.member(b"\"verbose\":", &self.verbose);
@@ -151,7 +151,7 @@ impl ::serde::Serialize for NotFound {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for NotFound {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"message\":", &self.message);
         object.end(&self.unknown_members);
@@ -265,7 +265,7 @@ impl ::serde::Serialize for Thing {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Thing {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"name\":", &self.name);
         object.member(b"\"Name\":", &self.name_2);
@@ -503,7 +503,7 @@ impl ::serde::Serialize for Tree {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Tree {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"value\":", &self.value);
         object.member(b"\"left\":", &self.left);
@@ -583,7 +583,7 @@ impl ::serde::Serialize for TreeParent {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for TreeParent {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         let mut object = ::awsgen_runtime::json::Object::new(out);
         object.member(b"\"tree\":", &self.tree);
         object.end(&self.unknown_members);

@@ -35,7 +35,7 @@ impl ::serde::Serialize for Shape {
     }
 }
 impl ::awsgen_runtime::json::WriteJson for Shape {
-    fn write_json(&self, out: &mut ::std::vec::Vec<u8>) {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
         match self {
             self::Shape::Circle(value) => {
                 ::awsgen_runtime::json::write_variant(out, b"\"circle\":", value)
