@@ -30,8 +30,11 @@ pub trait WriteJson {
 /// generic over the serializer: a generated crate then compiles each type's writer only when a
 /// program writes that type, so its build does not grow with every impl it declares.
 pub trait Buffer {
+    /// Appends one byte.
     fn push(&mut self, byte: u8);
+    /// Appends the bytes.
     fn extend_from_slice(&mut self, bytes: &[u8]);
+    /// Makes room for at least `additional` more bytes (a hint; may do nothing).
     fn reserve(&mut self, additional: usize);
 }
 

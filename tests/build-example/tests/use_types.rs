@@ -13,6 +13,11 @@ fn register_task_definition_round_trips() {
     let container = &input.container_definitions.as_ref().unwrap()[0];
     assert_eq!(container.memory, Some(512));
     assert_eq!(serde_json::to_value(&input).unwrap(), json);
+    // The direct writer, as a downstream crate calls it: the same bytes as serde_json.
+    assert_eq!(
+        awsgen_runtime::json::to_string(&input),
+        serde_json::to_string(&input).unwrap()
+    );
 }
 
 #[test]
