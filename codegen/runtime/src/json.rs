@@ -1,5 +1,6 @@
 //! Writes generated types as JSON directly into a byte buffer: the same bytes as
-//! `serde_json::to_vec`, in about half the time.
+//! `serde_json::to_vec`, in less than half the time (0.38× of writing the same payload's
+//! `serde_json::Value`, where going through serde takes 1.04×; see the README's Performance).
 //!
 //! serde's `Serializer` sees every member name as a string to escape, and serde_json escapes
 //! strings a byte at a time. Here generated code passes each member name already quoted
@@ -88,7 +89,7 @@ impl<'a, B: Buffer> Object<'a, B> {
     }
 
     /// Writes the member when it is present. `key` is the member's name as a JSON string
-    /// followed by a colon (`b"\"cpu\":"`); as an array of known length it is copied inline.
+    /// followed by a colon (`b"\"cpu\":"`), written as given.
     #[inline]
     pub fn member<T: WriteJson>(&mut self, key: &[u8], value: &Option<T>) {
         if let Some(value) = value {
