@@ -121,6 +121,12 @@ impl<'a, B: Buffer> Object<'a, B> {
         for (key, value) in unknown.iter() {
             self.entry(key, value);
         }
+        self.close();
+    }
+
+    /// Closes an object that has no unknown members to add (a map, a `Value` object).
+    #[inline]
+    pub fn close(self) {
         self.out.push(b'}');
     }
 
@@ -154,7 +160,7 @@ pub fn write_variant<B: Buffer, T: WriteJson + ?Sized>(out: &mut B, key: &[u8], 
 pub fn write_unknown_variant<B: Buffer>(out: &mut B, name: &str, value: &Value) {
     let mut object = Object::new(out);
     object.entry(name, value);
-    object.end(&UnknownMembers::new());
+    object.close();
 }
 
 /// How JSON escapes each byte: 0 for not at all, `u` for `\u00XX`, else the letter after the
@@ -346,7 +352,7 @@ impl WriteJson for Value {
                 for (key, value) in map {
                     object.entry(key, value);
                 }
-                object.end(&UnknownMembers::new());
+                object.close();
             }
         }
     }
@@ -405,7 +411,7 @@ impl<K: AsRef<str>, V: WriteJson, H> WriteJson for IndexMap<K, V, H> {
         for (key, value) in self {
             object.entry(key.as_ref(), value);
         }
-        object.end(&UnknownMembers::new());
+        object.close();
     }
 }
 
