@@ -249,4 +249,63 @@ impl Traits {
             idempotency_token: self.idempotency_token,
         }
     }
+
+    /// Whether the documentation says the service takes the values in any case. No trait says
+    /// so; Batch's `EvaluateOnExit.action` documents it in prose ("The values aren't case
+    /// sensitive."), and a validator that rejected `retry` there would reject what AWS accepts.
+    /// Only a sentence about the values counts: "Prefix match, not case-sensitive" describes a
+    /// filter, not the values of the member it is written on.
+    pub fn values_ignore_case(&self) -> bool {
+        let Some(doc) = &self.documentation else {
+            return false;
+        };
+        let plain: String = doc
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                '-' => ' ',
+                '\u{2019}' => '\'',
+                c => c,
+            })
+            .collect();
+        let words = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        [
+            "values aren't case sensitive",
+            "values are not case sensitive",
+            "values are case insensitive",
+            "value isn't case sensitive",
+            "value is not case sensitive",
+            "value is case insensitive",
+        ]
+        .iter()
+        .any(|phrase| words.contains(phrase))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Traits;
+
+    #[test]
+    fn values_ignore_case_only_where_a_sentence_about_the_values_says_so() {
+        let documented = |doc: &str| Traits {
+            documentation: Some(doc.into()),
+            ..Traits::default()
+        };
+        let batch = "<p>Specifies the action to take if all of the specified conditions \
+                     (<code>onStatusReason</code>, <code>onReason</code>, and \
+                     <code>onExitCode</code>) are met. The values aren't case sensitive.</p>";
+        assert!(documented(batch).values_ignore_case());
+        assert!(documented("The value is case-insensitive.").values_ignore_case());
+        assert!(documented("The values aren\u{2019}t case\n  sensitive.").values_ignore_case());
+        for doc in [
+            "description: Prefix match, not case-sensitive.",
+            "Valid values are tcp and udp (case-sensitive).",
+            "Filter names are case sensitive.",
+            "An identifier that must be unique and is case sensitive.",
+        ] {
+            assert!(!documented(doc).values_ignore_case(), "{doc}");
+        }
+        assert!(!Traits::default().values_ignore_case());
+    }
 }

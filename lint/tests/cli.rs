@@ -67,6 +67,31 @@ fn a_clean_file_prints_nothing_and_exits_0() {
     assert_eq!(stderr(&output), "");
 }
 
+/// Batch documents `EvaluateOnExit.action` as "not case sensitive": `retry` is accepted as AWS
+/// accepts it, and a misspelling still is not.
+#[test]
+fn values_the_model_documents_as_any_case_are_accepted_in_any_case() {
+    let file = "tests/fixtures/batch-retry-any-case.json";
+    let output = lint(&["batch", "register-job-definition", file]);
+    assert_eq!(stdout(&output), "");
+    assert_eq!(output.status.code(), Some(0));
+    let text = std::fs::read_to_string(file).expect("fixture");
+    let misspelled = text.replace("\"exit\"", "\"exits\"");
+    let output = run(
+        &["batch", "register-job-definition", "-"],
+        Some(misspelled.as_bytes()),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains(
+            "retryStrategy.evaluateOnExit[2].action: \"exits\" is not one of the allowed values \
+             (RETRY, EXIT)"
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
+
 #[test]
 fn syntax_error_with_line_and_column() {
     insta::assert_snapshot!("syntax_trailing_comma", ecs("syntax-trailing-comma.json"));

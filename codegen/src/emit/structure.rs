@@ -1,7 +1,7 @@
 //! Structures: a struct of `Option` fields plus the members the model does not know, with
 //! hand-rolled serde impls (a match on the member name; no `flatten`, no buffering).
 
-use super::ty::{rust_type, stream_note};
+use super::ty::{case_note, rust_type, stream_note};
 use super::{deprecated, derives, doc, EmitOptions};
 use crate::resolve::naming;
 use crate::resolve::{Field, Item};
@@ -74,6 +74,7 @@ fn field_def(f: &Field, options: &EmitOptions) -> TokenStream {
     };
     let mut text = f.traits.documentation.clone().unwrap_or_default();
     text.push_str(stream_note(&f.traits).unwrap_or_default());
+    text.push_str(case_note(&f.ty).unwrap_or_default());
     if let Some(default) = &f.traits.default {
         if !is_zero_default(default) {
             text.push_str(&format!("<p>Default: <code>{default}</code></p>"));

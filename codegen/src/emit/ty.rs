@@ -71,6 +71,16 @@ pub fn stream_note(traits: &Traits) -> Option<&'static str> {
     }
 }
 
+/// A documentation note (HTML) for an enum position whose values the service takes in any
+/// case ([`Traits::values_ignore_case`]): say what a value in another case becomes.
+pub fn case_note(ty: &Ty) -> Option<&'static str> {
+    (matches!(ty.kind, TyKind::Named(_)) && ty.traits.values_ignore_case()).then_some(
+        "<p><b>Any case:</b> validation accepts these values in any case, as the service \
+         does. A value in another case than the model's reads as the enum's \
+         <code>Unknown</code> variant and is written back as it came.</p>",
+    )
+}
+
 /// The documentation note (HTML) for an event-stream union itself.
 pub const EVENT_STREAM_UNION_NOTE: &str = "<p><b>Event stream:</b> each variant is one kind \
     of event message. A stream carries them one after another in AWS's event-stream framing, \

@@ -209,6 +209,9 @@ fn rules(ty: &Ty) -> Option<TokenStream> {
         let ident = pattern_ident(pattern);
         parts.push(quote! { pattern: ::std::option::Option::Some(&self::#ident) });
     }
+    if matches!(ty.kind, TyKind::Named(_)) && t.values_ignore_case() {
+        parts.push(quote! { ignore_case: true });
+    }
     if t.unique_items && matches!(ty.kind, TyKind::List { .. }) {
         parts.push(quote! { unique_items: true });
     }

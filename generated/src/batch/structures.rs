@@ -12181,6 +12181,8 @@ pub struct EvaluateOnExit {
     /// The string can contain up to 512 characters.
     pub on_exit_code: ::std::option::Option<::std::string::String>,
     /// Specifies the action to take if all of the specified conditions (`onStatusReason`, `onReason`, and `onExitCode`) are met. The values aren't case sensitive.
+    ///
+    /// **Any case:** validation accepts these values in any case, as the service does. A value in another case than the model's reads as the enum's `Unknown` variant and is written back as it came.
     pub action: ::std::option::Option<self::RetryAction>,
     /// Members the model does not define, kept from the payload so they are written back.
     pub unknown_members: ::awsgen_runtime::UnknownMembers,
@@ -12249,7 +12251,11 @@ impl ::awsgen_runtime::validate::Validate for EvaluateOnExit {
         out: &mut ::awsgen_runtime::validate::Violations,
     ) {
         use ::awsgen_runtime::validate as v;
-        v::required(path, out, "action", &self.action, v::NONE);
+        static ACTION: v::Rules = v::Rules {
+            ignore_case: true,
+            ..v::Rules::NONE
+        };
+        v::required(path, out, "action", &self.action, &ACTION);
         v::unknown_members(
             path,
             out,

@@ -153,8 +153,8 @@ pub fn unknown_members<'a>(
     }
 }
 
-/// A string enum value: one of `allowed` unless `unknown`, and the `@length` and `@pattern`
-/// its position sets.
+/// A string enum value: one of `allowed` unless `unknown` (or, where the position ignores case,
+/// one of them in another case), and the `@length` and `@pattern` its position sets.
 pub fn string_enum(
     path: &mut Path<'_>,
     out: &mut Violations,
@@ -163,7 +163,9 @@ pub fn string_enum(
     allowed: &'static [&'static str],
     rules: &'static Rules,
 ) {
-    if unknown {
+    let allowed_in_another_case =
+        || rules.ignore_case && allowed.iter().any(|a| a.eq_ignore_ascii_case(value));
+    if unknown && !allowed_in_another_case() {
         let sensitive = rules.sensitive || path.is_sensitive();
         // A suggestion would hint at a sensitive value, so there is none then.
         let suggestion = if sensitive {

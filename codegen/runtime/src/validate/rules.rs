@@ -21,6 +21,10 @@ pub struct Rules {
     pub unique_items: bool,
     /// `@sensitive`: the value, and everything inside it, is never shown.
     pub sensitive: bool,
+    /// The model documents that the service compares this enum's values without regard to
+    /// case (Batch's `EvaluateOnExit.action`: "The values aren't case sensitive."), so
+    /// `retry` is as valid as `RETRY`.
+    pub ignore_case: bool,
     /// Constraints on list items or map values.
     pub items: Option<&'static Rules>,
     /// Constraints on map keys.
@@ -35,6 +39,7 @@ impl Rules {
         pattern: None,
         unique_items: false,
         sensitive: false,
+        ignore_case: false,
         items: None,
         keys: None,
     };

@@ -162,6 +162,31 @@ fn unknown_enum_values_suggest_the_closest() {
 }
 
 #[test]
+fn enum_positions_that_ignore_case_take_any_case_and_nothing_else() {
+    static ANY_CASE: Rules = Rules {
+        ignore_case: true,
+        ..Rules::NONE
+    };
+    let check = |value: &str, rules: &'static Rules| {
+        let driver = Driver::Unknown(value.into());
+        let mut path = Path::new();
+        let mut out = Violations::default();
+        driver.validate_at(rules, &mut path, &mut out);
+        out.iter().map(ToString::to_string).collect::<Vec<_>>()
+    };
+    assert!(check("JSON-FILE", &ANY_CASE).is_empty());
+    assert!(check("Syslog", &ANY_CASE).is_empty());
+    assert_eq!(
+        check("json_file", &ANY_CASE),
+        [
+            "(root): \"json_file\" is not one of the allowed values (json-file, syslog, awslogs); \
+          did you mean \"json-file\"?"
+        ]
+    );
+    assert_eq!(check("JSON-FILE", &Rules::NONE).len(), 1);
+}
+
+#[test]
 fn unique_items_reports_each_duplicate() {
     let c = Container {
         names: Some(vec!["a".into(), "b".into(), "a".into(), "a".into()]),
