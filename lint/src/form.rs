@@ -18,6 +18,11 @@ struct Describe {
     beside: &'static [&'static str],
     /// Members of the described entry that its register input does not have.
     output_only: &'static [&'static str],
+    /// Members the service describes as empty where the definition has none, and whose
+    /// register input must not be empty: Batch writes `"tags": {}` for an untagged job
+    /// definition, and its `tags` map takes at least one entry. In an entry known to be
+    /// describe output they are read as absent.
+    empty_when_absent: &'static [&'static str],
 }
 
 const FORMS: &[(&str, Describe)] = &[
@@ -38,6 +43,7 @@ const FORMS: &[(&str, Describe)] = &[
                 "registeredBy",
                 "deregisteredAt",
             ],
+            empty_when_absent: &[],
         },
     ),
     (
@@ -53,6 +59,7 @@ const FORMS: &[(&str, Describe)] = &[
                 "status",
                 "containerOrchestrationType",
             ],
+            empty_when_absent: &["tags"],
         },
     ),
 ];
@@ -120,7 +127,10 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
         return vec![Entry::whole(document)];
     };
     if !is_wrapped(form, &root) {
-        strip(form, &mut root);
+        // Without its wrapper an entry is describe output only if it has output members.
+        if strip(form, &mut root) {
+            drop_empty(form, &mut root);
+        }
         return vec![Entry::whole(Value::Object(root))];
     }
     let mut hoisted = Map::new();
@@ -154,6 +164,7 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
                 };
             };
             strip(form, &mut item);
+            drop_empty(form, &mut item);
             let mut moved = Vec::new();
             for (name, value) in &hoisted {
                 if !item.contains_key(name) {
@@ -184,9 +195,25 @@ fn is_wrapped(form: &Describe, root: &Map<String, Value>) -> bool {
             .all(|k| k == form.wrapper || form.beside.contains(&k.as_str()))
 }
 
-fn strip(form: &Describe, entry: &mut Map<String, Value>) {
+/// Removes the output-only members; whether there were any.
+fn strip(form: &Describe, entry: &mut Map<String, Value>) -> bool {
+    let mut found = false;
     for name in form.output_only {
-        entry.remove(*name);
+        found |= entry.remove(*name).is_some();
+    }
+    found
+}
+
+fn drop_empty(form: &Describe, entry: &mut Map<String, Value>) {
+    for name in form.empty_when_absent {
+        let empty = match entry.get(*name) {
+            Some(Value::Object(map)) => map.is_empty(),
+            Some(Value::Array(items)) => items.is_empty(),
+            _ => false,
+        };
+        if empty {
+            entry.remove(*name);
+        }
     }
 }
 
@@ -244,6 +271,23 @@ mod tests {
             got[1].prefix,
             [Seg::Key("jobDefinitions".into()), Seg::Index(1)]
         );
+    }
+
+    #[test]
+    fn batch_describe_output_reads_empty_tags_as_none_and_an_input_keeps_them() {
+        let doc = json!({"jobDefinitions": [{"jobDefinitionName": "a", "tags": {}}]});
+        let got = entries("batch", "RegisterJobDefinition", doc);
+        assert_eq!(got[0].value, json!({"jobDefinitionName": "a"}));
+        let entry = json!({"jobDefinitionName": "a", "revision": 2, "tags": {}});
+        let got = entries("batch", "RegisterJobDefinition", entry);
+        assert_eq!(got[0].value, json!({"jobDefinitionName": "a"}));
+        // A register input with an empty map is checked as written: AWS rejects it.
+        let input = json!({"jobDefinitionName": "a", "tags": {}});
+        let got = entries("batch", "RegisterJobDefinition", input.clone());
+        assert_eq!(got, [Entry::whole(input)]);
+        let tagged = json!({"jobDefinitions": [{"jobDefinitionName": "a", "tags": {"t": "v"}}]});
+        let got = entries("batch", "RegisterJobDefinition", tagged);
+        assert_eq!(got[0].value["tags"], json!({"t": "v"}));
     }
 
     #[test]

@@ -123,6 +123,13 @@ fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
         .chars()
         .next()
         .map_or(start, |c| start + c.len_utf8());
+    // Editors on Windows save "UTF-8 with BOM"; serde_json only says "expected value".
+    let message = if start == 0 && blank.source.starts_with('\u{feff}') {
+        "the file starts with a byte order mark (U+FEFF), which JSON does not allow (the AWS CLI \
+         rejects it too); save the file as UTF-8 without a BOM"
+    } else {
+        message
+    };
     Problem {
         kind: Kind::Syntax,
         rule: None,

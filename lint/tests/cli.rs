@@ -286,6 +286,20 @@ fn a_file_that_is_not_utf8_is_a_syntax_error() {
 }
 
 #[test]
+fn a_byte_order_mark_is_named() {
+    let text = std::fs::read("tests/fixtures/clean-fargate.json").expect("fixture");
+    let bytes = [&[0xEF, 0xBB, 0xBF][..], &text].concat();
+    let output = run(&["ecs", "register-task-definition", "-"], Some(&bytes));
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(
+        report.contains("error[syntax]: the file starts with a byte order mark (U+FEFF)"),
+        "{report}"
+    );
+    assert!(report.contains("<stdin>:1:1"), "{report}");
+}
+
+#[test]
 fn color_is_asked_for_or_not() {
     let args = [
         "ecs",
