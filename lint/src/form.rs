@@ -1,6 +1,7 @@
 //! The forms a definition file comes in besides an operation's input: what
 //! `describe-task-definition` and `describe-job-definitions` print, with or without their
-//! wrapper. Each is turned into the register operation's input, with the way back from a path
+//! wrapper, and a bare list of ECS container definitions (Terraform's `container_definitions`
+//! file). Each is turned into the register operation's input, with the way back from a path
 //! in that input to a path in the file.
 
 use crate::locate::Seg;
@@ -72,6 +73,10 @@ pub struct Entry {
     pub prefix: Vec<Seg>,
     /// Top-level members moved into the input from beside the wrapper (`tags`).
     pub hoisted: Vec<String>,
+    /// The input member the whole file is, when it is one member's value (a bare list of
+    /// container definitions is `containerDefinitions`). Findings outside it are about members
+    /// such a file cannot have (`family`), and are not reported.
+    pub within: Option<&'static str>,
 }
 
 impl Entry {
@@ -80,11 +85,24 @@ impl Entry {
             value,
             prefix: Vec::new(),
             hoisted: Vec::new(),
+            within: None,
+        }
+    }
+
+    /// Whether a finding at `path` in the input concerns the file.
+    pub fn covers(&self, path: &[Seg]) -> bool {
+        match (self.within, path.first()) {
+            (None, _) => true,
+            (Some(within), Some(Seg::Key(key))) => key == within,
+            (Some(_), _) => false,
         }
     }
 
     /// The path in the file of `path` in the input.
     pub fn file_path(&self, path: &[Seg]) -> Vec<Seg> {
+        if self.within.is_some() {
+            return path.iter().skip(1).cloned().collect();
+        }
         if self.is_hoisted(path) {
             return path.to_vec();
         }
@@ -93,6 +111,13 @@ impl Entry {
 
     /// How the file path of `path` is shown, given how the input path is (`display`).
     pub fn file_display(&self, path: &[Seg], display: &str) -> String {
+        if let Some(rest) = self.within.and_then(|within| display.strip_prefix(within)) {
+            return if rest.is_empty() {
+                "(root)".to_owned()
+            } else {
+                rest.trim_start_matches('.').to_owned()
+            };
+        }
         if self.prefix.is_empty() || self.is_hoisted(path) {
             return display.to_owned();
         }
@@ -123,8 +148,19 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
     let Some((_, form)) = form else {
         return vec![Entry::whole(document)];
     };
-    let Value::Object(mut root) = document else {
-        return vec![Entry::whole(document)];
+    let mut root = match document {
+        Value::Object(root) => root,
+        Value::Array(items) if service == "ecs" && is_container_list(&items) => {
+            let value = Value::Object(Map::from_iter([(
+                CONTAINERS.to_owned(),
+                Value::Array(items),
+            )]));
+            return vec![Entry {
+                within: Some(CONTAINERS),
+                ..Entry::whole(value)
+            }];
+        }
+        other => return vec![Entry::whole(other)],
     };
     if !is_wrapped(form, &root) {
         // Without its wrapper an entry is describe output only if it has output members.
@@ -161,6 +197,7 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
                     value: item,
                     prefix,
                     hoisted: Vec::new(),
+                    within: None,
                 };
             };
             strip(form, &mut item);
@@ -176,9 +213,24 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
                 value: Value::Object(item),
                 prefix,
                 hoisted: moved,
+                within: None,
             }
         })
         .collect()
+}
+
+/// `RegisterTaskDefinition`'s list of containers, which a file may hold alone.
+const CONTAINERS: &str = "containerDefinitions";
+
+/// A file that is a list of container definitions, as Terraform's `container_definitions`,
+/// CDK and ecs-cli keep them: a non-empty list of objects, each with a container's `name` or
+/// `image`.
+fn is_container_list(items: &[Value]) -> bool {
+    !items.is_empty()
+        && items.iter().all(|item| {
+            item.as_object()
+                .is_some_and(|c| c.contains_key("name") || c.contains_key("image"))
+        })
 }
 
 /// A describe output with its wrapper: the wrapper (an object, or a list of them) and nothing
@@ -288,6 +340,36 @@ mod tests {
         let tagged = json!({"jobDefinitions": [{"jobDefinitionName": "a", "tags": {"t": "v"}}]});
         let got = entries("batch", "RegisterJobDefinition", tagged);
         assert_eq!(got[0].value["tags"], json!({"t": "v"}));
+    }
+
+    #[test]
+    fn a_list_of_containers_is_the_task_definitions_containers() {
+        let doc = json!([{"name": "web", "image": "nginx"}, {"image": "busybox"}]);
+        let got = entries("ecs", "RegisterTaskDefinition", doc.clone());
+        assert_eq!(got[0].value, json!({ "containerDefinitions": doc }));
+        let memory = [
+            Seg::Key("containerDefinitions".into()),
+            Seg::Index(1),
+            Seg::Key("memory".into()),
+        ];
+        assert!(got[0].covers(&memory));
+        assert!(!got[0].covers(&[]), "the missing family is not the file's");
+        assert_eq!(got[0].file_path(&memory), memory[1..]);
+        let shown = got[0].file_display(&memory, "containerDefinitions[1].memory");
+        assert_eq!(shown, "[1].memory");
+        // Other lists, and lists for other operations, are read as they are.
+        for (service, operation, doc) in [
+            ("ecs", "RegisterTaskDefinition", json!([1, 2])),
+            ("ecs", "RegisterTaskDefinition", json!([])),
+            ("ecs", "RegisterTaskDefinition", json!([{"family": "web"}])),
+            ("batch", "RegisterJobDefinition", json!([{"image": "x"}])),
+            ("ecs", "RunTask", json!([{"image": "x"}])),
+        ] {
+            assert_eq!(
+                entries(service, operation, doc.clone()),
+                [Entry::whole(doc)]
+            );
+        }
     }
 
     #[test]

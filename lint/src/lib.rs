@@ -58,6 +58,9 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
         .collect();
     for mut entry in form::entries(target.service, target.operation, document) {
         for finding in target.check(&mut entry.value) {
+            if !entry.covers(&finding.path) {
+                continue;
+            }
             let path = entry.file_path(&finding.path);
             let span = locator.span(&path, finding.target);
             let label = label(&finding, text.get(span.clone()).unwrap_or_default());

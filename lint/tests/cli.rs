@@ -92,6 +92,22 @@ fn values_the_model_documents_as_any_case_are_accepted_in_any_case() {
     );
 }
 
+/// Terraform's `container_definitions`, CDK and ecs-cli keep a task's containers as a bare
+/// list: it is checked as `containerDefinitions`, with paths from the file's root and without
+/// the `family` such a file cannot have.
+#[test]
+fn a_bare_list_of_container_definitions() {
+    insta::assert_snapshot!("container_definitions", ecs("container-definitions.json"));
+    let output = run(
+        &["ecs", "register-task-definition", "-"],
+        Some(br#"[{"name": "web", "image": "nginx", "essential": true}]"#),
+    );
+    assert_eq!(
+        (stdout(&output), output.status.code()),
+        (String::new(), Some(0))
+    );
+}
+
 #[test]
 fn syntax_error_with_line_and_column() {
     insta::assert_snapshot!("syntax_trailing_comma", ecs("syntax-trailing-comma.json"));
