@@ -223,14 +223,11 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
 const CONTAINERS: &str = "containerDefinitions";
 
 /// A file that is a list of container definitions, as Terraform's `container_definitions`,
-/// CDK and ecs-cli keep them: a non-empty list of objects, each with a container's `name` or
-/// `image`.
+/// CDK and ecs-cli keep them. A task definition is an object, so any non-empty list is read so:
+/// an item that is no container (`"Name"` in CloudFormation's case, a number) is then reported
+/// where it is, not as one error for the whole file.
 fn is_container_list(items: &[Value]) -> bool {
     !items.is_empty()
-        && items.iter().all(|item| {
-            item.as_object()
-                .is_some_and(|c| c.contains_key("name") || c.contains_key("image"))
-        })
 }
 
 /// A describe output with its wrapper: the wrapper (an object, or a list of them) and nothing
@@ -359,9 +356,7 @@ mod tests {
         assert_eq!(shown, "[1].memory");
         // Other lists, and lists for other operations, are read as they are.
         for (service, operation, doc) in [
-            ("ecs", "RegisterTaskDefinition", json!([1, 2])),
             ("ecs", "RegisterTaskDefinition", json!([])),
-            ("ecs", "RegisterTaskDefinition", json!([{"family": "web"}])),
             ("batch", "RegisterJobDefinition", json!([{"image": "x"}])),
             ("ecs", "RunTask", json!([{"image": "x"}])),
         ] {

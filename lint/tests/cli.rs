@@ -106,6 +106,21 @@ fn a_bare_list_of_container_definitions() {
         (stdout(&output), output.status.code()),
         (String::new(), Some(0))
     );
+    // CloudFormation's PascalCase, or an item that is no object, is reported where it is.
+    let output = run(
+        &["ecs", "register-task-definition", "-"],
+        Some(br#"[{"Name": "web", "image": "nginx"}, 5]"#),
+    );
+    let report = stdout(&output);
+    assert!(
+        report.contains("error[unknown-key]: [0].Name: unknown key"),
+        "{report}"
+    );
+    assert!(report.contains("did you mean \"name\"?"), "{report}");
+    assert!(
+        report.contains("error[type]: [1]: invalid type: integer `5`"),
+        "{report}"
+    );
 }
 
 #[test]
