@@ -133,13 +133,29 @@ fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
     } else {
         message
     };
+    // Terraform's `templatefile`, Helm and Jinja files are JSON only once rendered.
+    // serde_json stops at `{{`'s second brace (an object's key must be a string).
+    let from = if blank.source[..start].ends_with('{') {
+        start - 1
+    } else {
+        start
+    };
+    let placeholder = ["${", "%{", "{{"].into_iter().find(|open| {
+        blank.source[from..].starts_with(open) || blank.source[start..].starts_with(open)
+    });
+    let note = placeholder.map(|open| {
+        format!(
+            "`{open}` starts a template placeholder: this file is JSON once the template is \
+             rendered; check the rendered file"
+        )
+    });
     Problem {
         kind: Kind::Syntax,
         rule: None,
         path: None,
         message: message.to_owned(),
         suggestion: None,
-        note: None,
+        note,
         span: start..end,
         label: None,
         related: Vec::new(),

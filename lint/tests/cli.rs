@@ -331,6 +331,31 @@ fn a_byte_order_mark_is_named() {
 }
 
 #[test]
+fn a_template_placeholder_outside_a_string_is_named() {
+    let template = br#"[{"name": "web", "image": "nginx", "cpu": ${cpu}}]"#;
+    let output = run(&["ecs", "register-task-definition", "-"], Some(template));
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(report.contains("error[syntax]: expected value"), "{report}");
+    assert!(
+        report.contains("= note: `${` starts a template placeholder"),
+        "{report}"
+    );
+    let mustache = br#"[{"name": "web", "image": "nginx", "cpu": {{ cpu }}}]"#;
+    let report = stdout(&run(
+        &["ecs", "register-task-definition", "-"],
+        Some(mustache),
+    ));
+    assert!(
+        report.contains("= note: `{{` starts a template placeholder"),
+        "{report}"
+    );
+    let plain = br#"[{"name": "web", "cpu": }]"#;
+    let report = stdout(&run(&["ecs", "register-task-definition", "-"], Some(plain)));
+    assert!(!report.contains("placeholder"), "{report}");
+}
+
+#[test]
 fn color_is_asked_for_or_not() {
     let args = [
         "ecs",
