@@ -24,6 +24,11 @@ struct Describe {
     /// definition, and its `tags` map takes at least one entry. In an entry known to be
     /// describe output they are read as absent.
     empty_when_absent: &'static [&'static str],
+    /// The input member a file may be alone, as a non-empty list: Terraform's
+    /// `container_definitions`, CDK and ecs-cli keep a task's `containerDefinitions` so. The
+    /// input is an object, so any such list is read as that member, and an item that is no
+    /// container (`"Name"` in CloudFormation's case, a number) is reported where it is.
+    bare_list: Option<&'static str>,
 }
 
 const FORMS: &[(&str, Describe)] = &[
@@ -45,6 +50,7 @@ const FORMS: &[(&str, Describe)] = &[
                 "deregisteredAt",
             ],
             empty_when_absent: &[],
+            bare_list: Some("containerDefinitions"),
         },
     ),
     (
@@ -61,6 +67,7 @@ const FORMS: &[(&str, Describe)] = &[
                 "containerOrchestrationType",
             ],
             empty_when_absent: &["tags"],
+            bare_list: None,
         },
     ),
 ];
@@ -150,14 +157,12 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
     };
     let mut root = match document {
         Value::Object(root) => root,
-        Value::Array(items) if service == "ecs" && is_container_list(&items) => {
-            let value = Value::Object(Map::from_iter([(
-                CONTAINERS.to_owned(),
-                Value::Array(items),
-            )]));
+        Value::Array(items) if form.bare_list.is_some() && !items.is_empty() => {
+            let member = form.bare_list;
+            let value = Map::from_iter(member.map(|m| (m.to_owned(), Value::Array(items))));
             return vec![Entry {
-                within: Some(CONTAINERS),
-                ..Entry::whole(value)
+                within: member,
+                ..Entry::whole(Value::Object(value))
             }];
         }
         other => return vec![Entry::whole(other)],
@@ -217,17 +222,6 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
             }
         })
         .collect()
-}
-
-/// `RegisterTaskDefinition`'s list of containers, which a file may hold alone.
-const CONTAINERS: &str = "containerDefinitions";
-
-/// A file that is a list of container definitions, as Terraform's `container_definitions`,
-/// CDK and ecs-cli keep them. A task definition is an object, so any non-empty list is read so:
-/// an item that is no container (`"Name"` in CloudFormation's case, a number) is then reported
-/// where it is, not as one error for the whole file.
-fn is_container_list(items: &[Value]) -> bool {
-    !items.is_empty()
 }
 
 /// A describe output with its wrapper: the wrapper (an object, or a list of them) and nothing

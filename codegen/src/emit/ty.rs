@@ -71,10 +71,15 @@ pub fn stream_note(traits: &Traits) -> Option<&'static str> {
     }
 }
 
-/// A documentation note (HTML) for an enum position whose values the service takes in any
-/// case ([`Traits::values_ignore_case`]): say what a value in another case becomes.
+/// Whether an enum position takes its values in any case ([`Traits::values_ignore_case`]).
+pub fn ignores_case(ty: &Ty) -> bool {
+    matches!(ty.kind, TyKind::Named(_)) && ty.traits.values_ignore_case()
+}
+
+/// A documentation note (HTML) for a position that [`ignores_case`]: say what a value in
+/// another case becomes.
 pub fn case_note(ty: &Ty) -> Option<&'static str> {
-    (matches!(ty.kind, TyKind::Named(_)) && ty.traits.values_ignore_case()).then_some(
+    ignores_case(ty).then_some(
         "<p><b>Any case:</b> validation accepts these values in any case, as the service \
          does. A value in another case than the model's reads as the enum's \
          <code>Unknown</code> variant and is written back as it came.</p>",

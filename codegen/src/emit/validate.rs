@@ -209,7 +209,7 @@ fn rules(ty: &Ty) -> Option<TokenStream> {
         let ident = pattern_ident(pattern);
         parts.push(quote! { pattern: ::std::option::Option::Some(&self::#ident) });
     }
-    if matches!(ty.kind, TyKind::Named(_)) && t.values_ignore_case() {
+    if super::ty::ignores_case(ty) {
         parts.push(quote! { ignore_case: true });
     }
     if t.unique_items && matches!(ty.kind, TyKind::List { .. }) {
