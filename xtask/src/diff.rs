@@ -2,7 +2,7 @@
 //! model files of either form.
 
 use anyhow::{Context, Result};
-use awsgen::diff::{DiffOptions, Report};
+use awsgen_diff::{DiffOptions, Report};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -24,7 +24,7 @@ pub const BREAKING_EXIT: u8 = 2;
 pub fn report(old: &Path, new: &Path, options: &DiffOptions) -> Result<Report> {
     let old_model = awsgen::load::load_file(old)?;
     let new_model = awsgen::load::load_file(new)?;
-    awsgen::diff::diff(&old_model, &new_model, options)
+    awsgen_diff::diff(&old_model, &new_model, options)
         .with_context(|| format!("comparing {} with {}", old.display(), new.display()))
 }
 
@@ -92,7 +92,7 @@ pub fn print_update_reports(
         println!();
         match before.iter().find(|(m, _)| *m == module) {
             Some((_, old)) => {
-                let report = awsgen::diff::diff(old, &model, &DiffOptions::default())
+                let report = awsgen_diff::diff(old, &model, &DiffOptions::default())
                     .with_context(|| format!("comparing the old and new `{module}` models"))?;
                 print!("{}", render(&report, Format::Text));
             }

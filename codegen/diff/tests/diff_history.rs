@@ -2,11 +2,11 @@
 //! 2015-06-18 against AWS's own changelog text, and the FireLens launch of 2019-08-30 against a
 //! hand-verified list of the operations it touched.
 
-use awsgen::diff::{diff, DiffOptions, OperationStatus, Report};
+use awsgen_diff::{diff, DiffOptions, OperationStatus, Report};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn history(service: &str, botocore: &str) -> PathBuf {

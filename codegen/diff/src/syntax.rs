@@ -3,7 +3,7 @@
 //! (`'ACTIVE | INACTIVE'`), with structures as dicts and lists as one-item lists.
 
 use super::PyValue;
-use crate::model::{Model, ShapeId, ShapeKind};
+use awsgen::model::{Model, ShapeId, ShapeKind};
 
 /// The syntax of the shape `id` in `model`.
 pub(super) fn render(model: &Model, id: &ShapeId) -> PyValue {

@@ -8,8 +8,8 @@
 //! with `..Default::default()` (they also carry `unknown_members`, so a literal naming every
 //! field was never the way to build one). New `#[deprecated]` notes only warn.
 
-use crate::model::ShapeId;
-use crate::resolve::{Field, Item, ItemKind, Ty, TyKind, TypeSpace};
+use awsgen::model::ShapeId;
+use awsgen::resolve::{Field, Item, ItemKind, Ty, TyKind, TypeSpace};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

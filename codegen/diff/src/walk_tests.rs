@@ -1,7 +1,7 @@
 //! The walk on small botocore models written inline.
 
-use crate::diff::{diff, ChangeKind, DiffOptions, Report};
-use crate::model::Model;
+use crate::{diff, ChangeKind, DiffOptions, Report};
+use awsgen::model::Model;
 use serde_json::json;
 use std::path::Path;
 
@@ -13,7 +13,7 @@ fn model(operations: serde_json::Value, shapes: serde_json::Value) -> Model {
         "shapes": shapes,
     })
     .to_string();
-    match crate::load::load_str(&text, Path::new("inline.json")) {
+    match awsgen::load::load_str(&text, Path::new("inline.json")) {
         Ok(m) => m,
         Err(e) => panic!("{e}"),
     }

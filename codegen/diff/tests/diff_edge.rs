@@ -1,12 +1,12 @@
 //! Model-update reports for the edge cases real history lacks, one hand-written fixture pair
 //! each under `tests/fixtures/history/edge/<case>/{old,new}.json` (botocore form).
 
-use awsgen::diff::{diff, ChangeKind, DiffOptions, Report, RustChangeKind};
+use awsgen_diff::{diff, ChangeKind, DiffOptions, Report, RustChangeKind};
 use std::path::Path;
 
 fn report_with(case: &str, options: &DiffOptions) -> Report {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures/history/edge")
+        .join("../../tests/fixtures/history/edge")
         .join(case);
     let load = |name: &str| {
         let path = dir.join(name);

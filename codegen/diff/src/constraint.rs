@@ -2,7 +2,7 @@
 //! tightened (fewer values accepted), relaxed (more), or changed (neither, or both at once).
 
 use super::{ChangeKind, Effect};
-use crate::model::{Bound, Traits};
+use awsgen::model::{Bound, Traits};
 use std::cmp::Ordering;
 
 /// The constraint changes between the effective traits of two positions.

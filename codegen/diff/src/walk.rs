@@ -5,7 +5,9 @@
 use super::constraint;
 use super::syntax;
 use super::{Change, ChangeKind};
-use crate::model::{Deprecated, EnumValue, IntEnumValue, Member, Model, Shape, ShapeId, ShapeKind};
+use awsgen::model::{
+    Deprecated, EnumValue, IntEnumValue, Member, Model, Shape, ShapeId, ShapeKind,
+};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 

@@ -3,7 +3,7 @@
 //! (which items change, and whether code that compiled before still compiles).
 //!
 //! [`diff`] builds a [`Report`]; [`Report::text`], [`Report::markdown`] and [`Report::json`]
-//! print it. The JSON field names are stable (see `docs-updating.md`).
+//! print it. The JSON field names are stable (listed in the README, "Updating models").
 
 mod constraint;
 mod pyfmt;
@@ -15,9 +15,9 @@ mod walk;
 pub use pyfmt::PyValue;
 pub use rust_api::{RustChange, RustChangeKind};
 
-use crate::emit::docs::first_sentence;
-use crate::model::{Model, Shape, ShapeKind, Traits};
-use crate::resolve::{self, ResolveError, Selection};
+use awsgen::emit::docs::first_sentence;
+use awsgen::model::{Model, Shape, ShapeKind, Traits};
+use awsgen::resolve::{self, ResolveError, Selection};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
