@@ -40,7 +40,8 @@ pub(super) fn compare(old: &Traits, new: &Traits) -> Vec<ChangeKind> {
         let effect = match (&old.pattern, &new.pattern) {
             (None, Some(_)) => Effect::Tightened,
             (Some(_), None) => Effect::Relaxed,
-            _ => Effect::Changed,
+            (Some(o), Some(n)) => anchors(o, n),
+            (None, None) => Effect::Changed,
         };
         out.push(ChangeKind::ConstraintChanged {
             constraint: "pattern",
@@ -50,6 +51,40 @@ pub(super) fn compare(old: &Traits, new: &Traits) -> Vec<ChangeKind> {
         });
     }
     out
+}
+
+/// Two patterns that differ only in their `^`/`$` anchors. Smithy patterns are searched, not
+/// matched whole (ECMA-262 `test`, as Smithy specifies), so `X` accepts every value that
+/// contains a match of `X` while `^X$` accepts only a whole match: dropping an anchor accepts
+/// more values, adding one fewer. Anything else cannot be told apart without comparing the
+/// languages, and is `Changed`.
+fn anchors(old: &str, new: &str) -> Effect {
+    let (o_start, o_core, o_end) = split_anchors(old);
+    let (n_start, n_core, n_end) = split_anchors(new);
+    if o_core != n_core {
+        return Effect::Changed;
+    }
+    match (
+        n_start <= o_start && n_end <= o_end,
+        n_start >= o_start && n_end >= o_end,
+    ) {
+        (true, false) => Effect::Relaxed,
+        (false, true) => Effect::Tightened,
+        _ => Effect::Changed,
+    }
+}
+
+/// `(starts with ^, the pattern between the anchors, ends with an unescaped $)`.
+fn split_anchors(pattern: &str) -> (bool, &str, bool) {
+    let (start, rest) = match pattern.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, pattern),
+    };
+    let escaped = |body: &str| body.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+    match rest.strip_suffix('$') {
+        Some(body) if !escaped(body) => (start, body, true),
+        _ => (start, rest, false),
+    }
 }
 
 fn number(bound: &Option<Bound>) -> Option<f64> {
@@ -183,6 +218,30 @@ mod tests {
             Effect::Changed
         );
         assert!(compare(&range(0, 10), &range(0, 10)).is_empty());
+        // Found on ECS's tag keys between botocore 1.35.0 and 1.44.5: only the anchors went.
+        let tag = r"([\p{L}\p{Z}\p{N}_.:/=+\-@]*)";
+        let anchored = format!("^{tag}$");
+        assert_eq!(
+            effect(&pattern(Some(&anchored)), &pattern(Some(tag))),
+            Effect::Relaxed
+        );
+        assert_eq!(
+            effect(&pattern(Some(tag)), &pattern(Some(&anchored))),
+            Effect::Tightened
+        );
+        assert_eq!(
+            effect(&pattern(Some("^a$")), &pattern(Some("^a"))),
+            Effect::Relaxed
+        );
+        // An escaped dollar is a literal, not an anchor.
+        assert_eq!(
+            effect(&pattern(Some(r"^a\$")), &pattern(Some("^a"))),
+            Effect::Changed
+        );
+        assert_eq!(
+            effect(&pattern(Some("^a$")), &pattern(Some("b"))),
+            Effect::Changed
+        );
     }
 
     #[test]

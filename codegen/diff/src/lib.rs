@@ -6,6 +6,7 @@
 //! print it. The JSON field names are stable (listed in the README, "Updating models").
 
 mod constraint;
+mod item_traits;
 mod pyfmt;
 mod render;
 mod rust_api;
@@ -248,7 +249,7 @@ pub fn diff(old: &Model, new: &Model, options: &DiffOptions) -> Result<Report, D
             side: "new",
             source,
         })?;
-    let rust = rust_api::compare(&old_space, &new_space, &renamed);
+    let rust = rust_api::compare(&old_space, &new_space, &renamed, options.docs);
     let summary = Summary {
         new_operations: added.len(),
         removed_operations: removed.len(),

@@ -228,8 +228,8 @@ fn describe(kind: &ChangeKind, code: &dyn Fn(&str) -> String) -> String {
         } => {
             let side = |s: &Option<String>| s.as_deref().map_or_else(|| "none".to_owned(), code);
             let effect = match effect {
-                Effect::Tightened => "tightened",
-                Effect::Relaxed => "relaxed",
+                Effect::Tightened => "tightened: accepts fewer values",
+                Effect::Relaxed => "relaxed: accepts more values",
                 Effect::Changed => "changed",
             };
             format!("{constraint} {} → {} ({effect})", side(old), side(new))
@@ -295,6 +295,12 @@ fn rust_kind(kind: RustChangeKind) -> &'static str {
         RustChangeKind::VariantRemoved => "variant removed",
         RustChangeKind::VariantTypeChanged => "variant type changed",
         RustChangeKind::Deprecated => "deprecated",
+        RustChangeKind::Undeprecated => "no longer deprecated",
+        RustChangeKind::DocumentationChanged => "documentation changed",
+        RustChangeKind::ValidationChanged => "validation changed",
+        RustChangeKind::NullabilityChanged => "nullability changed",
+        RustChangeKind::RedactionChanged => "redaction changed",
+        RustChangeKind::WireFormatChanged => "wire format changed",
     }
 }
 

@@ -8,7 +8,8 @@
 //! with `..Default::default()` (they also carry `unknown_members`, so a literal naming every
 //! field was never the way to build one). New `#[deprecated]` notes only warn.
 
-use awsgen::model::ShapeId;
+use super::item_traits;
+use awsgen::model::{ShapeId, Traits};
 use awsgen::resolve::{Field, Item, ItemKind, Ty, TyKind, TypeSpace};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -41,6 +42,19 @@ pub enum RustChangeKind {
     VariantRemoved,
     VariantTypeChanged,
     Deprecated,
+    /// `#[deprecated]` removed.
+    Undeprecated,
+    /// Doc comments (only with `docs`).
+    DocumentationChanged,
+    /// What `validate()` checks: `required`, `length`, `range`, `pattern`, `uniqueItems`.
+    ValidationChanged,
+    /// `@clientOptional` or `@default`, as documented on the field.
+    NullabilityChanged,
+    /// `@sensitive`: whether `Debug` redacts the value.
+    RedactionChanged,
+    /// How the value is read and written: `jsonName`, `timestampFormat`, HTTP binding,
+    /// `@idempotencyToken`, `@sparse`, streaming, `@error`.
+    WireFormatChanged,
 }
 
 impl RustChangeKind {
@@ -51,16 +65,23 @@ impl RustChangeKind {
                 | RustChangeKind::FieldAdded
                 | RustChangeKind::VariantAdded
                 | RustChangeKind::Deprecated
+                | RustChangeKind::Undeprecated
+                | RustChangeKind::DocumentationChanged
+                | RustChangeKind::ValidationChanged
+                | RustChangeKind::NullabilityChanged
+                | RustChangeKind::RedactionChanged
+                | RustChangeKind::WireFormatChanged
         )
     }
 }
 
 /// Compares the generated items of two type spaces. `renamed` pairs old and new shapes the
-/// API walk met at the same position.
+/// API walk met at the same position; `docs` also reports documentation changes.
 pub(super) fn compare(
     old: &TypeSpace,
     new: &TypeSpace,
     renamed: &BTreeSet<(ShapeId, ShapeId)>,
+    docs: bool,
 ) -> Vec<RustChange> {
     let old_items: BTreeMap<&str, &Item> = old
         .items
@@ -117,7 +138,7 @@ pub(super) fn compare(
         }
     }
     for (o, n) in pairs {
-        items(o, n, &renames, &mut out);
+        items(o, n, &renames, docs, &mut out);
     }
     out.sort_by(|a, b| (&a.item, &a.member, a.kind).cmp(&(&b.item, &b.member, b.kind)));
     out
@@ -189,40 +210,47 @@ fn kind_name(kind: &ItemKind) -> &'static str {
 }
 
 /// Changes between an old item and the new item it became.
-fn items(old: &Item, new: &Item, renames: &BTreeMap<String, String>, out: &mut Vec<RustChange>) {
+fn items(
+    old: &Item,
+    new: &Item,
+    renames: &BTreeMap<String, String>,
+    docs: bool,
+    out: &mut Vec<RustChange>,
+) {
     let name = new.rust_name.as_str();
-    if old.traits.deprecated.is_none() && new.traits.deprecated.is_some() {
-        out.push(change(
-            name,
-            None,
-            RustChangeKind::Deprecated,
-            "#[deprecated] added".into(),
-        ));
-    }
+    let scope = item_traits::Scope {
+        docs,
+        sensitive: false,
+    };
+    traits(name, None, &old.traits, &new.traits, scope, out);
     match (&old.kind, &new.kind) {
-        (ItemKind::Struct(a), ItemKind::Struct(b)) => fields(name, a, b, renames, false, out),
-        (ItemKind::Union(a), ItemKind::Union(b)) => fields(name, a, b, renames, true, out),
+        (ItemKind::Struct(a), ItemKind::Struct(b)) => fields(name, a, b, renames, false, docs, out),
+        (ItemKind::Union(a), ItemKind::Union(b)) => fields(name, a, b, renames, true, docs, out),
         (ItemKind::Enum(a), ItemKind::Enum(b)) => {
-            let a: Vec<(&str, String)> = a
+            let a: Vec<VariantView> = a
                 .iter()
-                .map(|v| (v.rust_name.as_str(), format!("{:?}", v.value)))
+                .map(|v| VariantView {
+                    name: &v.rust_name,
+                    value: format!("{:?}", v.value),
+                    documentation: v.documentation.as_deref(),
+                    deprecated: v.deprecated,
+                })
                 .collect();
-            let b: Vec<(&str, String)> = b
+            let b: Vec<VariantView> = b
                 .iter()
-                .map(|v| (v.rust_name.as_str(), format!("{:?}", v.value)))
+                .map(|v| VariantView {
+                    name: &v.rust_name,
+                    value: format!("{:?}", v.value),
+                    documentation: v.documentation.as_deref(),
+                    deprecated: v.deprecated,
+                })
                 .collect();
-            variants(name, &a, &b, out);
+            variants(name, &a, &b, docs, out);
         }
         (ItemKind::IntEnum(a), ItemKind::IntEnum(b)) => {
-            let a: Vec<(&str, String)> = a
-                .iter()
-                .map(|v| (v.rust_name.as_str(), v.value.to_string()))
-                .collect();
-            let b: Vec<(&str, String)> = b
-                .iter()
-                .map(|v| (v.rust_name.as_str(), v.value.to_string()))
-                .collect();
-            variants(name, &a, &b, out);
+            let a: Vec<VariantView> = a.iter().map(int_variant).collect();
+            let b: Vec<VariantView> = b.iter().map(int_variant).collect();
+            variants(name, &a, &b, docs, out);
         }
         (a, b) => out.push(change(
             name,
@@ -233,25 +261,125 @@ fn items(old: &Item, new: &Item, renames: &BTreeMap<String, String>, out: &mut V
     }
 }
 
+/// Trait changes of an item or field: deprecation, then the rest by kind.
+fn traits(
+    item: &str,
+    member: Option<&str>,
+    old: &Traits,
+    new: &Traits,
+    scope: item_traits::Scope,
+    out: &mut Vec<RustChange>,
+) {
+    let found = item_traits::deprecation(old, new)
+        .into_iter()
+        .chain(item_traits::compare(old, new, scope));
+    for (kind, detail) in found {
+        out.push(change(item, member, kind, detail));
+    }
+}
+
+fn int_variant(v: &awsgen::resolve::IntVariant) -> VariantView<'_> {
+    VariantView {
+        name: &v.rust_name,
+        value: v.value.to_string(),
+        documentation: v.documentation.as_deref(),
+        deprecated: false,
+    }
+}
+
+/// Trait changes at the list items, map keys and map values inside a field's type (a
+/// `@pattern` on the strings of a list is checked by the field's `validate()`).
+fn positions(
+    item: &str,
+    field: &str,
+    old: &Ty,
+    new: &Ty,
+    scope: item_traits::Scope,
+    out: &mut Vec<RustChange>,
+) {
+    let inner: Vec<(&Ty, &Ty)> = match (&old.kind, &new.kind) {
+        (TyKind::List { item: a, .. }, TyKind::List { item: b, .. }) => vec![(a, b)],
+        (
+            TyKind::Map {
+                key: k1, value: v1, ..
+            },
+            TyKind::Map {
+                key: k2, value: v2, ..
+            },
+        ) => vec![(k1, k2), (v1, v2)],
+        _ => Vec::new(),
+    };
+    for (a, b) in inner {
+        for (kind, detail) in item_traits::compare(&a.traits, &b.traits, scope) {
+            // Documentation of an item shape is not written at the field.
+            if kind != RustChangeKind::DocumentationChanged {
+                out.push(change(item, Some(field), kind, format!("{detail} (items)")));
+            }
+        }
+        positions(item, field, a, b, scope, out);
+    }
+}
+
+/// An enum variant as compared: Rust name, wire value, docs, deprecation.
+struct VariantView<'a> {
+    name: &'a str,
+    value: String,
+    documentation: Option<&'a str>,
+    deprecated: bool,
+}
+
 /// Enum variants by Rust name; `detail` is the wire value.
-fn variants(item: &str, old: &[(&str, String)], new: &[(&str, String)], out: &mut Vec<RustChange>) {
-    for (name, value) in new {
-        if !old.iter().any(|(o, _)| o == name) {
+fn variants(
+    item: &str,
+    old: &[VariantView],
+    new: &[VariantView],
+    docs: bool,
+    out: &mut Vec<RustChange>,
+) {
+    for nv in new {
+        let Some(ov) = old.iter().find(|o| o.name == nv.name) else {
             out.push(change(
                 item,
-                Some(name),
+                Some(nv.name),
                 RustChangeKind::VariantAdded,
-                value.clone(),
+                nv.value.clone(),
+            ));
+            continue;
+        };
+        if docs
+            && item_traits::rendered(&ov.documentation.map(str::to_owned))
+                != item_traits::rendered(&nv.documentation.map(str::to_owned))
+        {
+            out.push(change(
+                item,
+                Some(nv.name),
+                RustChangeKind::DocumentationChanged,
+                "documentation".into(),
             ));
         }
+        match (ov.deprecated, nv.deprecated) {
+            (false, true) => out.push(change(
+                item,
+                Some(nv.name),
+                RustChangeKind::Deprecated,
+                "#[deprecated] added".into(),
+            )),
+            (true, false) => out.push(change(
+                item,
+                Some(nv.name),
+                RustChangeKind::Undeprecated,
+                "#[deprecated] removed".into(),
+            )),
+            _ => {}
+        }
     }
-    for (name, value) in old {
-        if !new.iter().any(|(n, _)| n == name) {
+    for ov in old {
+        if !new.iter().any(|n| n.name == ov.name) {
             out.push(change(
                 item,
-                Some(name),
+                Some(ov.name),
                 RustChangeKind::VariantRemoved,
-                value.clone(),
+                ov.value.clone(),
             ));
         }
     }
@@ -264,6 +392,7 @@ fn fields(
     new: &[Field],
     renames: &BTreeMap<String, String>,
     union: bool,
+    docs: bool,
     out: &mut Vec<RustChange>,
 ) {
     let (added, removed, retyped) = if union {
@@ -297,14 +426,19 @@ fn fields(
                         format!("{old_ty} → {new_ty}"),
                     ));
                 }
-                if of.traits.deprecated.is_none() && nf.traits.deprecated.is_some() {
-                    out.push(change(
-                        item,
-                        Some(&nf.rust_name),
-                        RustChangeKind::Deprecated,
-                        "#[deprecated] added".into(),
-                    ));
-                }
+                let scope = item_traits::Scope {
+                    docs,
+                    sensitive: true,
+                };
+                traits(
+                    item,
+                    Some(&nf.rust_name),
+                    &of.traits,
+                    &nf.traits,
+                    scope,
+                    out,
+                );
+                positions(item, &nf.rust_name, &of.ty, &nf.ty, scope, out);
             }
         }
     }

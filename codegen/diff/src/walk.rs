@@ -52,7 +52,7 @@ impl<'a> Walker<'a> {
     /// a structure without members.
     pub fn top(&mut self, old: Option<&ShapeId>, new: Option<&ShapeId>) -> Vec<Change> {
         match (old, new) {
-            (Some(o), Some(n)) => self.shapes(o, n).0.as_ref().clone(),
+            (Some(o), Some(n)) => distinct(self.shapes(o, n).0.as_ref()),
             (None, Some(n)) => self
                 .members_of(self.new, n)
                 .iter()
@@ -218,6 +218,19 @@ impl<'a> Walker<'a> {
         }));
         cut
     }
+}
+
+/// The changes without repeats, in order. A list item (or map value) adds no path segment, so
+/// a change to both a member's target and its items' target lands on one path twice: a list
+/// deprecated together with the structure it holds is one `deprecated` line, not two.
+fn distinct(changes: &[Change]) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::with_capacity(changes.len());
+    for c in changes {
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    out
 }
 
 fn min_cut(a: Option<usize>, b: Option<usize>) -> Option<usize> {

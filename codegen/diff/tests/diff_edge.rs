@@ -185,9 +185,9 @@ fn kinds_of_change() {
         .map(|c| (c.item.clone(), c.kind))
         .collect();
     assert_eq!(breaking.len(), 6, "{breaking:?}");
-    assert!(r
-        .text()
-        .contains("items.name: length min 1, max 255 → min 3, max 255 (tightened)"));
+    assert!(r.text().contains(
+        "items.name: length min 1, max 255 → min 3, max 255 (tightened: accepts fewer values)"
+    ));
     insta::assert_snapshot!("edge_kinds_of_change_text", r.text());
     insta::assert_snapshot!("edge_kinds_of_change_markdown", r.markdown());
     insta::assert_snapshot!("edge_kinds_of_change_json", r.json());

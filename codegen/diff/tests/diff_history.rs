@@ -2,7 +2,8 @@
 //! 2015-06-18 against AWS's own changelog text, and the FireLens launch of 2019-08-30 against a
 //! hand-verified list of the operations it touched.
 
-use awsgen_diff::{diff, DiffOptions, OperationStatus, Report};
+use awsgen_diff::{diff, DiffOptions, OperationStatus, Report, RustChangeKind};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -220,4 +221,125 @@ fn batch_array_jobs_lists_exactly_the_operations_that_changed() {
     assert!(text.contains("\njobQueue: no longer required\n"), "{text}");
     assert_eq!(r.summary.rust_breaking, 0);
     insta::assert_snapshot!("batch_array_jobs_text", text);
+}
+
+/// The vendored model of `service` under `models/`.
+fn vendored(service: &str) -> PathBuf {
+    let dir = root().join("models").join(service);
+    let version = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| panic!("no API version under {}", dir.display()));
+    version.join("service-2.json")
+}
+
+/// Each generated item's source by Rust name: what `tests/snapshots.rs` pins, one snapshot
+/// per item.
+fn item_sources(model: &awsgen::model::Model) -> BTreeMap<String, String> {
+    let space = awsgen::resolve::resolve(model, &awsgen::Selection::All).expect("it resolves");
+    space
+        .items
+        .iter()
+        .map(|item| {
+            let source = awsgen::emit::item_source(item, &awsgen::EmitOptions::default())
+                .expect("the generated item parses");
+            (item.rust_name.clone(), source)
+        })
+        .collect()
+}
+
+/// A real update across a year and a half: botocore 1.35.0 (2024-08-16) to the vendored
+/// models. The shapes the per-shape review shows (the items whose generated source differs,
+/// appears or disappears, as `cargo insta review` walks them) are exactly the items the
+/// report's Rust section names.
+fn real_update(service: &str) -> Report {
+    let old_path = history(service, "1.35.0");
+    let load = |path: &Path| {
+        awsgen::load::load_file(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let (old, new) = (load(&old_path), load(&vendored(service)));
+    let report = diff(&old, &new, &DiffOptions { docs: true }).expect("both models resolve");
+    let (old_items, new_items) = (item_sources(&old), item_sources(&new));
+    let mut review: BTreeSet<String> = new_items
+        .iter()
+        .filter(|(name, source)| old_items.get(*name) != Some(source))
+        .map(|(name, _)| name.clone())
+        .collect();
+    review.extend(
+        old_items
+            .keys()
+            .filter(|name| !new_items.contains_key(*name))
+            .cloned(),
+    );
+    let mut named: BTreeSet<String> = report.rust.iter().map(|c| c.item.clone()).collect();
+    // A rename is named by its new name; the review also shows the old snapshot going.
+    named.extend(
+        report
+            .rust
+            .iter()
+            .filter(|c| c.kind == RustChangeKind::ItemRenamed)
+            .filter_map(|c| c.detail.split(" → ").next().map(str::to_owned)),
+    );
+    let only_review: Vec<&String> = review.difference(&named).collect();
+    let only_report: Vec<&String> = named.difference(&review).collect();
+    assert!(
+        only_review.is_empty() && only_report.is_empty(),
+        "{service}: changed in the generated code but not named by the report: {only_review:?}; \
+         named by the report but unchanged in the generated code: {only_report:?}"
+    );
+    assert!(
+        review.len() > 20,
+        "{service}: {} shapes changed",
+        review.len()
+    );
+    // No change is listed twice on one side of an operation.
+    for op in &report.operations {
+        for side in [&op.request, &op.response] {
+            let mut seen = Vec::new();
+            for c in side {
+                assert!(
+                    !seen.contains(&c),
+                    "{service} {}: `{}: {:?}` listed twice",
+                    op.name,
+                    c.path.join("."),
+                    c.kind
+                );
+                seen.push(c);
+            }
+        }
+    }
+    report
+}
+
+#[test]
+fn ecs_real_update_review_names_exactly_the_changed_shapes() {
+    let r = real_update("ecs");
+    let text = r.text();
+    // One line for `inferenceAccelerators`, whose list and item shape were both deprecated.
+    let describe = r
+        .operations
+        .iter()
+        .find(|op| op.name == "DescribeTaskDefinition")
+        .expect("DescribeTaskDefinition is updated");
+    let deprecated: Vec<&awsgen_diff::Change> = describe
+        .response
+        .iter()
+        .filter(|c| c.path.join(".") == "taskDefinition.inferenceAccelerators")
+        .filter(|c| matches!(c.kind, awsgen_diff::ChangeKind::Deprecated { .. }))
+        .collect();
+    assert_eq!(deprecated.len(), 1, "{deprecated:?}");
+    // Tag keys lost only their anchors: under search semantics that accepts more values.
+    assert!(
+        text.contains(
+            r"tags.key: pattern ^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$ → ([\p{L}\p{Z}\p{N}_.:/=+\-@]*) (relaxed: accepts more values)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn batch_real_update_review_names_exactly_the_changed_shapes() {
+    let r = real_update("batch");
+    assert!(r.summary.updated_operations > 0, "{}", r.text());
 }
