@@ -7,11 +7,14 @@
 
 mod constraint;
 mod item_traits;
+mod operation;
 mod pyfmt;
 mod render;
 mod rust_api;
+mod severity;
 mod syntax;
 mod walk;
+mod wire;
 
 pub use pyfmt::PyValue;
 pub use rust_api::{RustChange, RustChangeKind};
@@ -49,6 +52,8 @@ pub struct Report {
     pub format_version: u32,
     pub service: ServiceInfo,
     pub summary: Summary,
+    /// Changes to the service itself: protocol, signing name, endpoint prefix, rule set.
+    pub service_changes: Vec<Change>,
     /// New operations, then removed ones, then updated ones; each group by name.
     pub operations: Vec<OperationChange>,
     /// Changes to the generated Rust items, by item name.
@@ -85,6 +90,8 @@ pub struct OperationChange {
     pub request: Vec<Change>,
     /// Changes reached from the operation's output.
     pub response: Vec<Change>,
+    /// Changes to the operation itself: errors, deprecation, HTTP binding, pagination.
+    pub operation: Vec<Change>,
     /// The operation's own documentation changed (only with `docs`).
     pub documentation_changed: bool,
 }
@@ -99,18 +106,32 @@ pub enum OperationStatus {
 
 /// One change at a member path, reached from an operation's input or output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "ChangeJson")]
 pub struct Change {
     /// Member names from the input or output down to the member, joined with `.`; list items
     /// and map values add no segment (as in AWS's changelogs), a map key adds `(key)`. Empty for
-    /// the input or output itself.
-    #[serde(serialize_with = "serialize_path")]
+    /// the input or output itself (and for changes to the operation or service).
     pub path: Vec<String>,
-    #[serde(flatten)]
     pub kind: ChangeKind,
 }
 
-fn serialize_path<S: serde::Serializer>(path: &[String], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&path.join("."))
+/// A change as the JSON report writes it: the path joined, the severity spelled out.
+#[derive(Serialize)]
+struct ChangeJson {
+    path: String,
+    severity: Severity,
+    #[serde(flatten)]
+    kind: ChangeKind,
+}
+
+impl From<Change> for ChangeJson {
+    fn from(c: Change) -> Self {
+        ChangeJson {
+            path: c.path.join("."),
+            severity: c.kind.severity(),
+            kind: c.kind,
+        }
+    }
 }
 
 /// What changed at a path.
@@ -153,6 +174,42 @@ pub enum ChangeKind {
     },
     Undeprecated,
     DocumentationChanged,
+    /// The member now targets another shape of the same kind (a renamed shape): nothing
+    /// changes on the wire.
+    TargetChanged {
+        old: String,
+        new: String,
+    },
+    /// A trait that decides how the value goes on the wire or how absent values read
+    /// (`jsonName`, `timestampFormat`, `httpBinding`, `idempotencyToken`, `default`,
+    /// `clientOptional`, `mediaType`), or a fact of the operation (`http`, `hostPrefix`,
+    /// `paginated`) or of the service (`protocol`, `signingName`, `endpointPrefix`,
+    /// `endpointRuleSet`, `targetPrefix`). `None` is absent.
+    TraitChanged {
+        #[serde(rename = "trait")]
+        name: &'static str,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    /// An error the operation may return.
+    ErrorAdded {
+        error: String,
+    },
+    ErrorRemoved {
+        error: String,
+    },
+}
+
+/// How much a change matters to code that calls the service, in smithy-diff's four levels:
+/// `note` (nothing to do), `warning` (worth a look), `danger` (likely breaks some callers),
+/// `error` (breaks callers that used what changed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Note,
+    Warning,
+    Danger,
+    Error,
 }
 
 /// Whether a constraint change accepts fewer values (tightened), more (relaxed), or neither
@@ -178,7 +235,7 @@ impl ChangeKind {
 impl Report {
     /// True when neither the API nor the Rust items changed.
     pub fn is_empty(&self) -> bool {
-        self.operations.is_empty() && self.rust.is_empty()
+        self.operations.is_empty() && self.rust.is_empty() && self.service_changes.is_empty()
     }
 
     /// The changelog as plain text, in the layout of AWS's public API changelogs.
@@ -220,15 +277,21 @@ pub fn diff(old: &Model, new: &Model, options: &DiffOptions) -> Result<Report, D
         };
         let request = walker.top(old_op.input.as_ref(), new_op.input.as_ref());
         let response = walker.top(old_op.output.as_ref(), new_op.output.as_ref());
+        let operation = operation::compare(old_shape, old_op, shape, new_op);
         let documentation_changed =
             options.docs && old_shape.traits.documentation != shape.traits.documentation;
-        if !request.is_empty() || !response.is_empty() || documentation_changed {
+        if !request.is_empty()
+            || !response.is_empty()
+            || !operation.is_empty()
+            || documentation_changed
+        {
             updated.push(OperationChange {
                 name: (*name).to_owned(),
                 status: OperationStatus::Updated,
                 documentation: None,
                 request,
                 response,
+                operation,
                 documentation_changed,
             });
         }
@@ -267,6 +330,7 @@ pub fn diff(old: &Model, new: &Model, options: &DiffOptions) -> Result<Report, D
             new_version: new.service.version.clone(),
         },
         summary,
+        service_changes: operation::service(&old.service, &new.service),
         operations,
         rust,
     })
@@ -293,6 +357,7 @@ fn listed(name: &str, status: OperationStatus, traits: &Traits) -> OperationChan
             .filter(|s| !s.is_empty()),
         request: Vec::new(),
         response: Vec::new(),
+        operation: Vec::new(),
         documentation_changed: false,
     }
 }

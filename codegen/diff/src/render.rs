@@ -2,7 +2,9 @@
 //! nested Python value, every other change as a `path: what` line), or as Markdown.
 
 use super::rust_api::{RustChange, RustChangeKind};
-use super::{Change, ChangeKind, Effect, OperationChange, OperationStatus, PyValue, Report};
+use super::{
+    Change, ChangeKind, Effect, OperationChange, OperationStatus, PyValue, Report, Severity,
+};
 
 /// The text changelog.
 pub(super) fn text(report: &Report) -> String {
@@ -16,6 +18,12 @@ pub(super) fn text(report: &Report) -> String {
             "API version {} → {}\n",
             report.service.old_version, report.service.new_version
         ));
+    }
+    if !report.service_changes.is_empty() {
+        out.push_str("\nService\n");
+        for c in &report.service_changes {
+            out.push_str(&format!("{}\n", top_line(c, &|s| s.to_owned())));
+        }
     }
     for op in &report.operations {
         out.push('\n');
@@ -98,6 +106,12 @@ fn updated_text(op: &OperationChange, out: &mut String) {
         for line in side_lines(changes) {
             out.push_str(&line);
             out.push('\n');
+        }
+    }
+    if !op.operation.is_empty() {
+        out.push_str("Operation\n");
+        for c in &op.operation {
+            out.push_str(&format!("{}\n", top_line(c, &|s| s.to_owned())));
         }
     }
     if op.documentation_changed {
@@ -187,7 +201,11 @@ pub(super) fn line(c: &Change) -> String {
     } else {
         c.path.join(".")
     };
-    format!("{path}: {}", describe(&c.kind, &|s| s.to_owned()))
+    format!(
+        "{}{path}: {}",
+        severity_tag(&c.kind),
+        describe(&c.kind, &|s| s.to_owned())
+    )
 }
 
 /// What changed, with model text (values, types, patterns) passed through `code`.
@@ -240,7 +258,29 @@ fn describe(kind: &ChangeKind, code: &dyn Fn(&str) -> String) -> String {
         ChangeKind::Deprecated { message: None } => "deprecated".to_owned(),
         ChangeKind::Undeprecated => "no longer deprecated".to_owned(),
         ChangeKind::DocumentationChanged => "documentation changed".to_owned(),
+        ChangeKind::TargetChanged { old, new } => format!("target {} → {}", code(old), code(new)),
+        ChangeKind::TraitChanged { name, old, new } => {
+            let side = |s: &Option<String>| s.as_deref().map_or_else(|| "none".to_owned(), code);
+            format!("{name} {} → {}", side(old), side(new))
+        }
+        ChangeKind::ErrorAdded { error } => format!("error added: {}", code(error)),
+        ChangeKind::ErrorRemoved { error } => format!("error removed: {}", code(error)),
     }
+}
+
+/// `[warning] ` before a change that needs a look; nothing before a note.
+fn severity_tag(kind: &ChangeKind) -> &'static str {
+    match kind.severity() {
+        Severity::Note => "",
+        Severity::Warning => "[warning] ",
+        Severity::Danger => "[danger] ",
+        Severity::Error => "[error] ",
+    }
+}
+
+/// A change to an operation or the service: `[error] http POST / (200) → PUT /x (200)`.
+fn top_line(c: &Change, code: &dyn Fn(&str) -> String) -> String {
+    format!("{}{}", severity_tag(&c.kind), describe(&c.kind, code))
 }
 
 fn list(values: &[String], code: &dyn Fn(&str) -> String) -> String {
@@ -312,6 +352,17 @@ pub(super) fn markdown(report: &Report) -> String {
     }
     blocks.push(format!("**{}**", headline(report)));
     let code = |s: &str| format!("`{s}`");
+    let top_bullets = |changes: &[Change]| -> String {
+        let bullets: Vec<String> = changes
+            .iter()
+            .map(|c| format!("- {}", top_line(c, &code)))
+            .collect();
+        bullets.join("\n")
+    };
+    if !report.service_changes.is_empty() {
+        blocks.push("## Service".to_owned());
+        blocks.push(top_bullets(&report.service_changes));
+    }
     for op in &report.operations {
         blocks.push(format!("## {} ({})", op.name, status(op.status)));
         if let Some(doc) = &op.documentation {
@@ -330,10 +381,18 @@ pub(super) fn markdown(report: &Report) -> String {
                     } else {
                         c.path.join(".")
                     };
-                    format!("- `{path}`: {}", describe(&c.kind, &code))
+                    format!(
+                        "- {}`{path}`: {}",
+                        severity_tag(&c.kind),
+                        describe(&c.kind, &code)
+                    )
                 })
                 .collect();
             blocks.push(bullets.join("\n"));
+        }
+        if !op.operation.is_empty() {
+            blocks.push("Operation:".to_owned());
+            blocks.push(top_bullets(&op.operation));
         }
         if op.documentation_changed {
             blocks.push("Documentation changed.".to_owned());

@@ -4,6 +4,7 @@
 
 use super::constraint;
 use super::syntax;
+use super::wire;
 use super::{Change, ChangeKind};
 use awsgen::model::{
     Deprecated, EnumValue, IntEnumValue, Member, Model, Shape, ShapeId, ShapeKind,
@@ -192,6 +193,21 @@ impl<'a> Walker<'a> {
                 ChangeKind::RequiredAdded
             } else {
                 ChangeKind::RequiredRemoved
+            }));
+        }
+        if is_member {
+            out.extend(
+                wire::member_traits(&o_traits, &n_traits)
+                    .into_iter()
+                    .map(&here),
+            );
+        }
+        if om.target.name != nm.target.name
+            && std::mem::discriminant(&ot.kind) == std::mem::discriminant(&nt.kind)
+        {
+            out.push(here(ChangeKind::TargetChanged {
+                old: om.target.name.clone(),
+                new: nm.target.name.clone(),
             }));
         }
         let o_dep = deprecation(om, ot);

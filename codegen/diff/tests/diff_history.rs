@@ -218,7 +218,10 @@ fn batch_array_jobs_lists_exactly_the_operations_that_changed() {
         .iter()
         .all(|op| op.status == OperationStatus::Updated));
     let text = r.text();
-    assert!(text.contains("\njobQueue: no longer required\n"), "{text}");
+    assert!(
+        text.contains("\n[warning] jobQueue: no longer required\n"),
+        "{text}"
+    );
     assert_eq!(r.summary.rust_breaking, 0);
     insta::assert_snapshot!("batch_array_jobs_text", text);
 }
