@@ -67,6 +67,13 @@ pub(super) fn headline(report: &Report) -> String {
             parts.push(count(n, what));
         }
     }
+    if !report.service_changes.is_empty() {
+        let n = report.service_changes.len();
+        parts.push(format!(
+            "{n} service change{}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     if parts.is_empty() {
         parts.push(if report.rust.is_empty() {
             "no changes".to_owned()

@@ -176,9 +176,10 @@ fn rename_target<'n>(
     {
         return Some(paired);
     }
-    // Empty structures (operations' empty outputs) say nothing about identity.
+    // Empty structures (operations' empty outputs) say nothing about identity, and an error
+    // is known on the wire by its name: another error with the same members is another error.
     let names = member_names(&old.kind);
-    if names.is_empty() {
+    if names.is_empty() || old.traits.error.is_some() {
         return None;
     }
     let same: Vec<&'n Item> = candidates

@@ -204,3 +204,178 @@ fn kinds_of_change() {
     assert!(docs.operations.iter().any(|o| o.documentation_changed));
     assert!(!r.operations.iter().any(|o| o.documentation_changed));
 }
+
+/// Every change of a report as `where path kind severity`: `service`, `Op operation`, or
+/// `Op request`/`Op response` with the member path.
+fn everything(report: &Report) -> Vec<String> {
+    let line = |at: &str, c: &awsgen_diff::Change| {
+        let severity = serde_json::to_value(c.kind.severity()).expect("a severity serializes");
+        let path = c.path.join(".");
+        let path = if path.is_empty() {
+            String::new()
+        } else {
+            format!(" {path}")
+        };
+        format!(
+            "{at}{path} {} {}",
+            kind_name(&c.kind),
+            severity.as_str().unwrap_or_default()
+        )
+    };
+    let mut out: Vec<String> = report
+        .service_changes
+        .iter()
+        .map(|c| line("service", c))
+        .collect();
+    for op in &report.operations {
+        for (side, changes) in [
+            ("request", &op.request),
+            ("response", &op.response),
+            ("operation", &op.operation),
+        ] {
+            out.extend(
+                changes
+                    .iter()
+                    .map(|c| line(&format!("{} {side}", op.name), c)),
+            );
+        }
+    }
+    out
+}
+
+fn check_case(case: &str, expected: &[&str]) {
+    let r = report(case);
+    assert_eq!(everything(&r), expected, "{}", r.text());
+    insta::assert_snapshot!(format!("edge_{case}"), r.text());
+}
+
+/// smithy-diff's AddedOperationError and RemovedOperationError (both warnings). The two error
+/// shapes have the same members; an error is known by its name, so that is no rename.
+#[test]
+fn operation_errors() {
+    check_case(
+        "operation_errors",
+        &[
+            "Run operation error_added warning",
+            "Run operation error_removed warning",
+        ],
+    );
+    assert_eq!(
+        rust(&report("operation_errors")),
+        [
+            "Denied ItemAdded breaking=false",
+            "Gone ItemRemoved breaking=true"
+        ]
+    );
+}
+
+/// An operation newly `@deprecated` (smithy-diff: AddedTrait, a note).
+#[test]
+fn operation_deprecated() {
+    check_case("operation_deprecated", &["Run operation deprecated note"]);
+}
+
+/// The operation's HTTP method, URI and status; its host prefix; and members moved between
+/// header, query and body (smithy-diff: changed `@http`, `@endpoint`, `@httpHeader`,
+/// `@httpQuery`: errors, they move the value on the wire).
+#[test]
+fn http_bindings() {
+    check_case(
+        "http_bindings",
+        &[
+            "Run request token trait_changed error",
+            "Run request mode trait_changed error",
+            "Run request body trait_changed error",
+            "Run operation trait_changed error",
+            "Run operation trait_changed error",
+        ],
+    );
+}
+
+/// A paginator added (a note) and one removed (an error: page loops stop compiling).
+#[test]
+fn pagination() {
+    check_case(
+        "pagination",
+        &[
+            "List operation trait_changed note",
+            "Scan operation trait_changed error",
+        ],
+    );
+}
+
+/// `@default` added (danger), changed (error), removed (error), as smithy-diff's
+/// ChangedDefault.
+#[test]
+fn defaults() {
+    check_case(
+        "defaults",
+        &[
+            "Run request added trait_changed danger",
+            "Run request changed trait_changed error",
+            "Run request removed trait_changed error",
+        ],
+    );
+}
+
+/// smithy-diff's ChangedNullability: `@required` added without a default (error), removed
+/// (warning), `@clientOptional` removed (warning) or added (note).
+#[test]
+fn nullability() {
+    check_case(
+        "nullability",
+        &[
+            "Run request now_required required_added error",
+            "Run request was_required required_removed warning",
+            "Run request optional_dropped trait_changed warning",
+            "Run request optional_added trait_changed note",
+        ],
+    );
+}
+
+/// Traits that break the wire: `jsonName`, `timestampFormat`, `@mediaType` (errors) and
+/// `@idempotencyToken` (a warning: the SDK fills a missing token).
+#[test]
+fn wire_traits() {
+    check_case(
+        "wire_traits",
+        &[
+            "Run request name trait_changed error",
+            "Run request at trait_changed error",
+            "Run request token trait_changed warning",
+            "Run request doc trait_changed error",
+        ],
+    );
+}
+
+/// Constraints where there were none: smithy-diff notes them; for a client they reject input
+/// that was valid, so they are warnings here.
+#[test]
+fn new_constraints() {
+    check_case(
+        "new_constraints",
+        &[
+            "Run request name constraint_changed warning",
+            "Run request count constraint_changed warning",
+            "Run request tags constraint_changed warning",
+        ],
+    );
+}
+
+/// Protocol, signing name and endpoint prefix (and the awsJson target prefix the protocol
+/// change drops).
+#[test]
+fn service_facts() {
+    check_case(
+        "service_facts",
+        &[
+            "service trait_changed error",
+            "service trait_changed error",
+            "service trait_changed error",
+            "service trait_changed error",
+        ],
+    );
+    assert!(report("service_facts")
+        .text()
+        .contains("Kinds — 4 service changes"));
+}
