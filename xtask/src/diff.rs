@@ -83,11 +83,12 @@ pub fn load_services(models: &Path) -> Vec<(String, awsgen::model::Model)> {
 }
 
 /// Prints, for each service under `models/`, the report from the model loaded `before` the
-/// update to the one there now.
+/// update to the one there now, and returns the reports for the changelog.
 pub fn print_update_reports(
     before: &[(String, awsgen::model::Model)],
     models: &Path,
-) -> Result<()> {
+) -> Result<Vec<crate::changelog::ServiceUpdate>> {
+    let mut out = Vec::new();
     for (module, model) in load_services(models) {
         println!();
         match before.iter().find(|(m, _)| *m == module) {
@@ -95,9 +96,13 @@ pub fn print_update_reports(
                 let report = awsgen_diff::diff(old, &model, &DiffOptions::default())
                     .with_context(|| format!("comparing the old and new `{module}` models"))?;
                 print!("{}", render(&report, Format::Text));
+                out.push((module, Some(report)));
             }
-            None => println!("{module}: new service"),
+            None => {
+                println!("{module}: new service");
+                out.push((module, None));
+            }
         }
     }
-    Ok(())
+    Ok(out)
 }

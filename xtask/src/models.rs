@@ -27,6 +27,7 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
         .collect();
     // Loaded before anything is overwritten, so the report compares what was there.
     let before = super::diff::load_services(&models);
+    let previous = super::changelog::botocore_version(&models);
     let tmp = std::env::temp_dir().join(format!("awsgen-botocore-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let requirement = match version {
@@ -57,7 +58,8 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
     let got = unpack(&wheel, &models, &services)?;
     std::fs::remove_dir_all(&tmp)?;
     println!("updated models from {got}: {}", services.join(", "));
-    super::diff::print_update_reports(&before, &models)?;
+    let reports = super::diff::print_update_reports(&before, &models)?;
+    super::changelog::record(root, &previous, &got, &reports)?;
     Ok(())
 }
 

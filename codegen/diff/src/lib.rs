@@ -238,6 +238,11 @@ impl Report {
         self.operations.is_empty() && self.rust.is_empty() && self.service_changes.is_empty()
     }
 
+    /// `Amazon ECS — 2 new api methods, 8 updated api methods`, or `… — no changes`.
+    pub fn headline(&self) -> String {
+        render::headline(self)
+    }
+
     /// The changelog as plain text, in the layout of AWS's public API changelogs.
     pub fn text(&self) -> String {
         render::text(self)
