@@ -151,7 +151,16 @@ impl<'a> Walker<'a> {
         let mut cut = None;
         for nm in new {
             match old.iter().find(|om| om.name == nm.name) {
-                None => out.push(self.added(nm)),
+                None => {
+                    out.push(self.added(nm));
+                    // smithy-diff's AddedRequiredMember: callers built without it now fail.
+                    if nm.traits.required && nm.traits.default.is_none() {
+                        out.push(Change {
+                            path: vec![nm.name.clone()],
+                            kind: ChangeKind::RequiredAdded,
+                        });
+                    }
+                }
                 Some(om) => {
                     let c = self.position(om, nm, Some(&nm.name), true, out);
                     cut = min_cut(cut, c);

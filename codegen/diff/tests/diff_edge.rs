@@ -319,7 +319,8 @@ fn defaults() {
 }
 
 /// smithy-diff's ChangedNullability: `@required` added without a default (error), removed
-/// (warning), `@clientOptional` removed (warning) or added (note).
+/// (warning), `@clientOptional` removed (warning) or added (note); and AddedRequiredMember:
+/// a new member that is required without a default (error; with a default it is a note).
 #[test]
 fn nullability() {
     check_case(
@@ -329,6 +330,9 @@ fn nullability() {
             "Run request was_required required_removed warning",
             "Run request optional_dropped trait_changed warning",
             "Run request optional_added trait_changed note",
+            "Run request brand_new member_added note",
+            "Run request brand_new required_added error",
+            "Run request brand_new_defaulted member_added note",
         ],
     );
 }
