@@ -106,6 +106,7 @@ mod tests {
                 documentation: None,
                 operations: vec![id("Op")],
                 rename: Default::default(),
+                wire: Default::default(),
             },
             shapes: [string, list, input, op]
                 .into_iter()
