@@ -200,7 +200,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             op_id.clone(),
             Shape {
                 id: op_id.clone(),
-                kind: ShapeKind::Operation(op),
+                kind: ShapeKind::Operation(Box::new(op)),
                 traits: Traits {
                     documentation,
                     ..Traits::default()

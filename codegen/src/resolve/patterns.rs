@@ -91,10 +91,10 @@ mod tests {
         };
         let op = Shape {
             id: id("Op"),
-            kind: ShapeKind::Operation(crate::model::Operation {
+            kind: ShapeKind::Operation(Box::new(crate::model::Operation {
                 input: Some(id("Input")),
                 ..Default::default()
-            }),
+            })),
             traits: Traits::default(),
         };
         Model {
