@@ -5,6 +5,7 @@
 
 mod context;
 mod error;
+pub mod json_protocol;
 mod paginate;
 
 pub use context::{HostPrefix, RequestContext};
