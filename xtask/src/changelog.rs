@@ -132,6 +132,13 @@ pub fn record(
     new_botocore: &str,
     services: &[ServiceUpdate],
 ) -> Result<()> {
+    if services
+        .iter()
+        .all(|(_, r)| r.as_ref().is_some_and(Report::is_empty))
+    {
+        println!("no model changed: no changelog entry, no new version");
+        return Ok(());
+    }
     let manifest_path = root.join("generated/Cargo.toml");
     let manifest = std::fs::read_to_string(&manifest_path)
         .with_context(|| format!("reading {}", manifest_path.display()))?;
@@ -248,6 +255,25 @@ mod tests {
         );
         assert_eq!(next, Version(1, 1, 0));
         assert!(text.contains("### `s3`\n\nNew service module.\n"), "{text}");
+    }
+
+    /// Re-fetching the same models releases nothing.
+    #[test]
+    fn no_change_no_entry() {
+        let root = crate::workspace_root();
+        let model = awsgen::load::load_file(&root.join("models/ecs/2014-11-13/service-2.json"))
+            .expect("the vendored model loads");
+        let same = awsgen_diff::diff(&model, &model, &awsgen_diff::DiffOptions::default())
+            .expect("it resolves");
+        let dir = std::env::temp_dir().join(format!("awsgen-nochange-{}", std::process::id()));
+        record(
+            &dir,
+            "botocore 1",
+            "botocore 1",
+            &[("ecs".into(), Some(same))],
+        )
+        .expect("nothing to do is no error");
+        assert!(!dir.exists(), "nothing is written");
     }
 
     /// The entry goes first, under the header, and the manifest takes the new version.
