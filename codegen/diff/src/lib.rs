@@ -167,7 +167,11 @@ pub enum ChangeKind {
         new: Option<String>,
         effect: Effect,
     },
-    RequiredAdded,
+    /// Now `@required`; `has_default` when the member has a `@default`, which callers that
+    /// omit it get (smithy-diff's ChangedNullability lets that pass).
+    RequiredAdded {
+        has_default: bool,
+    },
     RequiredRemoved,
     Deprecated {
         message: Option<String>,

@@ -259,7 +259,10 @@ fn describe(kind: &ChangeKind, code: &dyn Fn(&str) -> String) -> String {
             };
             format!("{constraint} {} → {} ({effect})", side(old), side(new))
         }
-        ChangeKind::RequiredAdded => "now required".to_owned(),
+        ChangeKind::RequiredAdded { has_default: false } => "now required".to_owned(),
+        ChangeKind::RequiredAdded { has_default: true } => {
+            "now required, with a default".to_owned()
+        }
         ChangeKind::RequiredRemoved => "no longer required".to_owned(),
         ChangeKind::Deprecated { message: Some(m) } => format!("deprecated: {m}"),
         ChangeKind::Deprecated { message: None } => "deprecated".to_owned(),

@@ -17,7 +17,8 @@ impl ChangeKind {
             ChangeKind::MemberRemoved { .. }
             | ChangeKind::TypeChanged { .. }
             | ChangeKind::EnumValuesRemoved { .. }
-            | ChangeKind::RequiredAdded => Severity::Error,
+            | ChangeKind::RequiredAdded { has_default: false } => Severity::Error,
+            ChangeKind::RequiredAdded { has_default: true } => Severity::Note,
             // A response member that may now be absent; a request member callers may drop.
             ChangeKind::RequiredRemoved => Severity::Warning,
             ChangeKind::ConstraintChanged { effect, .. } => match effect {

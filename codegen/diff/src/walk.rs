@@ -157,7 +157,7 @@ impl<'a> Walker<'a> {
                     if nm.traits.required && nm.traits.default.is_none() {
                         out.push(Change {
                             path: vec![nm.name.clone()],
-                            kind: ChangeKind::RequiredAdded,
+                            kind: ChangeKind::RequiredAdded { has_default: false },
                         });
                     }
                 }
@@ -199,7 +199,9 @@ impl<'a> Walker<'a> {
         let (o_traits, n_traits) = (om.traits.over(&ot.traits), nm.traits.over(&nt.traits));
         if is_member && om.traits.required != nm.traits.required {
             out.push(here(if nm.traits.required {
-                ChangeKind::RequiredAdded
+                ChangeKind::RequiredAdded {
+                    has_default: nm.traits.default.is_some(),
+                }
             } else {
                 ChangeKind::RequiredRemoved
             }));

@@ -319,7 +319,8 @@ fn defaults() {
 }
 
 /// smithy-diff's ChangedNullability: `@required` added without a default (error), removed
-/// (warning), `@clientOptional` removed (warning) or added (note); and AddedRequiredMember:
+/// (warning), with a default (note: callers that omit it get the default), `@clientOptional`
+/// removed (warning) or added (note); and AddedRequiredMember:
 /// a new member that is required without a default (error; with a default it is a note).
 #[test]
 fn nullability() {
@@ -333,6 +334,7 @@ fn nullability() {
             "Run request brand_new member_added note",
             "Run request brand_new required_added error",
             "Run request brand_new_defaulted member_added note",
+            "Run request required_with_default required_added note",
         ],
     );
 }
