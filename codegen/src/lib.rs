@@ -7,7 +7,6 @@
 
 mod config;
 mod crate_gen;
-pub mod diff;
 pub mod emit;
 pub mod load;
 pub mod model;

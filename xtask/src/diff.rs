@@ -2,7 +2,7 @@
 //! model files of either form.
 
 use anyhow::{Context, Result};
-use awsgen::diff::{DiffOptions, Report};
+use awsgen_diff::{DiffOptions, Report};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -24,7 +24,7 @@ pub const BREAKING_EXIT: u8 = 2;
 pub fn report(old: &Path, new: &Path, options: &DiffOptions) -> Result<Report> {
     let old_model = awsgen::load::load_file(old)?;
     let new_model = awsgen::load::load_file(new)?;
-    awsgen::diff::diff(&old_model, &new_model, options)
+    awsgen_diff::diff(&old_model, &new_model, options)
         .with_context(|| format!("comparing {} with {}", old.display(), new.display()))
 }
 
@@ -83,21 +83,26 @@ pub fn load_services(models: &Path) -> Vec<(String, awsgen::model::Model)> {
 }
 
 /// Prints, for each service under `models/`, the report from the model loaded `before` the
-/// update to the one there now.
+/// update to the one there now, and returns the reports for the changelog.
 pub fn print_update_reports(
     before: &[(String, awsgen::model::Model)],
     models: &Path,
-) -> Result<()> {
+) -> Result<Vec<crate::changelog::ServiceUpdate>> {
+    let mut out = Vec::new();
     for (module, model) in load_services(models) {
         println!();
         match before.iter().find(|(m, _)| *m == module) {
             Some((_, old)) => {
-                let report = awsgen::diff::diff(old, &model, &DiffOptions::default())
+                let report = awsgen_diff::diff(old, &model, &DiffOptions::default())
                     .with_context(|| format!("comparing the old and new `{module}` models"))?;
                 print!("{}", render(&report, Format::Text));
+                out.push((module, Some(report)));
             }
-            None => println!("{module}: new service"),
+            None => {
+                println!("{module}: new service");
+                out.push((module, None));
+            }
         }
     }
-    Ok(())
+    Ok(out)
 }

@@ -2,6 +2,7 @@
 
 use xtask::codegen;
 mod bench_compile;
+mod changelog;
 mod diff;
 mod models;
 

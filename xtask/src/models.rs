@@ -1,5 +1,6 @@
 //! `cargo xtask update-models`: fetches a botocore wheel with pip and unpacks the service
-//! models (`service-2.json`, `examples-1.json`) of every service under `models/`.
+//! models (`service-2.json`, `examples-1.json`, `paginators-1.json`,
+//! `endpoint-rule-set-1.json`) of every service under `models/`.
 
 use anyhow::{bail, Context, Result};
 use std::io::Read;
@@ -7,7 +8,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Files taken from each service's directory in the wheel; `.gz` ones are decompressed.
-const SERVICE_FILES: [&str; 2] = ["service-2.json.gz", "examples-1.json"];
+/// botocore compresses some files in some releases, so both spellings are accepted.
+const SERVICE_FILES: [&str; 7] = [
+    "service-2.json.gz",
+    "service-2.json",
+    "examples-1.json",
+    "paginators-1.json",
+    "paginators-1.json.gz",
+    "endpoint-rule-set-1.json",
+    "endpoint-rule-set-1.json.gz",
+];
 
 pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
     let models = root.join("models");
@@ -17,6 +27,7 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
         .collect();
     // Loaded before anything is overwritten, so the report compares what was there.
     let before = super::diff::load_services(&models);
+    let previous = super::changelog::botocore_version(&models);
     let tmp = std::env::temp_dir().join(format!("awsgen-botocore-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let requirement = match version {
@@ -47,7 +58,8 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
     let got = unpack(&wheel, &models, &services)?;
     std::fs::remove_dir_all(&tmp)?;
     println!("updated models from {got}: {}", services.join(", "));
-    super::diff::print_update_reports(&before, &models)?;
+    let reports = super::diff::print_update_reports(&before, &models)?;
+    super::changelog::record(root, &previous, &got, &reports)?;
     Ok(())
 }
 
@@ -72,7 +84,7 @@ fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
             if !SERVICE_FILES.contains(&file) {
                 continue;
             }
-            found |= file == "service-2.json.gz";
+            found |= file.starts_with("service-2.json");
             let bytes = read_entry(&mut zip, name)?;
             let (target, data) = match file.strip_suffix(".gz") {
                 Some(plain) => (plain, gunzip(&bytes)?),
