@@ -4,7 +4,7 @@
 
 use anyhow::Context as _;
 use awsgen_lint::render::{self, JsonReport};
-use awsgen_lint::{lint_bytes, Target};
+use awsgen_lint::{lint_bytes, Operation};
 use clap::{Parser, ValueEnum};
 use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::path::PathBuf;
@@ -74,7 +74,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    let target = Target::resolve(&cli.service, &cli.operation)?;
+    let target = Operation::resolve(&cli.service, &cli.operation)?;
     let styled = match cli.color {
         Color::Always => true,
         Color::Never => false,

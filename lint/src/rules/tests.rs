@@ -1,0 +1,64 @@
+//! Every rule's examples: the failing one is reported under the rule's id, the passing one is
+//! not; and the catalog is well formed.
+
+use super::*;
+use crate::{lint, Operation};
+
+fn ids(rule: &RuleInfo, text: &str) -> Vec<&'static str> {
+    let operation = match rule.service {
+        "batch" => "register-job-definition",
+        _ => "register-task-definition",
+    };
+    let operation = Operation::resolve(rule.service, operation).expect("operation");
+    lint(&operation, "example.json", text)
+        .problems
+        .iter()
+        .map(|p| p.id)
+        .collect()
+}
+
+#[test]
+fn every_failing_example_is_reported_and_every_passing_one_is_not() {
+    for rule in catalog() {
+        let failing = ids(rule, rule.fails);
+        assert!(failing.contains(&rule.id), "{}: {failing:?}", rule.id);
+        let passing = ids(rule, rule.passes);
+        assert!(!passing.contains(&rule.id), "{}: {passing:?}", rule.id);
+    }
+}
+
+#[test]
+fn ids_are_unique_namespaced_and_sorted_within_a_group() {
+    let mut seen = std::collections::BTreeSet::new();
+    for group in [model::RULES, ecs::RULES, batch::RULES, security::RULES] {
+        let ids: Vec<&str> = group.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        for id in ids {
+            assert!(seen.insert(id), "{id} twice");
+            let (namespace, name) = id.split_once('/').expect("namespace/name");
+            assert!(!namespace.is_empty() && !name.is_empty());
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),
+                "{id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn explain_says_what_why_and_shows_both_examples() {
+    let text = explain("ecs/fargate-cpu-memory").expect("a rule");
+    assert!(
+        text.starts_with("ecs/fargate-cpu-memory (error)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"cpu\": \"256\", \"memory\": \"3072\""),
+        "{text}"
+    );
+    assert!(text.contains("https://docs.aws.amazon.com/"), "{text}");
+    assert_eq!(explain("ecs/no-such-rule"), None);
+}
