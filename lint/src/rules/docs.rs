@@ -6,18 +6,23 @@ use super::{catalog, find, RuleInfo};
 /// `--explain RULE`: what the rule checks, why, and its two examples; `None` for an unknown id.
 pub fn explain(id: &str) -> Option<String> {
     let rule = find(id)?;
-    let operation = operation(rule);
-    Some(format!(
-        "{id} ({severity})\n\n{summary}.\n\nAWS: \"{quote}\"\n     {source}\n\n\
-         Reported ({operation} input):\n  {fails}\n\nClean:\n  {passes}\n",
+    let mut text = format!(
+        "{id} ({severity})\n\n{summary}.\n\nAWS: \"{quote}\"\n     {source}\n",
         id = rule.id,
         severity = rule.severity.as_str(),
         summary = capitalized(rule.summary),
         quote = rule.quote,
         source = rule.source,
-        fails = rule.fails,
-        passes = rule.passes,
-    ))
+    );
+    if !rule.fails.is_empty() {
+        text.push_str(&format!(
+            "\nReported ({operation} input):\n  {fails}\n\nClean:\n  {passes}\n",
+            operation = operation(rule),
+            fails = rule.fails,
+            passes = rule.passes,
+        ));
+    }
+    Some(text)
 }
 
 fn operation(rule: &RuleInfo) -> &'static str {

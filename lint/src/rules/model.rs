@@ -47,8 +47,10 @@ pub const RULES: &[RuleInfo] = &[
         quote: "Restricts string shape values to a specified regular expression.",
         source: MODEL,
         service: "ecs",
-        fails: r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512}], "tags": [{"key": "team!", "value": "x"}]}"#,
-        passes: r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512}], "tags": [{"key": "team", "value": "x"}]}"#,
+        // Every pattern of the two register inputs is unanchored and matches the empty string,
+        // so no input of theirs breaks one (other operations' inputs can).
+        fails: "",
+        passes: "",
     },
     RuleInfo {
         id: "model/range",
