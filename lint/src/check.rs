@@ -111,14 +111,21 @@ pub(crate) fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
         };
         let tried = tries.entry(path.clone()).or_insert(0);
         if *tried == 0 {
+            let message = error.inner().to_string();
+            // A union with two members does not read; it is the union rule that is broken.
+            let id = if message.contains("must have exactly one member set") {
+                "model/union-member"
+            } else {
+                "model/type"
+            };
             findings.push(Finding {
                 kind: Kind::Type,
-                id: "model/type",
+                id,
                 rule: None,
                 display: display(&path),
                 path: path.clone(),
                 target: Anchor::Value,
-                message: error.inner().to_string(),
+                message,
                 suggestion: None,
                 note: None,
             });

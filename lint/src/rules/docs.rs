@@ -1,7 +1,7 @@
 //! The catalog's documentation, generated from the rules themselves: `--explain RULE` and
 //! README's rule table (a test fails when README's copy is stale).
 
-use super::{catalog, find, RuleInfo};
+use super::{catalog, find};
 
 /// `--explain RULE`: what the rule checks, why, and its two examples; `None` for an unknown id.
 pub fn explain(id: &str) -> Option<String> {
@@ -17,19 +17,12 @@ pub fn explain(id: &str) -> Option<String> {
     if !rule.fails.is_empty() {
         text.push_str(&format!(
             "\nReported ({operation} input):\n  {fails}\n\nClean:\n  {passes}\n",
-            operation = operation(rule),
+            operation = rule.input,
             fails = rule.fails,
             passes = rule.passes,
         ));
     }
     Some(text)
-}
-
-fn operation(rule: &RuleInfo) -> &'static str {
-    match rule.service {
-        "batch" => "batch register-job-definition",
-        _ => "ecs register-task-definition",
-    }
 }
 
 fn capitalized(text: &str) -> String {

@@ -31,8 +31,9 @@ pub struct RuleInfo {
     pub quote: &'static str,
     /// Where the sentence is.
     pub source: &'static str,
-    /// The service whose `register-…-definition` input the examples are: `ecs` or `batch`.
-    pub service: &'static str,
+    /// The operation whose input the examples are, as the command line names it
+    /// (`ecs register-task-definition`).
+    pub input: &'static str,
     /// An input the rule reports.
     pub fails: &'static str,
     /// The same input, corrected: the rule reports nothing.
