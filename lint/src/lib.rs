@@ -9,11 +9,14 @@
 //! let operation = Operation::resolve("ecs", "register-task-definition").unwrap();
 //! let text = r#"{"family": "web", "containerDefinitions": [{"name": "web", "memory": "512"}]}"#;
 //! let report = lint(&operation, "taskdef.json", text);
-//! assert_eq!(report.problems[0].kind, Kind::Type);
-//! assert_eq!(report.problems[0].id, "model/type");
-//! assert_eq!(report.line_column(report.problems[0].span.start), (1, 70));
+//! let problem = report.problems.iter().find(|p| p.kind == Kind::Type).unwrap();
+//! assert_eq!(problem.id, "model/type");
+//! assert_eq!(report.line_column(problem.span.start), (1, 70));
+//! // Rules beyond the model: the container has no image.
+//! assert!(report.problems.iter().any(|p| p.id == "ecs/container-image"));
 //! ```
 
+pub mod annotations;
 mod check;
 pub mod config;
 mod form;
@@ -94,6 +97,9 @@ pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
         }
         for finding in operation.check(&mut entry.value) {
             if !entry.covers(&finding.path) {
+                continue;
+            }
+            if entry.within.is_some() && rules::ecs::NEED_THE_TASK.contains(&finding.id) {
                 continue;
             }
             let path = entry.file_path(&finding.path);
@@ -212,6 +218,9 @@ fn label(finding: &check::Finding, spanned: &str) -> Option<String> {
         Anchor::Missing if spanned.starts_with('{') => {
             Some(format!("`{member}` is missing from this object"))
         }
+        // A rule points at a member that is there when its value is what is wrong
+        // (`"readonlyRootFilesystem": false`).
+        Anchor::Missing if finding.kind == Kind::Rule => None,
         Anchor::Missing => Some("`null` reads as absent".to_owned()),
         _ => None,
     }

@@ -2,7 +2,7 @@
 //! constraint traits do not encode, from the model's own documentation.
 
 use super::fargate::size_problem;
-use super::{all, is_placeholder, join, steps, Out, RuleInfo};
+use super::{all, is_placeholder, join, steps, under, Out, RuleInfo};
 use crate::locate::Seg;
 use crate::problem::Severity::{Error, Warning};
 use awsgen_types::batch::{ContainerProperties, RegisterJobDefinitionRequest as Job};
@@ -92,10 +92,11 @@ pub fn check(job: &Job, out: &mut Out) {
         .any(|c| c.as_str().eq_ignore_ascii_case("FARGATE"));
     job_type(job, fargate, out);
     if let Some(container) = &job.container_properties {
+        let at = steps!["containerProperties"];
         if fargate {
-            fargate_container(container, &steps!["containerProperties"], out);
+            fargate_container(container, &at, out);
         }
-        references(job, container, &steps!["containerProperties"], out);
+        references(job, container, &at, out);
     }
     nodes(job, out);
     limits(job, out);
@@ -122,7 +123,7 @@ fn job_type(job: &Job, fargate: bool, out: &mut Out) {
             }
             for (member, set) in single {
                 if set {
-                    out.value(
+                    out.push_key(
                         id,
                         steps![member],
                         format!(
@@ -139,20 +140,17 @@ fn job_type(job: &Job, fargate: bool, out: &mut Out) {
                 );
             }
         }
-        "container" => {
-            if !single.iter().any(|(_, set)| *set) && job.node_properties.is_none() {
-                out.missing(
-                    id,
-                    steps!["containerProperties"],
-                    "a container job needs containerProperties, ecsProperties or eksProperties"
-                        .into(),
-                );
-            }
+        "container" if !single.iter().any(|(_, set)| *set) && job.node_properties.is_none() => {
+            out.missing(
+                id,
+                steps!["containerProperties"],
+                "a container job needs containerProperties, ecsProperties or eksProperties".into(),
+            );
         }
         _ => {}
     }
     if fargate && job.node_properties.is_some() {
-        out.value(
+        out.push_key(
             id,
             steps!["nodeProperties"],
             "nodeProperties are not supported on Fargate".into(),
@@ -210,7 +208,7 @@ fn fargate_container(container: &ContainerProperties, at: &[Seg], out: &mut Out)
     let Some(units) = units.filter(|u| super::fargate::memory_sizes(*u).is_some()) else {
         out.value(
             id,
-            [&requirements[..], &steps![v, "value"]].concat(),
+            under(&requirements, steps![v, "value"]),
             format!("{vcpus:?} vCPU is not a Fargate size (0.25, 0.5, 1, 2, 4, 8, 16)"),
         );
         return;
@@ -218,17 +216,13 @@ fn fargate_container(container: &ContainerProperties, at: &[Seg], out: &mut Out)
     match mib.trim().parse::<i64>() {
         Ok(mib) => {
             if let Some(problem) = size_problem(units, mib) {
-                out.value(
-                    id,
-                    [&requirements[..], &steps![m, "value"]].concat(),
-                    problem,
-                );
+                out.value(id, under(&requirements, steps![m, "value"]), problem);
             }
         }
         Err(_) => {
             out.value(
                 id,
-                [&requirements[..], &steps![m, "value"]].concat(),
+                under(&requirements, steps![m, "value"]),
                 format!("{mib:?} is not a memory size in MiB"),
             );
         }
@@ -247,7 +241,7 @@ fn references(job: &Job, container: &ContainerProperties, at: &[Seg], out: &mut 
         }
         let finding = out.value(
             "batch/parameter-reference",
-            [at, &steps!["command", i]].concat(),
+            under(at, steps!["command", i]),
             format!("parameters has no default for {name:?}"),
         );
         finding.note = Some(format!(
@@ -279,7 +273,7 @@ fn nodes(job: &Job, out: &mut Out) {
             readable = false;
             continue;
         };
-        let here = [&at[..], &steps!["nodeRangeProperties", i, "targetNodes"]].concat();
+        let here = under(&at, steps!["nodeRangeProperties", i, "targetNodes"]);
         match node_range(text, count) {
             Some((from, to)) if from <= to && to < count => {
                 for node in from..=to {
@@ -311,7 +305,7 @@ fn nodes(job: &Job, out: &mut Out) {
         .map(|(node, _)| node.to_string())
         .collect();
     if !uncovered.is_empty() {
-        out.value(
+        out.push_key(
             id,
             join(&at, "nodeRangeProperties"),
             format!("no range covers node {}", uncovered.join(", ")),
@@ -352,7 +346,7 @@ fn limits(job: &Job, out: &mut Out) {
         }
         let conditions = all(&retry.evaluate_on_exit).len();
         if conditions > 5 {
-            out.value(
+            out.push_key(
                 id,
                 steps!["retryStrategy", "evaluateOnExit"],
                 format!("has {conditions} conditions, more than 5"),

@@ -1,7 +1,7 @@
 //! Rules for ECS task definitions (`register-task-definition` input) that the model's
 //! constraint traits do not encode: most are sentences of the model's own documentation.
 
-use super::{all, closest, is_placeholder, join, steps, Out, RuleInfo};
+use super::{all, closest, is_placeholder, join, steps, under, Out, RuleInfo};
 use crate::locate::Seg;
 use crate::problem::Severity::{Error, Warning};
 use awsgen_types::ecs::{ContainerDefinition, RegisterTaskDefinitionRequest as Task};
@@ -212,6 +212,15 @@ pub const RULES: &[RuleInfo] = &[
     },
 ];
 
+/// The rules that need the task's own members (its memory, volumes, execution role): they
+/// say nothing about a file that holds only the containers (Terraform's
+/// `container_definitions`), whose task is elsewhere.
+pub const NEED_THE_TASK: &[&str] = &[
+    "ecs/container-memory",
+    "ecs/execution-role",
+    "ecs/mount-point-volume",
+];
+
 /// Every rule above on one task definition.
 pub fn check(task: &Task, out: &mut Out) {
     let containers = all(&task.container_definitions);
@@ -275,7 +284,7 @@ fn names(containers: &[ContainerDefinition], out: &mut Out) {
     }
     // Absent `essential` reads as true.
     if !containers.is_empty() && containers.iter().all(|c| c.essential == Some(false)) {
-        out.value(
+        out.push_key(
             "ecs/essential-container",
             steps!["containerDefinitions"],
             "no container is essential: at least one must be".into(),
@@ -316,7 +325,7 @@ fn references(task: &Task, containers: &[ContainerDefinition], out: &mut Out) {
             if !known(name) {
                 let finding = out.value(
                     "ecs/container-reference",
-                    [&at[..], &rest[..]].concat(),
+                    under(&at, rest),
                     format!("the task has no container named {name:?}"),
                 );
                 finding.suggestion = closest(name, names.iter().copied()).map(str::to_owned);
@@ -329,7 +338,7 @@ fn references(task: &Task, containers: &[ContainerDefinition], out: &mut Out) {
             if !volumes.contains(&volume) && !is_placeholder(volume) {
                 let finding = out.value(
                     "ecs/mount-point-volume",
-                    [&at[..], &steps!["mountPoints", j, "sourceVolume"]].concat(),
+                    under(&at, steps!["mountPoints", j, "sourceVolume"]),
                     format!("the task declares no volume named {volume:?}"),
                 );
                 finding.suggestion = closest(volume, volumes.iter().copied()).map(str::to_owned);
@@ -433,7 +442,7 @@ pub fn memory_mib(text: &str) -> Option<i64> {
 fn scaled(number: &str, unit: i64) -> Option<i64> {
     let value: f64 = number.parse().ok()?;
     let scaled = value * unit as f64;
-    (scaled.fract() == 0.0 && scaled >= 0.0 && scaled < 1e12).then_some(scaled as i64)
+    (scaled.fract() == 0.0 && (0.0..1e12).contains(&scaled)).then_some(scaled as i64)
 }
 
 fn awsvpc_container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) {
@@ -442,7 +451,7 @@ fn awsvpc_container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) 
             if host != port {
                 out.value(
                     "ecs/awsvpc-host-port",
-                    [at, &steps!["portMappings", j, "hostPort"]].concat(),
+                    under(at, steps!["portMappings", j, "hostPort"]),
                     format!("is {host}; with awsvpc networking it must be left out or equal containerPort ({port})"),
                 );
             }
@@ -457,7 +466,7 @@ fn awsvpc_container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) 
     ];
     for (member, set) in unsupported {
         if set {
-            out.value(
+            out.push_key(
                 "ecs/awsvpc-unsupported",
                 join(at, member),
                 format!("`{member}` is not supported with awsvpc networking"),
@@ -480,7 +489,7 @@ fn health_check(container: &ContainerDefinition, at: &[Seg], out: &mut Out) {
         if let Some(value) = value.filter(|v| !(min..=max).contains(v)) {
             out.value(
                 "ecs/health-check-timing",
-                [at, &steps!["healthCheck", member]].concat(),
+                under(at, steps!["healthCheck", member]),
                 format!("is {value}, outside {min} to {max}"),
             );
         }
@@ -510,7 +519,7 @@ fn execution_role(task: &Task, containers: &[ContainerDefinition], fargate: bool
         ];
         for (member, needed, what) in needs {
             if needed {
-                out.value(
+                out.push_key(
                     "ecs/execution-role",
                     join(&at, member),
                     format!("{what} need the task's executionRoleArn, which is missing"),

@@ -2,9 +2,9 @@
 //! network mode, task sizes, log drivers and the parameters it does not support.
 
 use super::ecs::{cpu_units, memory_mib};
-use super::{all, is_placeholder, join, steps, Out};
+use super::{all, is_placeholder, join, steps, under, Out};
 use crate::locate::Seg;
-use awsgen_types::ecs::{ContainerDefinition, RegisterTaskDefinitionRequest as Task};
+use awsgen_types::ecs::{ContainerDefinition, LogDriver, RegisterTaskDefinitionRequest as Task};
 
 /// The memory sizes (MiB) Fargate runs a task of `cpu` units with; shared with Batch, whose
 /// Fargate jobs take the same pairs.
@@ -32,10 +32,15 @@ pub fn size_problem(cpu: i64, memory: i64) -> Option<String> {
     if sizes.contains(&memory) {
         return None;
     }
-    let (first, last) = (sizes[0], sizes[sizes.len() - 1]);
-    let step = sizes.get(1).map_or(0, |s| s - first);
+    let allowed = match sizes.as_slice() {
+        [a, b, c] => format!("{a}, {b} or {c} MiB"),
+        [first, second, .., last] => {
+            format!("{first} to {last} MiB in steps of {}", second - first)
+        }
+        _ => String::new(),
+    };
     Some(format!(
-        "Fargate runs {cpu} CPU units with {first} to {last} MiB in steps of {step}, not {memory} MiB"
+        "Fargate runs {cpu} CPU units with {allowed}, not {memory} MiB"
     ))
 }
 
@@ -59,7 +64,7 @@ pub fn task(task: &Task, awsvpc: bool, out: &mut Out) {
     }
     sizes(task, out);
     if task.placement_constraints.is_some() {
-        out.value(
+        out.push_key(
             "ecs/fargate-unsupported",
             steps!["placementConstraints"],
             "placement constraints are not supported on Fargate".into(),
@@ -81,7 +86,7 @@ pub fn task(task: &Task, awsvpc: bool, out: &mut Out) {
     }
     for (i, volume) in all(&task.volumes).iter().enumerate() {
         if volume.docker_volume_configuration.is_some() {
-            out.value(
+            out.push_key(
                 "ecs/fargate-unsupported",
                 steps!["volumes", i, "dockerVolumeConfiguration"],
                 "Docker volumes are not supported on Fargate".into(),
@@ -143,11 +148,13 @@ pub fn container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) {
         .log_configuration
         .as_ref()
         .and_then(|l| l.log_driver.as_ref());
-    if let Some(driver) = driver {
+    // A value the model does not know is reported by the model's check already.
+    let known = driver.filter(|d| !matches!(d, LogDriver::Unknown(_)));
+    if let Some(driver) = known {
         if !["awslogs", "splunk", "awsfirelens"].contains(&driver.as_str()) {
             out.value(
                 "ecs/fargate-log-driver",
-                [at, &steps!["logConfiguration", "logDriver"]].concat(),
+                under(at, steps!["logConfiguration", "logDriver"]),
                 format!(
                     "{:?} is not available on Fargate (awslogs, splunk, awsfirelens)",
                     driver.as_str()
@@ -156,7 +163,7 @@ pub fn container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) {
         }
     }
     let unsupported = |member: &'static str, out: &mut Out, path: Vec<Seg>| {
-        out.value(
+        out.push_key(
             "ecs/fargate-unsupported",
             path,
             format!("`{member}` is not supported on Fargate"),
@@ -179,11 +186,7 @@ pub fn container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) {
         ];
         for (member, present) in set {
             if present {
-                unsupported(
-                    member,
-                    out,
-                    [at, &steps!["linuxParameters", member]].concat(),
-                );
+                unsupported(member, out, under(at, steps!["linuxParameters", member]));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The `awslogs` log driver's options: the ones it requires, and names it knows (a misspelt
 //! option is passed to Docker, which refuses to start the container).
 
-use super::{closest, is_placeholder, join, steps, Out};
+use super::{closest, is_placeholder, join, steps, under, Out};
 use crate::locate::Seg;
 use awsgen_runtime::IndexMap;
 use awsgen_types::ecs::ContainerDefinition;
@@ -75,7 +75,7 @@ pub fn options(
         }
         let finding = out.push_key(
             id,
-            [at, &steps!["options", name.as_str()]].concat(),
+            under(at, steps!["options", name.as_str()]),
             format!("{name:?} is not an option of the awslogs driver"),
         );
         finding.suggestion = closest(name, KNOWN.iter().copied()).map(str::to_owned);

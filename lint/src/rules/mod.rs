@@ -122,6 +122,11 @@ macro_rules! steps {
 }
 pub(crate) use steps;
 
+/// `rest` under `at`.
+pub fn under(at: &[Seg], rest: Vec<Seg>) -> Vec<Seg> {
+    at.iter().cloned().chain(rest).collect()
+}
+
 /// A path one step longer.
 pub fn join(path: &[Seg], seg: impl Into<Seg>) -> Vec<Seg> {
     let mut longer = path.to_vec();

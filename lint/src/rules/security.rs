@@ -1,7 +1,7 @@
 //! Security warnings that checkov, trivy and AWS Config raise for task and job definitions,
 //! so a team needs no second tool for them. Secret values are never shown.
 
-use super::{all, is_placeholder, join, steps, Out, RuleInfo};
+use super::{all, is_placeholder, join, steps, under, Out, RuleInfo};
 use crate::locate::Seg;
 use crate::problem::Severity::{Info, Warning};
 use awsgen_types::batch::RegisterJobDefinitionRequest as Job;
@@ -69,9 +69,9 @@ pub fn ecs(task: &Task, out: &mut Out) {
             .map(|e| (e.name.as_deref(), e.value.as_deref()));
         secrets(environment, &at, out);
         if container.readonly_root_filesystem != Some(true) {
-            out.value(
+            out.missing(
                 "security/writable-root-filesystem",
-                at,
+                join(&at, "readonlyRootFilesystem"),
                 "the container's root file system is writable".into(),
             )
             .note = Some("set readonlyRootFilesystem to true if it writes only to volumes".into());
@@ -93,9 +93,9 @@ pub fn ecs(task: &Task, out: &mut Out) {
             .as_ref()
             .is_some_and(|e| e.as_str() == "ENABLED");
         if !enabled {
-            out.value(
+            out.missing(
                 "security/efs-transit-encryption",
-                steps!["volumes", i, "efsVolumeConfiguration"],
+                steps!["volumes", i, "efsVolumeConfiguration", "transitEncryption"],
                 "the EFS volume does not encrypt data in transit".into(),
             )
             .note = Some("set transitEncryption to \"ENABLED\"".into());
@@ -103,7 +103,10 @@ pub fn ecs(task: &Task, out: &mut Out) {
     }
 }
 
-fn env(pairs: &[awsgen_types::batch::KeyValuePair]) -> Vec<(Option<&str>, Option<&str>)> {
+/// An environment's names and values.
+type Environment<'a> = Vec<(Option<&'a str>, Option<&'a str>)>;
+
+fn env(pairs: &[awsgen_types::batch::KeyValuePair]) -> Environment<'_> {
     pairs
         .iter()
         .map(|e| (e.name.as_deref(), e.value.as_deref()))
@@ -111,7 +114,7 @@ fn env(pairs: &[awsgen_types::batch::KeyValuePair]) -> Vec<(Option<&str>, Option
 }
 
 pub fn batch(job: &Job, out: &mut Out) {
-    let mut containers: Vec<(Vec<Seg>, _, Vec<(Option<&str>, Option<&str>)>)> = Vec::new();
+    let mut containers: Vec<(Vec<Seg>, Option<bool>, Environment)> = Vec::new();
     if let Some(c) = &job.container_properties {
         let environment = env(all(&c.environment));
         containers.push((steps!["containerProperties"], c.privileged, environment));
@@ -163,7 +166,7 @@ fn secrets<'a>(
         }
         out.value(
             "security/secret-in-environment",
-            [at, &steps!["environment", j, "value"]].concat(),
+            under(at, steps!["environment", j, "value"]),
             format!("{name} is given in plain text (value not shown)"),
         )
         .note = Some("move it to `secrets`, read from Secrets Manager or Parameter Store".into());
