@@ -33,6 +33,10 @@ pub struct Describe {
     /// input is an object, so any such list is read as that member, and an item that is no
     /// container (`"Name"` in CloudFormation's case, a number) is reported where it is.
     bare_list: Option<&'static str>,
+    /// The input member a file may be alone, as an object, and the member's shape:
+    /// Terraform's `container_properties` keeps a job's `containerProperties` so. An object
+    /// with no member of the input and some of that shape is read as that member.
+    bare_object: Option<(&'static str, &'static str)>,
 }
 
 const FORMS: &[(&str, Describe)] = &[
@@ -47,6 +51,7 @@ const FORMS: &[(&str, Describe)] = &[
             input_shape: "RegisterTaskDefinitionRequest",
             empty_when_absent: &[],
             bare_list: Some("containerDefinitions"),
+            bare_object: None,
         },
     ),
     (
@@ -60,6 +65,7 @@ const FORMS: &[(&str, Describe)] = &[
             input_shape: "RegisterJobDefinitionRequest",
             empty_when_absent: &["tags"],
             bare_list: None,
+            bare_object: Some(("containerProperties", "ContainerProperties")),
         },
     ),
 ];
@@ -176,6 +182,18 @@ pub fn entries(operation: &Operation, document: Value) -> Vec<Entry> {
         }
         other => return vec![Entry::whole(other)],
     };
+    if let Some((member, shape)) = form.bare_object {
+        let input = members(service, form.input_shape).unwrap_or_default();
+        let its = members(service, shape).unwrap_or_default();
+        let no_input_member = !root.keys().any(|k| input.contains(&k.as_str()));
+        if no_input_member && root.keys().any(|k| its.contains(&k.as_str())) {
+            let value = Map::from_iter([(member.to_owned(), Value::Object(root))]);
+            return vec![Entry {
+                within: Some(member),
+                ..Entry::whole(Value::Object(value))
+            }];
+        }
+    }
     if !is_wrapped(form, &root) {
         // Without its wrapper an entry is describe output only if it has output members.
         let kept_output = strip(&output_only, &mut root);
@@ -385,6 +403,18 @@ mod tests {
         assert_eq!(got[0].file_path(&memory), memory[1..]);
         let shown = got[0].file_display(&memory, "containerDefinitions[1].memory");
         assert_eq!(shown, "[1].memory");
+        // Terraform's `container_properties` for a Batch job is its containerProperties.
+        let doc = json!({"image": "etl", "vcpus": 1, "memory": "2048"});
+        let got = entries("batch", "RegisterJobDefinition", doc.clone());
+        assert_eq!(got[0].value, json!({ "containerProperties": doc }));
+        let memory = [
+            Seg::Key("containerProperties".into()),
+            Seg::Key("memory".into()),
+        ];
+        assert_eq!(
+            got[0].file_display(&memory, "containerProperties.memory"),
+            "memory"
+        );
         // Other lists, and lists for other operations, are read as they are.
         for (service, operation, doc) in [
             ("ecs", "RegisterTaskDefinition", json!([])),

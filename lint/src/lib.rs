@@ -99,7 +99,7 @@ pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
             if !entry.covers(&finding.path) {
                 continue;
             }
-            if entry.within.is_some() && rules::ecs::NEED_THE_TASK.contains(&finding.id) {
+            if entry.within.is_some() && rules::NEED_THE_WHOLE.contains(&finding.id) {
                 continue;
             }
             let path = entry.file_path(&finding.path);

@@ -73,7 +73,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "ecs/container-image",
         severity: Error,
-        summary: "every container has an `image`",
+        summary: "every container has an `image` (an empty one, left for a deploy step to fill, is a `template/placeholder` note)",
         quote: "image: Type: String. Required: Yes",
         source: GUIDE,
         input: "ecs register-task-definition",
@@ -193,7 +193,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: "ecs/memory-reservation",
         severity: Error,
-        summary: "a container's `memoryReservation` is below its `memory`",
+        summary: "a container's `memoryReservation` is not above its `memory`",
         quote: "If you specify both, `memory` must be greater than `memoryReservation`.",
         source: API,
         input: "ecs register-task-definition",
@@ -210,15 +210,6 @@ pub const RULES: &[RuleInfo] = &[
         fails: fargate!("", r#", "mountPoints": [{"sourceVolume": "data", "containerPath": "/data"}]"#),
         passes: fargate!(r#", "volumes": [{"name": "data"}]"#, r#", "mountPoints": [{"sourceVolume": "data", "containerPath": "/data"}]"#),
     },
-];
-
-/// The rules that need the task's own members (its memory, volumes, execution role): they
-/// say nothing about a file that holds only the containers (Terraform's
-/// `container_definitions`), whose task is elsewhere.
-pub const NEED_THE_TASK: &[&str] = &[
-    "ecs/container-memory",
-    "ecs/execution-role",
-    "ecs/mount-point-volume",
 ];
 
 /// Every rule above on one task definition.
@@ -274,12 +265,23 @@ fn names(containers: &[ContainerDefinition], out: &mut Out) {
                 None => seen.push((name, i)),
             },
         }
-        if container.image.as_deref().is_none_or(str::is_empty) {
-            out.missing(
-                "ecs/container-image",
-                join(&at, "image"),
-                "the container has no image".into(),
-            );
+        match container.image.as_deref() {
+            None => {
+                out.missing(
+                    "ecs/container-image",
+                    join(&at, "image"),
+                    "the container has no image".into(),
+                );
+            }
+            // Left for a deploy step to fill (`amazon-ecs-render-task-definition`).
+            Some("") => {
+                out.value(
+                    "template/placeholder",
+                    join(&at, "image"),
+                    "the image is empty: a deploy step fills it; check the rendered file".into(),
+                );
+            }
+            Some(_) => {}
         }
     }
     // Absent `essential` reads as true.
@@ -358,12 +360,14 @@ fn resources(task: &Task, containers: &[ContainerDefinition], fargate: bool, out
         let at = steps!["containerDefinitions", i];
         if let (Some(memory), Some(reservation)) = (container.memory, container.memory_reservation)
         {
-            if reservation >= memory {
+            // The documentation says `memory` must be greater; an equal pair is not known to
+            // be refused, so only a reservation above the limit is reported.
+            if reservation > memory {
                 out.value(
                     "ecs/memory-reservation",
                     join(&at, "memoryReservation"),
                     format!(
-                        "is {reservation} MiB, not below the container's memory ({memory} MiB)"
+                        "is {reservation} MiB, more than the container's memory ({memory} MiB)"
                     ),
                 );
             }
@@ -458,11 +462,14 @@ fn awsvpc_container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) 
         }
     }
     let unsupported = [
-        ("links", container.links.is_some()),
+        ("links", !all(&container.links).is_empty()),
         ("hostname", container.hostname.is_some()),
-        ("extraHosts", container.extra_hosts.is_some()),
-        ("dnsServers", container.dns_servers.is_some()),
-        ("dnsSearchDomains", container.dns_search_domains.is_some()),
+        ("extraHosts", !all(&container.extra_hosts).is_empty()),
+        ("dnsServers", !all(&container.dns_servers).is_empty()),
+        (
+            "dnsSearchDomains",
+            !all(&container.dns_search_domains).is_empty(),
+        ),
     ];
     for (member, set) in unsupported {
         if set {

@@ -63,7 +63,7 @@ pub fn task(task: &Task, awsvpc: bool, out: &mut Out) {
         _ => {}
     }
     sizes(task, out);
-    if task.placement_constraints.is_some() {
+    if !all(&task.placement_constraints).is_empty() {
         out.push_key(
             "ecs/fargate-unsupported",
             steps!["placementConstraints"],
@@ -172,15 +172,15 @@ pub fn container(container: &ContainerDefinition, at: &[Seg], out: &mut Out) {
     if container.privileged == Some(true) {
         unsupported("privileged", out, join(at, "privileged"));
     }
-    if container.docker_security_options.is_some() {
+    if !all(&container.docker_security_options).is_empty() {
         let member = "dockerSecurityOptions";
         unsupported(member, out, join(at, member));
     }
     if let Some(linux) = &container.linux_parameters {
         let set = [
-            ("devices", linux.devices.is_some()),
+            ("devices", !all(&linux.devices).is_empty()),
             ("sharedMemorySize", linux.shared_memory_size.is_some()),
-            ("tmpfs", linux.tmpfs.is_some()),
+            ("tmpfs", !all(&linux.tmpfs).is_empty()),
             ("maxSwap", linux.max_swap.is_some()),
             ("swappiness", linux.swappiness.is_some()),
         ];

@@ -40,6 +40,16 @@ pub struct RuleInfo {
     pub passes: &'static str,
 }
 
+/// The rules that need members of the whole input (a task's memory, volumes and execution
+/// role, a job's parameters): they say nothing about a file that holds only one member of it
+/// (Terraform's `container_definitions` and `container_properties`), the rest being elsewhere.
+pub const NEED_THE_WHOLE: &[&str] = &[
+    "batch/parameter-reference",
+    "ecs/container-memory",
+    "ecs/execution-role",
+    "ecs/mount-point-volume",
+];
+
 /// Every check, model checks first, then by service, each group in id order.
 pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
     [model::RULES, ecs::RULES, batch::RULES, security::RULES]
