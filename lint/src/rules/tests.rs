@@ -69,3 +69,27 @@ fn explain_says_what_why_and_shows_both_examples() {
     assert!(text.contains("https://docs.aws.amazon.com/"), "{text}");
     assert_eq!(explain("ecs/no-such-rule"), None);
 }
+
+/// README's rule table is the catalog's; `AWSGEN_README=write` rewrites it.
+#[test]
+fn readme_catalog_is_current() {
+    const START: &str = "<!-- rule catalog: generated from lint/src/rules, do not edit -->\n";
+    const END: &str = "<!-- end of rule catalog -->";
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let start = readme.find(START).expect("the start marker") + START.len();
+    let end = readme.find(END).expect("the end marker");
+    let wanted = readme_catalog();
+    if readme[start..end] == wanted {
+        return;
+    }
+    if std::env::var_os("AWSGEN_README").is_some_and(|v| v == "write") {
+        let updated = format!("{}{wanted}{}", &readme[..start], &readme[end..]);
+        std::fs::write(path, updated).expect("README.md written");
+        return;
+    }
+    panic!(
+        "README.md's rule catalog is stale: run `AWSGEN_README=write cargo test -p awsgen-lint \
+         readme`"
+    );
+}
