@@ -11,13 +11,13 @@ use serde_json::{Map, Value};
 /// An ECS or Batch describe output that reads as a register input once unwrapped.
 pub struct Describe {
     /// The register operation (model name) whose input the entries are.
-    operation: &'static str,
+    pub operation: &'static str,
     /// The member of the describe output that holds the entry.
-    wrapper: &'static str,
+    pub wrapper: &'static str,
     /// Whether the wrapper member is a list of entries (Batch) rather than one (ECS).
-    list: bool,
+    pub list: bool,
     /// Other members of the describe output; `tags` moves into the input.
-    beside: &'static [&'static str],
+    pub beside: &'static [&'static str],
     /// The shape of a described entry (`TaskDefinition`): its members that the register
     /// input lacks are output-only, so a member AWS adds later needs no change here.
     entry_shape: &'static str,
@@ -27,7 +27,7 @@ pub struct Describe {
     /// register input must not be empty: Batch writes `"tags": {}` for an untagged job
     /// definition, and its `tags` map takes at least one entry. In an entry known to be
     /// describe output they are read as absent.
-    empty_when_absent: &'static [&'static str],
+    pub empty_when_absent: &'static [&'static str],
     /// The input member a file may be alone, as a non-empty list: Terraform's
     /// `container_definitions`, CDK and ecs-cli keep a task's `containerDefinitions` so. The
     /// input is an object, so any such list is read as that member, and an item that is no
@@ -39,7 +39,7 @@ pub struct Describe {
     bare_object: Option<(&'static str, &'static str)>,
 }
 
-const FORMS: &[(&str, Describe)] = &[
+pub const FORMS: &[(&str, Describe)] = &[
     (
         "ecs",
         Describe {

@@ -19,6 +19,7 @@
 pub mod annotations;
 mod check;
 pub mod config;
+pub mod fix;
 mod form;
 mod locate;
 mod operation;

@@ -64,6 +64,11 @@ impl<'a> Locator<'a> {
         Locator { text, root }
     }
 
+    /// The document's syntax tree, with the byte range of every key and value.
+    pub fn root(&self) -> Option<&Value<'a>> {
+        self.root.as_ref()
+    }
+
     /// The span a problem at `path` points at. Where the path leaves the document (a step
     /// the document does not have, a key hidden as sensitive), the deepest node reached.
     pub fn span(&self, path: &[Seg], target: Anchor) -> Range<usize> {
@@ -152,14 +157,14 @@ fn property_name(object: &Object<'_>, key: &str) -> Option<Range<usize>> {
         .map(|p| range(p.name.range()))
 }
 
-fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
+pub fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
     match name {
         ObjectPropName::String(lit) => &lit.value,
         ObjectPropName::Word(word) => word.value,
     }
 }
 
-fn range(r: jsonc_parser::common::Range) -> Range<usize> {
+pub fn range(r: jsonc_parser::common::Range) -> Range<usize> {
     r.start..r.end
 }
 

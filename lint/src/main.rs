@@ -13,6 +13,8 @@ use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod fix_cli;
+
 /// Checks ECS task definitions, Batch job definitions and any other ECS or Batch operation
 /// input against the AWS models and a catalog of rules beyond them: JSON syntax, value types,
 /// unknown keys (with "did you mean"), every model constraint, and what AWS rejects or what
@@ -92,7 +94,12 @@ const PROBLEMS: u8 = 1;
 const USAGE_OR_IO: u8 = 2;
 
 fn main() -> ExitCode {
-    let result = run(&Cli::parse());
+    let mut args = std::env::args_os().skip(1).peekable();
+    let result = if args.peek().is_some_and(|a| a == "fix") {
+        fix_cli::main(args.skip(1))
+    } else {
+        run(&Cli::parse())
+    };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(PROBLEMS),
@@ -138,6 +145,11 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 unreadable = true;
                 continue;
             }
+        };
+        let bytes = if cli.fix && file.as_os_str() != "-" {
+            fix_cli::in_place(&operation, file, bytes)?
+        } else {
+            bytes
         };
         let mut report = lint_bytes(&operation, &name, bytes);
         configs.get(file)?.apply(file, &mut report);

@@ -225,3 +225,49 @@ rules = ["ecs/container-name"]
         stderr(&output)
     );
 }
+
+#[test]
+fn fix_prints_a_diff_and_writes_with_write() {
+    let dir = scratch("fix");
+    let file = dir.join("td.json");
+    let text = r#"{
+  "taskDefinition": {
+    "family": "web",
+    "revision": 7,
+    "containerDefinitions": [{"name": "web", "image": "nginx", "memory": "512"}]
+  }
+}
+"#;
+    std::fs::write(&file, text).expect("file");
+    let path = file.to_str().expect("UTF-8");
+    let output = lint(&["fix", path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains(": removed \"revision\": describe output only: the AWS CLI rejects it"),
+        "{out}"
+    );
+    assert!(out.contains("-    \"revision\": 7,\n"), "{out}");
+    assert!(out.contains("+  \"family\": \"web\",\n"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("file"),
+        text,
+        "unchanged"
+    );
+    let output = lint(&["fix", "--write", path]);
+    assert_eq!(output.status.code(), Some(0));
+    let written = std::fs::read_to_string(&file).expect("file");
+    assert!(written.starts_with("{\n  \"family\": \"web\",\n  \"containerDefinitions\""));
+    // The fixed file has no errors.
+    let output = ecs(&["--ignore=security/writable-root-filesystem", path]);
+    assert_eq!(
+        (stdout(&output), output.status.code()),
+        (String::new(), Some(0))
+    );
+    // `--fix` fixes, then checks.
+    std::fs::write(&file, text).expect("file");
+    let output = ecs(&["--fix", "--ignore=security/writable-root-filesystem", path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stderr(&output).contains("fixed: removed \"revision\""));
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), written);
+}

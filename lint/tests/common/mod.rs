@@ -10,7 +10,8 @@ pub fn lint(args: &[&str]) -> Output {
 }
 
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let asks_color = args.iter().any(|a| a.starts_with("--color"));
+    // `fix` prints no color and takes no `--color`.
+    let asks_color = args.iter().any(|a| a.starts_with("--color")) || args.first() == Some(&"fix");
     let mut child = Command::new(env!("CARGO_BIN_EXE_awsgen-lint"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(args)
