@@ -35,7 +35,8 @@ pub struct Describe {
     bare_list: Option<&'static str>,
     /// The input member a file may be alone, as an object, and the member's shape:
     /// Terraform's `container_properties` keeps a job's `containerProperties` so. An object
-    /// with no member of the input and some of that shape is read as that member.
+    /// with more keys only that shape has than keys only the input has is read as that
+    /// member (its input-only keys are then reported as unknown there).
     bare_object: Option<(&'static str, &'static str)>,
 }
 
@@ -185,8 +186,14 @@ pub fn entries(operation: &Operation, document: Value) -> Vec<Entry> {
     if let Some((member, shape)) = form.bare_object {
         let input = members(service, form.input_shape).unwrap_or_default();
         let its = members(service, shape).unwrap_or_default();
-        let no_input_member = !root.keys().any(|k| input.contains(&k.as_str()));
-        if no_input_member && root.keys().any(|k| its.contains(&k.as_str())) {
+        // More keys only the member has than keys only the input has: Terraform templates
+        // keep a stray `jobDefinitionName` or `parameters` in them.
+        let count = |of: &[&str], not: &[&str]| {
+            root.keys()
+                .filter(|k| of.contains(&k.as_str()) && !not.contains(&k.as_str()))
+                .count()
+        };
+        if count(its, input) > count(input, its) {
             let value = Map::from_iter([(member.to_owned(), Value::Object(root))]);
             return vec![Entry {
                 within: Some(member),
