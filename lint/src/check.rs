@@ -2,8 +2,9 @@
 //! `serde_path_to_error`, recorded, and its value neutralized before reading again), then every
 //! validation violation, unknown members included, of the value that finally reads.
 
-use crate::locate::{Seg, Target};
+use crate::locate::{Anchor, Seg};
 use crate::problem::Kind;
+use crate::rules::{self, is_placeholder};
 use awsgen_runtime::validate::{Path, Rule, Segment, Violation, Violations};
 use awsgen_runtime::Shape;
 use serde_json::Value;
@@ -13,12 +14,15 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub kind: Kind,
+    /// The catalog's id (`model/required`, `ecs/fargate-cpu-memory`).
+    pub id: &'static str,
+    /// The model's rule, for violations and unknown keys.
     pub rule: Option<&'static str>,
     /// For locating the problem.
     pub path: Vec<Seg>,
     /// The path as shown, in wire names (`containerDefinitions[0].memory`, `options["a-b"]`).
     pub display: String,
-    pub target: Target,
+    pub target: Anchor,
     pub message: String,
     pub suggestion: Option<String>,
     /// More to say in text output (the keys allowed where an unknown key has no close one).
@@ -40,9 +44,34 @@ const STAND_INS: [fn() -> Value; 6] = [
 /// More than any real file has type errors; a bound so a pathological one cannot loop long.
 const MAX_READS: usize = 1000;
 
-/// Every problem in `value` read as `T`. `value` is changed: wrongly typed values are
-/// neutralized.
+/// Every problem in `value` read as `T`, the rules beyond the model included. `value` is
+/// changed: wrongly typed values are neutralized, unknown keys of unions removed.
 pub fn check<T: Shape>(value: &mut Value) -> Vec<Finding> {
+    let mut unknown = Vec::new();
+    // Each round finds the unknown keys of unions that read as having several members; a
+    // union is at most a few levels deep, and a bound keeps a hostile file from looping.
+    for _ in 0..4 {
+        let findings = check_once::<T>(value);
+        let crowded: Vec<Vec<Seg>> = findings
+            .iter()
+            .filter(|f| f.kind == Kind::Type && f.message.ends_with("found more"))
+            .map(|f| f.path.clone())
+            .collect();
+        let found = crowded
+            .iter()
+            .flat_map(|path| crate::union::unknown_keys::<T>(value, path))
+            .collect::<Vec<_>>();
+        if found.is_empty() {
+            unknown.extend(findings);
+            return unknown;
+        }
+        unknown.extend(found);
+    }
+    unknown.extend(check_once::<T>(value));
+    unknown
+}
+
+fn check_once<T: Shape>(value: &mut Value) -> Vec<Finding> {
     let (typed, mut findings) = read::<T>(value);
     if let Some(typed) = typed {
         let mut out = Violations::with_unknown_members();
@@ -55,13 +84,20 @@ pub fn check<T: Shape>(value: &mut Value) -> Vec<Finding> {
                 // A neutralized value is reported once, as a type error, not again as missing.
                 .filter(|f| !type_paths.iter().any(|t| f.path.starts_with(t))),
         );
+        // A rule reads the typed value, in which neutralized values are absent: what it says
+        // about a value that held a type error, or about what contains one, is not sure.
+        findings.extend(rules::run(&typed).into_iter().filter(|f| {
+            !type_paths
+                .iter()
+                .any(|t| f.path.starts_with(t) || t.starts_with(&f.path))
+        }));
     }
     findings
 }
 
 /// Reads `value` as `T`, recording each type error and neutralizing its value until it reads.
 /// `None` when it still does not read after [`MAX_READS`] tries.
-fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
+pub(crate) fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
     let mut findings = Vec::new();
     // How many stand-ins each failing path has had.
     let mut tries: HashMap<Vec<Seg>, usize> = HashMap::new();
@@ -75,13 +111,21 @@ fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
         };
         let tried = tries.entry(path.clone()).or_insert(0);
         if *tried == 0 {
+            let message = error.inner().to_string();
+            // A union with two members does not read; it is the union rule that is broken.
+            let id = if message.contains("must have exactly one member set") {
+                "model/union-member"
+            } else {
+                "model/type"
+            };
             findings.push(Finding {
                 kind: Kind::Type,
+                id,
                 rule: None,
                 display: display(&path),
                 path: path.clone(),
-                target: Target::Value,
-                message: error.inner().to_string(),
+                target: Anchor::Value,
+                message,
                 suggestion: None,
                 note: None,
             });
@@ -110,7 +154,7 @@ fn segments(path: &serde_path_to_error::Path) -> Option<Vec<Seg>> {
         .collect()
 }
 
-fn at<'v>(mut value: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
+pub(crate) fn at<'v>(mut value: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
     for seg in path {
         value = match (value, seg) {
             (Value::Object(map), Seg::Key(key)) => map.get_mut(key)?,
@@ -156,14 +200,14 @@ fn is_name(key: &str) -> bool {
 
 fn violation(v: &Violation) -> Finding {
     let mut path = Vec::new();
-    let mut target = Target::Value;
+    let mut target = Anchor::Value;
     for segment in &v.path {
         match segment {
             Segment::Member(name) | Segment::Key(Some(name)) => path.push(Seg::Key(name.clone())),
             Segment::Index(i) => path.push(Seg::Index(*i)),
             Segment::MapKey(Some(key)) => {
                 path.push(Seg::Key(key.clone()));
-                target = Target::Key;
+                target = Anchor::Key;
             }
             // A sensitive key is not shown, so the problem points at its map.
             Segment::Key(None) | Segment::MapKey(None) => break,
@@ -177,8 +221,8 @@ fn violation(v: &Violation) -> Finding {
         _ => (Kind::Violation, None),
     };
     match &v.rule {
-        Rule::Required => target = Target::Missing,
-        Rule::UnknownMember { .. } => target = Target::Key,
+        Rule::Required => target = Anchor::Missing,
+        Rule::UnknownMember { .. } => target = Anchor::Key,
         // The later of two equal items.
         Rule::UniqueItems { duplicate, .. } => path.push(Seg::Index(*duplicate)),
         _ => {}
@@ -190,8 +234,33 @@ fn violation(v: &Violation) -> Finding {
         } => Some(format!("the keys allowed here are {}", list(allowed))),
         _ => None,
     };
+    // A template's placeholder where an enum value or a pattern's string belongs: whether
+    // the rendered value is right cannot be known here.
+    let templated = matches!(v.rule, Rule::Enum { .. } | Rule::Pattern { .. })
+        && v.value.as_deref().is_some_and(is_placeholder);
+    if templated {
+        return Finding {
+            kind: Kind::Rule,
+            id: "template/placeholder",
+            rule: None,
+            path,
+            display: v.path_string(),
+            target,
+            message: format!(
+                "{} is a template placeholder where the model wants {}; check the rendered file",
+                v.value.as_deref().unwrap_or_default(),
+                match v.rule {
+                    Rule::Enum { .. } => "one of its values",
+                    _ => "a string of its pattern",
+                }
+            ),
+            suggestion: None,
+            note: None,
+        };
+    }
     Finding {
         kind,
+        id: rules::model::id(&v.rule),
         rule: Some(v.rule.name()),
         path,
         display: v.path_string(),
@@ -240,6 +309,13 @@ mod tests {
     use awsgen_types::ecs::RegisterTaskDefinitionRequest;
     use serde_json::json;
 
+    /// The model's findings, without the rules beyond it.
+    fn model<T: Shape>(doc: &mut Value) -> Vec<Finding> {
+        let mut findings = check::<T>(doc);
+        findings.retain(|f| f.kind != Kind::Rule);
+        findings
+    }
+
     #[test]
     fn every_type_error_is_found_once() {
         let mut doc = json!({
@@ -250,7 +326,7 @@ mod tests {
             ],
             "tags": [{"key": "team", "value": ["x"]}]
         });
-        let findings = check::<RegisterTaskDefinitionRequest>(&mut doc);
+        let findings = model::<RegisterTaskDefinitionRequest>(&mut doc);
         let got: Vec<(Kind, &str)> = findings
             .iter()
             .map(|f| (f.kind, f.display.as_str()))
@@ -286,14 +362,14 @@ mod tests {
             "family": "web",
             "containerDefinitions": [{"name": "web", "image": "nginx", "portBindings": []}]
         });
-        let findings = check::<RegisterTaskDefinitionRequest>(&mut doc);
+        let findings = model::<RegisterTaskDefinitionRequest>(&mut doc);
         assert_eq!(findings.len(), 1);
         let f = &findings[0];
         assert_eq!(f.kind, Kind::UnknownKey);
         assert_eq!(f.rule, Some("unknownMember"));
         assert_eq!(f.message, "unknown key");
         assert_eq!(f.suggestion.as_deref(), Some("portMappings"));
-        assert_eq!(f.target, Target::Key);
+        assert_eq!(f.target, Anchor::Key);
     }
 
     #[test]

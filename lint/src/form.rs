@@ -5,33 +5,42 @@
 //! in that input to a path in the file.
 
 use crate::locate::Seg;
+use crate::operation::{members, Operation};
 use serde_json::{Map, Value};
 
 /// An ECS or Batch describe output that reads as a register input once unwrapped.
-struct Describe {
+pub struct Describe {
     /// The register operation (model name) whose input the entries are.
-    operation: &'static str,
+    pub operation: &'static str,
     /// The member of the describe output that holds the entry.
-    wrapper: &'static str,
+    pub wrapper: &'static str,
     /// Whether the wrapper member is a list of entries (Batch) rather than one (ECS).
-    list: bool,
+    pub list: bool,
     /// Other members of the describe output; `tags` moves into the input.
-    beside: &'static [&'static str],
-    /// Members of the described entry that its register input does not have.
-    output_only: &'static [&'static str],
+    pub beside: &'static [&'static str],
+    /// The shape of a described entry (`TaskDefinition`): its members that the register
+    /// input lacks are output-only, so a member AWS adds later needs no change here.
+    entry_shape: &'static str,
+    /// The register input's shape.
+    input_shape: &'static str,
     /// Members the service describes as empty where the definition has none, and whose
     /// register input must not be empty: Batch writes `"tags": {}` for an untagged job
     /// definition, and its `tags` map takes at least one entry. In an entry known to be
     /// describe output they are read as absent.
-    empty_when_absent: &'static [&'static str],
+    pub empty_when_absent: &'static [&'static str],
     /// The input member a file may be alone, as a non-empty list: Terraform's
     /// `container_definitions`, CDK and ecs-cli keep a task's `containerDefinitions` so. The
     /// input is an object, so any such list is read as that member, and an item that is no
     /// container (`"Name"` in CloudFormation's case, a number) is reported where it is.
     bare_list: Option<&'static str>,
+    /// The input member a file may be alone, as an object, and the member's shape:
+    /// Terraform's `container_properties` keeps a job's `containerProperties` so. An object
+    /// with more keys only that shape has than keys only the input has is read as that
+    /// member (its input-only keys are then reported as unknown there).
+    bare_object: Option<(&'static str, &'static str)>,
 }
 
-const FORMS: &[(&str, Describe)] = &[
+pub const FORMS: &[(&str, Describe)] = &[
     (
         "ecs",
         Describe {
@@ -39,18 +48,11 @@ const FORMS: &[(&str, Describe)] = &[
             wrapper: "taskDefinition",
             list: false,
             beside: &["tags"],
-            output_only: &[
-                "taskDefinitionArn",
-                "revision",
-                "status",
-                "requiresAttributes",
-                "compatibilities",
-                "registeredAt",
-                "registeredBy",
-                "deregisteredAt",
-            ],
+            entry_shape: "TaskDefinition",
+            input_shape: "RegisterTaskDefinitionRequest",
             empty_when_absent: &[],
             bare_list: Some("containerDefinitions"),
+            bare_object: None,
         },
     ),
     (
@@ -60,14 +62,11 @@ const FORMS: &[(&str, Describe)] = &[
             wrapper: "jobDefinitions",
             list: true,
             beside: &["nextToken"],
-            output_only: &[
-                "jobDefinitionArn",
-                "revision",
-                "status",
-                "containerOrchestrationType",
-            ],
+            entry_shape: "JobDefinition",
+            input_shape: "RegisterJobDefinitionRequest",
             empty_when_absent: &["tags"],
             bare_list: None,
+            bare_object: Some(("containerProperties", "ContainerProperties")),
         },
     ),
 ];
@@ -84,6 +83,9 @@ pub struct Entry {
     /// container definitions is `containerDefinitions`). Findings outside it are about members
     /// such a file cannot have (`family`), and are not reported.
     pub within: Option<&'static str>,
+    /// Output-only members a file that is no wrapped describe output kept (the AWS CLI
+    /// rejects them), in key order.
+    pub kept_output: Vec<String>,
 }
 
 impl Entry {
@@ -93,7 +95,20 @@ impl Entry {
             prefix: Vec::new(),
             hoisted: Vec::new(),
             within: None,
+            kept_output: Vec::new(),
         }
+    }
+
+    /// The output-only members the entry kept, with the path of the first: one finding
+    /// names them all.
+    pub fn describe_only(&self) -> Option<(String, Vec<Seg>)> {
+        let first = self.kept_output.first()?;
+        let names: Vec<String> = self
+            .kept_output
+            .iter()
+            .map(|name| serde_json::Value::from(name.as_str()).to_string())
+            .collect();
+        Some((names.join(", "), vec![Seg::Key(first.clone())]))
     }
 
     /// Whether a finding at `path` in the input concerns the file.
@@ -148,13 +163,14 @@ impl Entry {
 
 /// The inputs of `operation` in a file: the document itself, or the entries of a describe
 /// output (with or without its wrapper) with their output-only members removed.
-pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
+pub fn entries(operation: &Operation, document: Value) -> Vec<Entry> {
     let form = FORMS
         .iter()
-        .find(|(s, form)| *s == service && form.operation == operation);
-    let Some((_, form)) = form else {
+        .find(|(s, form)| *s == operation.service && form.operation == operation.name);
+    let Some((service, form)) = form else {
         return vec![Entry::whole(document)];
     };
+    let output_only = output_only(service, form);
     let mut root = match document {
         Value::Object(root) => root,
         Value::Array(items) if form.bare_list.is_some() && !items.is_empty() => {
@@ -167,12 +183,34 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
         }
         other => return vec![Entry::whole(other)],
     };
+    if let Some((member, shape)) = form.bare_object {
+        let input = members(service, form.input_shape).unwrap_or_default();
+        let its = members(service, shape).unwrap_or_default();
+        // More keys only the member has than keys only the input has: Terraform templates
+        // keep a stray `jobDefinitionName` or `parameters` in them.
+        let count = |of: &[&str], not: &[&str]| {
+            root.keys()
+                .filter(|k| of.contains(&k.as_str()) && !not.contains(&k.as_str()))
+                .count()
+        };
+        if count(its, input) > count(input, its) {
+            let value = Map::from_iter([(member.to_owned(), Value::Object(root))]);
+            return vec![Entry {
+                within: Some(member),
+                ..Entry::whole(Value::Object(value))
+            }];
+        }
+    }
     if !is_wrapped(form, &root) {
         // Without its wrapper an entry is describe output only if it has output members.
-        if strip(form, &mut root) {
+        let kept_output = strip(&output_only, &mut root);
+        if !kept_output.is_empty() {
             drop_empty(form, &mut root);
         }
-        return vec![Entry::whole(Value::Object(root))];
+        return vec![Entry {
+            kept_output,
+            ..Entry::whole(Value::Object(root))
+        }];
     }
     let mut hoisted = Map::new();
     for name in form.beside {
@@ -199,13 +237,11 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
             };
             let Value::Object(mut item) = item else {
                 return Entry {
-                    value: item,
                     prefix,
-                    hoisted: Vec::new(),
-                    within: None,
+                    ..Entry::whole(item)
                 };
             };
-            strip(form, &mut item);
+            strip(&output_only, &mut item);
             drop_empty(form, &mut item);
             let mut moved = Vec::new();
             for (name, value) in &hoisted {
@@ -215,10 +251,9 @@ pub fn entries(service: &str, operation: &str, document: Value) -> Vec<Entry> {
                 }
             }
             Entry {
-                value: Value::Object(item),
                 prefix,
                 hoisted: moved,
-                within: None,
+                ..Entry::whole(Value::Object(item))
             }
         })
         .collect()
@@ -238,13 +273,28 @@ fn is_wrapped(form: &Describe, root: &Map<String, Value>) -> bool {
             .all(|k| k == form.wrapper || form.beside.contains(&k.as_str()))
 }
 
-/// Removes the output-only members; whether there were any.
-fn strip(form: &Describe, entry: &mut Map<String, Value>) -> bool {
-    let mut found = false;
-    for name in form.output_only {
-        found |= entry.remove(*name).is_some();
+/// The members of a described entry its register input lacks.
+pub fn output_only(service: &str, form: &Describe) -> Vec<&'static str> {
+    let entry = members(service, form.entry_shape).unwrap_or_default();
+    let input = members(service, form.input_shape).unwrap_or_default();
+    entry
+        .iter()
+        .copied()
+        .filter(|name| !input.contains(name))
+        .collect()
+}
+
+/// Removes the output-only members; those there were, in the entry's order.
+fn strip(output_only: &[&str], entry: &mut Map<String, Value>) -> Vec<String> {
+    let kept: Vec<String> = entry
+        .keys()
+        .filter(|key| output_only.contains(&key.as_str()))
+        .cloned()
+        .collect();
+    for name in &kept {
+        entry.remove(name);
     }
-    found
+    kept
 }
 
 fn drop_empty(form: &Describe, entry: &mut Map<String, Value>) {
@@ -264,6 +314,10 @@ fn drop_empty(form: &Describe, entry: &mut Map<String, Value>) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn entries(service: &'static str, name: &'static str, doc: Value) -> Vec<Entry> {
+        super::entries(&Operation { service, name }, doc)
+    }
 
     #[test]
     fn ecs_describe_output_with_wrapper_and_tags() {
@@ -291,7 +345,15 @@ mod tests {
     fn unwrapped_entries_lose_output_only_members() {
         let doc = json!({"family": "web", "taskDefinitionArn": "arn", "registeredAt": 1.5});
         let got = entries("ecs", "RegisterTaskDefinition", doc);
-        assert_eq!(got, [Entry::whole(json!({"family": "web"}))]);
+        let kept = vec!["registeredAt".to_owned(), "taskDefinitionArn".to_owned()];
+        let entry = Entry {
+            kept_output: kept,
+            ..Entry::whole(json!({"family": "web"}))
+        };
+        assert_eq!(got, [entry]);
+        let (names, at) = got[0].describe_only().expect("kept output");
+        assert_eq!(names, r#""registeredAt", "taskDefinitionArn""#);
+        assert_eq!(at, [Seg::Key("registeredAt".into())]);
         // Other operations are read as they are.
         let doc = json!({"family": "web", "revision": 1});
         let got = entries("ecs", "DeregisterTaskDefinition", doc.clone());
@@ -348,6 +410,18 @@ mod tests {
         assert_eq!(got[0].file_path(&memory), memory[1..]);
         let shown = got[0].file_display(&memory, "containerDefinitions[1].memory");
         assert_eq!(shown, "[1].memory");
+        // Terraform's `container_properties` for a Batch job is its containerProperties.
+        let doc = json!({"image": "etl", "vcpus": 1, "memory": "2048"});
+        let got = entries("batch", "RegisterJobDefinition", doc.clone());
+        assert_eq!(got[0].value, json!({ "containerProperties": doc }));
+        let memory = [
+            Seg::Key("containerProperties".into()),
+            Seg::Key("memory".into()),
+        ];
+        assert_eq!(
+            got[0].file_display(&memory, "containerProperties.memory"),
+            "memory"
+        );
         // Other lists, and lists for other operations, are read as they are.
         for (service, operation, doc) in [
             ("ecs", "RegisterTaskDefinition", json!([])),

@@ -4,30 +4,38 @@
 //! and column.
 //!
 //! ```
-//! use awsgen_lint::{lint, Kind, Target};
+//! use awsgen_lint::{lint, Kind, Operation};
 //!
-//! let target = Target::resolve("ecs", "register-task-definition").unwrap();
+//! let operation = Operation::resolve("ecs", "register-task-definition").unwrap();
 //! let text = r#"{"family": "web", "containerDefinitions": [{"name": "web", "memory": "512"}]}"#;
-//! let report = lint(&target, "taskdef.json", text);
-//! assert_eq!(report.problems[0].kind, Kind::Type);
-//! assert_eq!(report.line_column(report.problems[0].span.start), (1, 70));
+//! let report = lint(&operation, "taskdef.json", text);
+//! let problem = report.problems.iter().find(|p| p.kind == Kind::Type).unwrap();
+//! assert_eq!(problem.id, "model/type");
+//! assert_eq!(report.line_column(problem.span.start), (1, 70));
+//! // Rules beyond the model: the container has no image.
+//! assert!(report.problems.iter().any(|p| p.id == "ecs/container-image"));
 //! ```
 
+pub mod annotations;
 mod check;
+pub mod config;
+pub mod fix;
 mod form;
 mod locate;
+mod operation;
 mod problem;
 pub mod render;
-mod target;
+pub mod rules;
+mod union;
 
-pub use problem::{FileReport, Kind, Problem};
-pub use target::{Target, TargetError, SERVICES};
+pub use operation::{Operation, OperationError, SERVICES};
+pub use problem::{FileReport, Kind, Problem, Severity};
 
-use locate::{Locator, Target as Point};
+use locate::{Anchor, Locator};
 
-/// Every problem in `text`, a file called `name`, read as `target`'s input (or as the describe
+/// Every problem in `text`, a file called `name`, read as `operation`'s input (or as the describe
 /// output of the definition it registers).
-pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
+pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
     let report = |problems| FileReport::new(name.to_owned(), text.to_owned(), problems);
     let document: serde_json::Value = match serde_json::from_str(text) {
         Ok(document) => document,
@@ -43,6 +51,8 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
         .into_iter()
         .map(|(span, key, first)| Problem {
             kind: Kind::Syntax,
+            id: "syntax/duplicate-key",
+            severity: rules::severity("syntax/duplicate-key"),
             rule: None,
             path: None,
             message: format!(
@@ -56,9 +66,41 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
             related: vec![(first, "first given here".to_owned())],
         })
         .collect();
-    for mut entry in form::entries(target.service, target.operation, document) {
-        for finding in target.check(&mut entry.value) {
+    for mut entry in form::entries(operation, document) {
+        if let Some((names, at)) = entry.describe_only() {
+            let path = entry.file_path(&at);
+            let span = locator.span(&path, Anchor::Key);
+            problems.push(Problem {
+                kind: Kind::UnknownKey,
+                id: "input/describe-only-member",
+                severity: rules::severity("input/describe-only-member"),
+                rule: None,
+                path: Some(entry.file_display(&at, &check::display(&at))),
+                message: format!(
+                    "{names}: describe output only; the AWS CLI rejects {} as unknown \
+                     parameters",
+                    if entry.kept_output.len() == 1 {
+                        "it"
+                    } else {
+                        "them"
+                    }
+                ),
+                suggestion: None,
+                note: Some(
+                    "remove it, or run `awsgen-lint fix` (the ECS deploy action for GitHub \
+                     removes it on its own)"
+                        .to_owned(),
+                ),
+                span,
+                label: Some("output only".to_owned()),
+                related: Vec::new(),
+            });
+        }
+        for finding in operation.check(&mut entry.value) {
             if !entry.covers(&finding.path) {
+                continue;
+            }
+            if entry.within.is_some() && rules::NEED_THE_WHOLE.contains(&finding.id) {
                 continue;
             }
             let path = entry.file_path(&finding.path);
@@ -66,6 +108,8 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
             let label = label(&finding, text.get(span.clone()).unwrap_or_default());
             problems.push(Problem {
                 kind: finding.kind,
+                id: finding.id,
+                severity: rules::severity(finding.id),
                 rule: finding.rule,
                 path: Some(entry.file_display(&finding.path, &finding.display)),
                 message: finding.message,
@@ -82,9 +126,9 @@ pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {
 
 /// [`lint`] for a file's bytes: a file that is not UTF-8 is a syntax error where it stops
 /// being UTF-8 (AWS reads JSON as UTF-8), and is not checked further.
-pub fn lint_bytes(target: &Target, name: &str, bytes: Vec<u8>) -> FileReport {
+pub fn lint_bytes(operation: &Operation, name: &str, bytes: Vec<u8>) -> FileReport {
     match String::from_utf8(bytes) {
-        Ok(text) => lint(target, name, &text),
+        Ok(text) => lint(operation, name, &text),
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
             let byte = error.as_bytes().get(at).copied().unwrap_or_default();
@@ -92,6 +136,8 @@ pub fn lint_bytes(target: &Target, name: &str, bytes: Vec<u8>) -> FileReport {
             let end = text[at..].chars().next().map_or(at, |c| at + c.len_utf8());
             let problem = Problem {
                 kind: Kind::Syntax,
+                id: "syntax/json",
+                severity: rules::severity("syntax/json"),
                 rule: None,
                 path: None,
                 message: format!(
@@ -151,6 +197,8 @@ fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
     });
     Problem {
         kind: Kind::Syntax,
+        id: "syntax/json",
+        severity: rules::severity("syntax/json"),
         rule: None,
         path: None,
         message: message.to_owned(),
@@ -168,10 +216,13 @@ fn label(finding: &check::Finding, spanned: &str) -> Option<String> {
         _ => "",
     };
     match finding.target {
-        Point::Missing if spanned.starts_with('{') => {
+        Anchor::Missing if spanned.starts_with('{') => {
             Some(format!("`{member}` is missing from this object"))
         }
-        Point::Missing => Some("`null` reads as absent".to_owned()),
+        // A rule points at a member that is there when its value is what is wrong
+        // (`"readonlyRootFilesystem": false`).
+        Anchor::Missing if finding.kind == Kind::Rule => None,
+        Anchor::Missing => Some("`null` reads as absent".to_owned()),
         _ => None,
     }
 }

@@ -13,9 +13,21 @@ pub enum Seg {
     Index(usize),
 }
 
+impl From<&str> for Seg {
+    fn from(key: &str) -> Self {
+        Seg::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(index: usize) -> Self {
+        Seg::Index(index)
+    }
+}
+
 /// What of the node at a path a problem points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub enum Anchor {
     /// The value.
     Value,
     /// The key naming the value (the last step must be a [`Seg::Key`]).
@@ -52,9 +64,14 @@ impl<'a> Locator<'a> {
         Locator { text, root }
     }
 
+    /// The document's syntax tree, with the byte range of every key and value.
+    pub fn root(&self) -> Option<&Value<'a>> {
+        self.root.as_ref()
+    }
+
     /// The span a problem at `path` points at. Where the path leaves the document (a step
     /// the document does not have, a key hidden as sensitive), the deepest node reached.
-    pub fn span(&self, path: &[Seg], target: Target) -> Range<usize> {
+    pub fn span(&self, path: &[Seg], target: Anchor) -> Range<usize> {
         let Some(root) = &self.root else {
             return 0..0;
         };
@@ -68,14 +85,14 @@ impl<'a> Locator<'a> {
             (None, _) => at_parent(),
             (Some(_), false) => at_parent(),
             (Some(last), true) => match (target, last, node) {
-                (Target::Value, _, _) => match step(node, last) {
+                (Anchor::Value, _, _) => match step(node, last) {
                     Some(child) => range(child.range()),
                     None => at_parent(),
                 },
-                (Target::Key | Target::Missing, Seg::Key(key), Value::Object(object)) => {
+                (Anchor::Key | Anchor::Missing, Seg::Key(key), Value::Object(object)) => {
                     match property_name(object, key) {
                         Some(span) => span,
-                        None if target == Target::Missing => self.object(object),
+                        None if target == Anchor::Missing => self.object(object),
                         None => at_parent(),
                     }
                 }
@@ -140,14 +157,14 @@ fn property_name(object: &Object<'_>, key: &str) -> Option<Range<usize>> {
         .map(|p| range(p.name.range()))
 }
 
-fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
+pub fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
     match name {
         ObjectPropName::String(lit) => &lit.value,
         ObjectPropName::Word(word) => word.value,
     }
 }
 
-fn range(r: jsonc_parser::common::Range) -> Range<usize> {
+pub fn range(r: jsonc_parser::common::Range) -> Range<usize> {
     r.start..r.end
 }
 
@@ -195,28 +212,28 @@ mod tests {
         let locator = Locator::new(doc);
         let at = |path: &[Seg], target| &doc[locator.span(path, target)];
         let b1 = [key("a"), key("b"), Seg::Index(1)];
-        assert_eq!(at(&b1, Target::Value), r#"{"c": null}"#);
-        assert_eq!(at(&[key("x")], Target::Key), r#""x""#);
+        assert_eq!(at(&b1, Anchor::Value), r#"{"c": null}"#);
+        assert_eq!(at(&[key("x")], Anchor::Key), r#""x""#);
         let c = [key("a"), key("b"), Seg::Index(1), key("c")];
-        assert_eq!(at(&c, Target::Missing), r#""c""#);
+        assert_eq!(at(&c, Anchor::Missing), r#""c""#);
         let d = [key("a"), key("b"), Seg::Index(1), key("d")];
-        assert_eq!(at(&d, Target::Missing), r#"{"c": null}"#);
+        assert_eq!(at(&d, Anchor::Missing), r#"{"c": null}"#);
         let long = "{\n  \"a\": 1\n}";
         assert_eq!(
-            &long[Locator::new(long).span(&[key("b")], Target::Missing)],
+            &long[Locator::new(long).span(&[key("b")], Anchor::Missing)],
             "{"
         );
         // A path the document does not have stops at the deepest node.
         let deep = [key("a"), key("zz"), Seg::Index(3)];
-        assert_eq!(at(&deep, Target::Value), r#"{"b": [1, {"c": null}]}"#);
-        assert_eq!(at(&[], Target::Value), doc);
+        assert_eq!(at(&deep, Anchor::Value), r#"{"b": [1, {"c": null}]}"#);
+        assert_eq!(at(&[], Anchor::Value), doc);
     }
 
     #[test]
     fn duplicate_keys_resolve_to_the_last() {
         let locator = Locator::new(DOC);
         let b0 = [key("a"), key("b"), Seg::Index(0)];
-        assert_eq!(text(locator.span(&b0, Target::Value)), "2");
+        assert_eq!(text(locator.span(&b0, Anchor::Value)), "2");
         let dups = locator.duplicate_keys();
         assert_eq!(dups.len(), 1);
         assert_eq!(text(dups[0].0.clone()), r#""a""#);
@@ -225,6 +242,6 @@ mod tests {
 
     #[test]
     fn not_json_locates_nothing() {
-        assert_eq!(Locator::new("{,}").span(&[key("a")], Target::Value), 0..0);
+        assert_eq!(Locator::new("{,}").span(&[key("a")], Anchor::Value), 0..0);
     }
 }

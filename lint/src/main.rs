@@ -1,18 +1,24 @@
-//! The `awsgen-lint` command: `awsgen-lint ecs register-task-definition taskdef.json ...`.
-//! Exit status 0 when every file is clean, 1 when a problem was found, 2 for a usage error or
-//! a file that cannot be read.
+//! The `awsgen-lint` command: `awsgen-lint ecs register-task-definition taskdef.json ...`,
+//! `awsgen-lint --explain RULE` and `awsgen-lint fix FILE`. Exit status 0 when no file has an
+//! error (warnings too with `--deny-warnings`), 1 when one has, 2 for a usage error or a file
+//! that cannot be read.
 
 use anyhow::Context as _;
+use awsgen_lint::config::Config;
 use awsgen_lint::render::{self, JsonReport};
-use awsgen_lint::{lint_bytes, Target};
+use awsgen_lint::{annotations, lint_bytes, rules, FileReport, Operation, Severity};
 use clap::{Parser, ValueEnum};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Read as _, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod fix_cli;
+
 /// Checks ECS task definitions, Batch job definitions and any other ECS or Batch operation
-/// input against the AWS models: JSON syntax, value types, unknown keys (with "did you mean")
-/// and every model constraint, each reported with its line and column.
+/// input against the AWS models and a catalog of rules beyond them: JSON syntax, value types,
+/// unknown keys (with "did you mean"), every model constraint, and what AWS rejects or what
+/// fails at run time though the model allows it, each reported with its line and column.
 #[derive(Debug, Parser)]
 #[command(name = "awsgen-lint", version)]
 #[command(after_help = "\
@@ -20,19 +26,26 @@ Examples:
   awsgen-lint ecs register-task-definition taskdef.json
   awsgen-lint batch register-job-definition jobs/*.json
   aws ecs describe-task-definition --task-definition web | awsgen-lint ecs register-task-definition -
+  awsgen-lint --explain ecs/fargate-cpu-memory
+  awsgen-lint fix taskdef.json            (prints a diff; --write applies it)
 
 Files may also be describe-task-definition output (with or without its {\"taskDefinition\": ...}
 wrapper) or describe-job-definitions output: output-only members are ignored.
 
-Exit status: 0 no problems, 1 problems found, 2 usage error or unreadable file.")]
+Configuration: the nearest .awsgen-lint.toml in the file's folder or above, or --config.
+
+Exit status: 0 no errors (warnings allowed unless --deny-warnings), 1 errors found, 2 usage
+error or unreadable file.")]
 struct Cli {
     /// The service, as the AWS CLI names it: ecs or batch.
-    service: String,
+    #[arg(required_unless_present = "explain")]
+    service: Option<String>,
     /// The operation whose input the files are, as the AWS CLI names it
     /// (register-task-definition).
-    operation: String,
+    #[arg(required_unless_present = "explain")]
+    operation: Option<String>,
     /// The files to check; `-` reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "explain")]
     files: Vec<PathBuf>,
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -40,6 +53,21 @@ struct Cli {
     /// When to color text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Says what a rule checks, why, and shows an input it reports and one it does not.
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["service", "operation", "files"])]
+    explain: Option<String>,
+    /// The configuration file, instead of the nearest .awsgen-lint.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Turns a rule off (repeatable, or comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Exits 1 on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Applies `awsgen-lint fix` to the files in place before checking them.
+    #[arg(long)]
+    fix: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,6 +76,10 @@ enum Format {
     Text,
     /// One JSON document for tools, with stable field names.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on a pull request's lines.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,8 +94,13 @@ const PROBLEMS: u8 = 1;
 const USAGE_OR_IO: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(&cli) {
+    let mut args = std::env::args_os().skip(1).peekable();
+    let result = if args.peek().is_some_and(|a| a == "fix") {
+        fix_cli::main(args.skip(1))
+    } else {
+        run(&Cli::parse())
+    };
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(PROBLEMS),
         Err(error) => {
@@ -74,14 +111,29 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {
-    let target = Target::resolve(&cli.service, &cli.operation)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Some(id) = &cli.explain {
+        let Some(text) = rules::explain(id) else {
+            let hint = rules::closest(id, rules::catalog().map(|r| r.id))
+                .map(|id| format!("; did you mean `{id}`?"))
+                .unwrap_or_default();
+            anyhow::bail!("no rule `{id}`{hint}");
+        };
+        out.write_all(text.as_bytes())?;
+        out.flush()?;
+        return Ok(0);
+    }
+    let (Some(service), Some(operation)) = (&cli.service, &cli.operation) else {
+        anyhow::bail!("a service and an operation are needed");
+    };
+    let operation = Operation::resolve(service, operation)?;
+    let mut configs = Configs::new(cli)?;
     let styled = match cli.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut reports = Vec::new();
     let mut unreadable = false;
     for file in &cli.files {
@@ -94,33 +146,88 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
                 continue;
             }
         };
-        let report = lint_bytes(&target, &name, bytes);
+        let bytes = if cli.fix && file.as_os_str() != "-" {
+            fix_cli::in_place(&operation, file, bytes)?
+        } else {
+            bytes
+        };
+        let mut report = lint_bytes(&operation, &name, bytes);
+        configs.get(file)?.apply(file, &mut report);
         if cli.format == Format::Text {
             out.write_all(render::text(&report, styled).as_bytes())?;
         }
         reports.push(report);
     }
-    let problems: usize = reports.iter().map(|r| r.problems.len()).sum();
     match cli.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut out, &JsonReport::new(&reports))?;
             writeln!(out)?;
         }
-        Format::Text if problems > 0 => {
-            let with_problems = reports.iter().filter(|r| !r.problems.is_empty()).count();
-            let summary = render::summary(problems, with_problems, reports.len());
-            writeln!(out, "{summary}")?;
+        Format::Sarif => {
+            serde_json::to_writer_pretty(&mut out, &annotations::sarif(&reports))?;
+            writeln!(out)?;
         }
-        Format::Text => {}
+        Format::Github => out.write_all(annotations::github(&reports).as_bytes())?,
+        Format::Text => {
+            if let Some(summary) = render::summary(&reports) {
+                writeln!(out, "{summary}")?;
+            }
+        }
     }
     out.flush()?;
+    let failing = |report: &FileReport| {
+        report.problems.iter().any(|p| {
+            p.severity == Severity::Error || (cli.deny_warnings && p.severity == Severity::Warning)
+        })
+    };
     Ok(if unreadable {
         USAGE_OR_IO
-    } else if problems > 0 {
+    } else if reports.iter().any(failing) {
         PROBLEMS
     } else {
         0
     })
+}
+
+/// The configuration of each file: `--config`'s, or the nearest file's, read once each.
+struct Configs<'a> {
+    cli: &'a Cli,
+    read: BTreeMap<Option<PathBuf>, Config>,
+}
+
+impl<'a> Configs<'a> {
+    fn new(cli: &'a Cli) -> anyhow::Result<Self> {
+        let mut configs = Configs {
+            cli,
+            read: BTreeMap::new(),
+        };
+        // A bad `--config` or `--ignore` is a usage error before any file is read.
+        configs.load(cli.config.clone())?;
+        Ok(configs)
+    }
+
+    fn get(&mut self, file: &Path) -> anyhow::Result<&Config> {
+        let path = match &self.cli.config {
+            Some(path) => Some(path.clone()),
+            None if file.as_os_str() == "-" => Config::find(Path::new("./-"))?,
+            None => Config::find(file)?,
+        };
+        self.load(path)
+    }
+
+    fn load(&mut self, path: Option<PathBuf>) -> anyhow::Result<&Config> {
+        if !self.read.contains_key(&path) {
+            let mut config = match &path {
+                Some(path) => Config::read(path)?,
+                None => Config::default(),
+            };
+            config
+                .ignore(&self.cli.ignore)
+                .map_err(|e| anyhow::anyhow!("--ignore: {e}"))?;
+            self.read.insert(path.clone(), config);
+        }
+        Ok(&self.read[&path])
+    }
 }
 
 /// A file's name as reports show it, and its bytes.

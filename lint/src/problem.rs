@@ -15,6 +15,33 @@ pub enum Kind {
     UnknownKey,
     /// A broken model constraint: required, length, range, pattern, enum value, ...
     Violation,
+    /// A rule beyond the model (`ecs/fargate-cpu-memory`): what AWS rejects or what fails at
+    /// run time, though the model's constraint traits allow it.
+    Rule,
+}
+
+/// How bad a problem is; a configuration file may change a rule's.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// It registers, but fails or misbehaves when run, or is a security risk.
+    Warning,
+    /// AWS rejects the request.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 impl Kind {
@@ -24,6 +51,7 @@ impl Kind {
             Kind::Type => "type",
             Kind::UnknownKey => "unknown-key",
             Kind::Violation => "violation",
+            Kind::Rule => "rule",
         }
     }
 }
@@ -32,6 +60,9 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub kind: Kind,
+    /// The catalog's id of the check (`model/required`, `ecs/fargate-cpu-memory`).
+    pub id: &'static str,
+    pub severity: Severity,
     /// The model rule broken (`required`, `length`, `unknownMember`, ...), for violations and
     /// unknown keys.
     pub rule: Option<&'static str>,

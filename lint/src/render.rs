@@ -1,12 +1,13 @@
-//! The two outputs of a lint run: rustc-style text, each problem with the lines it points at
-//! (rendered by `annotate-snippets`, rustc's own renderer), and JSON for tools, whose field
-//! names are stable.
+//! The outputs of a lint run for people and tools: rustc-style text, each problem with the
+//! lines it points at (rendered by `annotate-snippets`, rustc's own renderer), and JSON, whose
+//! field names are stable. SARIF and GitHub annotations are in [`crate::annotations`].
 
-use crate::problem::{FileReport, Kind, Problem};
+use crate::problem::{FileReport, Kind, Problem, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// The `--format json` output version; it changes if a field changes incompatibly.
-pub const FORMAT_VERSION: u32 = 1;
+/// The `--format json` output version; it changes if a field changes incompatibly. 2: `id`
+/// and `severity`, the kind `rule`, and problems that are not errors.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Every problem of `report` as rustc-style text, one block per problem, each ending in a
 /// blank line. `styled` adds terminal colors.
@@ -40,9 +41,14 @@ fn group<'a>(report: &'a FileReport, problem: &'a Problem) -> Group<'a> {
                 .label(note.as_str()),
         );
     }
-    let group = Level::ERROR
+    let level = match problem.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let group = level
         .primary_title(title(problem))
-        .id(id(problem))
+        .id(problem.id)
         .element(snippet);
     let group = match &problem.note {
         Some(note) => group.element(Level::NOTE.message(note.as_str())),
@@ -65,16 +71,9 @@ fn title(problem: &Problem) -> String {
     }
 }
 
-/// What goes in `error[...]`: the rule of a violation, else the kind.
-fn id(problem: &Problem) -> &'static str {
-    match (problem.kind, problem.rule) {
-        (Kind::Violation, Some(rule)) => rule,
-        (kind, _) => kind.as_str(),
-    }
-}
-
-/// The closing line of a text report with problems: `error: 3 problems in 2 of 5 files`.
-pub fn summary(problems: usize, files_with_problems: usize, files: usize) -> String {
+/// The closing line of a text report with problems, headed by the worst severity:
+/// `error: 2 errors, 1 warning in 2 of 5 files`.
+pub fn summary(reports: &[FileReport]) -> Option<String> {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -82,14 +81,26 @@ pub fn summary(problems: usize, files_with_problems: usize, files: usize) -> Str
             format!("{n} {word}s")
         }
     };
-    if files == 1 {
-        return format!("error: {}", plural(problems, "problem"));
-    }
-    format!(
-        "error: {} in {files_with_problems} of {}",
-        plural(problems, "problem"),
-        plural(files, "file")
-    )
+    let problems = || reports.iter().flat_map(|r| &r.problems);
+    let count = |severity| problems().filter(|p| p.severity == severity).count();
+    let counts = [
+        (Severity::Error, count(Severity::Error), "error"),
+        (Severity::Warning, count(Severity::Warning), "warning"),
+        (Severity::Info, count(Severity::Info), "note"),
+    ];
+    let worst = counts.iter().find(|(_, n, _)| *n > 0)?.0;
+    let said: Vec<String> = counts
+        .iter()
+        .filter(|(_, n, _)| *n > 0)
+        .map(|(_, n, word)| plural(*n, word))
+        .collect();
+    let with_problems = reports.iter().filter(|r| !r.problems.is_empty()).count();
+    let files = if reports.len() == 1 {
+        String::new()
+    } else {
+        format!(" in {with_problems} of {}", plural(reports.len(), "file"))
+    };
+    Some(format!("{}: {}{files}", worst.as_str(), said.join(", ")))
 }
 
 /// One problem as `--format json` writes it.
@@ -102,12 +113,14 @@ pub struct JsonProblem<'a> {
     pub end_column: usize,
     pub path: Option<&'a str>,
     pub kind: Kind,
+    pub id: &'static str,
+    pub severity: Severity,
     pub rule: Option<&'static str>,
     pub message: &'a str,
     pub suggestion: Option<&'a str>,
 }
 
-/// The `--format json` document: `{"format_version": 1, "files": N, "problems": [...]}`.
+/// The `--format json` document: `{"format_version": 2, "files": N, "problems": [...]}`.
 #[derive(Debug, serde::Serialize)]
 pub struct JsonReport<'a> {
     pub format_version: u32,
@@ -141,6 +154,8 @@ fn json<'a>(report: &'a FileReport, problem: &'a Problem) -> JsonProblem<'a> {
         end_column,
         path: problem.path.as_deref(),
         kind: problem.kind,
+        id: problem.id,
+        severity: problem.severity,
         rule: problem.rule,
         message: &problem.message,
         suggestion: problem.suggestion.as_deref(),

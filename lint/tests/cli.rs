@@ -2,41 +2,10 @@
 //! problem kind (insta snapshots under `tests/snapshots/`), the JSON output, exit statuses,
 //! several files in one run, and standard input.
 
+mod common;
+
+use common::{lint, run, stderr, stdout};
 use serde_json::{json, Value};
-use std::io::Write as _;
-use std::process::{Command, Output, Stdio};
-
-/// Runs the binary from the crate's folder, so file names in reports are
-/// `tests/fixtures/...`.
-fn lint(args: &[&str]) -> Output {
-    run(args, None)
-}
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let asks_color = args.iter().any(|a| a.starts_with("--color"));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_awsgen-lint"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        // Plain text unless the test asks for color.
-        .args(["--color=never"].iter().filter(|_| !asks_color))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin.unwrap_or_default()).expect("stdin");
-    drop(input);
-    child.wait_with_output().expect("the binary finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
-}
 
 /// The text report of one fixture, which must have problems (exit status 1).
 fn text(service: &str, operation: &str, fixture: &str) -> String {
@@ -56,15 +25,32 @@ fn batch(fixture: &str) -> String {
 }
 
 #[test]
-fn a_clean_file_prints_nothing_and_exits_0() {
+fn a_file_without_errors_exits_0_and_notes_are_shown() {
     let output = lint(&[
         "ecs",
         "register-task-definition",
         "tests/fixtures/clean-fargate.json",
     ]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stdout(&output), "");
+    let report = stdout(&output);
+    assert!(
+        report.starts_with(
+            "info[security/writable-root-filesystem]: containerDefinitions[0].readonlyRootFilesystem: "
+        ),
+        "{report}"
+    );
+    assert!(report.ends_with("info: 2 notes\n"), "{report}");
     assert_eq!(stderr(&output), "");
+    let quiet = lint(&[
+        "ecs",
+        "register-task-definition",
+        "--ignore=security/writable-root-filesystem",
+        "tests/fixtures/clean-fargate.json",
+    ]);
+    assert_eq!(
+        (stdout(&quiet), quiet.status.code()),
+        (String::new(), Some(0))
+    );
 }
 
 /// Batch documents `EvaluateOnExit.action` as "not case sensitive": `retry` is accepted as AWS
@@ -98,9 +84,11 @@ fn values_the_model_documents_as_any_case_are_accepted_in_any_case() {
 #[test]
 fn a_bare_list_of_container_definitions() {
     insta::assert_snapshot!("container_definitions", ecs("container-definitions.json"));
+    // Without the rules that need the task's memory, volumes or roles, which the file does
+    // not hold.
     let output = run(
         &["ecs", "register-task-definition", "-"],
-        Some(br#"[{"name": "web", "image": "nginx", "essential": true}]"#),
+        Some(br#"[{"name": "web", "image": "nginx", "essential": true, "readonlyRootFilesystem": true, "mountPoints": [{"sourceVolume": "data", "containerPath": "/d"}]}]"#),
     );
     assert_eq!(
         (stdout(&output), output.status.code()),
@@ -113,12 +101,12 @@ fn a_bare_list_of_container_definitions() {
     );
     let report = stdout(&output);
     assert!(
-        report.contains("error[unknown-key]: [0].Name: unknown key"),
+        report.contains("error[model/unknown-key]: [0].Name: unknown key"),
         "{report}"
     );
     assert!(report.contains("did you mean \"name\"?"), "{report}");
     assert!(
-        report.contains("error[type]: [1]: invalid type: integer `5`"),
+        report.contains("error[model/type]: [1]: invalid type: integer `5`"),
         "{report}"
     );
 }
@@ -166,14 +154,15 @@ fn json_output_has_stable_fields() {
         "register-task-definition",
         "--format",
         "json",
+        "--ignore=security/writable-root-filesystem",
         "tests/fixtures/several-problems.json",
         "tests/fixtures/clean-fargate.json",
     ]);
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_str(&stdout(&output)).expect("one JSON document");
     let file = "tests/fixtures/several-problems.json";
-    let problem = |line: u64, column: u64, path: &str, kind: &str, rule: Value| {
-        (line, column, json!(path), kind.to_owned(), rule)
+    let problem = |line: u64, column: u64, path: &str, kind: &str, id: &str| {
+        (line, column, json!(path), kind.to_owned(), id.to_owned())
     };
     let got: Vec<_> = report["problems"]
         .as_array()
@@ -186,7 +175,7 @@ fn json_output_has_stable_fields() {
                 p["column"].as_u64().unwrap_or_default(),
                 p["path"].clone(),
                 p["kind"].as_str().unwrap_or_default().to_owned(),
-                p["rule"].clone(),
+                p["id"].as_str().unwrap_or_default().to_owned(),
             )
         })
         .collect();
@@ -198,19 +187,28 @@ fn json_output_has_stable_fields() {
     assert_eq!(
         got,
         [
-            problem(9, 23, memory, "type", Value::Null),
-            problem(10, 13, ports, "unknown-key", json!("unknownMember")),
-            problem(19, 17, secret, "violation", json!("required")),
-            problem(22, 30, driver, "violation", json!("enum")),
-            problem(29, 78, hard, "type", Value::Null),
-            (30, 13, Value::Null, "syntax".to_owned(), Value::Null),
-            problem(38, 18, "tags[1].key", "violation", json!("length")),
+            problem(9, 23, memory, "type", "model/type"),
+            problem(10, 13, ports, "unknown-key", "model/unknown-key"),
+            problem(19, 17, secret, "violation", "model/required"),
+            problem(22, 30, driver, "violation", "model/enum"),
+            problem(29, 78, hard, "type", "model/type"),
+            (
+                30,
+                13,
+                Value::Null,
+                "syntax".to_owned(),
+                "syntax/duplicate-key".to_owned()
+            ),
+            problem(38, 18, "tags[1].key", "violation", "model/length"),
         ]
     );
-    assert_eq!(report["format_version"], 1);
+    assert_eq!(report["format_version"], 2);
     assert_eq!(report["files"], 2);
     let problems = &report["problems"];
     assert_eq!(problems[1]["message"], "unknown key");
+    assert_eq!(problems[1]["rule"], "unknownMember");
+    assert_eq!(problems[1]["severity"], "error");
+    assert_eq!(problems[0]["rule"], Value::Null);
     assert_eq!(problems[1]["suggestion"], "portMappings");
     assert_eq!(
         problems[0]["message"],
@@ -234,13 +232,14 @@ fn a_clean_run_in_json_has_no_problems() {
         "ecs",
         "register-task-definition",
         "--format=json",
+        "--ignore=security/writable-root-filesystem",
         "tests/fixtures/clean-fargate.json",
     ]);
     assert_eq!(output.status.code(), Some(0));
     let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(
         report,
-        json!({"format_version": 1, "files": 1, "problems": []})
+        json!({"format_version": 2, "files": 1, "problems": []})
     );
 }
 
@@ -264,7 +263,7 @@ fn several_files_are_checked_in_one_run() {
         "{out}"
     );
     assert!(
-        out.ends_with("error: 4 problems in 2 of 3 files\n"),
+        out.ends_with("error: 4 errors, 3 notes in 3 of 3 files\n"),
         "{out}"
     );
 }
@@ -324,7 +323,7 @@ fn a_byte_order_mark_is_named() {
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
     assert!(
-        report.contains("error[syntax]: the file starts with a byte order mark (U+FEFF)"),
+        report.contains("error[syntax/json]: the file starts with a byte order mark (U+FEFF)"),
         "{report}"
     );
     assert!(report.contains("<stdin>:1:1"), "{report}");
@@ -336,7 +335,10 @@ fn a_template_placeholder_outside_a_string_is_named() {
     let output = run(&["ecs", "register-task-definition", "-"], Some(template));
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
-    assert!(report.contains("error[syntax]: expected value"), "{report}");
+    assert!(
+        report.contains("error[syntax/json]: expected value"),
+        "{report}"
+    );
     assert!(
         report.contains("= note: `${` starts a template placeholder"),
         "{report}"

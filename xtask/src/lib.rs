@@ -2,3 +2,4 @@
 //! fails when a checked-in file is stale.
 
 pub mod codegen;
+pub mod json_schema;

@@ -1,6 +1,6 @@
 //! `cargo xtask …`: thin commands over the `awsgen` library for this repository.
 
-use xtask::codegen;
+use xtask::{codegen, json_schema};
 mod bench_compile;
 mod changelog;
 mod diff;
@@ -30,6 +30,13 @@ enum Command {
         /// Output directory for `--model`.
         #[arg(long, requires = "model")]
         out: Option<PathBuf>,
+    },
+    /// JSON Schemas (draft 2020-12) for the input of every ECS and Batch operation, under
+    /// `lint/schemas/`, for editors.
+    JsonSchema {
+        /// Exit non-zero and name the stale files instead of writing.
+        #[arg(long)]
+        check: bool,
     },
     /// Changelog and Rust-API impact between two model files (either JSON form).
     Diff {
@@ -98,6 +105,7 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             out: Some(out),
         } => codegen::single(&model, &out, check),
         Command::Codegen { check, .. } => codegen::repository(&root, check),
+        Command::JsonSchema { check } => json_schema::run(&root, check),
         Command::Diff {
             old,
             new,

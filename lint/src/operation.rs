@@ -3,7 +3,8 @@
 //! module's `OPERATIONS` and `visit_input`.
 
 use crate::check::{check, Finding};
-use awsgen_runtime::{Operation, Shape, ShapeVisitor};
+use awsgen_runtime::validate::{Path, Rule, Violations};
+use awsgen_runtime::{Operation as ModelOperation, Shape, ShapeVisitor};
 use serde_json::Value;
 
 /// The services the generated crate has.
@@ -11,11 +12,11 @@ pub const SERVICES: &[&str] = &["batch", "ecs"];
 
 /// A name on the command line that names nothing.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum TargetError {
+pub enum OperationError {
     #[error("unknown service `{0}`; the services are {list}", list = SERVICES.join(", "))]
-    Service(String),
+    UnknownService(String),
     #[error("`{service}` has no operation `{operation}`{hint}")]
-    Operation {
+    UnknownOperation {
         service: String,
         operation: String,
         /// `; did you mean ...?`, or empty.
@@ -27,39 +28,39 @@ pub enum TargetError {
 
 /// An operation whose input files are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
+pub struct Operation {
     pub service: &'static str,
     /// The model's name (`RegisterTaskDefinition`).
-    pub operation: &'static str,
+    pub name: &'static str,
 }
 
-impl Target {
+impl Operation {
     /// Resolves `register-task-definition` (or the model's `RegisterTaskDefinition`) in
     /// `service`.
-    pub fn resolve(service: &str, operation: &str) -> Result<Self, TargetError> {
+    pub fn resolve(service: &str, operation: &str) -> Result<Self, OperationError> {
         let service = SERVICES
             .iter()
             .copied()
             .find(|s| s.eq_ignore_ascii_case(service))
-            .ok_or_else(|| TargetError::Service(service.to_owned()))?;
+            .ok_or_else(|| OperationError::UnknownService(service.to_owned()))?;
         let operations = operations(service);
         let wanted = squash(operation);
         let Some(found) = operations.iter().find(|op| squash(op.name) == wanted) else {
             let hint = closest(operation, operations)
                 .map(|name| format!("; did you mean `{name}`?"))
                 .unwrap_or_default();
-            return Err(TargetError::Operation {
+            return Err(OperationError::UnknownOperation {
                 service: service.to_owned(),
                 operation: operation.to_owned(),
                 hint,
             });
         };
         if found.input.is_none() {
-            return Err(TargetError::NoInput(kebab(found.name)));
+            return Err(OperationError::NoInput(kebab(found.name)));
         }
-        Ok(Target {
+        Ok(Operation {
             service,
-            operation: found.name,
+            name: found.name,
         })
     }
 
@@ -74,15 +75,38 @@ impl Target {
         }
         let visitor = Check(input);
         let found = match self.service {
-            "ecs" => awsgen_types::ecs::visit_input(self.operation, visitor),
-            _ => awsgen_types::batch::visit_input(self.operation, visitor),
+            "ecs" => awsgen_types::ecs::visit_input(self.name, visitor),
+            _ => awsgen_types::batch::visit_input(self.name, visitor),
         };
         // `resolve` made sure the operation has an input.
         found.unwrap_or_default()
     }
 }
 
-fn operations(service: &str) -> &'static [Operation] {
+/// The members of the structure `shape` of `service`, from its generated type (validation
+/// lists them for a member it does not know); `None` for a shape that is no structure.
+pub fn members(service: &str, shape: &str) -> Option<&'static [&'static str]> {
+    struct Members;
+    impl ShapeVisitor for Members {
+        type Output = Option<&'static [&'static str]>;
+        fn visit<T: Shape>(self) -> Self::Output {
+            let probe = serde_json::json!({ "\u{1}probe": 0 });
+            let typed: T = serde_json::from_value(probe).ok()?;
+            let mut out = Violations::with_unknown_members();
+            typed.validate_into(&mut Path::with_capacity(32), &mut out);
+            out.iter().find_map(|v| match &v.rule {
+                Rule::UnknownMember { allowed, .. } if v.path.len() == 1 => Some(*allowed),
+                _ => None,
+            })
+        }
+    }
+    match service {
+        "ecs" => awsgen_types::ecs::visit_shape(shape, Members)?,
+        _ => awsgen_types::batch::visit_shape(shape, Members)?,
+    }
+}
+
+fn operations(service: &str) -> &'static [ModelOperation] {
     match service {
         "ecs" => awsgen_types::ecs::OPERATIONS,
         _ => awsgen_types::batch::OPERATIONS,
@@ -115,7 +139,7 @@ pub fn kebab(name: &str) -> String {
     out
 }
 
-fn closest(operation: &str, operations: &[Operation]) -> Option<String> {
+fn closest(operation: &str, operations: &[ModelOperation]) -> Option<String> {
     let wanted = squash(operation);
     operations
         .iter()
@@ -131,30 +155,40 @@ mod tests {
 
     #[test]
     fn resolves_cli_and_model_spellings() {
-        let target = Target::resolve("ecs", "register-task-definition").unwrap();
-        assert_eq!(target.operation, "RegisterTaskDefinition");
+        let target = Operation::resolve("ecs", "register-task-definition").unwrap();
+        assert_eq!(target.name, "RegisterTaskDefinition");
         assert_eq!(
-            Target::resolve("ECS", "RegisterTaskDefinition").unwrap(),
+            Operation::resolve("ECS", "RegisterTaskDefinition").unwrap(),
             target
         );
-        let batch = Target::resolve("batch", "register-job-definition").unwrap();
-        assert_eq!(batch.operation, "RegisterJobDefinition");
+        let batch = Operation::resolve("batch", "register-job-definition").unwrap();
+        assert_eq!(batch.name, "RegisterJobDefinition");
     }
 
     #[test]
     fn unknown_names_say_what_exists() {
         assert_eq!(
-            Target::resolve("ec2", "run-instances")
+            Operation::resolve("ec2", "run-instances")
                 .unwrap_err()
                 .to_string(),
             "unknown service `ec2`; the services are batch, ecs"
         );
         assert_eq!(
-            Target::resolve("ecs", "register-task-defintion")
+            Operation::resolve("ecs", "register-task-defintion")
                 .unwrap_err()
                 .to_string(),
             "`ecs` has no operation `register-task-defintion`; did you mean `register-task-definition`?"
         );
+    }
+
+    #[test]
+    fn members_come_from_the_generated_types() {
+        let task = members("ecs", "TaskDefinition").expect("a structure");
+        assert!(task.contains(&"revision") && task.contains(&"containerDefinitions"));
+        let input = members("ecs", "RegisterTaskDefinitionRequest").expect("a structure");
+        assert!(input.contains(&"tags") && !input.contains(&"revision"));
+        assert_eq!(members("ecs", "NetworkMode"), None);
+        assert_eq!(members("ecs", "NoSuchShape"), None);
     }
 
     #[test]
@@ -169,7 +203,7 @@ mod tests {
     fn every_operation_round_trips_through_its_cli_name() {
         for service in SERVICES {
             for op in operations(service) {
-                let target = Target::resolve(service, &kebab(op.name));
+                let target = Operation::resolve(service, &kebab(op.name));
                 assert!(
                     target.is_ok() || op.input.is_none(),
                     "{service} {}",

@@ -1,0 +1,72 @@
+//! Real task and job definitions from public repositories (the workspace's `tests/fixtures/real-definitions/`,
+//! each file's repository, path and commit in its `SOURCES.tsv`), linted as they are: the
+//! problems of each file, by rule and severity, are pinned in a snapshot, so a change that
+//! adds or loses a finding on real files is a reviewed diff. Every error in it was read: each
+//! is a real problem (README, "Real definitions").
+
+use awsgen_lint::{lint_bytes, Operation, Severity};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The folders, and the operation whose input their files are.
+const FOLDERS: [(&str, &str, &str); 3] = [
+    ("ecs", "ecs", "register-task-definition"),
+    ("container-definitions", "ecs", "register-task-definition"),
+    ("batch", "batch", "register-job-definition"),
+];
+
+#[test]
+fn every_real_definition_has_the_problems_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/real-definitions");
+    let sources = std::fs::read_to_string(root.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let mut table = String::new();
+    let mut totals: BTreeMap<Severity, usize> = BTreeMap::new();
+    let mut files = 0;
+    for (folder, service, operation) in FOLDERS {
+        let operation = Operation::resolve(service, operation).expect("an operation");
+        let mut names: Vec<_> = std::fs::read_dir(root.join(folder))
+            .expect("the folder")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .into_string()
+                    .expect("UTF-8")
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            let file = format!("{folder}/{name}");
+            assert!(
+                sources
+                    .lines()
+                    .any(|line| line.starts_with(&format!("{file}\t"))),
+                "{file} has no line in SOURCES.tsv"
+            );
+            let bytes = std::fs::read(root.join(&file)).expect("the file");
+            let report = lint_bytes(&operation, &file, bytes);
+            let mut ids: BTreeMap<(Severity, &str), usize> = BTreeMap::new();
+            for problem in &report.problems {
+                *ids.entry((problem.severity, problem.id)).or_default() += 1;
+                *totals.entry(problem.severity).or_default() += 1;
+            }
+            let found: Vec<String> = ids
+                .iter()
+                .rev()
+                .map(|((severity, id), n)| format!("{} {id} ×{n}", severity.as_str()))
+                .collect();
+            let _ = writeln!(table, "{file}: {}", found.join(", "));
+            files += 1;
+        }
+    }
+    assert!(files >= 100, "only {files} real definitions");
+    let _ = writeln!(
+        table,
+        "\n{files} files: {} errors, {} warnings, {} notes",
+        totals.get(&Severity::Error).copied().unwrap_or_default(),
+        totals.get(&Severity::Warning).copied().unwrap_or_default(),
+        totals.get(&Severity::Info).copied().unwrap_or_default(),
+    );
+    insta::assert_snapshot!("real_definitions", table);
+}
