@@ -69,6 +69,34 @@ pub struct Service {
     pub operations: Vec<ShapeId>,
     /// The service's `rename` map: disambiguates shapes of the same name in other namespaces.
     pub rename: IndexMap<ShapeId, String>,
+    /// Protocol, signing and endpoint facts .
+    pub wire: ServiceWire,
+}
+
+/// What a service says about how it is reached: protocol, names, endpoint rules.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ServiceWire {
+    /// The protocols the service supports, by Smithy trait name (`awsJson1_1`, `restJson1`,
+    /// `restXml`, `awsQuery`, `ec2Query`, `rpcv2Cbor`), preferred first.
+    pub protocols: Vec<String>,
+    /// `sdkId` / botocore `serviceId`.
+    pub sdk_id: Option<String>,
+    /// awsJson `X-Amz-Target` prefix.
+    pub target_prefix: Option<String>,
+    pub signing_name: Option<String>,
+    pub endpoint_prefix: Option<String>,
+    /// The endpoint rule set, as compact JSON text.
+    pub endpoint_rule_set: Option<String>,
+}
+
+impl ServiceWire {
+    /// The first protocol the operations layer generates, if any.
+    pub fn json_protocol(&self) -> Option<&str> {
+        self.protocols
+            .iter()
+            .map(String::as_str)
+            .find(|p| matches!(*p, "awsJson1_0" | "awsJson1_1" | "restJson1"))
+    }
 }
 
 /// One shape: what kind it is and the traits applied to it.
@@ -175,6 +203,31 @@ pub struct Operation {
     pub input: Option<ShapeId>,
     pub output: Option<ShapeId>,
     pub errors: Vec<ShapeId>,
+    /// `@http` / botocore `http`.
+    pub http: Option<HttpTrait>,
+    /// `@endpoint` `hostPrefix` / botocore `endpoint.hostPrefix`, e.g. `{Name}.data.`.
+    pub host_prefix: Option<String>,
+    /// `@paginated` / botocore `paginators-1.json`.
+    pub paginated: Option<Paginated>,
+}
+
+/// An operation's HTTP binding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpTrait {
+    pub method: String,
+    /// URI template, e.g. `/v1/jobs/{jobId}?type=x`, labels as `{name}` or greedy `{name+}`.
+    pub uri: String,
+    /// Success status code.
+    pub code: u16,
+}
+
+/// Pagination members, as member names (paths with `.` for nested output tokens).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paginated {
+    pub input_token: Option<String>,
+    pub output_token: Option<String>,
+    pub page_size: Option<String>,
+    pub items: Option<String>,
 }
 
 /// A numeric bound as written in the model: integers stay exact, decimals stay decimal.
@@ -207,8 +260,18 @@ pub struct Traits {
     pub event_stream: bool,
     /// `@error` (`client` or `server`).
     pub error: Option<String>,
-    /// Bound to an HTTP header, label, query parameter or payload instead of the JSON body.
+    /// Bound to an HTTP header, label, query parameter or payload instead of the JSON body:
+    /// the Smithy trait name (`httpHeader`, `httpLabel`, `httpQuery`, `httpQueryParams`,
+    /// `httpPayload`, `httpPrefixHeaders`, `httpResponseCode`, `hostLabel`).
     pub http_binding: Option<String>,
+    /// The header, query or label name (prefix for `httpPrefixHeaders`), where it is bound.
+    pub http_name: Option<String>,
+    /// `@mediaType` (a JSON string header is base64 when it has one).
+    pub media_type: Option<String>,
+    /// `@httpError` / botocore `error.httpStatusCode`.
+    pub http_error: Option<u16>,
+    /// The error code on the wire when it is not the shape name (botocore `error.code`).
+    pub error_code: Option<String>,
     pub idempotency_token: bool,
 }
 
@@ -246,6 +309,13 @@ impl Traits {
             event_stream: target.event_stream,
             error: None,
             http_binding: self.http_binding.clone(),
+            http_name: self.http_name.clone(),
+            media_type: self
+                .media_type
+                .clone()
+                .or_else(|| target.media_type.clone()),
+            http_error: None,
+            error_code: None,
             idempotency_token: self.idempotency_token,
         }
     }

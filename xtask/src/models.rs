@@ -1,6 +1,7 @@
 //! `cargo xtask update-models`: fetches a botocore wheel with pip and unpacks the service
-//! models (`service-2.json`, `examples-1.json`) of every service under `models/`, and the
-//! partitions data the endpoint rules read (`partitions.json`, for the client).
+//! models (`service-2.json`, `examples-1.json`, `paginators-1.json`,
+//! `endpoint-rule-set-1.json`) of every service under `models/`, and the partitions data the
+//! endpoint rules read (`partitions.json`, for the client).
 
 use anyhow::{bail, Context, Result};
 use std::io::Read;
@@ -8,7 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Files taken from each service's directory in the wheel; `.gz` ones are decompressed.
-const SERVICE_FILES: [&str; 2] = ["service-2.json.gz", "examples-1.json"];
+/// botocore compresses some files in some releases, so both spellings are accepted.
+const SERVICE_FILES: [&str; 7] = [
+    "service-2.json.gz",
+    "service-2.json",
+    "examples-1.json",
+    "paginators-1.json",
+    "paginators-1.json.gz",
+    "endpoint-rule-set-1.json",
+    "endpoint-rule-set-1.json.gz",
+];
 
 pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
     let models = root.join("models");
@@ -73,7 +83,7 @@ fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
             if !SERVICE_FILES.contains(&file) {
                 continue;
             }
-            found |= file == "service-2.json.gz";
+            found |= file.starts_with("service-2.json");
             let bytes = read_entry(&mut zip, name)?;
             let (target, data) = match file.strip_suffix(".gz") {
                 Some(plain) => (plain, gunzip(&bytes)?),

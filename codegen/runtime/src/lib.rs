@@ -7,6 +7,8 @@
 
 mod blob;
 pub mod de;
+#[cfg(feature = "http")]
+pub mod http;
 pub mod json;
 pub mod ser;
 mod timestamp;

@@ -4,8 +4,8 @@
 use super::traits::kind_of;
 use super::{Ctx, LoadError};
 use crate::model::{
-    Bound, Deprecated, EnumValue, Member, Model, Operation, Service, Shape, ShapeId, ShapeKind,
-    Traits,
+    Bound, Deprecated, EnumValue, Member, Model, Operation, Service, ServiceWire, Shape, ShapeId,
+    ShapeKind, Traits,
 };
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -33,6 +33,44 @@ struct Metadata {
     service_full_name: Option<String>,
     service_abbreviation: Option<String>,
     target_prefix: Option<String>,
+    protocol: Option<String>,
+    #[serde(default)]
+    protocols: Vec<String>,
+    json_version: Option<String>,
+    signing_name: Option<String>,
+}
+
+/// Files botocore keeps next to `service-2.json` that the model takes in, as text.
+#[derive(Debug, Clone, Default)]
+pub struct Sidecars {
+    /// `paginators-1.json`.
+    pub paginators: Option<String>,
+    /// `endpoint-rule-set-1.json`.
+    pub endpoint_rule_set: Option<String>,
+}
+
+impl Sidecars {
+    /// Reads the sidecar files next to a `service-2.json`, those that exist.
+    pub fn beside(model: &Path) -> Result<Self, LoadError> {
+        let read = |name: &str| -> Result<Option<String>, LoadError> {
+            let path = model.with_file_name(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(source) => Err(LoadError::Io { file: path, source }),
+            }
+        };
+        Ok(Sidecars {
+            paginators: read("paginators-1.json")?,
+            endpoint_rule_set: read("endpoint-rule-set-1.json")?,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Endpoint {
+    host_prefix: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +79,8 @@ struct BotoOperation {
     output: Option<ShapeRef>,
     #[serde(default)]
     errors: Vec<ShapeRef>,
+    http: Option<Value>,
+    endpoint: Option<Endpoint>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +96,10 @@ struct ShapeRef {
     #[serde(default)]
     idempotency_token: bool,
     timestamp_format: Option<String>,
+    #[serde(default)]
+    host_label: bool,
+    #[serde(default)]
+    jsonvalue: bool,
 }
 
 #[derive(Deserialize)]
@@ -95,10 +139,18 @@ struct BotoShape {
     streaming: bool,
     #[serde(default)]
     eventstream: bool,
+    payload: Option<String>,
+    #[serde(default)]
+    jsonvalue: bool,
 }
 
-pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
+pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model, LoadError> {
     let ctx = Ctx { file };
+    let mut paginators = match &sidecars.paginators {
+        Some(text) => super::protocol::botocore_paginators(text)
+            .map_err(|e| ctx.model(format!("paginators-1.json: {e}")))?,
+        None => IndexMap::new(),
+    };
     let boto: Botocore = serde_json::from_str(text).map_err(|e| ctx.json(e))?;
     let meta = &boto.metadata;
     let prefix = meta
@@ -116,6 +168,7 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
         let shape = convert(ctx, &id(name), &raw, &namespace)?;
         shapes.insert(shape.id.clone(), shape);
     }
+    query_maps_are_query_params(&mut shapes);
     let mut operations = Vec::with_capacity(boto.operations.len());
     for (name, json) in &boto.operations {
         let op_id = id(name);
@@ -125,6 +178,12 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
             input: raw.input.map(|r| id(&r.shape)),
             output: raw.output.map(|r| id(&r.shape)),
             errors: raw.errors.iter().map(|r| id(&r.shape)).collect(),
+            http: match &raw.http {
+                Some(h) => Some(super::protocol::http_trait(ctx, &op_id, h, "responseCode")?),
+                None => None,
+            },
+            host_prefix: raw.endpoint.and_then(|e| e.host_prefix),
+            paginated: paginators.shift_remove(name),
         };
         let documentation = serde_json::from_str::<Value>(json.get())
             .ok()
@@ -159,16 +218,78 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
         documentation: boto.documentation,
         operations,
         rename: IndexMap::new(),
+        wire: wire(ctx, meta, sidecars)?,
     };
     let model = Model { service, shapes };
     super::check::check(ctx, &model)?;
     Ok(model)
 }
 
+/// botocore binds a map to the query string with `location: querystring`, as it binds a
+/// single parameter; Smithy calls the map form `@httpQueryParams`.
+fn query_maps_are_query_params(shapes: &mut IndexMap<ShapeId, Shape>) {
+    let maps: std::collections::HashSet<ShapeId> = shapes
+        .values()
+        .filter(|s| matches!(s.kind, ShapeKind::Map { .. }))
+        .map(|s| s.id.clone())
+        .collect();
+    for shape in shapes.values_mut() {
+        if let ShapeKind::Structure(members) = &mut shape.kind {
+            for m in members {
+                if m.traits.http_binding.as_deref() == Some("httpQuery") && maps.contains(&m.target)
+                {
+                    m.traits.http_binding = Some("httpQueryParams".into());
+                    m.traits.http_name = None;
+                }
+            }
+        }
+    }
+}
+
+/// The service's protocols, names and endpoint rule set.
+fn wire(ctx: Ctx<'_>, meta: &Metadata, sidecars: &Sidecars) -> Result<ServiceWire, LoadError> {
+    let json_version = meta.json_version.as_deref();
+    let mut protocols: Vec<String> = meta
+        .protocols
+        .iter()
+        .map(|p| super::protocol::botocore_protocol(p, json_version))
+        .collect();
+    if let Some(p) = &meta.protocol {
+        let p = super::protocol::botocore_protocol(p, json_version);
+        if !protocols.contains(&p) {
+            protocols.insert(0, p);
+        }
+    }
+    let endpoint_rule_set = match &sidecars.endpoint_rule_set {
+        Some(text) => {
+            let v: Value = serde_json::from_str(text).map_err(|e| ctx.json(e))?;
+            Some(serde_json::to_string(&v).map_err(|e| ctx.json(e))?)
+        }
+        None => None,
+    };
+    Ok(ServiceWire {
+        protocols,
+        sdk_id: meta.service_id.clone(),
+        target_prefix: meta.target_prefix.clone(),
+        signing_name: meta
+            .signing_name
+            .clone()
+            .or_else(|| meta.endpoint_prefix.clone()),
+        endpoint_prefix: meta.endpoint_prefix.clone(),
+        endpoint_rule_set,
+    })
+}
+
 fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &BotoShape, ns: &str) -> Result<Shape, LoadError> {
     let member = |name: &str, r: &ShapeRef| -> Member {
         let mut traits = member_traits(r);
         traits.required = s.required.iter().any(|n| n == name);
+        if s.payload.as_deref() == Some(name) {
+            traits.http_binding = Some("httpPayload".into());
+        }
+        if traits.http_binding.as_deref() == Some("httpLabel") && traits.http_name.is_none() {
+            traits.http_name = Some(name.to_owned());
+        }
         Member {
             name: name.to_owned(),
             target: ShapeId::new(ns, &r.shape),
@@ -221,6 +342,20 @@ fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &BotoShape, ns: &str) -> Result<Shape,
         streaming: s.streaming,
         event_stream: s.eventstream,
         error: error_kind(s),
+        http_error: s
+            .error
+            .as_ref()
+            .and_then(|e| e.get("httpStatusCode"))
+            .and_then(Value::as_u64)
+            .and_then(|c| u16::try_from(c).ok()),
+        error_code: s
+            .error
+            .as_ref()
+            .and_then(|e| e.get("code"))
+            .and_then(Value::as_str)
+            .filter(|code| *code != id.name)
+            .map(str::to_owned),
+        media_type: s.jsonvalue.then(|| "application/json".to_owned()),
         ..Traits::default()
     };
     if s.min.is_some() || s.max.is_some() {
@@ -251,7 +386,21 @@ fn member_traits(r: &ShapeRef) -> Traits {
             (None, Some(name)) => Some(name.clone()),
             _ => None,
         },
-        http_binding: r.location.clone(),
+        http_binding: match r.location.as_deref() {
+            _ if r.host_label => Some("hostLabel".to_owned()),
+            None => None,
+            Some("uri") => Some("httpLabel".to_owned()),
+            Some("querystring") => Some("httpQuery".to_owned()),
+            Some("header") => Some("httpHeader".to_owned()),
+            Some("headers") => Some("httpPrefixHeaders".to_owned()),
+            Some("statusCode") => Some("httpResponseCode".to_owned()),
+            Some(other) => Some(other.to_owned()),
+        },
+        http_name: match r.location.as_deref() {
+            Some("uri" | "querystring" | "header" | "headers") => r.location_name.clone(),
+            _ => None,
+        },
+        media_type: r.jsonvalue.then(|| "application/json".to_owned()),
         idempotency_token: r.idempotency_token,
         timestamp_format: r.timestamp_format.clone(),
         ..Traits::default()

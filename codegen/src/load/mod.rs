@@ -1,7 +1,9 @@
 //! Frontends: each reads one of the JSON forms AWS publishes into a [`Model`].
 
 mod botocore;
+pub use botocore::Sidecars;
 mod check;
+mod protocol;
 mod smithy;
 mod traits;
 
@@ -46,15 +48,23 @@ pub fn load_file(path: &Path) -> Result<Model, LoadError> {
         file: path.to_path_buf(),
         source,
     })?;
-    load_str(&text, path)
+    match detect(&text, path)? {
+        Form::Smithy => smithy::load(&text, path),
+        Form::Botocore => botocore::load(&text, path, &Sidecars::beside(path)?),
+    }
 }
 
 /// Loads a model from its text; `file` names it in errors.
 pub fn load_str(text: &str, file: &Path) -> Result<Model, LoadError> {
     match detect(text, file)? {
         Form::Smithy => smithy::load(text, file),
-        Form::Botocore => botocore::load(text, file),
+        Form::Botocore => botocore::load(text, file, &Sidecars::default()),
     }
+}
+
+/// Loads a botocore `service-2.json` from its text with its sidecar files' texts.
+pub fn load_botocore(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model, LoadError> {
+    botocore::load(text, file, sidecars)
 }
 
 /// Tells the two forms apart by their top-level keys.

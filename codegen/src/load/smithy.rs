@@ -86,6 +86,11 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
     }
     flatten_mixins(ctx, &mut raw)?;
 
+    let service_paginated = raw
+        .values()
+        .find(|s| s.kind == "service")
+        .and_then(|s| s.traits.get("smithy.api#paginated"))
+        .cloned();
     let mut shapes = IndexMap::with_capacity(raw.len());
     let mut services = Vec::new();
     for (id, shape) in &raw {
@@ -97,7 +102,10 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
         if shape.traits.contains_key("smithy.api#mixin") {
             continue;
         }
-        shapes.insert(shape_id.clone(), convert(ctx, &shape_id, shape)?);
+        shapes.insert(
+            shape_id.clone(),
+            convert(ctx, &shape_id, shape, service_paginated.as_ref())?,
+        );
     }
     let service_id = match services.as_slice() {
         [one] => one.clone(),
@@ -212,10 +220,14 @@ fn target(ctx: Ctx<'_>, at: &str, text: &str) -> Result<ShapeId, LoadError> {
 
 fn member(ctx: Ctx<'_>, owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, LoadError> {
     let at = owner.member(name);
+    let mut traits = smithy_traits(ctx, &at, &m.traits)?;
+    if traits.http_binding.as_deref() == Some("httpLabel") {
+        traits.http_name = Some(name.to_owned());
+    }
     Ok(Member {
         name: name.to_owned(),
         target: target(ctx, &at, &m.target)?,
-        traits: smithy_traits(ctx, &at, &m.traits)?,
+        traits,
     })
 }
 
@@ -229,7 +241,12 @@ fn required<'a>(
         .ok_or_else(|| ctx.shape(id, format!("has no `{what}`")))
 }
 
-fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &AstShape) -> Result<Shape, LoadError> {
+fn convert(
+    ctx: Ctx<'_>,
+    id: &ShapeId,
+    s: &AstShape,
+    service_paginated: Option<&Value>,
+) -> Result<Shape, LoadError> {
     let traits = smithy_traits(ctx, &id.to_string(), &s.traits)?;
     let members = |ctx| -> Result<Vec<Member>, LoadError> {
         s.members
@@ -273,15 +290,22 @@ fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &AstShape) -> Result<Shape, LoadError>
         },
         "structure" => ShapeKind::Structure(members(ctx)?),
         "union" => ShapeKind::Union(members(ctx)?),
-        "operation" => ShapeKind::Operation(Operation {
-            input: optional_target(ctx, id, &s.input)?,
-            output: optional_target(ctx, id, &s.output)?,
-            errors: s
-                .errors
-                .iter()
-                .map(|e| target(ctx, &id.to_string(), &e.target))
-                .collect::<Result<_, _>>()?,
-        }),
+        "operation" => {
+            let (http, host_prefix, paginated) =
+                super::protocol::smithy_operation(ctx, id, &s.traits, service_paginated)?;
+            ShapeKind::Operation(Operation {
+                http,
+                host_prefix,
+                paginated,
+                input: optional_target(ctx, id, &s.input)?,
+                output: optional_target(ctx, id, &s.output)?,
+                errors: s
+                    .errors
+                    .iter()
+                    .map(|e| target(ctx, &id.to_string(), &e.target))
+                    .collect::<Result<_, _>>()?,
+            })
+        }
         "service" => ShapeKind::Service,
         "resource" => ShapeKind::Resource,
         other => return Err(ctx.shape(id, format!("unknown shape type `{other}`"))),
@@ -446,6 +470,7 @@ fn service(
         documentation: traits.documentation,
         operations,
         rename,
+        wire: super::protocol::smithy_service(id, &shape.traits).map_err(|e| ctx.json(e))?,
     })
 }
 

@@ -90,14 +90,23 @@ pub(crate) fn smithy_traits(
             "smithy.api#error" => {
                 t.error = Some(value.as_str().ok_or_else(|| bad("a string"))?.into())
             }
-            "smithy.api#httpHeader"
-            | "smithy.api#httpLabel"
-            | "smithy.api#httpQuery"
+            "smithy.api#httpHeader" | "smithy.api#httpQuery" | "smithy.api#httpPrefixHeaders" => {
+                t.http_binding = Some(name.trim_start_matches("smithy.api#").into());
+                t.http_name = Some(value.as_str().ok_or_else(|| bad("a string"))?.into());
+            }
+            "smithy.api#httpLabel"
             | "smithy.api#httpQueryParams"
             | "smithy.api#httpPayload"
-            | "smithy.api#httpPrefixHeaders"
-            | "smithy.api#httpResponseCode" => {
+            | "smithy.api#httpResponseCode"
+            | "smithy.api#hostLabel" => {
                 t.http_binding = Some(name.trim_start_matches("smithy.api#").into())
+            }
+            "smithy.api#httpError" => {
+                let code = value.as_u64().and_then(|c| u16::try_from(c).ok());
+                t.http_error = Some(code.ok_or_else(|| bad("an HTTP status code"))?);
+            }
+            "smithy.api#mediaType" => {
+                t.media_type = Some(value.as_str().ok_or_else(|| bad("a string"))?.into())
             }
             "smithy.api#idempotencyToken" => t.idempotency_token = true,
             _ => {}

@@ -1,0 +1,73 @@
+//! The operations layer's contract: what a generated operation is ([`HttpOperation`]), what it
+//! knows about its service ([`ServiceMeta`]), its errors, and the per-request context. Generated
+//! operations build and parse HTTP messages and never do I/O; sending them is the client's job.
+//! The submodules hold the wire helpers generated operation code calls, one per protocol concern.
+
+mod context;
+mod error;
+mod paginate;
+
+pub use context::{HostPrefix, RequestContext};
+pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};
+pub use paginate::{Pages, Paginated};
+
+/// Re-exported so generated code and the client agree on the `http` crate version.
+pub use ::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
+
+/// The wire protocol a service speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// `aws.protocols#awsJson1_0`.
+    AwsJson1_0,
+    /// `aws.protocols#awsJson1_1`.
+    AwsJson1_1,
+    /// `aws.protocols#restJson1`.
+    RestJson1,
+}
+
+/// What a generated service module knows about its service (one `pub static SERVICE:
+/// ServiceMeta` per module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceMeta {
+    /// botocore `serviceId` / Smithy `aws.api#service` `sdkId`: `"ECS"`, `"Batch"`.
+    pub sdk_id: &'static str,
+    pub api_version: &'static str,
+    pub protocol: Protocol,
+    /// awsJson: the `X-Amz-Target` prefix, e.g. `"AmazonEC2ContainerServiceV20141113"`.
+    pub target_prefix: Option<&'static str>,
+    /// The SigV4 signing name.
+    pub signing_name: &'static str,
+    pub endpoint_prefix: &'static str,
+    /// The model's endpoint rule set as JSON text (`smithy.rules#endpointRuleSet` / botocore
+    /// `endpoint-rule-set-1.json`), when the model has one.
+    pub endpoint_rule_set: Option<&'static str>,
+}
+
+/// One generated operation (e.g. `awsgen_types::ecs::operation::RegisterTaskDefinition`, a
+/// unit struct).
+pub trait HttpOperation {
+    /// The generated input shape.
+    type Input;
+    /// The generated output shape.
+    type Output;
+    /// The generated per-operation error enum.
+    type Error: OperationError;
+    const SERVICE: &'static ServiceMeta;
+    /// The model's operation name: `"RegisterTaskDefinition"`.
+    const NAME: &'static str;
+
+    /// Method, origin-form URI (path and query, no scheme or host), headers and body.
+    ///
+    /// If the operation has an `@endpoint` host prefix, the expanded prefix is put in the
+    /// request's extensions as [`HostPrefix`]; the client prepends it to the endpoint's host.
+    fn build_request(
+        input: &Self::Input,
+        ctx: &RequestContext,
+    ) -> Result<Request<Vec<u8>>, BuildError>;
+
+    /// Any status: success → `Output`; an error status → [`ResponseError::Service`]; a body
+    /// that cannot be read → [`ResponseError::Malformed`].
+    fn parse_response(
+        response: &Response<&[u8]>,
+    ) -> Result<Self::Output, ResponseError<Self::Error>>;
+}
