@@ -64,24 +64,8 @@ pub fn python() -> Result<PathBuf, String> {
 /// Runs botocore on `cases` (`[{service, operation, input}]`): for each, its `(path, rule)`
 /// pairs.
 pub fn validate(python: &Path, cases: &Value) -> Vec<Vec<(String, String)>> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let file = dir.join(format!("botocore-cases-{}.json", std::process::id()));
-    std::fs::write(&file, cases.to_string()).expect("the cases file is written");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/botocore_validate.py");
-    let output = Command::new(python)
-        .arg(&script)
-        .arg(root().join("models"))
-        .arg(&file)
-        .output()
-        .expect("the script runs");
-    let _ = std::fs::remove_file(&file);
-    assert!(
-        output.status.success(),
-        "botocore_validate.py failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let reply: Value = serde_json::from_slice(&output.stdout).expect("the script prints JSON");
-    assert_eq!(reply["botocore"], Value::String(wanted_version()));
+    let reply = run_script(python, &script, &[&root().join("models")], cases);
     let results = reply["results"].as_array().expect("a results list");
     results
         .iter()
@@ -97,4 +81,29 @@ pub fn validate(python: &Path, cases: &Value) -> Vec<Vec<(String, String)>> {
                 .collect()
         })
         .collect()
+}
+
+/// Runs a reference `script` with `args` and a file holding `cases`; the script prints
+/// `{"botocore": version, "results": ...}`, checked to be the wanted version.
+pub fn run_script(python: &Path, script: &Path, args: &[&Path], cases: &Value) -> Value {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let name = script.file_stem().unwrap_or_default().to_string_lossy();
+    let file = dir.join(format!("{name}-cases-{}.json", std::process::id()));
+    std::fs::write(&file, cases.to_string()).expect("the cases file is written");
+    let output = Command::new(python)
+        .arg(script)
+        .args(args)
+        .arg(&file)
+        .output()
+        .expect("the script runs");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        output.status.success(),
+        "{} failed:\n{}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let reply: Value = serde_json::from_slice(&output.stdout).expect("the script prints JSON");
+    assert_eq!(reply["botocore"], Value::String(wanted_version()));
+    reply
 }
