@@ -6,5 +6,6 @@
 pub mod credentials;
 pub mod endpoint;
 pub mod sign;
+pub mod transport;
 
 pub use credentials::Credentials;

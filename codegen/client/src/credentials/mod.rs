@@ -40,3 +40,77 @@ impl std::fmt::Debug for Credentials {
             .finish()
     }
 }
+
+mod cache;
+mod chain;
+mod container;
+mod imds;
+mod profile;
+
+pub use cache::CachedCredentials;
+pub use chain::{DefaultChain, Env};
+pub use profile::{Profile, ProfileFiles};
+
+use crate::transport::BoxFuture;
+
+/// A source of credentials. `Ok(None)` means "not configured here" (the chain moves on);
+/// `Err` means configured but failing (the chain stops and says why).
+pub trait ProvideCredentials: Send + Sync {
+    fn provide(&self) -> BoxFuture<'_, Result<Option<Credentials>, CredentialsError>>;
+}
+
+/// Explicit credentials, given in code.
+impl ProvideCredentials for Credentials {
+    fn provide(&self) -> BoxFuture<'_, Result<Option<Credentials>, CredentialsError>> {
+        Box::pin(async move { Ok(Some(self.clone())) })
+    }
+}
+
+/// Why credentials could not be had, naming the source.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("credentials from {source_name}: {message}")]
+pub struct CredentialsError {
+    pub source_name: String,
+    pub message: String,
+}
+
+impl CredentialsError {
+    pub(crate) fn new(source_name: impl Into<String>, message: impl Into<String>) -> Self {
+        CredentialsError {
+            source_name: source_name.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads the JSON documents the container endpoint, IMDS and `credential_process` return:
+/// `AccessKeyId`, `SecretAccessKey`, `Token` or `SessionToken`, `Expiration` (RFC 3339).
+pub(crate) fn from_json(source: &str, body: &[u8]) -> Result<Credentials, CredentialsError> {
+    let json: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|e| CredentialsError::new(source, format!("not JSON: {e}")))?;
+    let field = |name: &str| json.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+    let (Some(access_key_id), Some(secret_access_key)) =
+        (field("AccessKeyId"), field("SecretAccessKey"))
+    else {
+        return Err(CredentialsError::new(
+            source,
+            "no AccessKeyId and SecretAccessKey in the response",
+        ));
+    };
+    let expiry = match field("Expiration") {
+        Some(text) => {
+            let at: jiff::Timestamp = text
+                .parse()
+                .map_err(|e| CredentialsError::new(source, format!("Expiration `{text}`: {e}")))?;
+            let millis = u64::try_from(at.as_millisecond()).unwrap_or(0);
+            Some(std::time::UNIX_EPOCH + std::time::Duration::from_millis(millis))
+        }
+        None => None,
+    };
+    Ok(Credentials {
+        access_key_id,
+        secret_access_key,
+        session_token: field("Token").or_else(|| field("SessionToken")),
+        expiry,
+    })
+}

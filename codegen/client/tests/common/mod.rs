@@ -5,6 +5,7 @@
 
 #[path = "../../../tests/validation_common/botocore.rs"]
 pub mod botocore;
+pub mod stub;
 
 use std::path::{Path, PathBuf};
 
