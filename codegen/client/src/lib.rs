@@ -5,6 +5,7 @@
 
 pub mod credentials;
 pub mod endpoint;
+pub mod retry;
 pub mod sign;
 pub mod transport;
 
