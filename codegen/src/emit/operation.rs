@@ -28,9 +28,6 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
                     .map_or("no known protocol", String::as_str),
                 GENERATED_PROTOCOLS.join(", ")
             )),
-            Some("restJson1") => {
-                Some("restJson1 request and response bindings are not generated yet".to_owned())
-            }
             Some(_) => op.unsupported.clone(),
         };
         match reason {
@@ -121,7 +118,7 @@ fn operation(space: &TypeSpace, op: &OperationItem, options: &EmitOptions) -> To
     let output = shape_path(op.output.as_ref());
     let docs = doc(op.documentation.as_deref(), options);
     let build = super::operation_request::build_request(space, op);
-    let parse = parse_response(op, &error);
+    let parse = parse_response(space, op, &error);
     let error_enum = error_enum(op, &error);
     let paginated = paginated(space, op, &ident);
     quote! {
@@ -143,7 +140,11 @@ fn operation(space: &TypeSpace, op: &OperationItem, options: &EmitOptions) -> To
     }
 }
 
-fn parse_response(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
+fn parse_response(
+    space: &TypeSpace,
+    op: &OperationItem,
+    error: &proc_macro2::Ident,
+) -> TokenStream {
     let read = quote! { ::awsgen_runtime::http::json_protocol::error_body(response.body()) };
     let arms = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
@@ -152,6 +153,9 @@ fn parse_response(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream
         }
     });
     let output = match &op.output {
+        _ if space.wire.json_protocol() == Some("restJson1") => {
+            super::operation_rest::parse_output(space, op)
+        }
         None => quote! { ::std::result::Result::Ok(()) },
         Some(_) => quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) },
     };
