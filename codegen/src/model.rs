@@ -135,7 +135,8 @@ pub enum ShapeKind {
     },
     Structure(Vec<Member>),
     Union(Vec<Member>),
-    Operation(Operation),
+    /// Boxed: an operation carries its HTTP binding and pagination, far more than a list.
+    Operation(Box<Operation>),
     /// Service and resource shapes: bound elsewhere, never generated.
     Service,
     Resource,

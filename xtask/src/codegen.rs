@@ -22,7 +22,11 @@ pub fn model_files(models: &Path) -> Result<Vec<(String, PathBuf)>> {
 /// Every generated file set of the repository: the `generated/` crate from `models/`, and
 /// the fixture modules the tests compile, from `tests/fixtures/models/`.
 pub fn repository_targets(root: &Path) -> Result<Vec<(PathBuf, Vec<OutputFile>)>> {
-    let options = EmitOptions::default();
+    let options = EmitOptions {
+        operations: true,
+        operations_feature: Some("operations".into()),
+        ..EmitOptions::default()
+    };
     let services = awsgen::services_in(&root.join("models"))?;
     let crate_files = awsgen::generate_crate(&services, root, &options)?;
     let mut targets = vec![(root.join("generated/src"), crate_files)];
@@ -32,7 +36,7 @@ pub fn repository_targets(root: &Path) -> Result<Vec<(PathBuf, Vec<OutputFile>)>
         let rel = path.strip_prefix(root).unwrap_or(&path);
         let options = EmitOptions {
             nullability,
-            ..options.clone()
+            ..EmitOptions::default()
         };
         let files = awsgen::generate_module(&loaded, rel, module, &Selection::All, &options)?;
         targets.push((root.join("tests/src"), files));

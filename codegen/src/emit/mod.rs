@@ -5,6 +5,9 @@
 pub mod docs;
 mod enumeration;
 mod module;
+pub mod operation;
+mod operation_request;
+mod operation_rest;
 mod required;
 mod structure;
 mod ty;
@@ -29,6 +32,10 @@ pub struct EmitOptions {
     pub extra_derives: Vec<String>,
     /// Which members are `Option<T>`.
     pub nullability: crate::resolve::Nullability,
+    /// Generate the `operation` submodule (request building and response parsing), behind
+    /// `#[cfg(feature = "...")]` when [`EmitOptions::operations_feature`] names one.
+    pub operations: bool,
+    pub operations_feature: Option<String>,
 }
 
 impl Default for EmitOptions {
@@ -37,6 +44,8 @@ impl Default for EmitOptions {
             docs: true,
             extra_derives: Vec::new(),
             nullability: crate::resolve::Nullability::AllOptional,
+            operations: false,
+            operations_feature: None,
         }
     }
 }

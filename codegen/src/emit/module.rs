@@ -65,6 +65,10 @@ pub fn module_files(
             }
         }
     }
+    if options.operations && layout == Layout::ModuleDir {
+        let tokens = super::operation::operation_module(space, options);
+        files.push((format!("{module}/operation.rs"), tokens));
+    }
     files.insert(0, root(space, module, options, layout, body_items));
     files
 }
@@ -113,6 +117,10 @@ pub fn module_sources(
                 files.push((included, text));
             }
         }
+    }
+    if options.operations && layout == Layout::ModuleDir {
+        let tokens = super::operation::operation_module(space, options);
+        files.push((format!("{module}/operation.rs"), super::format(tokens)?));
     }
     let (name, tokens) = root(space, module, options, layout, body_items);
     files.insert(0, (name, super::format(tokens)?));
@@ -180,13 +188,32 @@ fn root(
     let operations = operations_table(space);
     let visitors = visitors(space);
     let patterns = super::validate::pattern_statics(space);
-    let body = quote! { #docs #allow #(#body_items)* #operations #visitors #patterns };
+    let operation_module = operation_module(space, options, layout);
+    let body =
+        quote! { #docs #allow #(#body_items)* #operations #visitors #patterns #operation_module };
     match layout {
         Layout::ModuleDir => (format!("{module}/mod.rs"), body),
         Layout::SingleFile | Layout::FilePerShape => {
             let ident = quote::format_ident!("{}", module);
             (format!("{module}.rs"), quote! { pub mod #ident { #body } })
         }
+    }
+}
+
+/// The `operation` submodule: a file of its own in [`Layout::ModuleDir`], inline otherwise.
+fn operation_module(space: &TypeSpace, options: &EmitOptions, layout: Layout) -> TokenStream {
+    if !options.operations {
+        return TokenStream::new();
+    }
+    let gate = match &options.operations_feature {
+        Some(feature) => quote! { #[cfg(feature = #feature)] },
+        None => TokenStream::new(),
+    };
+    if layout == Layout::ModuleDir {
+        quote! { #gate pub mod operation; }
+    } else {
+        let body = super::operation::operation_module(space, options);
+        quote! { #gate pub mod operation { #body } }
     }
 }
 

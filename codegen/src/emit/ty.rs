@@ -8,6 +8,12 @@ use quote::quote;
 
 /// The Rust type of a position (without the `Option` every member gets).
 pub fn rust_type(ty: &Ty) -> TokenStream {
+    rust_type_in(ty, &quote! { self })
+}
+
+/// [`rust_type`] as named from a module where generated items are `#scope::Name` (`super`
+/// from the `operation` submodule).
+pub fn rust_type_in(ty: &Ty, scope: &TokenStream) -> TokenStream {
     match &ty.kind {
         TyKind::Bool => quote! { bool },
         TyKind::I8 => quote! { i8 },
@@ -24,15 +30,15 @@ pub fn rust_type(ty: &Ty) -> TokenStream {
         TyKind::Unit => quote! { () },
         TyKind::Named(name) => {
             let ident = naming::ident(name);
-            quote! { self::#ident }
+            quote! { #scope::#ident }
         }
         TyKind::List { item, sparse } => {
-            let item = optional_if(rust_type(item), *sparse);
+            let item = optional_if(rust_type_in(item, scope), *sparse);
             quote! { ::std::vec::Vec<#item> }
         }
         TyKind::Map { key, value, sparse } => {
-            let key = rust_type(key);
-            let value = optional_if(rust_type(value), *sparse);
+            let key = rust_type_in(key, scope);
+            let value = optional_if(rust_type_in(value, scope), *sparse);
             quote! { ::awsgen_runtime::IndexMap<#key, #value> }
         }
     }

@@ -169,6 +169,9 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
         shapes.insert(shape.id.clone(), shape);
     }
     query_maps_are_query_params(&mut shapes);
+    // awsJson's binding is the protocol's (`POST /`); botocore writes it on every operation,
+    // Smithy on none, so it is dropped to read the same either way.
+    let aws_json = meta.protocol.as_deref() == Some("json");
     let mut operations = Vec::with_capacity(boto.operations.len());
     for (name, json) in &boto.operations {
         let op_id = id(name);
@@ -179,6 +182,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             output: raw.output.map(|r| id(&r.shape)),
             errors: raw.errors.iter().map(|r| id(&r.shape)).collect(),
             http: match &raw.http {
+                Some(_) if aws_json => None,
                 Some(h) => Some(super::protocol::http_trait(ctx, &op_id, h, "responseCode")?),
                 None => None,
             },
@@ -196,7 +200,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             op_id.clone(),
             Shape {
                 id: op_id.clone(),
-                kind: ShapeKind::Operation(op),
+                kind: ShapeKind::Operation(Box::new(op)),
                 traits: Traits {
                     documentation,
                     ..Traits::default()

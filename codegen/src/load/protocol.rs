@@ -2,7 +2,7 @@
 //! endpoint rule set, and each operation's HTTP binding, host prefix and pagination.
 
 use super::{Ctx, LoadError};
-use crate::model::{HttpTrait, Paginated, ServiceWire, ShapeId};
+use crate::model::{HttpTrait, Operation, Paginated, ServiceWire, ShapeId};
 use indexmap::IndexMap;
 use serde_json::Value;
 
@@ -65,14 +65,15 @@ pub(crate) fn smithy_service(
     })
 }
 
-/// `@http`, `@endpoint` and `@paginated` of a Smithy operation; `service_paginated` is the
-/// service's `@paginated`, whose members are defaults for every operation's.
+/// `@http`, `@endpoint` and `@paginated` of a Smithy operation (input, output and errors
+/// left empty); `service_paginated` is the service's `@paginated`, whose members are defaults
+/// for every operation's.
 pub(crate) fn smithy_operation(
     ctx: Ctx<'_>,
     id: &ShapeId,
     traits: &IndexMap<String, Value>,
     service_paginated: Option<&Value>,
-) -> Result<(Option<HttpTrait>, Option<String>, Option<Paginated>), LoadError> {
+) -> Result<Operation, LoadError> {
     let http = match traits.get("smithy.api#http") {
         None => None,
         Some(v) => Some(http_trait(ctx, id, v, "code")?),
@@ -96,7 +97,12 @@ pub(crate) fn smithy_operation(
             items: get("items"),
         }
     });
-    Ok((http, host_prefix, paginated))
+    Ok(Operation {
+        http,
+        host_prefix,
+        paginated,
+        ..Operation::default()
+    })
 }
 
 /// `{method, requestUri|uri, code|responseCode}` as an [`HttpTrait`].

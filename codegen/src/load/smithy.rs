@@ -291,12 +291,8 @@ fn convert(
         "structure" => ShapeKind::Structure(members(ctx)?),
         "union" => ShapeKind::Union(members(ctx)?),
         "operation" => {
-            let (http, host_prefix, paginated) =
-                super::protocol::smithy_operation(ctx, id, &s.traits, service_paginated)?;
-            ShapeKind::Operation(Operation {
-                http,
-                host_prefix,
-                paginated,
+            let wire = super::protocol::smithy_operation(ctx, id, &s.traits, service_paginated)?;
+            ShapeKind::Operation(Box::new(Operation {
                 input: optional_target(ctx, id, &s.input)?,
                 output: optional_target(ctx, id, &s.output)?,
                 errors: s
@@ -304,7 +300,8 @@ fn convert(
                     .iter()
                     .map(|e| target(ctx, &id.to_string(), &e.target))
                     .collect::<Result<_, _>>()?,
-            })
+                ..wire
+            }))
         }
         "service" => ShapeKind::Service,
         "resource" => ShapeKind::Resource,

@@ -59,6 +59,8 @@ pub struct TypeSpace {
     pub service_version: String,
     pub service_documentation: Option<String>,
     pub operations: Vec<OperationItem>,
+    /// Protocol, names and endpoint rules, for the operations layer.
+    pub wire: crate::model::ServiceWire,
     /// Generated items, sorted by Rust name.
     pub items: Vec<Item>,
 }
@@ -71,6 +73,15 @@ pub struct OperationItem {
     pub input: Option<String>,
     pub output: Option<String>,
     pub errors: Vec<String>,
+    /// Each error's Rust name and its code on the wire (the shape name, or botocore's
+    /// `error.code`), in model order.
+    pub error_codes: Vec<(String, String)>,
+    pub http: Option<crate::model::HttpTrait>,
+    pub host_prefix: Option<String>,
+    pub paginated: Option<crate::model::Paginated>,
+    /// Why the operations layer cannot build this operation (an event stream, a streaming
+    /// payload), when it cannot.
+    pub unsupported: Option<String>,
 }
 
 /// One generated Rust item.
@@ -214,6 +225,7 @@ pub fn resolve_with(
         service_version: model.service.version.clone(),
         service_documentation: model.service.documentation.clone(),
         operations,
+        wire: model.service.wire.clone(),
         items,
     };
     check_patterns(&space)?;
@@ -239,7 +251,23 @@ fn operations(
                 return None;
             };
             let name_of = |t: &Option<ShapeId>| t.as_ref().and_then(|t| names.get(t)).cloned();
+            let error_codes = op
+                .errors
+                .iter()
+                .filter_map(|e| {
+                    let code = model.shapes.get(e)?.traits.error_code.clone();
+                    Some((
+                        names.get(e)?.clone(),
+                        code.unwrap_or_else(|| e.name.clone()),
+                    ))
+                })
+                .collect();
             Some(OperationItem {
+                error_codes,
+                http: op.http.clone(),
+                host_prefix: op.host_prefix.clone(),
+                paginated: op.paginated.clone(),
+                unsupported: unsupported(model, op),
                 name: id.name.clone(),
                 documentation: shape.traits.documentation.clone(),
                 input: name_of(&op.input),
@@ -255,6 +283,33 @@ fn operations(
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out
+}
+
+/// Event streams and streaming payloads need a streaming body, which the operations layer
+/// (whole messages in memory) does not model.
+fn unsupported(model: &Model, op: &crate::model::Operation) -> Option<String> {
+    for (side, shape) in [("input", &op.input), ("output", &op.output)] {
+        let Some(ShapeKind::Structure(members)) = shape
+            .as_ref()
+            .and_then(|s| model.shapes.get(s))
+            .map(|s| &s.kind)
+        else {
+            continue;
+        };
+        for m in members {
+            let t = model.shapes.get(&m.target).map(|s| &s.traits);
+            if t.is_some_and(|t| t.event_stream) {
+                return Some(format!("its {side} member `{}` is an event stream", m.name));
+            }
+            if t.is_some_and(|t| t.streaming) {
+                return Some(format!(
+                    "its {side} member `{}` is a streaming payload",
+                    m.name
+                ));
+            }
+        }
+    }
+    None
 }
 
 fn fields(

@@ -91,10 +91,10 @@ mod tests {
         };
         let op = Shape {
             id: id("Op"),
-            kind: ShapeKind::Operation(crate::model::Operation {
+            kind: ShapeKind::Operation(Box::new(crate::model::Operation {
                 input: Some(id("Input")),
                 ..Default::default()
-            }),
+            })),
             traits: Traits::default(),
         };
         Model {
@@ -106,6 +106,7 @@ mod tests {
                 documentation: None,
                 operations: vec![id("Op")],
                 rename: Default::default(),
+                wire: Default::default(),
             },
             shapes: [string, list, input, op]
                 .into_iter()

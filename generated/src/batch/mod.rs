@@ -1528,3 +1528,5 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+#[cfg(feature = "operations")]
+pub mod operation;

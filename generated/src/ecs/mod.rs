@@ -2980,3 +2980,5 @@ mod pattern_tests {
         }
     }
 }
+#[cfg(feature = "operations")]
+pub mod operation;

@@ -5,7 +5,9 @@
 
 mod context;
 mod error;
+pub mod json_protocol;
 mod paginate;
+pub mod rest;
 
 pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};

@@ -1,0 +1,343 @@
+//! The `operation` submodule of a service: for each operation of a JSON-protocol service, a
+//! unit struct implementing `awsgen_runtime::http::HttpOperation` (request building and
+//! response parsing, sans-IO), its error enum, and `Paginated` where the model paginates it.
+//! Operations that cannot be generated are listed in `NOT_GENERATED`, with the reason.
+
+use super::ty::rust_type_in;
+use super::{doc, EmitOptions};
+use crate::resolve::{naming, Field, Item, ItemKind, OperationItem, TyKind, TypeSpace};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The protocols whose operations are generated.
+pub const GENERATED_PROTOCOLS: [&str; 3] = ["awsJson1_0", "awsJson1_1", "restJson1"];
+
+/// The body of the `operation` module.
+pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
+    let protocol = space.wire.json_protocol();
+    let mut skipped: Vec<(String, String)> = Vec::new();
+    let mut ops = Vec::new();
+    for op in &space.operations {
+        let reason = match protocol {
+            None => Some(format!(
+                "the service speaks {}; operations are generated for {} only",
+                space
+                    .wire
+                    .protocols
+                    .first()
+                    .map_or("no known protocol", String::as_str),
+                GENERATED_PROTOCOLS.join(", ")
+            )),
+            Some(_) => op.unsupported.clone(),
+        };
+        match reason {
+            Some(r) => skipped.push((op.name.clone(), r)),
+            None => ops.push(operation(space, op, options)),
+        }
+    }
+    let skipped_rows = skipped.iter().map(|(n, r)| quote! { (#n, #r) });
+    let not_generated = quote! {
+        /// Operations of the service that have no generated type here, with the reason.
+        pub const NOT_GENERATED: &[(&str, &str)] = &[#(#skipped_rows),*];
+    };
+    let service = match protocol {
+        Some(p) => service_meta(space, p),
+        None => TokenStream::new(),
+    };
+    quote! {
+        //! The service's operations: each builds its HTTP request from its input and reads its
+        //! output or error from the HTTP response, without doing any I/O.
+        #service
+        #not_generated
+        #(#ops)*
+    }
+}
+
+fn service_meta(space: &TypeSpace, protocol: &str) -> TokenStream {
+    let w = &space.wire;
+    let protocol = format_ident!("{}", protocol.replace("aws", "Aws").replace("rest", "Rest"));
+    let opt = |v: &Option<String>| match v {
+        Some(s) => quote! { ::std::option::Option::Some(#s) },
+        None => quote! { ::std::option::Option::None },
+    };
+    let sdk_id = w.sdk_id.clone().unwrap_or_default();
+    let version = &space.service_version;
+    let signing = w
+        .signing_name
+        .clone()
+        .or_else(|| w.endpoint_prefix.clone())
+        .unwrap_or_default();
+    let prefix = w.endpoint_prefix.clone().unwrap_or_default();
+    let target = opt(&w.target_prefix);
+    let rules = opt(&w.endpoint_rule_set);
+    quote! {
+        /// What the operations need to know about the service.
+        pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http::ServiceMeta {
+            sdk_id: #sdk_id,
+            api_version: #version,
+            protocol: ::awsgen_runtime::http::Protocol::#protocol,
+            target_prefix: #target,
+            signing_name: #signing,
+            endpoint_prefix: #prefix,
+            endpoint_rule_set: #rules,
+        };
+    }
+}
+
+/// The generated structure named `name`, if any.
+pub(super) fn find_item<'a>(space: &'a TypeSpace, name: &str) -> Option<&'a Item> {
+    space
+        .items
+        .binary_search_by(|i| i.rust_name.as_str().cmp(name))
+        .ok()
+        .map(|n| &space.items[n])
+}
+
+pub(super) fn fields<'a>(space: &'a TypeSpace, name: Option<&String>) -> &'a [Field] {
+    match name.and_then(|n| find_item(space, n)).map(|i| &i.kind) {
+        Some(ItemKind::Struct(fields)) => fields,
+        _ => &[],
+    }
+}
+
+fn shape_path(name: Option<&String>) -> TokenStream {
+    match name {
+        Some(n) => {
+            let ident = naming::ident(n);
+            quote! { super::#ident }
+        }
+        None => quote! { () },
+    }
+}
+
+fn operation(space: &TypeSpace, op: &OperationItem, options: &EmitOptions) -> TokenStream {
+    let name = &op.name;
+    let ident = naming::ident(&naming::type_name(name));
+    let error = format_ident!("{}Error", naming::type_name(name));
+    let input = shape_path(op.input.as_ref());
+    let output = shape_path(op.output.as_ref());
+    let docs = doc(op.documentation.as_deref(), options);
+    let build = super::operation_request::build_request(space, op);
+    let parse = parse_response(space, op, &error);
+    let error_enum = error_enum(op, &error);
+    let paginated = paginated(space, op, &ident);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+        pub struct #ident;
+
+        impl ::awsgen_runtime::http::HttpOperation for #ident {
+            type Input = #input;
+            type Output = #output;
+            type Error = #error;
+            const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+            const NAME: &'static str = #name;
+            #build
+            #parse
+        }
+        #error_enum
+        #paginated
+    }
+}
+
+fn parse_response(
+    space: &TypeSpace,
+    op: &OperationItem,
+    error: &proc_macro2::Ident,
+) -> TokenStream {
+    let read = quote! { ::awsgen_runtime::http::json_protocol::error_body(response.body()) };
+    let arms = op.error_codes.iter().map(|(rust, code)| {
+        let variant = naming::ident(rust);
+        quote! {
+            #code => #read.map(|error| #error::#variant { error, meta }),
+        }
+    });
+    let output = match &op.output {
+        _ if space.wire.json_protocol() == Some("restJson1") => {
+            super::operation_rest::parse_output(space, op)
+        }
+        None => quote! { ::std::result::Result::Ok(()) },
+        Some(_) => quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) },
+    };
+    let (meta_param, code_param) = if op.error_codes.is_empty() {
+        (quote! { _meta }, quote! { _code })
+    } else {
+        (quote! { meta }, quote! { code })
+    };
+    quote! {
+        fn parse_response(
+            response: &::awsgen_runtime::http::Response<&[u8]>,
+        ) -> ::std::result::Result<Self::Output, ::awsgen_runtime::http::ResponseError<Self::Error>> {
+            if !response.status().is_success() {
+                return ::std::result::Result::Err(::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |#code_param, #meta_param| ::std::option::Option::Some(match #code_param {
+                        #(#arms)*
+                        _ => return ::std::option::Option::None,
+                    }),
+                    |meta, body| #error::Unhandled { meta, body },
+                ));
+            }
+            #output
+        }
+    }
+}
+
+fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
+    let name = &op.name;
+    let doc = format!(" An error of `{name}`: one of the errors the model lists, or any other.");
+    let variants = op.error_codes.iter().map(|(rust, code)| {
+        let variant = naming::ident(rust);
+        let doc = format!(" The service's `{code}` error.");
+        quote! {
+            #[doc = #doc]
+            #variant { error: super::#variant, meta: ::awsgen_runtime::http::ErrorMeta },
+        }
+    });
+    let metas = op.error_codes.iter().map(|(rust, _)| {
+        let variant = naming::ident(rust);
+        quote! { Self::#variant { meta, .. } => meta, }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum #error {
+            #(#variants)*
+            /// An error the model does not list for this operation, with the raw body.
+            Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+        }
+
+        impl ::awsgen_runtime::http::OperationError for #error {
+            fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+                match self {
+                    #(#metas)*
+                    Self::Unhandled { meta, .. } => meta,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+            }
+        }
+
+        impl ::std::error::Error for #error {}
+    }
+}
+
+/// A member path (`a.b`) as field accesses that give `Option<&T>` of the last member, with
+/// the last field; `None` when a member is not a field of the structure it names.
+fn member_path<'a>(
+    space: &'a TypeSpace,
+    root: Option<&String>,
+    path: &str,
+    base: TokenStream,
+) -> Option<(TokenStream, &'a Field)> {
+    let mut fields = fields(space, root);
+    let mut expr = base;
+    let mut last = None;
+    for (n, part) in path.split('.').enumerate() {
+        let f = fields.iter().find(|f| f.member == part)?;
+        let ident = naming::ident(&f.rust_name);
+        expr = if n == 0 {
+            quote! { #expr.#ident.as_ref() }
+        } else {
+            quote! { #expr.and_then(|v| v.#ident.as_ref()) }
+        };
+        fields = match &f.ty.kind {
+            TyKind::Named(name) => self::fields(space, Some(name)),
+            _ => &[],
+        };
+        last = Some(f);
+    }
+    Some((expr, last?))
+}
+
+fn paginated(space: &TypeSpace, op: &OperationItem, ident: &proc_macro2::Ident) -> TokenStream {
+    let Some(p) = &op.paginated else {
+        return TokenStream::new();
+    };
+    let (Some(in_token), Some(out_token)) = (&p.input_token, &p.output_token) else {
+        return TokenStream::new();
+    };
+    let Some(in_field) = fields(space, op.input.as_ref())
+        .iter()
+        .find(|f| f.member == *in_token && !f.boxed)
+    else {
+        return TokenStream::new();
+    };
+    let Some((out_expr, out_field)) =
+        member_path(space, op.output.as_ref(), out_token, quote! { output })
+    else {
+        return TokenStream::new();
+    };
+    let scope = quote! { super };
+    let in_ty = rust_type_in(&in_field.ty, &scope);
+    if in_ty.to_string() != rust_type_in(&out_field.ty, &scope).to_string() {
+        return TokenStream::new();
+    }
+    let in_ident = naming::ident(&in_field.rust_name);
+    let empty = matches!(in_field.ty.kind, TyKind::String)
+        .then(|| quote! { if token.is_empty() { return ::std::option::Option::None; } });
+    let (item_ty, items) = items(space, op, p.items.as_deref());
+    quote! {
+        impl ::awsgen_runtime::http::Paginated for #ident {
+            type Item = #item_ty;
+            fn next_input(input: &Self::Input, output: &Self::Output) -> ::std::option::Option<Self::Input> {
+                let token = #out_expr?;
+                #empty
+                if input.#in_ident.as_ref() == ::std::option::Option::Some(token) {
+                    return ::std::option::Option::None;
+                }
+                let mut next = input.clone();
+                next.#in_ident = ::std::option::Option::Some(token.clone());
+                ::std::option::Option::Some(next)
+            }
+            fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+                #items
+            }
+        }
+    }
+}
+
+/// The item type and the body of `Paginated::items`.
+fn items(space: &TypeSpace, op: &OperationItem, path: Option<&str>) -> (TokenStream, TokenStream) {
+    let none = (
+        quote! { () },
+        quote! { let _ = output; ::std::vec::Vec::new() },
+    );
+    let Some(path) = path else { return none };
+    let Some((expr, field)) = member_path(space, op.output.as_ref(), path, quote! { output })
+    else {
+        return none;
+    };
+    let scope = quote! { super };
+    let mut collect = quote! { items.iter().cloned() };
+    let ty = match &field.ty.kind {
+        TyKind::List { item, sparse } => {
+            let t = rust_type_in(item, &scope);
+            if *sparse {
+                quote! { ::std::option::Option<#t> }
+            } else {
+                t
+            }
+        }
+        TyKind::Map { key, value, sparse } => {
+            let k = rust_type_in(key, &scope);
+            let v = rust_type_in(value, &scope);
+            collect = quote! { items.iter().map(|(k, v)| (k.clone(), v.clone())) };
+            if *sparse {
+                quote! { (#k, ::std::option::Option<#v>) }
+            } else {
+                quote! { (#k, #v) }
+            }
+        }
+        _ => return none,
+    };
+    (
+        ty,
+        quote! { #expr.into_iter().flat_map(|items| #collect).collect() },
+    )
+}
