@@ -25,6 +25,21 @@ pub use target::{Target, TargetError, SERVICES};
 
 use locate::{Locator, Target as Point};
 
+/// The inputs of `operation` a file's document holds, as the lint reads them: the document
+/// itself, the entries of a describe output without their output-only members (tags moved in
+/// from beside the wrapper), or a bare list of container definitions as
+/// `{"containerDefinitions": [...]}`.
+pub fn inputs(
+    service: &str,
+    operation: &str,
+    document: serde_json::Value,
+) -> Vec<serde_json::Value> {
+    form::entries(service, operation, document)
+        .into_iter()
+        .map(|e| e.value)
+        .collect()
+}
+
 /// Every problem in `text`, a file called `name`, read as `target`'s input (or as the describe
 /// output of the definition it registers).
 pub fn lint(target: &Target, name: &str, text: &str) -> FileReport {

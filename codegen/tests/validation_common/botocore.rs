@@ -40,9 +40,22 @@ pub fn python() -> Result<PathBuf, String> {
             false => Err(format!("AWSGEN_BOTOCORE_PYTHON has no botocore {version}")),
         };
     }
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("botocore-{version}"));
+    let package = format!("botocore=={version}");
+    venv_python(&format!("botocore-{version}"), &package, |p| {
+        has_botocore(p, &version)
+    })
+}
+
+/// The Python of a virtualenv `name` under the target directory, made on first use with
+/// `pip install <requirement>`; `ready` says whether a Python has what is needed.
+pub fn venv_python(
+    name: &str,
+    requirement: &str,
+    ready: impl Fn(&Path) -> bool,
+) -> Result<PathBuf, String> {
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let python = venv.join("bin/python");
-    if has_botocore(&python, &version) {
+    if ready(&python) {
         return Ok(python);
     }
     let run = |cmd: &mut Command| match cmd.output() {
@@ -52,12 +65,11 @@ pub fn python() -> Result<PathBuf, String> {
     };
     run(Command::new("python3").args(["-m", "venv"]).arg(&venv))
         .map_err(|e| format!("cannot make a virtualenv with python3: {e}"))?;
-    let package = format!("botocore=={version}");
-    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", &package]))
-        .map_err(|e| format!("cannot pip install {package}: {e}"))?;
-    match has_botocore(&python, &version) {
+    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", requirement]))
+        .map_err(|e| format!("cannot pip install {requirement}: {e}"))?;
+    match ready(&python) {
         true => Ok(python),
-        false => Err(format!("{package} installed but does not import")),
+        false => Err(format!("{requirement} installed but does not import")),
     }
 }
 

@@ -5,6 +5,8 @@
 
 #[path = "../../../tests/validation_common/botocore.rs"]
 pub mod botocore;
+pub mod fixtures;
+pub mod moto;
 pub mod stub;
 
 use std::path::{Path, PathBuf};
