@@ -5,17 +5,14 @@
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// Members AWS sets on a registered task definition, never sent.
-pub const ECS_OUTPUT_ONLY: &[&str] = &[
-    "taskDefinitionArn",
-    "revision",
-    "status",
-    "requiresAttributes",
-    "compatibilities",
-    "registeredAt",
-    "registeredBy",
-    "deregisteredAt",
-];
+/// A described definition as a register input: the lint's reader drops the output-only members
+/// (ARN, revision, status, ...) of a describe output, as it does for fixture files.
+pub fn as_input(service: &str, operation: &str, wrapper: &str, described: Value) -> Value {
+    let document = serde_json::json!({ wrapper: described });
+    awsgen_lint::inputs(service, operation, document)
+        .pop()
+        .unwrap_or_default()
+}
 
 /// The JSON files of the fixture folders (recursively), sorted.
 pub fn files() -> Vec<PathBuf> {
@@ -117,6 +114,71 @@ pub struct Difference {
     pub kind: Kind,
     pub sent: String,
     pub got: String,
+}
+
+impl Difference {
+    /// The path without list indices: `.retryStrategy.evaluateOnExit.action`.
+    pub fn member_path(&self) -> String {
+        let mut out = String::new();
+        let mut in_index = false;
+        for c in self.path.chars() {
+            match c {
+                '[' => in_index = true,
+                ']' => in_index = false,
+                c if !in_index => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The last member name of the path.
+    pub fn last_member(&self) -> &str {
+        let last = self.path.rsplit('.').next().unwrap_or_default();
+        last.split('[').next().unwrap_or_default()
+    }
+
+    /// A member the service filled with its empty default (`[]`, `{}`), never sent.
+    pub fn is_empty_default(&self) -> bool {
+        self.kind == Kind::Added && (self.got == "[]" || self.got == "{}")
+    }
+}
+
+/// Whether a comparison accepts `d`: an empty default or a listed default (member name, JSON
+/// value) filled in, a difference the server is known for (path without indices, why), or a
+/// member the model does not have (real files carry comments such as `_comment`; the typed
+/// input keeps them as unknown members, and the service drops them).
+pub fn accepted(
+    d: &Difference,
+    model_members: &std::collections::BTreeSet<String>,
+    known: &[(&str, &str)],
+    defaults: &[(&str, &str)],
+) -> bool {
+    d.is_empty_default()
+        || known.iter().any(|(path, _)| d.member_path() == *path)
+        || (d.kind == Kind::Added
+            && defaults
+                .iter()
+                .any(|(m, v)| d.last_member() == *m && d.got == *v))
+        || (d.kind == Kind::NotKept && !model_members.contains(d.last_member()))
+}
+
+/// Short enough to read in a failure list.
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let short = |s: &str| match s.char_indices().nth(80) {
+            Some((i, _)) => format!("{}...", &s[..i]),
+            None => s.to_owned(),
+        };
+        write!(
+            f,
+            "{} {:?}: sent {} got {}",
+            self.path,
+            self.kind,
+            short(&self.sent),
+            short(&self.got)
+        )
+    }
 }
 
 /// Where `got` differs from `want`, members absent on one side included.

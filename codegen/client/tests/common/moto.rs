@@ -88,3 +88,18 @@ pub fn start_or_skip() -> Option<Moto> {
         Err(e) => panic!("moto is needed (CI=true): {e}"),
     }
 }
+
+/// A client for moto: its URL as the endpoint, moto's dummy credentials, short backoffs.
+pub fn client(url: &str) -> awsgen_client::Client {
+    let credentials = awsgen_client::Credentials::new("testing", "testing", None);
+    awsgen_client::Client::builder(Default::default())
+        .region("us-east-1")
+        .endpoint_url(url)
+        .credentials(std::sync::Arc::new(credentials))
+        .retry(awsgen_client::retry::RetryConfig {
+            initial_backoff: Duration::from_millis(10),
+            ..Default::default()
+        })
+        .build()
+        .expect("a client")
+}
