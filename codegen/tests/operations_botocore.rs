@@ -335,13 +335,8 @@ fn differences(ours: &Request<Vec<u8>>, theirs: &Value) -> Vec<String> {
 
 #[test]
 fn requests_match_botocore_serializer() {
-    let python = match botocore::python() {
-        Ok(python) => python,
-        Err(why) if std::env::var_os("CI").is_none() => {
-            eprintln!("skipped: no botocore to compare with: {why}");
-            return;
-        }
-        Err(why) => panic!("CI must run the botocore comparison: {why}"),
+    let Some(python) = botocore::python_or_skip() else {
+        return;
     };
     let models = models();
     let cases = cases(&models);
@@ -349,8 +344,7 @@ fn requests_match_botocore_serializer() {
         .iter()
         .map(|c| json!({"service": c.service, "operation": c.operation, "input": with_tokens(&models, c)}))
         .collect();
-    let reply = run(&python, &Value::Array(batch));
-    assert_eq!(reply["botocore"], json!(botocore::wanted_version()));
+    let reply = botocore::run_script(&python, "botocore_serialize.py", &Value::Array(batch));
     let results = reply["results"].as_array().expect("a results list");
     assert_eq!(results.len(), cases.len());
     let mut failures = Vec::new();
@@ -409,24 +403,4 @@ fn requests_match_botocore_serializer() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-fn run(python: &Path, cases: &Value) -> Value {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let file = dir.join(format!("botocore-serialize-{}.json", std::process::id()));
-    std::fs::write(&file, cases.to_string()).expect("the cases file is written");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/botocore_serialize.py");
-    let output = std::process::Command::new(python)
-        .arg(&script)
-        .arg(root().join("models"))
-        .arg(&file)
-        .output()
-        .expect("the script runs");
-    let _ = std::fs::remove_file(&file);
-    assert!(
-        output.status.success(),
-        "botocore_serialize.py failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the script prints JSON")
 }
