@@ -1,7 +1,7 @@
 """Signs each request of a cases file with botocore's SigV4Auth at a fixed time and prints the
 headers botocore added, as JSON: {"botocore": version, "results": [{header: value}]}.
 
-Usage: botocore_sign.py CASES.json, where each case is {method, url, headers, body,
+Usage: botocore_sign.py [MODELS] CASES.json (the cases file last), where each case is {method, url, headers, body,
 access_key, secret_key, token, service, region, time: "YYYYMMDDTHHMMSSZ"}."""
 
 import datetime
@@ -30,7 +30,7 @@ def sign(case):
 
 
 def main():
-    with open(sys.argv[1]) as f:
+    with open(sys.argv[-1]) as f:
         cases = json.load(f)
     json.dump({"botocore": botocore.__version__, "results": [sign(c) for c in cases]}, sys.stdout)
 

@@ -130,17 +130,14 @@ fn botocore(python: &Path, cases: &[Case]) -> Vec<Value> {
             })
         })
         .collect();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/botocore_sign.py");
-    let reply = common::botocore::run_script(python, &script, &[], &Value::from(input));
+    let reply = common::botocore::run_script(python, "botocore_sign.py", &Value::from(input));
     reply["results"].as_array().cloned().expect("a list")
 }
 
 #[test]
 fn authorization_equals_botocores() {
-    let python = match common::botocore::python() {
-        Ok(p) => p,
-        Err(e) if !common::ci() => return eprintln!("skipped: no botocore: {e}"),
-        Err(e) => panic!("no botocore (CI=true): {e}"),
+    let Some(python) = common::botocore::python_or_skip() else {
+        return;
     };
     let cases = cases();
     let theirs = botocore(&python, &cases);

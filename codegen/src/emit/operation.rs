@@ -17,6 +17,7 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
     let protocol = space.wire.json_protocol();
     let mut skipped: Vec<(String, String)> = Vec::new();
     let mut ops = Vec::new();
+    let mut arms = Vec::new();
     for op in &space.operations {
         let reason = match protocol {
             None => Some(format!(
@@ -32,7 +33,14 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
         };
         match reason {
             Some(r) => skipped.push((op.name.clone(), r)),
-            None => ops.push(operation(space, op, options)),
+            None => {
+                ops.push(operation(space, op, options));
+                let name = &op.name;
+                let ident = naming::ident(&naming::type_name(name));
+                arms.push(
+                    quote! { #name => ::std::option::Option::Some(visitor.visit::<#ident>()), },
+                );
+            }
         }
     }
     let skipped_rows = skipped.iter().map(|(n, r)| quote! { (#n, #r) });
@@ -44,11 +52,32 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
         Some(p) => service_meta(space, p),
         None => TokenStream::new(),
     };
+    let visitor = if arms.is_empty() {
+        quote! { _visitor }
+    } else {
+        quote! { visitor }
+    };
+    let visit = quote! {
+        /// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
+        /// `None` when the service has no such generated operation.
+        pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(name: &str, #visitor: V) -> ::std::option::Option<V::Output> {
+            match name {
+                #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
+    };
+    let visit = if protocol.is_some() {
+        visit
+    } else {
+        TokenStream::new()
+    };
     quote! {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.
         #service
         #not_generated
+        #visit
         #(#ops)*
     }
 }

@@ -16,6 +16,142 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
 };
 /// Operations of the service that have no generated type here, with the reason.
 pub const NOT_GENERATED: &[(&str, &str)] = &[];
+/// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
+/// `None` when the service has no such generated operation.
+pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
+    name: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match name {
+        "CancelJob" => ::std::option::Option::Some(visitor.visit::<CancelJob>()),
+        "CancelJobs" => ::std::option::Option::Some(visitor.visit::<CancelJobs>()),
+        "CreateComputeEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<CreateComputeEnvironment>())
+        }
+        "CreateConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<CreateConsumableResource>())
+        }
+        "CreateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<CreateJobQueue>())
+        }
+        "CreateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<CreateQuotaShare>())
+        }
+        "CreateSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<CreateSchedulingPolicy>())
+        }
+        "CreateServiceEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<CreateServiceEnvironment>())
+        }
+        "DeleteComputeEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteComputeEnvironment>())
+        }
+        "DeleteConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteConsumableResource>())
+        }
+        "DeleteJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteJobQueue>())
+        }
+        "DeleteQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteQuotaShare>())
+        }
+        "DeleteSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteSchedulingPolicy>())
+        }
+        "DeleteServiceEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteServiceEnvironment>())
+        }
+        "DeregisterJobDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DeregisterJobDefinition>())
+        }
+        "DescribeComputeEnvironments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeComputeEnvironments>())
+        }
+        "DescribeConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeConsumableResource>())
+        }
+        "DescribeJobDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobDefinitions>())
+        }
+        "DescribeJobQueues" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobQueues>())
+        }
+        "DescribeJobs" => ::std::option::Option::Some(visitor.visit::<DescribeJobs>()),
+        "DescribeQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeQuotaShare>())
+        }
+        "DescribeSchedulingPolicies" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeSchedulingPolicies>())
+        }
+        "DescribeServiceEnvironments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceEnvironments>())
+        }
+        "DescribeServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceJob>())
+        }
+        "GetJobQueueSnapshot" => {
+            ::std::option::Option::Some(visitor.visit::<GetJobQueueSnapshot>())
+        }
+        "ListConsumableResources" => {
+            ::std::option::Option::Some(visitor.visit::<ListConsumableResources>())
+        }
+        "ListJobs" => ::std::option::Option::Some(visitor.visit::<ListJobs>()),
+        "ListJobsByConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListJobsByConsumableResource>())
+        }
+        "ListQuotaShares" => {
+            ::std::option::Option::Some(visitor.visit::<ListQuotaShares>())
+        }
+        "ListSchedulingPolicies" => {
+            ::std::option::Option::Some(visitor.visit::<ListSchedulingPolicies>())
+        }
+        "ListServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceJobs>())
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResource>())
+        }
+        "RegisterJobDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterJobDefinition>())
+        }
+        "SubmitJob" => ::std::option::Option::Some(visitor.visit::<SubmitJob>()),
+        "SubmitServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitServiceJob>())
+        }
+        "TagResource" => ::std::option::Option::Some(visitor.visit::<TagResource>()),
+        "TerminateJob" => ::std::option::Option::Some(visitor.visit::<TerminateJob>()),
+        "TerminateJobs" => ::std::option::Option::Some(visitor.visit::<TerminateJobs>()),
+        "TerminateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJob>())
+        }
+        "TerminateServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobs>())
+        }
+        "UntagResource" => ::std::option::Option::Some(visitor.visit::<UntagResource>()),
+        "UpdateComputeEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateComputeEnvironment>())
+        }
+        "UpdateConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateConsumableResource>())
+        }
+        "UpdateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateJobQueue>())
+        }
+        "UpdateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateQuotaShare>())
+        }
+        "UpdateSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateSchedulingPolicy>())
+        }
+        "UpdateServiceEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceEnvironment>())
+        }
+        "UpdateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceJob>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}
 /// Cancels a job in an Batch job queue. Jobs that are in a `SUBMITTED`, `PENDING`, or `RUNNABLE` state are cancelled and the job status is updated to `FAILED`.
 ///
 /// > **Note:** A `PENDING` job is cancelled after all dependency jobs are completed. Therefore, it might take longer than expected to cancel a job in `PENDING` status.

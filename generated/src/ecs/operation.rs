@@ -16,6 +16,230 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
 };
 /// Operations of the service that have no generated type here, with the reason.
 pub const NOT_GENERATED: &[(&str, &str)] = &[];
+/// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
+/// `None` when the service has no such generated operation.
+pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
+    name: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match name {
+        "AssociateGatewayWithCluster" => {
+            ::std::option::Option::Some(visitor.visit::<AssociateGatewayWithCluster>())
+        }
+        "ContinueServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<ContinueServiceDeployment>())
+        }
+        "CreateCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<CreateCapacityProvider>())
+        }
+        "CreateCluster" => ::std::option::Option::Some(visitor.visit::<CreateCluster>()),
+        "CreateDaemon" => ::std::option::Option::Some(visitor.visit::<CreateDaemon>()),
+        "CreateExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<CreateExpressGatewayService>())
+        }
+        "CreateGateway" => ::std::option::Option::Some(visitor.visit::<CreateGateway>()),
+        "CreateService" => ::std::option::Option::Some(visitor.visit::<CreateService>()),
+        "CreateTaskSet" => ::std::option::Option::Some(visitor.visit::<CreateTaskSet>()),
+        "DeleteAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAccountSetting>())
+        }
+        "DeleteAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAttributes>())
+        }
+        "DeleteCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteCapacityProvider>())
+        }
+        "DeleteCluster" => ::std::option::Option::Some(visitor.visit::<DeleteCluster>()),
+        "DeleteDaemon" => ::std::option::Option::Some(visitor.visit::<DeleteDaemon>()),
+        "DeleteDaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteDaemonTaskDefinition>())
+        }
+        "DeleteExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteExpressGatewayService>())
+        }
+        "DeleteGateway" => ::std::option::Option::Some(visitor.visit::<DeleteGateway>()),
+        "DeleteService" => ::std::option::Option::Some(visitor.visit::<DeleteService>()),
+        "DeleteTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskDefinitions>())
+        }
+        "DeleteTaskSet" => ::std::option::Option::Some(visitor.visit::<DeleteTaskSet>()),
+        "DeregisterContainerInstance" => {
+            ::std::option::Option::Some(visitor.visit::<DeregisterContainerInstance>())
+        }
+        "DeregisterTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DeregisterTaskDefinition>())
+        }
+        "DescribeCapacityProviders" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeCapacityProviders>())
+        }
+        "DescribeClusters" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeClusters>())
+        }
+        "DescribeContainerInstances" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeContainerInstances>())
+        }
+        "DescribeDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemon>())
+        }
+        "DescribeDaemonDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonDeployments>())
+        }
+        "DescribeDaemonRevisions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonRevisions>())
+        }
+        "DescribeDaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonTaskDefinition>())
+        }
+        "DescribeExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeExpressGatewayService>())
+        }
+        "DescribeGateway" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGateway>())
+        }
+        "DescribeGatewayResources" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayResources>())
+        }
+        "DescribeGatewayRoute" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRoute>())
+        }
+        "DescribeServiceDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceDeployments>())
+        }
+        "DescribeServiceRevisions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceRevisions>())
+        }
+        "DescribeServices" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServices>())
+        }
+        "DescribeTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskDefinition>())
+        }
+        "DescribeTaskSets" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskSets>())
+        }
+        "DescribeTasks" => ::std::option::Option::Some(visitor.visit::<DescribeTasks>()),
+        "DisassociateGatewayFromCluster" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DisassociateGatewayFromCluster>(),
+            )
+        }
+        "DiscoverPollEndpoint" => {
+            ::std::option::Option::Some(visitor.visit::<DiscoverPollEndpoint>())
+        }
+        "ExecuteCommand" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommand>())
+        }
+        "GetTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<GetTaskProtection>())
+        }
+        "ListAccountSettings" => {
+            ::std::option::Option::Some(visitor.visit::<ListAccountSettings>())
+        }
+        "ListAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<ListAttributes>())
+        }
+        "ListClusters" => ::std::option::Option::Some(visitor.visit::<ListClusters>()),
+        "ListContainerInstances" => {
+            ::std::option::Option::Some(visitor.visit::<ListContainerInstances>())
+        }
+        "ListDaemonDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonDeployments>())
+        }
+        "ListDaemonTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonTaskDefinitions>())
+        }
+        "ListDaemons" => ::std::option::Option::Some(visitor.visit::<ListDaemons>()),
+        "ListGatewayClusterAssociations" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListGatewayClusterAssociations>(),
+            )
+        }
+        "ListGatewayRoutes" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewayRoutes>())
+        }
+        "ListGateways" => ::std::option::Option::Some(visitor.visit::<ListGateways>()),
+        "ListServiceDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceDeployments>())
+        }
+        "ListServices" => ::std::option::Option::Some(visitor.visit::<ListServices>()),
+        "ListServicesByNamespace" => {
+            ::std::option::Option::Some(visitor.visit::<ListServicesByNamespace>())
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResource>())
+        }
+        "ListTaskDefinitionFamilies" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitionFamilies>())
+        }
+        "ListTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitions>())
+        }
+        "ListTasks" => ::std::option::Option::Some(visitor.visit::<ListTasks>()),
+        "PutAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSetting>())
+        }
+        "PutAccountSettingDefault" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSettingDefault>())
+        }
+        "PutAttributes" => ::std::option::Option::Some(visitor.visit::<PutAttributes>()),
+        "PutClusterCapacityProviders" => {
+            ::std::option::Option::Some(visitor.visit::<PutClusterCapacityProviders>())
+        }
+        "RegisterContainerInstance" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterContainerInstance>())
+        }
+        "RegisterDaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterDaemonTaskDefinition>())
+        }
+        "RegisterTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterTaskDefinition>())
+        }
+        "RunTask" => ::std::option::Option::Some(visitor.visit::<RunTask>()),
+        "StartTask" => ::std::option::Option::Some(visitor.visit::<StartTask>()),
+        "StopServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeployment>())
+        }
+        "StopTask" => ::std::option::Option::Some(visitor.visit::<StopTask>()),
+        "SubmitAttachmentStateChanges" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitAttachmentStateChanges>())
+        }
+        "SubmitContainerStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitContainerStateChange>())
+        }
+        "SubmitTaskStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitTaskStateChange>())
+        }
+        "TagResource" => ::std::option::Option::Some(visitor.visit::<TagResource>()),
+        "UntagResource" => ::std::option::Option::Some(visitor.visit::<UntagResource>()),
+        "UpdateCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateCapacityProvider>())
+        }
+        "UpdateCluster" => ::std::option::Option::Some(visitor.visit::<UpdateCluster>()),
+        "UpdateClusterSettings" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterSettings>())
+        }
+        "UpdateContainerAgent" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerAgent>())
+        }
+        "UpdateContainerInstancesState" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerInstancesState>())
+        }
+        "UpdateDaemon" => ::std::option::Option::Some(visitor.visit::<UpdateDaemon>()),
+        "UpdateExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateExpressGatewayService>())
+        }
+        "UpdateGateway" => ::std::option::Option::Some(visitor.visit::<UpdateGateway>()),
+        "UpdateService" => ::std::option::Option::Some(visitor.visit::<UpdateService>()),
+        "UpdateServicePrimaryTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServicePrimaryTaskSet>())
+        }
+        "UpdateTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskProtection>())
+        }
+        "UpdateTaskSet" => ::std::option::Option::Some(visitor.visit::<UpdateTaskSet>()),
+        _ => ::std::option::Option::None,
+    }
+}
 /// Associates a gateway with an Amazon ECS cluster. After a cluster is associated with a gateway, services in that cluster can use the gateway for ingress. No changes take effect until you update a service in the cluster to use the gateway. A single cluster can be associated with up to 5 gateways.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AssociateGatewayWithCluster;

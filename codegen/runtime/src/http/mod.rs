@@ -73,3 +73,14 @@ pub trait HttpOperation {
         response: &Response<&[u8]>,
     ) -> Result<Self::Output, ResponseError<Self::Error>>;
 }
+
+/// Runs code generic over an operation chosen at run time by name, through a service's
+/// `operation::visit_operation` (tools and tests that read inputs as JSON).
+pub trait OperationVisitor {
+    type Output;
+    fn visit<Op>(self) -> Self::Output
+    where
+        Op: HttpOperation,
+        Op::Input: serde::de::DeserializeOwned + std::fmt::Debug,
+        Op::Output: serde::Serialize + std::fmt::Debug;
+}
