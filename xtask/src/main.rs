@@ -4,8 +4,9 @@ use xtask::codegen;
 mod bench_compile;
 mod diff;
 mod models;
+mod protocol_tests;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -55,6 +56,13 @@ enum Command {
         /// Profiles to build (both when omitted).
         #[arg(long, value_enum)]
         profile: Vec<bench_compile::Profile>,
+    },
+    /// Vendor botocore's JSON-protocol compliance tests into `tests/protocols/` (pip download
+    /// of the sdist, unpack).
+    UpdateProtocolTests {
+        /// botocore version; the one `models/VERSION` names when omitted.
+        #[arg(long)]
+        botocore: Option<String>,
     },
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
@@ -124,11 +132,28 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             };
             bench_compile::run(&root, &options)
         }
+        Command::UpdateProtocolTests { botocore } => {
+            let version = match botocore {
+                Some(v) => v,
+                None => models_version(&root)?,
+            };
+            protocol_tests::update(&root, &version)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
         Command::UpdateModels { botocore } => {
             models::update(&root, botocore.as_deref())?;
             codegen::repository(&root, false)
         }
     }
+}
+
+/// The botocore version `models/VERSION` records (`botocore 1.44.5`).
+fn models_version(root: &std::path::Path) -> Result<String> {
+    let text = std::fs::read_to_string(root.join("models/VERSION"))?;
+    text.split_whitespace()
+        .nth(1)
+        .map(str::to_owned)
+        .context("models/VERSION names no botocore version")
 }
 
 /// The workspace root: xtask lives one level below it.

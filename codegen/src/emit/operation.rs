@@ -178,7 +178,7 @@ fn parse_response(
     let arms = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
         quote! {
-            #code => #read.map(|error| #error::#variant { error, meta }),
+            #code => #read.map(|error| #error::#variant { error: ::std::boxed::Box::new(error), meta }),
         }
     });
     let output = match &op.output {
@@ -214,13 +214,16 @@ fn parse_response(
 
 fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
     let name = &op.name;
-    let doc = format!(" An error of `{name}`: one of the errors the model lists, or any other.");
+    let doc = format!(
+        " An error of `{name}`: one of the errors the model lists (boxed, so a `Result` stays \
+         small), or any other."
+    );
     let variants = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
         let doc = format!(" The service's `{code}` error.");
         quote! {
             #[doc = #doc]
-            #variant { error: super::#variant, meta: ::awsgen_runtime::http::ErrorMeta },
+            #variant { error: ::std::boxed::Box<super::#variant>, meta: ::awsgen_runtime::http::ErrorMeta },
         }
     });
     let metas = op.error_codes.iter().map(|(rust, _)| {

@@ -218,7 +218,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
                                         response.body(),
                                     )
                                     .map(|error| CancelJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -227,7 +227,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
                                         response.body(),
                                     )
                                     .map(|error| CancelJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -244,18 +244,18 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CancelJob`: one of the errors the model lists, or any other.
+/// An error of `CancelJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CancelJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -346,7 +346,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
                                         response.body(),
                                     )
                                     .map(|error| CancelJobsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -355,7 +355,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
                                         response.body(),
                                     )
                                     .map(|error| CancelJobsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -372,18 +372,18 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CancelJobs`: one of the errors the model lists, or any other.
+/// An error of `CancelJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CancelJobsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -479,7 +479,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| CreateComputeEnvironmentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -488,7 +488,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| CreateComputeEnvironmentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -505,18 +505,18 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateComputeEnvironment`: one of the errors the model lists, or any other.
+/// An error of `CreateComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateComputeEnvironmentError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -600,7 +600,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| CreateConsumableResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -609,7 +609,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| CreateConsumableResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -626,18 +626,18 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateConsumableResource`: one of the errors the model lists, or any other.
+/// An error of `CreateConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateConsumableResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -739,7 +739,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
                                         response.body(),
                                     )
                                     .map(|error| CreateJobQueueError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -748,7 +748,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
                                         response.body(),
                                     )
                                     .map(|error| CreateJobQueueError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -765,18 +765,18 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateJobQueue`: one of the errors the model lists, or any other.
+/// An error of `CreateJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateJobQueueError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -870,7 +870,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| CreateQuotaShareError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -879,7 +879,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| CreateQuotaShareError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -896,18 +896,18 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateQuotaShare`: one of the errors the model lists, or any other.
+/// An error of `CreateQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateQuotaShareError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -990,7 +990,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
                                         response.body(),
                                     )
                                     .map(|error| CreateSchedulingPolicyError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -999,7 +999,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
                                         response.body(),
                                     )
                                     .map(|error| CreateSchedulingPolicyError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1016,18 +1016,18 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateSchedulingPolicy`: one of the errors the model lists, or any other.
+/// An error of `CreateSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateSchedulingPolicyError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1113,7 +1113,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceEnvironmentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1122,7 +1122,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceEnvironmentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1139,18 +1139,18 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateServiceEnvironment`: one of the errors the model lists, or any other.
+/// An error of `CreateServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateServiceEnvironmentError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1232,7 +1232,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| DeleteComputeEnvironmentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1241,7 +1241,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| DeleteComputeEnvironmentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1258,18 +1258,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteComputeEnvironment`: one of the errors the model lists, or any other.
+/// An error of `DeleteComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteComputeEnvironmentError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1349,7 +1349,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| DeleteConsumableResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1358,7 +1358,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| DeleteConsumableResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1375,18 +1375,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteConsumableResource`: one of the errors the model lists, or any other.
+/// An error of `DeleteConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteConsumableResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1468,7 +1468,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
                                         response.body(),
                                     )
                                     .map(|error| DeleteJobQueueError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1477,7 +1477,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
                                         response.body(),
                                     )
                                     .map(|error| DeleteJobQueueError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1494,18 +1494,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteJobQueue`: one of the errors the model lists, or any other.
+/// An error of `DeleteJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteJobQueueError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1585,7 +1585,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| DeleteQuotaShareError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1594,7 +1594,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| DeleteQuotaShareError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1611,18 +1611,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteQuotaShare`: one of the errors the model lists, or any other.
+/// An error of `DeleteQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteQuotaShareError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1704,7 +1704,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
                                         response.body(),
                                     )
                                     .map(|error| DeleteSchedulingPolicyError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1713,7 +1713,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
                                         response.body(),
                                     )
                                     .map(|error| DeleteSchedulingPolicyError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1730,18 +1730,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteSchedulingPolicy`: one of the errors the model lists, or any other.
+/// An error of `DeleteSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteSchedulingPolicyError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1821,7 +1821,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceEnvironmentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1830,7 +1830,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceEnvironmentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1847,18 +1847,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteServiceEnvironment`: one of the errors the model lists, or any other.
+/// An error of `DeleteServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteServiceEnvironmentError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1938,7 +1938,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterJobDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1947,7 +1947,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterJobDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1964,18 +1964,18 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeregisterJobDefinition`: one of the errors the model lists, or any other.
+/// An error of `DeregisterJobDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeregisterJobDefinitionError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2059,7 +2059,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeComputeEnvironmentsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2068,7 +2068,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeComputeEnvironmentsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2085,18 +2085,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeComputeEnvironments`: one of the errors the model lists, or any other.
+/// An error of `DescribeComputeEnvironments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeComputeEnvironmentsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2202,7 +2202,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| DescribeConsumableResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2211,7 +2211,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| DescribeConsumableResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2228,18 +2228,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeConsumableResource`: one of the errors the model lists, or any other.
+/// An error of `DescribeConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeConsumableResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2323,7 +2323,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeJobDefinitionsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2332,7 +2332,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeJobDefinitionsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2349,18 +2349,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeJobDefinitions`: one of the errors the model lists, or any other.
+/// An error of `DescribeJobDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeJobDefinitionsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2468,7 +2468,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
                                         response.body(),
                                     )
                                     .map(|error| DescribeJobQueuesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2477,7 +2477,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
                                         response.body(),
                                     )
                                     .map(|error| DescribeJobQueuesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2494,18 +2494,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeJobQueues`: one of the errors the model lists, or any other.
+/// An error of `DescribeJobQueues`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeJobQueuesError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2611,7 +2611,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
                                         response.body(),
                                     )
                                     .map(|error| DescribeJobsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2620,7 +2620,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
                                         response.body(),
                                     )
                                     .map(|error| DescribeJobsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2637,18 +2637,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeJobs`: one of the errors the model lists, or any other.
+/// An error of `DescribeJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeJobsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2728,7 +2728,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| DescribeQuotaShareError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2737,7 +2737,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| DescribeQuotaShareError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2754,18 +2754,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeQuotaShare`: one of the errors the model lists, or any other.
+/// An error of `DescribeQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeQuotaShareError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2845,7 +2845,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
                                         response.body(),
                                     )
                                     .map(|error| DescribeSchedulingPoliciesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2854,7 +2854,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
                                         response.body(),
                                     )
                                     .map(|error| DescribeSchedulingPoliciesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2871,18 +2871,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeSchedulingPolicies`: one of the errors the model lists, or any other.
+/// An error of `DescribeSchedulingPolicies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeSchedulingPoliciesError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2964,7 +2964,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceEnvironmentsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2973,7 +2973,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceEnvironmentsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2990,18 +2990,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeServiceEnvironments`: one of the errors the model lists, or any other.
+/// An error of `DescribeServiceEnvironments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeServiceEnvironmentsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3107,7 +3107,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3116,7 +3116,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3133,18 +3133,18 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeServiceJob`: one of the errors the model lists, or any other.
+/// An error of `DescribeServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeServiceJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3224,7 +3224,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
                                         response.body(),
                                     )
                                     .map(|error| GetJobQueueSnapshotError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3233,7 +3233,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
                                         response.body(),
                                     )
                                     .map(|error| GetJobQueueSnapshotError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3250,18 +3250,18 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `GetJobQueueSnapshot`: one of the errors the model lists, or any other.
+/// An error of `GetJobQueueSnapshot`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetJobQueueSnapshotError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3343,7 +3343,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
                                         response.body(),
                                     )
                                     .map(|error| ListConsumableResourcesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3352,7 +3352,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
                                         response.body(),
                                     )
                                     .map(|error| ListConsumableResourcesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3369,18 +3369,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListConsumableResources`: one of the errors the model lists, or any other.
+/// An error of `ListConsumableResources`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListConsumableResourcesError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3500,7 +3500,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
                                         response.body(),
                                     )
                                     .map(|error| ListJobsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3509,7 +3509,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
                                         response.body(),
                                     )
                                     .map(|error| ListJobsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3526,18 +3526,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListJobs`: one of the errors the model lists, or any other.
+/// An error of `ListJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListJobsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3646,7 +3646,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| ListJobsByConsumableResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3655,7 +3655,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| ListJobsByConsumableResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3672,18 +3672,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListJobsByConsumableResource`: one of the errors the model lists, or any other.
+/// An error of `ListJobsByConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListJobsByConsumableResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3791,7 +3791,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
                                         response.body(),
                                     )
                                     .map(|error| ListQuotaSharesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3800,7 +3800,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
                                         response.body(),
                                     )
                                     .map(|error| ListQuotaSharesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3817,18 +3817,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListQuotaShares`: one of the errors the model lists, or any other.
+/// An error of `ListQuotaShares`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListQuotaSharesError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3935,7 +3935,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
                                         response.body(),
                                     )
                                     .map(|error| ListSchedulingPoliciesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3944,7 +3944,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
                                         response.body(),
                                     )
                                     .map(|error| ListSchedulingPoliciesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3961,18 +3961,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListSchedulingPolicies`: one of the errors the model lists, or any other.
+/// An error of `ListSchedulingPolicies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListSchedulingPoliciesError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4082,7 +4082,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceJobsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4091,7 +4091,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceJobsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4108,18 +4108,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListServiceJobs`: one of the errors the model lists, or any other.
+/// An error of `ListServiceJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListServiceJobsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4227,7 +4227,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4236,7 +4236,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4253,18 +4253,18 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListTagsForResource`: one of the errors the model lists, or any other.
+/// An error of `ListTagsForResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4361,7 +4361,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterJobDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4370,7 +4370,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterJobDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4387,18 +4387,18 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `RegisterJobDefinition`: one of the errors the model lists, or any other.
+/// An error of `RegisterJobDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RegisterJobDefinitionError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4506,7 +4506,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
                                         response.body(),
                                     )
                                     .map(|error| SubmitJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4515,7 +4515,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
                                         response.body(),
                                     )
                                     .map(|error| SubmitJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4532,18 +4532,18 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `SubmitJob`: one of the errors the model lists, or any other.
+/// An error of `SubmitJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SubmitJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4650,7 +4650,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| SubmitServiceJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4659,7 +4659,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| SubmitServiceJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4676,18 +4676,18 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `SubmitServiceJob`: one of the errors the model lists, or any other.
+/// An error of `SubmitServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SubmitServiceJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4776,7 +4776,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4785,7 +4785,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4802,18 +4802,18 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `TagResource`: one of the errors the model lists, or any other.
+/// An error of `TagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4894,7 +4894,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
                                         response.body(),
                                     )
                                     .map(|error| TerminateJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4903,7 +4903,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
                                         response.body(),
                                     )
                                     .map(|error| TerminateJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4920,18 +4920,18 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `TerminateJob`: one of the errors the model lists, or any other.
+/// An error of `TerminateJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum TerminateJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5016,7 +5016,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
                                         response.body(),
                                     )
                                     .map(|error| TerminateJobsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5025,7 +5025,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
                                         response.body(),
                                     )
                                     .map(|error| TerminateJobsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5042,18 +5042,18 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `TerminateJobs`: one of the errors the model lists, or any other.
+/// An error of `TerminateJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum TerminateJobsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5134,7 +5134,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| TerminateServiceJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5143,7 +5143,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| TerminateServiceJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5160,18 +5160,18 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `TerminateServiceJob`: one of the errors the model lists, or any other.
+/// An error of `TerminateServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum TerminateServiceJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5256,7 +5256,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
                                         response.body(),
                                     )
                                     .map(|error| TerminateServiceJobsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5265,7 +5265,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
                                         response.body(),
                                     )
                                     .map(|error| TerminateServiceJobsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5282,18 +5282,18 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `TerminateServiceJobs`: one of the errors the model lists, or any other.
+/// An error of `TerminateServiceJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum TerminateServiceJobsError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5383,7 +5383,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5392,7 +5392,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5409,18 +5409,18 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UntagResource`: one of the errors the model lists, or any other.
+/// An error of `UntagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5508,7 +5508,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| UpdateComputeEnvironmentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5517,7 +5517,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| UpdateComputeEnvironmentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5534,18 +5534,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateComputeEnvironment`: one of the errors the model lists, or any other.
+/// An error of `UpdateComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateComputeEnvironmentError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5640,7 +5640,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| UpdateConsumableResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5649,7 +5649,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
                                         response.body(),
                                     )
                                     .map(|error| UpdateConsumableResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5666,18 +5666,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateConsumableResource`: one of the errors the model lists, or any other.
+/// An error of `UpdateConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateConsumableResourceError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5775,7 +5775,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
                                         response.body(),
                                     )
                                     .map(|error| UpdateJobQueueError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5784,7 +5784,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
                                         response.body(),
                                     )
                                     .map(|error| UpdateJobQueueError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5801,18 +5801,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateJobQueue`: one of the errors the model lists, or any other.
+/// An error of `UpdateJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateJobQueueError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5904,7 +5904,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| UpdateQuotaShareError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5913,7 +5913,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
                                         response.body(),
                                     )
                                     .map(|error| UpdateQuotaShareError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5930,18 +5930,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateQuotaShare`: one of the errors the model lists, or any other.
+/// An error of `UpdateQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateQuotaShareError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6023,7 +6023,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
                                         response.body(),
                                     )
                                     .map(|error| UpdateSchedulingPolicyError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6032,7 +6032,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
                                         response.body(),
                                     )
                                     .map(|error| UpdateSchedulingPolicyError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6049,18 +6049,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateSchedulingPolicy`: one of the errors the model lists, or any other.
+/// An error of `UpdateSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateSchedulingPolicyError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6142,7 +6142,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceEnvironmentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6151,7 +6151,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceEnvironmentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6168,18 +6168,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateServiceEnvironment`: one of the errors the model lists, or any other.
+/// An error of `UpdateServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateServiceEnvironmentError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6260,7 +6260,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceJobError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6269,7 +6269,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceJobError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6286,18 +6286,18 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateServiceJob`: one of the errors the model lists, or any other.
+/// An error of `UpdateServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateServiceJobError {
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
