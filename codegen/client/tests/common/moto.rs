@@ -37,6 +37,9 @@ pub fn python() -> Result<PathBuf, String> {
             false => Err("AWSGEN_MOTO_PYTHON has no moto server".into()),
         };
     }
+    // Tests of one binary run in parallel: one of them installs, the others wait for it.
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _installing = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
     let package = format!("moto[server]=={VERSION}");
     super::botocore::venv_python(&format!("moto-{VERSION}"), &package, has_moto)
 }
