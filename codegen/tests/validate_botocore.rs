@@ -171,13 +171,8 @@ fn compare(case: &Case, theirs: &[(String, String)]) -> Option<String> {
 
 #[test]
 fn agrees_with_botocore_param_validator() {
-    let python = match botocore::python() {
-        Ok(python) => python,
-        Err(why) if std::env::var_os("CI").is_none() => {
-            eprintln!("skipped: no botocore to compare with: {why}");
-            return;
-        }
-        Err(why) => panic!("CI must run the botocore comparison: {why}"),
+    let Some(python) = botocore::python_or_skip() else {
+        return;
     };
     let cases = build_cases();
     let batch: Vec<Value> = cases

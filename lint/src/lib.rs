@@ -33,6 +33,23 @@ pub use problem::{FileReport, Kind, Problem, Severity};
 
 use locate::{Anchor, Locator};
 
+/// The inputs of `operation` a file's document holds, as the lint reads them: the document
+/// itself, the entries of a describe output without their output-only members (tags moved in
+/// from beside the wrapper), or a bare list of container definitions as
+/// `{"containerDefinitions": [...]}`. `service` and `operation` are spelled as for
+/// [`Operation::resolve`].
+pub fn inputs(
+    service: &str,
+    operation: &str,
+    document: serde_json::Value,
+) -> Result<Vec<serde_json::Value>, OperationError> {
+    let operation = Operation::resolve(service, operation)?;
+    Ok(form::entries(&operation, document)
+        .into_iter()
+        .map(|e| e.value)
+        .collect())
+}
+
 /// Every problem in `text`, a file called `name`, read as `operation`'s input (or as the describe
 /// output of the definition it registers).
 pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {

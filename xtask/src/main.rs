@@ -5,8 +5,9 @@ mod bench_compile;
 mod changelog;
 mod diff;
 mod models;
+mod protocol_tests;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -63,6 +64,13 @@ enum Command {
         /// Profiles to build (both when omitted).
         #[arg(long, value_enum)]
         profile: Vec<bench_compile::Profile>,
+    },
+    /// Vendor botocore's JSON-protocol compliance tests into `tests/protocols/` (pip download
+    /// of the sdist, unpack).
+    UpdateProtocolTests {
+        /// botocore version; the one `models/VERSION` names when omitted.
+        #[arg(long)]
+        botocore: Option<String>,
     },
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
@@ -133,11 +141,28 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             };
             bench_compile::run(&root, &options)
         }
+        Command::UpdateProtocolTests { botocore } => {
+            let version = match botocore {
+                Some(v) => v,
+                None => models_version(&root)?,
+            };
+            protocol_tests::update(&root, &version)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
         Command::UpdateModels { botocore } => {
             models::update(&root, botocore.as_deref())?;
             codegen::repository(&root, false)
         }
     }
+}
+
+/// The botocore version `models/VERSION` records (`botocore 1.44.5`).
+fn models_version(root: &std::path::Path) -> Result<String> {
+    let text = std::fs::read_to_string(root.join("models/VERSION"))?;
+    text.split_whitespace()
+        .nth(1)
+        .map(str::to_owned)
+        .context("models/VERSION names no botocore version")
 }
 
 /// The workspace root: xtask lives one level below it.

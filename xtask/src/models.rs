@@ -1,6 +1,7 @@
 //! `cargo xtask update-models`: fetches a botocore wheel with pip and unpacks the service
 //! models (`service-2.json`, `examples-1.json`, `paginators-1.json`,
-//! `endpoint-rule-set-1.json`) of every service under `models/`.
+//! `endpoint-rule-set-1.json`) of every service under `models/`, and the partitions data the
+//! endpoint rules read (`partitions.json`, for the client).
 
 use anyhow::{bail, Context, Result};
 use std::io::Read;
@@ -98,6 +99,8 @@ fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
             bail!("botocore {version} has no service-2.json for `{service}`");
         }
     }
+    let partitions = read_entry(&mut zip, "botocore/data/partitions.json")?;
+    std::fs::write(models.join("partitions.json"), partitions)?;
     for (entry, target) in [
         ("LICENSE.txt", "botocore-LICENSE.txt"),
         ("NOTICE", "botocore-NOTICE"),

@@ -7,6 +7,7 @@ mod enumeration;
 mod module;
 pub mod operation;
 mod operation_request;
+mod operation_rest;
 mod required;
 mod structure;
 mod ty;

@@ -17,6 +17,7 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
     let protocol = space.wire.json_protocol();
     let mut skipped: Vec<(String, String)> = Vec::new();
     let mut ops = Vec::new();
+    let mut arms = Vec::new();
     for op in &space.operations {
         let reason = match protocol {
             None => Some(format!(
@@ -28,14 +29,18 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
                     .map_or("no known protocol", String::as_str),
                 GENERATED_PROTOCOLS.join(", ")
             )),
-            Some("restJson1") => {
-                Some("restJson1 request and response bindings are not generated yet".to_owned())
-            }
             Some(_) => op.unsupported.clone(),
         };
         match reason {
             Some(r) => skipped.push((op.name.clone(), r)),
-            None => ops.push(operation(space, op, options)),
+            None => {
+                ops.push(operation(space, op, options));
+                let name = &op.name;
+                let ident = naming::ident(&naming::type_name(name));
+                arms.push(
+                    quote! { #name => ::std::option::Option::Some(visitor.visit::<#ident>()), },
+                );
+            }
         }
     }
     let skipped_rows = skipped.iter().map(|(n, r)| quote! { (#n, #r) });
@@ -47,11 +52,32 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
         Some(p) => service_meta(space, p),
         None => TokenStream::new(),
     };
+    let visitor = if arms.is_empty() {
+        quote! { _visitor }
+    } else {
+        quote! { visitor }
+    };
+    let visit = quote! {
+        /// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
+        /// `None` when the service has no such generated operation.
+        pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(name: &str, #visitor: V) -> ::std::option::Option<V::Output> {
+            match name {
+                #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
+    };
+    let visit = if protocol.is_some() {
+        visit
+    } else {
+        TokenStream::new()
+    };
     quote! {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.
         #service
         #not_generated
+        #visit
         #(#ops)*
     }
 }
@@ -121,7 +147,7 @@ fn operation(space: &TypeSpace, op: &OperationItem, options: &EmitOptions) -> To
     let output = shape_path(op.output.as_ref());
     let docs = doc(op.documentation.as_deref(), options);
     let build = super::operation_request::build_request(space, op);
-    let parse = parse_response(op, &error);
+    let parse = parse_response(space, op, &error);
     let error_enum = error_enum(op, &error);
     let paginated = paginated(space, op, &ident);
     quote! {
@@ -143,15 +169,22 @@ fn operation(space: &TypeSpace, op: &OperationItem, options: &EmitOptions) -> To
     }
 }
 
-fn parse_response(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
+fn parse_response(
+    space: &TypeSpace,
+    op: &OperationItem,
+    error: &proc_macro2::Ident,
+) -> TokenStream {
     let read = quote! { ::awsgen_runtime::http::json_protocol::error_body(response.body()) };
     let arms = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
         quote! {
-            #code => #read.map(|error| #error::#variant { error, meta }),
+            #code => #read.map(|error| #error::#variant { error: ::std::boxed::Box::new(error), meta }),
         }
     });
     let output = match &op.output {
+        _ if space.wire.json_protocol() == Some("restJson1") => {
+            super::operation_rest::parse_output(space, op)
+        }
         None => quote! { ::std::result::Result::Ok(()) },
         Some(_) => quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) },
     };
@@ -181,13 +214,16 @@ fn parse_response(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream
 
 fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
     let name = &op.name;
-    let doc = format!(" An error of `{name}`: one of the errors the model lists, or any other.");
+    let doc = format!(
+        " An error of `{name}`: one of the errors the model lists (boxed, so a `Result` stays \
+         small), or any other."
+    );
     let variants = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
         let doc = format!(" The service's `{code}` error.");
         quote! {
             #[doc = #doc]
-            #variant { error: super::#variant, meta: ::awsgen_runtime::http::ErrorMeta },
+            #variant { error: ::std::boxed::Box<super::#variant>, meta: ::awsgen_runtime::http::ErrorMeta },
         }
     });
     let metas = op.error_codes.iter().map(|(rust, _)| {

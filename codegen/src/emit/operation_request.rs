@@ -34,11 +34,14 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
             };
         }
     };
+    let host = host_prefix(space, op);
+    if space.wire.json_protocol() == Some("restJson1") {
+        return super::operation_rest::build_request(space, op, fill, host);
+    }
     let body = match &op.input {
         Some(_) => quote! { ::awsgen_runtime::json::to_vec(input) },
         None => quote! { { let _ = input; b"{}".to_vec() } },
     };
-    let host = host_prefix(space, op);
     quote! {
         fn build_request(
             input: &Self::Input,

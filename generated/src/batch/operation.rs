@@ -15,152 +15,6306 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
     ),
 };
 /// Operations of the service that have no generated type here, with the reason.
-pub const NOT_GENERATED: &[(&str, &str)] = &[
-    ("CancelJob", "restJson1 request and response bindings are not generated yet"),
-    ("CancelJobs", "restJson1 request and response bindings are not generated yet"),
-    (
-        "CreateComputeEnvironment",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "CreateConsumableResource",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("CreateJobQueue", "restJson1 request and response bindings are not generated yet"),
-    (
-        "CreateQuotaShare",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "CreateSchedulingPolicy",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "CreateServiceEnvironment",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DeleteComputeEnvironment",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DeleteConsumableResource",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("DeleteJobQueue", "restJson1 request and response bindings are not generated yet"),
-    (
-        "DeleteQuotaShare",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DeleteSchedulingPolicy",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DeleteServiceEnvironment",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DeregisterJobDefinition",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeComputeEnvironments",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeConsumableResource",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeJobDefinitions",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeJobQueues",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("DescribeJobs", "restJson1 request and response bindings are not generated yet"),
-    (
-        "DescribeQuotaShare",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeSchedulingPolicies",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeServiceEnvironments",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "DescribeServiceJob",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "GetJobQueueSnapshot",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "ListConsumableResources",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("ListJobs", "restJson1 request and response bindings are not generated yet"),
-    (
-        "ListJobsByConsumableResource",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("ListQuotaShares", "restJson1 request and response bindings are not generated yet"),
-    (
-        "ListSchedulingPolicies",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("ListServiceJobs", "restJson1 request and response bindings are not generated yet"),
-    (
-        "ListTagsForResource",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "RegisterJobDefinition",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("SubmitJob", "restJson1 request and response bindings are not generated yet"),
-    (
-        "SubmitServiceJob",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("TagResource", "restJson1 request and response bindings are not generated yet"),
-    ("TerminateJob", "restJson1 request and response bindings are not generated yet"),
-    ("TerminateJobs", "restJson1 request and response bindings are not generated yet"),
-    (
-        "TerminateServiceJob",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "TerminateServiceJobs",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("UntagResource", "restJson1 request and response bindings are not generated yet"),
-    (
-        "UpdateComputeEnvironment",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "UpdateConsumableResource",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("UpdateJobQueue", "restJson1 request and response bindings are not generated yet"),
-    (
-        "UpdateQuotaShare",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "UpdateSchedulingPolicy",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    (
-        "UpdateServiceEnvironment",
-        "restJson1 request and response bindings are not generated yet",
-    ),
-    ("UpdateServiceJob", "restJson1 request and response bindings are not generated yet"),
-];
+pub const NOT_GENERATED: &[(&str, &str)] = &[];
+/// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
+/// `None` when the service has no such generated operation.
+pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
+    name: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match name {
+        "CancelJob" => ::std::option::Option::Some(visitor.visit::<CancelJob>()),
+        "CancelJobs" => ::std::option::Option::Some(visitor.visit::<CancelJobs>()),
+        "CreateComputeEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<CreateComputeEnvironment>())
+        }
+        "CreateConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<CreateConsumableResource>())
+        }
+        "CreateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<CreateJobQueue>())
+        }
+        "CreateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<CreateQuotaShare>())
+        }
+        "CreateSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<CreateSchedulingPolicy>())
+        }
+        "CreateServiceEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<CreateServiceEnvironment>())
+        }
+        "DeleteComputeEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteComputeEnvironment>())
+        }
+        "DeleteConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteConsumableResource>())
+        }
+        "DeleteJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteJobQueue>())
+        }
+        "DeleteQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteQuotaShare>())
+        }
+        "DeleteSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteSchedulingPolicy>())
+        }
+        "DeleteServiceEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteServiceEnvironment>())
+        }
+        "DeregisterJobDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DeregisterJobDefinition>())
+        }
+        "DescribeComputeEnvironments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeComputeEnvironments>())
+        }
+        "DescribeConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeConsumableResource>())
+        }
+        "DescribeJobDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobDefinitions>())
+        }
+        "DescribeJobQueues" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeJobQueues>())
+        }
+        "DescribeJobs" => ::std::option::Option::Some(visitor.visit::<DescribeJobs>()),
+        "DescribeQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeQuotaShare>())
+        }
+        "DescribeSchedulingPolicies" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeSchedulingPolicies>())
+        }
+        "DescribeServiceEnvironments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceEnvironments>())
+        }
+        "DescribeServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceJob>())
+        }
+        "GetJobQueueSnapshot" => {
+            ::std::option::Option::Some(visitor.visit::<GetJobQueueSnapshot>())
+        }
+        "ListConsumableResources" => {
+            ::std::option::Option::Some(visitor.visit::<ListConsumableResources>())
+        }
+        "ListJobs" => ::std::option::Option::Some(visitor.visit::<ListJobs>()),
+        "ListJobsByConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListJobsByConsumableResource>())
+        }
+        "ListQuotaShares" => {
+            ::std::option::Option::Some(visitor.visit::<ListQuotaShares>())
+        }
+        "ListSchedulingPolicies" => {
+            ::std::option::Option::Some(visitor.visit::<ListSchedulingPolicies>())
+        }
+        "ListServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceJobs>())
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResource>())
+        }
+        "RegisterJobDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterJobDefinition>())
+        }
+        "SubmitJob" => ::std::option::Option::Some(visitor.visit::<SubmitJob>()),
+        "SubmitServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitServiceJob>())
+        }
+        "TagResource" => ::std::option::Option::Some(visitor.visit::<TagResource>()),
+        "TerminateJob" => ::std::option::Option::Some(visitor.visit::<TerminateJob>()),
+        "TerminateJobs" => ::std::option::Option::Some(visitor.visit::<TerminateJobs>()),
+        "TerminateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJob>())
+        }
+        "TerminateServiceJobs" => {
+            ::std::option::Option::Some(visitor.visit::<TerminateServiceJobs>())
+        }
+        "UntagResource" => ::std::option::Option::Some(visitor.visit::<UntagResource>()),
+        "UpdateComputeEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateComputeEnvironment>())
+        }
+        "UpdateConsumableResource" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateConsumableResource>())
+        }
+        "UpdateJobQueue" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateJobQueue>())
+        }
+        "UpdateQuotaShare" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateQuotaShare>())
+        }
+        "UpdateSchedulingPolicy" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateSchedulingPolicy>())
+        }
+        "UpdateServiceEnvironment" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceEnvironment>())
+        }
+        "UpdateServiceJob" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServiceJob>())
+        }
+        _ => ::std::option::Option::None,
+    }
+}
+/// Cancels a job in an Batch job queue. Jobs that are in a `SUBMITTED`, `PENDING`, or `RUNNABLE` state are cancelled and the job status is updated to `FAILED`.
+///
+/// > **Note:** A `PENDING` job is cancelled after all dependency jobs are completed. Therefore, it might take longer than expected to cancel a job in `PENDING` status.
+/// >
+/// > When you try to cancel an array parent job in `PENDING`, Batch attempts to cancel all child jobs. The array parent job is cancelled when all child jobs are completed.
+///
+/// Jobs that progressed to the `STARTING` or `RUNNING` state aren't cancelled. However, the API operation still succeeds, even if no job is cancelled. These jobs must be terminated with the TerminateJob or TerminateJobs operation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CancelJob;
+impl ::awsgen_runtime::http::HttpOperation for CancelJob {
+    type Input = super::CancelJobRequest;
+    type Output = super::CancelJobResponse;
+    type Error = CancelJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CancelJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/canceljob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobId\":", &input.job_id);
+            object.member(b"\"reason\":", &input.reason);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CancelJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CancelJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CancelJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CancelJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CancelJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CancelJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CancelJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CancelJobError {}
+/// Cancels up to 50 jobs in an Batch job queue. This is a bulk version of CancelJob. Jobs that are in a `SUBMITTED`, `PENDING`, or `RUNNABLE` state are cancelled and the job status is updated to `FAILED`.
+///
+/// > **Note:** A `PENDING` job is cancelled after all dependency jobs are completed. Therefore, it might take longer than expected to cancel a job in `PENDING` status.
+/// >
+/// > When you try to cancel an array parent job in `PENDING`, Batch attempts to cancel all child jobs. The array parent job is cancelled when all child jobs are completed.
+///
+/// Jobs that progressed to the `STARTING` or `RUNNING` state aren't cancelled. These jobs must be terminated with the TerminateJob or TerminateJobs operation.
+///
+/// Batch reports the result for each job individually in the response. Jobs that were processed successfully are reported in the `successful` list. Jobs that encountered errors are reported in the `errors` list. The response returns an HTTP status code of `200` even when some jobs encountered errors, so check the `errors` list. Jobs that can't be found are treated as successfully processed.
+///
+/// > **Important:** This operation requires `batch:CancelJob` permission for each job in the request. There is no separate `batch:CancelJobs` IAM action. If a caller's IAM policy grants `batch:CancelJob`, they can use both the singular CancelJob and bulk `CancelJobs` operations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CancelJobs;
+impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
+    type Input = super::CancelJobsRequest;
+    type Output = super::CancelJobsResponse;
+    type Error = CancelJobsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CancelJobs";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/canceljobs");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobs\":", &input.jobs);
+            object.member(b"\"reason\":", &input.reason);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CancelJobsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CancelJobsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CancelJobsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CancelJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CancelJobsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CancelJobsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CancelJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CancelJobsError {}
+/// Creates an Batch compute environment. You can create `MANAGED` or `UNMANAGED` compute environments. `MANAGED` compute environments can use Amazon EC2 or Fargate resources. `UNMANAGED` compute environments can only use EC2 resources.
+///
+/// In a managed compute environment, Batch manages the capacity and instance types of the compute resources within the environment. This is based on the compute resource specification that you define or the [launch template](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html) that you specify when you create the compute environment. Either, you can choose to use EC2 On-Demand Instances and EC2 Spot Instances. Or, you can use Fargate and Fargate Spot capacity in your managed compute environment. You can optionally set a maximum price so that Spot Instances only launch when the Spot Instance price is less than a specified percentage of the On-Demand price.
+///
+/// In an unmanaged compute environment, you can manage your own EC2 compute resources and have flexibility with how you configure your compute resources. For example, you can use custom AMIs. However, you must verify that each of your AMIs meet the Amazon ECS container instance AMI specification. For more information, see [container instance AMIs](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container_instance_AMIs.html) in the *Amazon Elastic Container Service Developer Guide*. After you created your unmanaged compute environment, you can use the DescribeComputeEnvironments operation to find the Amazon ECS cluster that's associated with it. Then, launch your container instances into that Amazon ECS cluster. For more information, see [Launching an Amazon ECS container instance](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_container_instance.html) in the *Amazon Elastic Container Service Developer Guide*.
+///
+/// > **Note:** Batch doesn't automatically upgrade the AMIs in a compute environment after it's created. For more information on how to update a compute environment's AMI, see [Updating compute environments](https://docs.aws.amazon.com/batch/latest/userguide/updating-compute-environments.html) in the *Batch User Guide*.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateComputeEnvironment;
+impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
+    type Input = super::CreateComputeEnvironmentRequest;
+    type Output = super::CreateComputeEnvironmentResponse;
+    type Error = CreateComputeEnvironmentError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CreateComputeEnvironment";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/createcomputeenvironment");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object
+                .member(b"\"computeEnvironmentName\":", &input.compute_environment_name);
+            object.member(b"\"type\":", &input.r#type);
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"unmanagedvCpus\":", &input.unmanagedv_cpus);
+            object.member(b"\"computeResources\":", &input.compute_resources);
+            object.member(b"\"serviceRole\":", &input.service_role);
+            object.member(b"\"tags\":", &input.tags);
+            object.member(b"\"eksConfiguration\":", &input.eks_configuration);
+            object.member(b"\"context\":", &input.context);
+            object.member(b"\"ecsSettings\":", &input.ecs_settings);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateComputeEnvironmentError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateComputeEnvironmentError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CreateComputeEnvironmentError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CreateComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateComputeEnvironmentError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CreateComputeEnvironmentError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateComputeEnvironmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CreateComputeEnvironmentError {}
+/// Creates an Batch consumable resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateConsumableResource;
+impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
+    type Input = super::CreateConsumableResourceRequest;
+    type Output = super::CreateConsumableResourceResponse;
+    type Error = CreateConsumableResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CreateConsumableResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/createconsumableresource");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object
+                .member(b"\"consumableResourceName\":", &input.consumable_resource_name);
+            object.member(b"\"totalQuantity\":", &input.total_quantity);
+            object.member(b"\"resourceType\":", &input.resource_type);
+            object.member(b"\"tags\":", &input.tags);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateConsumableResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateConsumableResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CreateConsumableResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CreateConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateConsumableResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CreateConsumableResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateConsumableResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CreateConsumableResourceError {}
+/// Creates an Batch job queue. When you create a job queue, you associate one or more compute environments to the queue and assign an order of preference for the compute environments.
+///
+/// You also set a priority to the job queue that determines the order that the Batch scheduler places jobs onto its associated compute environments. For example, if a compute environment is associated with more than one job queue, the job queue with a higher priority is given preference for scheduling jobs to that compute environment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateJobQueue;
+impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
+    type Input = super::CreateJobQueueRequest;
+    type Output = super::CreateJobQueueResponse;
+    type Error = CreateJobQueueError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CreateJobQueue";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/createjobqueue");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueueName\":", &input.job_queue_name);
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"schedulingPolicyArn\":", &input.scheduling_policy_arn);
+            object.member(b"\"priority\":", &input.priority);
+            object
+                .member(
+                    b"\"computeEnvironmentOrder\":",
+                    &input.compute_environment_order,
+                );
+            object
+                .member(
+                    b"\"serviceEnvironmentOrder\":",
+                    &input.service_environment_order,
+                );
+            object.member(b"\"jobQueueType\":", &input.job_queue_type);
+            object.member(b"\"tags\":", &input.tags);
+            object
+                .member(
+                    b"\"jobStateTimeLimitActions\":",
+                    &input.job_state_time_limit_actions,
+                );
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateJobQueueError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateJobQueueError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CreateJobQueueError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CreateJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateJobQueueError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CreateJobQueueError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateJobQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CreateJobQueueError {}
+/// Creates an Batch quota share. Each quota share operates as a virtual queue with a configured compute capacity, resource sharing strategy, and borrow limits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateQuotaShare;
+impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
+    type Input = super::CreateQuotaShareRequest;
+    type Output = super::CreateQuotaShareResponse;
+    type Error = CreateQuotaShareError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CreateQuotaShare";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/createquotashare");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"quotaShareName\":", &input.quota_share_name);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"capacityLimits\":", &input.capacity_limits);
+            object
+                .member(
+                    b"\"resourceSharingConfiguration\":",
+                    &input.resource_sharing_configuration,
+                );
+            object
+                .member(
+                    b"\"preemptionConfiguration\":",
+                    &input.preemption_configuration,
+                );
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"tags\":", &input.tags);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateQuotaShareError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateQuotaShareError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CreateQuotaShareError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CreateQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateQuotaShareError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CreateQuotaShareError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateQuotaShareError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CreateQuotaShareError {}
+/// Creates an Batch scheduling policy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateSchedulingPolicy;
+impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
+    type Input = super::CreateSchedulingPolicyRequest;
+    type Output = super::CreateSchedulingPolicyResponse;
+    type Error = CreateSchedulingPolicyError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CreateSchedulingPolicy";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/createschedulingpolicy");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"name\":", &input.name);
+            object.member(b"\"quotaSharePolicy\":", &input.quota_share_policy);
+            object.member(b"\"fairsharePolicy\":", &input.fairshare_policy);
+            object.member(b"\"tags\":", &input.tags);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateSchedulingPolicyError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateSchedulingPolicyError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CreateSchedulingPolicyError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CreateSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateSchedulingPolicyError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CreateSchedulingPolicyError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateSchedulingPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CreateSchedulingPolicyError {}
+/// Creates a service environment for running service jobs. Service environments define capacity limits for specific service types such as SageMaker Training jobs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CreateServiceEnvironment;
+impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
+    type Input = super::CreateServiceEnvironmentRequest;
+    type Output = super::CreateServiceEnvironmentResponse;
+    type Error = CreateServiceEnvironmentError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "CreateServiceEnvironment";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/createserviceenvironment");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object
+                .member(b"\"serviceEnvironmentName\":", &input.service_environment_name);
+            object
+                .member(b"\"serviceEnvironmentType\":", &input.service_environment_type);
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"capacityLimits\":", &input.capacity_limits);
+            object.member(b"\"tags\":", &input.tags);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateServiceEnvironmentError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| CreateServiceEnvironmentError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| CreateServiceEnvironmentError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `CreateServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum CreateServiceEnvironmentError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for CreateServiceEnvironmentError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateServiceEnvironmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for CreateServiceEnvironmentError {}
+/// Deletes an Batch compute environment.
+///
+/// Before you can delete a compute environment, you must set its state to `DISABLED` with the UpdateComputeEnvironment API operation and disassociate it from any job queues with the UpdateJobQueue API operation. Compute environments that use Fargate resources must terminate all active jobs on that compute environment before deleting the compute environment. If this isn't done, the compute environment enters an invalid state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeleteComputeEnvironment;
+impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
+    type Input = super::DeleteComputeEnvironmentRequest;
+    type Output = super::DeleteComputeEnvironmentResponse;
+    type Error = DeleteComputeEnvironmentError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeleteComputeEnvironment";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deletecomputeenvironment");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"computeEnvironment\":", &input.compute_environment);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteComputeEnvironmentError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteComputeEnvironmentError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeleteComputeEnvironmentError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeleteComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteComputeEnvironmentError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeleteComputeEnvironmentError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteComputeEnvironmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeleteComputeEnvironmentError {}
+/// Deletes the specified consumable resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeleteConsumableResource;
+impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
+    type Input = super::DeleteConsumableResourceRequest;
+    type Output = super::DeleteConsumableResourceResponse;
+    type Error = DeleteConsumableResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeleteConsumableResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deleteconsumableresource");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"consumableResource\":", &input.consumable_resource);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteConsumableResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteConsumableResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeleteConsumableResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeleteConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteConsumableResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeleteConsumableResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteConsumableResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeleteConsumableResourceError {}
+/// Deletes the specified job queue. You must first disable submissions for a queue with the UpdateJobQueue operation. All jobs in the queue are eventually terminated when you delete a job queue.
+///
+/// It's not necessary to disassociate compute environments from a queue before submitting a `DeleteJobQueue` request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeleteJobQueue;
+impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
+    type Input = super::DeleteJobQueueRequest;
+    type Output = super::DeleteJobQueueResponse;
+    type Error = DeleteJobQueueError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeleteJobQueue";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deletejobqueue");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteJobQueueError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteJobQueueError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeleteJobQueueError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeleteJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteJobQueueError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeleteJobQueueError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteJobQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeleteJobQueueError {}
+/// Deletes the specified quota share. You must first disable submissions for the share by updating the state to `DISABLED` using the UpdateQuotaShare operation. All jobs in the share are eventually terminated when you delete a quota share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeleteQuotaShare;
+impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
+    type Input = super::DeleteQuotaShareRequest;
+    type Output = super::DeleteQuotaShareResponse;
+    type Error = DeleteQuotaShareError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeleteQuotaShare";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deletequotashare");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"quotaShareArn\":", &input.quota_share_arn);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteQuotaShareError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteQuotaShareError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeleteQuotaShareError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeleteQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteQuotaShareError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeleteQuotaShareError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteQuotaShareError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeleteQuotaShareError {}
+/// Deletes the specified scheduling policy.
+///
+/// You can't delete a scheduling policy that's used in any job queues.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeleteSchedulingPolicy;
+impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
+    type Input = super::DeleteSchedulingPolicyRequest;
+    type Output = super::DeleteSchedulingPolicyResponse;
+    type Error = DeleteSchedulingPolicyError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeleteSchedulingPolicy";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deleteschedulingpolicy");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"arn\":", &input.arn);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteSchedulingPolicyError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteSchedulingPolicyError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeleteSchedulingPolicyError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeleteSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteSchedulingPolicyError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeleteSchedulingPolicyError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteSchedulingPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeleteSchedulingPolicyError {}
+/// Deletes a Service environment. Before you can delete a service environment, you must first set its state to `DISABLED` with the `UpdateServiceEnvironment` API operation and disassociate it from any job queues with the `UpdateJobQueue` API operation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeleteServiceEnvironment;
+impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
+    type Input = super::DeleteServiceEnvironmentRequest;
+    type Output = super::DeleteServiceEnvironmentResponse;
+    type Error = DeleteServiceEnvironmentError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeleteServiceEnvironment";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deleteserviceenvironment");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"serviceEnvironment\":", &input.service_environment);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteServiceEnvironmentError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeleteServiceEnvironmentError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeleteServiceEnvironmentError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeleteServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeleteServiceEnvironmentError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeleteServiceEnvironmentError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteServiceEnvironmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeleteServiceEnvironmentError {}
+/// Deregisters an Batch job definition. Job definitions are permanently deleted after 180 days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DeregisterJobDefinition;
+impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
+    type Input = super::DeregisterJobDefinitionRequest;
+    type Output = super::DeregisterJobDefinitionResponse;
+    type Error = DeregisterJobDefinitionError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DeregisterJobDefinition";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/deregisterjobdefinition");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobDefinition\":", &input.job_definition);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeregisterJobDefinitionError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DeregisterJobDefinitionError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DeregisterJobDefinitionError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DeregisterJobDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DeregisterJobDefinitionError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DeregisterJobDefinitionError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DeregisterJobDefinitionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DeregisterJobDefinitionError {}
+/// Describes one or more of your compute environments.
+///
+/// If you're using an unmanaged compute environment, you can use the `DescribeComputeEnvironment` operation to determine the `ecsClusterArn` that you launch your Amazon ECS container instances into.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeComputeEnvironments;
+impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
+    type Input = super::DescribeComputeEnvironmentsRequest;
+    type Output = super::DescribeComputeEnvironmentsResponse;
+    type Error = DescribeComputeEnvironmentsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeComputeEnvironments";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describecomputeenvironments");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"computeEnvironments\":", &input.compute_environments);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeComputeEnvironmentsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeComputeEnvironmentsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeComputeEnvironmentsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeComputeEnvironments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeComputeEnvironmentsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeComputeEnvironmentsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeComputeEnvironmentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeComputeEnvironmentsError {}
+impl ::awsgen_runtime::http::Paginated for DescribeComputeEnvironments {
+    type Item = super::ComputeEnvironmentDetail;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .compute_environments
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Returns a description of the specified consumable resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeConsumableResource;
+impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
+    type Input = super::DescribeConsumableResourceRequest;
+    type Output = super::DescribeConsumableResourceResponse;
+    type Error = DescribeConsumableResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeConsumableResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describeconsumableresource");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"consumableResource\":", &input.consumable_resource);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeConsumableResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeConsumableResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeConsumableResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeConsumableResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeConsumableResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeConsumableResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeConsumableResourceError {}
+/// Describes a list of job definitions. You can specify a `status` (such as `ACTIVE`) to only return job definitions that match that status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeJobDefinitions;
+impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
+    type Input = super::DescribeJobDefinitionsRequest;
+    type Output = super::DescribeJobDefinitionsResponse;
+    type Error = DescribeJobDefinitionsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeJobDefinitions";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describejobdefinitions");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobDefinitions\":", &input.job_definitions);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"jobDefinitionName\":", &input.job_definition_name);
+            object.member(b"\"status\":", &input.status);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeJobDefinitionsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeJobDefinitionsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeJobDefinitionsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeJobDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeJobDefinitionsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeJobDefinitionsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeJobDefinitionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeJobDefinitionsError {}
+impl ::awsgen_runtime::http::Paginated for DescribeJobDefinitions {
+    type Item = super::JobDefinition;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .job_definitions
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Describes one or more of your job queues.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeJobQueues;
+impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
+    type Input = super::DescribeJobQueuesRequest;
+    type Output = super::DescribeJobQueuesResponse;
+    type Error = DescribeJobQueuesError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeJobQueues";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describejobqueues");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueues\":", &input.job_queues);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeJobQueuesError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeJobQueuesError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeJobQueuesError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeJobQueues`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeJobQueuesError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeJobQueuesError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeJobQueuesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeJobQueuesError {}
+impl ::awsgen_runtime::http::Paginated for DescribeJobQueues {
+    type Item = super::JobQueueDetail;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .job_queues
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Describes a list of Batch jobs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeJobs;
+impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
+    type Input = super::DescribeJobsRequest;
+    type Output = super::DescribeJobsResponse;
+    type Error = DescribeJobsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeJobs";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describejobs");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobs\":", &input.jobs);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeJobsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeJobsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeJobsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeJobsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeJobsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeJobsError {}
+/// Returns a description of the specified quota share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeQuotaShare;
+impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
+    type Input = super::DescribeQuotaShareRequest;
+    type Output = super::DescribeQuotaShareResponse;
+    type Error = DescribeQuotaShareError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeQuotaShare";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describequotashare");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"quotaShareArn\":", &input.quota_share_arn);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeQuotaShareError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeQuotaShareError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeQuotaShareError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeQuotaShareError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeQuotaShareError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeQuotaShareError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeQuotaShareError {}
+/// Describes one or more of your scheduling policies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeSchedulingPolicies;
+impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
+    type Input = super::DescribeSchedulingPoliciesRequest;
+    type Output = super::DescribeSchedulingPoliciesResponse;
+    type Error = DescribeSchedulingPoliciesError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeSchedulingPolicies";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describeschedulingpolicies");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"arns\":", &input.arns);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeSchedulingPoliciesError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeSchedulingPoliciesError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeSchedulingPoliciesError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeSchedulingPolicies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeSchedulingPoliciesError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeSchedulingPoliciesError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeSchedulingPoliciesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeSchedulingPoliciesError {}
+/// Describes one or more of your service environments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeServiceEnvironments;
+impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
+    type Input = super::DescribeServiceEnvironmentsRequest;
+    type Output = super::DescribeServiceEnvironmentsResponse;
+    type Error = DescribeServiceEnvironmentsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeServiceEnvironments";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describeserviceenvironments");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"serviceEnvironments\":", &input.service_environments);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeServiceEnvironmentsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeServiceEnvironmentsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeServiceEnvironmentsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeServiceEnvironments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeServiceEnvironmentsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeServiceEnvironmentsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeServiceEnvironmentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeServiceEnvironmentsError {}
+impl ::awsgen_runtime::http::Paginated for DescribeServiceEnvironments {
+    type Item = super::ServiceEnvironmentDetail;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .service_environments
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// The details of a service job.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DescribeServiceJob;
+impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
+    type Input = super::DescribeServiceJobRequest;
+    type Output = super::DescribeServiceJobResponse;
+    type Error = DescribeServiceJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeServiceJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/describeservicejob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobId\":", &input.job_id);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeServiceJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| DescribeServiceJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| DescribeServiceJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `DescribeServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum DescribeServiceJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for DescribeServiceJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for DescribeServiceJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for DescribeServiceJobError {}
+/// Provides a snapshot of job queue state, including ordering of `RUNNABLE` jobs, as well as capacity utilization for already dispatched jobs. The first 100 `RUNNABLE` jobs in the job queue are listed in order of dispatch. For job queues with an attached quota-share policy, the first `RUNNABLE` job in each quota share is also listed. Capacity utilization for the job queue is provided, as well as break downs by share for job queues with attached fair-share or quota-share scheduling policies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GetJobQueueSnapshot;
+impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
+    type Input = super::GetJobQueueSnapshotRequest;
+    type Output = super::GetJobQueueSnapshotResponse;
+    type Error = GetJobQueueSnapshotError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "GetJobQueueSnapshot";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/getjobqueuesnapshot");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| GetJobQueueSnapshotError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| GetJobQueueSnapshotError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| GetJobQueueSnapshotError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `GetJobQueueSnapshot`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum GetJobQueueSnapshotError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for GetJobQueueSnapshotError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for GetJobQueueSnapshotError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for GetJobQueueSnapshotError {}
+/// Returns a list of Batch consumable resources.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListConsumableResources;
+impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
+    type Input = super::ListConsumableResourcesRequest;
+    type Output = super::ListConsumableResourcesResponse;
+    type Error = ListConsumableResourcesError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListConsumableResources";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/listconsumableresources");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"filters\":", &input.filters);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListConsumableResourcesError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListConsumableResourcesError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListConsumableResourcesError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListConsumableResources`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListConsumableResourcesError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListConsumableResourcesError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListConsumableResourcesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListConsumableResourcesError {}
+impl ::awsgen_runtime::http::Paginated for ListConsumableResources {
+    type Item = super::ConsumableResourceSummary;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .consumable_resources
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Returns a list of Batch jobs.
+///
+/// You must specify only one of the following items:
+///
+/// - A job queue ID to return a list of jobs in that job queue
+///
+/// - A multi-node parallel job ID to return a list of nodes for that job
+///
+/// - An array job ID to return a list of the children for that job
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListJobs;
+impl ::awsgen_runtime::http::HttpOperation for ListJobs {
+    type Input = super::ListJobsRequest;
+    type Output = super::ListJobsResponse;
+    type Error = ListJobsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListJobs";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/listjobs");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"arrayJobId\":", &input.array_job_id);
+            object.member(b"\"multiNodeJobId\":", &input.multi_node_job_id);
+            object.member(b"\"jobStatus\":", &input.job_status);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.member(b"\"filters\":", &input.filters);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListJobsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListJobsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListJobsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListJobsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListJobsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListJobsError {}
+impl ::awsgen_runtime::http::Paginated for ListJobs {
+    type Item = super::JobSummary;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .job_summary_list
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Returns a list of Batch jobs that require a specific consumable resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListJobsByConsumableResource;
+impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
+    type Input = super::ListJobsByConsumableResourceRequest;
+    type Output = super::ListJobsByConsumableResourceResponse;
+    type Error = ListJobsByConsumableResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListJobsByConsumableResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/listjobsbyconsumableresource");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"consumableResource\":", &input.consumable_resource);
+            object.member(b"\"filters\":", &input.filters);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListJobsByConsumableResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListJobsByConsumableResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListJobsByConsumableResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListJobsByConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListJobsByConsumableResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListJobsByConsumableResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListJobsByConsumableResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListJobsByConsumableResourceError {}
+impl ::awsgen_runtime::http::Paginated for ListJobsByConsumableResource {
+    type Item = super::ListJobsByConsumableResourceSummary;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .jobs
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Returns a list of Batch quota shares associated with a job queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListQuotaShares;
+impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
+    type Input = super::ListQuotaSharesRequest;
+    type Output = super::ListQuotaSharesResponse;
+    type Error = ListQuotaSharesError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListQuotaShares";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/listquotashares");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListQuotaSharesError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListQuotaSharesError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListQuotaSharesError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListQuotaShares`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListQuotaSharesError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListQuotaSharesError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListQuotaSharesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListQuotaSharesError {}
+impl ::awsgen_runtime::http::Paginated for ListQuotaShares {
+    type Item = super::QuotaShareDetail;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .quota_shares
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Returns a list of Batch scheduling policies.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListSchedulingPolicies;
+impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
+    type Input = super::ListSchedulingPoliciesRequest;
+    type Output = super::ListSchedulingPoliciesResponse;
+    type Error = ListSchedulingPoliciesError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListSchedulingPolicies";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/listschedulingpolicies");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListSchedulingPoliciesError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListSchedulingPoliciesError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListSchedulingPoliciesError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListSchedulingPolicies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListSchedulingPoliciesError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListSchedulingPoliciesError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListSchedulingPoliciesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListSchedulingPoliciesError {}
+impl ::awsgen_runtime::http::Paginated for ListSchedulingPolicies {
+    type Item = super::SchedulingPolicyListingDetail;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .scheduling_policies
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Returns a list of service jobs for a specified job queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListServiceJobs;
+impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
+    type Input = super::ListServiceJobsRequest;
+    type Output = super::ListServiceJobsResponse;
+    type Error = ListServiceJobsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListServiceJobs";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/listservicejobs");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"jobStatus\":", &input.job_status);
+            object.member(b"\"maxResults\":", &input.max_results);
+            object.member(b"\"nextToken\":", &input.next_token);
+            object.member(b"\"filters\":", &input.filters);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListServiceJobsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListServiceJobsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListServiceJobsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListServiceJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListServiceJobsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListServiceJobsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListServiceJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListServiceJobsError {}
+impl ::awsgen_runtime::http::Paginated for ListServiceJobs {
+    type Item = super::ServiceJobSummary;
+    fn next_input(
+        input: &Self::Input,
+        output: &Self::Output,
+    ) -> ::std::option::Option<Self::Input> {
+        let token = output.next_token.as_ref()?;
+        if token.is_empty() {
+            return ::std::option::Option::None;
+        }
+        if input.next_token.as_ref() == ::std::option::Option::Some(token) {
+            return ::std::option::Option::None;
+        }
+        let mut next = input.clone();
+        next.next_token = ::std::option::Option::Some(token.clone());
+        ::std::option::Option::Some(next)
+    }
+    fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+        output
+            .job_summary_list
+            .as_ref()
+            .into_iter()
+            .flat_map(|items| items.iter().cloned())
+            .collect()
+    }
+}
+/// Lists the tags for an Batch resource. Batch resources that support tags are compute environments, jobs, job definitions, job queues, and scheduling policies. ARNs for child jobs of array and multi-node parallel (MNP) jobs aren't supported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListTagsForResource;
+impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
+    type Input = super::ListTagsForResourceRequest;
+    type Output = super::ListTagsForResourceResponse;
+    type Error = ListTagsForResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "ListTagsForResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/tags/");
+        uri.label(
+            Self::NAME,
+            "resourceArn",
+            input
+                .resource_arn
+                .as_ref()
+                .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(v, "")),
+            false,
+        )?;
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("GET")
+            .uri(uri.build())
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListTagsForResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| ListTagsForResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| ListTagsForResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `ListTagsForResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ListTagsForResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for ListTagsForResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for ListTagsForResourceError {}
+/// Registers an Batch job definition.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RegisterJobDefinition;
+impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
+    type Input = super::RegisterJobDefinitionRequest;
+    type Output = super::RegisterJobDefinitionResponse;
+    type Error = RegisterJobDefinitionError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "RegisterJobDefinition";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/registerjobdefinition");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobDefinitionName\":", &input.job_definition_name);
+            object.member(b"\"type\":", &input.r#type);
+            object.member(b"\"parameters\":", &input.parameters);
+            object.member(b"\"schedulingPriority\":", &input.scheduling_priority);
+            object.member(b"\"containerProperties\":", &input.container_properties);
+            object.member(b"\"nodeProperties\":", &input.node_properties);
+            object.member(b"\"retryStrategy\":", &input.retry_strategy);
+            object.member(b"\"propagateTags\":", &input.propagate_tags);
+            object.member(b"\"timeout\":", &input.timeout);
+            object.member(b"\"tags\":", &input.tags);
+            object.member(b"\"platformCapabilities\":", &input.platform_capabilities);
+            object.member(b"\"eksProperties\":", &input.eks_properties);
+            object.member(b"\"ecsProperties\":", &input.ecs_properties);
+            object
+                .member(
+                    b"\"consumableResourceProperties\":",
+                    &input.consumable_resource_properties,
+                );
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| RegisterJobDefinitionError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| RegisterJobDefinitionError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| RegisterJobDefinitionError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `RegisterJobDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RegisterJobDefinitionError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for RegisterJobDefinitionError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for RegisterJobDefinitionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for RegisterJobDefinitionError {}
+/// Submits an Batch job from a job definition. Parameters that are specified during SubmitJob override parameters defined in the job definition. vCPU and memory requirements that are specified in the `resourceRequirements` objects in the job definition are the exception. They can't be overridden this way using the `memory` and `vcpus` parameters. Rather, you must specify updates to job definition parameters in a `resourceRequirements` object that's included in the `containerOverrides` parameter.
+///
+/// > **Note:** Job queues with a scheduling policy are limited to 500 active share identifiers at a time.
+///
+/// > **Important:** Jobs that run on Fargate resources can't be guaranteed to run for more than 14 days. This is because, after 14 days, Fargate resources might become unavailable and job might be terminated.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SubmitJob;
+impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
+    type Input = super::SubmitJobRequest;
+    type Output = super::SubmitJobResponse;
+    type Error = SubmitJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "SubmitJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/submitjob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobName\":", &input.job_name);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"shareIdentifier\":", &input.share_identifier);
+            object
+                .member(
+                    b"\"schedulingPriorityOverride\":",
+                    &input.scheduling_priority_override,
+                );
+            object.member(b"\"arrayProperties\":", &input.array_properties);
+            object.member(b"\"dependsOn\":", &input.depends_on);
+            object.member(b"\"jobDefinition\":", &input.job_definition);
+            object.member(b"\"parameters\":", &input.parameters);
+            object.member(b"\"containerOverrides\":", &input.container_overrides);
+            object.member(b"\"nodeOverrides\":", &input.node_overrides);
+            object.member(b"\"retryStrategy\":", &input.retry_strategy);
+            object.member(b"\"propagateTags\":", &input.propagate_tags);
+            object.member(b"\"timeout\":", &input.timeout);
+            object.member(b"\"tags\":", &input.tags);
+            object.member(b"\"eksPropertiesOverride\":", &input.eks_properties_override);
+            object.member(b"\"ecsPropertiesOverride\":", &input.ecs_properties_override);
+            object
+                .member(
+                    b"\"consumableResourcePropertiesOverride\":",
+                    &input.consumable_resource_properties_override,
+                );
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| SubmitJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| SubmitJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| SubmitJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `SubmitJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SubmitJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for SubmitJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for SubmitJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for SubmitJobError {}
+/// Submits a service job to a specified job queue to run on SageMaker AI. A service job is a unit of work that you submit to Batch for execution on SageMaker AI.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SubmitServiceJob;
+impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
+    type Input = super::SubmitServiceJobRequest;
+    type Output = super::SubmitServiceJobResponse;
+    type Error = SubmitServiceJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "SubmitServiceJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let filled;
+        let input = if input.client_token.is_none() {
+            let mut with_tokens = input.clone();
+            if with_tokens.client_token.is_none() {
+                with_tokens.client_token = ::std::option::Option::Some(
+                    ctx.idempotency_token(),
+                );
+            }
+            filled = with_tokens;
+            &filled
+        } else {
+            input
+        };
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/submitservicejob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobName\":", &input.job_name);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"retryStrategy\":", &input.retry_strategy);
+            object.member(b"\"schedulingPriority\":", &input.scheduling_priority);
+            object.member(b"\"serviceRequestPayload\":", &input.service_request_payload);
+            object.member(b"\"serviceJobType\":", &input.service_job_type);
+            object.member(b"\"shareIdentifier\":", &input.share_identifier);
+            object.member(b"\"quotaShareName\":", &input.quota_share_name);
+            object
+                .member(
+                    b"\"preemptionConfiguration\":",
+                    &input.preemption_configuration,
+                );
+            object.member(b"\"timeoutConfig\":", &input.timeout_config);
+            object.member(b"\"tags\":", &input.tags);
+            object.member(b"\"clientToken\":", &input.client_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| SubmitServiceJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| SubmitServiceJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| SubmitServiceJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `SubmitServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SubmitServiceJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for SubmitServiceJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for SubmitServiceJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for SubmitServiceJobError {}
+/// Associates the specified tags to a resource with the specified `resourceArn`. If existing tags on a resource aren't specified in the request parameters, they aren't changed. When a resource is deleted, the tags that are associated with that resource are deleted as well. Batch resources that support tags are compute environments, jobs, job definitions, job queues, and scheduling policies. ARNs for child jobs of array and multi-node parallel (MNP) jobs aren't supported.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TagResource;
+impl ::awsgen_runtime::http::HttpOperation for TagResource {
+    type Input = super::TagResourceRequest;
+    type Output = super::TagResourceResponse;
+    type Error = TagResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "TagResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/tags/");
+        uri.label(
+            Self::NAME,
+            "resourceArn",
+            input
+                .resource_arn
+                .as_ref()
+                .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(v, "")),
+            false,
+        )?;
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"tags\":", &input.tags);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TagResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TagResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| TagResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `TagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum TagResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for TagResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for TagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for TagResourceError {}
+/// Terminates a job in a job queue. Jobs that are in the `STARTING` or `RUNNING` state are terminated, which causes them to transition to `FAILED`. Jobs that have not progressed to the `STARTING` state are cancelled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TerminateJob;
+impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
+    type Input = super::TerminateJobRequest;
+    type Output = super::TerminateJobResponse;
+    type Error = TerminateJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "TerminateJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/terminatejob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobId\":", &input.job_id);
+            object.member(b"\"reason\":", &input.reason);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| TerminateJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `TerminateJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum TerminateJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for TerminateJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for TerminateJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for TerminateJobError {}
+/// Terminates up to 50 jobs in a job queue. This is a bulk version of TerminateJob. Jobs that are in the `STARTING` or `RUNNING` state are terminated, which causes them to transition to `FAILED`. Jobs that have not progressed to the `STARTING` state are cancelled.
+///
+/// Batch reports the result for each job individually in the response. Jobs that were processed successfully are reported in the `successful` list. Jobs that encountered errors are reported in the `errors` list. The response returns an HTTP status code of `200` even when some jobs encountered errors, so check the `errors` list. Jobs that can't be found are treated as successfully processed.
+///
+/// > **Important:** This operation requires `batch:TerminateJob` permission for each job in the request. There is no separate `batch:TerminateJobs` IAM action. If a caller's IAM policy grants `batch:TerminateJob`, they can use both the singular TerminateJob and bulk `TerminateJobs` operations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TerminateJobs;
+impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
+    type Input = super::TerminateJobsRequest;
+    type Output = super::TerminateJobsResponse;
+    type Error = TerminateJobsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "TerminateJobs";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/terminatejobs");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobs\":", &input.jobs);
+            object.member(b"\"reason\":", &input.reason);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateJobsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateJobsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| TerminateJobsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `TerminateJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum TerminateJobsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for TerminateJobsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for TerminateJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for TerminateJobsError {}
+/// Terminates a service job in a job queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TerminateServiceJob;
+impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
+    type Input = super::TerminateServiceJobRequest;
+    type Output = super::TerminateServiceJobResponse;
+    type Error = TerminateServiceJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "TerminateServiceJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/terminateservicejob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobId\":", &input.job_id);
+            object.member(b"\"reason\":", &input.reason);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateServiceJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateServiceJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| TerminateServiceJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `TerminateServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum TerminateServiceJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for TerminateServiceJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for TerminateServiceJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for TerminateServiceJobError {}
+/// Terminates up to 50 service jobs in a job queue. This is a bulk version of TerminateServiceJob.
+///
+/// Batch reports the result for each service job individually in the response. Service jobs that were processed successfully are reported in the `successful` list. Service jobs that encountered errors are reported in the `errors` list. The response returns an HTTP status code of `200` even when some service jobs encountered errors, so check the `errors` list. Service jobs that can't be found are treated as successfully processed.
+///
+/// > **Important:** This operation requires `batch:TerminateServiceJob` permission for each service job in the request. There is no separate `batch:TerminateServiceJobs` IAM action. If a caller's IAM policy grants `batch:TerminateServiceJob`, they can use both the singular `TerminateServiceJob` and bulk `TerminateServiceJobs` operations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TerminateServiceJobs;
+impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
+    type Input = super::TerminateServiceJobsRequest;
+    type Output = super::TerminateServiceJobsResponse;
+    type Error = TerminateServiceJobsError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "TerminateServiceJobs";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/terminateservicejobs");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobs\":", &input.jobs);
+            object.member(b"\"reason\":", &input.reason);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateServiceJobsError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| TerminateServiceJobsError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| TerminateServiceJobsError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `TerminateServiceJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum TerminateServiceJobsError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for TerminateServiceJobsError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for TerminateServiceJobsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for TerminateServiceJobsError {}
+/// Deletes specified tags from an Batch resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UntagResource;
+impl ::awsgen_runtime::http::HttpOperation for UntagResource {
+    type Input = super::UntagResourceRequest;
+    type Output = super::UntagResourceResponse;
+    type Error = UntagResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UntagResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/tags/");
+        uri.label(
+            Self::NAME,
+            "resourceArn",
+            input
+                .resource_arn
+                .as_ref()
+                .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(v, "")),
+            false,
+        )?;
+        if let ::std::option::Option::Some(items) = &input.tag_keys {
+            for v in items {
+                uri.query(
+                    "tagKeys",
+                    ::awsgen_runtime::http::rest::HttpText::http_text(v, ""),
+                );
+            }
+        }
+        let body: ::std::vec::Vec<u8> = ::std::vec::Vec::new();
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("DELETE")
+            .uri(uri.build())
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UntagResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UntagResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UntagResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UntagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UntagResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UntagResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UntagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UntagResourceError {}
+/// Updates an Batch compute environment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateComputeEnvironment;
+impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
+    type Input = super::UpdateComputeEnvironmentRequest;
+    type Output = super::UpdateComputeEnvironmentResponse;
+    type Error = UpdateComputeEnvironmentError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateComputeEnvironment";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updatecomputeenvironment");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"computeEnvironment\":", &input.compute_environment);
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"unmanagedvCpus\":", &input.unmanagedv_cpus);
+            object.member(b"\"computeResources\":", &input.compute_resources);
+            object.member(b"\"serviceRole\":", &input.service_role);
+            object.member(b"\"updatePolicy\":", &input.update_policy);
+            object.member(b"\"context\":", &input.context);
+            object.member(b"\"ecsSettings\":", &input.ecs_settings);
+            object.member(b"\"eksConfiguration\":", &input.eks_configuration);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateComputeEnvironmentError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateComputeEnvironmentError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateComputeEnvironmentError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateComputeEnvironmentError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateComputeEnvironmentError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateComputeEnvironmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateComputeEnvironmentError {}
+/// Updates a consumable resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateConsumableResource;
+impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
+    type Input = super::UpdateConsumableResourceRequest;
+    type Output = super::UpdateConsumableResourceResponse;
+    type Error = UpdateConsumableResourceError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateConsumableResource";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let filled;
+        let input = if input.client_token.is_none() {
+            let mut with_tokens = input.clone();
+            if with_tokens.client_token.is_none() {
+                with_tokens.client_token = ::std::option::Option::Some(
+                    ctx.idempotency_token(),
+                );
+            }
+            filled = with_tokens;
+            &filled
+        } else {
+            input
+        };
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updateconsumableresource");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"consumableResource\":", &input.consumable_resource);
+            object.member(b"\"operation\":", &input.operation);
+            object.member(b"\"quantity\":", &input.quantity);
+            object.member(b"\"clientToken\":", &input.client_token);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateConsumableResourceError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateConsumableResourceError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateConsumableResourceError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateConsumableResourceError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateConsumableResourceError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateConsumableResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateConsumableResourceError {}
+/// Updates a job queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateJobQueue;
+impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
+    type Input = super::UpdateJobQueueRequest;
+    type Output = super::UpdateJobQueueResponse;
+    type Error = UpdateJobQueueError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateJobQueue";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updatejobqueue");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobQueue\":", &input.job_queue);
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"schedulingPolicyArn\":", &input.scheduling_policy_arn);
+            object.member(b"\"priority\":", &input.priority);
+            object
+                .member(
+                    b"\"computeEnvironmentOrder\":",
+                    &input.compute_environment_order,
+                );
+            object
+                .member(
+                    b"\"serviceEnvironmentOrder\":",
+                    &input.service_environment_order,
+                );
+            object
+                .member(
+                    b"\"jobStateTimeLimitActions\":",
+                    &input.job_state_time_limit_actions,
+                );
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateJobQueueError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateJobQueueError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateJobQueueError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateJobQueueError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateJobQueueError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateJobQueueError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateJobQueueError {}
+/// Updates a quota share.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateQuotaShare;
+impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
+    type Input = super::UpdateQuotaShareRequest;
+    type Output = super::UpdateQuotaShareResponse;
+    type Error = UpdateQuotaShareError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateQuotaShare";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updatequotashare");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"quotaShareArn\":", &input.quota_share_arn);
+            object.member(b"\"capacityLimits\":", &input.capacity_limits);
+            object
+                .member(
+                    b"\"resourceSharingConfiguration\":",
+                    &input.resource_sharing_configuration,
+                );
+            object
+                .member(
+                    b"\"preemptionConfiguration\":",
+                    &input.preemption_configuration,
+                );
+            object.member(b"\"state\":", &input.state);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateQuotaShareError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateQuotaShareError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateQuotaShareError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateQuotaShareError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateQuotaShareError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateQuotaShareError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateQuotaShareError {}
+/// Updates a scheduling policy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateSchedulingPolicy;
+impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
+    type Input = super::UpdateSchedulingPolicyRequest;
+    type Output = super::UpdateSchedulingPolicyResponse;
+    type Error = UpdateSchedulingPolicyError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateSchedulingPolicy";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updateschedulingpolicy");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"arn\":", &input.arn);
+            object.member(b"\"quotaSharePolicy\":", &input.quota_share_policy);
+            object.member(b"\"fairsharePolicy\":", &input.fairshare_policy);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateSchedulingPolicyError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateSchedulingPolicyError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateSchedulingPolicyError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateSchedulingPolicyError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateSchedulingPolicyError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateSchedulingPolicyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateSchedulingPolicyError {}
+/// Updates a service environment. You can update the state of a service environment from `ENABLED` to `DISABLED` to prevent new service jobs from being placed in the service environment.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateServiceEnvironment;
+impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
+    type Input = super::UpdateServiceEnvironmentRequest;
+    type Output = super::UpdateServiceEnvironmentResponse;
+    type Error = UpdateServiceEnvironmentError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateServiceEnvironment";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updateserviceenvironment");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"serviceEnvironment\":", &input.service_environment);
+            object.member(b"\"state\":", &input.state);
+            object.member(b"\"capacityLimits\":", &input.capacity_limits);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateServiceEnvironmentError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateServiceEnvironmentError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateServiceEnvironmentError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateServiceEnvironmentError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateServiceEnvironmentError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateServiceEnvironmentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateServiceEnvironmentError {}
+/// Updates the priority of a specified service job in an Batch job queue.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdateServiceJob;
+impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
+    type Input = super::UpdateServiceJobRequest;
+    type Output = super::UpdateServiceJobResponse;
+    type Error = UpdateServiceJobError;
+    const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "UpdateServiceJob";
+    fn build_request(
+        input: &Self::Input,
+        ctx: &::awsgen_runtime::http::RequestContext,
+    ) -> ::std::result::Result<
+        ::awsgen_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::awsgen_runtime::http::BuildError,
+    > {
+        let _ = ctx;
+        let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
+        uri.literal("/v1/updateservicejob");
+        let body: ::std::vec::Vec<u8> = {
+            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut object = ::awsgen_runtime::json::Object::new(&mut body);
+            object.member(b"\"jobId\":", &input.job_id);
+            object.member(b"\"schedulingPriority\":", &input.scheduling_priority);
+            object.end(&input.unknown_members);
+            body
+        };
+        #[allow(
+            unused_mut,
+            reason = "only some operations bind headers or a host prefix"
+        )]
+        let mut request = ::awsgen_runtime::http::Request::builder()
+            .method("POST")
+            .uri(uri.build())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|e| ::awsgen_runtime::http::BuildError::new(
+                Self::NAME,
+                "",
+                e.to_string(),
+            ))?;
+        ::std::result::Result::Ok(request)
+    }
+    fn parse_response(
+        response: &::awsgen_runtime::http::Response<&[u8]>,
+    ) -> ::std::result::Result<
+        Self::Output,
+        ::awsgen_runtime::http::ResponseError<Self::Error>,
+    > {
+        if !response.status().is_success() {
+            return ::std::result::Result::Err(
+                ::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    |code, meta| ::std::option::Option::Some(
+                        match code {
+                            "ClientException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateServiceJobError::ClientException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            "ServerException" => {
+                                ::awsgen_runtime::http::json_protocol::error_body(
+                                        response.body(),
+                                    )
+                                    .map(|error| UpdateServiceJobError::ServerException {
+                                        error: ::std::boxed::Box::new(error),
+                                        meta,
+                                    })
+                            }
+                            _ => return ::std::option::Option::None,
+                        },
+                    ),
+                    |meta, body| UpdateServiceJobError::Unhandled {
+                        meta,
+                        body,
+                    },
+                ),
+            );
+        }
+        ::awsgen_runtime::http::json_protocol::parse_json(response)
+    }
+}
+/// An error of `UpdateServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum UpdateServiceJobError {
+    /// The service's `ClientException` error.
+    ClientException {
+        error: ::std::boxed::Box<super::ClientException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// The service's `ServerException` error.
+    ServerException {
+        error: ::std::boxed::Box<super::ServerException>,
+        meta: ::awsgen_runtime::http::ErrorMeta,
+    },
+    /// An error the model does not list for this operation, with the raw body.
+    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+}
+impl ::awsgen_runtime::http::OperationError for UpdateServiceJobError {
+    fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
+        match self {
+            Self::ClientException { meta, .. } => meta,
+            Self::ServerException { meta, .. } => meta,
+            Self::Unhandled { meta, .. } => meta,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateServiceJobError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
+    }
+}
+impl ::std::error::Error for UpdateServiceJobError {}

@@ -16,6 +16,230 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
 };
 /// Operations of the service that have no generated type here, with the reason.
 pub const NOT_GENERATED: &[(&str, &str)] = &[];
+/// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
+/// `None` when the service has no such generated operation.
+pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
+    name: &str,
+    visitor: V,
+) -> ::std::option::Option<V::Output> {
+    match name {
+        "AssociateGatewayWithCluster" => {
+            ::std::option::Option::Some(visitor.visit::<AssociateGatewayWithCluster>())
+        }
+        "ContinueServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<ContinueServiceDeployment>())
+        }
+        "CreateCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<CreateCapacityProvider>())
+        }
+        "CreateCluster" => ::std::option::Option::Some(visitor.visit::<CreateCluster>()),
+        "CreateDaemon" => ::std::option::Option::Some(visitor.visit::<CreateDaemon>()),
+        "CreateExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<CreateExpressGatewayService>())
+        }
+        "CreateGateway" => ::std::option::Option::Some(visitor.visit::<CreateGateway>()),
+        "CreateService" => ::std::option::Option::Some(visitor.visit::<CreateService>()),
+        "CreateTaskSet" => ::std::option::Option::Some(visitor.visit::<CreateTaskSet>()),
+        "DeleteAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAccountSetting>())
+        }
+        "DeleteAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteAttributes>())
+        }
+        "DeleteCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteCapacityProvider>())
+        }
+        "DeleteCluster" => ::std::option::Option::Some(visitor.visit::<DeleteCluster>()),
+        "DeleteDaemon" => ::std::option::Option::Some(visitor.visit::<DeleteDaemon>()),
+        "DeleteDaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteDaemonTaskDefinition>())
+        }
+        "DeleteExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteExpressGatewayService>())
+        }
+        "DeleteGateway" => ::std::option::Option::Some(visitor.visit::<DeleteGateway>()),
+        "DeleteService" => ::std::option::Option::Some(visitor.visit::<DeleteService>()),
+        "DeleteTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<DeleteTaskDefinitions>())
+        }
+        "DeleteTaskSet" => ::std::option::Option::Some(visitor.visit::<DeleteTaskSet>()),
+        "DeregisterContainerInstance" => {
+            ::std::option::Option::Some(visitor.visit::<DeregisterContainerInstance>())
+        }
+        "DeregisterTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DeregisterTaskDefinition>())
+        }
+        "DescribeCapacityProviders" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeCapacityProviders>())
+        }
+        "DescribeClusters" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeClusters>())
+        }
+        "DescribeContainerInstances" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeContainerInstances>())
+        }
+        "DescribeDaemon" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemon>())
+        }
+        "DescribeDaemonDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonDeployments>())
+        }
+        "DescribeDaemonRevisions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonRevisions>())
+        }
+        "DescribeDaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeDaemonTaskDefinition>())
+        }
+        "DescribeExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeExpressGatewayService>())
+        }
+        "DescribeGateway" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGateway>())
+        }
+        "DescribeGatewayResources" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayResources>())
+        }
+        "DescribeGatewayRoute" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeGatewayRoute>())
+        }
+        "DescribeServiceDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceDeployments>())
+        }
+        "DescribeServiceRevisions" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServiceRevisions>())
+        }
+        "DescribeServices" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeServices>())
+        }
+        "DescribeTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskDefinition>())
+        }
+        "DescribeTaskSets" => {
+            ::std::option::Option::Some(visitor.visit::<DescribeTaskSets>())
+        }
+        "DescribeTasks" => ::std::option::Option::Some(visitor.visit::<DescribeTasks>()),
+        "DisassociateGatewayFromCluster" => {
+            ::std::option::Option::Some(
+                visitor.visit::<DisassociateGatewayFromCluster>(),
+            )
+        }
+        "DiscoverPollEndpoint" => {
+            ::std::option::Option::Some(visitor.visit::<DiscoverPollEndpoint>())
+        }
+        "ExecuteCommand" => {
+            ::std::option::Option::Some(visitor.visit::<ExecuteCommand>())
+        }
+        "GetTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<GetTaskProtection>())
+        }
+        "ListAccountSettings" => {
+            ::std::option::Option::Some(visitor.visit::<ListAccountSettings>())
+        }
+        "ListAttributes" => {
+            ::std::option::Option::Some(visitor.visit::<ListAttributes>())
+        }
+        "ListClusters" => ::std::option::Option::Some(visitor.visit::<ListClusters>()),
+        "ListContainerInstances" => {
+            ::std::option::Option::Some(visitor.visit::<ListContainerInstances>())
+        }
+        "ListDaemonDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonDeployments>())
+        }
+        "ListDaemonTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<ListDaemonTaskDefinitions>())
+        }
+        "ListDaemons" => ::std::option::Option::Some(visitor.visit::<ListDaemons>()),
+        "ListGatewayClusterAssociations" => {
+            ::std::option::Option::Some(
+                visitor.visit::<ListGatewayClusterAssociations>(),
+            )
+        }
+        "ListGatewayRoutes" => {
+            ::std::option::Option::Some(visitor.visit::<ListGatewayRoutes>())
+        }
+        "ListGateways" => ::std::option::Option::Some(visitor.visit::<ListGateways>()),
+        "ListServiceDeployments" => {
+            ::std::option::Option::Some(visitor.visit::<ListServiceDeployments>())
+        }
+        "ListServices" => ::std::option::Option::Some(visitor.visit::<ListServices>()),
+        "ListServicesByNamespace" => {
+            ::std::option::Option::Some(visitor.visit::<ListServicesByNamespace>())
+        }
+        "ListTagsForResource" => {
+            ::std::option::Option::Some(visitor.visit::<ListTagsForResource>())
+        }
+        "ListTaskDefinitionFamilies" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitionFamilies>())
+        }
+        "ListTaskDefinitions" => {
+            ::std::option::Option::Some(visitor.visit::<ListTaskDefinitions>())
+        }
+        "ListTasks" => ::std::option::Option::Some(visitor.visit::<ListTasks>()),
+        "PutAccountSetting" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSetting>())
+        }
+        "PutAccountSettingDefault" => {
+            ::std::option::Option::Some(visitor.visit::<PutAccountSettingDefault>())
+        }
+        "PutAttributes" => ::std::option::Option::Some(visitor.visit::<PutAttributes>()),
+        "PutClusterCapacityProviders" => {
+            ::std::option::Option::Some(visitor.visit::<PutClusterCapacityProviders>())
+        }
+        "RegisterContainerInstance" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterContainerInstance>())
+        }
+        "RegisterDaemonTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterDaemonTaskDefinition>())
+        }
+        "RegisterTaskDefinition" => {
+            ::std::option::Option::Some(visitor.visit::<RegisterTaskDefinition>())
+        }
+        "RunTask" => ::std::option::Option::Some(visitor.visit::<RunTask>()),
+        "StartTask" => ::std::option::Option::Some(visitor.visit::<StartTask>()),
+        "StopServiceDeployment" => {
+            ::std::option::Option::Some(visitor.visit::<StopServiceDeployment>())
+        }
+        "StopTask" => ::std::option::Option::Some(visitor.visit::<StopTask>()),
+        "SubmitAttachmentStateChanges" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitAttachmentStateChanges>())
+        }
+        "SubmitContainerStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitContainerStateChange>())
+        }
+        "SubmitTaskStateChange" => {
+            ::std::option::Option::Some(visitor.visit::<SubmitTaskStateChange>())
+        }
+        "TagResource" => ::std::option::Option::Some(visitor.visit::<TagResource>()),
+        "UntagResource" => ::std::option::Option::Some(visitor.visit::<UntagResource>()),
+        "UpdateCapacityProvider" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateCapacityProvider>())
+        }
+        "UpdateCluster" => ::std::option::Option::Some(visitor.visit::<UpdateCluster>()),
+        "UpdateClusterSettings" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateClusterSettings>())
+        }
+        "UpdateContainerAgent" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerAgent>())
+        }
+        "UpdateContainerInstancesState" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateContainerInstancesState>())
+        }
+        "UpdateDaemon" => ::std::option::Option::Some(visitor.visit::<UpdateDaemon>()),
+        "UpdateExpressGatewayService" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateExpressGatewayService>())
+        }
+        "UpdateGateway" => ::std::option::Option::Some(visitor.visit::<UpdateGateway>()),
+        "UpdateService" => ::std::option::Option::Some(visitor.visit::<UpdateService>()),
+        "UpdateServicePrimaryTaskSet" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateServicePrimaryTaskSet>())
+        }
+        "UpdateTaskProtection" => {
+            ::std::option::Option::Some(visitor.visit::<UpdateTaskProtection>())
+        }
+        "UpdateTaskSet" => ::std::option::Option::Some(visitor.visit::<UpdateTaskSet>()),
+        _ => ::std::option::Option::None,
+    }
+}
 /// Associates a gateway with an Amazon ECS cluster. After a cluster is associated with a gateway, services in that cluster can use the gateway for ingress. No changes take effect until you update a service in the cluster to use the gateway. A single cluster can be associated with up to 5 gateways.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AssociateGatewayWithCluster;
@@ -61,7 +285,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -70,7 +294,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -79,7 +303,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -88,7 +312,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -97,7 +321,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -106,7 +330,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -115,7 +339,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
                                         response.body(),
                                     )
                                     .map(|error| AssociateGatewayWithClusterError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -132,43 +356,43 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `AssociateGatewayWithCluster`: one of the errors the model lists, or any other.
+/// An error of `AssociateGatewayWithCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum AssociateGatewayWithClusterError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -245,7 +469,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| ContinueServiceDeploymentError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -254,7 +478,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| ContinueServiceDeploymentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -263,7 +487,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| ContinueServiceDeploymentError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -272,7 +496,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| ContinueServiceDeploymentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -281,7 +505,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| ContinueServiceDeploymentError::ServiceDeploymentNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -290,7 +514,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| ContinueServiceDeploymentError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -307,38 +531,38 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ContinueServiceDeployment`: one of the errors the model lists, or any other.
+/// An error of `ContinueServiceDeployment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ContinueServiceDeploymentError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceDeploymentNotFoundException` error.
     ServiceDeploymentNotFoundException {
-        error: super::ServiceDeploymentNotFoundException,
+        error: ::std::boxed::Box<super::ServiceDeploymentNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -408,7 +632,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -417,7 +641,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -426,7 +650,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -435,7 +659,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::UpdateInProgressException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -444,7 +668,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -453,7 +677,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -462,7 +686,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -471,7 +695,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| CreateCapacityProviderError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -488,48 +712,48 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateCapacityProvider`: one of the errors the model lists, or any other.
+/// An error of `CreateCapacityProvider`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateCapacityProviderError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UpdateInProgressException` error.
     UpdateInProgressException {
-        error: super::UpdateInProgressException,
+        error: ::std::boxed::Box<super::UpdateInProgressException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -603,7 +827,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
                                         response.body(),
                                     )
                                     .map(|error| CreateClusterError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -612,7 +836,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
                                         response.body(),
                                     )
                                     .map(|error| CreateClusterError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -621,7 +845,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
                                         response.body(),
                                     )
                                     .map(|error| CreateClusterError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -630,7 +854,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
                                         response.body(),
                                     )
                                     .map(|error| CreateClusterError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -639,7 +863,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
                                         response.body(),
                                     )
                                     .map(|error| CreateClusterError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -656,33 +880,33 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateCluster`: one of the errors the model lists, or any other.
+/// An error of `CreateCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateClusterError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -757,7 +981,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -766,7 +990,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -775,7 +999,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -784,7 +1008,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -793,7 +1017,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -802,7 +1026,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -811,7 +1035,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| CreateDaemonError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -828,43 +1052,43 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateDaemon`: one of the errors the model lists, or any other.
+/// An error of `CreateDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateDaemonError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -939,7 +1163,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -948,7 +1172,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -957,7 +1181,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -966,7 +1190,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -975,7 +1199,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -984,7 +1208,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -993,7 +1217,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::PlatformTaskDefinitionIncompatibilityException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1002,7 +1226,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| CreateExpressGatewayServiceError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1019,48 +1243,48 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateExpressGatewayService`: one of the errors the model lists, or any other.
+/// An error of `CreateExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateExpressGatewayServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformTaskDefinitionIncompatibilityException` error.
     PlatformTaskDefinitionIncompatibilityException {
-        error: super::PlatformTaskDefinitionIncompatibilityException,
+        error: ::std::boxed::Box<super::PlatformTaskDefinitionIncompatibilityException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1146,7 +1370,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
                                         response.body(),
                                     )
                                     .map(|error| CreateGatewayError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1155,7 +1379,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
                                         response.body(),
                                     )
                                     .map(|error| CreateGatewayError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1164,7 +1388,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
                                         response.body(),
                                     )
                                     .map(|error| CreateGatewayError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1173,7 +1397,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
                                         response.body(),
                                     )
                                     .map(|error| CreateGatewayError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1182,7 +1406,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
                                         response.body(),
                                     )
                                     .map(|error| CreateGatewayError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1199,33 +1423,33 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateGateway`: one of the errors the model lists, or any other.
+/// An error of `CreateGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateGatewayError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1383,7 +1607,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1392,7 +1616,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1401,7 +1625,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1410,7 +1634,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1419,7 +1643,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1428,7 +1652,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1437,7 +1661,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1446,7 +1670,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::PlatformTaskDefinitionIncompatibilityException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1455,7 +1679,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
                                         response.body(),
                                     )
                                     .map(|error| CreateServiceError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1472,53 +1696,53 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateService`: one of the errors the model lists, or any other.
+/// An error of `CreateService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformTaskDefinitionIncompatibilityException` error.
     PlatformTaskDefinitionIncompatibilityException {
-        error: super::PlatformTaskDefinitionIncompatibilityException,
+        error: ::std::boxed::Box<super::PlatformTaskDefinitionIncompatibilityException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1595,7 +1819,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1604,7 +1828,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1613,7 +1837,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1622,7 +1846,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1631,7 +1855,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1640,7 +1864,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1649,7 +1873,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1658,7 +1882,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1667,7 +1891,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1676,7 +1900,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1685,7 +1909,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::PlatformTaskDefinitionIncompatibilityException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1694,7 +1918,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| CreateTaskSetError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1711,68 +1935,68 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `CreateTaskSet`: one of the errors the model lists, or any other.
+/// An error of `CreateTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTaskSetError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformTaskDefinitionIncompatibilityException` error.
     PlatformTaskDefinitionIncompatibilityException {
-        error: super::PlatformTaskDefinitionIncompatibilityException,
+        error: ::std::boxed::Box<super::PlatformTaskDefinitionIncompatibilityException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1848,7 +2072,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAccountSettingError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1857,7 +2081,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAccountSettingError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1866,7 +2090,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAccountSettingError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1875,7 +2099,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAccountSettingError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1892,28 +2116,28 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteAccountSetting`: one of the errors the model lists, or any other.
+/// An error of `DeleteAccountSetting`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteAccountSettingError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -1981,7 +2205,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAttributesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1990,7 +2214,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAttributesError::TargetNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -1999,7 +2223,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAttributesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2008,7 +2232,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAttributesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2017,7 +2241,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAttributesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2026,7 +2250,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
                                         response.body(),
                                     )
                                     .map(|error| DeleteAttributesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2043,38 +2267,38 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteAttributes`: one of the errors the model lists, or any other.
+/// An error of `DeleteAttributes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteAttributesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `TargetNotFoundException` error.
     TargetNotFoundException {
-        error: super::TargetNotFoundException,
+        error: ::std::boxed::Box<super::TargetNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2148,7 +2372,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2157,7 +2381,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2166,7 +2390,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::UpdateInProgressException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2175,7 +2399,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2184,7 +2408,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2193,7 +2417,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2202,7 +2426,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| DeleteCapacityProviderError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2219,43 +2443,43 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteCapacityProvider`: one of the errors the model lists, or any other.
+/// An error of `DeleteCapacityProvider`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteCapacityProviderError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UpdateInProgressException` error.
     UpdateInProgressException {
-        error: super::UpdateInProgressException,
+        error: ::std::boxed::Box<super::UpdateInProgressException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2328,7 +2552,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ClusterContainsContainerInstancesException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2337,7 +2561,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2346,7 +2570,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ClusterContainsServicesException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2355,7 +2579,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ClusterContainsCapacityProviderException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2364,7 +2588,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ClusterContainsTasksException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2373,7 +2597,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2382,7 +2606,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::UpdateInProgressException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2391,7 +2615,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2400,7 +2624,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2409,7 +2633,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
                                         response.body(),
                                     )
                                     .map(|error| DeleteClusterError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2426,58 +2650,58 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteCluster`: one of the errors the model lists, or any other.
+/// An error of `DeleteCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteClusterError {
     /// The service's `ClusterContainsContainerInstancesException` error.
     ClusterContainsContainerInstancesException {
-        error: super::ClusterContainsContainerInstancesException,
+        error: ::std::boxed::Box<super::ClusterContainsContainerInstancesException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterContainsServicesException` error.
     ClusterContainsServicesException {
-        error: super::ClusterContainsServicesException,
+        error: ::std::boxed::Box<super::ClusterContainsServicesException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterContainsCapacityProviderException` error.
     ClusterContainsCapacityProviderException {
-        error: super::ClusterContainsCapacityProviderException,
+        error: ::std::boxed::Box<super::ClusterContainsCapacityProviderException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterContainsTasksException` error.
     ClusterContainsTasksException {
-        error: super::ClusterContainsTasksException,
+        error: ::std::boxed::Box<super::ClusterContainsTasksException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UpdateInProgressException` error.
     UpdateInProgressException {
-        error: super::UpdateInProgressException,
+        error: ::std::boxed::Box<super::UpdateInProgressException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2553,7 +2777,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2562,7 +2786,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::DaemonNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2571,7 +2795,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::DaemonNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2580,7 +2804,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2589,7 +2813,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2598,7 +2822,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2607,7 +2831,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2616,7 +2840,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2633,48 +2857,48 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteDaemon`: one of the errors the model lists, or any other.
+/// An error of `DeleteDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDaemonError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `DaemonNotFoundException` error.
     DaemonNotFoundException {
-        error: super::DaemonNotFoundException,
+        error: ::std::boxed::Box<super::DaemonNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `DaemonNotActiveException` error.
     DaemonNotActiveException {
-        error: super::DaemonNotActiveException,
+        error: ::std::boxed::Box<super::DaemonNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2748,7 +2972,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonTaskDefinitionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2757,7 +2981,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonTaskDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2766,7 +2990,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonTaskDefinitionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2775,7 +2999,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeleteDaemonTaskDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2792,28 +3016,28 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteDaemonTaskDefinition`: one of the errors the model lists, or any other.
+/// An error of `DeleteDaemonTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteDaemonTaskDefinitionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -2885,7 +3109,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2894,7 +3118,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2903,7 +3127,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2912,7 +3136,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2921,7 +3145,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2930,7 +3154,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2939,7 +3163,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2948,7 +3172,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteExpressGatewayServiceError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -2965,48 +3189,48 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteExpressGatewayService`: one of the errors the model lists, or any other.
+/// An error of `DeleteExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteExpressGatewayServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3078,7 +3302,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
                                         response.body(),
                                     )
                                     .map(|error| DeleteGatewayError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3087,7 +3311,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
                                         response.body(),
                                     )
                                     .map(|error| DeleteGatewayError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3096,7 +3320,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
                                         response.body(),
                                     )
                                     .map(|error| DeleteGatewayError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3105,7 +3329,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
                                         response.body(),
                                     )
                                     .map(|error| DeleteGatewayError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3114,7 +3338,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
                                         response.body(),
                                     )
                                     .map(|error| DeleteGatewayError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3123,7 +3347,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
                                         response.body(),
                                     )
                                     .map(|error| DeleteGatewayError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3140,38 +3364,38 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteGateway`: one of the errors the model lists, or any other.
+/// An error of `DeleteGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteGatewayError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3245,7 +3469,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3254,7 +3478,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3263,7 +3487,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3272,7 +3496,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3281,7 +3505,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3290,7 +3514,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
                                         response.body(),
                                     )
                                     .map(|error| DeleteServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3307,38 +3531,38 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteService`: one of the errors the model lists, or any other.
+/// An error of `DeleteService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3418,7 +3642,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskDefinitionsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3427,7 +3651,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskDefinitionsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3436,7 +3660,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskDefinitionsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3445,7 +3669,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskDefinitionsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3462,28 +3686,28 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteTaskDefinitions`: one of the errors the model lists, or any other.
+/// An error of `DeleteTaskDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTaskDefinitionsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3551,7 +3775,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3560,7 +3784,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3569,7 +3793,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3578,7 +3802,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3587,7 +3811,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3596,7 +3820,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::TaskSetNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3605,7 +3829,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3614,7 +3838,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3623,7 +3847,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3632,7 +3856,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| DeleteTaskSetError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3649,58 +3873,58 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeleteTaskSet`: one of the errors the model lists, or any other.
+/// An error of `DeleteTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTaskSetError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `TaskSetNotFoundException` error.
     TaskSetNotFoundException {
-        error: super::TaskSetNotFoundException,
+        error: ::std::boxed::Box<super::TaskSetNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3780,7 +4004,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterContainerInstanceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3789,7 +4013,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterContainerInstanceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3798,7 +4022,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterContainerInstanceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3807,7 +4031,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterContainerInstanceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3816,7 +4040,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterContainerInstanceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3833,33 +4057,33 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeregisterContainerInstance`: one of the errors the model lists, or any other.
+/// An error of `DeregisterContainerInstance`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeregisterContainerInstanceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -3934,7 +4158,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterTaskDefinitionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3943,7 +4167,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterTaskDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3952,7 +4176,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterTaskDefinitionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3961,7 +4185,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DeregisterTaskDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -3978,28 +4202,28 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DeregisterTaskDefinition`: one of the errors the model lists, or any other.
+/// An error of `DeregisterTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DeregisterTaskDefinitionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4067,7 +4291,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| DescribeCapacityProvidersError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4076,7 +4300,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| DescribeCapacityProvidersError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4085,7 +4309,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| DescribeCapacityProvidersError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4094,7 +4318,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| DescribeCapacityProvidersError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4103,7 +4327,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| DescribeCapacityProvidersError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4112,7 +4336,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| DescribeCapacityProvidersError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4129,38 +4353,38 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeCapacityProviders`: one of the errors the model lists, or any other.
+/// An error of `DescribeCapacityProviders`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeCapacityProvidersError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4232,7 +4456,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
                                         response.body(),
                                     )
                                     .map(|error| DescribeClustersError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4241,7 +4465,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
                                         response.body(),
                                     )
                                     .map(|error| DescribeClustersError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4250,7 +4474,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
                                         response.body(),
                                     )
                                     .map(|error| DescribeClustersError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4259,7 +4483,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
                                         response.body(),
                                     )
                                     .map(|error| DescribeClustersError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4276,28 +4500,28 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeClusters`: one of the errors the model lists, or any other.
+/// An error of `DescribeClusters`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeClustersError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4365,7 +4589,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| DescribeContainerInstancesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4374,7 +4598,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| DescribeContainerInstancesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4383,7 +4607,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| DescribeContainerInstancesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4392,7 +4616,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| DescribeContainerInstancesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4401,7 +4625,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| DescribeContainerInstancesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4418,33 +4642,33 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeContainerInstances`: one of the errors the model lists, or any other.
+/// An error of `DescribeContainerInstances`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeContainerInstancesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4513,7 +4737,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4522,7 +4746,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::DaemonNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4531,7 +4755,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4540,7 +4764,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4549,7 +4773,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4558,7 +4782,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4567,7 +4791,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4584,43 +4808,43 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeDaemon`: one of the errors the model lists, or any other.
+/// An error of `DescribeDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeDaemonError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `DaemonNotFoundException` error.
     DaemonNotFoundException {
-        error: super::DaemonNotFoundException,
+        error: ::std::boxed::Box<super::DaemonNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4693,7 +4917,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonDeploymentsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4702,7 +4926,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonDeploymentsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4711,7 +4935,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonDeploymentsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4720,7 +4944,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonDeploymentsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4729,7 +4953,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonDeploymentsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4738,7 +4962,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonDeploymentsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4755,38 +4979,38 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeDaemonDeployments`: one of the errors the model lists, or any other.
+/// An error of `DescribeDaemonDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeDaemonDeploymentsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -4858,7 +5082,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonRevisionsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4867,7 +5091,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonRevisionsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4876,7 +5100,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonRevisionsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4885,7 +5109,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonRevisionsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4894,7 +5118,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonRevisionsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4903,7 +5127,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonRevisionsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -4920,38 +5144,38 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeDaemonRevisions`: one of the errors the model lists, or any other.
+/// An error of `DescribeDaemonRevisions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeDaemonRevisionsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5021,7 +5245,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonTaskDefinitionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5030,7 +5254,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonTaskDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5039,7 +5263,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonTaskDefinitionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5048,7 +5272,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeDaemonTaskDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5065,28 +5289,28 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeDaemonTaskDefinition`: one of the errors the model lists, or any other.
+/// An error of `DescribeDaemonTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeDaemonTaskDefinitionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5158,7 +5382,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5167,7 +5391,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5176,7 +5400,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5185,7 +5409,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5194,7 +5418,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5203,7 +5427,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5212,7 +5436,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| DescribeExpressGatewayServiceError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5229,43 +5453,43 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeExpressGatewayService`: one of the errors the model lists, or any other.
+/// An error of `DescribeExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeExpressGatewayServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5336,7 +5560,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5345,7 +5569,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5354,7 +5578,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5363,7 +5587,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5372,7 +5596,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5381,7 +5605,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5398,38 +5622,38 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeGateway`: one of the errors the model lists, or any other.
+/// An error of `DescribeGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeGatewayError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5499,7 +5723,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayResourcesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5508,7 +5732,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayResourcesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5517,7 +5741,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayResourcesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5526,7 +5750,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayResourcesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5535,7 +5759,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayResourcesError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5544,7 +5768,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayResourcesError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5561,38 +5785,38 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeGatewayResources`: one of the errors the model lists, or any other.
+/// An error of `DescribeGatewayResources`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeGatewayResourcesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5662,7 +5886,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayRouteError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5671,7 +5895,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayRouteError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5680,7 +5904,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayRouteError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5689,7 +5913,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayRouteError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5698,7 +5922,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayRouteError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5707,7 +5931,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
                                         response.body(),
                                     )
                                     .map(|error| DescribeGatewayRouteError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5724,38 +5948,38 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeGatewayRoute`: one of the errors the model lists, or any other.
+/// An error of `DescribeGatewayRoute`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeGatewayRouteError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -5827,7 +6051,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5836,7 +6060,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5845,7 +6069,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5854,7 +6078,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5863,7 +6087,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5872,7 +6096,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5881,7 +6105,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceDeploymentsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -5898,43 +6122,43 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeServiceDeployments`: one of the errors the model lists, or any other.
+/// An error of `DescribeServiceDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeServiceDeploymentsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6009,7 +6233,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6018,7 +6242,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6027,7 +6251,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6036,7 +6260,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6045,7 +6269,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6054,7 +6278,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6063,7 +6287,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServiceRevisionsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6080,43 +6304,43 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeServiceRevisions`: one of the errors the model lists, or any other.
+/// An error of `DescribeServiceRevisions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeServiceRevisionsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6187,7 +6411,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServicesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6196,7 +6420,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServicesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6205,7 +6429,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServicesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6214,7 +6438,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServicesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6223,7 +6447,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
                                         response.body(),
                                     )
                                     .map(|error| DescribeServicesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6240,33 +6464,33 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeServices`: one of the errors the model lists, or any other.
+/// An error of `DescribeServices`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeServicesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6337,7 +6561,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskDefinitionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6346,7 +6570,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6355,7 +6579,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskDefinitionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6364,7 +6588,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6381,28 +6605,28 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeTaskDefinition`: one of the errors the model lists, or any other.
+/// An error of `DescribeTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeTaskDefinitionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6470,7 +6694,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6479,7 +6703,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6488,7 +6712,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6497,7 +6721,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6506,7 +6730,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6515,7 +6739,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6524,7 +6748,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6533,7 +6757,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTaskSetsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6550,48 +6774,48 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeTaskSets`: one of the errors the model lists, or any other.
+/// An error of `DescribeTaskSets`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeTaskSetsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6667,7 +6891,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTasksError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6676,7 +6900,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTasksError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6685,7 +6909,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTasksError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6694,7 +6918,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTasksError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6703,7 +6927,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
                                         response.body(),
                                     )
                                     .map(|error| DescribeTasksError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6720,33 +6944,33 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DescribeTasks`: one of the errors the model lists, or any other.
+/// An error of `DescribeTasks`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DescribeTasksError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -6815,7 +7039,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6824,7 +7048,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6833,7 +7057,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6842,7 +7066,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6851,7 +7075,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6860,7 +7084,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6869,7 +7093,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6878,7 +7102,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
                                         response.body(),
                                     )
                                     .map(|error| DisassociateGatewayFromClusterError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -6895,48 +7119,48 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DisassociateGatewayFromCluster`: one of the errors the model lists, or any other.
+/// An error of `DisassociateGatewayFromCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DisassociateGatewayFromClusterError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7010,7 +7234,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
                                         response.body(),
                                     )
                                     .map(|error| DiscoverPollEndpointError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7019,7 +7243,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
                                         response.body(),
                                     )
                                     .map(|error| DiscoverPollEndpointError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7028,7 +7252,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
                                         response.body(),
                                     )
                                     .map(|error| DiscoverPollEndpointError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7037,7 +7261,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
                                         response.body(),
                                     )
                                     .map(|error| DiscoverPollEndpointError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7054,28 +7278,28 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `DiscoverPollEndpoint`: one of the errors the model lists, or any other.
+/// An error of `DiscoverPollEndpoint`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum DiscoverPollEndpointError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7147,7 +7371,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
                                         response.body(),
                                     )
                                     .map(|error| ExecuteCommandError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7156,7 +7380,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
                                         response.body(),
                                     )
                                     .map(|error| ExecuteCommandError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7165,7 +7389,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
                                         response.body(),
                                     )
                                     .map(|error| ExecuteCommandError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7174,7 +7398,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
                                         response.body(),
                                     )
                                     .map(|error| ExecuteCommandError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7183,7 +7407,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
                                         response.body(),
                                     )
                                     .map(|error| ExecuteCommandError::TargetNotConnectedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7192,7 +7416,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
                                         response.body(),
                                     )
                                     .map(|error| ExecuteCommandError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7209,38 +7433,38 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ExecuteCommand`: one of the errors the model lists, or any other.
+/// An error of `ExecuteCommand`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ExecuteCommandError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `TargetNotConnectedException` error.
     TargetNotConnectedException {
-        error: super::TargetNotConnectedException,
+        error: ::std::boxed::Box<super::TargetNotConnectedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7310,7 +7534,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7319,7 +7543,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7328,7 +7552,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7337,7 +7561,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7346,7 +7570,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7355,7 +7579,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7364,7 +7588,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| GetTaskProtectionError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7381,43 +7605,43 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `GetTaskProtection`: one of the errors the model lists, or any other.
+/// An error of `GetTaskProtection`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTaskProtectionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7488,7 +7712,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
                                         response.body(),
                                     )
                                     .map(|error| ListAccountSettingsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7497,7 +7721,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
                                         response.body(),
                                     )
                                     .map(|error| ListAccountSettingsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7506,7 +7730,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
                                         response.body(),
                                     )
                                     .map(|error| ListAccountSettingsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7515,7 +7739,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
                                         response.body(),
                                     )
                                     .map(|error| ListAccountSettingsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7532,28 +7756,28 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListAccountSettings`: one of the errors the model lists, or any other.
+/// An error of `ListAccountSettings`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListAccountSettingsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7647,7 +7871,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
                                         response.body(),
                                     )
                                     .map(|error| ListAttributesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7656,7 +7880,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
                                         response.body(),
                                     )
                                     .map(|error| ListAttributesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7665,7 +7889,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
                                         response.body(),
                                     )
                                     .map(|error| ListAttributesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7674,7 +7898,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
                                         response.body(),
                                     )
                                     .map(|error| ListAttributesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7683,7 +7907,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
                                         response.body(),
                                     )
                                     .map(|error| ListAttributesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7700,33 +7924,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListAttributes`: one of the errors the model lists, or any other.
+/// An error of `ListAttributes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListAttributesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7821,7 +8045,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
                                         response.body(),
                                     )
                                     .map(|error| ListClustersError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7830,7 +8054,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
                                         response.body(),
                                     )
                                     .map(|error| ListClustersError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7839,7 +8063,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
                                         response.body(),
                                     )
                                     .map(|error| ListClustersError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7848,7 +8072,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
                                         response.body(),
                                     )
                                     .map(|error| ListClustersError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7865,28 +8089,28 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListClusters`: one of the errors the model lists, or any other.
+/// An error of `ListClusters`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListClustersError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -7980,7 +8204,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| ListContainerInstancesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7989,7 +8213,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| ListContainerInstancesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -7998,7 +8222,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| ListContainerInstancesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8007,7 +8231,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| ListContainerInstancesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8016,7 +8240,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
                                         response.body(),
                                     )
                                     .map(|error| ListContainerInstancesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8033,33 +8257,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListContainerInstances`: one of the errors the model lists, or any other.
+/// An error of `ListContainerInstances`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListContainerInstancesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -8154,7 +8378,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonDeploymentsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8163,7 +8387,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonDeploymentsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8172,7 +8396,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonDeploymentsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8181,7 +8405,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonDeploymentsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8190,7 +8414,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonDeploymentsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8199,7 +8423,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonDeploymentsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8216,38 +8440,38 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListDaemonDeployments`: one of the errors the model lists, or any other.
+/// An error of `ListDaemonDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDaemonDeploymentsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -8317,7 +8541,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonTaskDefinitionsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8326,7 +8550,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonTaskDefinitionsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8335,7 +8559,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonTaskDefinitionsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8344,7 +8568,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonTaskDefinitionsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8361,28 +8585,28 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListDaemonTaskDefinitions`: one of the errors the model lists, or any other.
+/// An error of `ListDaemonTaskDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDaemonTaskDefinitionsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -8450,7 +8674,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8459,7 +8683,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8468,7 +8692,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8477,7 +8701,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8486,7 +8710,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8495,7 +8719,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
                                         response.body(),
                                     )
                                     .map(|error| ListDaemonsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8512,38 +8736,38 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListDaemons`: one of the errors the model lists, or any other.
+/// An error of `ListDaemons`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDaemonsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -8613,7 +8837,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayClusterAssociationsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8622,7 +8846,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayClusterAssociationsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8631,7 +8855,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayClusterAssociationsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8640,7 +8864,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayClusterAssociationsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8649,7 +8873,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayClusterAssociationsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8666,33 +8890,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListGatewayClusterAssociations`: one of the errors the model lists, or any other.
+/// An error of `ListGatewayClusterAssociations`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGatewayClusterAssociationsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -8787,7 +9011,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayRoutesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8796,7 +9020,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayRoutesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8805,7 +9029,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayRoutesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8814,7 +9038,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayRoutesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8823,7 +9047,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayRoutesError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8832,7 +9056,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewayRoutesError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8849,38 +9073,38 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListGatewayRoutes`: one of the errors the model lists, or any other.
+/// An error of `ListGatewayRoutes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGatewayRoutesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -8976,7 +9200,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewaysError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8985,7 +9209,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewaysError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -8994,7 +9218,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewaysError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9003,7 +9227,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewaysError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9012,7 +9236,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
                                         response.body(),
                                     )
                                     .map(|error| ListGatewaysError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9029,33 +9253,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListGateways`: one of the errors the model lists, or any other.
+/// An error of `ListGateways`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListGatewaysError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -9154,7 +9378,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9163,7 +9387,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9172,7 +9396,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9181,7 +9405,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9190,7 +9414,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9199,7 +9423,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9208,7 +9432,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
                                         response.body(),
                                     )
                                     .map(|error| ListServiceDeploymentsError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9225,43 +9449,43 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListServiceDeployments`: one of the errors the model lists, or any other.
+/// An error of `ListServiceDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListServiceDeploymentsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -9332,7 +9556,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9341,7 +9565,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9350,7 +9574,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9359,7 +9583,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9368,7 +9592,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9385,33 +9609,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListServices`: one of the errors the model lists, or any other.
+/// An error of `ListServices`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListServicesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -9506,7 +9730,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesByNamespaceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9515,7 +9739,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesByNamespaceError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9524,7 +9748,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesByNamespaceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9533,7 +9757,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesByNamespaceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9542,7 +9766,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
                                         response.body(),
                                     )
                                     .map(|error| ListServicesByNamespaceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9559,33 +9783,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListServicesByNamespace`: one of the errors the model lists, or any other.
+/// An error of `ListServicesByNamespace`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListServicesByNamespaceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -9680,7 +9904,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9689,7 +9913,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9698,7 +9922,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9707,7 +9931,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9716,7 +9940,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
                                         response.body(),
                                     )
                                     .map(|error| ListTagsForResourceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9733,33 +9957,33 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListTagsForResource`: one of the errors the model lists, or any other.
+/// An error of `ListTagsForResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -9830,7 +10054,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionFamiliesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9839,7 +10063,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionFamiliesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9848,7 +10072,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionFamiliesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9857,7 +10081,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionFamiliesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9874,28 +10098,28 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListTaskDefinitionFamilies`: one of the errors the model lists, or any other.
+/// An error of `ListTaskDefinitionFamilies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTaskDefinitionFamiliesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -9989,7 +10213,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -9998,7 +10222,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10007,7 +10231,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10016,7 +10240,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
                                         response.body(),
                                     )
                                     .map(|error| ListTaskDefinitionsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10033,28 +10257,28 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListTaskDefinitions`: one of the errors the model lists, or any other.
+/// An error of `ListTaskDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTaskDefinitionsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -10150,7 +10374,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
                                         response.body(),
                                     )
                                     .map(|error| ListTasksError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10159,7 +10383,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
                                         response.body(),
                                     )
                                     .map(|error| ListTasksError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10168,7 +10392,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
                                         response.body(),
                                     )
                                     .map(|error| ListTasksError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10177,7 +10401,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
                                         response.body(),
                                     )
                                     .map(|error| ListTasksError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10186,7 +10410,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
                                         response.body(),
                                     )
                                     .map(|error| ListTasksError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10195,7 +10419,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
                                         response.body(),
                                     )
                                     .map(|error| ListTasksError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10212,38 +10436,38 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `ListTasks`: one of the errors the model lists, or any other.
+/// An error of `ListTasks`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTasksError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -10341,7 +10565,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10350,7 +10574,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10359,7 +10583,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10368,7 +10592,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10385,28 +10609,28 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `PutAccountSetting`: one of the errors the model lists, or any other.
+/// An error of `PutAccountSetting`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum PutAccountSettingError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -10474,7 +10698,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingDefaultError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10483,7 +10707,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingDefaultError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10492,7 +10716,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingDefaultError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10501,7 +10725,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
                                         response.body(),
                                     )
                                     .map(|error| PutAccountSettingDefaultError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10518,28 +10742,28 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `PutAccountSettingDefault`: one of the errors the model lists, or any other.
+/// An error of `PutAccountSettingDefault`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum PutAccountSettingDefaultError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -10607,7 +10831,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10616,7 +10840,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::TargetNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10625,7 +10849,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10634,7 +10858,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::AttributeLimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10643,7 +10867,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10652,7 +10876,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10661,7 +10885,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
                                         response.body(),
                                     )
                                     .map(|error| PutAttributesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10678,43 +10902,43 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `PutAttributes`: one of the errors the model lists, or any other.
+/// An error of `PutAttributes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum PutAttributesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `TargetNotFoundException` error.
     TargetNotFoundException {
-        error: super::TargetNotFoundException,
+        error: ::std::boxed::Box<super::TargetNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `AttributeLimitExceededException` error.
     AttributeLimitExceededException {
-        error: super::AttributeLimitExceededException,
+        error: ::std::boxed::Box<super::AttributeLimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -10791,7 +11015,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10800,7 +11024,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10809,7 +11033,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::UpdateInProgressException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10818,7 +11042,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10827,7 +11051,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::ResourceInUseException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10836,7 +11060,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10845,7 +11069,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
                                         response.body(),
                                     )
                                     .map(|error| PutClusterCapacityProvidersError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10862,43 +11086,43 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `PutClusterCapacityProviders`: one of the errors the model lists, or any other.
+/// An error of `PutClusterCapacityProviders`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum PutClusterCapacityProvidersError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UpdateInProgressException` error.
     UpdateInProgressException {
-        error: super::UpdateInProgressException,
+        error: ::std::boxed::Box<super::UpdateInProgressException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceInUseException` error.
     ResourceInUseException {
-        error: super::ResourceInUseException,
+        error: ::std::boxed::Box<super::ResourceInUseException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -10971,7 +11195,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| RegisterContainerInstanceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10980,7 +11204,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| RegisterContainerInstanceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10989,7 +11213,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| RegisterContainerInstanceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -10998,7 +11222,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| RegisterContainerInstanceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11007,7 +11231,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
                                         response.body(),
                                     )
                                     .map(|error| RegisterContainerInstanceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11024,33 +11248,33 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `RegisterContainerInstance`: one of the errors the model lists, or any other.
+/// An error of `RegisterContainerInstance`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RegisterContainerInstanceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -11123,7 +11347,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterDaemonTaskDefinitionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11132,7 +11356,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterDaemonTaskDefinitionError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11141,7 +11365,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterDaemonTaskDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11150,7 +11374,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterDaemonTaskDefinitionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11159,7 +11383,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterDaemonTaskDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11176,33 +11400,33 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `RegisterDaemonTaskDefinition`: one of the errors the model lists, or any other.
+/// An error of `RegisterDaemonTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RegisterDaemonTaskDefinitionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -11275,7 +11499,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterTaskDefinitionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11284,7 +11508,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterTaskDefinitionError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11293,7 +11517,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterTaskDefinitionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11302,7 +11526,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterTaskDefinitionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11311,7 +11535,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
                                         response.body(),
                                     )
                                     .map(|error| RegisterTaskDefinitionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11328,33 +11552,33 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `RegisterTaskDefinition`: one of the errors the model lists, or any other.
+/// An error of `RegisterTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RegisterTaskDefinitionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -11463,7 +11687,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::ConflictException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11472,7 +11696,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11481,7 +11705,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11490,7 +11714,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11499,7 +11723,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11508,7 +11732,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::BlockedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11517,7 +11741,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11526,7 +11750,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11535,7 +11759,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::PlatformTaskDefinitionIncompatibilityException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11544,7 +11768,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
                                         response.body(),
                                     )
                                     .map(|error| RunTaskError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11561,58 +11785,58 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `RunTask`: one of the errors the model lists, or any other.
+/// An error of `RunTask`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum RunTaskError {
     /// The service's `ConflictException` error.
     ConflictException {
-        error: super::ConflictException,
+        error: ::std::boxed::Box<super::ConflictException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `BlockedException` error.
     BlockedException {
-        error: super::BlockedException,
+        error: ::std::boxed::Box<super::BlockedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformTaskDefinitionIncompatibilityException` error.
     PlatformTaskDefinitionIncompatibilityException {
-        error: super::PlatformTaskDefinitionIncompatibilityException,
+        error: ::std::boxed::Box<super::PlatformTaskDefinitionIncompatibilityException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -11694,7 +11918,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11703,7 +11927,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11712,7 +11936,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11721,7 +11945,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11730,7 +11954,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11739,7 +11963,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11748,7 +11972,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
                                         response.body(),
                                     )
                                     .map(|error| StartTaskError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11765,43 +11989,43 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `StartTask`: one of the errors the model lists, or any other.
+/// An error of `StartTask`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum StartTaskError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -11880,7 +12104,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::ConflictException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11889,7 +12113,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11898,7 +12122,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11907,7 +12131,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11916,7 +12140,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11925,7 +12149,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::ServiceDeploymentNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11934,7 +12158,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
                                         response.body(),
                                     )
                                     .map(|error| StopServiceDeploymentError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -11951,43 +12175,43 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `StopServiceDeployment`: one of the errors the model lists, or any other.
+/// An error of `StopServiceDeployment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum StopServiceDeploymentError {
     /// The service's `ConflictException` error.
     ConflictException {
-        error: super::ConflictException,
+        error: ::std::boxed::Box<super::ConflictException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceDeploymentNotFoundException` error.
     ServiceDeploymentNotFoundException {
-        error: super::ServiceDeploymentNotFoundException,
+        error: ::std::boxed::Box<super::ServiceDeploymentNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -12064,7 +12288,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
                                         response.body(),
                                     )
                                     .map(|error| StopTaskError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12073,7 +12297,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
                                         response.body(),
                                     )
                                     .map(|error| StopTaskError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12082,7 +12306,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
                                         response.body(),
                                     )
                                     .map(|error| StopTaskError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12091,7 +12315,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
                                         response.body(),
                                     )
                                     .map(|error| StopTaskError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12100,7 +12324,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
                                         response.body(),
                                     )
                                     .map(|error| StopTaskError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12117,33 +12341,33 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `StopTask`: one of the errors the model lists, or any other.
+/// An error of `StopTask`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum StopTaskError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -12214,7 +12438,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
                                         response.body(),
                                     )
                                     .map(|error| SubmitAttachmentStateChangesError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12223,7 +12447,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
                                         response.body(),
                                     )
                                     .map(|error| SubmitAttachmentStateChangesError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12232,7 +12456,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
                                         response.body(),
                                     )
                                     .map(|error| SubmitAttachmentStateChangesError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12241,7 +12465,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
                                         response.body(),
                                     )
                                     .map(|error| SubmitAttachmentStateChangesError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12250,7 +12474,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
                                         response.body(),
                                     )
                                     .map(|error| SubmitAttachmentStateChangesError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12267,33 +12491,33 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `SubmitAttachmentStateChanges`: one of the errors the model lists, or any other.
+/// An error of `SubmitAttachmentStateChanges`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SubmitAttachmentStateChangesError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -12364,7 +12588,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitContainerStateChangeError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12373,7 +12597,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitContainerStateChangeError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12382,7 +12606,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitContainerStateChangeError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12391,7 +12615,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitContainerStateChangeError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12400,7 +12624,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitContainerStateChangeError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12417,33 +12641,33 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `SubmitContainerStateChange`: one of the errors the model lists, or any other.
+/// An error of `SubmitContainerStateChange`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SubmitContainerStateChangeError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -12514,7 +12738,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitTaskStateChangeError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12523,7 +12747,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitTaskStateChangeError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12532,7 +12756,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitTaskStateChangeError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12541,7 +12765,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitTaskStateChangeError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12550,7 +12774,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
                                         response.body(),
                                     )
                                     .map(|error| SubmitTaskStateChangeError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12567,33 +12791,33 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `SubmitTaskStateChange`: one of the errors the model lists, or any other.
+/// An error of `SubmitTaskStateChange`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SubmitTaskStateChangeError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -12662,7 +12886,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12671,7 +12895,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12680,7 +12904,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12689,7 +12913,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12698,7 +12922,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12707,7 +12931,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12716,7 +12940,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
                                         response.body(),
                                     )
                                     .map(|error| TagResourceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12733,43 +12957,43 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `TagResource`: one of the errors the model lists, or any other.
+/// An error of `TagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -12840,7 +13064,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12849,7 +13073,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12858,7 +13082,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12867,7 +13091,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12876,7 +13100,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12885,7 +13109,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
                                         response.body(),
                                     )
                                     .map(|error| UntagResourceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -12902,38 +13126,38 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UntagResource`: one of the errors the model lists, or any other.
+/// An error of `UntagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -13005,7 +13229,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| UpdateCapacityProviderError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13014,7 +13238,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| UpdateCapacityProviderError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13023,7 +13247,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| UpdateCapacityProviderError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13032,7 +13256,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| UpdateCapacityProviderError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13041,7 +13265,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| UpdateCapacityProviderError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13050,7 +13274,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
                                         response.body(),
                                     )
                                     .map(|error| UpdateCapacityProviderError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13067,38 +13291,38 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateCapacityProvider`: one of the errors the model lists, or any other.
+/// An error of `UpdateCapacityProvider`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateCapacityProviderError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -13168,7 +13392,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13177,7 +13401,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13186,7 +13410,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13195,7 +13419,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13204,7 +13428,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13213,7 +13437,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13230,38 +13454,38 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateCluster`: one of the errors the model lists, or any other.
+/// An error of `UpdateCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateClusterError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -13331,7 +13555,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterSettingsError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13340,7 +13564,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterSettingsError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13349,7 +13573,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterSettingsError::UpdateInProgressException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13358,7 +13582,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterSettingsError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13367,7 +13591,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterSettingsError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13376,7 +13600,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
                                         response.body(),
                                     )
                                     .map(|error| UpdateClusterSettingsError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13393,38 +13617,38 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateClusterSettings`: one of the errors the model lists, or any other.
+/// An error of `UpdateClusterSettings`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateClusterSettingsError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UpdateInProgressException` error.
     UpdateInProgressException {
-        error: super::UpdateInProgressException,
+        error: ::std::boxed::Box<super::UpdateInProgressException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -13500,7 +13724,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13509,7 +13733,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::NoUpdateAvailableException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13518,7 +13742,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::MissingVersionException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13527,7 +13751,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13536,7 +13760,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::UpdateInProgressException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13545,7 +13769,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13554,7 +13778,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13563,7 +13787,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerAgentError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13580,48 +13804,48 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateContainerAgent`: one of the errors the model lists, or any other.
+/// An error of `UpdateContainerAgent`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateContainerAgentError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NoUpdateAvailableException` error.
     NoUpdateAvailableException {
-        error: super::NoUpdateAvailableException,
+        error: ::std::boxed::Box<super::NoUpdateAvailableException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `MissingVersionException` error.
     MissingVersionException {
-        error: super::MissingVersionException,
+        error: ::std::boxed::Box<super::MissingVersionException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UpdateInProgressException` error.
     UpdateInProgressException {
-        error: super::UpdateInProgressException,
+        error: ::std::boxed::Box<super::UpdateInProgressException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -13711,7 +13935,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerInstancesStateError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13720,7 +13944,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerInstancesStateError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13729,7 +13953,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerInstancesStateError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13738,7 +13962,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerInstancesStateError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13747,7 +13971,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
                                         response.body(),
                                     )
                                     .map(|error| UpdateContainerInstancesStateError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13764,33 +13988,33 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateContainerInstancesState`: one of the errors the model lists, or any other.
+/// An error of `UpdateContainerInstancesState`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateContainerInstancesStateError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -13865,7 +14089,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13874,7 +14098,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::DaemonNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13883,7 +14107,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13892,7 +14116,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::DaemonNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13901,7 +14125,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13910,7 +14134,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13919,7 +14143,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13928,7 +14152,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13937,7 +14161,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
                                         response.body(),
                                     )
                                     .map(|error| UpdateDaemonError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -13954,53 +14178,53 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateDaemon`: one of the errors the model lists, or any other.
+/// An error of `UpdateDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateDaemonError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `DaemonNotFoundException` error.
     DaemonNotFoundException {
-        error: super::DaemonNotFoundException,
+        error: ::std::boxed::Box<super::DaemonNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `DaemonNotActiveException` error.
     DaemonNotActiveException {
-        error: super::DaemonNotActiveException,
+        error: ::std::boxed::Box<super::DaemonNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -14077,7 +14301,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14086,7 +14310,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14095,7 +14319,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14104,7 +14328,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14113,7 +14337,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14122,7 +14346,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14131,7 +14355,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14140,7 +14364,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateExpressGatewayServiceError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14157,48 +14381,48 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateExpressGatewayService`: one of the errors the model lists, or any other.
+/// An error of `UpdateExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateExpressGatewayServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -14272,7 +14496,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
                                         response.body(),
                                     )
                                     .map(|error| UpdateGatewayError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14281,7 +14505,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
                                         response.body(),
                                     )
                                     .map(|error| UpdateGatewayError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14290,7 +14514,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
                                         response.body(),
                                     )
                                     .map(|error| UpdateGatewayError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14299,7 +14523,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
                                         response.body(),
                                     )
                                     .map(|error| UpdateGatewayError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14308,7 +14532,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
                                         response.body(),
                                     )
                                     .map(|error| UpdateGatewayError::GatewayNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14317,7 +14541,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
                                         response.body(),
                                     )
                                     .map(|error| UpdateGatewayError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14334,38 +14558,38 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateGateway`: one of the errors the model lists, or any other.
+/// An error of `UpdateGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateGatewayError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `GatewayNotFoundException` error.
     GatewayNotFoundException {
-        error: super::GatewayNotFoundException,
+        error: ::std::boxed::Box<super::GatewayNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -14477,7 +14701,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14486,7 +14710,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::PlatformUnknownException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14495,7 +14719,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::NamespaceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14504,7 +14728,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14513,7 +14737,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14522,7 +14746,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14531,7 +14755,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14540,7 +14764,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14549,7 +14773,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14558,7 +14782,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::PlatformTaskDefinitionIncompatibilityException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14567,7 +14791,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServiceError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14584,63 +14808,63 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateService`: one of the errors the model lists, or any other.
+/// An error of `UpdateService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateServiceError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformUnknownException` error.
     PlatformUnknownException {
-        error: super::PlatformUnknownException,
+        error: ::std::boxed::Box<super::PlatformUnknownException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `NamespaceNotFoundException` error.
     NamespaceNotFoundException {
-        error: super::NamespaceNotFoundException,
+        error: ::std::boxed::Box<super::NamespaceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `PlatformTaskDefinitionIncompatibilityException` error.
     PlatformTaskDefinitionIncompatibilityException {
-        error: super::PlatformTaskDefinitionIncompatibilityException,
+        error: ::std::boxed::Box<super::PlatformTaskDefinitionIncompatibilityException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -14715,7 +14939,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14724,7 +14948,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14733,7 +14957,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14742,7 +14966,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14751,7 +14975,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::TaskSetNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14760,7 +14984,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14769,7 +14993,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14778,7 +15002,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14787,7 +15011,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateServicePrimaryTaskSetError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14804,53 +15028,53 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateServicePrimaryTaskSet`: one of the errors the model lists, or any other.
+/// An error of `UpdateServicePrimaryTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateServicePrimaryTaskSetError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `TaskSetNotFoundException` error.
     TaskSetNotFoundException {
-        error: super::TaskSetNotFoundException,
+        error: ::std::boxed::Box<super::TaskSetNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -14933,7 +15157,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14942,7 +15166,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::ResourceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14951,7 +15175,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14960,7 +15184,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14969,7 +15193,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14978,7 +15202,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -14987,7 +15211,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskProtectionError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15004,43 +15228,43 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateTaskProtection`: one of the errors the model lists, or any other.
+/// An error of `UpdateTaskProtection`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTaskProtectionError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ResourceNotFoundException` error.
     ResourceNotFoundException {
-        error: super::ResourceNotFoundException,
+        error: ::std::boxed::Box<super::ResourceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.
@@ -15111,7 +15335,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::AccessDeniedException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15120,7 +15344,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::LimitExceededException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15129,7 +15353,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::ServiceNotActiveException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15138,7 +15362,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::ServerException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15147,7 +15371,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::InvalidParameterException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15156,7 +15380,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::TaskSetNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15165,7 +15389,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::ClientException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15174,7 +15398,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::ServiceNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15183,7 +15407,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::ClusterNotFoundException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15192,7 +15416,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
                                         response.body(),
                                     )
                                     .map(|error| UpdateTaskSetError::UnsupportedFeatureException {
-                                        error,
+                                        error: ::std::boxed::Box::new(error),
                                         meta,
                                     })
                             }
@@ -15209,58 +15433,58 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
-/// An error of `UpdateTaskSet`: one of the errors the model lists, or any other.
+/// An error of `UpdateTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum UpdateTaskSetError {
     /// The service's `AccessDeniedException` error.
     AccessDeniedException {
-        error: super::AccessDeniedException,
+        error: ::std::boxed::Box<super::AccessDeniedException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `LimitExceededException` error.
     LimitExceededException {
-        error: super::LimitExceededException,
+        error: ::std::boxed::Box<super::LimitExceededException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotActiveException` error.
     ServiceNotActiveException {
-        error: super::ServiceNotActiveException,
+        error: ::std::boxed::Box<super::ServiceNotActiveException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServerException` error.
     ServerException {
-        error: super::ServerException,
+        error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `InvalidParameterException` error.
     InvalidParameterException {
-        error: super::InvalidParameterException,
+        error: ::std::boxed::Box<super::InvalidParameterException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `TaskSetNotFoundException` error.
     TaskSetNotFoundException {
-        error: super::TaskSetNotFoundException,
+        error: ::std::boxed::Box<super::TaskSetNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClientException` error.
     ClientException {
-        error: super::ClientException,
+        error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ServiceNotFoundException` error.
     ServiceNotFoundException {
-        error: super::ServiceNotFoundException,
+        error: ::std::boxed::Box<super::ServiceNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `ClusterNotFoundException` error.
     ClusterNotFoundException {
-        error: super::ClusterNotFoundException,
+        error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// The service's `UnsupportedFeatureException` error.
     UnsupportedFeatureException {
-        error: super::UnsupportedFeatureException,
+        error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
     /// An error the model does not list for this operation, with the raw body.

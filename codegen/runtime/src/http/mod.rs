@@ -7,6 +7,7 @@ mod context;
 mod error;
 pub mod json_protocol;
 mod paginate;
+pub mod rest;
 
 pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};
@@ -71,4 +72,15 @@ pub trait HttpOperation {
     fn parse_response(
         response: &Response<&[u8]>,
     ) -> Result<Self::Output, ResponseError<Self::Error>>;
+}
+
+/// Runs code generic over an operation chosen at run time by name, through a service's
+/// `operation::visit_operation` (tools and tests that read inputs as JSON).
+pub trait OperationVisitor {
+    type Output;
+    fn visit<Op>(self) -> Self::Output
+    where
+        Op: HttpOperation,
+        Op::Input: serde::de::DeserializeOwned + std::fmt::Debug,
+        Op::Output: serde::Serialize + std::fmt::Debug;
 }

@@ -1,0 +1,429 @@
+//! The [`Client`]: `client.call::<Op>(input).await` validates the input, resolves the endpoint
+//! from the service's rule set, builds the request with the generated operation, signs it,
+//! sends it with retries and parses the answer into the output or the operation's typed error.
+
+use crate::credentials::ProvideCredentials;
+use crate::credentials::{CachedCredentials, CredentialsError, DefaultChain, Env, ProfileFiles};
+use crate::endpoint::{Endpoint, Params, ResolveError, RuleSet, RuleSetError, Value};
+use crate::retry::{self, RetryConfig, RetryKind, RetryQuota};
+use crate::sign::{self, SignError, SigningScope};
+use crate::transport::{HttpClient, HyperClient, Timeouts, TransportError};
+use awsgen_runtime::http::{
+    BuildError, HostPrefix, HttpOperation, OperationError, RequestContext, ResponseError,
+    ServiceMeta,
+};
+use awsgen_runtime::validate::{Validate, Violations};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+/// Why a call gave no output.
+#[derive(Debug, thiserror::Error)]
+pub enum CallError<E> {
+    /// The input breaks the model's constraints; nothing was sent.
+    #[error("invalid input: {0}")]
+    Validation(Violations),
+    /// The service answered with an error: the operation's typed error.
+    #[error("{0}")]
+    Service(E),
+    #[error("malformed response (HTTP {status}): {message}")]
+    Malformed {
+        status: u16,
+        message: String,
+        body: Vec<u8>,
+    },
+    #[error("endpoint: {0}")]
+    Endpoint(String),
+    #[error(transparent)]
+    Credentials(CredentialsError),
+    #[error("building the request: {0}")]
+    Build(BuildError),
+    #[error(transparent)]
+    Sign(SignError),
+    #[error(transparent)]
+    Transport(TransportError),
+}
+
+impl<E: OperationError> CallError<E> {
+    /// The typed service error, if that is what this is.
+    pub fn service_error(&self) -> Option<&E> {
+        match self {
+            CallError::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn retry_kind(&self) -> Option<RetryKind> {
+        match self {
+            CallError::Service(e) => {
+                retry::classify_response(e.meta().status, e.meta().code.as_deref())
+            }
+            CallError::Malformed { status, .. } => retry::classify_response(*status, None),
+            CallError::Transport(e) => Some(retry::classify_transport(e)),
+            _ => None,
+        }
+    }
+}
+
+/// Settings, each with the AWS SDKs' default; [`Client::from_env`] reads the environment.
+pub struct ClientBuilder {
+    env: Env,
+    region: Option<String>,
+    endpoint_url: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    validate: bool,
+    retry: Option<RetryConfig>,
+    timeouts: Timeouts,
+    http: Option<Arc<dyn HttpClient>>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+}
+
+impl ClientBuilder {
+    /// Settings read from `env` where not given: region (`AWS_REGION`, `AWS_DEFAULT_REGION`,
+    /// the profile's `region`), endpoint URLs, `AWS_USE_FIPS_ENDPOINT`,
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_MAX_ATTEMPTS`, the credentials chain.
+    pub fn new(env: Env) -> Self {
+        ClientBuilder {
+            env,
+            region: None,
+            endpoint_url: None,
+            use_fips: false,
+            use_dual_stack: false,
+            validate: true,
+            retry: None,
+            timeouts: Timeouts::default(),
+            http: None,
+            credentials: None,
+        }
+    }
+
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// An endpoint for every service, before any environment variable.
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.endpoint_url = Some(url.into());
+        self
+    }
+
+    pub fn use_fips(mut self, on: bool) -> Self {
+        self.use_fips = on;
+        self
+    }
+
+    pub fn use_dual_stack(mut self, on: bool) -> Self {
+        self.use_dual_stack = on;
+        self
+    }
+
+    /// Whether inputs are validated against the model before sending (on by default).
+    pub fn validate(mut self, on: bool) -> Self {
+        self.validate = on;
+        self
+    }
+
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// Another HTTP stack instead of the default hyper one.
+    pub fn http_client(mut self, http: Arc<dyn HttpClient>) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// Explicit credentials (or any source), instead of the default chain.
+    pub fn credentials(mut self, credentials: Arc<dyn ProvideCredentials>) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    pub fn build(self) -> Result<Client, TransportError> {
+        let env = self.env;
+        let http = match self.http {
+            Some(http) => http,
+            None => Arc::new(HyperClient::new(self.timeouts)?),
+        };
+        let profile_region = || {
+            let files = ProfileFiles::load(&env);
+            let name = env.get("AWS_PROFILE").unwrap_or("default");
+            Some(files.profile(name)?.get("region")?.to_owned())
+        };
+        let region = self
+            .region
+            .or_else(|| env.get("AWS_REGION").map(str::to_owned))
+            .or_else(|| env.get("AWS_DEFAULT_REGION").map(str::to_owned))
+            .or_else(profile_region);
+        let flag = |name: &str| {
+            env.get(name)
+                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        };
+        let source = match self.credentials {
+            Some(c) => c,
+            None => Arc::new(DefaultChain::new(env.clone(), http.clone())),
+        };
+        Ok(Client {
+            http,
+            credentials: Arc::new(CachedCredentials::new(source)),
+            region,
+            endpoint_url: self.endpoint_url,
+            use_fips: self.use_fips || flag("AWS_USE_FIPS_ENDPOINT"),
+            use_dual_stack: self.use_dual_stack || flag("AWS_USE_DUALSTACK_ENDPOINT"),
+            validate: self.validate,
+            retry: self.retry.unwrap_or_else(|| RetryConfig::from_env(&env)),
+            quota: Arc::new(RetryQuota::default()),
+            rule_sets: Mutex::new(BTreeMap::new()),
+            env,
+        })
+    }
+}
+
+/// Sends generated operations. Cheap to share (`Arc`), one per program is enough.
+pub struct Client {
+    http: Arc<dyn HttpClient>,
+    credentials: Arc<CachedCredentials>,
+    region: Option<String>,
+    endpoint_url: Option<String>,
+    use_fips: bool,
+    use_dual_stack: bool,
+    validate: bool,
+    retry: RetryConfig,
+    quota: Arc<RetryQuota>,
+    env: Env,
+    /// Parsed rule sets by service, parsed on first use.
+    rule_sets: Mutex<BTreeMap<&'static str, Arc<RuleSet>>>,
+}
+
+impl Client {
+    /// A client configured from this process's environment and shared config files.
+    pub fn from_env() -> Result<Client, TransportError> {
+        ClientBuilder::new(Env::process()).build()
+    }
+
+    pub fn builder(env: Env) -> ClientBuilder {
+        ClientBuilder::new(env)
+    }
+
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// Calls `Op` with `input`.
+    pub async fn call<Op>(&self, input: Op::Input) -> Result<Op::Output, CallError<Op::Error>>
+    where
+        Op: HttpOperation,
+        Op::Input: Validate,
+    {
+        self.call_ref::<Op>(&input).await
+    }
+
+    pub(crate) async fn call_ref<Op>(
+        &self,
+        input: &Op::Input,
+    ) -> Result<Op::Output, CallError<Op::Error>>
+    where
+        Op: HttpOperation,
+        Op::Input: Validate,
+    {
+        if self.validate {
+            input.validate().map_err(CallError::Validation)?;
+        }
+        let endpoint = self.endpoint(Op::SERVICE).map_err(CallError::Endpoint)?;
+        let request = Op::build_request(input, &RequestContext::new()).map_err(CallError::Build)?;
+        let (parts, body) = request.into_parts();
+        let uri = absolute_uri(
+            &endpoint.url,
+            &parts.uri,
+            parts.extensions.get::<HostPrefix>(),
+        )
+        .map_err(CallError::Endpoint)?;
+        let (signing_name, signing_region) = self.signing_scope(Op::SERVICE, &endpoint);
+        let attempt = || async {
+            let mut request = http::Request::builder()
+                .method(parts.method.clone())
+                .uri(uri.clone())
+                .body(body.clone())
+                .map_err(|e| CallError::Endpoint(e.to_string()))?;
+            *request.headers_mut() = parts.headers.clone();
+            for (name, values) in &endpoint.headers {
+                for value in values {
+                    let (Ok(name), Ok(value)) = (
+                        http::HeaderName::try_from(name.as_str()),
+                        http::HeaderValue::try_from(value.as_str()),
+                    ) else {
+                        continue;
+                    };
+                    request.headers_mut().append(name, value);
+                }
+            }
+            request.headers_mut().insert(
+                http::header::USER_AGENT,
+                http::HeaderValue::from_static(concat!(
+                    "awsgen-client/",
+                    env!("CARGO_PKG_VERSION")
+                )),
+            );
+            let credentials = self
+                .credentials
+                .get()
+                .await
+                .map_err(CallError::Credentials)?;
+            let scope = SigningScope {
+                name: &signing_name,
+                region: &signing_region,
+                time: SystemTime::now(),
+            };
+            sign::sign(&mut request, &credentials, scope).map_err(CallError::Sign)?;
+            let response = self
+                .http
+                .send(request)
+                .await
+                .map_err(CallError::Transport)?;
+            let (parts, body) = response.into_parts();
+            let response = http::Response::from_parts(parts, body.as_slice());
+            Op::parse_response(&response).map_err(|e| match e {
+                ResponseError::Service(e) => CallError::Service(e),
+                ResponseError::Malformed {
+                    status,
+                    message,
+                    body,
+                } => CallError::Malformed {
+                    status,
+                    message,
+                    body,
+                },
+            })
+        };
+        retry::retry(&self.retry, &self.quota, attempt, CallError::retry_kind).await
+    }
+
+    /// The endpoint for `service`: the rule set's answer for the region, FIPS and dual-stack
+    /// settings and any configured endpoint URL (the builder's, else
+    /// `AWS_ENDPOINT_URL_<SERVICE>`, else `AWS_ENDPOINT_URL`, unless
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`).
+    pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, String> {
+        let configured = self
+            .endpoint_url
+            .clone()
+            .or_else(|| self.env_endpoint(service));
+        let Some(text) = service.endpoint_rule_set else {
+            // No rule set in the model: the classic regional host.
+            return match (configured, &self.region) {
+                (Some(url), _) => Ok(plain_endpoint(url)),
+                (None, Some(region)) => Ok(plain_endpoint(format!(
+                    "https://{}.{region}.amazonaws.com",
+                    service.endpoint_prefix
+                ))),
+                (None, None) => Err("no region configured".into()),
+            };
+        };
+        let rules = self
+            .rule_set(service.sdk_id, text)
+            .map_err(|e| e.to_string())?;
+        let mut params = Params::new();
+        if let Some(region) = &self.region {
+            rules.set_built_in(&mut params, "AWS::Region", Value::from(region.as_str()));
+        }
+        rules.set_built_in(&mut params, "AWS::UseFIPS", Value::Bool(self.use_fips));
+        rules.set_built_in(
+            &mut params,
+            "AWS::UseDualStack",
+            Value::Bool(self.use_dual_stack),
+        );
+        if let Some(url) = configured {
+            rules.set_built_in(&mut params, "SDK::Endpoint", Value::String(url));
+        }
+        rules
+            .resolve(&params)
+            .map_err(|e: ResolveError| e.to_string())
+    }
+
+    fn env_endpoint(&self, service: &ServiceMeta) -> Option<String> {
+        let ignore = self.env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+        if ignore.is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+            return None;
+        }
+        let key: String = service
+            .sdk_id
+            .chars()
+            .map(|c| match c {
+                ' ' | '-' => '_',
+                c => c.to_ascii_uppercase(),
+            })
+            .collect();
+        let specific = format!("AWS_ENDPOINT_URL_{key}");
+        self.env
+            .get(&specific)
+            .or_else(|| self.env.get("AWS_ENDPOINT_URL"))
+            .map(str::to_owned)
+    }
+
+    fn rule_set(&self, service: &'static str, text: &str) -> Result<Arc<RuleSet>, RuleSetError> {
+        let mut cache = self.rule_sets.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(rules) = cache.get(service) {
+            return Ok(rules.clone());
+        }
+        let rules = Arc::new(RuleSet::parse(text)?);
+        cache.insert(service, rules.clone());
+        Ok(rules)
+    }
+
+    /// The signing name and region: the endpoint's first SigV4 `authSchemes` entry where it
+    /// names them, else the model's signing name and the client's region.
+    fn signing_scope(&self, service: &ServiceMeta, endpoint: &Endpoint) -> (String, String) {
+        let scheme = match endpoint.properties.get("authSchemes") {
+            Some(Value::Array(schemes)) => schemes.iter().find_map(|s| match s {
+                Value::Record(r) if r.get("name") == Some(&Value::from("sigv4")) => Some(r),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let field = |key: &str| scheme.and_then(|s| s.get(key)?.as_str().map(str::to_owned));
+        let name = field("signingName").unwrap_or_else(|| service.signing_name.to_owned());
+        let region = field("signingRegion")
+            .or_else(|| self.region.clone())
+            .unwrap_or_else(|| "us-east-1".to_owned());
+        (name, region)
+    }
+}
+
+fn plain_endpoint(url: String) -> Endpoint {
+    Endpoint {
+        url,
+        headers: Default::default(),
+        properties: Default::default(),
+    }
+}
+
+/// The endpoint URL (which may carry a base path) joined with the operation's origin-form
+/// URI, the `@endpoint` host prefix before the host.
+fn absolute_uri(
+    endpoint: &str,
+    origin: &http::Uri,
+    prefix: Option<&HostPrefix>,
+) -> Result<http::Uri, String> {
+    let base: http::Uri = endpoint
+        .parse()
+        .map_err(|e| format!("endpoint `{endpoint}`: {e}"))?;
+    let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) else {
+        return Err(format!("endpoint `{endpoint}` is not an absolute URL"));
+    };
+    let host = match prefix {
+        Some(HostPrefix(p)) => format!("{p}{authority}"),
+        None => authority.to_string(),
+    };
+    let base_path = base.path().trim_end_matches('/');
+    let path_and_query = origin.path_and_query().map_or("/", |p| p.as_str());
+    format!("{scheme}://{host}{base_path}{path_and_query}")
+        .parse()
+        .map_err(|e| format!("request URI: {e}"))
+}

@@ -1,0 +1,50 @@
+//! Credentials cached until shortly before they expire, then fetched again.
+
+use super::{Credentials, CredentialsError, ProvideCredentials};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// Caches what a source gives; refreshes `refresh_before` ahead of expiry (5 minutes, as the
+/// SDKs do), so a request is never signed with keys about to lapse. Concurrent callers wait for
+/// one fetch.
+pub struct CachedCredentials {
+    source: Arc<dyn ProvideCredentials>,
+    slot: tokio::sync::Mutex<Option<Credentials>>,
+    pub refresh_before: Duration,
+}
+
+impl CachedCredentials {
+    pub fn new(source: Arc<dyn ProvideCredentials>) -> Self {
+        CachedCredentials {
+            source,
+            slot: tokio::sync::Mutex::new(None),
+            refresh_before: Duration::from_secs(300),
+        }
+    }
+
+    /// Credentials valid at `now` for at least `refresh_before`, from the cache or the source.
+    pub async fn get_at(&self, now: SystemTime) -> Result<Credentials, CredentialsError> {
+        let mut slot = self.slot.lock().await;
+        if let Some(cached) = &*slot {
+            let fresh = cached
+                .expiry
+                .is_none_or(|at| at > now + self.refresh_before);
+            if fresh {
+                return Ok(cached.clone());
+            }
+        }
+        let found = self.source.provide().await?.ok_or_else(|| {
+            CredentialsError::new(
+                "the default chain",
+                "none found (looked in the environment, the shared config and credentials \
+                 files, the ECS container endpoint and EC2 instance metadata)",
+            )
+        })?;
+        *slot = Some(found.clone());
+        Ok(found)
+    }
+
+    pub async fn get(&self) -> Result<Credentials, CredentialsError> {
+        self.get_at(SystemTime::now()).await
+    }
+}

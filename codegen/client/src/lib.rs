@@ -1,0 +1,18 @@
+//! A small client for the operations `awsgen` generates: `client.call::<Op>(input).await`
+//! validates the input, resolves the endpoint from the model's own rule set ([`endpoint`]),
+//! signs with SigV4 ([`sign`]) using credentials found as the AWS SDKs find them
+//! ([`credentials`]), sends over a pluggable transport ([`transport`]) with the SDKs' standard
+//! retries ([`retry`]), and parses the answer with the generated operation. Everything that does
+//! no I/O is a pure module tested on its own.
+
+mod client;
+pub mod credentials;
+pub mod endpoint;
+mod paginate;
+pub mod retry;
+pub mod sign;
+pub mod transport;
+
+pub use client::{CallError, Client, ClientBuilder};
+pub use credentials::Credentials;
+pub use paginate::PageStream;

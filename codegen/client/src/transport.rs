@@ -1,0 +1,121 @@
+//! Sending one HTTP request: the [`HttpClient`] trait the client is written against, and its
+//! default implementation over hyper (HTTP/1.1, rustls with ring, webpki roots) with connect and
+//! read timeouts. Any other stack plugs in by implementing the trait.
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+/// A boxed future, so [`HttpClient`] is object-safe.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Sends a request (absolute URI) and reads the whole response.
+pub trait HttpClient: Send + Sync {
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>>;
+}
+
+/// Why no response came back. All kinds are worth retrying: the request may not have reached
+/// the service, or its answer was lost.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    #[error("cannot connect: {0}")]
+    Connect(String),
+    #[error("timed out after {0:?}")]
+    Timeout(Duration),
+    #[error("I/O error: {0}")]
+    Io(String),
+}
+
+/// How long to wait for a connection, and for the response (headers and body) once sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    pub connect: Duration,
+    pub read: Duration,
+}
+
+impl Default for Timeouts {
+    /// The AWS SDKs' defaults are 3.1 s to connect; reads are bounded here too, generously.
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_millis(3100),
+            read: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The default stack: hyper's pooled client over tokio, `http` and `https` URIs.
+#[derive(Clone)]
+pub struct HyperClient {
+    client: Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>,
+    read_timeout: Duration,
+}
+
+impl HyperClient {
+    pub fn new(timeouts: Timeouts) -> Result<Self, TransportError> {
+        let mut http = HttpConnector::new();
+        http.set_connect_timeout(Some(timeouts.connect));
+        http.set_nodelay(true);
+        http.enforce_http(false);
+        let https = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
+            .map_err(|e| TransportError::Io(format!("TLS setup: {e}")))?
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
+        let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build(https);
+        Ok(HyperClient {
+            client,
+            read_timeout: timeouts.read,
+        })
+    }
+}
+
+impl HttpClient for HyperClient {
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>> {
+        let (parts, body) = request.into_parts();
+        let request = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
+        Box::pin(async move {
+            let exchange = async {
+                let response = self.client.request(request).await.map_err(|e| {
+                    let message = error_chain(&e);
+                    match e.is_connect() {
+                        true => TransportError::Connect(message),
+                        false => TransportError::Io(message),
+                    }
+                })?;
+                let (parts, body) = response.into_parts();
+                let body = body
+                    .collect()
+                    .await
+                    .map_err(|e| TransportError::Io(error_chain(&e)))?;
+                Ok(http::Response::from_parts(parts, body.to_bytes().to_vec()))
+            };
+            match tokio::time::timeout(self.read_timeout, exchange).await {
+                Ok(result) => result,
+                Err(_) => Err(TransportError::Timeout(self.read_timeout)),
+            }
+        })
+    }
+}
+
+/// An error and its sources, joined: hyper's own message alone says little.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! The client around the generated operations, against a loopback stub: what it sends (target,
+//! signature scope, endpoint choice), pagination over several pages, validation on and off,
+//! and retries through `call`.
+
+mod common;
+
+use awsgen_client::credentials::Env;
+use awsgen_client::retry::RetryConfig;
+use awsgen_client::{CallError, Client, Credentials};
+use awsgen_types::ecs::operation::{DescribeTaskDefinition, ListTaskDefinitionFamilies, SERVICE};
+use awsgen_types::ecs::{DescribeTaskDefinitionRequest, ListTaskDefinitionFamiliesRequest};
+use common::stub::{self, Answer};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn client(env: Env) -> Client {
+    Client::builder(env)
+        .region("eu-west-1")
+        .credentials(Arc::new(Credentials::new(
+            "AKID",
+            "secret",
+            Some("tok".into()),
+        )))
+        .retry(RetryConfig {
+            initial_backoff: Duration::from_millis(2),
+            ..RetryConfig::default()
+        })
+        .build()
+        .expect("a client")
+}
+
+/// Three pages of families, chosen by the request's `nextToken`.
+fn pages(request: &stub::Recorded, _: usize) -> Answer {
+    let body: Value = serde_json::from_slice(&request.body).unwrap_or_default();
+    let page = match body["nextToken"].as_str() {
+        None => r#"{"families":["a"],"nextToken":"t1"}"#,
+        Some("t1") => r#"{"families":["b"],"nextToken":"t2"}"#,
+        Some(_) => r#"{"families":["c"]}"#,
+    };
+    stub::ok_json(page)
+}
+
+#[tokio::test]
+async fn pages_and_items_over_several_pages() {
+    let server = stub::start(pages).await;
+    let client = client(Env::default().with("AWS_ENDPOINT_URL", server.url.clone()));
+    let input = ListTaskDefinitionFamiliesRequest {
+        max_results: Some(1),
+        ..Default::default()
+    };
+    let mut stream = client.pages::<ListTaskDefinitionFamilies>(input.clone());
+    let mut seen = Vec::new();
+    while let Some(page) = stream.next_page().await {
+        seen.push(page.expect("a page").families.unwrap_or_default());
+    }
+    assert_eq!(seen, [["a"], ["b"], ["c"]]);
+    let items = client
+        .pages::<ListTaskDefinitionFamilies>(input)
+        .collect_items()
+        .await
+        .expect("items");
+    assert_eq!(items, ["a", "b", "c"]);
+    let sent: Vec<Value> = server
+        .recorded()
+        .iter()
+        .map(|r| serde_json::from_slice(&r.body).expect("JSON"))
+        .collect();
+    assert_eq!(sent[0], serde_json::json!({"maxResults": 1}));
+    assert_eq!(
+        sent[2],
+        serde_json::json!({"maxResults": 1, "nextToken": "t2"})
+    );
+}
+
+#[tokio::test]
+async fn the_request_is_signed_for_the_service_and_region() {
+    let server = stub::start(|_, _| stub::ok_json(r#"{"families":[]}"#)).await;
+    let client = client(Env::default().with("AWS_ENDPOINT_URL", server.url.clone()));
+    client
+        .call::<ListTaskDefinitionFamilies>(Default::default())
+        .await
+        .expect("a page");
+    let request = &server.recorded()[0];
+    assert_eq!(
+        (request.method.as_str(), request.target.as_str()),
+        ("POST", "/")
+    );
+    assert_eq!(
+        request.header("x-amz-target"),
+        Some("AmazonEC2ContainerServiceV20141113.ListTaskDefinitionFamilies")
+    );
+    let authorization = request.header("authorization").expect("signed");
+    assert!(
+        authorization.starts_with("AWS4-HMAC-SHA256 Credential=AKID/")
+            && authorization.contains("/eu-west-1/ecs/aws4_request"),
+        "{authorization}"
+    );
+    assert_eq!(request.header("x-amz-security-token"), Some("tok"));
+}
+
+#[tokio::test]
+async fn endpoint_url_settings_in_the_sdks_order() {
+    let global = stub::start(|_, _| stub::ok_json("{}")).await;
+    let ecs = stub::start(|_, _| stub::ok_json("{}")).await;
+    let env = Env::default()
+        .with("AWS_ENDPOINT_URL", global.url.clone())
+        .with("AWS_ENDPOINT_URL_ECS", ecs.url.clone());
+    let with_both = client(env.clone());
+    assert_eq!(
+        with_both.endpoint(&SERVICE).expect("an endpoint").url,
+        ecs.url
+    );
+    with_both
+        .call::<ListTaskDefinitionFamilies>(Default::default())
+        .await
+        .expect("sent");
+    assert_eq!((global.recorded().len(), ecs.recorded().len()), (0, 1));
+    let ignored = client(env.with("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"));
+    let url = ignored.endpoint(&SERVICE).expect("an endpoint").url;
+    assert_eq!(url, "https://ecs.eu-west-1.amazonaws.com");
+    let fips = Client::builder(Env::default().with("AWS_USE_FIPS_ENDPOINT", "true"))
+        .region("us-gov-west-1")
+        .build()
+        .expect("a client");
+    let url = fips.endpoint(&SERVICE).expect("an endpoint").url;
+    assert_eq!(url, "https://ecs-fips.us-gov-west-1.amazonaws.com");
+    // A custom endpoint with FIPS is the rule set's own error.
+    let both = Client::builder(Env::default().with("AWS_USE_FIPS_ENDPOINT", "true"))
+        .region("us-east-1")
+        .endpoint_url("http://127.0.0.1:1")
+        .build()
+        .expect("a client");
+    let err = both.endpoint(&SERVICE).unwrap_err();
+    assert!(err.contains("FIPS and custom endpoint"), "{err}");
+}
+
+#[tokio::test]
+async fn invalid_input_is_not_sent_unless_validation_is_off() {
+    let server = stub::start(|_, _| stub::ok_json("{}")).await;
+    let env = Env::default().with("AWS_ENDPOINT_URL", server.url.clone());
+    // `taskDefinition` is required.
+    let input = DescribeTaskDefinitionRequest::default();
+    let err = client(env.clone())
+        .call::<DescribeTaskDefinition>(input.clone())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, CallError::Validation(_)), "{err}");
+    assert!(server.recorded().is_empty());
+    let unchecked = Client::builder(env)
+        .region("eu-west-1")
+        .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+        .validate(false)
+        .build()
+        .expect("a client");
+    unchecked
+        .call::<DescribeTaskDefinition>(input)
+        .await
+        .expect("sent");
+    assert_eq!(server.recorded().len(), 1);
+}
+
+#[tokio::test]
+async fn throttling_is_retried_and_client_errors_are_typed() {
+    let server = stub::start(|request, index| {
+        let body: Value = serde_json::from_slice(&request.body).unwrap_or_default();
+        match (body["taskDefinition"].as_str(), index) {
+            (Some("throttled"), 0) => (
+                400,
+                vec![],
+                br#"{"__type":"ThrottlingException","message":"slow down"}"#.to_vec(),
+            ),
+            (Some("throttled"), _) => stub::ok_json(r#"{"taskDefinition":{"family":"f"}}"#),
+            _ => (
+                400,
+                vec![("x-amzn-requestid", "req-1".to_owned())],
+                br#"{"__type":"ClientException","message":"Unable to describe task definition."}"#
+                    .to_vec(),
+            ),
+        }
+    })
+    .await;
+    let client = client(Env::default().with("AWS_ENDPOINT_URL", server.url.clone()));
+    let describe = |name: &str| DescribeTaskDefinitionRequest {
+        task_definition: Some(name.to_owned()),
+        ..Default::default()
+    };
+    let ok = client
+        .call::<DescribeTaskDefinition>(describe("throttled"))
+        .await
+        .expect("the retry succeeds");
+    assert_eq!(
+        ok.task_definition.and_then(|t| t.family).as_deref(),
+        Some("f")
+    );
+    assert_eq!(server.recorded().len(), 2);
+    let err = client
+        .call::<DescribeTaskDefinition>(describe("unknown"))
+        .await
+        .unwrap_err();
+    let meta = awsgen_runtime::http::OperationError::meta(err.service_error().expect("typed"));
+    assert_eq!(meta.code.as_deref(), Some("ClientException"));
+    assert_eq!(meta.request_id.as_deref(), Some("req-1"));
+    // A client error is not retried.
+    assert_eq!(server.recorded().len(), 3);
+}

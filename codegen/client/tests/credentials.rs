@@ -1,0 +1,344 @@
+//! Each credentials source against a temporary file or a loopback stub of its endpoint, the
+//! chain's order, and the cache's refresh before expiry.
+
+mod common;
+
+use awsgen_client::credentials::{
+    CachedCredentials, Credentials, DefaultChain, Env, ProvideCredentials,
+};
+use awsgen_client::transport::{HyperClient, Timeouts};
+use common::stub::{self, Answer};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+const DOCUMENT: &str = r#"{"AccessKeyId":"ASIAFROMHTTP","SecretAccessKey":"secret","Token":"session","Expiration":"2030-01-02T03:04:05Z"}"#;
+
+fn http() -> Arc<HyperClient> {
+    Arc::new(HyperClient::new(Timeouts::default()).expect("a client"))
+}
+
+/// An environment with a home of its own (no real `~/.aws`) and IMDS off.
+fn env(test: &str) -> (Env, PathBuf) {
+    let home = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("credentials-{test}"));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(home.join(".aws")).expect("a temporary home");
+    let env = Env::default()
+        .with("HOME", home.display().to_string())
+        .with("AWS_EC2_METADATA_DISABLED", "true");
+    (env, home)
+}
+
+async fn chain(env: Env) -> Result<Option<Credentials>, String> {
+    let chain = DefaultChain::new(env, http());
+    chain.provide().await.map_err(|e| e.to_string())
+}
+
+fn expiry_2030() -> SystemTime {
+    SystemTime::UNIX_EPOCH + Duration::from_secs(1_893_553_445)
+}
+
+#[tokio::test]
+async fn environment_variables() {
+    let (env, _) = env("env");
+    let env = env
+        .with("AWS_ACCESS_KEY_ID", "AKIDENV")
+        .with("AWS_SECRET_ACCESS_KEY", "secret")
+        .with("AWS_SESSION_TOKEN", "token");
+    let got = chain(env.clone()).await.expect("ok").expect("found");
+    assert_eq!(
+        got,
+        Credentials::new("AKIDENV", "secret", Some("token".into()))
+    );
+    // Half a pair is a mistake, not "absent".
+    let half = Env::default().with("AWS_ACCESS_KEY_ID", "AKIDENV");
+    assert!(chain(half).await.unwrap_err().contains("together"));
+}
+
+#[tokio::test]
+async fn profiles_from_both_files() {
+    let (env, home) = env("profiles");
+    std::fs::write(
+        home.join(".aws/config"),
+        "[default]\nregion = eu-west-1\n\n[profile dev]\n# a comment\naws_access_key_id = AKIDCONFIG\naws_secret_access_key = from-config\ns3 =\n  max_concurrent_requests = 2\n",
+    )
+    .expect("written");
+    std::fs::write(
+        home.join(".aws/credentials"),
+        "[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = s1\n\n[dev]\naws_secret_access_key = from-credentials\naws_session_token = t\n",
+    )
+    .expect("written");
+    let got = chain(env.clone()).await.expect("ok").expect("found");
+    assert_eq!(got, Credentials::new("AKIDDEFAULT", "s1", None));
+    // `AWS_PROFILE`, properties merged, the credentials file winning.
+    let got = chain(env.clone().with("AWS_PROFILE", "dev")).await;
+    assert_eq!(
+        got.expect("ok").expect("found"),
+        Credentials::new("AKIDCONFIG", "from-credentials", Some("t".into()))
+    );
+    let missing = chain(env.clone().with("AWS_PROFILE", "nope")).await;
+    assert!(missing.unwrap_err().contains("`nope`"));
+    // The files named by the environment instead of ~/.aws.
+    let elsewhere = home.join("other-credentials");
+    std::fs::write(
+        &elsewhere,
+        "[default]\naws_access_key_id=AKIDOTHER\naws_secret_access_key=s\n",
+    )
+    .expect("written");
+    let env = env.with(
+        "AWS_SHARED_CREDENTIALS_FILE",
+        elsewhere.display().to_string(),
+    );
+    let got = chain(env).await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "AKIDOTHER");
+}
+
+#[tokio::test]
+async fn credential_process() {
+    let (env, home) = env("process");
+    let script = home.join("creds.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho '{}'\n",
+            DOCUMENT.replace("\"Token\"", "\"Version\":1,\"SessionToken\"")
+        ),
+    )
+    .expect("written");
+    std::fs::write(
+        home.join(".aws/config"),
+        format!(
+            "[profile proc]\ncredential_process = sh {}\n[profile failing]\ncredential_process = sh -c 'echo denied >&2; exit 3'\n[profile old]\ncredential_process = echo '{{\"AccessKeyId\":\"a\",\"SecretAccessKey\":\"b\"}}'\n[profile role]\nrole_arn = arn:aws:iam::1:role/x\n",
+            script.display()
+        ),
+    )
+    .expect("written");
+    let got = chain(env.clone().with("AWS_PROFILE", "proc")).await;
+    let got = got.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "ASIAFROMHTTP");
+    assert_eq!(got.session_token.as_deref(), Some("session"));
+    assert_eq!(got.expiry, Some(expiry_2030()));
+    let failing = chain(env.clone().with("AWS_PROFILE", "failing"))
+        .await
+        .unwrap_err();
+    assert!(
+        failing.contains("exited") && failing.contains("denied"),
+        "{failing}"
+    );
+    let old = chain(env.clone().with("AWS_PROFILE", "old"))
+        .await
+        .unwrap_err();
+    assert!(old.contains("Version"), "{old}");
+    let role = chain(env.with("AWS_PROFILE", "role")).await.unwrap_err();
+    assert!(role.contains("role_arn"), "{role}");
+}
+
+fn document_answer(_: &stub::Recorded, _: usize) -> Answer {
+    stub::ok_json(DOCUMENT)
+}
+
+#[tokio::test]
+async fn container_relative_uri_with_token() {
+    let server = stub::start(document_answer).await;
+    let (env, _) = env("container-relative");
+    let env = env
+        .with(
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "/v2/credentials/abc",
+        )
+        .with("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Basic tok");
+    let mut chain = DefaultChain::new(env, http());
+    chain.container_host = server.url.clone();
+    let got = chain.provide().await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "ASIAFROMHTTP");
+    assert_eq!(got.expiry, Some(expiry_2030()));
+    let seen = server.recorded();
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        (seen[0].method.as_str(), seen[0].target.as_str()),
+        ("GET", "/v2/credentials/abc")
+    );
+    assert_eq!(seen[0].header("authorization"), Some("Basic tok"));
+}
+
+#[tokio::test]
+async fn container_full_uri_with_token_file() {
+    let server = stub::start(document_answer).await;
+    let (env, home) = env("container-full");
+    let token_file = home.join("token");
+    std::fs::write(&token_file, "from-file\n").expect("written");
+    let env = env
+        .with(
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            format!("{}/creds", server.url),
+        )
+        .with("AWS_CONTAINER_AUTHORIZATION_TOKEN", "ignored")
+        .with(
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+            token_file.display().to_string(),
+        );
+    let got = chain(env.clone()).await.expect("ok").expect("found");
+    assert_eq!(got.session_token.as_deref(), Some("session"));
+    assert_eq!(
+        server.recorded()[0].header("authorization"),
+        Some("from-file")
+    );
+    // Plain HTTP to anywhere else would send the token in clear text.
+    let env = env.with(
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        "http://example.com/creds",
+    );
+    assert!(chain(env).await.unwrap_err().contains("must be https"));
+}
+
+#[tokio::test]
+async fn container_error_status_is_an_error() {
+    let server = stub::start(|_, _| (500, vec![], b"agent down".to_vec())).await;
+    let (env, _) = env("container-500");
+    let env = env.with(
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        format!("{}/creds", server.url),
+    );
+    let err = chain(env).await.unwrap_err();
+    assert!(err.contains("500") && err.contains("agent down"), "{err}");
+}
+
+fn imds_answer(request: &stub::Recorded, _: usize) -> Answer {
+    let token_ok = request.header("x-aws-ec2-metadata-token") == Some("TOKEN");
+    match (request.method.as_str(), request.target.as_str()) {
+        ("PUT", "/latest/api/token")
+            if request
+                .header("x-aws-ec2-metadata-token-ttl-seconds")
+                .is_some() =>
+        {
+            (200, vec![], b"TOKEN".to_vec())
+        }
+        ("GET", "/latest/meta-data/iam/security-credentials/") if token_ok => {
+            (200, vec![], b"my-role\n".to_vec())
+        }
+        ("GET", "/latest/meta-data/iam/security-credentials/my-role") if token_ok => {
+            stub::ok_json(DOCUMENT)
+        }
+        _ => (401, vec![], Vec::new()),
+    }
+}
+
+#[tokio::test]
+async fn imds_v2_token_first() {
+    let server = stub::start(imds_answer).await;
+    let (env, _) = env("imds");
+    let env = env
+        .with("AWS_EC2_METADATA_DISABLED", "false")
+        .with("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url.clone());
+    let got = chain(env).await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "ASIAFROMHTTP");
+    let calls: Vec<String> = server
+        .recorded()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.target))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            "PUT /latest/api/token",
+            "GET /latest/meta-data/iam/security-credentials/",
+            "GET /latest/meta-data/iam/security-credentials/my-role"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn nothing_configured_says_where_it_looked() {
+    // IMDS on a loopback port nobody listens on: not on EC2.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = closed.local_addr().expect("an address");
+    drop(closed);
+    let (env, _) = env("nothing");
+    let env = env.with("AWS_EC2_METADATA_DISABLED", "false").with(
+        "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+        format!("http://{address}"),
+    );
+    let cache = CachedCredentials::new(Arc::new(DefaultChain::new(env, http())));
+    let err = cache.get().await.unwrap_err().to_string();
+    assert!(
+        err.contains("none found") && err.contains("instance metadata"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn order_environment_then_profile_then_container() {
+    let server = stub::start(document_answer).await;
+    let (env, home) = env("order");
+    std::fs::write(
+        home.join(".aws/credentials"),
+        "[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = s\n",
+    )
+    .expect("written");
+    let with_container = env.with(
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+        format!("{}/creds", server.url),
+    );
+    let with_env = with_container
+        .clone()
+        .with("AWS_ACCESS_KEY_ID", "AKIDENV")
+        .with("AWS_SECRET_ACCESS_KEY", "s");
+    let first = chain(with_env).await.expect("ok").expect("found");
+    assert_eq!(first.access_key_id, "AKIDENV");
+    let second = chain(with_container).await.expect("ok").expect("found");
+    assert_eq!(second.access_key_id, "AKIDPROFILE");
+    assert!(
+        server.recorded().is_empty(),
+        "the container endpoint was not asked"
+    );
+}
+
+/// Gives credentials expiring ten minutes after the time it is asked, counting calls.
+struct Counting {
+    calls: AtomicUsize,
+    now: SystemTime,
+}
+
+impl ProvideCredentials for Counting {
+    fn provide(
+        &self,
+    ) -> awsgen_client::transport::BoxFuture<
+        '_,
+        Result<Option<Credentials>, awsgen_client::credentials::CredentialsError>,
+    > {
+        let n = self.calls.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async move {
+            let mut c = Credentials::new(format!("AKID{n}"), "s", Some("t".into()));
+            c.expiry = Some(self.now + Duration::from_secs(600));
+            Ok(Some(c))
+        })
+    }
+}
+
+#[tokio::test]
+async fn cached_until_five_minutes_before_expiry() {
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    let source = Arc::new(Counting {
+        calls: AtomicUsize::new(0),
+        now,
+    });
+    let cache = CachedCredentials::new(source.clone());
+    let first = cache.get_at(now).await.expect("ok");
+    let again = cache
+        .get_at(now + Duration::from_secs(240))
+        .await
+        .expect("ok");
+    assert_eq!(
+        (first.access_key_id.as_str(), again.access_key_id.as_str()),
+        ("AKID0", "AKID0")
+    );
+    assert_eq!(source.calls.load(Ordering::SeqCst), 1);
+    // Six minutes on, the keys have four minutes left: fetched again.
+    let refreshed = cache
+        .get_at(now + Duration::from_secs(360))
+        .await
+        .expect("ok");
+    assert_eq!(refreshed.access_key_id, "AKID1");
+    assert_eq!(source.calls.load(Ordering::SeqCst), 2);
+}
