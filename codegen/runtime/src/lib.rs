@@ -42,6 +42,16 @@ impl<T> std::fmt::Debug for Redacted<'_, T> {
     }
 }
 
+/// Prints a `@sensitive` value that is always present (a required member, a union variant's
+/// value, an enum value) as redacted.
+pub struct RedactedValue;
+
+impl std::fmt::Debug for RedactedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("*** Sensitive Data Redacted ***")
+    }
+}
+
 /// A generated shape: what tools need to read, write and name any of them generically.
 pub trait Shape:
     serde::Serialize

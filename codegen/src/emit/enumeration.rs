@@ -15,13 +15,17 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
     let path = quote! { self::#name };
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
+    // A `@sensitive` enum's `Debug` names no value.
+    let sensitive = item.traits.sensitive;
+    let debug_derive = (!sensitive).then(|| quote! { , ::std::fmt::Debug });
     let derive = derives(
         quote! {
             ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash,
-            ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::fmt::Debug
+            ::std::cmp::PartialOrd, ::std::cmp::Ord #debug_derive
         },
         options,
     );
+    let debug = sensitive.then(|| debug_redacted(&name, &item.rust_name));
     let idents: Vec<_> = variants
         .iter()
         .map(|v| naming::ident(&v.rust_name))
@@ -120,8 +124,20 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
                 ::awsgen_runtime::de::string_enum(deserializer)
             }
         }
+        #debug
         #validate
         ::awsgen_runtime::shape!(#name);
+    }
+}
+
+/// `Debug` for a `@sensitive` enum: the type's name, never the value.
+fn debug_redacted(name: &proc_macro2::Ident, label: &str) -> TokenStream {
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(#label).field(&::awsgen_runtime::RedactedValue).finish()
+            }
+        }
     }
 }
 
@@ -132,13 +148,16 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
     let path = quote! { self::#name };
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
+    let sensitive = item.traits.sensitive;
+    let debug_derive = (!sensitive).then(|| quote! { , ::std::fmt::Debug });
     let derive = derives(
         quote! {
             ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq,
-            ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::fmt::Debug
+            ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord #debug_derive
         },
         options,
     );
+    let debug = sensitive.then(|| debug_redacted(&name, &item.rust_name));
     let idents: Vec<_> = variants
         .iter()
         .map(|v| naming::ident(&v.rust_name))
@@ -211,6 +230,7 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
                 <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(#path::from)
             }
         }
+        #debug
         #validate
         ::awsgen_runtime::shape!(#name);
     }

@@ -13,7 +13,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let name = naming::ident(&item.rust_name);
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
-    let sensitive = fields.iter().any(|f| f.traits.sensitive);
+    let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
     let mut base = vec![
         quote! { ::std::clone::Clone },
         quote! { ::std::cmp::PartialEq },
@@ -244,14 +244,16 @@ fn deserialize_members(
     }
 }
 
-/// `Debug` that prints `@sensitive` members as redacted.
+/// `Debug` that prints as redacted every member that is `@sensitive` or holds a sensitive
+/// value (a list of sensitive strings, a map with sensitive keys or values).
 fn debug_redacted(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let label = &f.rust_name;
-        if f.traits.sensitive && !f.optional {
-            quote! { .field(#label, &::awsgen_runtime::Redacted(&::std::option::Option::Some(()))) }
-        } else if f.traits.sensitive {
+        let sensitive = f.ty.holds_sensitive();
+        if sensitive && !f.optional {
+            quote! { .field(#label, &::awsgen_runtime::RedactedValue) }
+        } else if sensitive {
             quote! { .field(#label, &::awsgen_runtime::Redacted(&self.#ident)) }
         } else {
             quote! { .field(#label, &self.#ident) }

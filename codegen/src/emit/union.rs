@@ -20,10 +20,23 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     );
     let item_doc = doc(item_text.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
-    let derive = derives(
-        quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug },
-        options,
-    );
+    let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
+    let derive = if sensitive {
+        derives(
+            quote! { ::std::clone::Clone, ::std::cmp::PartialEq },
+            options,
+        )
+    } else {
+        derives(
+            quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug },
+            options,
+        )
+    };
+    let debug = if sensitive {
+        debug_redacted(&name, fields)
+    } else {
+        TokenStream::new()
+    };
     let defs = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let text = with_note(f.traits.documentation.as_deref(), stream_note(&f.traits));
@@ -137,7 +150,38 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 deserializer.deserialize_map(Visitor)
             }
         }
+        #debug
         #validate
         ::awsgen_runtime::shape!(#name);
+    }
+}
+
+/// `Debug` that names the variant but prints a `@sensitive` value (or one holding a sensitive
+/// value) as redacted.
+fn debug_redacted(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let arms = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let label = &f.rust_name;
+        if is_unit(&f.ty) {
+            quote! { Self::#ident => f.write_str(#label), }
+        } else if f.ty.holds_sensitive() {
+            quote! { Self::#ident(_) => f.debug_tuple(#label).field(&::awsgen_runtime::RedactedValue).finish(), }
+        } else {
+            quote! { Self::#ident(value) => f.debug_tuple(#label).field(value).finish(), }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms)*
+                    Self::Unknown { name, value } => f
+                        .debug_struct("Unknown")
+                        .field("name", name)
+                        .field("value", value)
+                        .finish(),
+                }
+            }
+        }
     }
 }

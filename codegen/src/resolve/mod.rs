@@ -133,6 +133,20 @@ pub struct Ty {
     pub traits: Traits,
 }
 
+impl Ty {
+    /// Whether a value in this position may hold a `@sensitive` value without a generated
+    /// type of its own in between: the position itself, or any list item, map key or map value
+    /// inside it. (A generated type keeps its own sensitive members out of its `Debug`.)
+    pub fn holds_sensitive(&self) -> bool {
+        self.traits.sensitive
+            || match &self.kind {
+                TyKind::List { item, .. } => item.holds_sensitive(),
+                TyKind::Map { key, value, .. } => key.holds_sensitive() || value.holds_sensitive(),
+                _ => false,
+            }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum TyKind {
     Bool,
@@ -266,12 +280,15 @@ fn fields(
     is_struct: bool,
 ) -> Result<Vec<Field>, ResolveError> {
     let rust_names = unique::field_names(members, is_struct);
+    // Everything inside a `@sensitive` structure or union is as sensitive as the whole.
+    let owner_sensitive = model.shapes.get(owner).is_some_and(|s| s.traits.sensitive);
     members
         .iter()
         .zip(rust_names)
         .map(|(m, rust_name)| {
             let target = &model.shapes[&m.target];
-            let traits = m.traits.over(&target.traits);
+            let mut traits = m.traits.over(&target.traits);
+            traits.sensitive |= owner_sensitive;
             Ok(Field {
                 member: m.name.clone(),
                 wire_name: m.traits.json_name.clone().unwrap_or_else(|| m.name.clone()),

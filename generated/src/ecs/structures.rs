@@ -33630,12 +33630,7 @@ impl ::awsgen_runtime::validate::Validate for RegisterTaskDefinitionResponse {
 }
 ::awsgen_runtime::shape!(RegisterTaskDefinitionResponse);
 /// The repository credentials for private registry authentication.
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RepositoryCredentials {
     /// The Amazon Resource Name (ARN) of the secret containing the private repository credentials.
     ///
@@ -33685,6 +33680,17 @@ impl ::awsgen_runtime::de::Members for RepositoryCredentials {
             }
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
+    }
+}
+impl ::std::fmt::Debug for RepositoryCredentials {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("RepositoryCredentials")
+            .field(
+                "credentials_parameter",
+                &::awsgen_runtime::Redacted(&self.credentials_parameter),
+            )
+            .field("unknown_members", &self.unknown_members)
+            .finish()
     }
 }
 impl ::awsgen_runtime::validate::Validate for RepositoryCredentials {
