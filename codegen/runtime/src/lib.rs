@@ -15,7 +15,7 @@ pub mod validate;
 pub mod wire;
 
 pub use blob::Blob;
-pub use timestamp::{Timestamp, TimestampError};
+pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use unknown::UnknownMembers;
 pub use wire::{Wire, WireRef, WireSeed};
 

@@ -4,7 +4,7 @@
 use super::ty::{case_note, rust_type, stream_note};
 use super::{deprecated, derives, doc, EmitOptions};
 use crate::resolve::naming;
-use crate::resolve::{Field, Item};
+use crate::resolve::{Field, Item, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -99,14 +99,29 @@ fn is_zero_default(v: &serde_json::Value) -> bool {
     }
 }
 
+/// The `@timestampFormat` a timestamp member writes a value built in code in, when it is not
+/// epoch seconds (what `Timestamp`'s own `Serialize` writes). Unboxed: a timestamp is never
+/// part of a recursive cycle.
+fn timestamp_format(f: &Field) -> Option<TokenStream> {
+    if !matches!(f.ty.kind, TyKind::Timestamp) || f.boxed {
+        return None;
+    }
+    match f.traits.timestamp_format.as_deref()? {
+        "date-time" => Some(quote! { ::awsgen_runtime::TimestampFormat::DateTime }),
+        "http-date" => Some(quote! { ::awsgen_runtime::TimestampFormat::HttpDate }),
+        _ => None,
+    }
+}
+
 fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
-        if f.optional {
-            quote! { map.member(#key, &self.#ident); }
-        } else {
-            quote! { map.member_value(#key, &self.#ident); }
+        match (timestamp_format(f), f.optional) {
+            (Some(format), true) => quote! { map.timestamp(#key, &self.#ident, #format); },
+            (Some(format), false) => quote! { map.timestamp_value(#key, &self.#ident, #format); },
+            (None, true) => quote! { map.member(#key, &self.#ident); },
+            (None, false) => quote! { map.member_value(#key, &self.#ident); },
         }
     });
     // Plain calls that keep the first error, not a `?` per member: rustc checks each `?` on
@@ -134,10 +149,13 @@ fn write_json(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = super::json_key(&f.wire_name);
-        if f.optional {
-            quote! { object.member(#key, &self.#ident); }
-        } else {
-            quote! { object.member_value(#key, &self.#ident); }
+        match (timestamp_format(f), f.optional) {
+            (Some(format), true) => quote! { object.timestamp(#key, &self.#ident, #format); },
+            (Some(format), false) => {
+                quote! { object.timestamp_value(#key, &self.#ident, #format); }
+            }
+            (None, true) => quote! { object.member(#key, &self.#ident); },
+            (None, false) => quote! { object.member_value(#key, &self.#ident); },
         }
     });
     let object = if fields.is_empty() {

@@ -209,6 +209,8 @@ pub struct Thing {
     pub huge: ::std::option::Option<::serde_json::Number>,
     pub precise: ::std::option::Option<::serde_json::Number>,
     pub created_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
+    pub updated_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
+    pub expires_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
     pub payload: ::std::option::Option<::awsgen_runtime::Blob>,
     pub settings: ::std::option::Option<::serde_json::Value>,
     pub secret: ::std::option::Option<::std::string::String>,
@@ -249,6 +251,16 @@ impl ::serde::Serialize for Thing {
         map.member("huge", &self.huge);
         map.member("precise", &self.precise);
         map.member("createdAt", &self.created_at);
+        map.timestamp(
+            "updatedAt",
+            &self.updated_at,
+            ::awsgen_runtime::TimestampFormat::DateTime,
+        );
+        map.timestamp(
+            "expiresAt",
+            &self.expires_at,
+            ::awsgen_runtime::TimestampFormat::HttpDate,
+        );
         map.member("payload", &self.payload);
         map.member("settings", &self.settings);
         map.member("secret", &self.secret);
@@ -281,6 +293,18 @@ impl ::awsgen_runtime::json::WriteJson for Thing {
         object.member(b"\"huge\":", &self.huge);
         object.member(b"\"precise\":", &self.precise);
         object.member(b"\"createdAt\":", &self.created_at);
+        object
+            .timestamp(
+                b"\"updatedAt\":",
+                &self.updated_at,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
+        object
+            .timestamp(
+                b"\"expiresAt\":",
+                &self.expires_at,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
         object.member(b"\"payload\":", &self.payload);
         object.member(b"\"settings\":", &self.settings);
         object.member(b"\"secret\":", &self.secret);
@@ -329,6 +353,12 @@ impl ::awsgen_runtime::de::Members for Thing {
             "createdAt" => {
                 ::awsgen_runtime::de::member(map, &mut self.created_at, "createdAt")
             }
+            "updatedAt" => {
+                ::awsgen_runtime::de::member(map, &mut self.updated_at, "updatedAt")
+            }
+            "expiresAt" => {
+                ::awsgen_runtime::de::member(map, &mut self.expires_at, "expiresAt")
+            }
             "payload" => ::awsgen_runtime::de::member(map, &mut self.payload, "payload"),
             "settings" => {
                 ::awsgen_runtime::de::member(map, &mut self.settings, "settings")
@@ -370,6 +400,8 @@ impl ::std::fmt::Debug for Thing {
             .field("huge", &self.huge)
             .field("precise", &self.precise)
             .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .field("expires_at", &self.expires_at)
             .field("payload", &self.payload)
             .field("settings", &self.settings)
             .field("secret", &::awsgen_runtime::Redacted(&self.secret))
@@ -453,6 +485,8 @@ impl ::awsgen_runtime::validate::Validate for Thing {
                 "huge",
                 "precise",
                 "createdAt",
+                "updatedAt",
+                "expiresAt",
                 "payload",
                 "settings",
                 "secret",

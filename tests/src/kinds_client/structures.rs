@@ -265,6 +265,8 @@ pub struct Thing {
     pub huge: ::std::option::Option<::serde_json::Number>,
     pub precise: ::std::option::Option<::serde_json::Number>,
     pub created_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
+    pub updated_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
+    pub expires_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
     pub payload: ::std::option::Option<::awsgen_runtime::Blob>,
     pub settings: ::std::option::Option<::serde_json::Value>,
     pub secret: ::std::option::Option<::std::string::String>,
@@ -305,6 +307,16 @@ impl ::serde::Serialize for Thing {
         map.member("huge", &self.huge);
         map.member("precise", &self.precise);
         map.member("createdAt", &self.created_at);
+        map.timestamp(
+            "updatedAt",
+            &self.updated_at,
+            ::awsgen_runtime::TimestampFormat::DateTime,
+        );
+        map.timestamp(
+            "expiresAt",
+            &self.expires_at,
+            ::awsgen_runtime::TimestampFormat::HttpDate,
+        );
         map.member("payload", &self.payload);
         map.member("settings", &self.settings);
         map.member("secret", &self.secret);
@@ -337,6 +349,18 @@ impl ::awsgen_runtime::json::WriteJson for Thing {
         object.member(b"\"huge\":", &self.huge);
         object.member(b"\"precise\":", &self.precise);
         object.member(b"\"createdAt\":", &self.created_at);
+        object
+            .timestamp(
+                b"\"updatedAt\":",
+                &self.updated_at,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
+        object
+            .timestamp(
+                b"\"expiresAt\":",
+                &self.expires_at,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
         object.member(b"\"payload\":", &self.payload);
         object.member(b"\"settings\":", &self.settings);
         object.member(b"\"secret\":", &self.secret);
@@ -383,6 +407,12 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
                 let mut slot_huge: ::std::option::Option<::serde_json::Number> = ::std::option::Option::None;
                 let mut slot_precise: ::std::option::Option<::serde_json::Number> = ::std::option::Option::None;
                 let mut slot_created_at: ::std::option::Option<
+                    ::awsgen_runtime::Timestamp,
+                > = ::std::option::Option::None;
+                let mut slot_updated_at: ::std::option::Option<
+                    ::awsgen_runtime::Timestamp,
+                > = ::std::option::Option::None;
+                let mut slot_expires_at: ::std::option::Option<
                     ::awsgen_runtime::Timestamp,
                 > = ::std::option::Option::None;
                 let mut slot_payload: ::std::option::Option<::awsgen_runtime::Blob> = ::std::option::Option::None;
@@ -509,6 +539,20 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
                                 "createdAt",
                             )
                         }
+                        "updatedAt" => {
+                            ::awsgen_runtime::de::member(
+                                &mut map,
+                                &mut slot_updated_at,
+                                "updatedAt",
+                            )
+                        }
+                        "expiresAt" => {
+                            ::awsgen_runtime::de::member(
+                                &mut map,
+                                &mut slot_expires_at,
+                                "expiresAt",
+                            )
+                        }
                         "payload" => {
                             ::awsgen_runtime::de::member(
                                 &mut map,
@@ -618,6 +662,8 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
                     huge: slot_huge,
                     precise: slot_precise,
                     created_at: slot_created_at,
+                    updated_at: slot_updated_at,
+                    expires_at: slot_expires_at,
                     payload: slot_payload,
                     settings: slot_settings,
                     secret: slot_secret,
@@ -654,6 +700,8 @@ impl ::std::fmt::Debug for Thing {
             .field("huge", &self.huge)
             .field("precise", &self.precise)
             .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .field("expires_at", &self.expires_at)
             .field("payload", &self.payload)
             .field("settings", &self.settings)
             .field("secret", &::awsgen_runtime::Redacted(&self.secret))
@@ -737,6 +785,8 @@ impl ::awsgen_runtime::validate::Validate for Thing {
                 "huge",
                 "precise",
                 "createdAt",
+                "updatedAt",
+                "expiresAt",
                 "payload",
                 "settings",
                 "secret",
