@@ -60,10 +60,22 @@ fn file_per_shape_layout_includes_every_shape() {
     assert!(paths.contains(&"ecs/LinuxParameters.rs".to_string()));
     assert!(paths.contains(&"ecs/Device.rs".to_string()), "{paths:?}");
     assert!(files[0].contents.contains("include!(\"ecs/Device.rs\")"));
-    assert!(
-        !files.iter().any(|f| f.contents.contains("///  ")),
-        "docs are off"
-    );
+    let text = |files: &[awsgen::OutputFile]| {
+        files
+            .iter()
+            .map(|f| f.contents.as_str())
+            .collect::<String>()
+    };
+    // The model's sentence on LinuxParameters is there with docs on, and only then.
+    let sentence = "Linux-specific options that are applied to the container";
+    assert!(!text(&files).contains(sentence), "docs are off");
+    let with_docs = Config::new()
+        .model(ECS)
+        .shapes(["LinuxParameters"])
+        .layout(Layout::FilePerShape)
+        .generate()
+        .unwrap();
+    assert!(text(&with_docs).contains(sentence), "docs are on");
 }
 
 #[test]
@@ -71,10 +83,86 @@ fn extra_derives_are_added() {
     let files = Config::new()
         .model(ECS)
         .shapes(["Device"])
-        .derive("::std::cmp::Eq")
+        .derive("::std::hash::Hash")
         .generate()
         .unwrap();
-    assert!(files[0].contents.contains("::std::cmp::Eq"));
+    // No generated structure derives `Hash` of its own: it is there because it was asked for.
+    let text = &files[0].contents;
+    let device = text
+        .find("pub struct Device ")
+        .expect("Device is generated");
+    let derive = text[..device]
+        .rfind("#[derive(")
+        .expect("Device has derives");
+    assert!(
+        text[derive..device].contains("::std::hash::Hash"),
+        "{}",
+        &text[derive..device]
+    );
+}
+
+#[test]
+fn default_is_new() {
+    let new = Config::new()
+        .model(ECS)
+        .shapes(["Device"])
+        .generate()
+        .unwrap();
+    let default = Config::default()
+        .model(ECS)
+        .shapes(["Device"])
+        .generate()
+        .unwrap();
+    assert_eq!(new, default);
+}
+
+#[test]
+fn compile_leaves_other_files_in_the_out_dir_alone() {
+    let dir = std::env::temp_dir().join(format!("awsgen-shared-out-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // What prost-build or bindgen would have written there.
+    std::fs::write(dir.join("bindings.rs"), "// bindgen").unwrap();
+    let batch = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../models/batch/2016-08-10/service-2.json"
+    );
+    Config::new()
+        .model(ECS)
+        .shapes(["Device"])
+        .out_dir(&dir)
+        .compile()
+        .unwrap();
+    Config::new()
+        .model(batch)
+        .shapes(["Device"])
+        .out_dir(&dir)
+        .compile()
+        .unwrap();
+    for kept in ["bindings.rs", "ecs.rs", "batch.rs"] {
+        assert!(dir.join(kept).exists(), "{kept} was deleted");
+    }
+    // A file awsgen wrote before and no longer writes is removed.
+    Config::new()
+        .model(ECS)
+        .shapes(["Device"])
+        .layout(Layout::FilePerShape)
+        .out_dir(&dir)
+        .compile()
+        .unwrap();
+    assert!(dir.join("ecs/Device.rs").exists());
+    Config::new()
+        .model(ECS)
+        .shapes(["Device"])
+        .out_dir(&dir)
+        .compile()
+        .unwrap();
+    assert!(
+        !dir.join("ecs/Device.rs").exists(),
+        "a stale file of awsgen's is kept"
+    );
+    assert!(dir.join("bindings.rs").exists() && dir.join("batch.rs").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

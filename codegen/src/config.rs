@@ -20,8 +20,8 @@ use crate::{Error, OutputFile};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Generation settings for one or more service models.
-#[derive(Debug, Clone, Default)]
+/// Generation settings for one or more service models. `Config::default()` is `Config::new()`.
+#[derive(Debug, Clone)]
 pub struct Config {
     models: Vec<(PathBuf, Option<String>)>,
     only: BTreeSet<String>,
@@ -34,8 +34,11 @@ impl Config {
     /// Defaults: every shape of each model, one file per service, docs on, all members optional.
     pub fn new() -> Self {
         Config {
+            models: Vec::new(),
+            only: BTreeSet::new(),
             layout: Layout::SingleFile,
-            ..Config::default()
+            options: EmitOptions::default(),
+            out_dir: None,
         }
     }
 
@@ -136,8 +139,23 @@ impl Config {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         let files = self.generate()?;
-        crate::write::write(&out, &files).map_err(|source| Error::Io { path: out, source })?;
+        // One list per set of modules, so two calls with different models keep each other's.
+        let mut modules: Vec<String> = self
+            .models
+            .iter()
+            .map(|(path, module)| module.clone().unwrap_or_else(|| module_name(path)))
+            .collect();
+        modules.sort();
+        let list = format!(".awsgen-files-{}", modules.join("+"));
+        crate::write::write_listed(&out, &files, Path::new(&list))
+            .map_err(|source| Error::Io { path: out, source })?;
         Ok(())
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::new()
     }
 }
 
