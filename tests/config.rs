@@ -180,3 +180,31 @@ fn compile_writes_into_the_out_dir_and_is_deterministic() {
     assert_eq!(first, std::fs::read_to_string(dir.join("ecs.rs")).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn module_names_that_are_not_identifiers_are_errors_or_converted_never_panics() {
+    // Given by the caller: an error naming it.
+    for bad in ["acm-pca", "2fa", "type"] {
+        let err = Config::new().model_as(ECS, bad).generate().unwrap_err();
+        assert!(err.to_string().contains(&format!("`{bad}`")), "{err}");
+        let err = awsgen::crate_root(&[bad], "doc").unwrap_err();
+        assert!(err.to_string().contains(&format!("`{bad}`")), "{err}");
+    }
+    // Taken from a file or directory name: converted by the documented rule.
+    let file = std::env::temp_dir().join(format!("awsgen-names-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&file);
+    let model = file.join("acm-pca/2017-08-22/service-2.json");
+    std::fs::create_dir_all(model.parent().unwrap()).unwrap();
+    std::fs::copy(ECS, &model).unwrap();
+    let services = awsgen::services_in(&file).unwrap();
+    assert_eq!(services[0].module, "acm_pca");
+    let digit = file.join("2fa-2020-01-01.json");
+    std::fs::copy(ECS, &digit).unwrap();
+    let files = Config::new()
+        .model(&digit)
+        .shapes(["Device"])
+        .generate()
+        .unwrap();
+    assert_eq!(files[0].path.display().to_string(), "service_2fa.rs");
+    std::fs::remove_dir_all(&file).unwrap();
+}

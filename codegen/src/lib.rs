@@ -14,7 +14,7 @@ pub mod model;
 pub mod resolve;
 pub mod write;
 
-pub use config::{module_name, Config};
+pub use config::{module_ident, module_name, Config};
 pub use crate_gen::{generate_crate, services_in, ServiceSpec};
 pub use emit::EmitOptions;
 pub use resolve::Selection;
@@ -29,6 +29,11 @@ pub enum Error {
     Load(#[from] load::LoadError),
     #[error("OUT_DIR is not set: call Config::out_dir, or run from a build script")]
     NoOutDir,
+    #[error(
+        "module name `{name}` is not a Rust identifier (or is a keyword); \
+         `{suggestion}` would be"
+    )]
+    ModuleName { name: String, suggestion: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -77,6 +82,7 @@ pub fn generate_module_with(
     options: &EmitOptions,
     layout: emit::Layout,
 ) -> Result<Vec<OutputFile>, Error> {
+    config::check_module(module)?;
     let space = resolve::resolve_with(model, selection, options.nullability).map_err(|source| {
         Error::Resolve {
             file: file.to_path_buf(),
@@ -114,6 +120,9 @@ fn header(space: &resolve::TypeSpace) -> String {
 
 /// The `lib.rs` of a crate holding several service modules, each behind a feature of its name.
 pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
+    for module in modules {
+        config::check_module(module)?;
+    }
     let mods = modules.iter().map(|m| {
         let ident = quote::format_ident!("{}", m);
         // prettyplease formats generated code; rustfmt would reformat it differently.
