@@ -313,7 +313,8 @@ fn ty(
 }
 
 /// Lists and maps nested deeper than this in one position are refused, so building the type
-/// (and emitting and formatting it) recurses a bounded depth; AWS models nest at most 3.
+/// (and emitting and formatting it) recurses a bounded depth; AWS models nest at most 4
+/// (sagemaker-geospatial's `LinearRingsList`).
 const MAX_COLLECTION_DEPTH: usize = 32;
 
 /// [`ty`] for a position inside the lists and maps `outer` (outermost first).
