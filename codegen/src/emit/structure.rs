@@ -1,7 +1,7 @@
 //! Structures: a struct of `Option` fields plus the members the model does not know, with
 //! hand-rolled serde impls (a match on the member name; no `flatten`, no buffering).
 
-use super::ty::{case_note, rust_type, stream_note};
+use super::ty::{case_note, field_type, stream_note};
 use super::{deprecated, derives, doc, EmitOptions};
 use crate::resolve::naming;
 use crate::resolve::{Field, Item, TyKind};
@@ -14,17 +14,16 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
     let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
-    let mut base = vec![
-        quote! { ::std::clone::Clone },
-        quote! { ::std::cmp::PartialEq },
-    ];
+    // Derive macros are looked up in the macro namespace, where no generated type lives, so
+    // the prelude's names are as collision-proof as absolute paths.
+    let mut base = vec![quote! { Clone }, quote! { PartialEq }];
     // Every member optional: `Default` is the empty structure. Otherwise there is no
     // meaningful empty value, and deserialization builds the structure itself.
     if fields.iter().all(|f| f.optional) {
-        base.push(quote! { ::std::default::Default });
+        base.push(quote! { Default });
     }
     if !sensitive {
-        base.push(quote! { ::std::fmt::Debug });
+        base.push(quote! { Debug });
     }
     let derive = derives(quote! { #(#base),* }, options);
     let field_defs = fields.iter().map(|f| field_def(f, options));
@@ -52,15 +51,6 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         #debug
         #validate
         ::awsgen_runtime::shape!(#name);
-    }
-}
-
-pub(super) fn field_type(f: &Field) -> TokenStream {
-    let t = rust_type(&f.ty);
-    if f.boxed {
-        quote! { ::std::boxed::Box<#t> }
-    } else {
-        t
     }
 }
 
@@ -184,11 +174,11 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
     // Members are read into slots, and the structure is built once the required ones are known.
     let arms = fields.iter().map(|f| {
         let key = &f.wire_name;
-        let slot = super::required::slot(f);
+        let slot = super::non_optional::slot(f);
         quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut #slot, #key), }
     });
-    let slots = super::required::slots(fields);
-    let members = super::required::finish(fields);
+    let slots = super::non_optional::slots(fields);
+    let members = super::non_optional::finish(fields);
     // One `?` for the member read, not one per arm: rustc checks each `?` on its own.
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {

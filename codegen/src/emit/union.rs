@@ -11,7 +11,8 @@ use quote::quote;
 pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
     let validate = super::validate::union(item, fields);
     let name = naming::ident(&item.rust_name);
-    // By module path: a shape may share its name with a generic parameter or local item.
+    // Inside the deserializer's visitor `Self` is the visitor: the union is named by module
+    // path there, which no generic parameter or local item can shadow.
     let path = quote! { self::#name };
     let rust_name = &item.rust_name;
     let item_text = with_note(
@@ -22,15 +23,9 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
     let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
     let derive = if sensitive {
-        derives(
-            quote! { ::std::clone::Clone, ::std::cmp::PartialEq },
-            options,
-        )
+        derives(quote! { Clone, PartialEq }, options)
     } else {
-        derives(
-            quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug },
-            options,
-        )
+        derives(quote! { Clone, PartialEq, Debug }, options)
     };
     let debug = if sensitive {
         debug_redacted(&name, fields)
@@ -58,18 +53,18 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
         if is_unit(&f.ty) {
-            quote! { #path::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
+            quote! { Self::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
         } else {
-            quote! { #path::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
+            quote! { Self::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
         }
     });
     let json_arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = super::json_key(&f.wire_name);
         if is_unit(&f.ty) {
-            quote! { #path::#ident => ::awsgen_runtime::json::write_unit_variant(out, #key), }
+            quote! { Self::#ident => ::awsgen_runtime::json::write_unit_variant(out, #key), }
         } else {
-            quote! { #path::#ident(value) => ::awsgen_runtime::json::write_variant(out, #key, value), }
+            quote! { Self::#ident(value) => ::awsgen_runtime::json::write_variant(out, #key, value), }
         }
     });
     let de_arms = fields.iter().map(|f| {
@@ -113,7 +108,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#ser_arms)*
-                    #path::Unknown { name, value } => map.serialize_entry(name, value)?,
+                    Self::Unknown { name, value } => map.serialize_entry(name, value)?,
                 }
                 map.end()
             }
@@ -122,7 +117,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
             fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
                 match self {
                     #(#json_arms)*
-                    #path::Unknown { name, value } => ::awsgen_runtime::json::write_unknown_variant(out, name, value),
+                    Self::Unknown { name, value } => ::awsgen_runtime::json::write_unknown_variant(out, name, value),
                 }
             }
         }
