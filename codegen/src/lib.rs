@@ -4,6 +4,15 @@
 //! `service-2.json`) into a [`model::Model`], [`resolve`] computes the closure of shapes the
 //! service's operations reach and names them, [`emit`] turns that into Rust tokens, and
 //! [`write`](mod@write) formats and writes the files.
+//!
+//! # Stability
+//!
+//! The API is [`Config`], what a build script needs, and what `cargo xtask` needs to generate a
+//! whole crate: [`services_in`], [`generate_crate`], [`generate_module`], [`crate_root`],
+//! [`module_name`], [`module_ident`], with [`Error`], [`OutputFile`], [`EmitOptions`] and
+//! [`Selection`]. The stages themselves ([`load`], [`model`], [`resolve`], [`emit`],
+//! [`write`](mod@write)) are public so the repository's tests, benchmarks and tools can reach
+//! inside; they are **unstable** and change with the generator, without notice.
 
 mod config;
 mod crate_gen;

@@ -1,6 +1,8 @@
 //! Writes a generated file set: in memory first, then each file replaced atomically (temporary
 //! file + rename), stale files removed; or, with `check`, reports what differs. Knows nothing of
 //! shapes.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 use std::collections::BTreeSet;
 use std::io;

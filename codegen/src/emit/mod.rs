@@ -1,6 +1,8 @@
 //! From a [`TypeSpace`](crate::resolve::TypeSpace) to Rust source: one token stream per
 //! item, grouped into files by [`Layout`], formatted with prettyplease. Knows nothing of JSON
 //! model syntax.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 pub mod docs;
 mod enumeration;

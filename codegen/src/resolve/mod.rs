@@ -1,6 +1,8 @@
 //! From a [`Model`] to a [`TypeSpace`]: the closure of shapes the operations reach, their Rust
 //! names (collisions resolved by one documented rule), and which members are boxed to break
 //! recursion.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 mod boxing;
 mod closure;
