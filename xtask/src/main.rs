@@ -4,6 +4,7 @@ use xtask::codegen;
 mod bench_compile;
 mod diff;
 mod models;
+mod sdk_names;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -56,6 +57,9 @@ enum Command {
         #[arg(long, value_enum)]
         profile: Vec<bench_compile::Profile>,
     },
+    /// Read the names aws-sdk-rust gives Batch and ECS types, members and enum variants into
+    /// `tests/fixtures/sdk-names/` (the SDK versions benches/sdk-baseline pins).
+    SdkNames,
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
         /// botocore version; the newest release when omitted.
@@ -123,6 +127,10 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
                 profiles,
             };
             bench_compile::run(&root, &options)
+        }
+        Command::SdkNames => {
+            sdk_names::run(&root)?;
+            Ok(std::process::ExitCode::SUCCESS)
         }
         Command::UpdateModels { botocore } => {
             models::update(&root, botocore.as_deref())?;
