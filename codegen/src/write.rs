@@ -96,7 +96,7 @@ pub fn write(root: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
     Ok(changed)
 }
 
-/// Writes `files` under `root` like [`write`], but removes only the files an earlier call
+/// Writes `files` under `root` like [`write()`], but removes only the files an earlier call
 /// wrote there (named in the list file `list`, relative to `root`, which it rewrites), never
 /// another file: a build script's `OUT_DIR` holds what prost-build, bindgen or another awsgen
 /// call wrote too. Returns the paths it changed.

@@ -74,7 +74,8 @@ fn blank_lines_between_items(text: &str) -> String {
     let mut previous: Option<&str> = None;
     for line in text.lines() {
         if let Some(prev) = previous {
-            let ends_item = prev.trim() == "}" || prev.trim_end().ends_with(';');
+            let code = !prev.trim_start().starts_with("//");
+            let ends_item = code && (prev.trim() == "}" || prev.trim_end().ends_with(';'));
             let level = indent(line);
             if ends_item
                 && level == indent(prev)
@@ -90,51 +91,6 @@ fn blank_lines_between_items(text: &str) -> String {
         previous = Some(line);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn items_and_methods_get_a_blank_line_statements_do_not() {
-        let text = "\
-pub struct A {
-    pub a: i32,
-}
-impl A {
-    const N: usize = 1;
-    fn f() {
-        let x = 1;
-        let y = 2;
-    }
-    fn g() {}
-}
-::awsgen_runtime::shape!(A);
-/// B.
-pub enum B {}
-";
-        let expected = "\
-pub struct A {
-    pub a: i32,
-}
-
-impl A {
-    const N: usize = 1;
-
-    fn f() {
-        let x = 1;
-        let y = 2;
-    }
-
-    fn g() {}
-}
-
-::awsgen_runtime::shape!(A);
-
-/// B.
-pub enum B {}
-";
-        assert_eq!(super::blank_lines_between_items(text), expected);
-    }
 }
 
 /// `#[doc]` attributes for a model documentation string (HTML), or nothing when docs are off.
@@ -191,4 +147,51 @@ pub(crate) fn json_key(wire_name: &str) -> proc_macro2::Literal {
     let mut key = serde_json::Value::String(wire_name.to_owned()).to_string();
     key.push(':');
     proc_macro2::Literal::byte_string(key.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn items_and_methods_get_a_blank_line_statements_do_not() {
+        let text = "\
+pub struct A {
+    pub a: i32,
+}
+impl A {
+    const N: usize = 1;
+    fn f() {
+        let x = 1;
+        let y = 2;
+    }
+    fn g() {}
+}
+::awsgen_runtime::shape!(A);
+/// B, which a doc line ending in `;` does not end;
+/// the item does.
+pub enum B {}
+";
+        let expected = "\
+pub struct A {
+    pub a: i32,
+}
+
+impl A {
+    const N: usize = 1;
+
+    fn f() {
+        let x = 1;
+        let y = 2;
+    }
+
+    fn g() {}
+}
+
+::awsgen_runtime::shape!(A);
+
+/// B, which a doc line ending in `;` does not end;
+/// the item does.
+pub enum B {}
+";
+        assert_eq!(super::blank_lines_between_items(text), expected);
+    }
 }

@@ -28,7 +28,6 @@ pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
 ];
 
 /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
-
 /// `None` when the service has no such operation or it takes no input.
 pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
     operation: &str,
