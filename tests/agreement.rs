@@ -12,16 +12,7 @@ use awsgen::EmitOptions;
 use std::path::{Path, PathBuf};
 
 fn shared_models() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/aws-models");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "skipping: {} is absent (the Smithy corpus sits beside the repository)",
-            dir.display()
-        );
-        None
-    }
+    awsgen_tests::aws_models()
 }
 
 fn space(path: &Path) -> TypeSpace {

@@ -2,7 +2,8 @@
 //! without a panic, every file parses with `syn`, and generating twice gives the same files;
 //! and the generated code of the hardest models `cargo check`s without a warning.
 //!
-//! The tests skip, saying so, when the corpus is absent; `AWSGEN_CORPUS_ONLY=ecs,batch`
+//! The tests skip, saying so, when the corpus is absent, and fail under `CI=true`;
+//! `AWSGEN_SHARED=dir` reads it from `dir/aws-models`; `AWSGEN_CORPUS_ONLY=ecs,batch`
 //! restricts them to some services. `measure_corpus` (ignored) prints the
 //! numbers the checked set was chosen by: `cargo test -p awsgen-tests --test corpus --release
 //! -- --ignored --nocapture measure_corpus`.
@@ -15,8 +16,6 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/aws-models");
 
 /// CI machines have two cores.
 const THREADS: usize = 2;
@@ -51,12 +50,12 @@ const CHECKED: &[&str] = &[
     "personalize-events",
 ];
 
-/// Model files as `(module, path)`, by module; `None`, with a note, when the corpus is absent.
+/// Model files as `(module, path)`, by module; `None`, with a note, when the corpus is absent
+/// (a failure under `CI=true`).
 fn corpus() -> Option<Vec<(String, PathBuf)>> {
-    let root = Path::new(CORPUS);
-    let Ok(services) = std::fs::read_dir(root) else {
-        eprintln!("skipped: the AWS model corpus is not at {}", root.display());
-        return None;
+    let root = awsgen_tests::aws_models()?;
+    let Ok(services) = std::fs::read_dir(&root) else {
+        panic!("{} cannot be read", root.display());
     };
     let mut out = Vec::new();
     for service in services.flatten() {
@@ -515,5 +514,141 @@ fn event_streams_and_streaming_blobs_are_documented() {
             |rest| rest.contains("pub audio_stream: ::std::option::Option<::awsgen_runtime::Blob>")
         ),
         "polly's AudioStream is documented as streaming"
+    );
+}
+
+/// Why a member's value may be `@sensitive`, found from the model itself (not from what resolve
+/// computed): the member, its owner, its target, or a list item, map key or map value on the way
+/// into a list or map is sensitive. `None` when nothing on the way is.
+fn sensitive_reason(
+    model: &awsgen::model::Model,
+    owner: &awsgen::model::Shape,
+    member: &awsgen::model::Member,
+) -> Option<String> {
+    use awsgen::model::ShapeKind;
+    if owner.traits.sensitive {
+        return Some(format!("{} is sensitive", owner.id.name));
+    }
+    let mut stack = vec![member];
+    let mut seen = 0;
+    while let Some(m) = stack.pop() {
+        seen += 1;
+        if seen > 64 {
+            break;
+        }
+        if m.traits.sensitive {
+            return Some(format!("member {} is sensitive", m.name));
+        }
+        let Some(target) = model.shapes.get(&m.target) else {
+            continue;
+        };
+        if target.traits.sensitive {
+            return Some(format!("{} is sensitive", target.id.name));
+        }
+        match &target.kind {
+            ShapeKind::List(item) => stack.push(item),
+            ShapeKind::Map { key, value } => stack.extend([&**key, &**value]),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Members whose values may be sensitive but that a generated `Debug` impl prints, as
+/// `shape.member: why`. Reads the `Debug` impl from the generated source with `syn`.
+fn unredacted_sensitive_members(path: &Path) -> Result<Vec<String>, String> {
+    use awsgen::model::ShapeKind;
+    let model = awsgen::load::load_file(path).map_err(|e| e.to_string())?;
+    let space = awsgen::resolve::resolve(&model, &Selection::All).map_err(|e| e.to_string())?;
+    let options = EmitOptions::default();
+    let mut out = Vec::new();
+    for item in &space.items {
+        let Some(shape) = model.shapes.get(&item.shape) else {
+            continue;
+        };
+        let (members, fields) = match (&shape.kind, &item.kind) {
+            (ShapeKind::Structure(m), ItemKind::Struct(f))
+            | (ShapeKind::Union(m), ItemKind::Union(f)) => (m.as_slice(), f.as_slice()),
+            (ShapeKind::Enum(_) | ShapeKind::IntEnum(_), _) if shape.traits.sensitive => {
+                (&[][..], &[][..])
+            }
+            _ => continue,
+        };
+        let sensitive: Vec<_> = members
+            .iter()
+            .zip(fields)
+            .filter_map(|(m, f)| Some((m, f, sensitive_reason(&model, shape, m)?)))
+            .collect();
+        if sensitive.is_empty() && !shape.traits.sensitive {
+            continue;
+        }
+        // Only items with something sensitive are emitted: emitting all takes minutes.
+        let source = awsgen::emit::item_source(item, &options).map_err(|e| e.to_string())?;
+        let file = syn::parse_file(&source).map_err(|e| e.to_string())?;
+        let debug = file.items.iter().find_map(|i| match i {
+            syn::Item::Impl(imp)
+                if imp.trait_.as_ref().is_some_and(|(_, p, _)| {
+                    p.segments.last().is_some_and(|s| s.ident == "Debug")
+                }) =>
+            {
+                Some(quote_tokens(imp))
+            }
+            _ => None,
+        });
+        if debug.is_none() {
+            out.push(format!(
+                "{}: sensitive, with a derived Debug",
+                shape.id.name
+            ));
+            continue;
+        }
+        for (member, field, why) in sensitive {
+            let ident = naming::ident(&field.rust_name).to_string();
+            let redacted = debug.as_deref().is_some_and(|d| {
+                let label = format!("\"{}\"", field.rust_name);
+                d.contains(&format!("{label} , & :: awsgen_runtime :: Redacted"))
+                    || d.contains(&format!("Self :: {ident} (_)"))
+            });
+            if !redacted {
+                out.push(format!("{}.{}: {why}", shape.id.name, member.name));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn quote_tokens(item: &syn::ItemImpl) -> String {
+    quote::ToTokens::to_token_stream(item).to_string()
+}
+
+#[test]
+fn no_sensitive_value_is_printed_by_debug() {
+    // The fixture has each way a value can be sensitive; every one of them must be redacted.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/models/sensitive.json");
+    let found = unredacted_sensitive_members(&fixture).unwrap();
+    assert!(
+        found.is_empty(),
+        "the fixture prints:\n{}",
+        found.join("\n")
+    );
+    let Some(models) = corpus() else { return };
+    let results = parallel(&models, |(module, path)| {
+        unredacted_sensitive_members(path).map_err(|e| format!("{module}: {e}"))
+    });
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for ((module, _), result) in models.iter().zip(results) {
+        checked += 1;
+        match result {
+            Ok(found) => failures.extend(found.into_iter().map(|f| format!("{module}: {f}"))),
+            Err(e) => failures.push(e),
+        }
+    }
+    println!("{checked} models checked for unredacted sensitive members");
+    assert!(
+        failures.is_empty(),
+        "{} sensitive members are printed by Debug:\n{}",
+        failures.len(),
+        failures.join("\n")
     );
 }

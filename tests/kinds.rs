@@ -129,3 +129,47 @@ fn smithy_client_nullability_requires_and_defaults() {
     assert_eq!(input.widget_id, None);
     assert!(!input.verbose);
 }
+
+#[test]
+fn timestamps_built_in_code_are_written_in_the_members_format() {
+    let at = awsgen_runtime::Timestamp::from_epoch_seconds(1_700_000_000.0).unwrap();
+    let thing = Thing {
+        created_at: Some(at.clone()),
+        updated_at: Some(at.clone()),
+        expires_at: Some(at),
+        ..Thing::default()
+    };
+    let expected = json!({
+        "createdAt": 1700000000,
+        "updatedAt": "2023-11-14T22:13:20Z",
+        "expiresAt": "Tue, 14 Nov 2023 22:13:20 GMT"
+    });
+    let written = serde_json::to_value(&thing).unwrap();
+    assert_eq!(written["createdAt"], expected["createdAt"]);
+    assert_eq!(written["updatedAt"], expected["updatedAt"]);
+    assert_eq!(written["expiresAt"], expected["expiresAt"]);
+    let direct: Value = serde_json::from_str(&awsgen_runtime::json::to_string(&thing)).unwrap();
+    assert_eq!(direct, written);
+    // Read from a payload, a timestamp is written back as it came, whatever the format.
+    let read = round_trip(json!({"updatedAt": 1700000000, "expiresAt": "2023-11-14T22:13:20Z"}));
+    assert!(read.updated_at.is_some());
+}
+
+#[test]
+fn a_member_given_twice_keeps_its_last_value_and_the_strict_reading_names_it() {
+    // As in a real Batch job definition with "parameters" twice: AWS keeps the last value.
+    let text = r#"{"name": "first", "tags": {"a": "1"}, "name": "last", "extra": 1, "extra": 2}"#;
+    let thing: Thing = serde_json::from_str(text).unwrap();
+    assert_eq!(thing.name.as_deref(), Some("last"));
+    assert_eq!(thing.unknown_members.get("extra"), Some(&json!(2)));
+    let err = awsgen_runtime::de::from_str_strict::<Thing>(text).unwrap_err();
+    assert_eq!(err.to_string(), "name is given twice");
+    let nested = r#"{"tree": {"children": [{"value": 1, "value": 2}]}}"#;
+    let err = awsgen_runtime::de::from_str_strict::<Thing>(nested).unwrap_err();
+    assert_eq!(err.to_string(), "tree.children[0].value is given twice");
+    assert!(awsgen_runtime::de::from_str_strict::<Thing>(r#"{"name": "x"}"#).is_ok());
+    assert!(matches!(
+        awsgen_runtime::de::from_str_strict::<Thing>(r#"{"name": 1"#),
+        Err(awsgen_runtime::de::StrictError::Json(_))
+    ));
+}

@@ -20,8 +20,8 @@ use crate::{Error, OutputFile};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// Generation settings for one or more service models.
-#[derive(Debug, Clone, Default)]
+/// Generation settings for one or more service models. `Config::default()` is `Config::new()`.
+#[derive(Debug, Clone)]
 pub struct Config {
     models: Vec<(PathBuf, Option<String>)>,
     only: BTreeSet<String>,
@@ -34,8 +34,11 @@ impl Config {
     /// Defaults: every shape of each model, one file per service, docs on, all members optional.
     pub fn new() -> Self {
         Config {
+            models: Vec::new(),
+            only: BTreeSet::new(),
             layout: Layout::SingleFile,
-            ..Config::default()
+            options: EmitOptions::default(),
+            out_dir: None,
         }
     }
 
@@ -136,13 +139,30 @@ impl Config {
             println!("cargo:rerun-if-changed={}", path.display());
         }
         let files = self.generate()?;
-        crate::write::write(&out, &files).map_err(|source| Error::Io { path: out, source })?;
+        // One list per set of modules, so two calls with different models keep each other's.
+        let mut modules: Vec<String> = self
+            .models
+            .iter()
+            .map(|(path, module)| module.clone().unwrap_or_else(|| module_name(path)))
+            .collect();
+        modules.sort();
+        let list = format!(".awsgen-files-{}", modules.join("+"));
+        crate::write::write_listed(&out, &files, Path::new(&list))
+            .map_err(|source| Error::Io { path: out, source })?;
         Ok(())
     }
 }
 
-/// A module name from a model file: `ecs-2014-11-13.json` → `ecs`; for botocore's
-/// `<service>/<version>/service-2.json`, the service directory.
+impl Default for Config {
+    fn default() -> Self {
+        Config::new()
+    }
+}
+
+/// A module name from a model file: `ecs-2014-11-13.json` → `ecs` (a trailing API version date
+/// is dropped); for botocore's
+/// `<service>/<version>/service-2.json`, the service directory. The name goes through
+/// [`module_ident`], so any file name gives a valid module name.
 pub fn module_name(model: &Path) -> String {
     let stem = model
         .file_stem()
@@ -157,21 +177,41 @@ pub fn module_name(model: &Path) -> String {
             .find(|s| !is_version(s))
             .unwrap_or("service")
     } else {
-        stem.split(|c: char| c.is_ascii_digit())
-            .next()
-            .unwrap_or(stem)
+        without_date(stem)
     };
-    let name: String = base
-        .trim_end_matches(['-', '_', '.'])
+    module_ident(base)
+}
+
+/// `ecs-2014-11-13` → `ecs`: the API version date the Smithy corpus puts after the name.
+fn without_date(stem: &str) -> &str {
+    let Some(split) = stem.len().checked_sub("-2014-11-13".len()) else {
+        return stem;
+    };
+    let (name, date) = stem.split_at_checked(split).unwrap_or((stem, ""));
+    let is_date = date.len() == 11
+        && date.char_indices().all(|(i, c)| match i {
+            0 | 5 | 8 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if is_date && !name.is_empty() {
+        name
+    } else {
+        stem
+    }
+}
+
+/// A module name from any text (a file or directory name), by one rule: snake case as
+/// `heck` writes it (`acm-pca` → `acm_pca`, `AcmPCA` → `acm_pca`), characters outside ASCII
+/// letters, digits and `_` made `_`, and `service_` put before a name that is empty, starts
+/// with a digit or is a Rust keyword (`2fa` → `service_2fa`, `type` → `service_type`).
+pub fn module_ident(text: &str) -> String {
+    use heck::ToSnakeCase;
+    let name: String = text
+        .to_snake_case()
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
+    let name = name.trim_matches('_').to_owned();
     if name.is_empty()
         || name.starts_with(|c: char| c.is_ascii_digit())
         || crate::resolve::naming::is_keyword(&name)
@@ -179,6 +219,23 @@ pub fn module_name(model: &Path) -> String {
         format!("service_{name}")
     } else {
         name
+    }
+}
+
+/// Checks a module name given by the caller (not taken from a file name): it must be a Rust
+/// identifier that is not a keyword, and it is used as it is.
+pub(crate) fn check_module(name: &str) -> Result<(), Error> {
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && name != "_"
+        && !crate::resolve::naming::is_keyword(name);
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::ModuleName {
+            name: name.to_owned(),
+            suggestion: module_ident(name),
+        })
     }
 }
 
@@ -208,5 +265,36 @@ mod tests {
             "ecs"
         );
         assert_eq!(module_name(Path::new("type.json")), "service_type");
+        assert_eq!(module_name(Path::new("2fa-2020-01-01.json")), "service_2fa");
+        assert_eq!(
+            module_name(Path::new("-2020-01-01.json")),
+            "service_2020_01_01"
+        );
+    }
+
+    #[test]
+    fn module_idents_follow_the_rule() {
+        for (text, ident) in [
+            ("ecs", "ecs"),
+            ("acm-pca", "acm_pca"),
+            ("AcmPCA", "acm_pca"),
+            ("iot-1click-devices", "iot_1click_devices"),
+            ("2fa", "service_2fa"),
+            ("type", "service_type"),
+            ("self", "service_self"),
+            ("-", "service_"),
+            ("", "service_"),
+            ("café", "caf"),
+        ] {
+            assert_eq!(super::module_ident(text), ident, "{text}");
+            assert!(
+                super::check_module(&super::module_ident(text)).is_ok(),
+                "{text}"
+            );
+        }
+        for bad in ["acm-pca", "2fa", "type", "", "_", "a b"] {
+            let err = super::check_module(bad).unwrap_err().to_string();
+            assert!(err.contains(&format!("`{bad}`")), "{err}");
+        }
     }
 }

@@ -13,7 +13,8 @@ pub struct ServiceSpec {
     pub model: PathBuf,
 }
 
-/// Services under `dir`, sorted by module; the newest version directory of each.
+/// Services under `dir`, sorted by module; the newest version directory of each. Modules are
+/// named from the directory by [`module_ident`](crate::module_ident) (`acm-pca` → `acm_pca`).
 pub fn services_in(dir: &Path) -> Result<Vec<ServiceSpec>, Error> {
     let io = |e: std::io::Error| Error::Io {
         path: dir.to_path_buf(),
@@ -36,7 +37,7 @@ pub fn services_in(dir: &Path) -> Result<Vec<ServiceSpec>, Error> {
         versions.sort();
         if let Some(model) = versions.pop() {
             out.push(ServiceSpec {
-                module: module.to_owned(),
+                module: crate::module_ident(module),
                 model,
             });
         }

@@ -4,6 +4,15 @@
 //! `service-2.json`) into a [`model::Model`], [`resolve`] computes the closure of shapes the
 //! service's operations reach and names them, [`emit`] turns that into Rust tokens, and
 //! [`write`](mod@write) formats and writes the files.
+//!
+//! # Stability
+//!
+//! The API is [`Config`], what a build script needs, and what `cargo xtask` needs to generate a
+//! whole crate: [`services_in`], [`generate_crate`], [`generate_module`], [`crate_root`],
+//! [`module_name`], [`module_ident`], with [`Error`], [`OutputFile`], [`EmitOptions`] and
+//! [`Selection`]. The stages themselves ([`load`], [`model`], [`resolve`], [`emit`],
+//! [`write`](mod@write)) are public so the repository's tests, benchmarks and tools can reach
+//! inside; they are **unstable** and change with the generator, without notice.
 
 mod config;
 mod crate_gen;
@@ -13,7 +22,7 @@ pub mod model;
 pub mod resolve;
 pub mod write;
 
-pub use config::{module_name, Config};
+pub use config::{module_ident, module_name, Config};
 pub use crate_gen::{generate_crate, services_in, ServiceSpec};
 pub use emit::EmitOptions;
 pub use resolve::Selection;
@@ -28,6 +37,11 @@ pub enum Error {
     Load(#[from] load::LoadError),
     #[error("OUT_DIR is not set: call Config::out_dir, or run from a build script")]
     NoOutDir,
+    #[error(
+        "module name `{name}` is not a Rust identifier (or is a keyword); \
+         `{suggestion}` would be"
+    )]
+    ModuleName { name: String, suggestion: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -76,6 +90,7 @@ pub fn generate_module_with(
     options: &EmitOptions,
     layout: emit::Layout,
 ) -> Result<Vec<OutputFile>, Error> {
+    config::check_module(module)?;
     let space = resolve::resolve_with(model, selection, options.nullability).map_err(|source| {
         Error::Resolve {
             file: file.to_path_buf(),
@@ -113,6 +128,9 @@ fn header(space: &resolve::TypeSpace) -> String {
 
 /// The `lib.rs` of a crate holding several service modules, each behind a feature of its name.
 pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
+    for module in modules {
+        config::check_module(module)?;
+    }
     let mods = modules.iter().map(|m| {
         let ident = quote::format_ident!("{}", m);
         // prettyplease formats generated code; rustfmt would reformat it differently.

@@ -1,5 +1,7 @@
 //! The semantic model both frontends produce: shapes, members and the traits code generation
 //! and validation use. It knows nothing of JSON model syntax or of Rust.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 use indexmap::IndexMap;
 use std::fmt;

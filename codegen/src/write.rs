@@ -1,6 +1,8 @@
 //! Writes a generated file set: in memory first, then each file replaced atomically (temporary
 //! file + rename), stale files removed; or, with `check`, reports what differs. Knows nothing of
 //! shapes.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 use std::collections::BTreeSet;
 use std::io;
@@ -83,23 +85,68 @@ pub fn check(root: &Path, files: &[OutputFile]) -> io::Result<Vec<Stale>> {
 pub fn write(root: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
     let mut changed = Vec::new();
     for f in files {
-        let path = root.join(&f.path);
-        if std::fs::read_to_string(&path).is_ok_and(|existing| existing == f.contents) {
-            continue;
+        if write_one(root, f)? {
+            changed.push(f.path.clone());
         }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension("rs.tmp");
-        std::fs::write(&tmp, &f.contents)?;
-        std::fs::rename(&tmp, &path)?;
-        changed.push(f.path.clone());
     }
     for extra in extras(root, files)? {
         std::fs::remove_file(root.join(&extra))?;
         changed.push(extra);
     }
     Ok(changed)
+}
+
+/// Writes `files` under `root` like [`write()`], but removes only the files an earlier call
+/// wrote there (named in the list file `list`, relative to `root`, which it rewrites), never
+/// another file: a build script's `OUT_DIR` holds what prost-build, bindgen or another awsgen
+/// call wrote too. Returns the paths it changed.
+pub fn write_listed(root: &Path, files: &[OutputFile], list: &Path) -> io::Result<Vec<PathBuf>> {
+    let list_path = root.join(list);
+    let before: BTreeSet<PathBuf> = match std::fs::read_to_string(&list_path) {
+        Ok(text) => text.lines().map(PathBuf::from).collect(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => BTreeSet::new(),
+        Err(e) => return Err(e),
+    };
+    let wanted: BTreeSet<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let mut changed = Vec::new();
+    for f in files {
+        if write_one(root, f)? {
+            changed.push(f.path.clone());
+        }
+    }
+    for stale in before.difference(&wanted) {
+        // Only relative paths inside `root`: the list is ours, but a file can be edited.
+        if stale.is_absolute() || stale.components().any(|c| c.as_os_str() == "..") {
+            continue;
+        }
+        match std::fs::remove_file(root.join(stale)) {
+            Ok(()) => changed.push(stale.clone()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let text: String = wanted
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect();
+    std::fs::create_dir_all(root)?;
+    std::fs::write(list_path, text)?;
+    Ok(changed)
+}
+
+/// Writes one file atomically unless it already holds `f`'s contents; whether it wrote.
+fn write_one(root: &Path, f: &OutputFile) -> io::Result<bool> {
+    let path = root.join(&f.path);
+    if std::fs::read_to_string(&path).is_ok_and(|existing| existing == f.contents) {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("rs.tmp");
+    std::fs::write(&tmp, &f.contents)?;
+    std::fs::rename(&tmp, &path)?;
+    Ok(true)
 }
 
 #[cfg(test)]

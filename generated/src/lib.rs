@@ -7,6 +7,7 @@
 #[cfg(feature = "batch")]
 #[rustfmt::skip]
 pub mod batch;
+
 #[cfg(feature = "ecs")]
 #[rustfmt::skip]
 pub mod ecs;

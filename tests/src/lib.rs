@@ -8,8 +8,44 @@ pub mod kinds;
 /// The same fixture model under the Smithy 2.0 client nullability rules.
 #[rustfmt::skip]
 pub mod kinds_client;
+/// Every way a `@sensitive` value can be reached, under the client nullability rules so a
+/// required sensitive member is not an `Option`.
+#[rustfmt::skip]
+pub mod sensitive;
 
 use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Whether the tests run in CI (`CI=true`, as `.ci/run` sets it), where missing test data is
+/// a failure rather than a reason to skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// The Smithy model corpus: `aws-models/` in `$AWSGEN_SHARED`, or in `../shared` beside the
+/// repository. `None`, saying the test is skipped, when it is absent; under `CI=true` a
+/// missing corpus fails the test instead.
+pub fn aws_models() -> Option<PathBuf> {
+    let shared = std::env::var_os("AWSGEN_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
+    let dir = shared.join("aws-models");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        !in_ci(),
+        "CI=true and the AWS model corpus is not at {}: put ../shared beside the repository \
+         (or set AWSGEN_SHARED)",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: the AWS model corpus is not at {} (put ../shared beside the repository, or \
+         set AWSGEN_SHARED)",
+        dir.display()
+    );
+    None
+}
 
 /// `value` with every `null` object member removed, recursively: the generated types read
 /// `null` as absent, so this is what a lossless round trip gives back.

@@ -45,9 +45,10 @@ pub fn repository_targets(root: &Path) -> Result<Vec<(PathBuf, Vec<OutputFile>)>
 }
 
 /// Fixture models compiled into the tests crate, as `(module, file, nullability)`.
-pub const FIXTURE_MODULES: [(&str, &str, Nullability); 2] = [
+pub const FIXTURE_MODULES: [(&str, &str, Nullability); 3] = [
     ("kinds", "kinds.json", Nullability::AllOptional),
     ("kinds_client", "kinds.json", Nullability::SmithyClient),
+    ("sensitive", "sensitive.json", Nullability::SmithyClient),
 ];
 
 pub fn repository(root: &Path, check: bool) -> Result<ExitCode> {

@@ -6,6 +6,7 @@ mod changelog;
 mod diff;
 mod models;
 mod protocol_tests;
+mod sdk_names;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -72,6 +73,9 @@ enum Command {
         #[arg(long)]
         botocore: Option<String>,
     },
+    /// Read the names aws-sdk-rust gives Batch and ECS types, members and enum variants into
+    /// `tests/fixtures/sdk-names/` (the SDK versions benches/sdk-baseline pins).
+    SdkNames,
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
         /// botocore version; the newest release when omitted.
@@ -147,6 +151,10 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
                 None => models_version(&root)?,
             };
             protocol_tests::update(&root, &version)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Command::SdkNames => {
+            sdk_names::run(&root)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
         Command::UpdateModels { botocore } => {

@@ -25,6 +25,119 @@ pub fn from_slice<'de, T: serde::Deserialize<'de>>(bytes: &'de [u8]) -> serde_js
     }
 }
 
+/// Deserializes a `T` from JSON text like `serde_json::from_str`, but rejects an object that
+/// gives a member twice, naming its path (`containerDefinitions[0].environment`). The generated
+/// types read such input as AWS does, keeping the last value; this is the strict reading for
+/// callers who want to refuse it.
+///
+/// ```
+/// let err = awsgen_runtime::de::from_str_strict::<serde_json::Value>(r#"{"a": {"b": 1, "b": 2}}"#);
+/// assert_eq!(err.unwrap_err().to_string(), "a.b is given twice");
+/// ```
+pub fn from_str_strict<'de, T: serde::Deserialize<'de>>(text: &'de str) -> Result<T, StrictError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut walk = Walk::default();
+    if let Err(e) = serde::de::DeserializeSeed::deserialize(Unique(&mut walk), &mut de) {
+        return Err(match walk.duplicate {
+            Some(path) => StrictError::Duplicate(path),
+            None => StrictError::Json(e),
+        });
+    }
+    serde_json::from_str(text).map_err(StrictError::Json)
+}
+
+/// Why [`from_str_strict`] refused its input.
+#[derive(Debug)]
+pub enum StrictError {
+    /// A member given twice in one object, at this path.
+    Duplicate(String),
+    /// The input does not read as the type.
+    Json(serde_json::Error),
+}
+
+impl fmt::Display for StrictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StrictError::Duplicate(path) => write!(f, "{path} is given twice"),
+            StrictError::Json(e) => fmt::Display::fmt(e, f),
+        }
+    }
+}
+
+impl std::error::Error for StrictError {}
+
+/// Where [`Unique`] is, one segment an entry, and the path of the first member given twice.
+#[derive(Default)]
+struct Walk {
+    path: Vec<String>,
+    duplicate: Option<String>,
+}
+
+/// Walks any JSON value, failing at the first member given twice in an object.
+struct Unique<'p>(&'p mut Walk);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Unique<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Unique<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E: Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E: Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E: Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E: Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            self.0.path.push(format!("[{i}]"));
+            if seq.next_element_seed(Unique(self.0))?.is_none() {
+                self.0.path.pop();
+                return Ok(());
+            }
+            self.0.path.pop();
+            i += 1;
+        }
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let segment = if self.0.path.is_empty() {
+                key.as_str().to_owned()
+            } else {
+                format!(".{}", key.as_str())
+            };
+            self.0.path.push(segment);
+            if !seen.insert(key.into_string()) {
+                self.0.duplicate = Some(self.0.path.concat());
+                return Err(A::Error::custom("a member is given twice"));
+            }
+            map.next_value_seed(Unique(self.0))?;
+            self.0.path.pop();
+        }
+        Ok(())
+    }
+}
+
 /// A member name: borrowed from the input when it can be, so matching it allocates nothing.
 pub struct Key<'de>(Cow<'de, str>);
 
@@ -101,19 +214,17 @@ pub fn structure<'de, D: Deserializer<'de>, T: Members>(d: D) -> Result<T, D::Er
     d.deserialize_map(V(std::marker::PhantomData))
 }
 
-/// Reads a known member's value into its slot; `null` leaves it absent, a second value for the
-/// same member is an error.
+/// Reads a known member's value into its slot; `null` leaves it absent. A member given twice
+/// keeps its last value, as the AWS CLI, the services and every JSON reader do
+/// ([`from_str_strict`] rejects such input instead).
 #[inline]
 pub fn member<'de, A: MapAccess<'de>, T: Wire>(
     map: &mut A,
     slot: &mut Option<T>,
-    name: &'static str,
+    _name: &'static str,
 ) -> Result<(), A::Error> {
     let value: Option<T> = map.next_value_seed(WireSeed::new())?;
     if value.is_some() {
-        if slot.is_some() {
-            return Err(A::Error::duplicate_field(name));
-        }
         *slot = value;
     }
     Ok(())
@@ -129,12 +240,7 @@ pub fn unknown<'de, A: MapAccess<'de>>(
     if value.is_null() {
         return Ok(());
     }
-    if unknown.get(key.as_str()).is_some() {
-        return Err(A::Error::custom(format_args!(
-            "duplicate field `{}`",
-            key.as_str()
-        )));
-    }
+    // Given twice, the last value is kept, as for known members.
     unknown.insert(key.into_string(), value);
     Ok(())
 }

@@ -106,6 +106,33 @@ impl<'a, B: Buffer> Object<'a, B> {
         value.write_json(self.out);
     }
 
+    /// Writes a timestamp member in the format the model declares for it, when present; `key`
+    /// as for [`Object::member`].
+    #[inline]
+    pub fn timestamp(
+        &mut self,
+        key: &[u8],
+        value: &Option<crate::Timestamp>,
+        format: crate::TimestampFormat,
+    ) {
+        if let Some(value) = value {
+            self.timestamp_value(key, value, format);
+        }
+    }
+
+    /// [`Object::timestamp`] for a member that is always present.
+    #[inline]
+    pub fn timestamp_value(
+        &mut self,
+        key: &[u8],
+        value: &crate::Timestamp,
+        format: crate::TimestampFormat,
+    ) {
+        self.comma();
+        self.out.extend_from_slice(key);
+        value.write_json_as(format, self.out);
+    }
+
     /// Writes a member whose name is not known in advance (quoted and escaped here).
     pub fn entry<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) {
         self.comma();

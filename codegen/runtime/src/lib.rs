@@ -17,7 +17,7 @@ pub mod validate;
 pub mod wire;
 
 pub use blob::Blob;
-pub use timestamp::{Timestamp, TimestampError};
+pub use timestamp::{Timestamp, TimestampError, TimestampFormat};
 pub use unknown::UnknownMembers;
 pub use wire::{Wire, WireRef, WireSeed};
 
@@ -41,6 +41,16 @@ impl<T> std::fmt::Debug for Redacted<'_, T> {
             Some(_) => f.write_str("Some(*** Sensitive Data Redacted ***)"),
             None => f.write_str("None"),
         }
+    }
+}
+
+/// Prints a `@sensitive` value that is always present (a required member, a union variant's
+/// value, an enum value) as redacted.
+pub struct RedactedValue;
+
+impl std::fmt::Debug for RedactedValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("*** Sensitive Data Redacted ***")
     }
 }
 

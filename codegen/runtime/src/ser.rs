@@ -2,7 +2,7 @@
 //! written in their wire form.
 
 use crate::wire::{Wire, WireRef};
-use crate::UnknownMembers;
+use crate::{Timestamp, TimestampFormat, UnknownMembers};
 use serde::ser::SerializeMap;
 use serde::Serializer;
 
@@ -43,6 +43,34 @@ impl<M: SerializeMap> Struct<M> {
         }
     }
 
+    /// Writes a timestamp member in the format the model declares for it, when present.
+    #[inline]
+    pub fn timestamp(
+        &mut self,
+        key: &'static str,
+        value: &Option<Timestamp>,
+        format: TimestampFormat,
+    ) {
+        if let Some(value) = value {
+            self.timestamp_value(key, value, format);
+        }
+    }
+
+    /// [`Struct::timestamp`] for a member that is always present.
+    #[inline]
+    pub fn timestamp_value(
+        &mut self,
+        key: &'static str,
+        value: &Timestamp,
+        format: TimestampFormat,
+    ) {
+        if self.error.is_none() {
+            if let Err(e) = self.map.serialize_entry(key, &Formatted(value, format)) {
+                self.error = Some(e);
+            }
+        }
+    }
+
     /// Writes the members the model does not know, after the known ones, and ends the object;
     /// or returns the first error.
     #[inline]
@@ -52,6 +80,15 @@ impl<M: SerializeMap> Struct<M> {
         }
         unknown.serialize_into(&mut self.map)?;
         self.map.end()
+    }
+}
+
+/// A timestamp in a member's declared format.
+struct Formatted<'a>(&'a Timestamp, TimestampFormat);
+
+impl serde::Serialize for Formatted<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_as(self.1, s)
     }
 }
 

@@ -1,6 +1,7 @@
-//! Timestamps: written as epoch seconds (the AWS JSON protocols' default), read from epoch
-//! seconds or from the date strings the AWS CLI prints (RFC 3339) and HTTP dates. A timestamp
-//! read from a payload remembers how it was written, so a round trip gives back the same JSON.
+//! Timestamps: written in the format the member declares (`@timestampFormat`; epoch seconds,
+//! the AWS JSON protocols' default, when it declares none), read from epoch seconds or from the
+//! date strings the AWS CLI prints (RFC 3339) and HTTP dates. A timestamp read from a payload
+//! remembers how it was written, so a round trip gives back the same JSON.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -19,6 +20,18 @@ pub struct Timestamp {
 enum Original {
     Number(serde_json::Number),
     Text(Box<str>),
+}
+
+/// How a member writes a timestamp built in code (`@timestampFormat`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimestampFormat {
+    /// Seconds since the Unix epoch, a JSON number (`1700000000`, `1700000000.5`).
+    #[default]
+    EpochSeconds,
+    /// RFC 3339 in UTC, a JSON string (`"2023-11-14T22:13:20Z"`).
+    DateTime,
+    /// An HTTP date (RFC 9110), a JSON string (`"Tue, 14 Nov 2023 22:13:20 GMT"`).
+    HttpDate,
 }
 
 /// A value that is not a timestamp.
@@ -139,30 +152,81 @@ impl Ord for Timestamp {
     }
 }
 
+/// What a timestamp is written as: as it was read, or in a member's format.
+enum Written<'a> {
+    Number(&'a serde_json::Number),
+    Seconds(i64),
+    Fraction(f64),
+    Text(std::borrow::Cow<'a, str>),
+}
+
+impl Timestamp {
+    /// How this timestamp is written in a member of `format`: as it was read when it was read
+    /// from a payload, so a round trip keeps the payload's form.
+    fn written(&self, format: TimestampFormat) -> Written<'_> {
+        match (&self.original, format) {
+            (Some(Original::Number(n)), _) => Written::Number(n),
+            (Some(Original::Text(t)), _) => Written::Text(std::borrow::Cow::Borrowed(t)),
+            (None, TimestampFormat::EpochSeconds) if self.instant.subsec_nanosecond() == 0 => {
+                Written::Seconds(self.instant.as_second())
+            }
+            // Milliseconds are the precision AWS uses; more digits would be noise.
+            (None, TimestampFormat::EpochSeconds) => {
+                Written::Fraction(self.instant.as_millisecond() as f64 / 1000.0)
+            }
+            (None, TimestampFormat::DateTime) => {
+                let millis = jiff::Timestamp::from_millisecond(self.instant.as_millisecond());
+                let t = millis.unwrap_or(self.instant);
+                Written::Text(t.to_string().into())
+            }
+            (None, TimestampFormat::HttpDate) => {
+                let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
+                let text = printer
+                    .timestamp_to_rfc9110_string(&self.instant)
+                    // Years outside 0..=9999 have no HTTP date; RFC 3339 still says when.
+                    .unwrap_or_else(|_| self.instant.to_string());
+                Written::Text(text.into())
+            }
+        }
+    }
+
+    /// Writes the timestamp as a member of `format` declares it ([`serde::Serialize`] writes
+    /// epoch seconds).
+    pub fn serialize_as<S: serde::Serializer>(
+        &self,
+        format: TimestampFormat,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::Serialize;
+        match self.written(format) {
+            Written::Number(n) => n.serialize(s),
+            Written::Seconds(n) => s.serialize_i64(n),
+            Written::Fraction(n) => s.serialize_f64(n),
+            Written::Text(t) => s.serialize_str(&t),
+        }
+    }
+
+    /// [`WriteJson`](crate::json::WriteJson) in a member's `format`.
+    pub fn write_json_as<B: crate::json::Buffer>(&self, format: TimestampFormat, out: &mut B) {
+        use crate::json::WriteJson;
+        match self.written(format) {
+            Written::Number(n) => n.write_json(out),
+            Written::Seconds(n) => n.write_json(out),
+            Written::Fraction(n) => n.write_json(out),
+            Written::Text(t) => crate::json::write_str(out, &t),
+        }
+    }
+}
+
 impl crate::json::WriteJson for Timestamp {
     fn write_json<B: crate::json::Buffer>(&self, out: &mut B) {
-        match &self.original {
-            Some(Original::Number(n)) => n.write_json(out),
-            Some(Original::Text(t)) => crate::json::write_str(out, t),
-            None if self.instant.subsec_nanosecond() == 0 => {
-                self.instant.as_second().write_json(out)
-            }
-            None => (self.instant.as_millisecond() as f64 / 1000.0).write_json(out),
-        }
+        self.write_json_as(TimestampFormat::EpochSeconds, out)
     }
 }
 
 impl serde::Serialize for Timestamp {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match &self.original {
-            Some(Original::Number(n)) => n.serialize(s),
-            Some(Original::Text(t)) => s.serialize_str(t),
-            None if self.instant.subsec_nanosecond() == 0 => {
-                s.serialize_i64(self.instant.as_second())
-            }
-            // Milliseconds are the precision AWS uses; more digits would be noise.
-            None => s.serialize_f64(self.instant.as_millisecond() as f64 / 1000.0),
-        }
+        self.serialize_as(TimestampFormat::EpochSeconds, s)
     }
 }
 
@@ -241,6 +305,29 @@ mod tests {
         assert_eq!(serde_json::to_string(&t).unwrap(), "1700000000.5");
         let t = Timestamp::from(jiff::Timestamp::from_second(5).unwrap());
         assert_eq!(serde_json::to_string(&t).unwrap(), "5");
+    }
+
+    #[test]
+    fn new_timestamps_are_written_in_the_members_format_read_ones_as_read() {
+        let t = Timestamp::from_epoch_seconds(1_700_000_000.5).unwrap();
+        let json = |format| {
+            let mut out = Vec::new();
+            t.write_json_as(format, &mut out);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            json(TimestampFormat::DateTime),
+            "\"2023-11-14T22:13:20.5Z\""
+        );
+        assert_eq!(
+            json(TimestampFormat::HttpDate),
+            "\"Tue, 14 Nov 2023 22:13:20 GMT\""
+        );
+        assert_eq!(json(TimestampFormat::EpochSeconds), "1700000000.5");
+        let read: Timestamp = serde_json::from_str("1700000000").unwrap();
+        let mut out = Vec::new();
+        read.write_json_as(TimestampFormat::DateTime, &mut out);
+        assert_eq!(out, b"1700000000");
     }
 
     #[test]

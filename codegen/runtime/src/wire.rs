@@ -217,9 +217,8 @@ impl<K: Wire + Hash + Eq, V: Wire> Wire for IndexMap<K, V> {
                 let mut out = IndexMap::with_capacity(map.size_hint().unwrap_or(0).min(64));
                 while let Some(k) = map.next_key_seed(WireSeed::<K>::new())? {
                     let v = map.next_value_seed(WireSeed::<V>::new())?;
-                    if out.insert(k, v).is_some() {
-                        return Err(serde::de::Error::custom("duplicate map key"));
-                    }
+                    // A key given twice keeps its last value, as every JSON reader does.
+                    out.insert(k, v);
                 }
                 Ok(out)
             }
@@ -257,7 +256,9 @@ mod tests {
         assert_eq!(de::<Option<i32>>("null").unwrap(), None);
         let m: IndexMap<String, Vec<Option<i64>>> = de(r#"{"b":[1,null],"a":[]}"#).unwrap();
         assert_eq!(ser(&m), r#"{"b":[1,null],"a":[]}"#);
-        assert!(de::<IndexMap<String, i32>>(r#"{"a":1,"a":2}"#).is_err());
+        // A key given twice keeps its last value, as serde_json's own maps do.
+        let twice: IndexMap<String, i32> = de(r#"{"a":1,"a":2}"#).unwrap();
+        assert_eq!(twice["a"], 2);
     }
 
     #[test]

@@ -11,17 +11,18 @@ use quote::quote;
 pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenStream {
     let validate = super::validate::enumeration(item);
     let name = naming::ident(&item.rust_name);
-    // By module path: a shape may share its name with a generic parameter or local item.
-    let path = quote! { self::#name };
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
+    // A `@sensitive` enum's `Debug` names no value.
+    let sensitive = item.traits.sensitive;
+    let debug_derive = (!sensitive).then(|| quote! { , Debug });
     let derive = derives(
         quote! {
-            ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash,
-            ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::fmt::Debug
+            Clone, PartialEq, Eq, Hash, PartialOrd, Ord #debug_derive
         },
         options,
     );
+    let debug = sensitive.then(|| debug_redacted(&name, &item.rust_name));
     let idents: Vec<_> = variants
         .iter()
         .map(|v| naming::ident(&v.rust_name))
@@ -42,12 +43,12 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
     let from_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #value => #path::#ident, });
+        .map(|(value, ident)| quote! { #value => Self::#ident, });
     let from_string_arms = from_arms.clone();
     let as_str_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #path::#ident => #value, });
+        .map(|(value, ident)| quote! { Self::#ident => #value, });
     quote! {
         #item_doc
         #item_deprecated
@@ -65,19 +66,19 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#as_str_arms)*
-                    #path::Unknown(value) => value.as_str(),
+                    Self::Unknown(value) => value.as_str(),
                 }
             }
             /// Whether the value is one the model does not define.
             pub fn is_unknown(&self) -> bool {
-                ::std::matches!(self, #path::Unknown(_))
+                ::std::matches!(self, Self::Unknown(_))
             }
         }
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_arms)*
-                    other => #path::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
                 }
             }
         }
@@ -85,14 +86,14 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #(#from_string_arms)*
-                    _ => #path::Unknown(value),
+                    _ => Self::Unknown(value),
                 }
             }
         }
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(#path::from(value))
+                ::std::result::Result::Ok(Self::from(value))
             }
         }
         impl ::std::convert::AsRef<str> for #name {
@@ -120,25 +121,37 @@ pub fn emit(item: &Item, variants: &[Variant], options: &EmitOptions) -> TokenSt
                 ::awsgen_runtime::de::string_enum(deserializer)
             }
         }
+        #debug
         #validate
         ::awsgen_runtime::shape!(#name);
+    }
+}
+
+/// `Debug` for a `@sensitive` enum: the type's name, never the value.
+fn debug_redacted(name: &proc_macro2::Ident, label: &str) -> TokenStream {
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(#label).field(&::awsgen_runtime::RedactedValue).finish()
+            }
+        }
     }
 }
 
 pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> TokenStream {
     let validate = super::validate::int_enumeration(item);
     let name = naming::ident(&item.rust_name);
-    // By module path: a shape may share its name with a generic parameter or local item.
-    let path = quote! { self::#name };
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
+    let sensitive = item.traits.sensitive;
+    let debug_derive = (!sensitive).then(|| quote! { , Debug });
     let derive = derives(
         quote! {
-            ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq,
-            ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::fmt::Debug
+            Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord #debug_derive
         },
         options,
     );
+    let debug = sensitive.then(|| debug_redacted(&name, &item.rust_name));
     let idents: Vec<_> = variants
         .iter()
         .map(|v| naming::ident(&v.rust_name))
@@ -153,11 +166,11 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
     let from_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #value => #path::#ident, });
+        .map(|(value, ident)| quote! { #value => Self::#ident, });
     let to_arms = values
         .iter()
         .zip(&idents)
-        .map(|(value, ident)| quote! { #path::#ident => #value, });
+        .map(|(value, ident)| quote! { Self::#ident => #value, });
     quote! {
         #item_doc
         #item_deprecated
@@ -175,19 +188,19 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
             pub fn value(&self) -> i32 {
                 match self {
                     #(#to_arms)*
-                    #path::Unknown(value) => *value,
+                    Self::Unknown(value) => *value,
                 }
             }
             /// Whether the value is one the model does not define.
             pub fn is_unknown(&self) -> bool {
-                ::std::matches!(self, #path::Unknown(_))
+                ::std::matches!(self, Self::Unknown(_))
             }
         }
         impl ::std::convert::From<i32> for #name {
             fn from(value: i32) -> Self {
                 match value {
                     #(#from_arms)*
-                    other => #path::Unknown(other),
+                    other => Self::Unknown(other),
                 }
             }
         }
@@ -208,9 +221,10 @@ pub fn emit_int(item: &Item, variants: &[IntVariant], options: &EmitOptions) -> 
         }
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(#path::from)
+                <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer).map(Self::from)
             }
         }
+        #debug
         #validate
         ::awsgen_runtime::shape!(#name);
     }

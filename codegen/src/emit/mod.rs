@@ -1,6 +1,8 @@
 //! From a [`TypeSpace`](crate::resolve::TypeSpace) to Rust source: one token stream per
 //! item, grouped into files by [`Layout`], formatted with prettyplease. Knows nothing of JSON
 //! model syntax.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 pub mod docs;
 mod enumeration;
@@ -8,7 +10,7 @@ mod module;
 pub mod operation;
 mod operation_request;
 mod operation_rest;
-mod required;
+mod non_optional;
 mod structure;
 mod ty;
 mod union;
@@ -65,10 +67,39 @@ pub fn item_source(item: &Item, options: &EmitOptions) -> Result<String, syn::Er
     format(self::item(item, options))
 }
 
-/// Formats tokens as a file with prettyplease.
+/// Formats tokens as a file with prettyplease, with a blank line between items.
 pub fn format(tokens: TokenStream) -> Result<String, syn::Error> {
     let file: syn::File = syn::parse2(tokens)?;
-    Ok(prettyplease::unparse(&file))
+    Ok(blank_lines_between_items(&prettyplease::unparse(&file)))
+}
+
+/// prettyplease writes items with no line between them; a person leaves one. A blank line goes
+/// where an item ends (a line that is `}` or ends with `;`) and the next begins at the same
+/// indentation, at the two outer levels only: items of a file or of a `pub mod`, and the
+/// methods of an impl. Deeper lines are statements, which stay together.
+fn blank_lines_between_items(text: &str) -> String {
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous: Option<&str> = None;
+    for line in text.lines() {
+        if let Some(prev) = previous {
+            let code = !prev.trim_start().starts_with("//");
+            let ends_item = code && (prev.trim() == "}" || prev.trim_end().ends_with(';'));
+            let level = indent(line);
+            if ends_item
+                && level == indent(prev)
+                && level <= 4
+                && !line.trim().is_empty()
+                && !line.trim_start().starts_with('}')
+            {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
 }
 
 /// `#[doc]` attributes for a model documentation string (HTML), or nothing when docs are off.
@@ -125,4 +156,51 @@ pub(crate) fn json_key(wire_name: &str) -> proc_macro2::Literal {
     let mut key = serde_json::Value::String(wire_name.to_owned()).to_string();
     key.push(':');
     proc_macro2::Literal::byte_string(key.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn items_and_methods_get_a_blank_line_statements_do_not() {
+        let text = "\
+pub struct A {
+    pub a: i32,
+}
+impl A {
+    const N: usize = 1;
+    fn f() {
+        let x = 1;
+        let y = 2;
+    }
+    fn g() {}
+}
+::awsgen_runtime::shape!(A);
+/// B, which a doc line ending in `;` does not end;
+/// the item does.
+pub enum B {}
+";
+        let expected = "\
+pub struct A {
+    pub a: i32,
+}
+
+impl A {
+    const N: usize = 1;
+
+    fn f() {
+        let x = 1;
+        let y = 2;
+    }
+
+    fn g() {}
+}
+
+::awsgen_runtime::shape!(A);
+
+/// B, which a doc line ending in `;` does not end;
+/// the item does.
+pub enum B {}
+";
+        assert_eq!(super::blank_lines_between_items(text), expected);
+    }
 }

@@ -104,7 +104,7 @@ pub fn module_sources(
             for file in KIND_FILES {
                 let count = space.items.iter().filter(|i| kind_file(i) == file).count();
                 if count > 0 {
-                    let text: String = sources.by_ref().take(count).collect();
+                    let text = sources.by_ref().take(count).collect::<Vec<_>>().join("\n");
                     files.push((format!("{module}/{file}"), text));
                     body_items.push(quote! { include!(#file); });
                 }

@@ -1,10 +1,10 @@
 //! Structures: a struct of `Option` fields plus the members the model does not know, with
 //! hand-rolled serde impls (a match on the member name; no `flatten`, no buffering).
 
-use super::ty::{case_note, rust_type, stream_note};
+use super::ty::{case_note, field_type, stream_note};
 use super::{deprecated, derives, doc, EmitOptions};
 use crate::resolve::naming;
-use crate::resolve::{Field, Item};
+use crate::resolve::{Field, Item, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -13,18 +13,17 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let name = naming::ident(&item.rust_name);
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
-    let sensitive = fields.iter().any(|f| f.traits.sensitive);
-    let mut base = vec![
-        quote! { ::std::clone::Clone },
-        quote! { ::std::cmp::PartialEq },
-    ];
+    let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
+    // Derive macros are looked up in the macro namespace, where no generated type lives, so
+    // the prelude's names are as collision-proof as absolute paths.
+    let mut base = vec![quote! { Clone }, quote! { PartialEq }];
     // Every member optional: `Default` is the empty structure. Otherwise there is no
     // meaningful empty value, and deserialization builds the structure itself.
     if fields.iter().all(|f| f.optional) {
-        base.push(quote! { ::std::default::Default });
+        base.push(quote! { Default });
     }
     if !sensitive {
-        base.push(quote! { ::std::fmt::Debug });
+        base.push(quote! { Debug });
     }
     let derive = derives(quote! { #(#base),* }, options);
     let field_defs = fields.iter().map(|f| field_def(f, options));
@@ -52,15 +51,6 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         #debug
         #validate
         ::awsgen_runtime::shape!(#name);
-    }
-}
-
-pub(super) fn field_type(f: &Field) -> TokenStream {
-    let t = rust_type(&f.ty);
-    if f.boxed {
-        quote! { ::std::boxed::Box<#t> }
-    } else {
-        t
     }
 }
 
@@ -99,14 +89,29 @@ fn is_zero_default(v: &serde_json::Value) -> bool {
     }
 }
 
+/// The `@timestampFormat` a timestamp member writes a value built in code in, when it is not
+/// epoch seconds (what `Timestamp`'s own `Serialize` writes). Unboxed: a timestamp is never
+/// part of a recursive cycle.
+fn timestamp_format(f: &Field) -> Option<TokenStream> {
+    if !matches!(f.ty.kind, TyKind::Timestamp) || f.boxed {
+        return None;
+    }
+    match f.traits.timestamp_format.as_deref()? {
+        "date-time" => Some(quote! { ::awsgen_runtime::TimestampFormat::DateTime }),
+        "http-date" => Some(quote! { ::awsgen_runtime::TimestampFormat::HttpDate }),
+        _ => None,
+    }
+}
+
 fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
-        if f.optional {
-            quote! { map.member(#key, &self.#ident); }
-        } else {
-            quote! { map.member_value(#key, &self.#ident); }
+        match (timestamp_format(f), f.optional) {
+            (Some(format), true) => quote! { map.timestamp(#key, &self.#ident, #format); },
+            (Some(format), false) => quote! { map.timestamp_value(#key, &self.#ident, #format); },
+            (None, true) => quote! { map.member(#key, &self.#ident); },
+            (None, false) => quote! { map.member_value(#key, &self.#ident); },
         }
     });
     // Plain calls that keep the first error, not a `?` per member: rustc checks each `?` on
@@ -134,10 +139,13 @@ fn write_json(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = super::json_key(&f.wire_name);
-        if f.optional {
-            quote! { object.member(#key, &self.#ident); }
-        } else {
-            quote! { object.member_value(#key, &self.#ident); }
+        match (timestamp_format(f), f.optional) {
+            (Some(format), true) => quote! { object.timestamp(#key, &self.#ident, #format); },
+            (Some(format), false) => {
+                quote! { object.timestamp_value(#key, &self.#ident, #format); }
+            }
+            (None, true) => quote! { object.member(#key, &self.#ident); },
+            (None, false) => quote! { object.member_value(#key, &self.#ident); },
         }
     });
     let object = if fields.is_empty() {
@@ -166,11 +174,11 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
     // Members are read into slots, and the structure is built once the required ones are known.
     let arms = fields.iter().map(|f| {
         let key = &f.wire_name;
-        let slot = super::required::slot(f);
+        let slot = super::non_optional::slot(f);
         quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut #slot, #key), }
     });
-    let slots = super::required::slots(fields);
-    let members = super::required::finish(fields);
+    let slots = super::non_optional::slots(fields);
+    let members = super::non_optional::finish(fields);
     // One `?` for the member read, not one per arm: rustc checks each `?` on its own.
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
@@ -244,14 +252,16 @@ fn deserialize_members(
     }
 }
 
-/// `Debug` that prints `@sensitive` members as redacted.
+/// `Debug` that prints as redacted every member that is `@sensitive` or holds a sensitive
+/// value (a list of sensitive strings, a map with sensitive keys or values).
 fn debug_redacted(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let label = &f.rust_name;
-        if f.traits.sensitive && !f.optional {
-            quote! { .field(#label, &::awsgen_runtime::Redacted(&::std::option::Option::Some(()))) }
-        } else if f.traits.sensitive {
+        let sensitive = f.ty.holds_sensitive();
+        if sensitive && !f.optional {
+            quote! { .field(#label, &::awsgen_runtime::RedactedValue) }
+        } else if sensitive {
             quote! { .field(#label, &::awsgen_runtime::Redacted(&self.#ident)) }
         } else {
             quote! { .field(#label, &self.#ident) }

@@ -44,6 +44,17 @@ pub fn rust_type_in(ty: &Ty, scope: &TokenStream) -> TokenStream {
     }
 }
 
+/// The Rust type of a structure member, boxed where it breaks a recursive cycle (without the
+/// `Option` an optional member adds).
+pub fn field_type(f: &crate::resolve::Field) -> TokenStream {
+    let t = rust_type(&f.ty);
+    if f.boxed {
+        quote! { ::std::boxed::Box<#t> }
+    } else {
+        t
+    }
+}
+
 fn optional_if(t: TokenStream, optional: bool) -> TokenStream {
     if optional {
         quote! { ::std::option::Option<#t> }

@@ -11,7 +11,8 @@ use quote::quote;
 pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
     let validate = super::validate::union(item, fields);
     let name = naming::ident(&item.rust_name);
-    // By module path: a shape may share its name with a generic parameter or local item.
+    // Inside the deserializer's visitor `Self` is the visitor: the union is named by module
+    // path there, which no generic parameter or local item can shadow.
     let path = quote! { self::#name };
     let rust_name = &item.rust_name;
     let item_text = with_note(
@@ -20,10 +21,17 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     );
     let item_doc = doc(item_text.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
-    let derive = derives(
-        quote! { ::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug },
-        options,
-    );
+    let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
+    let derive = if sensitive {
+        derives(quote! { Clone, PartialEq }, options)
+    } else {
+        derives(quote! { Clone, PartialEq, Debug }, options)
+    };
+    let debug = if sensitive {
+        debug_redacted(&name, fields)
+    } else {
+        TokenStream::new()
+    };
     let defs = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let text = with_note(f.traits.documentation.as_deref(), stream_note(&f.traits));
@@ -45,18 +53,18 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
         if is_unit(&f.ty) {
-            quote! { #path::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
+            quote! { Self::#ident => ::awsgen_runtime::ser::unit_variant(&mut map, #key)?, }
         } else {
-            quote! { #path::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
+            quote! { Self::#ident(value) => ::awsgen_runtime::ser::variant(&mut map, #key, value)?, }
         }
     });
     let json_arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = super::json_key(&f.wire_name);
         if is_unit(&f.ty) {
-            quote! { #path::#ident => ::awsgen_runtime::json::write_unit_variant(out, #key), }
+            quote! { Self::#ident => ::awsgen_runtime::json::write_unit_variant(out, #key), }
         } else {
-            quote! { #path::#ident(value) => ::awsgen_runtime::json::write_variant(out, #key, value), }
+            quote! { Self::#ident(value) => ::awsgen_runtime::json::write_variant(out, #key, value), }
         }
     });
     let de_arms = fields.iter().map(|f| {
@@ -100,7 +108,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#ser_arms)*
-                    #path::Unknown { name, value } => map.serialize_entry(name, value)?,
+                    Self::Unknown { name, value } => map.serialize_entry(name, value)?,
                 }
                 map.end()
             }
@@ -109,7 +117,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
             fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
                 match self {
                     #(#json_arms)*
-                    #path::Unknown { name, value } => ::awsgen_runtime::json::write_unknown_variant(out, name, value),
+                    Self::Unknown { name, value } => ::awsgen_runtime::json::write_unknown_variant(out, name, value),
                 }
             }
         }
@@ -137,7 +145,38 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 deserializer.deserialize_map(Visitor)
             }
         }
+        #debug
         #validate
         ::awsgen_runtime::shape!(#name);
+    }
+}
+
+/// `Debug` that names the variant but prints a `@sensitive` value (or one holding a sensitive
+/// value) as redacted.
+fn debug_redacted(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let arms = fields.iter().map(|f| {
+        let ident = naming::ident(&f.rust_name);
+        let label = &f.rust_name;
+        if is_unit(&f.ty) {
+            quote! { Self::#ident => f.write_str(#label), }
+        } else if f.ty.holds_sensitive() {
+            quote! { Self::#ident(_) => f.debug_tuple(#label).field(&::awsgen_runtime::RedactedValue).finish(), }
+        } else {
+            quote! { Self::#ident(value) => f.debug_tuple(#label).field(value).finish(), }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms)*
+                    Self::Unknown { name, value } => f
+                        .debug_struct("Unknown")
+                        .field("name", name)
+                        .field("value", value)
+                        .finish(),
+                }
+            }
+        }
     }
 }

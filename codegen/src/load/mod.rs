@@ -1,4 +1,6 @@
 //! Frontends: each reads one of the JSON forms AWS publishes into a [`Model`].
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 mod botocore;
 pub use botocore::Sidecars;

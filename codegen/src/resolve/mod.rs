@@ -1,6 +1,8 @@
 //! From a [`Model`] to a [`TypeSpace`]: the closure of shapes the operations reach, their Rust
 //! names (collisions resolved by one documented rule), and which members are boxed to break
 //! recursion.
+//!
+//! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
 mod boxing;
 mod closure;
@@ -142,6 +144,20 @@ pub struct IntVariant {
 pub struct Ty {
     pub kind: TyKind,
     pub traits: Traits,
+}
+
+impl Ty {
+    /// Whether a value in this position may hold a `@sensitive` value without a generated
+    /// type of its own in between: the position itself, or any list item, map key or map value
+    /// inside it. (A generated type keeps its own sensitive members out of its `Debug`.)
+    pub fn holds_sensitive(&self) -> bool {
+        self.traits.sensitive
+            || match &self.kind {
+                TyKind::List { item, .. } => item.holds_sensitive(),
+                TyKind::Map { key, value, .. } => key.holds_sensitive() || value.holds_sensitive(),
+                _ => false,
+            }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -321,12 +337,15 @@ fn fields(
     is_struct: bool,
 ) -> Result<Vec<Field>, ResolveError> {
     let rust_names = unique::field_names(members, is_struct);
+    // Everything inside a `@sensitive` structure or union is as sensitive as the whole.
+    let owner_sensitive = model.shapes.get(owner).is_some_and(|s| s.traits.sensitive);
     members
         .iter()
         .zip(rust_names)
         .map(|(m, rust_name)| {
             let target = &model.shapes[&m.target];
-            let traits = m.traits.over(&target.traits);
+            let mut traits = m.traits.over(&target.traits);
+            traits.sensitive |= owner_sensitive;
             Ok(Field {
                 member: m.name.clone(),
                 wire_name: m.traits.json_name.clone().unwrap_or_else(|| m.name.clone()),
@@ -351,7 +370,8 @@ fn ty(
 }
 
 /// Lists and maps nested deeper than this in one position are refused, so building the type
-/// (and emitting and formatting it) recurses a bounded depth; AWS models nest at most 3.
+/// (and emitting and formatting it) recurses a bounded depth; AWS models nest at most 4
+/// (sagemaker-geospatial's `LinearRingsList`).
 const MAX_COLLECTION_DEPTH: usize = 32;
 
 /// [`ty`] for a position inside the lists and maps `outer` (outermost first).

@@ -12,7 +12,9 @@
     reason = "deprecated model items are still generated, and the code around them uses them"
 )]
 include!("enums.rs");
+
 include!("structures.rs");
+
 /// The service's operations with the names of their input and output types.
 pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
     ::awsgen_runtime::Operation {
@@ -256,6 +258,7 @@ pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         output: ::std::option::Option::Some("UpdateServiceJobResponse"),
     },
 ];
+
 /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
 /// `None` when the service has no such operation or it takes no input.
 pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -434,6 +437,7 @@ pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Runs `visitor` on the output type of `operation`; `None` when the service has no
 /// such operation or it returns nothing.
 pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -624,6 +628,7 @@ pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
 pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
     name: &str,

@@ -14,8 +14,11 @@
     reason = "deprecated model items are still generated, and the code around them uses them"
 )]
 include!("enums.rs");
+
 include!("structures.rs");
+
 include!("unions.rs");
+
 /// The service's operations with the names of their input and output types.
 pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
     ::awsgen_runtime::Operation {
@@ -459,6 +462,7 @@ pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         output: ::std::option::Option::Some("UpdateTaskSetResponse"),
     },
 ];
+
 /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
 /// `None` when the service has no such operation or it takes no input.
 pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -785,6 +789,7 @@ pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Runs `visitor` on the output type of `operation`; `None` when the service has no
 /// such operation or it returns nothing.
 pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -1125,6 +1130,7 @@ pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
 pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
     name: &str,
@@ -2956,14 +2962,17 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// `@pattern` `([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`, compiled on first use.
 static PATTERN_B364D99F6A2DCBC1: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(
     "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
 );
+
 /// `@pattern` `[a-zA-Z0-9\.\*\-]+`, compiled on first use.
 static PATTERN_F7B18937DFB213B7: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(
     "[a-zA-Z0-9\\.\\*\\-]+",
 );
+
 #[cfg(test)]
 mod pattern_tests {
     /// The generator compiled these with the same engine; this proves the build in use agrees.

@@ -8,8 +8,11 @@
     reason = "deprecated model items are still generated, and the code around them uses them"
 )]
 include!("enums.rs");
+
 include!("structures.rs");
+
 include!("unions.rs");
+
 /// The service's operations with the names of their input and output types.
 pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
     ::awsgen_runtime::Operation {
@@ -23,6 +26,7 @@ pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         output: ::std::option::Option::Some("Thing"),
     },
 ];
+
 /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
 /// `None` when the service has no such operation or it takes no input.
 pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -35,6 +39,7 @@ pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Runs `visitor` on the output type of `operation`; `None` when the service has no
 /// such operation or it returns nothing.
 pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -46,6 +51,7 @@ pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
 pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
     name: &str,
@@ -67,10 +73,12 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// `@pattern` `[a-z]`, compiled on first use.
 static PATTERN_5FE76AC8330A3F65: ::awsgen_runtime::validate::Pattern = ::awsgen_runtime::validate::Pattern::new(
     "[a-z]",
 );
+
 #[cfg(test)]
 mod pattern_tests {
     /// The generator compiled these with the same engine; this proves the build in use agrees.

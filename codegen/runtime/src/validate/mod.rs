@@ -21,14 +21,17 @@
 //! ```
 
 mod impls;
+mod java_regex;
+mod limit;
 mod path;
 mod pattern;
 mod rules;
 mod violation;
 
+pub use limit::Limit;
 pub use path::{DisplayPath, Path, Segment, Step};
 pub use pattern::{compile as compile_pattern, Pattern};
-pub use rules::{Length, Limit, Range, Rules};
+pub use rules::{Length, Range, Rules};
 pub use violation::{Rule, Side, Unit, Violation, Violations};
 
 /// A value that can be checked against its model's constraints.
@@ -177,7 +180,7 @@ pub fn string_enum(
             allowed,
             suggestion,
         };
-        rules::record(path, out, rules, rule, || Some(violation::quoted(value)));
+        rules::record(path, out, rules, rule, || Some(self::path::quoted(value)));
     }
     rules::string(value, rules, path, out);
 }

@@ -119,9 +119,15 @@ impl fmt::Display for DisplayPath<'_> {
 fn write_key(f: &mut fmt::Formatter<'_>, key: Option<&str>) -> fmt::Result {
     match key {
         // JSON string syntax, so quotes and control characters in keys stay unambiguous.
-        Some(key) => write!(f, "[{}]", super::violation::quoted(key)),
+        Some(key) => write!(f, "[{}]", quoted(key)),
         None => f.write_str("[<sensitive>]"),
     }
+}
+
+/// `text` as a JSON string literal.
+pub(crate) fn quoted(text: &str) -> String {
+    // Serializing a `str` to JSON cannot fail; the fallback keeps this total anyway.
+    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! rule's limits, and the offending value (never a `@sensitive` one); [`Violations`] collects
 //! them in document order and prints one per line.
 
-use super::path::{DisplayPath, Segment};
-use super::rules::Limit;
+use super::limit::Limit;
+use super::path::{quoted, DisplayPath, Segment};
 use std::fmt;
 
 /// What is counted for `@length`.
@@ -332,12 +332,6 @@ impl fmt::Display for Shown<'_> {
             None => f.write_str(text),
         }
     }
-}
-
-/// `text` as a JSON string literal.
-pub(crate) fn quoted(text: &str) -> String {
-    // Serializing a `str` to JSON cannot fail; the fallback keeps this total anyway.
-    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
 }
 
 /// Every violation found, in document order. The second field says whether members a

@@ -17,7 +17,7 @@ pub fn slot(f: &Field) -> proc_macro2::Ident {
 pub fn slots(fields: &[Field]) -> TokenStream {
     let lets = fields.iter().map(|f| {
         let slot = slot(f);
-        let ty = super::structure::field_type(f);
+        let ty = super::ty::field_type(f);
         quote! { let mut #slot: ::std::option::Option<#ty> = ::std::option::Option::None; }
     });
     quote! { #(#lets)* }

@@ -1,0 +1,975 @@
+//! Java regular expressions as AWS models write some `@pattern`s (inline flags, possessive
+//! quantifiers, POSIX and Unicode classes, class intersection, `\A` and `\z`), rewritten
+//! into ECMA-262 patterns with Java's meaning, for the matcher in [`pattern`](super::pattern).
+
+use std::fmt::Write as _;
+
+/// A Java pattern rewritten as an ECMA-262 pattern for Unicode mode, with the flags its
+/// leading inline flags set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Translated {
+    pub(crate) pattern: String,
+    pub(crate) icase: bool,
+    pub(crate) multiline: bool,
+    pub(crate) dot_all: bool,
+}
+
+impl Translated {
+    pub(crate) fn flags(&self) -> regress::Flags {
+        regress::Flags {
+            icase: self.icase,
+            multiline: self.multiline,
+            dot_all: self.dot_all,
+            unicode: true,
+            ..regress::Flags::default()
+        }
+    }
+}
+
+/// Rewrites a pattern in `java.util.regex` syntax as an ECMA-262 pattern (Unicode mode) that
+/// matches the same strings, or `None` for what Java rejects or this does not translate (then
+/// the pattern fails as written). It reads the pattern token by token: escapes (`\+` is a
+/// plus), classes (inside `[...]` a `+` is a plus), groups and quantifiers. ECMA-262 syntax
+/// that Java reads alike passes through. What it rewrites:
+///
+/// - Inline flags `(?i)`, `(?m)`, `(?s)`, `(?is-m)` (and `(?u)`, which adds nothing to
+///   ECMA-262's Unicode case folding). Java applies them from there to the end of the group,
+///   across `|`. At the very start (after nothing but `^`) they become the regex's flags;
+///   elsewhere a modifier group `(?i:...)` covers the rest of each alternative of the group.
+///   `m` becomes a flag only at the very start, because a `^` before `(?m)` still matches only
+///   at the start of the input. Caveat: Java's `(?i)` folds ASCII letters only (without
+///   `(?u)`) where ECMA-262 folds Unicode, so `(?i)s` also matches `ſ` (U+017F) and `(?i)é`
+///   also `É`.
+/// - Possessive quantifiers `X*+`, `X++`, `X?+`, `X{n}+`, `X{n,}+`, `X{n,m}+` become greedy:
+///   ECMA-262 has no atomic matching. Caveat: possessive never gives back what it took, so
+///   `a*+a` never matches where `a*a` does; the result differs only when what follows could
+///   match what the quantifier took. The AWS patterns quantify a fixed count (`\d{12}+`,
+///   where possessive and greedy are the same) or a class the next token cannot match
+///   (`[\/]?+[a-zA-Z0-9!_.*'()-]+`).
+/// - A quantifier on an assertion (`^`, `$`, `\b`, `\B`, `\A`, `\z`, a lookaround): repeating
+///   a zero-width assertion one or more times is the assertion, so with a minimum of one or
+///   more the quantifier goes; with a minimum of zero it always succeeds, so an anchor goes
+///   too (a lookaround, which may hold capture groups, is kept in `(?:...)` with its
+///   quantifier).
+/// - A braced quantifier with nothing before it to repeat: at the start of a group or
+///   alternative, or right after another quantifier (`[0-9a-zA-Z]{11}{0,1011}`). Java applies
+///   it to the empty string (`a{2}{3}` matches `aa`, not six), so it goes.
+/// - `\A` and `\z` (start and end of input) become `^` and `$`, or lookarounds where `m` is on;
+///   `\Z` (the end, or before a line terminator that ends the input) becomes lookarounds.
+/// - POSIX classes (`\p{Print}`, `\p{Alnum}`, ... ASCII only, as in Java), `\p{all}`,
+///   `\p{LD}` (letter or digit), `\p{IsAlphabetic}`-style binary properties, general
+///   categories with `Is` (`\p{IsL}`), and `\h`, `\v` (Java's horizontal and vertical space).
+/// - Classes: nested classes (`[a-c[x-z]]`, a union), intersection (`[\p{Print}&&[^|:/]]`,
+///   written as lookaheads), a `-` after a class escape (`[\p{L}-_]`, where Java reads `-` as
+///   itself), `]` first in a class (itself in Java), and escapes Unicode mode forbids.
+/// - Escapes: `\x{h...}` and octal `\0ooo` become `\u{...}`; `\e`, `\a` and `\cX` their
+///   characters; `\:`, `\-` and other escaped punctuation Unicode mode forbids are written
+///   plainly; a lone `{` that is not a quantifier, `}` and `]` are escaped; a backreference
+///   `\17` when fewer than 17 groups have opened is `\1` then `7`, as in Java; `\Q...\E`
+///   becomes the characters between.
+///
+/// Not translated (the pattern then fails as written): atomic groups `(?>...)`, the flags `d`,
+/// `x`, `U`, `c`, `\R`, `\X`, `\G`, Unicode blocks (`\p{InGreek}`) and scripts
+/// (`\p{IsLatin}`).
+///
+/// Left as ECMA-262 reads it, in translated patterns as in those that compile as written (the
+/// differences are about line terminators and non-ASCII space): Java's `$` also matches before
+/// a line terminator that ends the input, its `^` with `m` never at the end of the input, its
+/// `.` never `U+0085`; its `\s` is ASCII only, its `\b` reads non-ASCII letters as word
+/// characters.
+pub(crate) fn translate(source: &str) -> Option<Translated> {
+    Translator {
+        chars: source.chars().collect(),
+        pos: 0,
+        out: String::with_capacity(source.len() + 16),
+        frames: vec![Frame {
+            open: 0,
+            lookaround: false,
+            wraps: Vec::new(),
+            multiline: false,
+            alternated: false,
+        }],
+        last: Last::Nothing,
+        captures: 0,
+        icase: false,
+        multiline: false,
+        dot_all: false,
+    }
+    .run()
+}
+
+/// Deeper class nesting than any pattern needs is refused, so hostile input cannot exhaust the
+/// stack.
+const MAX_CLASS_DEPTH: usize = 16;
+
+struct Translator {
+    chars: Vec<char>,
+    pos: usize,
+    out: String,
+    /// The open groups, the whole pattern first; never empty.
+    frames: Vec<Frame>,
+    last: Last,
+    /// Capture groups opened so far.
+    captures: u32,
+    icase: bool,
+    multiline: bool,
+    dot_all: bool,
+}
+
+struct Frame {
+    /// Where the group's `(` is in the output.
+    open: usize,
+    lookaround: bool,
+    /// The modifiers (`i`, `s-m`) of the modifier groups opened in this group for inline flags,
+    /// outermost first. They are closed before each `|` and the group's `)`, and reopened
+    /// after each `|`: Java's inline flags hold to the end of the group, across alternatives.
+    wraps: Vec<String>,
+    /// Whether `^` and `$` match at line ends here.
+    multiline: bool,
+    /// Whether a `|` has been seen in this group.
+    alternated: bool,
+}
+
+/// What a quantifier would apply to.
+#[derive(Debug, Clone, Copy)]
+enum Last {
+    /// Nothing: the start of the pattern, a group or an alternative, or inline flags.
+    Nothing,
+    /// Something a quantifier applies to as written.
+    Atom,
+    /// A zero-width assertion, starting at this offset of the output.
+    Assertion(usize),
+    /// A lookaround group, starting at this offset of the output.
+    Lookaround(usize),
+    /// A quantified atom.
+    Quantified,
+}
+
+/// What an escape stands for.
+enum Escaped {
+    Char(u32),
+    Set(Set),
+}
+
+/// A set of characters, as ECMA-262 can write it.
+enum Set {
+    /// An escape ECMA-262 reads alike in and outside a class: `\d`, `\p{L}`.
+    Escape(String),
+    /// Class contents (ranges, several escapes), of the set or of its complement.
+    Contents { contents: String, negated: bool },
+}
+
+impl Set {
+    fn outside_class(self) -> String {
+        match self {
+            Set::Escape(escape) => escape,
+            Set::Contents {
+                contents,
+                negated: false,
+            } => format!("[{contents}]"),
+            Set::Contents {
+                contents,
+                negated: true,
+            } => format!("[^{contents}]"),
+        }
+    }
+}
+
+/// One operand of a Java class: what a class without `&&` holds.
+#[derive(Default)]
+struct Union {
+    /// Class contents.
+    contents: String,
+    /// Matchers of one character that cannot be written as class contents (negated nested
+    /// classes, intersections).
+    others: Vec<String>,
+}
+
+impl Union {
+    fn is_empty(&self) -> bool {
+        self.contents.is_empty() && self.others.is_empty()
+    }
+
+    fn push_set(&mut self, set: Set) {
+        match set {
+            Set::Escape(escape) => self.contents.push_str(&escape),
+            Set::Contents {
+                contents,
+                negated: false,
+            } => self.contents.push_str(&contents),
+            Set::Contents {
+                contents,
+                negated: true,
+            } => self.others.push(format!("[^{contents}]")),
+        }
+    }
+
+    fn push_class(&mut self, class: Class) {
+        match class.contents {
+            Some(contents) => self.contents.push_str(&contents),
+            None => self.others.push(class.text),
+        }
+    }
+
+    fn into_class(self) -> Class {
+        if self.others.is_empty() {
+            return Class {
+                text: format!("[{}]", self.contents),
+                contents: Some(self.contents),
+            };
+        }
+        let mut alternatives = Vec::with_capacity(self.others.len() + 1);
+        if !self.contents.is_empty() {
+            alternatives.push(format!("[{}]", self.contents));
+        }
+        alternatives.extend(self.others);
+        let text = if alternatives.len() == 1 {
+            alternatives.remove(0)
+        } else {
+            format!("(?:{})", alternatives.join("|"))
+        };
+        Class {
+            text,
+            contents: None,
+        }
+    }
+}
+
+/// A translated Java class: ECMA-262 that matches one character.
+struct Class {
+    text: String,
+    /// The contents of `text` when it is a plain class `[...]`, to merge into an enclosing one.
+    contents: Option<String>,
+}
+
+impl Class {
+    /// A class of the union of `operands` (intersected), complemented if `negated`.
+    fn new(negated: bool, operands: Vec<Union>) -> Class {
+        // Java ignores an empty operand: `[a&&]` is `[a]`.
+        let mut classes: Vec<Class> = operands
+            .into_iter()
+            .filter(|union| !union.is_empty())
+            .map(Union::into_class)
+            .collect();
+        let whole = match classes.len() {
+            0 => Class {
+                text: "[]".into(),
+                contents: Some(String::new()),
+            },
+            1 => classes.remove(0),
+            _ => {
+                let first = classes.remove(0);
+                let mut text = String::from("(?:");
+                for class in &classes {
+                    let _ = write!(text, "(?={})", class.text);
+                }
+                text.push_str(&first.text);
+                text.push(')');
+                Class {
+                    text,
+                    contents: None,
+                }
+            }
+        };
+        if !negated {
+            return whole;
+        }
+        let text = match whole.contents {
+            Some(contents) => format!("[^{contents}]"),
+            None => format!(r"(?:(?!{})[\s\S])", whole.text),
+        };
+        Class {
+            text,
+            contents: None,
+        }
+    }
+}
+
+impl Translator {
+    fn run(mut self) -> Option<Translated> {
+        while let Some(c) = self.next() {
+            match c {
+                '\\' => self.escape()?,
+                '[' => {
+                    let class = self.class(0)?;
+                    self.atom(&class.text);
+                }
+                '(' => self.open_group()?,
+                ')' => self.close_group()?,
+                '|' => self.alternative(),
+                '*' => self.quantifier("*", 0, false)?,
+                '+' => self.quantifier("+", 1, false)?,
+                '?' => self.quantifier("?", 0, false)?,
+                '{' => match self.braced_quantifier() {
+                    Some((text, min)) => self.quantifier(&text, min, true)?,
+                    None => self.atom(r"\{"),
+                },
+                '^' => self.assertion("^"),
+                '$' => self.assertion("$"),
+                '}' => self.atom(r"\}"),
+                ']' => self.atom(r"\]"),
+                c => self.atom(c.encode_utf8(&mut [0; 4])),
+            }
+        }
+        if self.frames.len() != 1 {
+            return None;
+        }
+        self.close_wraps();
+        Some(Translated {
+            pattern: self.out,
+            icase: self.icase,
+            multiline: self.multiline,
+            dot_all: self.dot_all,
+        })
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.chars.get(self.pos).copied();
+        if c.is_some() {
+            self.pos += 1;
+        }
+        c
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.peek_at(0)
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.pos + ahead).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let found = self.peek() == Some(c);
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    /// The characters up to `end`, consumed with it.
+    fn until(&mut self, end: char) -> Option<String> {
+        let len = self.chars.get(self.pos..)?.iter().position(|&c| c == end)?;
+        let text = self.chars.get(self.pos..self.pos + len)?.iter().collect();
+        self.pos += len + 1;
+        Some(text)
+    }
+
+    fn frame_multiline(&self) -> bool {
+        self.frames.last().is_some_and(|frame| frame.multiline)
+    }
+
+    fn atom(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.last = Last::Atom;
+    }
+
+    fn assertion(&mut self, text: &str) {
+        self.last = Last::Assertion(self.out.len());
+        self.out.push_str(text);
+    }
+
+    /// A quantifier (`text` as ECMA-262 writes it, with its minimum), then Java's suffix: `?`
+    /// (lazy, as in ECMA-262) or `+` (possessive, written greedy; see `translate`).
+    fn quantifier(&mut self, text: &str, min: u32, braced: bool) -> Option<()> {
+        let lazy = if self.eat('?') { "?" } else { "" };
+        if lazy.is_empty() {
+            self.eat('+');
+        }
+        match self.last {
+            // Java applies a braced quantifier to the empty string here, and rejects others.
+            Last::Nothing | Last::Quantified if braced => {}
+            Last::Nothing | Last::Quantified => return None,
+            Last::Assertion(start) => {
+                if min == 0 {
+                    self.out.truncate(start);
+                }
+            }
+            Last::Lookaround(start) => {
+                if min == 0 {
+                    self.out.insert_str(start, "(?:");
+                    self.out.push(')');
+                    self.out.push_str(text);
+                    self.out.push_str(lazy);
+                }
+            }
+            Last::Atom => {
+                self.out.push_str(text);
+                self.out.push_str(lazy);
+            }
+        }
+        self.last = Last::Quantified;
+        Some(())
+    }
+
+    /// `{n}`, `{n,}` or `{n,m}` after its `{`, as ECMA-262 writes it and with its minimum;
+    /// `None`, consuming nothing, when the `{` starts no quantifier.
+    fn braced_quantifier(&mut self) -> Option<(String, u32)> {
+        let start = self.pos;
+        let digits = |t: &mut Self| {
+            let from = t.pos;
+            while t.peek().is_some_and(|c| c.is_ascii_digit()) {
+                t.pos += 1;
+            }
+            t.chars
+                .get(from..t.pos)
+                .map(|d| d.iter().collect::<String>())
+        };
+        let min = digits(self).filter(|d| !d.is_empty());
+        let quantifier = min.and_then(|min| {
+            let max = if self.eat(',') {
+                Some(digits(self)?)
+            } else {
+                None
+            };
+            if !self.eat('}') {
+                return None;
+            }
+            // Only whether the minimum is zero matters; a huge one is left to the engine.
+            let at_least = min.parse().unwrap_or(u32::MAX);
+            let text = match max {
+                None => format!("{{{min}}}"),
+                Some(max) => format!("{{{min},{max}}}"),
+            };
+            Some((text, at_least))
+        });
+        if quantifier.is_none() {
+            self.pos = start;
+        }
+        quantifier
+    }
+
+    fn open_group(&mut self) -> Option<()> {
+        let open = self.out.len();
+        let mut lookaround = false;
+        let mut multiline = self.frame_multiline();
+        if self.eat('?') {
+            match self.next()? {
+                ':' => self.out.push_str("(?:"),
+                c @ ('=' | '!') => {
+                    lookaround = true;
+                    let _ = write!(self.out, "(?{c}");
+                }
+                '<' => match self.peek() {
+                    Some(c @ ('=' | '!')) => {
+                        self.pos += 1;
+                        lookaround = true;
+                        let _ = write!(self.out, "(?<{c}");
+                    }
+                    _ => {
+                        let name = self.until('>')?;
+                        let mut chars = name.chars();
+                        if !chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                            || !chars.all(|c| c.is_ascii_alphanumeric())
+                        {
+                            return None;
+                        }
+                        self.captures += 1;
+                        let _ = write!(self.out, "(?<{name}>");
+                    }
+                },
+                c if c == '-' || c.is_ascii_alphabetic() => {
+                    self.pos -= 1;
+                    let (flags, end) = InlineFlags::parse(self)?;
+                    if end == ')' {
+                        self.inline_flags(flags);
+                        return Some(());
+                    }
+                    // `(?i:...)`: a modifier group, ECMA-262 has them too.
+                    let modifiers = flags.modifiers();
+                    if modifiers.is_empty() {
+                        self.out.push_str("(?:");
+                    } else {
+                        let _ = write!(self.out, "(?{modifiers}:");
+                    }
+                    multiline = flags.m.unwrap_or(multiline);
+                }
+                _ => return None,
+            }
+        } else {
+            self.captures += 1;
+            self.out.push('(');
+        }
+        self.frames.push(Frame {
+            open,
+            lookaround,
+            wraps: Vec::new(),
+            multiline,
+            alternated: false,
+        });
+        self.last = Last::Nothing;
+        Some(())
+    }
+
+    fn close_group(&mut self) -> Option<()> {
+        if self.frames.len() == 1 {
+            return None;
+        }
+        self.close_wraps();
+        let frame = self.frames.pop()?;
+        self.out.push(')');
+        self.last = if frame.lookaround {
+            Last::Lookaround(frame.open)
+        } else {
+            Last::Atom
+        };
+        Some(())
+    }
+
+    fn close_wraps(&mut self) {
+        if let Some(frame) = self.frames.last() {
+            for _ in &frame.wraps {
+                self.out.push(')');
+            }
+        }
+    }
+
+    fn alternative(&mut self) {
+        self.close_wraps();
+        self.out.push('|');
+        if let Some(frame) = self.frames.last_mut() {
+            for modifiers in &frame.wraps {
+                let _ = write!(self.out, "(?{modifiers}:");
+            }
+            frame.alternated = true;
+        }
+        self.last = Last::Nothing;
+    }
+
+    /// `(?flags)`: the regex's flags at the very start, else a modifier group to the end of
+    /// the alternative (reopened after each later `|` of the group).
+    fn inline_flags(&mut self, flags: InlineFlags) {
+        let leading = self.frames.len() == 1
+            && self
+                .frames
+                .first()
+                .is_some_and(|top| top.wraps.is_empty() && !top.alternated)
+            && self.out.chars().all(|c| c == '^');
+        let mut rest = InlineFlags::default();
+        if leading {
+            let empty = self.out.is_empty();
+            for (wanted, global, rest, can_set) in [
+                (flags.i, &mut self.icase, &mut rest.i, true),
+                (flags.m, &mut self.multiline, &mut rest.m, empty),
+                (flags.s, &mut self.dot_all, &mut rest.s, true),
+            ] {
+                match wanted {
+                    Some(true) if can_set => *global = true,
+                    Some(false) if !*global => {}
+                    other => *rest = other,
+                }
+            }
+            if let Some(top) = self.frames.first_mut() {
+                top.multiline = self.multiline;
+            }
+        } else {
+            rest = flags;
+        }
+        let modifiers = rest.modifiers();
+        if let Some(frame) = self.frames.last_mut() {
+            frame.multiline = rest.m.unwrap_or(frame.multiline);
+            if !modifiers.is_empty() {
+                let _ = write!(self.out, "(?{modifiers}:");
+                frame.wraps.push(modifiers);
+            }
+        }
+        self.last = Last::Nothing;
+    }
+
+    /// An escape outside a class, after its `\`.
+    fn escape(&mut self) -> Option<()> {
+        let c = self.next()?;
+        match c {
+            'A' if self.frame_multiline() => self.assertion(r"(?<![\s\S])"),
+            'A' => self.assertion("^"),
+            'z' if self.frame_multiline() => self.assertion(r"(?![\s\S])"),
+            'z' => self.assertion("$"),
+            // Java's `\Z`, like its `$` without `m`: the end, or before a line terminator
+            // that ends the input (not between the `\r` and `\n` of one).
+            'Z' => {
+                self.assertion(r"(?!(?<=\r)\n)(?=(?:\r\n|[\n\r\u{85}\u{2028}\u{2029}])?(?![\s\S]))")
+            }
+            'b' => self.assertion(r"\b"),
+            'B' => self.assertion(r"\B"),
+            'Q' => {
+                for c in self.quoted() {
+                    self.atom(&char_text(u32::from(c), false));
+                }
+            }
+            '1'..='9' => self.backreference(c)?,
+            'k' => {
+                if !self.eat('<') {
+                    return None;
+                }
+                let name = self.until('>')?;
+                self.atom(&format!(r"\k<{name}>"));
+            }
+            c => {
+                let text = match self.escaped(c)? {
+                    Escaped::Char(c) => char_text(c, false),
+                    Escaped::Set(set) => set.outside_class(),
+                };
+                self.atom(&text);
+            }
+        }
+        Some(())
+    }
+
+    /// After `\Q`: the characters to `\E` or the end, each itself.
+    fn quoted(&mut self) -> Vec<char> {
+        let mut quoted = Vec::new();
+        while let Some(c) = self.next() {
+            if c == '\\' && self.peek() == Some('E') {
+                self.pos += 1;
+                break;
+            }
+            quoted.push(c);
+        }
+        quoted
+    }
+
+    /// `\1`..: Java reads more digits only while the number names a group already opened,
+    /// then the rest as literal digits.
+    fn backreference(&mut self, first: char) -> Option<()> {
+        let mut number = first.to_digit(10)?;
+        while let Some(digit) = self.peek().and_then(|c| c.to_digit(10)) {
+            match number.checked_mul(10).and_then(|n| n.checked_add(digit)) {
+                Some(longer) if longer <= self.captures => {
+                    number = longer;
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+        // ECMA-262 would read a digit after it as part of the number.
+        let text = if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            format!(r"(?:\{number})")
+        } else {
+            format!(r"\{number}")
+        };
+        self.atom(&text);
+        Some(())
+    }
+
+    /// The escapes Java reads alike in and outside a class, after the `\` and `c`.
+    fn escaped(&mut self, c: char) -> Option<Escaped> {
+        let one = |c: u32| Some(Escaped::Char(c));
+        match c {
+            'd' | 'D' | 'w' | 'W' | 's' | 'S' => Some(Escaped::Set(Set::Escape(format!("\\{c}")))),
+            'p' | 'P' => {
+                let name = if self.eat('{') {
+                    self.until('}')?
+                } else {
+                    self.next()?.to_string()
+                };
+                java_property(&name, c == 'P').map(Escaped::Set)
+            }
+            'h' | 'H' => Some(Escaped::Set(ranges(HORIZONTAL_SPACE, c == 'H'))),
+            'v' | 'V' => Some(Escaped::Set(ranges(VERTICAL_SPACE, c == 'V'))),
+            't' => one(0x09),
+            'n' => one(0x0A),
+            'r' => one(0x0D),
+            'f' => one(0x0C),
+            'a' => one(0x07),
+            'e' => one(0x1B),
+            'c' => one(u32::from(self.next()?) ^ 0x40),
+            'x' if self.eat('{') => {
+                let hex = self.until('}')?;
+                one(u32::from_str_radix(&hex, 16)
+                    .ok()
+                    .filter(|&c| c <= 0x10_FFFF)?)
+            }
+            'x' => one(self.hex(2)?),
+            'u' => {
+                let unit = self.hex(4)?;
+                // A surrogate pair written as two escapes is one character, in Java too.
+                if (0xD800..0xDC00).contains(&unit)
+                    && self.peek() == Some('\\')
+                    && self.peek_at(1) == Some('u')
+                {
+                    let back = self.pos;
+                    self.pos += 2;
+                    match self.hex(4) {
+                        Some(low @ 0xDC00..=0xDFFF) => {
+                            return one(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                        }
+                        _ => self.pos = back,
+                    }
+                }
+                one(unit)
+            }
+            '0' => {
+                // Java: `\0n`, `\0nn`, `\0mnn` with m at most 3.
+                let mut value = 0;
+                let mut digits = 0;
+                while let Some(digit) = self.peek().and_then(|c| c.to_digit(8)) {
+                    if digits == 3 || (digits == 2 && value > 0o37) {
+                        break;
+                    }
+                    value = value * 8 + digit;
+                    digits += 1;
+                    self.pos += 1;
+                }
+                if digits == 0 {
+                    return None;
+                }
+                one(value)
+            }
+            c if c.is_ascii_alphanumeric() => None,
+            c => one(u32::from(c)),
+        }
+    }
+
+    fn hex(&mut self, len: usize) -> Option<u32> {
+        let digits: String = self.chars.get(self.pos..self.pos + len)?.iter().collect();
+        if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += len;
+        u32::from_str_radix(&digits, 16).ok()
+    }
+
+    /// A Java class after its `[`, to its `]`.
+    fn class(&mut self, depth: usize) -> Option<Class> {
+        if depth > MAX_CLASS_DEPTH {
+            return None;
+        }
+        let negated = self.eat('^');
+        let mut operands = Vec::new();
+        let mut union = Union::default();
+        let mut first = true;
+        loop {
+            match self.next()? {
+                // Java reads a `]` first in a class as itself.
+                ']' if !first => break,
+                '[' => {
+                    let nested = self.class(depth + 1)?;
+                    union.push_class(nested);
+                }
+                '&' if self.peek() == Some('&') => {
+                    self.pos += 1;
+                    if self.peek() == Some('&') {
+                        return None;
+                    }
+                    operands.push(std::mem::take(&mut union));
+                }
+                '\\' if self.eat('Q') => {
+                    // Java reads quoted letters and digits as written, so the last can start
+                    // a range (`[\Qa\E-z]` is `[a-z]`), and other characters as escaped.
+                    let quoted = self.quoted();
+                    if let Some((&last, rest)) = quoted.split_last() {
+                        for &c in rest {
+                            union.contents.push_str(&char_text(u32::from(c), true));
+                        }
+                        if last.is_ascii_alphanumeric() || !last.is_ascii() {
+                            self.class_char(u32::from(last), &mut union)?;
+                        } else {
+                            union.contents.push_str(&char_text(u32::from(last), true));
+                        }
+                    }
+                }
+                '\\' => {
+                    let c = self.next()?;
+                    match self.escaped(c)? {
+                        Escaped::Char(c) => self.class_char(c, &mut union)?,
+                        // Java reads a `-` after a set as itself: the `else` branch below.
+                        Escaped::Set(set) => union.push_set(set),
+                    }
+                }
+                c => self.class_char(u32::from(c), &mut union)?,
+            }
+            first = false;
+        }
+        operands.push(union);
+        Some(Class::new(negated, operands))
+    }
+
+    /// A character in a class, or the start of a range.
+    fn class_char(&mut self, start: u32, union: &mut Union) -> Option<()> {
+        union.contents.push_str(&char_text(start, true));
+        if self.peek() != Some('-') || matches!(self.peek_at(1), None | Some(']' | '[')) {
+            return Some(());
+        }
+        self.pos += 1;
+        let end = match self.next()? {
+            '\\' => {
+                let c = self.next()?;
+                match self.escaped(c)? {
+                    Escaped::Char(end) => end,
+                    Escaped::Set(_) => return None,
+                }
+            }
+            c => u32::from(c),
+        };
+        if end < start {
+            return None;
+        }
+        union.contents.push('-');
+        union.contents.push_str(&char_text(end, true));
+        Some(())
+    }
+}
+
+/// `(?flags)` or `(?flags:`: each of `i`, `m`, `s` on, off or as it was (the last mention
+/// wins, as in Java).
+#[derive(Debug, Default, Clone, Copy)]
+struct InlineFlags {
+    i: Option<bool>,
+    m: Option<bool>,
+    s: Option<bool>,
+}
+
+impl InlineFlags {
+    /// The flags after `(?`, with the `)` or `:` that ends them.
+    fn parse(t: &mut Translator) -> Option<(InlineFlags, char)> {
+        let mut flags = InlineFlags::default();
+        let mut on = true;
+        loop {
+            match t.next()? {
+                '-' if on => on = false,
+                'i' => flags.i = Some(on),
+                'm' => flags.m = Some(on),
+                's' => flags.s = Some(on),
+                // Unicode case folding, which ECMA-262's `i` always does.
+                'u' => {}
+                end @ (')' | ':') => return Some((flags, end)),
+                _ => return None,
+            }
+        }
+    }
+
+    /// As a modifier group writes them: `i`, `s-m`; empty when they change nothing.
+    fn modifiers(&self) -> String {
+        let all = [('i', self.i), ('m', self.m), ('s', self.s)];
+        let mut text: String = all
+            .iter()
+            .filter(|(_, on)| *on == Some(true))
+            .map(|(c, _)| c)
+            .collect();
+        let off: String = all
+            .iter()
+            .filter(|(_, on)| *on == Some(false))
+            .map(|(c, _)| c)
+            .collect();
+        if !off.is_empty() {
+            text.push('-');
+            text.push_str(&off);
+        }
+        text
+    }
+}
+
+/// How a character is written in ECMA-262 (Unicode mode), in or outside a class.
+fn char_text(c: u32, in_class: bool) -> String {
+    match char::from_u32(c) {
+        Some(c @ ('\\' | ']' | '[' | '^' | '-')) if in_class => format!("\\{c}"),
+        Some(
+            c @ ('^' | '$' | '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|'
+            | '/'),
+        ) if !in_class => format!("\\{c}"),
+        Some('\t') => r"\t".into(),
+        Some('\n') => r"\n".into(),
+        Some('\r') => r"\r".into(),
+        Some(c) if c == ' ' || c.is_ascii_graphic() || c.is_alphanumeric() => c.to_string(),
+        _ => format!("\\u{{{c:X}}}"),
+    }
+}
+
+const HORIZONTAL_SPACE: &[(u32, u32)] = &[
+    (0x09, 0x09),
+    (0x20, 0x20),
+    (0xA0, 0xA0),
+    (0x1680, 0x1680),
+    (0x180E, 0x180E),
+    (0x2000, 0x200A),
+    (0x202F, 0x202F),
+    (0x205F, 0x205F),
+    (0x3000, 0x3000),
+];
+const VERTICAL_SPACE: &[(u32, u32)] = &[(0x0A, 0x0D), (0x85, 0x85), (0x2028, 0x2029)];
+
+/// A set of ranges, or its complement, as class contents. The complement stays a negated
+/// class rather than the ranges between: with `i`, Java leaves out both cases of what the
+/// set holds (`(?i)\P{Lower}` matches no letter), and so does ECMA-262 for a negated class.
+fn ranges(ranges: &[(u32, u32)], negated: bool) -> Set {
+    let mut contents = String::new();
+    for &(from, to) in ranges {
+        contents.push_str(&char_text(from, true));
+        if to > from {
+            contents.push('-');
+            contents.push_str(&char_text(to, true));
+        }
+    }
+    Set::Contents { contents, negated }
+}
+
+/// Java's `\p{name}` (`\P{name}` if `negated`) as ECMA-262 writes it, or `None` for names this
+/// does not translate. Java's POSIX classes are ASCII only unless `UNICODE_CHARACTER_CLASS`.
+fn java_property(name: &str, negated: bool) -> Option<Set> {
+    const LOWER: (u32, u32) = (0x61, 0x7A);
+    const UPPER: (u32, u32) = (0x41, 0x5A);
+    const DIGIT: (u32, u32) = (0x30, 0x39);
+    let posix: Option<&[(u32, u32)]> = match name {
+        "Lower" => Some(&[LOWER]),
+        "Upper" => Some(&[UPPER]),
+        "ASCII" => Some(&[(0x00, 0x7F)]),
+        "Alpha" => Some(&[UPPER, LOWER]),
+        "Digit" => Some(&[DIGIT]),
+        "Alnum" => Some(&[DIGIT, UPPER, LOWER]),
+        "Punct" => Some(&[(0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E)]),
+        "Graph" => Some(&[(0x21, 0x7E)]),
+        "Print" => Some(&[(0x20, 0x7E)]),
+        "Blank" => Some(&[(0x09, 0x09), (0x20, 0x20)]),
+        "Cntrl" => Some(&[(0x00, 0x1F), (0x7F, 0x7F)]),
+        "XDigit" => Some(&[DIGIT, (0x41, 0x46), (0x61, 0x66)]),
+        "Space" => Some(&[(0x09, 0x0D), (0x20, 0x20)]),
+        "all" => Some(&[(0x00, 0x10_FFFF)]),
+        "L1" => Some(&[(0x00, 0xFF)]),
+        _ => None,
+    };
+    if let Some(posix) = posix {
+        return Some(ranges(posix, negated));
+    }
+    let escape = |property: &str, negated: bool| {
+        let p = if negated { 'P' } else { 'p' };
+        Some(Set::Escape(format!("\\{p}{{{property}}}")))
+    };
+    if name == "LD" {
+        // `Character.isLetterOrDigit`: a letter or a decimal digit.
+        return Some(Set::Contents {
+            contents: r"\p{L}\p{Nd}".into(),
+            negated,
+        });
+    }
+    const CATEGORIES: &[&str] = &[
+        "C", "Cc", "Cf", "Cn", "Co", "Cs", "L", "LC", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc",
+        "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S",
+        "Sc", "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs",
+    ];
+    let bare = name.strip_prefix("Is").unwrap_or(name);
+    if CATEGORIES.contains(&bare) {
+        return escape(bare, negated);
+    }
+    let Some(binary) = name.strip_prefix("Is") else {
+        // Other names (`gc=Lu`, `sc=Latin`) go to the engine as written.
+        return escape(name, negated);
+    };
+    // Java's binary properties, named in any case (`IsWhite_Space`, `IsWhitespace`).
+    let (property, negated) = match binary.to_ascii_uppercase().replace('_', "").as_str() {
+        "ALPHABETIC" => ("Alphabetic", negated),
+        "LETTER" => ("L", negated),
+        "IDEOGRAPHIC" => ("Ideographic", negated),
+        "LOWERCASE" => ("Lowercase", negated),
+        "UPPERCASE" => ("Uppercase", negated),
+        "TITLECASE" => ("Lt", negated),
+        "PUNCTUATION" => ("P", negated),
+        "CONTROL" => ("Cc", negated),
+        "WHITESPACE" => ("White_Space", negated),
+        "DIGIT" => ("Nd", negated),
+        "JOINCONTROL" => ("Join_Control", negated),
+        "NONCHARACTERCODEPOINT" => ("Noncharacter_Code_Point", negated),
+        "ASSIGNED" => ("Cn", !negated),
+        _ => return None,
+    };
+    escape(property, negated)
+}
