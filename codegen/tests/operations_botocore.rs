@@ -23,6 +23,7 @@ use awsgen::model::ShapeKind;
 use awsgen_runtime::http::{HttpOperation, OperationVisitor, Request, RequestContext};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use validation_common::wire_compare::{json_eq, query_pairs};
 use validation_common::{botocore, examples, root, Side};
 
 /// The idempotency token both sides use.
@@ -244,46 +245,6 @@ fn without_nulls(value: &mut Value) {
     }
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// JSON equality with numbers compared by value (`1` equals `1.0`).
-fn json_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| json_eq(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| json_eq(v, w)))
-        }
-        _ => a == b,
-    }
-}
-
 /// The differences between our request and botocore's, one line each.
 fn differences(ours: &Request<Vec<u8>>, theirs: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -295,17 +256,12 @@ fn differences(ours: &Request<Vec<u8>>, theirs: &Value) -> Vec<String> {
     if path != theirs["url_path"] {
         diffs.push(format!("path {path} vs {}", theirs["url_path"]));
     }
-    let mut our_query: Vec<Value> = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            json!([percent_decode(k), percent_decode(v)])
-        })
+    let our_query: Vec<Value> = query_pairs(query)
+        .into_iter()
+        .map(|(k, v)| json!([k, v]))
         .collect();
     let mut their_query = theirs["query"].as_array().cloned().unwrap_or_default();
-    our_query.sort_by_key(Value::to_string);
-    their_query.sort_by_key(Value::to_string);
+    their_query.sort_by_key(|p| (p[0].to_string(), p[1].to_string()));
     if our_query != their_query {
         diffs.push(format!("query {our_query:?} vs {their_query:?}"));
     }

@@ -41,6 +41,10 @@ pub fn repository_targets(root: &Path) -> Result<Vec<(PathBuf, Vec<OutputFile>)>
         let files = awsgen::generate_module(&loaded, rel, module, &Selection::All, &options)?;
         targets.push((root.join("tests/src"), files));
     }
+    targets.push((
+        root.join("tests/protocol-suites/src/cases"),
+        protocol_suite_files(root)?,
+    ));
     Ok(targets)
 }
 
@@ -99,4 +103,115 @@ fn finish(out: &Path, files: &[OutputFile], check: bool, started: Instant) -> Re
         started.elapsed()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// botocore's JSON-protocol compliance suites, vendored under `tests/protocols/`.
+pub const PROTOCOL_SUITES: [&str; 6] = [
+    "input/json.json",
+    "input/json_1_0.json",
+    "input/rest-json.json",
+    "output/json.json",
+    "output/json_1_0.json",
+    "output/rest-json.json",
+];
+
+/// The module of one protocol test case: `input_json_1_0_3_2` is case 2 of entry 3 of
+/// `input/json_1_0.json`.
+pub fn protocol_case_module(suite: &str, entry: usize, case: usize) -> String {
+    let stem = suite
+        .trim_end_matches(".json")
+        .replace(['/', '-', '.'], "_");
+    format!("{stem}_{entry}_{case}")
+}
+
+/// The generated part of the crate `tests/protocol-suites` (`cases.rs` and the modules it
+/// includes): one module per protocol test case, each generated from
+/// the case's own small botocore-form model (its metadata, shapes and the operation it gives),
+/// and `visit`, which runs an operation visitor on a case's operation. Cases whose model does
+/// not generate are listed in `NOT_GENERATED` with the error.
+pub fn protocol_suite_files(root: &Path) -> Result<Vec<OutputFile>> {
+    use quote::{format_ident, quote};
+    let options = EmitOptions {
+        docs: false,
+        operations: true,
+        ..EmitOptions::default()
+    };
+    let mut files = Vec::new();
+    let mut includes = Vec::new();
+    let mut arms = Vec::new();
+    let mut failed = Vec::new();
+    for suite in PROTOCOL_SUITES {
+        let path = root.join("tests/protocols").join(suite);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: {e} (run `cargo xtask update-protocol-tests`)",
+                path.display()
+            )
+        })?;
+        let entries: Vec<serde_json::Value> = serde_json::from_str(&text)?;
+        for (i, entry) in entries.iter().enumerate() {
+            let cases = entry["cases"].as_array().cloned().unwrap_or_default();
+            for (j, case) in cases.iter().enumerate() {
+                let module = protocol_case_module(suite, i, j);
+                let name = case["given"]["name"].as_str().unwrap_or("Operation");
+                let doc = serde_json::json!({
+                    "metadata": entry["metadata"],
+                    "shapes": entry["shapes"],
+                    "operations": { name: case["given"] },
+                });
+                let label = PathBuf::from(format!("tests/protocols/{suite}[{i}].cases[{j}]"));
+                let generated = awsgen::load::load_botocore(
+                    &doc.to_string(),
+                    &label,
+                    &awsgen::load::Sidecars::default(),
+                )
+                .map_err(awsgen::Error::from)
+                .and_then(|model| {
+                    awsgen::generate_module_with(
+                        &model,
+                        &label,
+                        &module,
+                        &Selection::All,
+                        &options,
+                        awsgen::emit::Layout::SingleFile,
+                    )
+                });
+                match generated {
+                    Ok(module_files) => {
+                        let file = format!("{module}.rs");
+                        includes.push(quote! { include!(#file); });
+                        let ident = format_ident!("{}", module);
+                        arms.push(quote! { #module => #ident::operation::visit_operation(operation, visitor), });
+                        files.extend(module_files);
+                    }
+                    Err(e) => {
+                        let message = e.to_string();
+                        failed.push(quote! { (#module, #message) });
+                    }
+                }
+            }
+        }
+    }
+    // Included by the crate's hand-written `lib.rs`, so rustfmt leaves prettyplease's layout.
+    let lib = quote! {
+        #(#includes)*
+        /// Cases whose model does not generate, with the error.
+        pub const NOT_GENERATED: &[(&str, &str)] = &[#(#failed),*];
+        /// Runs `visitor` on `operation` of the case module `module`.
+        pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(module: &str, operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
+            match module {
+                #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
+    };
+    let body = awsgen::emit::format(lib)?;
+    files.push(OutputFile {
+        path: PathBuf::from("cases.rs"),
+        contents: format!(
+            "// {} by awsgen from botocore's protocol tests. Do not edit: run `cargo xtask codegen`.\n\n{body}",
+            awsgen::emit::GENERATED_MARKER
+        ),
+    });
+    Ok(files)
 }

@@ -9,15 +9,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-/// The suites kept, as paths inside the sdist's `tests/unit/protocols/`.
-pub const SUITES: [&str; 6] = [
-    "input/json.json",
-    "input/json_1_0.json",
-    "input/rest-json.json",
-    "output/json.json",
-    "output/json_1_0.json",
-    "output/rest-json.json",
-];
+use xtask::codegen::PROTOCOL_SUITES as SUITES;
 
 pub fn update(root: &Path, version: &str) -> Result<()> {
     let tmp = std::env::temp_dir().join(format!("awsgen-botocore-sdist-{}", std::process::id()));

@@ -188,10 +188,15 @@ fn parse_response(
         None => quote! { ::std::result::Result::Ok(()) },
         Some(_) => quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) },
     };
-    let (meta_param, code_param) = if op.error_codes.is_empty() {
-        (quote! { _meta }, quote! { _code })
+    let modelled = if op.error_codes.is_empty() {
+        quote! { |_, _| ::std::option::Option::None }
     } else {
-        (quote! { meta }, quote! { code })
+        quote! {
+            |code, meta| ::std::option::Option::Some(match code {
+                #(#arms)*
+                _ => return ::std::option::Option::None,
+            })
+        }
     };
     quote! {
         fn parse_response(
@@ -200,10 +205,7 @@ fn parse_response(
             if !response.status().is_success() {
                 return ::std::result::Result::Err(::awsgen_runtime::http::json_protocol::parse_error(
                     response,
-                    |#code_param, #meta_param| ::std::option::Option::Some(match #code_param {
-                        #(#arms)*
-                        _ => return ::std::option::Option::None,
-                    }),
+                    #modelled,
                     |meta, body| #error::Unhandled { meta, body },
                 ));
             }

@@ -227,16 +227,33 @@ fn request_body(space: &TypeSpace, input: &[Field]) -> (TokenStream, Option<Stri
                 quote! { input.#ident.as_ref().map(|b| b.as_bytes().to_vec()).unwrap_or_default() },
                 Some(media.unwrap_or_else(|| "application/octet-stream".into())),
             ),
-            TyKind::String if enum_kind(space, &p.ty).is_none() => (
+            TyKind::String => (
                 quote! { input.#ident.as_ref().map(|s| s.as_bytes().to_vec()).unwrap_or_default() },
+                Some(media.unwrap_or_else(|| "text/plain".into())),
+            ),
+            _ if enum_kind(space, &p.ty) == Some(true) => (
+                quote! { input.#ident.as_ref().map(|s| s.as_str().as_bytes().to_vec()).unwrap_or_default() },
                 Some(media.unwrap_or_else(|| "text/plain".into())),
             ),
             TyKind::Document => (
                 quote! { input.#ident.as_ref().map(|d| ::serde_json::to_vec(d).unwrap_or_default()).unwrap_or_default() },
                 Some("application/json".into()),
             ),
+            // An absent structure payload is an empty object, as botocore sends it; an absent
+            // union payload is no body.
+            TyKind::Named(name)
+                if matches!(
+                    find_item(space, name).map(|i| &i.kind),
+                    Some(ItemKind::Union(_))
+                ) =>
+            {
+                (
+                    quote! { input.#ident.as_ref().map(|v| ::awsgen_runtime::json::to_vec(v)).unwrap_or_default() },
+                    Some("application/json".into()),
+                )
+            }
             _ => (
-                quote! { input.#ident.as_ref().map(|v| ::awsgen_runtime::json::to_vec(v)).unwrap_or_default() },
+                quote! { input.#ident.as_ref().map_or_else(|| b"{}".to_vec(), |v| ::awsgen_runtime::json::to_vec(v)) },
                 Some("application/json".into()),
             ),
         };
@@ -288,10 +305,17 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
                 TyKind::Blob => {
                     quote! { ::std::option::Option::Some(::awsgen_runtime::Blob::new(body.to_vec())) }
                 }
-                TyKind::String if enum_kind(space, &p.ty).is_none() => quote! {
+                TyKind::String => quote! {
                     ::std::option::Option::Some(::std::string::String::from_utf8(body.to_vec())
                         .map_err(|e| ::awsgen_runtime::http::json_protocol::malformed(response, e.to_string()))?)
                 },
+                _ if enum_kind(space, &p.ty) == Some(true) => {
+                    let t = rust_type_in(&p.ty, &scope);
+                    quote! {
+                        ::std::option::Option::Some(#t::from(::std::str::from_utf8(body)
+                            .map_err(|e| ::awsgen_runtime::http::json_protocol::malformed(response, e.to_string()))?))
+                    }
+                }
                 _ => quote! {
                     ::std::option::Option::Some(::awsgen_runtime::de::from_slice(body)
                         .map_err(|e| ::awsgen_runtime::http::json_protocol::malformed(response, e.to_string()))?)

@@ -142,6 +142,7 @@ struct BotoShape {
     payload: Option<String>,
     #[serde(default)]
     jsonvalue: bool,
+    media_type: Option<String>,
 }
 
 pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model, LoadError> {
@@ -342,7 +343,7 @@ fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &BotoShape, ns: &str) -> Result<Shape,
         pattern: s.pattern.clone(),
         sensitive: s.sensitive,
         deprecated: deprecation(s.deprecated, &s.deprecated_message),
-        timestamp_format: s.timestamp_format.clone(),
+        timestamp_format: smithy_timestamp_format(&s.timestamp_format),
         streaming: s.streaming,
         event_stream: s.eventstream,
         error: error_kind(s),
@@ -359,7 +360,10 @@ fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &BotoShape, ns: &str) -> Result<Shape,
             .and_then(Value::as_str)
             .filter(|code| *code != id.name)
             .map(str::to_owned),
-        media_type: s.jsonvalue.then(|| "application/json".to_owned()),
+        media_type: s
+            .media_type
+            .clone()
+            .or_else(|| s.jsonvalue.then(|| "application/json".to_owned())),
         ..Traits::default()
     };
     if s.min.is_some() || s.max.is_some() {
@@ -406,9 +410,23 @@ fn member_traits(r: &ShapeRef) -> Traits {
         },
         media_type: r.jsonvalue.then(|| "application/json".to_owned()),
         idempotency_token: r.idempotency_token,
-        timestamp_format: r.timestamp_format.clone(),
+        timestamp_format: smithy_timestamp_format(&r.timestamp_format),
         ..Traits::default()
     }
+}
+
+/// botocore's timestamp format names (`iso8601`, `rfc822`, `unixTimestamp`) as Smithy's.
+fn smithy_timestamp_format(format: &Option<String>) -> Option<String> {
+    let format = format.as_deref()?;
+    Some(
+        match format {
+            "iso8601" => "date-time",
+            "rfc822" => "http-date",
+            "unixTimestamp" => "epoch-seconds",
+            other => other,
+        }
+        .to_owned(),
+    )
 }
 
 fn deprecation(deprecated: bool, message: &Option<String>) -> Option<Deprecated> {

@@ -5,6 +5,7 @@
 
 pub mod botocore;
 pub mod cases;
+pub mod wire_compare;
 
 use awsgen_runtime::validate::Violation;
 use awsgen_runtime::{Shape, ShapeVisitor};

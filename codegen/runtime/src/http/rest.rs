@@ -105,6 +105,8 @@ pub fn timestamp_text(t: &Timestamp, format: &str) -> String {
 pub struct UriBuilder {
     path: String,
     query: Vec<(String, String)>,
+    /// Query names set by members (and the template), which a query map never overrides.
+    explicit: Vec<String>,
 }
 
 impl UriBuilder {
@@ -140,18 +142,22 @@ impl UriBuilder {
 
     /// A literal query parameter of the template (`?list-type=2`), not encoded again.
     pub fn literal_query(&mut self, name: &str, value: &str) {
+        self.explicit.push(name.to_owned());
         self.query.push((name.to_owned(), value.to_owned()));
     }
 
     /// A query parameter (repeated for each item of a list).
     pub fn query(&mut self, name: &str, value: String) {
-        self.query.push((encode(name), encode(&value)));
+        let key = encode(name);
+        self.explicit.push(key.clone());
+        self.query.push((key, encode(&value)));
     }
 
-    /// A parameter of a `@httpQueryParams` map; never overrides a parameter set by a member.
+    /// A parameter of a `@httpQueryParams` map (repeated for each item of a list value);
+    /// never overrides a parameter set by a member.
     pub fn query_param(&mut self, name: &str, value: String) {
         let key = encode(name);
-        if self.query.iter().any(|(k, _)| *k == key) {
+        if self.explicit.contains(&key) {
             return;
         }
         self.query.push((key, encode(&value)));
@@ -179,7 +185,8 @@ fn encode(text: &str) -> String {
     utf8_percent_encode(text, UNRESERVED).to_string()
 }
 
-/// A header list's text: items joined by `,`; a string item with a comma or quote is quoted.
+/// A header list's text: items joined by `, ` (as botocore writes them); a string item with a
+/// comma or quote is quoted.
 pub fn header_list(items: impl IntoIterator<Item = String>, quote_items: bool) -> String {
     items
         .into_iter()
@@ -191,10 +198,11 @@ pub fn header_list(items: impl IntoIterator<Item = String>, quote_items: bool) -
             }
         })
         .collect::<Vec<_>>()
-        .join(",")
+        .join(", ")
 }
 
-/// Adds a header, naming the member when the name or value cannot be a header.
+/// Sets a header (a member bound to `Content-Type` replaces the default), naming the member
+/// when the name or value cannot be a header.
 pub fn add_header(
     headers: &mut HeaderMap,
     operation: &'static str,
@@ -206,7 +214,7 @@ pub fn add_header(
         .map_err(|e| BuildError::new(operation, member, format!("header name {name:?}: {e}")))?;
     let value = HeaderValue::from_str(value)
         .map_err(|e| BuildError::new(operation, member, format!("header value: {e}")))?;
-    headers.append(name, value);
+    headers.insert(name, value);
     Ok(())
 }
 
@@ -397,7 +405,7 @@ mod tests {
     #[test]
     fn header_lists_quote_and_split() {
         let text = header_list(["a".to_owned(), "b,c".to_owned(), "d\"e".to_owned()], true);
-        assert_eq!(text, r#"a,"b,c","d\"e""#);
+        assert_eq!(text, r#"a, "b,c", "d\"e""#);
         assert_eq!(split_header_list(&text, false), ["a", "b,c", "d\"e"]);
         assert_eq!(
             split_header_list(

@@ -1,0 +1,11 @@
+//! Code generated from each case of botocore's JSON-protocol compliance suites
+//! (`tests/protocols/`), one module per case, and [`visit`], which picks a case's operation.
+//! `cases/` is generated: regenerate with `cargo xtask codegen`; the test
+//! is `tests/suites.rs`.
+
+#![allow(
+    clippy::all,
+    reason = "generated from the suites' edge-case models (names, recursion) as they are"
+)]
+
+include!("cases/cases.rs");
