@@ -1533,5 +1533,6 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 #[cfg(feature = "operations")]
 pub mod operation;

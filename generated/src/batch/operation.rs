@@ -14,8 +14,10 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
         "{\"parameters\":{\"Endpoint\":{\"builtIn\":\"SDK::Endpoint\",\"documentation\":\"Override the endpoint used to send this request\",\"required\":false,\"type\":\"string\"},\"Region\":{\"builtIn\":\"AWS::Region\",\"documentation\":\"The AWS region used to dispatch the request.\",\"required\":false,\"type\":\"string\"},\"UseDualStack\":{\"builtIn\":\"AWS::UseDualStack\",\"default\":false,\"documentation\":\"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.\",\"required\":true,\"type\":\"boolean\"},\"UseFIPS\":{\"builtIn\":\"AWS::UseFIPS\",\"default\":false,\"documentation\":\"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.\",\"required\":true,\"type\":\"boolean\"}},\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Endpoint\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: Dualstack and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":{\"ref\":\"Endpoint\"}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"PartitionResult\",\"fn\":\"aws.partition\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"},{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"},{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"name\"],\"fn\":\"getAttr\"},\"aws\"],\"fn\":\"stringEquals\"}],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://fips.batch.{Region}.amazonaws.com\"},\"type\":\"endpoint\"},{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"name\"],\"fn\":\"getAttr\"},\"aws-us-gov\"],\"fn\":\"stringEquals\"}],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch.{Region}.amazonaws.com\"},\"type\":\"endpoint\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch-fips.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS is enabled but this partition does not support FIPS\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"DualStack is enabled but this partition does not support DualStack\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\",\"type\":\"error\"}],\"version\":\"1.0\"}",
     ),
 };
+
 /// Operations of the service that have no generated type here, with the reason.
 pub const NOT_GENERATED: &[(&str, &str)] = &[];
+
 /// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
 /// `None` when the service has no such generated operation.
 pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
@@ -152,6 +154,7 @@ pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Cancels a job in an Batch job queue. Jobs that are in a `SUBMITTED`, `PENDING`, or `RUNNABLE` state are cancelled and the job status is updated to `FAILED`.
 ///
 /// > **Note:** A `PENDING` job is cancelled after all dependency jobs are completed. Therefore, it might take longer than expected to cancel a job in `PENDING` status.
@@ -161,12 +164,18 @@ pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
 /// Jobs that progressed to the `STARTING` or `RUNNING` state aren't cancelled. However, the API operation still succeeds, even if no job is cancelled. These jobs must be terminated with the TerminateJob or TerminateJobs operation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CancelJob;
+
 impl ::awsgen_runtime::http::HttpOperation for CancelJob {
     type Input = super::CancelJobRequest;
+
     type Output = super::CancelJobResponse;
+
     type Error = CancelJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CancelJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -201,6 +210,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -244,6 +254,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CancelJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -261,6 +272,7 @@ pub enum CancelJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CancelJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -270,11 +282,13 @@ impl ::awsgen_runtime::http::OperationError for CancelJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for CancelJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CancelJobError {}
 /// Cancels up to 50 jobs in an Batch job queue. This is a bulk version of CancelJob. Jobs that are in a `SUBMITTED`, `PENDING`, or `RUNNABLE` state are cancelled and the job status is updated to `FAILED`.
 ///
@@ -289,12 +303,18 @@ impl ::std::error::Error for CancelJobError {}
 /// > **Important:** This operation requires `batch:CancelJob` permission for each job in the request. There is no separate `batch:CancelJobs` IAM action. If a caller's IAM policy grants `batch:CancelJob`, they can use both the singular CancelJob and bulk `CancelJobs` operations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CancelJobs;
+
 impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
     type Input = super::CancelJobsRequest;
+
     type Output = super::CancelJobsResponse;
+
     type Error = CancelJobsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CancelJobs";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -329,6 +349,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -372,6 +393,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CancelJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -389,6 +411,7 @@ pub enum CancelJobsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CancelJobsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -398,11 +421,13 @@ impl ::awsgen_runtime::http::OperationError for CancelJobsError {
         }
     }
 }
+
 impl ::std::fmt::Display for CancelJobsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CancelJobsError {}
 /// Creates an Batch compute environment. You can create `MANAGED` or `UNMANAGED` compute environments. `MANAGED` compute environments can use Amazon EC2 or Fargate resources. `UNMANAGED` compute environments can only use EC2 resources.
 ///
@@ -413,12 +438,18 @@ impl ::std::error::Error for CancelJobsError {}
 /// > **Note:** Batch doesn't automatically upgrade the AMIs in a compute environment after it's created. For more information on how to update a compute environment's AMI, see [Updating compute environments](https://docs.aws.amazon.com/batch/latest/userguide/updating-compute-environments.html) in the *Batch User Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateComputeEnvironment;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
     type Input = super::CreateComputeEnvironmentRequest;
+
     type Output = super::CreateComputeEnvironmentResponse;
+
     type Error = CreateComputeEnvironmentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateComputeEnvironment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -462,6 +493,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -505,6 +537,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -522,6 +555,7 @@ pub enum CreateComputeEnvironmentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateComputeEnvironmentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -531,21 +565,29 @@ impl ::awsgen_runtime::http::OperationError for CreateComputeEnvironmentError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateComputeEnvironmentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateComputeEnvironmentError {}
 /// Creates an Batch consumable resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateConsumableResource;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
     type Input = super::CreateConsumableResourceRequest;
+
     type Output = super::CreateConsumableResourceResponse;
+
     type Error = CreateConsumableResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateConsumableResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -583,6 +625,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -626,6 +669,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -643,6 +687,7 @@ pub enum CreateConsumableResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateConsumableResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -652,23 +697,31 @@ impl ::awsgen_runtime::http::OperationError for CreateConsumableResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateConsumableResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateConsumableResourceError {}
 /// Creates an Batch job queue. When you create a job queue, you associate one or more compute environments to the queue and assign an order of preference for the compute environments.
 ///
 /// You also set a priority to the job queue that determines the order that the Batch scheduler places jobs onto its associated compute environments. For example, if a compute environment is associated with more than one job queue, the job queue with a higher priority is given preference for scheduling jobs to that compute environment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateJobQueue;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
     type Input = super::CreateJobQueueRequest;
+
     type Output = super::CreateJobQueueResponse;
+
     type Error = CreateJobQueueError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateJobQueue";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -722,6 +775,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -765,6 +819,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -782,6 +837,7 @@ pub enum CreateJobQueueError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateJobQueueError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -791,21 +847,29 @@ impl ::awsgen_runtime::http::OperationError for CreateJobQueueError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateJobQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateJobQueueError {}
 /// Creates an Batch quota share. Each quota share operates as a virtual queue with a configured compute capacity, resource sharing strategy, and borrow limits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateQuotaShare;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
     type Input = super::CreateQuotaShareRequest;
+
     type Output = super::CreateQuotaShareResponse;
+
     type Error = CreateQuotaShareError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateQuotaShare";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -853,6 +917,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -896,6 +961,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -913,6 +979,7 @@ pub enum CreateQuotaShareError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateQuotaShareError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -922,21 +989,29 @@ impl ::awsgen_runtime::http::OperationError for CreateQuotaShareError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateQuotaShareError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateQuotaShareError {}
 /// Creates an Batch scheduling policy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateSchedulingPolicy;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
     type Input = super::CreateSchedulingPolicyRequest;
+
     type Output = super::CreateSchedulingPolicyResponse;
+
     type Error = CreateSchedulingPolicyError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateSchedulingPolicy";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -973,6 +1048,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1016,6 +1092,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1033,6 +1110,7 @@ pub enum CreateSchedulingPolicyError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateSchedulingPolicyError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1042,21 +1120,29 @@ impl ::awsgen_runtime::http::OperationError for CreateSchedulingPolicyError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateSchedulingPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateSchedulingPolicyError {}
 /// Creates a service environment for running service jobs. Service environments define capacity limits for specific service types such as SageMaker Training jobs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateServiceEnvironment;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
     type Input = super::CreateServiceEnvironmentRequest;
+
     type Output = super::CreateServiceEnvironmentResponse;
+
     type Error = CreateServiceEnvironmentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateServiceEnvironment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1096,6 +1182,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1139,6 +1226,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1156,6 +1244,7 @@ pub enum CreateServiceEnvironmentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateServiceEnvironmentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1165,23 +1254,31 @@ impl ::awsgen_runtime::http::OperationError for CreateServiceEnvironmentError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateServiceEnvironmentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateServiceEnvironmentError {}
 /// Deletes an Batch compute environment.
 ///
 /// Before you can delete a compute environment, you must set its state to `DISABLED` with the UpdateComputeEnvironment API operation and disassociate it from any job queues with the UpdateJobQueue API operation. Compute environments that use Fargate resources must terminate all active jobs on that compute environment before deleting the compute environment. If this isn't done, the compute environment enters an invalid state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteComputeEnvironment;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
     type Input = super::DeleteComputeEnvironmentRequest;
+
     type Output = super::DeleteComputeEnvironmentResponse;
+
     type Error = DeleteComputeEnvironmentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteComputeEnvironment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1215,6 +1312,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1258,6 +1356,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1275,6 +1374,7 @@ pub enum DeleteComputeEnvironmentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteComputeEnvironmentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1284,21 +1384,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteComputeEnvironmentError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteComputeEnvironmentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteComputeEnvironmentError {}
 /// Deletes the specified consumable resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteConsumableResource;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
     type Input = super::DeleteConsumableResourceRequest;
+
     type Output = super::DeleteConsumableResourceResponse;
+
     type Error = DeleteConsumableResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteConsumableResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1332,6 +1440,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1375,6 +1484,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1392,6 +1502,7 @@ pub enum DeleteConsumableResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteConsumableResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1401,23 +1512,31 @@ impl ::awsgen_runtime::http::OperationError for DeleteConsumableResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteConsumableResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteConsumableResourceError {}
 /// Deletes the specified job queue. You must first disable submissions for a queue with the UpdateJobQueue operation. All jobs in the queue are eventually terminated when you delete a job queue.
 ///
 /// It's not necessary to disassociate compute environments from a queue before submitting a `DeleteJobQueue` request.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteJobQueue;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
     type Input = super::DeleteJobQueueRequest;
+
     type Output = super::DeleteJobQueueResponse;
+
     type Error = DeleteJobQueueError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteJobQueue";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1451,6 +1570,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1494,6 +1614,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1511,6 +1632,7 @@ pub enum DeleteJobQueueError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteJobQueueError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1520,21 +1642,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteJobQueueError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteJobQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteJobQueueError {}
 /// Deletes the specified quota share. You must first disable submissions for the share by updating the state to `DISABLED` using the UpdateQuotaShare operation. All jobs in the share are eventually terminated when you delete a quota share.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteQuotaShare;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
     type Input = super::DeleteQuotaShareRequest;
+
     type Output = super::DeleteQuotaShareResponse;
+
     type Error = DeleteQuotaShareError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteQuotaShare";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1568,6 +1698,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1611,6 +1742,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1628,6 +1760,7 @@ pub enum DeleteQuotaShareError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteQuotaShareError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1637,23 +1770,31 @@ impl ::awsgen_runtime::http::OperationError for DeleteQuotaShareError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteQuotaShareError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteQuotaShareError {}
 /// Deletes the specified scheduling policy.
 ///
 /// You can't delete a scheduling policy that's used in any job queues.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteSchedulingPolicy;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
     type Input = super::DeleteSchedulingPolicyRequest;
+
     type Output = super::DeleteSchedulingPolicyResponse;
+
     type Error = DeleteSchedulingPolicyError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteSchedulingPolicy";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1687,6 +1828,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1730,6 +1872,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1747,6 +1890,7 @@ pub enum DeleteSchedulingPolicyError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteSchedulingPolicyError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1756,21 +1900,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteSchedulingPolicyError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteSchedulingPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteSchedulingPolicyError {}
 /// Deletes a Service environment. Before you can delete a service environment, you must first set its state to `DISABLED` with the `UpdateServiceEnvironment` API operation and disassociate it from any job queues with the `UpdateJobQueue` API operation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteServiceEnvironment;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
     type Input = super::DeleteServiceEnvironmentRequest;
+
     type Output = super::DeleteServiceEnvironmentResponse;
+
     type Error = DeleteServiceEnvironmentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteServiceEnvironment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1804,6 +1956,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1847,6 +2000,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1864,6 +2018,7 @@ pub enum DeleteServiceEnvironmentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteServiceEnvironmentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1873,21 +2028,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteServiceEnvironmentError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteServiceEnvironmentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteServiceEnvironmentError {}
 /// Deregisters an Batch job definition. Job definitions are permanently deleted after 180 days.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeregisterJobDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
     type Input = super::DeregisterJobDefinitionRequest;
+
     type Output = super::DeregisterJobDefinitionResponse;
+
     type Error = DeregisterJobDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeregisterJobDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1921,6 +2084,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1964,6 +2128,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeregisterJobDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1981,6 +2146,7 @@ pub enum DeregisterJobDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeregisterJobDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1990,23 +2156,31 @@ impl ::awsgen_runtime::http::OperationError for DeregisterJobDefinitionError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeregisterJobDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeregisterJobDefinitionError {}
 /// Describes one or more of your compute environments.
 ///
 /// If you're using an unmanaged compute environment, you can use the `DescribeComputeEnvironment` operation to determine the `ecsClusterArn` that you launch your Amazon ECS container instances into.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeComputeEnvironments;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
     type Input = super::DescribeComputeEnvironmentsRequest;
+
     type Output = super::DescribeComputeEnvironmentsResponse;
+
     type Error = DescribeComputeEnvironmentsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeComputeEnvironments";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2042,6 +2216,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2085,6 +2260,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeComputeEnvironments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2102,6 +2278,7 @@ pub enum DescribeComputeEnvironmentsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeComputeEnvironmentsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2111,14 +2288,17 @@ impl ::awsgen_runtime::http::OperationError for DescribeComputeEnvironmentsError
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeComputeEnvironmentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeComputeEnvironmentsError {}
 impl ::awsgen_runtime::http::Paginated for DescribeComputeEnvironments {
     type Item = super::ComputeEnvironmentDetail;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -2134,6 +2314,7 @@ impl ::awsgen_runtime::http::Paginated for DescribeComputeEnvironments {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .compute_environments
@@ -2143,15 +2324,22 @@ impl ::awsgen_runtime::http::Paginated for DescribeComputeEnvironments {
             .collect()
     }
 }
+
 /// Returns a description of the specified consumable resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeConsumableResource;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
     type Input = super::DescribeConsumableResourceRequest;
+
     type Output = super::DescribeConsumableResourceResponse;
+
     type Error = DescribeConsumableResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeConsumableResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2185,6 +2373,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2228,6 +2417,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2245,6 +2435,7 @@ pub enum DescribeConsumableResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeConsumableResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2254,21 +2445,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeConsumableResourceError 
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeConsumableResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeConsumableResourceError {}
 /// Describes a list of job definitions. You can specify a `status` (such as `ACTIVE`) to only return job definitions that match that status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeJobDefinitions;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
     type Input = super::DescribeJobDefinitionsRequest;
+
     type Output = super::DescribeJobDefinitionsResponse;
+
     type Error = DescribeJobDefinitionsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeJobDefinitions";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2306,6 +2505,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2349,6 +2549,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeJobDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2366,6 +2567,7 @@ pub enum DescribeJobDefinitionsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeJobDefinitionsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2375,14 +2577,17 @@ impl ::awsgen_runtime::http::OperationError for DescribeJobDefinitionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeJobDefinitionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeJobDefinitionsError {}
 impl ::awsgen_runtime::http::Paginated for DescribeJobDefinitions {
     type Item = super::JobDefinition;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -2398,6 +2603,7 @@ impl ::awsgen_runtime::http::Paginated for DescribeJobDefinitions {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .job_definitions
@@ -2407,15 +2613,22 @@ impl ::awsgen_runtime::http::Paginated for DescribeJobDefinitions {
             .collect()
     }
 }
+
 /// Describes one or more of your job queues.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeJobQueues;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
     type Input = super::DescribeJobQueuesRequest;
+
     type Output = super::DescribeJobQueuesResponse;
+
     type Error = DescribeJobQueuesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeJobQueues";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2451,6 +2664,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2494,6 +2708,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeJobQueues`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2511,6 +2726,7 @@ pub enum DescribeJobQueuesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeJobQueuesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2520,14 +2736,17 @@ impl ::awsgen_runtime::http::OperationError for DescribeJobQueuesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeJobQueuesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeJobQueuesError {}
 impl ::awsgen_runtime::http::Paginated for DescribeJobQueues {
     type Item = super::JobQueueDetail;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -2543,6 +2762,7 @@ impl ::awsgen_runtime::http::Paginated for DescribeJobQueues {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .job_queues
@@ -2552,15 +2772,22 @@ impl ::awsgen_runtime::http::Paginated for DescribeJobQueues {
             .collect()
     }
 }
+
 /// Describes a list of Batch jobs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeJobs;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
     type Input = super::DescribeJobsRequest;
+
     type Output = super::DescribeJobsResponse;
+
     type Error = DescribeJobsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeJobs";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2594,6 +2821,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2637,6 +2865,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2654,6 +2883,7 @@ pub enum DescribeJobsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeJobsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2663,21 +2893,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeJobsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeJobsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeJobsError {}
 /// Returns a description of the specified quota share.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeQuotaShare;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
     type Input = super::DescribeQuotaShareRequest;
+
     type Output = super::DescribeQuotaShareResponse;
+
     type Error = DescribeQuotaShareError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeQuotaShare";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2711,6 +2949,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2754,6 +2993,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2771,6 +3011,7 @@ pub enum DescribeQuotaShareError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeQuotaShareError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2780,21 +3021,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeQuotaShareError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeQuotaShareError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeQuotaShareError {}
 /// Describes one or more of your scheduling policies.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeSchedulingPolicies;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
     type Input = super::DescribeSchedulingPoliciesRequest;
+
     type Output = super::DescribeSchedulingPoliciesResponse;
+
     type Error = DescribeSchedulingPoliciesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeSchedulingPolicies";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2828,6 +3077,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2871,6 +3121,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeSchedulingPolicies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2888,6 +3139,7 @@ pub enum DescribeSchedulingPoliciesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeSchedulingPoliciesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2897,21 +3149,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeSchedulingPoliciesError 
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeSchedulingPoliciesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeSchedulingPoliciesError {}
 /// Describes one or more of your service environments.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeServiceEnvironments;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
     type Input = super::DescribeServiceEnvironmentsRequest;
+
     type Output = super::DescribeServiceEnvironmentsResponse;
+
     type Error = DescribeServiceEnvironmentsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeServiceEnvironments";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2947,6 +3207,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2990,6 +3251,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeServiceEnvironments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3007,6 +3269,7 @@ pub enum DescribeServiceEnvironmentsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeServiceEnvironmentsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3016,14 +3279,17 @@ impl ::awsgen_runtime::http::OperationError for DescribeServiceEnvironmentsError
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeServiceEnvironmentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeServiceEnvironmentsError {}
 impl ::awsgen_runtime::http::Paginated for DescribeServiceEnvironments {
     type Item = super::ServiceEnvironmentDetail;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -3039,6 +3305,7 @@ impl ::awsgen_runtime::http::Paginated for DescribeServiceEnvironments {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .service_environments
@@ -3048,15 +3315,22 @@ impl ::awsgen_runtime::http::Paginated for DescribeServiceEnvironments {
             .collect()
     }
 }
+
 /// The details of a service job.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeServiceJob;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
     type Input = super::DescribeServiceJobRequest;
+
     type Output = super::DescribeServiceJobResponse;
+
     type Error = DescribeServiceJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeServiceJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3090,6 +3364,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3133,6 +3408,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3150,6 +3426,7 @@ pub enum DescribeServiceJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeServiceJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3159,21 +3436,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeServiceJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeServiceJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeServiceJobError {}
 /// Provides a snapshot of job queue state, including ordering of `RUNNABLE` jobs, as well as capacity utilization for already dispatched jobs. The first 100 `RUNNABLE` jobs in the job queue are listed in order of dispatch. For job queues with an attached quota-share policy, the first `RUNNABLE` job in each quota share is also listed. Capacity utilization for the job queue is provided, as well as break downs by share for job queues with attached fair-share or quota-share scheduling policies.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GetJobQueueSnapshot;
+
 impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
     type Input = super::GetJobQueueSnapshotRequest;
+
     type Output = super::GetJobQueueSnapshotResponse;
+
     type Error = GetJobQueueSnapshotError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "GetJobQueueSnapshot";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3207,6 +3492,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3250,6 +3536,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `GetJobQueueSnapshot`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3267,6 +3554,7 @@ pub enum GetJobQueueSnapshotError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for GetJobQueueSnapshotError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3276,21 +3564,29 @@ impl ::awsgen_runtime::http::OperationError for GetJobQueueSnapshotError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetJobQueueSnapshotError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for GetJobQueueSnapshotError {}
 /// Returns a list of Batch consumable resources.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListConsumableResources;
+
 impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
     type Input = super::ListConsumableResourcesRequest;
+
     type Output = super::ListConsumableResourcesResponse;
+
     type Error = ListConsumableResourcesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListConsumableResources";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3326,6 +3622,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3369,6 +3666,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListConsumableResources`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3386,6 +3684,7 @@ pub enum ListConsumableResourcesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListConsumableResourcesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3395,14 +3694,17 @@ impl ::awsgen_runtime::http::OperationError for ListConsumableResourcesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListConsumableResourcesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListConsumableResourcesError {}
 impl ::awsgen_runtime::http::Paginated for ListConsumableResources {
     type Item = super::ConsumableResourceSummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -3418,6 +3720,7 @@ impl ::awsgen_runtime::http::Paginated for ListConsumableResources {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .consumable_resources
@@ -3427,6 +3730,7 @@ impl ::awsgen_runtime::http::Paginated for ListConsumableResources {
             .collect()
     }
 }
+
 /// Returns a list of Batch jobs.
 ///
 /// You must specify only one of the following items:
@@ -3438,12 +3742,18 @@ impl ::awsgen_runtime::http::Paginated for ListConsumableResources {
 /// - An array job ID to return a list of the children for that job
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListJobs;
+
 impl ::awsgen_runtime::http::HttpOperation for ListJobs {
     type Input = super::ListJobsRequest;
+
     type Output = super::ListJobsResponse;
+
     type Error = ListJobsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListJobs";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3483,6 +3793,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3526,6 +3837,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3543,6 +3855,7 @@ pub enum ListJobsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListJobsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3552,14 +3865,17 @@ impl ::awsgen_runtime::http::OperationError for ListJobsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListJobsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListJobsError {}
 impl ::awsgen_runtime::http::Paginated for ListJobs {
     type Item = super::JobSummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -3575,6 +3891,7 @@ impl ::awsgen_runtime::http::Paginated for ListJobs {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .job_summary_list
@@ -3584,15 +3901,22 @@ impl ::awsgen_runtime::http::Paginated for ListJobs {
             .collect()
     }
 }
+
 /// Returns a list of Batch jobs that require a specific consumable resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListJobsByConsumableResource;
+
 impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
     type Input = super::ListJobsByConsumableResourceRequest;
+
     type Output = super::ListJobsByConsumableResourceResponse;
+
     type Error = ListJobsByConsumableResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListJobsByConsumableResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3629,6 +3953,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3672,6 +3997,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListJobsByConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3689,6 +4015,7 @@ pub enum ListJobsByConsumableResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListJobsByConsumableResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3698,14 +4025,17 @@ impl ::awsgen_runtime::http::OperationError for ListJobsByConsumableResourceErro
         }
     }
 }
+
 impl ::std::fmt::Display for ListJobsByConsumableResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListJobsByConsumableResourceError {}
 impl ::awsgen_runtime::http::Paginated for ListJobsByConsumableResource {
     type Item = super::ListJobsByConsumableResourceSummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -3721,6 +4051,7 @@ impl ::awsgen_runtime::http::Paginated for ListJobsByConsumableResource {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .jobs
@@ -3730,15 +4061,22 @@ impl ::awsgen_runtime::http::Paginated for ListJobsByConsumableResource {
             .collect()
     }
 }
+
 /// Returns a list of Batch quota shares associated with a job queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListQuotaShares;
+
 impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
     type Input = super::ListQuotaSharesRequest;
+
     type Output = super::ListQuotaSharesResponse;
+
     type Error = ListQuotaSharesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListQuotaShares";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3774,6 +4112,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3817,6 +4156,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListQuotaShares`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3834,6 +4174,7 @@ pub enum ListQuotaSharesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListQuotaSharesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3843,14 +4184,17 @@ impl ::awsgen_runtime::http::OperationError for ListQuotaSharesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListQuotaSharesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListQuotaSharesError {}
 impl ::awsgen_runtime::http::Paginated for ListQuotaShares {
     type Item = super::QuotaShareDetail;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -3866,6 +4210,7 @@ impl ::awsgen_runtime::http::Paginated for ListQuotaShares {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .quota_shares
@@ -3875,15 +4220,22 @@ impl ::awsgen_runtime::http::Paginated for ListQuotaShares {
             .collect()
     }
 }
+
 /// Returns a list of Batch scheduling policies.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListSchedulingPolicies;
+
 impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
     type Input = super::ListSchedulingPoliciesRequest;
+
     type Output = super::ListSchedulingPoliciesResponse;
+
     type Error = ListSchedulingPoliciesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListSchedulingPolicies";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3918,6 +4270,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3961,6 +4314,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListSchedulingPolicies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3978,6 +4332,7 @@ pub enum ListSchedulingPoliciesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListSchedulingPoliciesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3987,14 +4342,17 @@ impl ::awsgen_runtime::http::OperationError for ListSchedulingPoliciesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListSchedulingPoliciesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListSchedulingPoliciesError {}
 impl ::awsgen_runtime::http::Paginated for ListSchedulingPolicies {
     type Item = super::SchedulingPolicyListingDetail;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -4010,6 +4368,7 @@ impl ::awsgen_runtime::http::Paginated for ListSchedulingPolicies {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .scheduling_policies
@@ -4019,15 +4378,22 @@ impl ::awsgen_runtime::http::Paginated for ListSchedulingPolicies {
             .collect()
     }
 }
+
 /// Returns a list of service jobs for a specified job queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListServiceJobs;
+
 impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
     type Input = super::ListServiceJobsRequest;
+
     type Output = super::ListServiceJobsResponse;
+
     type Error = ListServiceJobsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListServiceJobs";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4065,6 +4431,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4108,6 +4475,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListServiceJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4125,6 +4493,7 @@ pub enum ListServiceJobsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListServiceJobsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4134,14 +4503,17 @@ impl ::awsgen_runtime::http::OperationError for ListServiceJobsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListServiceJobsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListServiceJobsError {}
 impl ::awsgen_runtime::http::Paginated for ListServiceJobs {
     type Item = super::ServiceJobSummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -4157,6 +4529,7 @@ impl ::awsgen_runtime::http::Paginated for ListServiceJobs {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .job_summary_list
@@ -4166,15 +4539,22 @@ impl ::awsgen_runtime::http::Paginated for ListServiceJobs {
             .collect()
     }
 }
+
 /// Lists the tags for an Batch resource. Batch resources that support tags are compute environments, jobs, job definitions, job queues, and scheduling policies. ARNs for child jobs of array and multi-node parallel (MNP) jobs aren't supported.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListTagsForResource;
+
 impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
     type Input = super::ListTagsForResourceRequest;
+
     type Output = super::ListTagsForResourceResponse;
+
     type Error = ListTagsForResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListTagsForResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4210,6 +4590,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4253,6 +4634,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListTagsForResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4270,6 +4652,7 @@ pub enum ListTagsForResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4279,21 +4662,29 @@ impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTagsForResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListTagsForResourceError {}
 /// Registers an Batch job definition.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RegisterJobDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
     type Input = super::RegisterJobDefinitionRequest;
+
     type Output = super::RegisterJobDefinitionResponse;
+
     type Error = RegisterJobDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "RegisterJobDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4344,6 +4735,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4387,6 +4779,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `RegisterJobDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4404,6 +4797,7 @@ pub enum RegisterJobDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for RegisterJobDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4413,11 +4807,13 @@ impl ::awsgen_runtime::http::OperationError for RegisterJobDefinitionError {
         }
     }
 }
+
 impl ::std::fmt::Display for RegisterJobDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for RegisterJobDefinitionError {}
 /// Submits an Batch job from a job definition. Parameters that are specified during SubmitJob override parameters defined in the job definition. vCPU and memory requirements that are specified in the `resourceRequirements` objects in the job definition are the exception. They can't be overridden this way using the `memory` and `vcpus` parameters. Rather, you must specify updates to job definition parameters in a `resourceRequirements` object that's included in the `containerOverrides` parameter.
 ///
@@ -4426,12 +4822,18 @@ impl ::std::error::Error for RegisterJobDefinitionError {}
 /// > **Important:** Jobs that run on Fargate resources can't be guaranteed to run for more than 14 days. This is because, after 14 days, Fargate resources might become unavailable and job might be terminated.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SubmitJob;
+
 impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
     type Input = super::SubmitJobRequest;
+
     type Output = super::SubmitJobResponse;
+
     type Error = SubmitJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "SubmitJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4489,6 +4891,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4532,6 +4935,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `SubmitJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4549,6 +4953,7 @@ pub enum SubmitJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for SubmitJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4558,21 +4963,29 @@ impl ::awsgen_runtime::http::OperationError for SubmitJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for SubmitJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for SubmitJobError {}
 /// Submits a service job to a specified job queue to run on SageMaker AI. A service job is a unit of work that you submit to Batch for execution on SageMaker AI.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SubmitServiceJob;
+
 impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
     type Input = super::SubmitServiceJobRequest;
+
     type Output = super::SubmitServiceJobResponse;
+
     type Error = SubmitServiceJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "SubmitServiceJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4633,6 +5046,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4676,6 +5090,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `SubmitServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4693,6 +5108,7 @@ pub enum SubmitServiceJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for SubmitServiceJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4702,21 +5118,29 @@ impl ::awsgen_runtime::http::OperationError for SubmitServiceJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for SubmitServiceJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for SubmitServiceJobError {}
 /// Associates the specified tags to a resource with the specified `resourceArn`. If existing tags on a resource aren't specified in the request parameters, they aren't changed. When a resource is deleted, the tags that are associated with that resource are deleted as well. Batch resources that support tags are compute environments, jobs, job definitions, job queues, and scheduling policies. ARNs for child jobs of array and multi-node parallel (MNP) jobs aren't supported.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TagResource;
+
 impl ::awsgen_runtime::http::HttpOperation for TagResource {
     type Input = super::TagResourceRequest;
+
     type Output = super::TagResourceResponse;
+
     type Error = TagResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "TagResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4759,6 +5183,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4802,6 +5227,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `TagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4819,6 +5245,7 @@ pub enum TagResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for TagResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4828,21 +5255,29 @@ impl ::awsgen_runtime::http::OperationError for TagResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for TagResourceError {}
 /// Terminates a job in a job queue. Jobs that are in the `STARTING` or `RUNNING` state are terminated, which causes them to transition to `FAILED`. Jobs that have not progressed to the `STARTING` state are cancelled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TerminateJob;
+
 impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
     type Input = super::TerminateJobRequest;
+
     type Output = super::TerminateJobResponse;
+
     type Error = TerminateJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "TerminateJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4877,6 +5312,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4920,6 +5356,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `TerminateJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4937,6 +5374,7 @@ pub enum TerminateJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for TerminateJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4946,11 +5384,13 @@ impl ::awsgen_runtime::http::OperationError for TerminateJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for TerminateJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for TerminateJobError {}
 /// Terminates up to 50 jobs in a job queue. This is a bulk version of TerminateJob. Jobs that are in the `STARTING` or `RUNNING` state are terminated, which causes them to transition to `FAILED`. Jobs that have not progressed to the `STARTING` state are cancelled.
 ///
@@ -4959,12 +5399,18 @@ impl ::std::error::Error for TerminateJobError {}
 /// > **Important:** This operation requires `batch:TerminateJob` permission for each job in the request. There is no separate `batch:TerminateJobs` IAM action. If a caller's IAM policy grants `batch:TerminateJob`, they can use both the singular TerminateJob and bulk `TerminateJobs` operations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TerminateJobs;
+
 impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
     type Input = super::TerminateJobsRequest;
+
     type Output = super::TerminateJobsResponse;
+
     type Error = TerminateJobsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "TerminateJobs";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4999,6 +5445,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5042,6 +5489,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `TerminateJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5059,6 +5507,7 @@ pub enum TerminateJobsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for TerminateJobsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5068,21 +5517,29 @@ impl ::awsgen_runtime::http::OperationError for TerminateJobsError {
         }
     }
 }
+
 impl ::std::fmt::Display for TerminateJobsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for TerminateJobsError {}
 /// Terminates a service job in a job queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TerminateServiceJob;
+
 impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
     type Input = super::TerminateServiceJobRequest;
+
     type Output = super::TerminateServiceJobResponse;
+
     type Error = TerminateServiceJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "TerminateServiceJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5117,6 +5574,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5160,6 +5618,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `TerminateServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5177,6 +5636,7 @@ pub enum TerminateServiceJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for TerminateServiceJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5186,11 +5646,13 @@ impl ::awsgen_runtime::http::OperationError for TerminateServiceJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for TerminateServiceJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for TerminateServiceJobError {}
 /// Terminates up to 50 service jobs in a job queue. This is a bulk version of TerminateServiceJob.
 ///
@@ -5199,12 +5661,18 @@ impl ::std::error::Error for TerminateServiceJobError {}
 /// > **Important:** This operation requires `batch:TerminateServiceJob` permission for each service job in the request. There is no separate `batch:TerminateServiceJobs` IAM action. If a caller's IAM policy grants `batch:TerminateServiceJob`, they can use both the singular `TerminateServiceJob` and bulk `TerminateServiceJobs` operations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TerminateServiceJobs;
+
 impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
     type Input = super::TerminateServiceJobsRequest;
+
     type Output = super::TerminateServiceJobsResponse;
+
     type Error = TerminateServiceJobsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "TerminateServiceJobs";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5239,6 +5707,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5282,6 +5751,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `TerminateServiceJobs`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5299,6 +5769,7 @@ pub enum TerminateServiceJobsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for TerminateServiceJobsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5308,21 +5779,29 @@ impl ::awsgen_runtime::http::OperationError for TerminateServiceJobsError {
         }
     }
 }
+
 impl ::std::fmt::Display for TerminateServiceJobsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for TerminateServiceJobsError {}
 /// Deletes specified tags from an Batch resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UntagResource;
+
 impl ::awsgen_runtime::http::HttpOperation for UntagResource {
     type Input = super::UntagResourceRequest;
+
     type Output = super::UntagResourceResponse;
+
     type Error = UntagResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UntagResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5366,6 +5845,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5409,6 +5889,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UntagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5426,6 +5907,7 @@ pub enum UntagResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UntagResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5435,21 +5917,29 @@ impl ::awsgen_runtime::http::OperationError for UntagResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UntagResourceError {}
 /// Updates an Batch compute environment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateComputeEnvironment;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
     type Input = super::UpdateComputeEnvironmentRequest;
+
     type Output = super::UpdateComputeEnvironmentResponse;
+
     type Error = UpdateComputeEnvironmentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateComputeEnvironment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5491,6 +5981,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5534,6 +6025,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateComputeEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5551,6 +6043,7 @@ pub enum UpdateComputeEnvironmentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateComputeEnvironmentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5560,21 +6053,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateComputeEnvironmentError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateComputeEnvironmentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateComputeEnvironmentError {}
 /// Updates a consumable resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateConsumableResource;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
     type Input = super::UpdateConsumableResourceRequest;
+
     type Output = super::UpdateConsumableResourceResponse;
+
     type Error = UpdateConsumableResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateConsumableResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5623,6 +6124,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5666,6 +6168,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateConsumableResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5683,6 +6186,7 @@ pub enum UpdateConsumableResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateConsumableResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5692,21 +6196,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateConsumableResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateConsumableResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateConsumableResourceError {}
 /// Updates a job queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateJobQueue;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
     type Input = super::UpdateJobQueueRequest;
+
     type Output = super::UpdateJobQueueResponse;
+
     type Error = UpdateJobQueueError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateJobQueue";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5758,6 +6270,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5801,6 +6314,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateJobQueue`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5818,6 +6332,7 @@ pub enum UpdateJobQueueError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateJobQueueError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5827,21 +6342,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateJobQueueError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateJobQueueError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateJobQueueError {}
 /// Updates a quota share.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateQuotaShare;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
     type Input = super::UpdateQuotaShareRequest;
+
     type Output = super::UpdateQuotaShareResponse;
+
     type Error = UpdateQuotaShareError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateQuotaShare";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5887,6 +6410,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5930,6 +6454,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateQuotaShare`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5947,6 +6472,7 @@ pub enum UpdateQuotaShareError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateQuotaShareError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5956,21 +6482,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateQuotaShareError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateQuotaShareError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateQuotaShareError {}
 /// Updates a scheduling policy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateSchedulingPolicy;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
     type Input = super::UpdateSchedulingPolicyRequest;
+
     type Output = super::UpdateSchedulingPolicyResponse;
+
     type Error = UpdateSchedulingPolicyError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateSchedulingPolicy";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6006,6 +6540,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6049,6 +6584,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateSchedulingPolicy`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6066,6 +6602,7 @@ pub enum UpdateSchedulingPolicyError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateSchedulingPolicyError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6075,21 +6612,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateSchedulingPolicyError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateSchedulingPolicyError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateSchedulingPolicyError {}
 /// Updates a service environment. You can update the state of a service environment from `ENABLED` to `DISABLED` to prevent new service jobs from being placed in the service environment.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateServiceEnvironment;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
     type Input = super::UpdateServiceEnvironmentRequest;
+
     type Output = super::UpdateServiceEnvironmentResponse;
+
     type Error = UpdateServiceEnvironmentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateServiceEnvironment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6125,6 +6670,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6168,6 +6714,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateServiceEnvironment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6185,6 +6732,7 @@ pub enum UpdateServiceEnvironmentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateServiceEnvironmentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6194,21 +6742,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateServiceEnvironmentError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateServiceEnvironmentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateServiceEnvironmentError {}
 /// Updates the priority of a specified service job in an Batch job queue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateServiceJob;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
     type Input = super::UpdateServiceJobRequest;
+
     type Output = super::UpdateServiceJobResponse;
+
     type Error = UpdateServiceJobError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateServiceJob";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6243,6 +6799,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
             ))?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6286,6 +6843,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateServiceJob`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6303,6 +6861,7 @@ pub enum UpdateServiceJobError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateServiceJobError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6312,9 +6871,11 @@ impl ::awsgen_runtime::http::OperationError for UpdateServiceJobError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateServiceJobError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateServiceJobError {}

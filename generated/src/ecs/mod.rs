@@ -2989,5 +2989,6 @@ mod pattern_tests {
         }
     }
 }
+
 #[cfg(feature = "operations")]
 pub mod operation;

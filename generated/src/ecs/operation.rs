@@ -14,8 +14,10 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
         "{\"parameters\":{\"Endpoint\":{\"builtIn\":\"SDK::Endpoint\",\"documentation\":\"Override the endpoint used to send this request\",\"required\":false,\"type\":\"string\"},\"Region\":{\"builtIn\":\"AWS::Region\",\"documentation\":\"The AWS region used to dispatch the request.\",\"required\":false,\"type\":\"string\"},\"UseDualStack\":{\"builtIn\":\"AWS::UseDualStack\",\"default\":false,\"documentation\":\"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.\",\"required\":true,\"type\":\"boolean\"},\"UseFIPS\":{\"builtIn\":\"AWS::UseFIPS\",\"default\":false,\"documentation\":\"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.\",\"required\":true,\"type\":\"boolean\"}},\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Endpoint\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: Dualstack and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":{\"ref\":\"Endpoint\"}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"PartitionResult\",\"fn\":\"aws.partition\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"},{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"},{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs-fips.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS is enabled but this partition does not support FIPS\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"DualStack is enabled but this partition does not support DualStack\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\",\"type\":\"error\"}],\"version\":\"1.0\"}",
     ),
 };
+
 /// Operations of the service that have no generated type here, with the reason.
 pub const NOT_GENERATED: &[(&str, &str)] = &[];
+
 /// Runs `visitor` on the operation named `name` (e.g. `"RegisterTaskDefinition"`);
 /// `None` when the service has no such generated operation.
 pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
@@ -240,15 +242,22 @@ pub fn visit_operation<V: ::awsgen_runtime::http::OperationVisitor>(
         _ => ::std::option::Option::None,
     }
 }
+
 /// Associates a gateway with an Amazon ECS cluster. After a cluster is associated with a gateway, services in that cluster can use the gateway for ingress. No changes take effect until you update a service in the cluster to use the gateway. A single cluster can be associated with up to 5 gateways.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AssociateGatewayWithCluster;
+
 impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
     type Input = super::AssociateGatewayWithClusterRequest;
+
     type Output = super::AssociateGatewayWithClusterResponse;
+
     type Error = AssociateGatewayWithClusterError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "AssociateGatewayWithCluster";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -268,6 +277,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -356,6 +366,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `AssociateGatewayWithCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -398,6 +409,7 @@ pub enum AssociateGatewayWithClusterError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for AssociateGatewayWithClusterError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -412,11 +424,13 @@ impl ::awsgen_runtime::http::OperationError for AssociateGatewayWithClusterError
         }
     }
 }
+
 impl ::std::fmt::Display for AssociateGatewayWithClusterError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for AssociateGatewayWithClusterError {}
 /// Continues or rolls back an Amazon ECS service deployment that is paused at a lifecycle hook.
 ///
@@ -427,12 +441,18 @@ impl ::std::error::Error for AssociateGatewayWithClusterError {}
 /// For more information, see [Continuing Amazon ECS service deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/continue-service-deployment.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ContinueServiceDeployment;
+
 impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
     type Input = super::ContinueServiceDeploymentRequest;
+
     type Output = super::ContinueServiceDeploymentResponse;
+
     type Error = ContinueServiceDeploymentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ContinueServiceDeployment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -452,6 +472,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -531,6 +552,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ContinueServiceDeployment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -568,6 +590,7 @@ pub enum ContinueServiceDeploymentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ContinueServiceDeploymentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -581,21 +604,29 @@ impl ::awsgen_runtime::http::OperationError for ContinueServiceDeploymentError {
         }
     }
 }
+
 impl ::std::fmt::Display for ContinueServiceDeploymentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ContinueServiceDeploymentError {}
 /// Creates a capacity provider. Capacity providers are associated with a cluster and are used in capacity provider strategies to facilitate cluster auto scaling. You can create capacity providers for Amazon ECS Managed Instances and EC2 instances. Fargate has the predefined `FARGATE` and `FARGATE_SPOT` capacity providers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateCapacityProvider;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
     type Input = super::CreateCapacityProviderRequest;
+
     type Output = super::CreateCapacityProviderResponse;
+
     type Error = CreateCapacityProviderError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateCapacityProvider";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -615,6 +646,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -712,6 +744,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateCapacityProvider`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -759,6 +792,7 @@ pub enum CreateCapacityProviderError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateCapacityProviderError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -774,23 +808,31 @@ impl ::awsgen_runtime::http::OperationError for CreateCapacityProviderError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateCapacityProviderError {}
 /// Creates a new Amazon ECS cluster. By default, your account receives a `default` cluster when you launch your first container instance. However, you can create your own cluster with a unique name.
 ///
 /// > **Note:** When you call the [CreateCluster](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html) API operation, Amazon ECS attempts to create the Amazon ECS service-linked role for your account. This is so that it can manage required resources in other Amazon Web Services services on your behalf. However, if the user that makes the call doesn't have permissions to create the service-linked role, it isn't created. For more information, see [Using service-linked roles for Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateCluster;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
     type Input = super::CreateClusterRequest;
+
     type Output = super::CreateClusterResponse;
+
     type Error = CreateClusterError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateCluster";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -810,6 +852,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -880,6 +923,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -912,6 +956,7 @@ pub enum CreateClusterError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateClusterError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -924,11 +969,13 @@ impl ::awsgen_runtime::http::OperationError for CreateClusterError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateClusterError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateClusterError {}
 /// Creates a new daemon in the specified cluster and capacity providers. A daemon deploys cross-cutting software agents such as security monitoring, telemetry, and logging independently across your Amazon ECS infrastructure.
 ///
@@ -939,12 +986,18 @@ impl ::std::error::Error for CreateClusterError {}
 /// > **Note:** ECS Managed Daemons is only supported for Amazon ECS Managed Instances Capacity Providers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateDaemon;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
     type Input = super::CreateDaemonRequest;
+
     type Output = super::CreateDaemonResponse;
+
     type Error = CreateDaemonError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateDaemon";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -964,6 +1017,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1052,6 +1106,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1094,6 +1149,7 @@ pub enum CreateDaemonError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateDaemonError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1108,11 +1164,13 @@ impl ::awsgen_runtime::http::OperationError for CreateDaemonError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateDaemonError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateDaemonError {}
 /// Creates an Express service that simplifies deploying containerized web applications on Amazon ECS with managed Amazon Web Services infrastructure. This operation provisions and configures Application Load Balancers, target groups, security groups, and auto-scaling policies automatically.
 ///
@@ -1121,12 +1179,18 @@ impl ::std::error::Error for CreateDaemonError {}
 /// Provide an execution role for task operations and an infrastructure role for managing Amazon Web Services resources on your behalf.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateExpressGatewayService;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
     type Input = super::CreateExpressGatewayServiceRequest;
+
     type Output = super::CreateExpressGatewayServiceResponse;
+
     type Error = CreateExpressGatewayServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateExpressGatewayService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1146,6 +1210,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1243,6 +1308,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1290,6 +1356,7 @@ pub enum CreateExpressGatewayServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateExpressGatewayServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1305,23 +1372,31 @@ impl ::awsgen_runtime::http::OperationError for CreateExpressGatewayServiceError
         }
     }
 }
+
 impl ::std::fmt::Display for CreateExpressGatewayServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateExpressGatewayServiceError {}
 /// Creates a gateway. A gateway defines and dynamically manages ingress paths for your Amazon ECS services, handling traffic routing and infrastructure across multiple services while optimizing infrastructure usage. `CreateGateway` is a synchronous operation and the gateway is returned with a status of `ACTIVE`. The load balancers and other infrastructure that a gateway manages aren't created until a service in an associated cluster begins using the gateway.
 ///
 /// To use this operation, you must have the `iam:PassRole` permission for the infrastructure role that you specify in `infrastructureRoleArn`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateGateway;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
     type Input = super::CreateGatewayRequest;
+
     type Output = super::CreateGatewayResponse;
+
     type Error = CreateGatewayError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateGateway";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1353,6 +1428,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1423,6 +1499,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1455,6 +1532,7 @@ pub enum CreateGatewayError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateGatewayError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1467,11 +1545,13 @@ impl ::awsgen_runtime::http::OperationError for CreateGatewayError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateGatewayError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateGatewayError {}
 /// Runs and maintains your desired number of tasks from a specified task definition. If the number of tasks running in a service drops below the `desiredCount`, Amazon ECS runs another copy of the task in the specified cluster. To update an existing service, use [UpdateService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
 ///
@@ -1565,12 +1645,18 @@ impl ::std::error::Error for CreateGatewayError {}
 /// When the service scheduler launches new tasks, it determines task placement. For information about task placement and task placement strategies, see [Amazon ECS task placement](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html) in the *Amazon Elastic Container Service Developer Guide*
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateService;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateService {
     type Input = super::CreateServiceRequest;
+
     type Output = super::CreateServiceResponse;
+
     type Error = CreateServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1590,6 +1676,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1696,6 +1783,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -1748,6 +1836,7 @@ pub enum CreateServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -1764,11 +1853,13 @@ impl ::awsgen_runtime::http::OperationError for CreateServiceError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateServiceError {}
 /// Create a task set in the specified cluster and service. This is used when a service uses the `EXTERNAL` deployment controller type. For more information, see [Amazon ECS deployment types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
@@ -1777,12 +1868,18 @@ impl ::std::error::Error for CreateServiceError {}
 /// For information about the maximum number of task sets and other quotas, see [Amazon ECS service quotas](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CreateTaskSet;
+
 impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
     type Input = super::CreateTaskSetRequest;
+
     type Output = super::CreateTaskSetResponse;
+
     type Error = CreateTaskSetError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "CreateTaskSet";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1802,6 +1899,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1935,6 +2033,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `CreateTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2002,6 +2101,7 @@ pub enum CreateTaskSetError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for CreateTaskSetError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2021,21 +2121,29 @@ impl ::awsgen_runtime::http::OperationError for CreateTaskSetError {
         }
     }
 }
+
 impl ::std::fmt::Display for CreateTaskSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for CreateTaskSetError {}
 /// Disables an account setting for a specified user, role, or the root user for an account.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteAccountSetting;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
     type Input = super::DeleteAccountSettingRequest;
+
     type Output = super::DeleteAccountSettingResponse;
+
     type Error = DeleteAccountSettingError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteAccountSetting";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2055,6 +2163,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2116,6 +2225,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteAccountSetting`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2143,6 +2253,7 @@ pub enum DeleteAccountSettingError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteAccountSettingError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2154,21 +2265,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteAccountSettingError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteAccountSettingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteAccountSettingError {}
 /// Deletes one or more custom attributes from an Amazon ECS resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteAttributes;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
     type Input = super::DeleteAttributesRequest;
+
     type Output = super::DeleteAttributesResponse;
+
     type Error = DeleteAttributesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteAttributes";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2188,6 +2307,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2267,6 +2387,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteAttributes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2304,6 +2425,7 @@ pub enum DeleteAttributesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteAttributesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2317,11 +2439,13 @@ impl ::awsgen_runtime::http::OperationError for DeleteAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteAttributesError {}
 /// Deletes the specified capacity provider.
 ///
@@ -2330,12 +2454,18 @@ impl ::std::error::Error for DeleteAttributesError {}
 /// Prior to a capacity provider being deleted, the capacity provider must be removed from the capacity provider strategy from all services. The [UpdateService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html) API can be used to remove a capacity provider from a service's capacity provider strategy. When updating a service, the `forceNewDeployment` option can be used to ensure that any tasks using the Amazon EC2 instance capacity provided by the capacity provider are transitioned to use the capacity from the remaining capacity providers. Only capacity providers that aren't associated with a cluster can be deleted. To remove a capacity provider from a cluster, you can either use [PutClusterCapacityProviders](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html) or delete the cluster.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteCapacityProvider;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
     type Input = super::DeleteCapacityProviderRequest;
+
     type Output = super::DeleteCapacityProviderResponse;
+
     type Error = DeleteCapacityProviderError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteCapacityProvider";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2355,6 +2485,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2443,6 +2574,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteCapacityProvider`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2485,6 +2617,7 @@ pub enum DeleteCapacityProviderError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteCapacityProviderError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2499,23 +2632,31 @@ impl ::awsgen_runtime::http::OperationError for DeleteCapacityProviderError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteCapacityProviderError {}
 /// Deletes the specified cluster. The cluster transitions to the `INACTIVE` state. Clusters with an `INACTIVE` status might remain discoverable in your account for a period of time. However, this behavior is subject to change in the future. We don't recommend that you rely on `INACTIVE` clusters persisting.
 ///
 /// You must deregister all container instances from this cluster before you may delete it. You can list the container instances in a cluster with [ListContainerInstances](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html) and deregister them with [DeregisterContainerInstance](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteCluster;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
     type Input = super::DeleteClusterRequest;
+
     type Output = super::DeleteClusterResponse;
+
     type Error = DeleteClusterError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteCluster";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2535,6 +2676,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2650,6 +2792,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2707,6 +2850,7 @@ pub enum DeleteClusterError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteClusterError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2724,23 +2868,31 @@ impl ::awsgen_runtime::http::OperationError for DeleteClusterError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteClusterError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteClusterError {}
 /// Deletes the specified daemon. The daemon must be in an `ACTIVE` state to be deleted. Deleting a daemon stops all running daemon tasks on the associated container instances. Amazon ECS drains existing container instances and provisions new instances without the deleted daemon. Amazon ECS automatically launches replacement tasks for your Amazon ECS services.
 ///
 /// > **Note:** ECS Managed Daemons is only supported for Amazon ECS Managed Instances Capacity Providers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteDaemon;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
     type Input = super::DeleteDaemonRequest;
+
     type Output = super::DeleteDaemonResponse;
+
     type Error = DeleteDaemonError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteDaemon";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2760,6 +2912,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2857,6 +3010,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -2904,6 +3058,7 @@ pub enum DeleteDaemonError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteDaemonError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -2919,23 +3074,31 @@ impl ::awsgen_runtime::http::OperationError for DeleteDaemonError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteDaemonError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteDaemonError {}
 /// Deletes the specified daemon task definition. After a daemon task definition is deleted, no new daemons can be created using this definition. Existing daemons that reference the deleted daemon task definition continue to run.
 ///
 /// A daemon task definition must be in an `ACTIVE` state to be deleted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteDaemonTaskDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
     type Input = super::DeleteDaemonTaskDefinitionRequest;
+
     type Output = super::DeleteDaemonTaskDefinitionResponse;
+
     type Error = DeleteDaemonTaskDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteDaemonTaskDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2955,6 +3118,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3016,6 +3180,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteDaemonTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3043,6 +3208,7 @@ pub enum DeleteDaemonTaskDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteDaemonTaskDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3054,11 +3220,13 @@ impl ::awsgen_runtime::http::OperationError for DeleteDaemonTaskDefinitionError 
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteDaemonTaskDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteDaemonTaskDefinitionError {}
 /// Deletes an Express service and removes all associated Amazon Web Services resources. This operation stops service tasks, removes the Application Load Balancer, target groups, security groups, auto-scaling policies, and other managed infrastructure components.
 ///
@@ -3067,12 +3235,18 @@ impl ::std::error::Error for DeleteDaemonTaskDefinitionError {}
 /// This operation cannot be reversed. Back up important data and verify the service is no longer needed before deletion.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteExpressGatewayService;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
     type Input = super::DeleteExpressGatewayServiceRequest;
+
     type Output = super::DeleteExpressGatewayServiceResponse;
+
     type Error = DeleteExpressGatewayServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteExpressGatewayService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3092,6 +3266,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3189,6 +3364,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3236,6 +3412,7 @@ pub enum DeleteExpressGatewayServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteExpressGatewayServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3251,21 +3428,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteExpressGatewayServiceError
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteExpressGatewayServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteExpressGatewayServiceError {}
 /// Deletes a gateway. Before you can delete a gateway, deletion protection must be disabled and the gateway must not have any cluster associations that are in the `ACTIVE` or `DISASSOCIATING` state. If associations exist, the operation fails; disassociate all clusters first. `DeleteGateway` is a synchronous operation. After you delete a gateway, subsequent requests for it return a `GatewayNotFoundException`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteGateway;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
     type Input = super::DeleteGatewayRequest;
+
     type Output = super::DeleteGatewayResponse;
+
     type Error = DeleteGatewayError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteGateway";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3285,6 +3470,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3364,6 +3550,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3401,6 +3588,7 @@ pub enum DeleteGatewayError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteGatewayError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3414,11 +3602,13 @@ impl ::awsgen_runtime::http::OperationError for DeleteGatewayError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteGatewayError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteGatewayError {}
 /// Deletes a specified service within a cluster. You can delete a service if you have no running tasks in it and the desired task count is zero. If the service is actively maintaining tasks, you can't delete it, and you must update the service to a desired task count of zero. For more information, see [UpdateService](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
 ///
@@ -3427,12 +3617,18 @@ impl ::std::error::Error for DeleteGatewayError {}
 /// > **Important:** If you attempt to create a new service with the same name as an existing service in either `ACTIVE` or `DRAINING` status, you receive an error.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteService;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteService {
     type Input = super::DeleteServiceRequest;
+
     type Output = super::DeleteServiceResponse;
+
     type Error = DeleteServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3452,6 +3648,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3531,6 +3728,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3568,6 +3766,7 @@ pub enum DeleteServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3581,11 +3780,13 @@ impl ::awsgen_runtime::http::OperationError for DeleteServiceError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteServiceError {}
 /// Deletes one or more task definitions.
 ///
@@ -3600,12 +3801,18 @@ impl ::std::error::Error for DeleteServiceError {}
 /// When you delete all `INACTIVE` task definition revisions, the task definition name is not displayed in the console and not returned in the API. If a task definition revisions are in the `DELETE_IN_PROGRESS` state, the task definition name is displayed in the console and returned in the API. The task definition name is retained by Amazon ECS and the revision is incremented the next time you create a task definition with that name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteTaskDefinitions;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
     type Input = super::DeleteTaskDefinitionsRequest;
+
     type Output = super::DeleteTaskDefinitionsResponse;
+
     type Error = DeleteTaskDefinitionsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteTaskDefinitions";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3625,6 +3832,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3686,6 +3894,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteTaskDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3713,6 +3922,7 @@ pub enum DeleteTaskDefinitionsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteTaskDefinitionsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3724,21 +3934,29 @@ impl ::awsgen_runtime::http::OperationError for DeleteTaskDefinitionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteTaskDefinitionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteTaskDefinitionsError {}
 /// Deletes a specified task set within a service. This is used when a service uses the `EXTERNAL` deployment controller type. For more information, see [Amazon ECS deployment types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeleteTaskSet;
+
 impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
     type Input = super::DeleteTaskSetRequest;
+
     type Output = super::DeleteTaskSetResponse;
+
     type Error = DeleteTaskSetError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeleteTaskSet";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3758,6 +3976,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3873,6 +4092,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeleteTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -3930,6 +4150,7 @@ pub enum DeleteTaskSetError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeleteTaskSetError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -3947,11 +4168,13 @@ impl ::awsgen_runtime::http::OperationError for DeleteTaskSetError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeleteTaskSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeleteTaskSetError {}
 /// Deregisters an Amazon ECS container instance from the specified cluster. This instance is no longer available to run tasks.
 ///
@@ -3962,12 +4185,18 @@ impl ::std::error::Error for DeleteTaskSetError {}
 /// > **Note:** If you terminate a running container instance, Amazon ECS automatically deregisters the instance from your cluster (stopped container instances or instances with disconnected agents aren't automatically deregistered when terminated).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeregisterContainerInstance;
+
 impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
     type Input = super::DeregisterContainerInstanceRequest;
+
     type Output = super::DeregisterContainerInstanceResponse;
+
     type Error = DeregisterContainerInstanceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeregisterContainerInstance";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3987,6 +4216,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4057,6 +4287,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeregisterContainerInstance`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4089,6 +4320,7 @@ pub enum DeregisterContainerInstanceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeregisterContainerInstanceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4101,11 +4333,13 @@ impl ::awsgen_runtime::http::OperationError for DeregisterContainerInstanceError
         }
     }
 }
+
 impl ::std::fmt::Display for DeregisterContainerInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeregisterContainerInstanceError {}
 /// Deregisters the specified task definition by family and revision. Upon deregistration, the task definition is marked as `INACTIVE`. Existing tasks and services that reference an `INACTIVE` task definition continue to run without disruption. Existing services that reference an `INACTIVE` task definition can still scale up or down by modifying the service's desired count. If you want to delete a task definition revision, you must first deregister the task definition revision.
 ///
@@ -4116,12 +4350,18 @@ impl ::std::error::Error for DeregisterContainerInstanceError {}
 /// You must deregister a task definition revision before you delete it. For more information, see [DeleteTaskDefinitions](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DeregisterTaskDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
     type Input = super::DeregisterTaskDefinitionRequest;
+
     type Output = super::DeregisterTaskDefinitionResponse;
+
     type Error = DeregisterTaskDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DeregisterTaskDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4141,6 +4381,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4202,6 +4443,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DeregisterTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4229,6 +4471,7 @@ pub enum DeregisterTaskDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DeregisterTaskDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4240,21 +4483,29 @@ impl ::awsgen_runtime::http::OperationError for DeregisterTaskDefinitionError {
         }
     }
 }
+
 impl ::std::fmt::Display for DeregisterTaskDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DeregisterTaskDefinitionError {}
 /// Describes one or more of your capacity providers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeCapacityProviders;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
     type Input = super::DescribeCapacityProvidersRequest;
+
     type Output = super::DescribeCapacityProvidersResponse;
+
     type Error = DescribeCapacityProvidersError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeCapacityProviders";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4274,6 +4525,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4353,6 +4605,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeCapacityProviders`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4390,6 +4643,7 @@ pub enum DescribeCapacityProvidersError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeCapacityProvidersError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4403,23 +4657,31 @@ impl ::awsgen_runtime::http::OperationError for DescribeCapacityProvidersError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeCapacityProvidersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeCapacityProvidersError {}
 /// Describes one or more of your clusters.
 ///
 /// For CLI examples, see [describe-clusters.rst](https://github.com/aws/aws-cli/blob/develop/awscli/examples/ecs/describe-clusters.rst) on GitHub.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeClusters;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
     type Input = super::DescribeClustersRequest;
+
     type Output = super::DescribeClustersResponse;
+
     type Error = DescribeClustersError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeClusters";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4439,6 +4701,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4500,6 +4763,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeClusters`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4527,6 +4791,7 @@ pub enum DescribeClustersError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeClustersError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4538,21 +4803,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeClustersError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeClustersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeClustersError {}
 /// Describes one or more container instances. Returns metadata about each container instance requested.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeContainerInstances;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
     type Input = super::DescribeContainerInstancesRequest;
+
     type Output = super::DescribeContainerInstancesResponse;
+
     type Error = DescribeContainerInstancesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeContainerInstances";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4572,6 +4845,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4642,6 +4916,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeContainerInstances`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4674,6 +4949,7 @@ pub enum DescribeContainerInstancesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeContainerInstancesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4686,21 +4962,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeContainerInstancesError 
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeContainerInstancesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeContainerInstancesError {}
 /// Describes the specified daemon.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeDaemon;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
     type Input = super::DescribeDaemonRequest;
+
     type Output = super::DescribeDaemonResponse;
+
     type Error = DescribeDaemonError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeDaemon";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4720,6 +5004,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4808,6 +5093,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -4850,6 +5136,7 @@ pub enum DescribeDaemonError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -4864,23 +5151,31 @@ impl ::awsgen_runtime::http::OperationError for DescribeDaemonError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeDaemonError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeDaemonError {}
 /// Describes one or more of your daemon deployments.
 ///
 /// A daemon deployment orchestrates the progressive rollout of daemon task updates across container instances managed by the daemon's capacity providers. Each deployment includes circuit breaker and alarm-based rollback capabilities.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeDaemonDeployments;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
     type Input = super::DescribeDaemonDeploymentsRequest;
+
     type Output = super::DescribeDaemonDeploymentsResponse;
+
     type Error = DescribeDaemonDeploymentsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeDaemonDeployments";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4900,6 +5195,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4979,6 +5275,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeDaemonDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5016,6 +5313,7 @@ pub enum DescribeDaemonDeploymentsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonDeploymentsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5029,23 +5327,31 @@ impl ::awsgen_runtime::http::OperationError for DescribeDaemonDeploymentsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeDaemonDeploymentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeDaemonDeploymentsError {}
 /// Describes one or more of your daemon revisions.
 ///
 /// A daemon revision is a snapshot of a daemon's configuration at the time a deployment was initiated. It captures the daemon task definition, container images, tag propagation, and execute command settings. Daemon revisions are immutable.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeDaemonRevisions;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
     type Input = super::DescribeDaemonRevisionsRequest;
+
     type Output = super::DescribeDaemonRevisionsResponse;
+
     type Error = DescribeDaemonRevisionsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeDaemonRevisions";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5065,6 +5371,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5144,6 +5451,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeDaemonRevisions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5181,6 +5489,7 @@ pub enum DescribeDaemonRevisionsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonRevisionsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5194,21 +5503,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeDaemonRevisionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeDaemonRevisionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeDaemonRevisionsError {}
 /// Describes a daemon task definition. You can specify a `family` and `revision` to find information about a specific daemon task definition, or you can simply specify the family to find the latest `ACTIVE` revision in that family.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeDaemonTaskDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
     type Input = super::DescribeDaemonTaskDefinitionRequest;
+
     type Output = super::DescribeDaemonTaskDefinitionResponse;
+
     type Error = DescribeDaemonTaskDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeDaemonTaskDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5228,6 +5545,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5289,6 +5607,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeDaemonTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5316,6 +5635,7 @@ pub enum DescribeDaemonTaskDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonTaskDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5327,11 +5647,13 @@ impl ::awsgen_runtime::http::OperationError for DescribeDaemonTaskDefinitionErro
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeDaemonTaskDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeDaemonTaskDefinitionError {}
 /// Retrieves detailed information about an Express service, including current status, configuration, managed infrastructure, and service revisions.
 ///
@@ -5340,12 +5662,18 @@ impl ::std::error::Error for DescribeDaemonTaskDefinitionError {}
 /// Use the `include` parameter to retrieve additional information such as resource tags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeExpressGatewayService;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
     type Input = super::DescribeExpressGatewayServiceRequest;
+
     type Output = super::DescribeExpressGatewayServiceResponse;
+
     type Error = DescribeExpressGatewayServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeExpressGatewayService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5365,6 +5693,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5453,6 +5782,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5495,6 +5825,7 @@ pub enum DescribeExpressGatewayServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeExpressGatewayServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5509,21 +5840,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeExpressGatewayServiceErr
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeExpressGatewayServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeExpressGatewayServiceError {}
 /// Describes a gateway, including its configuration, status, and the type-specific infrastructure settings that it uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeGateway;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
     type Input = super::DescribeGatewayRequest;
+
     type Output = super::DescribeGatewayResponse;
+
     type Error = DescribeGatewayError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeGateway";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5543,6 +5882,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5622,6 +5962,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5659,6 +6000,7 @@ pub enum DescribeGatewayError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeGatewayError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5672,21 +6014,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeGatewayError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeGatewayError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeGatewayError {}
 /// Returns the infrastructure that a gateway has created and manages, so that you can follow the traffic path from top-level shared resources, such as load balancers, to the service-specific resources represented as gateway routes. Responses include only the Amazon Resource Names (ARNs) of gateway-managed infrastructure. For the current state of a resource, describe it with the corresponding Amazon Web Services service (Elastic Load Balancing, Amazon EC2, or Amazon Web Services Certificate Manager). The results are paginated.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeGatewayResources;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
     type Input = super::DescribeGatewayResourcesRequest;
+
     type Output = super::DescribeGatewayResourcesResponse;
+
     type Error = DescribeGatewayResourcesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeGatewayResources";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5706,6 +6056,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5785,6 +6136,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeGatewayResources`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5822,6 +6174,7 @@ pub enum DescribeGatewayResourcesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeGatewayResourcesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5835,21 +6188,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeGatewayResourcesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeGatewayResourcesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeGatewayResourcesError {}
 /// Describes a gateway route, including its status, the service it routes traffic to, and the service-specific infrastructure, such as target groups and listener rules, that the gateway manages for it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeGatewayRoute;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
     type Input = super::DescribeGatewayRouteRequest;
+
     type Output = super::DescribeGatewayRouteResponse;
+
     type Error = DescribeGatewayRouteError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeGatewayRoute";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5869,6 +6230,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5948,6 +6310,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeGatewayRoute`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -5985,6 +6348,7 @@ pub enum DescribeGatewayRouteError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeGatewayRouteError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -5998,23 +6362,31 @@ impl ::awsgen_runtime::http::OperationError for DescribeGatewayRouteError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeGatewayRouteError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeGatewayRouteError {}
 /// Describes one or more of your service deployments.
 ///
 /// A service deployment happens when you release a software update for the service. For more information, see [View service history using Amazon ECS service deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeServiceDeployments;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
     type Input = super::DescribeServiceDeploymentsRequest;
+
     type Output = super::DescribeServiceDeploymentsResponse;
+
     type Error = DescribeServiceDeploymentsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeServiceDeployments";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6034,6 +6406,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6122,6 +6495,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeServiceDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6164,6 +6538,7 @@ pub enum DescribeServiceDeploymentsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeServiceDeploymentsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6178,11 +6553,13 @@ impl ::awsgen_runtime::http::OperationError for DescribeServiceDeploymentsError 
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeServiceDeploymentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeServiceDeploymentsError {}
 /// Describes one or more service revisions.
 ///
@@ -6191,12 +6568,18 @@ impl ::std::error::Error for DescribeServiceDeploymentsError {}
 /// You can't describe a service revision that was created before October 25, 2024.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeServiceRevisions;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
     type Input = super::DescribeServiceRevisionsRequest;
+
     type Output = super::DescribeServiceRevisionsResponse;
+
     type Error = DescribeServiceRevisionsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeServiceRevisions";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6216,6 +6599,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6304,6 +6688,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeServiceRevisions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6346,6 +6731,7 @@ pub enum DescribeServiceRevisionsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeServiceRevisionsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6360,21 +6746,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeServiceRevisionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeServiceRevisionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeServiceRevisionsError {}
 /// Describes the specified services running in your cluster.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeServices;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
     type Input = super::DescribeServicesRequest;
+
     type Output = super::DescribeServicesResponse;
+
     type Error = DescribeServicesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeServices";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6394,6 +6788,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6464,6 +6859,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeServices`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6496,6 +6892,7 @@ pub enum DescribeServicesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeServicesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6508,23 +6905,31 @@ impl ::awsgen_runtime::http::OperationError for DescribeServicesError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeServicesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeServicesError {}
 /// Describes a task definition. You can specify a `family` and `revision` to find information about a specific task definition, or you can simply specify the family to find the latest `ACTIVE` revision in that family.
 ///
 /// > **Note:** You can only describe `INACTIVE` task definitions while an active task or service references them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeTaskDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
     type Input = super::DescribeTaskDefinitionRequest;
+
     type Output = super::DescribeTaskDefinitionResponse;
+
     type Error = DescribeTaskDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeTaskDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6544,6 +6949,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6605,6 +7011,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6632,6 +7039,7 @@ pub enum DescribeTaskDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeTaskDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6643,21 +7051,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeTaskDefinitionError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeTaskDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeTaskDefinitionError {}
 /// Describes the task sets in the specified cluster and service. This is used when a service uses the `EXTERNAL` deployment controller type. For more information, see [Amazon ECS Deployment Types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeTaskSets;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
     type Input = super::DescribeTaskSetsRequest;
+
     type Output = super::DescribeTaskSetsResponse;
+
     type Error = DescribeTaskSetsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeTaskSets";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6677,6 +7093,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6774,6 +7191,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeTaskSets`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6821,6 +7239,7 @@ pub enum DescribeTaskSetsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeTaskSetsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6836,11 +7255,13 @@ impl ::awsgen_runtime::http::OperationError for DescribeTaskSetsError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeTaskSetsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeTaskSetsError {}
 /// Describes a specified task or tasks.
 ///
@@ -6849,12 +7270,18 @@ impl ::std::error::Error for DescribeTaskSetsError {}
 /// If you have tasks with tags, and then delete the cluster, the tagged tasks are returned in the response. If you create a new cluster with the same name as the deleted cluster, the tagged tasks are not included in the response.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DescribeTasks;
+
 impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
     type Input = super::DescribeTasksRequest;
+
     type Output = super::DescribeTasksResponse;
+
     type Error = DescribeTasksError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DescribeTasks";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6874,6 +7301,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6944,6 +7372,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DescribeTasks`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -6976,6 +7405,7 @@ pub enum DescribeTasksError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DescribeTasksError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -6988,21 +7418,29 @@ impl ::awsgen_runtime::http::OperationError for DescribeTasksError {
         }
     }
 }
+
 impl ::std::fmt::Display for DescribeTasksError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DescribeTasksError {}
 /// Removes the association between a gateway and an Amazon ECS cluster. The association remains in the `DISASSOCIATING` state until you remove all of the gateway routes for the cluster by updating the associated services. You can use `ListGatewayRoutes` with a cluster filter to determine which routes are preventing disassociation. No infrastructure changes are made until the affected services are updated.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DisassociateGatewayFromCluster;
+
 impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
     type Input = super::DisassociateGatewayFromClusterRequest;
+
     type Output = super::DisassociateGatewayFromClusterResponse;
+
     type Error = DisassociateGatewayFromClusterError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DisassociateGatewayFromCluster";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7022,6 +7460,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7119,6 +7558,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DisassociateGatewayFromCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -7166,6 +7606,7 @@ pub enum DisassociateGatewayFromClusterError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DisassociateGatewayFromClusterError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -7181,23 +7622,31 @@ impl ::awsgen_runtime::http::OperationError for DisassociateGatewayFromClusterEr
         }
     }
 }
+
 impl ::std::fmt::Display for DisassociateGatewayFromClusterError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DisassociateGatewayFromClusterError {}
 /// > **Note:** This action is only used by the Amazon ECS agent, and it is not intended for use outside of the agent.
 ///
 /// Returns an endpoint for the Amazon ECS agent to poll for updates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DiscoverPollEndpoint;
+
 impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
     type Input = super::DiscoverPollEndpointRequest;
+
     type Output = super::DiscoverPollEndpointResponse;
+
     type Error = DiscoverPollEndpointError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "DiscoverPollEndpoint";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7217,6 +7666,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7278,6 +7728,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `DiscoverPollEndpoint`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -7305,6 +7756,7 @@ pub enum DiscoverPollEndpointError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for DiscoverPollEndpointError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -7316,11 +7768,13 @@ impl ::awsgen_runtime::http::OperationError for DiscoverPollEndpointError {
         }
     }
 }
+
 impl ::std::fmt::Display for DiscoverPollEndpointError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for DiscoverPollEndpointError {}
 /// Runs a command remotely on a container within a task.
 ///
@@ -7329,12 +7783,18 @@ impl ::std::error::Error for DiscoverPollEndpointError {}
 /// For information about required permissions and considerations, see [Using Amazon ECS Exec for debugging](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html) in the *Amazon ECS Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExecuteCommand;
+
 impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
     type Input = super::ExecuteCommandRequest;
+
     type Output = super::ExecuteCommandResponse;
+
     type Error = ExecuteCommandError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ExecuteCommand";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7354,6 +7814,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7433,6 +7894,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ExecuteCommand`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -7470,6 +7932,7 @@ pub enum ExecuteCommandError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ExecuteCommandError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -7483,21 +7946,29 @@ impl ::awsgen_runtime::http::OperationError for ExecuteCommandError {
         }
     }
 }
+
 impl ::std::fmt::Display for ExecuteCommandError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ExecuteCommandError {}
 /// Retrieves the protection status of tasks in an Amazon ECS service.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GetTaskProtection;
+
 impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
     type Input = super::GetTaskProtectionRequest;
+
     type Output = super::GetTaskProtectionResponse;
+
     type Error = GetTaskProtectionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "GetTaskProtection";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7517,6 +7988,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7605,6 +8077,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `GetTaskProtection`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -7647,6 +8120,7 @@ pub enum GetTaskProtectionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for GetTaskProtectionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -7661,21 +8135,29 @@ impl ::awsgen_runtime::http::OperationError for GetTaskProtectionError {
         }
     }
 }
+
 impl ::std::fmt::Display for GetTaskProtectionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for GetTaskProtectionError {}
 /// Lists the account settings for a specified principal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListAccountSettings;
+
 impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
     type Input = super::ListAccountSettingsRequest;
+
     type Output = super::ListAccountSettingsResponse;
+
     type Error = ListAccountSettingsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListAccountSettings";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7695,6 +8177,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7756,6 +8239,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListAccountSettings`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -7783,6 +8267,7 @@ pub enum ListAccountSettingsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListAccountSettingsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -7794,14 +8279,17 @@ impl ::awsgen_runtime::http::OperationError for ListAccountSettingsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAccountSettingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListAccountSettingsError {}
 impl ::awsgen_runtime::http::Paginated for ListAccountSettings {
     type Item = super::Setting;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -7817,6 +8305,7 @@ impl ::awsgen_runtime::http::Paginated for ListAccountSettings {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .settings
@@ -7826,15 +8315,22 @@ impl ::awsgen_runtime::http::Paginated for ListAccountSettings {
             .collect()
     }
 }
+
 /// Lists the attributes for Amazon ECS resources within a specified target type and cluster. When you specify a target type and cluster, `ListAttributes` returns a list of attribute objects, one for each attribute on each resource. You can filter the list of results to a single attribute name to only return results that have that name. You can also filter the results by attribute name and value. You can do this, for example, to see which container instances in a cluster are running a Linux AMI (`ecs.os-type=linux`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListAttributes;
+
 impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
     type Input = super::ListAttributesRequest;
+
     type Output = super::ListAttributesResponse;
+
     type Error = ListAttributesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListAttributes";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7854,6 +8350,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7924,6 +8421,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListAttributes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -7956,6 +8454,7 @@ pub enum ListAttributesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListAttributesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -7968,14 +8467,17 @@ impl ::awsgen_runtime::http::OperationError for ListAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListAttributesError {}
 impl ::awsgen_runtime::http::Paginated for ListAttributes {
     type Item = super::Attribute;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -7991,6 +8493,7 @@ impl ::awsgen_runtime::http::Paginated for ListAttributes {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .attributes
@@ -8000,15 +8503,22 @@ impl ::awsgen_runtime::http::Paginated for ListAttributes {
             .collect()
     }
 }
+
 /// Returns a list of existing clusters.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListClusters;
+
 impl ::awsgen_runtime::http::HttpOperation for ListClusters {
     type Input = super::ListClustersRequest;
+
     type Output = super::ListClustersResponse;
+
     type Error = ListClustersError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListClusters";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8028,6 +8538,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8089,6 +8600,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListClusters`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -8116,6 +8628,7 @@ pub enum ListClustersError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListClustersError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -8127,14 +8640,17 @@ impl ::awsgen_runtime::http::OperationError for ListClustersError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListClustersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListClustersError {}
 impl ::awsgen_runtime::http::Paginated for ListClusters {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -8150,6 +8666,7 @@ impl ::awsgen_runtime::http::Paginated for ListClusters {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .cluster_arns
@@ -8159,15 +8676,22 @@ impl ::awsgen_runtime::http::Paginated for ListClusters {
             .collect()
     }
 }
+
 /// Returns a list of container instances in a specified cluster. You can filter the results of a `ListContainerInstances` operation with cluster query language statements inside the `filter` parameter. For more information, see [Cluster Query Language](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListContainerInstances;
+
 impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
     type Input = super::ListContainerInstancesRequest;
+
     type Output = super::ListContainerInstancesResponse;
+
     type Error = ListContainerInstancesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListContainerInstances";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8187,6 +8711,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8257,6 +8782,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListContainerInstances`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -8289,6 +8815,7 @@ pub enum ListContainerInstancesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListContainerInstancesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -8301,14 +8828,17 @@ impl ::awsgen_runtime::http::OperationError for ListContainerInstancesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListContainerInstancesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListContainerInstancesError {}
 impl ::awsgen_runtime::http::Paginated for ListContainerInstances {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -8324,6 +8854,7 @@ impl ::awsgen_runtime::http::Paginated for ListContainerInstances {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .container_instance_arns
@@ -8333,15 +8864,22 @@ impl ::awsgen_runtime::http::Paginated for ListContainerInstances {
             .collect()
     }
 }
+
 /// Returns a list of daemon deployments for a specified daemon. You can filter the results by status or creation time.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListDaemonDeployments;
+
 impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
     type Input = super::ListDaemonDeploymentsRequest;
+
     type Output = super::ListDaemonDeploymentsResponse;
+
     type Error = ListDaemonDeploymentsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListDaemonDeployments";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8361,6 +8899,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8440,6 +8979,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListDaemonDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -8477,6 +9017,7 @@ pub enum ListDaemonDeploymentsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListDaemonDeploymentsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -8490,21 +9031,29 @@ impl ::awsgen_runtime::http::OperationError for ListDaemonDeploymentsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDaemonDeploymentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListDaemonDeploymentsError {}
 /// Returns a list of daemon task definitions that are registered to your account. You can filter the results by family name, status, or both to find daemon task definitions that match your criteria.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListDaemonTaskDefinitions;
+
 impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
     type Input = super::ListDaemonTaskDefinitionsRequest;
+
     type Output = super::ListDaemonTaskDefinitionsResponse;
+
     type Error = ListDaemonTaskDefinitionsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListDaemonTaskDefinitions";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8524,6 +9073,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8585,6 +9135,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListDaemonTaskDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -8612,6 +9163,7 @@ pub enum ListDaemonTaskDefinitionsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListDaemonTaskDefinitionsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -8623,21 +9175,29 @@ impl ::awsgen_runtime::http::OperationError for ListDaemonTaskDefinitionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDaemonTaskDefinitionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListDaemonTaskDefinitionsError {}
 /// Returns a list of daemons. You can filter the results by cluster or capacity provider.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListDaemons;
+
 impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
     type Input = super::ListDaemonsRequest;
+
     type Output = super::ListDaemonsResponse;
+
     type Error = ListDaemonsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListDaemons";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8657,6 +9217,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8736,6 +9297,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListDaemons`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -8773,6 +9335,7 @@ pub enum ListDaemonsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListDaemonsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -8786,21 +9349,29 @@ impl ::awsgen_runtime::http::OperationError for ListDaemonsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListDaemonsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListDaemonsError {}
 /// Returns a list of the associations between gateways and clusters. You can filter the results by gateway, cluster, and status. The results are paginated. We recommend that you use pagination to ensure that the operation returns quickly and successfully.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListGatewayClusterAssociations;
+
 impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
     type Input = super::ListGatewayClusterAssociationsRequest;
+
     type Output = super::ListGatewayClusterAssociationsResponse;
+
     type Error = ListGatewayClusterAssociationsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListGatewayClusterAssociations";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8820,6 +9391,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8890,6 +9462,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListGatewayClusterAssociations`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -8922,6 +9495,7 @@ pub enum ListGatewayClusterAssociationsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListGatewayClusterAssociationsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -8934,14 +9508,17 @@ impl ::awsgen_runtime::http::OperationError for ListGatewayClusterAssociationsEr
         }
     }
 }
+
 impl ::std::fmt::Display for ListGatewayClusterAssociationsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListGatewayClusterAssociationsError {}
 impl ::awsgen_runtime::http::Paginated for ListGatewayClusterAssociations {
     type Item = super::GatewayClusterAssociationSummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -8957,6 +9534,7 @@ impl ::awsgen_runtime::http::Paginated for ListGatewayClusterAssociations {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .gateway_cluster_associations
@@ -8966,15 +9544,22 @@ impl ::awsgen_runtime::http::Paginated for ListGatewayClusterAssociations {
             .collect()
     }
 }
+
 /// Returns a list of gateway routes. A gateway route represents the association between a service and a gateway and the service-specific infrastructure the gateway manages for it. You can filter the results by gateway, cluster, service, container port name, and status. The results are paginated. We recommend that you use pagination to ensure that the operation returns quickly and successfully.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListGatewayRoutes;
+
 impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
     type Input = super::ListGatewayRoutesRequest;
+
     type Output = super::ListGatewayRoutesResponse;
+
     type Error = ListGatewayRoutesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListGatewayRoutes";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8994,6 +9579,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9073,6 +9659,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListGatewayRoutes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -9110,6 +9697,7 @@ pub enum ListGatewayRoutesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListGatewayRoutesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -9123,14 +9711,17 @@ impl ::awsgen_runtime::http::OperationError for ListGatewayRoutesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListGatewayRoutesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListGatewayRoutesError {}
 impl ::awsgen_runtime::http::Paginated for ListGatewayRoutes {
     type Item = super::GatewayRouteSummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -9146,6 +9737,7 @@ impl ::awsgen_runtime::http::Paginated for ListGatewayRoutes {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .gateway_routes
@@ -9155,15 +9747,22 @@ impl ::awsgen_runtime::http::Paginated for ListGatewayRoutes {
             .collect()
     }
 }
+
 /// Returns a list of gateways in your account. You can filter the results by gateway name and status. The results are paginated. We recommend that you use pagination to ensure that the operation returns quickly and successfully.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListGateways;
+
 impl ::awsgen_runtime::http::HttpOperation for ListGateways {
     type Input = super::ListGatewaysRequest;
+
     type Output = super::ListGatewaysResponse;
+
     type Error = ListGatewaysError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListGateways";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9183,6 +9782,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9253,6 +9853,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListGateways`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -9285,6 +9886,7 @@ pub enum ListGatewaysError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListGatewaysError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -9297,14 +9899,17 @@ impl ::awsgen_runtime::http::OperationError for ListGatewaysError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListGatewaysError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListGatewaysError {}
 impl ::awsgen_runtime::http::Paginated for ListGateways {
     type Item = super::GatewaySummary;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -9320,6 +9925,7 @@ impl ::awsgen_runtime::http::Paginated for ListGateways {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .gateways
@@ -9329,6 +9935,7 @@ impl ::awsgen_runtime::http::Paginated for ListGateways {
             .collect()
     }
 }
+
 /// This operation lists all the service deployments that meet the specified filter criteria.
 ///
 /// A service deployment happens when you release a software update for the service. You route traffic from the running service revisions to the new service revison and control the number of running tasks.
@@ -9336,12 +9943,18 @@ impl ::awsgen_runtime::http::Paginated for ListGateways {
 /// This API returns the values that you use for the request parameters in [DescribeServiceRevisions](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListServiceDeployments;
+
 impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
     type Input = super::ListServiceDeploymentsRequest;
+
     type Output = super::ListServiceDeploymentsResponse;
+
     type Error = ListServiceDeploymentsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListServiceDeployments";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9361,6 +9974,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9449,6 +10063,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListServiceDeployments`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -9491,6 +10106,7 @@ pub enum ListServiceDeploymentsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListServiceDeploymentsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -9505,21 +10121,29 @@ impl ::awsgen_runtime::http::OperationError for ListServiceDeploymentsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListServiceDeploymentsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListServiceDeploymentsError {}
 /// Returns a list of services. You can filter the results by cluster, launch type, and scheduling strategy.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListServices;
+
 impl ::awsgen_runtime::http::HttpOperation for ListServices {
     type Input = super::ListServicesRequest;
+
     type Output = super::ListServicesResponse;
+
     type Error = ListServicesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListServices";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9539,6 +10163,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9609,6 +10234,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListServices`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -9641,6 +10267,7 @@ pub enum ListServicesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListServicesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -9653,14 +10280,17 @@ impl ::awsgen_runtime::http::OperationError for ListServicesError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListServicesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListServicesError {}
 impl ::awsgen_runtime::http::Paginated for ListServices {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -9676,6 +10306,7 @@ impl ::awsgen_runtime::http::Paginated for ListServices {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .service_arns
@@ -9685,15 +10316,22 @@ impl ::awsgen_runtime::http::Paginated for ListServices {
             .collect()
     }
 }
+
 /// This operation lists all of the services that are associated with a Cloud Map namespace. This list might include services in different clusters. In contrast, `ListServices` can only list services in one cluster at a time. If you need to filter the list of services in a single cluster by various parameters, use `ListServices`. For more information, see [Service Connect](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListServicesByNamespace;
+
 impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
     type Input = super::ListServicesByNamespaceRequest;
+
     type Output = super::ListServicesByNamespaceResponse;
+
     type Error = ListServicesByNamespaceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListServicesByNamespace";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9713,6 +10351,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9783,6 +10422,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListServicesByNamespace`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -9815,6 +10455,7 @@ pub enum ListServicesByNamespaceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListServicesByNamespaceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -9827,14 +10468,17 @@ impl ::awsgen_runtime::http::OperationError for ListServicesByNamespaceError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListServicesByNamespaceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListServicesByNamespaceError {}
 impl ::awsgen_runtime::http::Paginated for ListServicesByNamespace {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -9850,6 +10494,7 @@ impl ::awsgen_runtime::http::Paginated for ListServicesByNamespace {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .service_arns
@@ -9859,15 +10504,22 @@ impl ::awsgen_runtime::http::Paginated for ListServicesByNamespace {
             .collect()
     }
 }
+
 /// List the tags for an Amazon ECS resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListTagsForResource;
+
 impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
     type Input = super::ListTagsForResourceRequest;
+
     type Output = super::ListTagsForResourceResponse;
+
     type Error = ListTagsForResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListTagsForResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9887,6 +10539,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9957,6 +10610,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListTagsForResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -9989,6 +10643,7 @@ pub enum ListTagsForResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10001,23 +10656,31 @@ impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTagsForResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListTagsForResourceError {}
 /// Returns a list of task definition families that are registered to your account. This list includes task definition families that no longer have any `ACTIVE` task definition revisions.
 ///
 /// You can filter out task definition families that don't contain any `ACTIVE` task definition revisions by setting the `status` parameter to `ACTIVE`. You can also filter the results with the `familyPrefix` parameter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListTaskDefinitionFamilies;
+
 impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
     type Input = super::ListTaskDefinitionFamiliesRequest;
+
     type Output = super::ListTaskDefinitionFamiliesResponse;
+
     type Error = ListTaskDefinitionFamiliesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListTaskDefinitionFamilies";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10037,6 +10700,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10098,6 +10762,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListTaskDefinitionFamilies`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -10125,6 +10790,7 @@ pub enum ListTaskDefinitionFamiliesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListTaskDefinitionFamiliesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10136,14 +10802,17 @@ impl ::awsgen_runtime::http::OperationError for ListTaskDefinitionFamiliesError 
         }
     }
 }
+
 impl ::std::fmt::Display for ListTaskDefinitionFamiliesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListTaskDefinitionFamiliesError {}
 impl ::awsgen_runtime::http::Paginated for ListTaskDefinitionFamilies {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -10159,6 +10828,7 @@ impl ::awsgen_runtime::http::Paginated for ListTaskDefinitionFamilies {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .families
@@ -10168,15 +10838,22 @@ impl ::awsgen_runtime::http::Paginated for ListTaskDefinitionFamilies {
             .collect()
     }
 }
+
 /// Returns a list of task definitions that are registered to your account. You can filter the results by family name with the `familyPrefix` parameter or by status with the `status` parameter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListTaskDefinitions;
+
 impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
     type Input = super::ListTaskDefinitionsRequest;
+
     type Output = super::ListTaskDefinitionsResponse;
+
     type Error = ListTaskDefinitionsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListTaskDefinitions";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10196,6 +10873,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10257,6 +10935,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListTaskDefinitions`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -10284,6 +10963,7 @@ pub enum ListTaskDefinitionsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListTaskDefinitionsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10295,14 +10975,17 @@ impl ::awsgen_runtime::http::OperationError for ListTaskDefinitionsError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTaskDefinitionsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListTaskDefinitionsError {}
 impl ::awsgen_runtime::http::Paginated for ListTaskDefinitions {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -10318,6 +11001,7 @@ impl ::awsgen_runtime::http::Paginated for ListTaskDefinitions {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .task_definition_arns
@@ -10327,17 +11011,24 @@ impl ::awsgen_runtime::http::Paginated for ListTaskDefinitions {
             .collect()
     }
 }
+
 /// Returns a list of tasks. You can filter the results by cluster, task definition family, container instance, launch type, what IAM principal started the task, or by the desired status of the task.
 ///
 /// Recently stopped tasks might appear in the returned results.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListTasks;
+
 impl ::awsgen_runtime::http::HttpOperation for ListTasks {
     type Input = super::ListTasksRequest;
+
     type Output = super::ListTasksResponse;
+
     type Error = ListTasksError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "ListTasks";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10357,6 +11048,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10436,6 +11128,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `ListTasks`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -10473,6 +11166,7 @@ pub enum ListTasksError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for ListTasksError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10486,14 +11180,17 @@ impl ::awsgen_runtime::http::OperationError for ListTasksError {
         }
     }
 }
+
 impl ::std::fmt::Display for ListTasksError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for ListTasksError {}
 impl ::awsgen_runtime::http::Paginated for ListTasks {
     type Item = ::std::string::String;
+
     fn next_input(
         input: &Self::Input,
         output: &Self::Output,
@@ -10509,6 +11206,7 @@ impl ::awsgen_runtime::http::Paginated for ListTasks {
         next.next_token = ::std::option::Option::Some(token.clone());
         ::std::option::Option::Some(next)
     }
+
     fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
         output
             .task_arns
@@ -10518,17 +11216,24 @@ impl ::awsgen_runtime::http::Paginated for ListTasks {
             .collect()
     }
 }
+
 /// Modifies an account setting. Account settings are set on a per-Region basis.
 ///
 /// If you change the root user account setting, the default settings are reset for users and roles that do not have specified individual account settings. For more information, see [Account Settings](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PutAccountSetting;
+
 impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
     type Input = super::PutAccountSettingRequest;
+
     type Output = super::PutAccountSettingResponse;
+
     type Error = PutAccountSettingError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "PutAccountSetting";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10548,6 +11253,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10609,6 +11315,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `PutAccountSetting`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -10636,6 +11343,7 @@ pub enum PutAccountSettingError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for PutAccountSettingError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10647,21 +11355,29 @@ impl ::awsgen_runtime::http::OperationError for PutAccountSettingError {
         }
     }
 }
+
 impl ::std::fmt::Display for PutAccountSettingError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for PutAccountSettingError {}
 /// Modifies an account setting for all users on an account for whom no individual account setting has been specified. Account settings are set on a per-Region basis.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PutAccountSettingDefault;
+
 impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
     type Input = super::PutAccountSettingDefaultRequest;
+
     type Output = super::PutAccountSettingDefaultResponse;
+
     type Error = PutAccountSettingDefaultError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "PutAccountSettingDefault";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10681,6 +11397,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10742,6 +11459,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `PutAccountSettingDefault`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -10769,6 +11487,7 @@ pub enum PutAccountSettingDefaultError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for PutAccountSettingDefaultError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10780,21 +11499,29 @@ impl ::awsgen_runtime::http::OperationError for PutAccountSettingDefaultError {
         }
     }
 }
+
 impl ::std::fmt::Display for PutAccountSettingDefaultError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for PutAccountSettingDefaultError {}
 /// Create or update an attribute on an Amazon ECS resource. If the attribute doesn't exist, it's created. If the attribute exists, its value is replaced with the specified value. To delete an attribute, use [DeleteAttributes](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html). For more information, see [Attributes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PutAttributes;
+
 impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
     type Input = super::PutAttributesRequest;
+
     type Output = super::PutAttributesResponse;
+
     type Error = PutAttributesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "PutAttributes";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10814,6 +11541,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10902,6 +11630,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `PutAttributes`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -10944,6 +11673,7 @@ pub enum PutAttributesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for PutAttributesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -10958,11 +11688,13 @@ impl ::awsgen_runtime::http::OperationError for PutAttributesError {
         }
     }
 }
+
 impl ::std::fmt::Display for PutAttributesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for PutAttributesError {}
 /// Modifies the available capacity providers and the default capacity provider strategy for a cluster.
 ///
@@ -10973,12 +11705,18 @@ impl ::std::error::Error for PutAttributesError {}
 /// Amazon ECS Managed Instances doesn't support this, because when you create a capacity provider with Amazon ECS Managed Instances, it becomes available only within the specified cluster.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PutClusterCapacityProviders;
+
 impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
     type Input = super::PutClusterCapacityProvidersRequest;
+
     type Output = super::PutClusterCapacityProvidersResponse;
+
     type Error = PutClusterCapacityProvidersError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "PutClusterCapacityProviders";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10998,6 +11736,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11086,6 +11825,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `PutClusterCapacityProviders`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -11128,6 +11868,7 @@ pub enum PutClusterCapacityProvidersError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for PutClusterCapacityProvidersError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -11142,23 +11883,31 @@ impl ::awsgen_runtime::http::OperationError for PutClusterCapacityProvidersError
         }
     }
 }
+
 impl ::std::fmt::Display for PutClusterCapacityProvidersError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for PutClusterCapacityProvidersError {}
 /// > **Note:** This action is only used by the Amazon ECS agent, and it is not intended for use outside of the agent.
 ///
 /// Registers an EC2 instance into the specified cluster. This instance becomes available to place containers on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RegisterContainerInstance;
+
 impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
     type Input = super::RegisterContainerInstanceRequest;
+
     type Output = super::RegisterContainerInstanceResponse;
+
     type Error = RegisterContainerInstanceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "RegisterContainerInstance";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11178,6 +11927,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11248,6 +11998,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `RegisterContainerInstance`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -11280,6 +12031,7 @@ pub enum RegisterContainerInstanceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for RegisterContainerInstanceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -11292,11 +12044,13 @@ impl ::awsgen_runtime::http::OperationError for RegisterContainerInstanceError {
         }
     }
 }
+
 impl ::std::fmt::Display for RegisterContainerInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for RegisterContainerInstanceError {}
 /// Registers a new daemon task definition from the supplied `family` and `containerDefinitions`. Optionally, you can add data volumes to your containers with the `volumes` parameter. For more information, see [Daemon task definitions](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/daemon-task-definitions.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
@@ -11305,12 +12059,18 @@ impl ::std::error::Error for RegisterContainerInstanceError {}
 /// Each time you call `RegisterDaemonTaskDefinition`, a new revision of the daemon task definition is created. You can't modify a revision after you register it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RegisterDaemonTaskDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
     type Input = super::RegisterDaemonTaskDefinitionRequest;
+
     type Output = super::RegisterDaemonTaskDefinitionResponse;
+
     type Error = RegisterDaemonTaskDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "RegisterDaemonTaskDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11330,6 +12090,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11400,6 +12161,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `RegisterDaemonTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -11432,6 +12194,7 @@ pub enum RegisterDaemonTaskDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for RegisterDaemonTaskDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -11444,11 +12207,13 @@ impl ::awsgen_runtime::http::OperationError for RegisterDaemonTaskDefinitionErro
         }
     }
 }
+
 impl ::std::fmt::Display for RegisterDaemonTaskDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for RegisterDaemonTaskDefinitionError {}
 /// Registers a new task definition from the supplied `family` and `containerDefinitions`. Optionally, you can add data volumes to your containers with the `volumes` parameter. For more information about task definition parameters and defaults, see [Amazon ECS Task Definitions](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_defintions.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
@@ -11457,12 +12222,18 @@ impl ::std::error::Error for RegisterDaemonTaskDefinitionError {}
 /// You can specify a Docker networking mode for the containers in your task definition with the `networkMode` parameter. If you specify the `awsvpc` network mode, the task is allocated an elastic network interface, and you must specify a [NetworkConfiguration](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html) when you create a service or run a task with the task definition. For more information, see [Task Networking](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RegisterTaskDefinition;
+
 impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
     type Input = super::RegisterTaskDefinitionRequest;
+
     type Output = super::RegisterTaskDefinitionResponse;
+
     type Error = RegisterTaskDefinitionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "RegisterTaskDefinition";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11482,6 +12253,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11552,6 +12324,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `RegisterTaskDefinition`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -11584,6 +12357,7 @@ pub enum RegisterTaskDefinitionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for RegisterTaskDefinitionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -11596,11 +12370,13 @@ impl ::awsgen_runtime::http::OperationError for RegisterTaskDefinitionError {
         }
     }
 }
+
 impl ::std::fmt::Display for RegisterTaskDefinitionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for RegisterTaskDefinitionError {}
 /// Starts a new task using the specified task definition.
 ///
@@ -11633,12 +12409,18 @@ impl ::std::error::Error for RegisterTaskDefinitionError {}
 /// If you get a `ClientException`error, the `RunTask` could not be processed because you use managed scaling and there is a capacity error because the quota of tasks in the `PROVISIONING` per cluster has been reached. For information about the service quotas, see [Amazon ECS service quotas](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RunTask;
+
 impl ::awsgen_runtime::http::HttpOperation for RunTask {
     type Input = super::RunTaskRequest;
+
     type Output = super::RunTaskResponse;
+
     type Error = RunTaskError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "RunTask";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11670,6 +12452,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11785,6 +12568,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `RunTask`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -11842,6 +12626,7 @@ pub enum RunTaskError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for RunTaskError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -11859,11 +12644,13 @@ impl ::awsgen_runtime::http::OperationError for RunTaskError {
         }
     }
 }
+
 impl ::std::fmt::Display for RunTaskError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for RunTaskError {}
 /// Starts a new task from the specified task definition on the specified container instance or instances.
 ///
@@ -11876,12 +12663,18 @@ impl ::std::error::Error for RunTaskError {}
 /// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the volume when creating or updating a service. For more information, see [Amazon EBS volumes](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StartTask;
+
 impl ::awsgen_runtime::http::HttpOperation for StartTask {
     type Input = super::StartTaskRequest;
+
     type Output = super::StartTaskResponse;
+
     type Error = StartTaskError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "StartTask";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11901,6 +12694,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11989,6 +12783,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `StartTask`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12031,6 +12826,7 @@ pub enum StartTaskError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for StartTaskError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -12045,11 +12841,13 @@ impl ::awsgen_runtime::http::OperationError for StartTaskError {
         }
     }
 }
+
 impl ::std::fmt::Display for StartTaskError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for StartTaskError {}
 /// Stops an ongoing service deployment.
 ///
@@ -12062,12 +12860,18 @@ impl ::std::error::Error for StartTaskError {}
 /// For more information, see [Stopping Amazon ECS service deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stop-service-deployment.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StopServiceDeployment;
+
 impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
     type Input = super::StopServiceDeploymentRequest;
+
     type Output = super::StopServiceDeploymentResponse;
+
     type Error = StopServiceDeploymentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "StopServiceDeployment";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12087,6 +12891,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12175,6 +12980,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `StopServiceDeployment`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12217,6 +13023,7 @@ pub enum StopServiceDeploymentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for StopServiceDeploymentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -12231,11 +13038,13 @@ impl ::awsgen_runtime::http::OperationError for StopServiceDeploymentError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopServiceDeploymentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for StopServiceDeploymentError {}
 /// Stops a running task. Any tags associated with the task will be deleted.
 ///
@@ -12246,12 +13055,18 @@ impl ::std::error::Error for StopServiceDeploymentError {}
 /// > **Note:** The default 30-second timeout can be configured on the Amazon ECS container agent with the `ECS_CONTAINER_STOP_TIMEOUT` variable. For more information, see [Amazon ECS Container Agent Configuration](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StopTask;
+
 impl ::awsgen_runtime::http::HttpOperation for StopTask {
     type Input = super::StopTaskRequest;
+
     type Output = super::StopTaskResponse;
+
     type Error = StopTaskError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "StopTask";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12271,6 +13086,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12341,6 +13157,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `StopTask`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12373,6 +13190,7 @@ pub enum StopTaskError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for StopTaskError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -12385,23 +13203,31 @@ impl ::awsgen_runtime::http::OperationError for StopTaskError {
         }
     }
 }
+
 impl ::std::fmt::Display for StopTaskError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for StopTaskError {}
 /// > **Note:** This action is only used by the Amazon ECS agent, and it is not intended for use outside of the agent.
 ///
 /// Sent to acknowledge that an attachment changed states.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SubmitAttachmentStateChanges;
+
 impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
     type Input = super::SubmitAttachmentStateChangesRequest;
+
     type Output = super::SubmitAttachmentStateChangesResponse;
+
     type Error = SubmitAttachmentStateChangesError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "SubmitAttachmentStateChanges";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12421,6 +13247,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12491,6 +13318,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `SubmitAttachmentStateChanges`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12523,6 +13351,7 @@ pub enum SubmitAttachmentStateChangesError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for SubmitAttachmentStateChangesError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -12535,23 +13364,31 @@ impl ::awsgen_runtime::http::OperationError for SubmitAttachmentStateChangesErro
         }
     }
 }
+
 impl ::std::fmt::Display for SubmitAttachmentStateChangesError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for SubmitAttachmentStateChangesError {}
 /// > **Note:** This action is only used by the Amazon ECS agent, and it is not intended for use outside of the agent.
 ///
 /// Sent to acknowledge that a container changed states.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SubmitContainerStateChange;
+
 impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
     type Input = super::SubmitContainerStateChangeRequest;
+
     type Output = super::SubmitContainerStateChangeResponse;
+
     type Error = SubmitContainerStateChangeError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "SubmitContainerStateChange";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12571,6 +13408,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12641,6 +13479,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `SubmitContainerStateChange`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12673,6 +13512,7 @@ pub enum SubmitContainerStateChangeError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for SubmitContainerStateChangeError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -12685,23 +13525,31 @@ impl ::awsgen_runtime::http::OperationError for SubmitContainerStateChangeError 
         }
     }
 }
+
 impl ::std::fmt::Display for SubmitContainerStateChangeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for SubmitContainerStateChangeError {}
 /// > **Note:** This action is only used by the Amazon ECS agent, and it is not intended for use outside of the agent.
 ///
 /// Sent to acknowledge that a task changed states.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SubmitTaskStateChange;
+
 impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
     type Input = super::SubmitTaskStateChangeRequest;
+
     type Output = super::SubmitTaskStateChangeResponse;
+
     type Error = SubmitTaskStateChangeError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "SubmitTaskStateChange";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12721,6 +13569,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12791,6 +13640,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `SubmitTaskStateChange`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12823,6 +13673,7 @@ pub enum SubmitTaskStateChangeError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for SubmitTaskStateChangeError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -12835,21 +13686,29 @@ impl ::awsgen_runtime::http::OperationError for SubmitTaskStateChangeError {
         }
     }
 }
+
 impl ::std::fmt::Display for SubmitTaskStateChangeError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for SubmitTaskStateChangeError {}
 /// Associates the specified tags to a resource with the specified `resourceArn`. If existing tags on a resource aren't specified in the request parameters, they aren't changed. When a resource is deleted, the tags that are associated with that resource are deleted as well.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TagResource;
+
 impl ::awsgen_runtime::http::HttpOperation for TagResource {
     type Input = super::TagResourceRequest;
+
     type Output = super::TagResourceResponse;
+
     type Error = TagResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "TagResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12869,6 +13728,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12957,6 +13817,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `TagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -12999,6 +13860,7 @@ pub enum TagResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for TagResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -13013,21 +13875,29 @@ impl ::awsgen_runtime::http::OperationError for TagResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for TagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for TagResourceError {}
 /// Deletes specified tags from a resource.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UntagResource;
+
 impl ::awsgen_runtime::http::HttpOperation for UntagResource {
     type Input = super::UntagResourceRequest;
+
     type Output = super::UntagResourceResponse;
+
     type Error = UntagResourceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UntagResource";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13047,6 +13917,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13126,6 +13997,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UntagResource`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -13163,6 +14035,7 @@ pub enum UntagResourceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UntagResourceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -13176,23 +14049,31 @@ impl ::awsgen_runtime::http::OperationError for UntagResourceError {
         }
     }
 }
+
 impl ::std::fmt::Display for UntagResourceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UntagResourceError {}
 /// Modifies the parameters for a capacity provider.
 ///
 /// These changes only apply to new Amazon ECS Managed Instances, or EC2 instances, not existing ones.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateCapacityProvider;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
     type Input = super::UpdateCapacityProviderRequest;
+
     type Output = super::UpdateCapacityProviderResponse;
+
     type Error = UpdateCapacityProviderError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateCapacityProvider";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13212,6 +14093,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13291,6 +14173,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateCapacityProvider`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -13328,6 +14211,7 @@ pub enum UpdateCapacityProviderError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateCapacityProviderError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -13341,21 +14225,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateCapacityProviderError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateCapacityProviderError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateCapacityProviderError {}
 /// Updates the cluster.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateCluster;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
     type Input = super::UpdateClusterRequest;
+
     type Output = super::UpdateClusterResponse;
+
     type Error = UpdateClusterError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateCluster";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13375,6 +14267,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13454,6 +14347,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateCluster`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -13491,6 +14385,7 @@ pub enum UpdateClusterError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateClusterError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -13504,21 +14399,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateClusterError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateClusterError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateClusterError {}
 /// Modifies the settings to use for a cluster.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateClusterSettings;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
     type Input = super::UpdateClusterSettingsRequest;
+
     type Output = super::UpdateClusterSettingsResponse;
+
     type Error = UpdateClusterSettingsError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateClusterSettings";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13538,6 +14441,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13617,6 +14521,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateClusterSettings`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -13654,6 +14559,7 @@ pub enum UpdateClusterSettingsError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateClusterSettingsError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -13667,11 +14573,13 @@ impl ::awsgen_runtime::http::OperationError for UpdateClusterSettingsError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateClusterSettingsError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateClusterSettingsError {}
 /// Updates the Amazon ECS container agent on a specified container instance. Updating the Amazon ECS container agent doesn't interrupt running tasks or services on the container instance. The process for updating the agent differs depending on whether your container instance was launched with the Amazon ECS-optimized AMI or another operating system.
 ///
@@ -13682,12 +14590,18 @@ impl ::std::error::Error for UpdateClusterSettingsError {}
 /// The `UpdateContainerAgent` API requires an Amazon ECS-optimized AMI or Amazon Linux AMI with the `ecs-init` service installed and running. For help updating the Amazon ECS container agent on other operating systems, see [Manually updating the Amazon ECS container agent](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html#manually_update_agent) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateContainerAgent;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
     type Input = super::UpdateContainerAgentRequest;
+
     type Output = super::UpdateContainerAgentResponse;
+
     type Error = UpdateContainerAgentError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateContainerAgent";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13707,6 +14621,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13804,6 +14719,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateContainerAgent`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -13851,6 +14767,7 @@ pub enum UpdateContainerAgentError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateContainerAgentError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -13866,11 +14783,13 @@ impl ::awsgen_runtime::http::OperationError for UpdateContainerAgentError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContainerAgentError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateContainerAgentError {}
 /// Modifies the status of an Amazon ECS container instance.
 ///
@@ -13893,12 +14812,18 @@ impl ::std::error::Error for UpdateContainerAgentError {}
 /// When a container instance has been drained, you can set a container instance to `ACTIVE` status and once it has reached that status the Amazon ECS scheduler can begin scheduling tasks on the instance again.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateContainerInstancesState;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
     type Input = super::UpdateContainerInstancesStateRequest;
+
     type Output = super::UpdateContainerInstancesStateResponse;
+
     type Error = UpdateContainerInstancesStateError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateContainerInstancesState";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13918,6 +14843,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13988,6 +14914,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateContainerInstancesState`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -14020,6 +14947,7 @@ pub enum UpdateContainerInstancesStateError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateContainerInstancesStateError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -14032,11 +14960,13 @@ impl ::awsgen_runtime::http::OperationError for UpdateContainerInstancesStateErr
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateContainerInstancesStateError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateContainerInstancesStateError {}
 /// Updates the specified daemon. When you update a daemon, a new deployment is triggered that progressively rolls out the changes to the container instances associated with the daemon's capacity providers. For more information, see [Daemon deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/daemon-deployments.html) in the *Amazon Elastic Container Service Developer Guide*.
 ///
@@ -14047,12 +14977,18 @@ impl ::std::error::Error for UpdateContainerInstancesStateError {}
 /// > **Note:** ECS Managed Daemons is only supported for Amazon ECS Managed Instances Capacity Providers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateDaemon;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
     type Input = super::UpdateDaemonRequest;
+
     type Output = super::UpdateDaemonResponse;
+
     type Error = UpdateDaemonError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateDaemon";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14072,6 +15008,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14178,6 +15115,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateDaemon`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -14230,6 +15168,7 @@ pub enum UpdateDaemonError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateDaemonError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -14246,11 +15185,13 @@ impl ::awsgen_runtime::http::OperationError for UpdateDaemonError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateDaemonError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateDaemonError {}
 /// Updates an existing Express service configuration. Modifies container settings, resource allocation, auto-scaling configuration, and other service parameters without recreating the service.
 ///
@@ -14259,12 +15200,18 @@ impl ::std::error::Error for UpdateDaemonError {}
 /// Some parameters like the infrastructure role cannot be modified after service creation and require creating a new service.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateExpressGatewayService;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
     type Input = super::UpdateExpressGatewayServiceRequest;
+
     type Output = super::UpdateExpressGatewayServiceResponse;
+
     type Error = UpdateExpressGatewayServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateExpressGatewayService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14284,6 +15231,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14381,6 +15329,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateExpressGatewayService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -14428,6 +15377,7 @@ pub enum UpdateExpressGatewayServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateExpressGatewayServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -14443,23 +15393,31 @@ impl ::awsgen_runtime::http::OperationError for UpdateExpressGatewayServiceError
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateExpressGatewayServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateExpressGatewayServiceError {}
 /// Modifies the configuration of a gateway. You can change only the properties that can be applied without interrupting traffic, and the configuration variant that you provide must match the gateway's type. `UpdateGateway` is an asynchronous operation: the changes are applied to each load balancer the gateway manages, and the gateway reports a status of `UPDATE_IN_PROGRESS` until the update completes. If Amazon ECS can't update one or more resources, it makes a best effort to update the rest and the gateway status changes to `UPDATE_FAILED`. Use `DescribeGateway` to inspect the gateway's `statusReason` and failures list, which gives the ARN of each load balancer that was not updated and the operation, error code, and message for each failure.
 ///
 /// If you specify `infrastructureRoleArn`, you must have the `iam:PassRole` permission for that role.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateGateway;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
     type Input = super::UpdateGatewayRequest;
+
     type Output = super::UpdateGatewayResponse;
+
     type Error = UpdateGatewayError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateGateway";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14479,6 +15437,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14558,6 +15517,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateGateway`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -14595,6 +15555,7 @@ pub enum UpdateGatewayError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateGatewayError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -14608,11 +15569,13 @@ impl ::awsgen_runtime::http::OperationError for UpdateGatewayError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateGatewayError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateGatewayError {}
 /// Modifies the parameters of a service.
 ///
@@ -14659,12 +15622,18 @@ impl ::std::error::Error for UpdateGatewayError {}
 /// - Stop the task on a container instance in an optimal Availability Zone (based on the previous steps), favoring container instances with the largest number of running tasks for this service.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateService;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateService {
     type Input = super::UpdateServiceRequest;
+
     type Output = super::UpdateServiceResponse;
+
     type Error = UpdateServiceError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateService";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14684,6 +15653,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14808,6 +15778,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateService`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -14870,6 +15841,7 @@ pub enum UpdateServiceError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateServiceError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -14888,21 +15860,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateServiceError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateServiceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateServiceError {}
 /// Modifies which task set in a service is the primary task set. Any parameters that are updated on the primary task set in a service will transition to the service. This is used when a service uses the `EXTERNAL` deployment controller type. For more information, see [Amazon ECS Deployment Types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateServicePrimaryTaskSet;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
     type Input = super::UpdateServicePrimaryTaskSetRequest;
+
     type Output = super::UpdateServicePrimaryTaskSetResponse;
+
     type Error = UpdateServicePrimaryTaskSetError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateServicePrimaryTaskSet";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14922,6 +15902,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15028,6 +16009,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateServicePrimaryTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -15080,6 +16062,7 @@ pub enum UpdateServicePrimaryTaskSetError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateServicePrimaryTaskSetError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -15096,11 +16079,13 @@ impl ::awsgen_runtime::http::OperationError for UpdateServicePrimaryTaskSetError
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateServicePrimaryTaskSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateServicePrimaryTaskSetError {}
 /// Updates the protection status of a task. You can set `protectionEnabled` to `true` to protect your task from termination during scale-in events from [Service Autoscaling](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html) or [deployments](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html).
 ///
@@ -15115,12 +16100,18 @@ impl ::std::error::Error for UpdateServicePrimaryTaskSetError {}
 /// > **Important:** If you prefer to set task protection from within the container, we recommend using the [Task scale-in protection endpoint](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection-endpoint.html).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateTaskProtection;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
     type Input = super::UpdateTaskProtectionRequest;
+
     type Output = super::UpdateTaskProtectionResponse;
+
     type Error = UpdateTaskProtectionError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateTaskProtection";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15140,6 +16131,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15228,6 +16220,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateTaskProtection`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -15270,6 +16263,7 @@ pub enum UpdateTaskProtectionError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateTaskProtectionError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -15284,21 +16278,29 @@ impl ::awsgen_runtime::http::OperationError for UpdateTaskProtectionError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateTaskProtectionError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateTaskProtectionError {}
 /// Modifies a task set. This is used when a service uses the `EXTERNAL` deployment controller type. For more information, see [Amazon ECS Deployment Types](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html) in the *Amazon Elastic Container Service Developer Guide*.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpdateTaskSet;
+
 impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
     type Input = super::UpdateTaskSetRequest;
+
     type Output = super::UpdateTaskSetResponse;
+
     type Error = UpdateTaskSetError;
+
     const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
+
     const NAME: &'static str = "UpdateTaskSet";
+
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15318,6 +16320,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         )?;
         ::std::result::Result::Ok(request)
     }
+
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15433,6 +16436,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         ::awsgen_runtime::http::json_protocol::parse_json(response)
     }
 }
+
 /// An error of `UpdateTaskSet`: one of the errors the model lists (boxed, so a `Result` stays small), or any other.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -15490,6 +16494,7 @@ pub enum UpdateTaskSetError {
     /// An error the model does not list for this operation, with the raw body.
     Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
 }
+
 impl ::awsgen_runtime::http::OperationError for UpdateTaskSetError {
     fn meta(&self) -> &::awsgen_runtime::http::ErrorMeta {
         match self {
@@ -15507,9 +16512,11 @@ impl ::awsgen_runtime::http::OperationError for UpdateTaskSetError {
         }
     }
 }
+
 impl ::std::fmt::Display for UpdateTaskSetError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(::awsgen_runtime::http::OperationError::meta(self), f)
     }
 }
+
 impl ::std::error::Error for UpdateTaskSetError {}

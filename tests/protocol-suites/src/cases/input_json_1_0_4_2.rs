@@ -5,15 +5,7 @@ pub mod input_json_1_0_4_2 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
     #[non_exhaustive]
     pub enum FooEnum {
         /// `Foo`
@@ -29,65 +21,72 @@ pub mod input_json_1_0_4_2 {
         /// A value this version of the model does not know, kept as it was received.
         Unknown(::std::string::String),
     }
+
     impl FooEnum {
         /// Every value the model defines, in model order.
         pub const VALUES: &'static [&'static str] = &["Foo", "Baz", "Bar", "1", "0"];
         /// The value as it is written on the wire.
         pub fn as_str(&self) -> &str {
             match self {
-                self::FooEnum::Foo => "Foo",
-                self::FooEnum::Baz => "Baz",
-                self::FooEnum::Bar => "Bar",
-                self::FooEnum::V1 => "1",
-                self::FooEnum::V0 => "0",
-                self::FooEnum::Unknown(value) => value.as_str(),
+                Self::Foo => "Foo",
+                Self::Baz => "Baz",
+                Self::Bar => "Bar",
+                Self::V1 => "1",
+                Self::V0 => "0",
+                Self::Unknown(value) => value.as_str(),
             }
         }
         /// Whether the value is one the model does not define.
         pub fn is_unknown(&self) -> bool {
-            ::std::matches!(self, self::FooEnum::Unknown(_))
+            ::std::matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for FooEnum {
         fn from(value: &str) -> Self {
             match value {
-                "Foo" => self::FooEnum::Foo,
-                "Baz" => self::FooEnum::Baz,
-                "Bar" => self::FooEnum::Bar,
-                "1" => self::FooEnum::V1,
-                "0" => self::FooEnum::V0,
-                other => self::FooEnum::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                "Foo" => Self::Foo,
+                "Baz" => Self::Baz,
+                "Bar" => Self::Bar,
+                "1" => Self::V1,
+                "0" => Self::V0,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for FooEnum {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
-                "Foo" => self::FooEnum::Foo,
-                "Baz" => self::FooEnum::Baz,
-                "Bar" => self::FooEnum::Bar,
-                "1" => self::FooEnum::V1,
-                "0" => self::FooEnum::V0,
-                _ => self::FooEnum::Unknown(value),
+                "Foo" => Self::Foo,
+                "Baz" => Self::Baz,
+                "Bar" => Self::Bar,
+                "1" => Self::V1,
+                "0" => Self::V0,
+                _ => Self::Unknown(value),
             }
         }
     }
+
     impl ::std::str::FromStr for FooEnum {
         type Err = ::std::convert::Infallible;
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(self::FooEnum::from(value))
+            ::std::result::Result::Ok(Self::from(value))
         }
     }
+
     impl ::std::convert::AsRef<str> for FooEnum {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for FooEnum {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for FooEnum {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -96,11 +95,13 @@ pub mod input_json_1_0_4_2 {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for FooEnum {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             ::awsgen_runtime::json::write_str(out, self.as_str());
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for FooEnum {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -108,6 +109,7 @@ pub mod input_json_1_0_4_2 {
             ::awsgen_runtime::de::string_enum(deserializer)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for FooEnum {
         #[inline]
         fn validate_into<'a>(
@@ -134,18 +136,16 @@ pub mod input_json_1_0_4_2 {
             )
         }
     }
+
     ::awsgen_runtime::shape!(FooEnum);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct GreetingStruct {
         pub hi: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for GreetingStruct {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -156,6 +156,7 @@ pub mod input_json_1_0_4_2 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for GreetingStruct {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -163,6 +164,7 @@ pub mod input_json_1_0_4_2 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -170,6 +172,7 @@ pub mod input_json_1_0_4_2 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for GreetingStruct {
         const EXPECTING: &'static str = "a GreetingStruct object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -183,6 +186,7 @@ pub mod input_json_1_0_4_2 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for GreetingStruct {
         #[inline]
         fn validate_into<'a>(
@@ -194,18 +198,16 @@ pub mod input_json_1_0_4_2 {
             v::unknown_members(path, out, &self.unknown_members, &["hi"]);
         }
     }
+
     ::awsgen_runtime::shape!(GreetingStruct);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct JsonUnionsInput {
         pub contents: ::std::option::Option<self::MyUnion>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for JsonUnionsInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -216,6 +218,7 @@ pub mod input_json_1_0_4_2 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for JsonUnionsInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -223,6 +226,7 @@ pub mod input_json_1_0_4_2 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for JsonUnionsInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -230,6 +234,7 @@ pub mod input_json_1_0_4_2 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for JsonUnionsInput {
         const EXPECTING: &'static str = "a JsonUnionsInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -245,6 +250,7 @@ pub mod input_json_1_0_4_2 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for JsonUnionsInput {
         #[inline]
         fn validate_into<'a>(
@@ -257,8 +263,10 @@ pub mod input_json_1_0_4_2 {
             v::unknown_members(path, out, &self.unknown_members, &["contents"]);
         }
     }
+
     ::awsgen_runtime::shape!(JsonUnionsInput);
-    #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+
+    #[derive(Clone, PartialEq, Debug)]
     #[non_exhaustive]
     #[allow(
         clippy::large_enum_variant,
@@ -280,6 +288,7 @@ pub mod input_json_1_0_4_2 {
         /// A member this version of the model does not know: its name and value as received.
         Unknown { name: ::std::string::String, value: ::serde_json::Value },
     }
+
     impl ::serde::Serialize for MyUnion {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -288,106 +297,106 @@ pub mod input_json_1_0_4_2 {
             use ::serde::ser::SerializeMap as _;
             let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
             match self {
-                self::MyUnion::BlobValue(value) => {
+                Self::BlobValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "blobValue", value)?
                 }
-                self::MyUnion::BooleanValue(value) => {
+                Self::BooleanValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "booleanValue", value)?
                 }
-                self::MyUnion::EnumValue(value) => {
+                Self::EnumValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "enumValue", value)?
                 }
-                self::MyUnion::IntEnumValue(value) => {
+                Self::IntEnumValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "intEnumValue", value)?
                 }
-                self::MyUnion::ListValue(value) => {
+                Self::ListValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "listValue", value)?
                 }
-                self::MyUnion::MapValue(value) => {
+                Self::MapValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "mapValue", value)?
                 }
-                self::MyUnion::NumberValue(value) => {
+                Self::NumberValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "numberValue", value)?
                 }
-                self::MyUnion::StringValue(value) => {
+                Self::StringValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "stringValue", value)?
                 }
-                self::MyUnion::StructureValue(value) => {
+                Self::StructureValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "structureValue", value)?
                 }
-                self::MyUnion::TimestampValue(value) => {
+                Self::TimestampValue(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "timestampValue", value)?
                 }
-                self::MyUnion::Unknown { name, value } => {
-                    map.serialize_entry(name, value)?
-                }
+                Self::Unknown { name, value } => map.serialize_entry(name, value)?,
             }
             map.end()
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for MyUnion {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             match self {
-                self::MyUnion::BlobValue(value) => {
+                Self::BlobValue(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"blobValue\":", value)
                 }
-                self::MyUnion::BooleanValue(value) => {
+                Self::BooleanValue(value) => {
                     ::awsgen_runtime::json::write_variant(
                         out,
                         b"\"booleanValue\":",
                         value,
                     )
                 }
-                self::MyUnion::EnumValue(value) => {
+                Self::EnumValue(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"enumValue\":", value)
                 }
-                self::MyUnion::IntEnumValue(value) => {
+                Self::IntEnumValue(value) => {
                     ::awsgen_runtime::json::write_variant(
                         out,
                         b"\"intEnumValue\":",
                         value,
                     )
                 }
-                self::MyUnion::ListValue(value) => {
+                Self::ListValue(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"listValue\":", value)
                 }
-                self::MyUnion::MapValue(value) => {
+                Self::MapValue(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"mapValue\":", value)
                 }
-                self::MyUnion::NumberValue(value) => {
+                Self::NumberValue(value) => {
                     ::awsgen_runtime::json::write_variant(
                         out,
                         b"\"numberValue\":",
                         value,
                     )
                 }
-                self::MyUnion::StringValue(value) => {
+                Self::StringValue(value) => {
                     ::awsgen_runtime::json::write_variant(
                         out,
                         b"\"stringValue\":",
                         value,
                     )
                 }
-                self::MyUnion::StructureValue(value) => {
+                Self::StructureValue(value) => {
                     ::awsgen_runtime::json::write_variant(
                         out,
                         b"\"structureValue\":",
                         value,
                     )
                 }
-                self::MyUnion::TimestampValue(value) => {
+                Self::TimestampValue(value) => {
                     ::awsgen_runtime::json::write_variant(
                         out,
                         b"\"timestampValue\":",
                         value,
                     )
                 }
-                self::MyUnion::Unknown { name, value } => {
+                Self::Unknown { name, value } => {
                     ::awsgen_runtime::json::write_unknown_variant(out, name, value)
                 }
             }
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for MyUnion {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -541,6 +550,7 @@ pub mod input_json_1_0_4_2 {
             deserializer.deserialize_map(Visitor)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for MyUnion {
         #[inline]
         fn validate_into<'a>(
@@ -586,7 +596,9 @@ pub mod input_json_1_0_4_2 {
             }
         }
     }
+
     ::awsgen_runtime::shape!(MyUnion);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -595,6 +607,7 @@ pub mod input_json_1_0_4_2 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -608,6 +621,7 @@ pub mod input_json_1_0_4_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -618,6 +632,7 @@ pub mod input_json_1_0_4_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -635,6 +650,7 @@ pub mod input_json_1_0_4_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,17 +5,13 @@ pub mod input_rest_json_13_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct HttpPayloadWithStructureInputOutput {
         pub nested: ::std::option::Option<self::NestedPayload>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for HttpPayloadWithStructureInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_13_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for HttpPayloadWithStructureInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_13_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithStructureInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_13_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for HttpPayloadWithStructureInputOutput {
         const EXPECTING: &'static str = "a HttpPayloadWithStructureInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_13_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for HttpPayloadWithStructureInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -65,19 +65,17 @@ pub mod input_rest_json_13_0 {
             v::unknown_members(path, out, &self.unknown_members, &["nested"]);
         }
     }
+
     ::awsgen_runtime::shape!(HttpPayloadWithStructureInputOutput);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct NestedPayload {
         pub greeting: ::std::option::Option<::std::string::String>,
         pub name: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for NestedPayload {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -89,6 +87,7 @@ pub mod input_rest_json_13_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for NestedPayload {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -97,6 +96,7 @@ pub mod input_rest_json_13_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for NestedPayload {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -104,6 +104,7 @@ pub mod input_rest_json_13_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for NestedPayload {
         const EXPECTING: &'static str = "a NestedPayload object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -120,6 +121,7 @@ pub mod input_rest_json_13_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for NestedPayload {
         #[inline]
         fn validate_into<'a>(
@@ -131,7 +133,9 @@ pub mod input_rest_json_13_0 {
             v::unknown_members(path, out, &self.unknown_members, &["greeting", "name"]);
         }
     }
+
     ::awsgen_runtime::shape!(NestedPayload);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -140,6 +144,7 @@ pub mod input_rest_json_13_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -155,6 +160,7 @@ pub mod input_rest_json_13_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -165,6 +171,7 @@ pub mod input_rest_json_13_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -182,6 +189,7 @@ pub mod input_rest_json_13_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,12 +5,7 @@ pub mod input_rest_json_18_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct HttpRequestWithLabelsInput {
         pub boolean: ::std::option::Option<bool>,
         pub double: ::std::option::Option<f64>,
@@ -23,6 +18,7 @@ pub mod input_rest_json_18_1 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for HttpRequestWithLabelsInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -40,6 +36,7 @@ pub mod input_rest_json_18_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for HttpRequestWithLabelsInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -54,6 +51,7 @@ pub mod input_rest_json_18_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for HttpRequestWithLabelsInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -61,6 +59,7 @@ pub mod input_rest_json_18_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for HttpRequestWithLabelsInput {
         const EXPECTING: &'static str = "a HttpRequestWithLabelsInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -87,6 +86,7 @@ pub mod input_rest_json_18_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for HttpRequestWithLabelsInput {
         #[inline]
         fn validate_into<'a>(
@@ -120,7 +120,9 @@ pub mod input_rest_json_18_1 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(HttpRequestWithLabelsInput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -129,6 +131,7 @@ pub mod input_rest_json_18_1 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -144,6 +147,7 @@ pub mod input_rest_json_18_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -154,6 +158,7 @@ pub mod input_rest_json_18_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -168,6 +173,7 @@ pub mod input_rest_json_18_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

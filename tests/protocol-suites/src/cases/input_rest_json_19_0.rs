@@ -5,12 +5,7 @@ pub mod input_rest_json_19_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct HttpRequestWithLabelsAndTimestampFormatInput {
         pub default_format: ::std::option::Option<::awsgen_runtime::Timestamp>,
         pub member_date_time: ::std::option::Option<::awsgen_runtime::Timestamp>,
@@ -22,6 +17,7 @@ pub mod input_rest_json_19_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for HttpRequestWithLabelsAndTimestampFormatInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -29,29 +25,67 @@ pub mod input_rest_json_19_0 {
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
             map.member("defaultFormat", &self.default_format);
-            map.member("memberDateTime", &self.member_date_time);
+            map.timestamp(
+                "memberDateTime",
+                &self.member_date_time,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.member("memberEpochSeconds", &self.member_epoch_seconds);
-            map.member("memberHttpDate", &self.member_http_date);
-            map.member("targetDateTime", &self.target_date_time);
+            map.timestamp(
+                "memberHttpDate",
+                &self.member_http_date,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
+            map.timestamp(
+                "targetDateTime",
+                &self.target_date_time,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.member("targetEpochSeconds", &self.target_epoch_seconds);
-            map.member("targetHttpDate", &self.target_http_date);
+            map.timestamp(
+                "targetHttpDate",
+                &self.target_http_date,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson
     for HttpRequestWithLabelsAndTimestampFormatInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
             object.member(b"\"defaultFormat\":", &self.default_format);
-            object.member(b"\"memberDateTime\":", &self.member_date_time);
+            object
+                .timestamp(
+                    b"\"memberDateTime\":",
+                    &self.member_date_time,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.member(b"\"memberEpochSeconds\":", &self.member_epoch_seconds);
-            object.member(b"\"memberHttpDate\":", &self.member_http_date);
-            object.member(b"\"targetDateTime\":", &self.target_date_time);
+            object
+                .timestamp(
+                    b"\"memberHttpDate\":",
+                    &self.member_http_date,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
+            object
+                .timestamp(
+                    b"\"targetDateTime\":",
+                    &self.target_date_time,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.member(b"\"targetEpochSeconds\":", &self.target_epoch_seconds);
-            object.member(b"\"targetHttpDate\":", &self.target_http_date);
+            object
+                .timestamp(
+                    b"\"targetHttpDate\":",
+                    &self.target_http_date,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de>
     for HttpRequestWithLabelsAndTimestampFormatInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -60,6 +94,7 @@ pub mod input_rest_json_19_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for HttpRequestWithLabelsAndTimestampFormatInput {
         const EXPECTING: &'static str = "a HttpRequestWithLabelsAndTimestampFormatInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -121,6 +156,7 @@ pub mod input_rest_json_19_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate
     for HttpRequestWithLabelsAndTimestampFormatInput {
         #[inline]
@@ -165,7 +201,9 @@ pub mod input_rest_json_19_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(HttpRequestWithLabelsAndTimestampFormatInput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -176,6 +214,7 @@ pub mod input_rest_json_19_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -191,6 +230,7 @@ pub mod input_rest_json_19_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -201,6 +241,7 @@ pub mod input_rest_json_19_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -215,6 +256,7 @@ pub mod input_rest_json_19_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

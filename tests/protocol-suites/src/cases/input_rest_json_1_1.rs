@@ -5,18 +5,14 @@ pub mod input_rest_json_1_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ConstantAndVariableQueryStringInput {
         pub baz: ::std::option::Option<::std::string::String>,
         pub maybe_set: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for ConstantAndVariableQueryStringInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -28,6 +24,7 @@ pub mod input_rest_json_1_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for ConstantAndVariableQueryStringInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -36,6 +33,7 @@ pub mod input_rest_json_1_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for ConstantAndVariableQueryStringInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -43,6 +41,7 @@ pub mod input_rest_json_1_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for ConstantAndVariableQueryStringInput {
         const EXPECTING: &'static str = "a ConstantAndVariableQueryStringInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -59,6 +58,7 @@ pub mod input_rest_json_1_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for ConstantAndVariableQueryStringInput {
         #[inline]
         fn validate_into<'a>(
@@ -70,7 +70,9 @@ pub mod input_rest_json_1_1 {
             v::unknown_members(path, out, &self.unknown_members, &["baz", "maybeSet"]);
         }
     }
+
     ::awsgen_runtime::shape!(ConstantAndVariableQueryStringInput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -79,6 +81,7 @@ pub mod input_rest_json_1_1 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -94,6 +97,7 @@ pub mod input_rest_json_1_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -104,6 +108,7 @@ pub mod input_rest_json_1_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -118,6 +123,7 @@ pub mod input_rest_json_1_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,17 +5,13 @@ pub mod input_rest_json_23_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct JsonBlobsInputOutput {
         pub data: ::std::option::Option<::awsgen_runtime::Blob>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for JsonBlobsInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_23_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for JsonBlobsInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_23_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for JsonBlobsInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_23_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for JsonBlobsInputOutput {
         const EXPECTING: &'static str = "a JsonBlobsInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_23_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for JsonBlobsInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -64,7 +64,9 @@ pub mod input_rest_json_23_0 {
             v::unknown_members(path, out, &self.unknown_members, &["data"]);
         }
     }
+
     ::awsgen_runtime::shape!(JsonBlobsInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -73,6 +75,7 @@ pub mod input_rest_json_23_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -86,6 +89,7 @@ pub mod input_rest_json_23_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -96,6 +100,7 @@ pub mod input_rest_json_23_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -108,6 +113,7 @@ pub mod input_rest_json_23_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

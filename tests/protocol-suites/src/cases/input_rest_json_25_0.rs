@@ -5,12 +5,7 @@ pub mod input_rest_json_25_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct JsonIntEnumsInputOutput {
         pub integer_enum1: ::std::option::Option<i32>,
         pub integer_enum2: ::std::option::Option<i32>,
@@ -23,6 +18,7 @@ pub mod input_rest_json_25_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for JsonIntEnumsInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -38,6 +34,7 @@ pub mod input_rest_json_25_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for JsonIntEnumsInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -50,6 +47,7 @@ pub mod input_rest_json_25_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for JsonIntEnumsInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -57,6 +55,7 @@ pub mod input_rest_json_25_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for JsonIntEnumsInputOutput {
         const EXPECTING: &'static str = "a JsonIntEnumsInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -111,6 +110,7 @@ pub mod input_rest_json_25_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for JsonIntEnumsInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -134,7 +134,9 @@ pub mod input_rest_json_25_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(JsonIntEnumsInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -143,6 +145,7 @@ pub mod input_rest_json_25_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -156,6 +159,7 @@ pub mod input_rest_json_25_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -166,6 +170,7 @@ pub mod input_rest_json_25_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -178,6 +183,7 @@ pub mod input_rest_json_25_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

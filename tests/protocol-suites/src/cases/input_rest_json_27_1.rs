@@ -5,17 +5,13 @@ pub mod input_rest_json_27_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct GreetingStruct {
         pub hi: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for GreetingStruct {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_27_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for GreetingStruct {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_27_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for GreetingStruct {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_27_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for GreetingStruct {
         const EXPECTING: &'static str = "a GreetingStruct object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_27_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for GreetingStruct {
         #[inline]
         fn validate_into<'a>(
@@ -64,13 +64,10 @@ pub mod input_rest_json_27_1 {
             v::unknown_members(path, out, &self.unknown_members, &["hi"]);
         }
     }
+
     ::awsgen_runtime::shape!(GreetingStruct);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct JsonMapsInputOutput {
         pub dense_boolean_map: ::std::option::Option<
             ::awsgen_runtime::IndexMap<::std::string::String, bool>,
@@ -93,6 +90,7 @@ pub mod input_rest_json_27_1 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for JsonMapsInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -107,6 +105,7 @@ pub mod input_rest_json_27_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for JsonMapsInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -118,6 +117,7 @@ pub mod input_rest_json_27_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for JsonMapsInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -125,6 +125,7 @@ pub mod input_rest_json_27_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for JsonMapsInputOutput {
         const EXPECTING: &'static str = "a JsonMapsInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -172,6 +173,7 @@ pub mod input_rest_json_27_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for JsonMapsInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -195,7 +197,9 @@ pub mod input_rest_json_27_1 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(JsonMapsInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -204,6 +208,7 @@ pub mod input_rest_json_27_1 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -217,6 +222,7 @@ pub mod input_rest_json_27_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -227,6 +233,7 @@ pub mod input_rest_json_27_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -242,6 +249,7 @@ pub mod input_rest_json_27_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,17 +5,13 @@ pub mod input_rest_json_36_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct PostUnionWithJsonNameInput {
         pub value: ::std::option::Option<self::UnionWithJsonName>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for PostUnionWithJsonNameInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_36_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for PostUnionWithJsonNameInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_36_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for PostUnionWithJsonNameInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_36_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for PostUnionWithJsonNameInput {
         const EXPECTING: &'static str = "a PostUnionWithJsonNameInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_36_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for PostUnionWithJsonNameInput {
         #[inline]
         fn validate_into<'a>(
@@ -65,8 +65,10 @@ pub mod input_rest_json_36_1 {
             v::unknown_members(path, out, &self.unknown_members, &["value"]);
         }
     }
+
     ::awsgen_runtime::shape!(PostUnionWithJsonNameInput);
-    #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+
+    #[derive(Clone, PartialEq, Debug)]
     #[non_exhaustive]
     #[allow(
         clippy::large_enum_variant,
@@ -79,6 +81,7 @@ pub mod input_rest_json_36_1 {
         /// A member this version of the model does not know: its name and value as received.
         Unknown { name: ::std::string::String, value: ::serde_json::Value },
     }
+
     impl ::serde::Serialize for UnionWithJsonName {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -87,40 +90,40 @@ pub mod input_rest_json_36_1 {
             use ::serde::ser::SerializeMap as _;
             let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
             match self {
-                self::UnionWithJsonName::Bar(value) => {
+                Self::Bar(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "bar", value)?
                 }
-                self::UnionWithJsonName::Baz(value) => {
+                Self::Baz(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "_baz", value)?
                 }
-                self::UnionWithJsonName::Foo(value) => {
+                Self::Foo(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "FOO", value)?
                 }
-                self::UnionWithJsonName::Unknown { name, value } => {
-                    map.serialize_entry(name, value)?
-                }
+                Self::Unknown { name, value } => map.serialize_entry(name, value)?,
             }
             map.end()
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for UnionWithJsonName {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             match self {
-                self::UnionWithJsonName::Bar(value) => {
+                Self::Bar(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"bar\":", value)
                 }
-                self::UnionWithJsonName::Baz(value) => {
+                Self::Baz(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"_baz\":", value)
                 }
-                self::UnionWithJsonName::Foo(value) => {
+                Self::Foo(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"FOO\":", value)
                 }
-                self::UnionWithJsonName::Unknown { name, value } => {
+                Self::Unknown { name, value } => {
                     ::awsgen_runtime::json::write_unknown_variant(out, name, value)
                 }
             }
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for UnionWithJsonName {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -199,6 +202,7 @@ pub mod input_rest_json_36_1 {
             deserializer.deserialize_map(Visitor)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for UnionWithJsonName {
         #[inline]
         fn validate_into<'a>(
@@ -217,7 +221,9 @@ pub mod input_rest_json_36_1 {
             }
         }
     }
+
     ::awsgen_runtime::shape!(UnionWithJsonName);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -226,6 +232,7 @@ pub mod input_rest_json_36_1 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -241,6 +248,7 @@ pub mod input_rest_json_36_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -251,6 +259,7 @@ pub mod input_rest_json_36_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -268,6 +277,7 @@ pub mod input_rest_json_36_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,17 +5,13 @@ pub mod input_rest_json_38_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct QueryIdempotencyTokenAutoFillInput {
         pub token: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for QueryIdempotencyTokenAutoFillInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_38_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for QueryIdempotencyTokenAutoFillInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_38_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for QueryIdempotencyTokenAutoFillInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_38_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for QueryIdempotencyTokenAutoFillInput {
         const EXPECTING: &'static str = "a QueryIdempotencyTokenAutoFillInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_38_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for QueryIdempotencyTokenAutoFillInput {
         #[inline]
         fn validate_into<'a>(
@@ -64,7 +64,9 @@ pub mod input_rest_json_38_0 {
             v::unknown_members(path, out, &self.unknown_members, &["token"]);
         }
     }
+
     ::awsgen_runtime::shape!(QueryIdempotencyTokenAutoFillInput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -73,6 +75,7 @@ pub mod input_rest_json_38_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -88,6 +91,7 @@ pub mod input_rest_json_38_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -98,6 +102,7 @@ pub mod input_rest_json_38_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -112,6 +117,7 @@ pub mod input_rest_json_38_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,17 +5,13 @@ pub mod input_rest_json_41_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct RecursiveShapesInputOutput {
         pub nested: ::std::option::Option<self::RecursiveShapesInputOutputNested1>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for RecursiveShapesInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_41_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for RecursiveShapesInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_41_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_41_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for RecursiveShapesInputOutput {
         const EXPECTING: &'static str = "a RecursiveShapesInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_41_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for RecursiveShapesInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -65,13 +65,10 @@ pub mod input_rest_json_41_0 {
             v::unknown_members(path, out, &self.unknown_members, &["nested"]);
         }
     }
+
     ::awsgen_runtime::shape!(RecursiveShapesInputOutput);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct RecursiveShapesInputOutputNested1 {
         pub foo: ::std::option::Option<::std::string::String>,
         pub nested: ::std::option::Option<
@@ -80,6 +77,7 @@ pub mod input_rest_json_41_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for RecursiveShapesInputOutputNested1 {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -91,6 +89,7 @@ pub mod input_rest_json_41_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for RecursiveShapesInputOutputNested1 {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -99,6 +98,7 @@ pub mod input_rest_json_41_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested1 {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -106,6 +106,7 @@ pub mod input_rest_json_41_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for RecursiveShapesInputOutputNested1 {
         const EXPECTING: &'static str = "a RecursiveShapesInputOutputNested1 object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -120,6 +121,7 @@ pub mod input_rest_json_41_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for RecursiveShapesInputOutputNested1 {
         #[inline]
         fn validate_into<'a>(
@@ -132,13 +134,10 @@ pub mod input_rest_json_41_0 {
             v::unknown_members(path, out, &self.unknown_members, &["foo", "nested"]);
         }
     }
+
     ::awsgen_runtime::shape!(RecursiveShapesInputOutputNested1);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct RecursiveShapesInputOutputNested2 {
         pub bar: ::std::option::Option<::std::string::String>,
         pub recursive_member: ::std::option::Option<
@@ -147,6 +146,7 @@ pub mod input_rest_json_41_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for RecursiveShapesInputOutputNested2 {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -158,6 +158,7 @@ pub mod input_rest_json_41_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for RecursiveShapesInputOutputNested2 {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -166,6 +167,7 @@ pub mod input_rest_json_41_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for RecursiveShapesInputOutputNested2 {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -173,6 +175,7 @@ pub mod input_rest_json_41_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for RecursiveShapesInputOutputNested2 {
         const EXPECTING: &'static str = "a RecursiveShapesInputOutputNested2 object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -193,6 +196,7 @@ pub mod input_rest_json_41_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for RecursiveShapesInputOutputNested2 {
         #[inline]
         fn validate_into<'a>(
@@ -210,7 +214,9 @@ pub mod input_rest_json_41_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(RecursiveShapesInputOutputNested2);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -219,6 +225,7 @@ pub mod input_rest_json_41_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -234,6 +241,7 @@ pub mod input_rest_json_41_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -244,6 +252,7 @@ pub mod input_rest_json_41_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -268,6 +277,7 @@ pub mod input_rest_json_41_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

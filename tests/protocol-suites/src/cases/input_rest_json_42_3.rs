@@ -5,12 +5,7 @@ pub mod input_rest_json_42_3 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct SimpleScalarPropertiesInputOutput {
         pub byte_value: ::std::option::Option<i32>,
         pub double_value: ::std::option::Option<f64>,
@@ -25,6 +20,7 @@ pub mod input_rest_json_42_3 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for SimpleScalarPropertiesInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -44,6 +40,7 @@ pub mod input_rest_json_42_3 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for SimpleScalarPropertiesInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -60,6 +57,7 @@ pub mod input_rest_json_42_3 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -67,6 +65,7 @@ pub mod input_rest_json_42_3 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for SimpleScalarPropertiesInputOutput {
         const EXPECTING: &'static str = "a SimpleScalarPropertiesInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -135,6 +134,7 @@ pub mod input_rest_json_42_3 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for SimpleScalarPropertiesInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -162,7 +162,9 @@ pub mod input_rest_json_42_3 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(SimpleScalarPropertiesInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -171,6 +173,7 @@ pub mod input_rest_json_42_3 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -186,6 +189,7 @@ pub mod input_rest_json_42_3 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -196,6 +200,7 @@ pub mod input_rest_json_42_3 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -210,6 +215,7 @@ pub mod input_rest_json_42_3 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,18 +5,14 @@ pub mod input_rest_json_43_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct TestBodyStructureInputOutput {
         pub test_config: ::std::option::Option<self::TestConfig>,
         pub test_id: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for TestBodyStructureInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -28,6 +24,7 @@ pub mod input_rest_json_43_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for TestBodyStructureInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -36,6 +33,7 @@ pub mod input_rest_json_43_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for TestBodyStructureInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -43,6 +41,7 @@ pub mod input_rest_json_43_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for TestBodyStructureInputOutput {
         const EXPECTING: &'static str = "a TestBodyStructureInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -65,6 +64,7 @@ pub mod input_rest_json_43_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for TestBodyStructureInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -82,18 +82,16 @@ pub mod input_rest_json_43_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(TestBodyStructureInputOutput);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct TestConfig {
         pub timeout: ::std::option::Option<i32>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for TestConfig {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -104,6 +102,7 @@ pub mod input_rest_json_43_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for TestConfig {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -111,6 +110,7 @@ pub mod input_rest_json_43_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for TestConfig {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -118,6 +118,7 @@ pub mod input_rest_json_43_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for TestConfig {
         const EXPECTING: &'static str = "a TestConfig object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -133,6 +134,7 @@ pub mod input_rest_json_43_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for TestConfig {
         #[inline]
         fn validate_into<'a>(
@@ -144,7 +146,9 @@ pub mod input_rest_json_43_0 {
             v::unknown_members(path, out, &self.unknown_members, &["timeout"]);
         }
     }
+
     ::awsgen_runtime::shape!(TestConfig);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -153,6 +157,7 @@ pub mod input_rest_json_43_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -168,6 +173,7 @@ pub mod input_rest_json_43_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -178,6 +184,7 @@ pub mod input_rest_json_43_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -193,6 +200,7 @@ pub mod input_rest_json_43_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

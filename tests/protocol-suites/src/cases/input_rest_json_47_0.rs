@@ -5,17 +5,13 @@ pub mod input_rest_json_47_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct PayloadConfig {
         pub data: ::std::option::Option<i32>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for PayloadConfig {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod input_rest_json_47_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for PayloadConfig {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod input_rest_json_47_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for PayloadConfig {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod input_rest_json_47_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for PayloadConfig {
         const EXPECTING: &'static str = "a PayloadConfig object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod input_rest_json_47_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for PayloadConfig {
         #[inline]
         fn validate_into<'a>(
@@ -64,19 +64,17 @@ pub mod input_rest_json_47_0 {
             v::unknown_members(path, out, &self.unknown_members, &["data"]);
         }
     }
+
     ::awsgen_runtime::shape!(PayloadConfig);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct TestPayloadStructureInputOutput {
         pub payload_config: ::std::option::Option<self::PayloadConfig>,
         pub test_id: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for TestPayloadStructureInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -88,6 +86,7 @@ pub mod input_rest_json_47_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for TestPayloadStructureInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -96,6 +95,7 @@ pub mod input_rest_json_47_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for TestPayloadStructureInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -103,6 +103,7 @@ pub mod input_rest_json_47_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for TestPayloadStructureInputOutput {
         const EXPECTING: &'static str = "a TestPayloadStructureInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -125,6 +126,7 @@ pub mod input_rest_json_47_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for TestPayloadStructureInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -142,7 +144,9 @@ pub mod input_rest_json_47_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(TestPayloadStructureInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -151,6 +155,7 @@ pub mod input_rest_json_47_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -166,6 +171,7 @@ pub mod input_rest_json_47_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -176,6 +182,7 @@ pub mod input_rest_json_47_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -193,6 +200,7 @@ pub mod input_rest_json_47_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,12 +5,7 @@ pub mod input_rest_json_50_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct TimestampFormatHeadersIo {
         pub default_format: ::std::option::Option<::awsgen_runtime::Timestamp>,
         pub member_date_time: ::std::option::Option<::awsgen_runtime::Timestamp>,
@@ -22,6 +17,7 @@ pub mod input_rest_json_50_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for TimestampFormatHeadersIo {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -29,28 +25,66 @@ pub mod input_rest_json_50_0 {
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
             map.member("defaultFormat", &self.default_format);
-            map.member("memberDateTime", &self.member_date_time);
+            map.timestamp(
+                "memberDateTime",
+                &self.member_date_time,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.member("memberEpochSeconds", &self.member_epoch_seconds);
-            map.member("memberHttpDate", &self.member_http_date);
-            map.member("targetDateTime", &self.target_date_time);
+            map.timestamp(
+                "memberHttpDate",
+                &self.member_http_date,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
+            map.timestamp(
+                "targetDateTime",
+                &self.target_date_time,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.member("targetEpochSeconds", &self.target_epoch_seconds);
-            map.member("targetHttpDate", &self.target_http_date);
+            map.timestamp(
+                "targetHttpDate",
+                &self.target_http_date,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for TimestampFormatHeadersIo {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
             object.member(b"\"defaultFormat\":", &self.default_format);
-            object.member(b"\"memberDateTime\":", &self.member_date_time);
+            object
+                .timestamp(
+                    b"\"memberDateTime\":",
+                    &self.member_date_time,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.member(b"\"memberEpochSeconds\":", &self.member_epoch_seconds);
-            object.member(b"\"memberHttpDate\":", &self.member_http_date);
-            object.member(b"\"targetDateTime\":", &self.target_date_time);
+            object
+                .timestamp(
+                    b"\"memberHttpDate\":",
+                    &self.member_http_date,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
+            object
+                .timestamp(
+                    b"\"targetDateTime\":",
+                    &self.target_date_time,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.member(b"\"targetEpochSeconds\":", &self.target_epoch_seconds);
-            object.member(b"\"targetHttpDate\":", &self.target_http_date);
+            object
+                .timestamp(
+                    b"\"targetHttpDate\":",
+                    &self.target_http_date,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for TimestampFormatHeadersIo {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -58,6 +92,7 @@ pub mod input_rest_json_50_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for TimestampFormatHeadersIo {
         const EXPECTING: &'static str = "a TimestampFormatHeadersIo object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -119,6 +154,7 @@ pub mod input_rest_json_50_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for TimestampFormatHeadersIo {
         #[inline]
         fn validate_into<'a>(
@@ -143,7 +179,9 @@ pub mod input_rest_json_50_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(TimestampFormatHeadersIo);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -152,6 +190,7 @@ pub mod input_rest_json_50_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -165,6 +204,7 @@ pub mod input_rest_json_50_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -175,6 +215,7 @@ pub mod input_rest_json_50_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -187,6 +228,7 @@ pub mod input_rest_json_50_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,18 +5,14 @@ pub mod output_json_12_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct SimpleScalarPropertiesInputOutput {
         pub double_value: ::std::option::Option<f64>,
         pub float_value: ::std::option::Option<f32>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for SimpleScalarPropertiesInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -28,6 +24,7 @@ pub mod output_json_12_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for SimpleScalarPropertiesInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -36,6 +33,7 @@ pub mod output_json_12_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for SimpleScalarPropertiesInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -43,6 +41,7 @@ pub mod output_json_12_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for SimpleScalarPropertiesInputOutput {
         const EXPECTING: &'static str = "a SimpleScalarPropertiesInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -69,6 +68,7 @@ pub mod output_json_12_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for SimpleScalarPropertiesInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -85,7 +85,9 @@ pub mod output_json_12_1 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(SimpleScalarPropertiesInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -94,6 +96,7 @@ pub mod output_json_12_1 {
             output: ::std::option::Option::Some("SimpleScalarPropertiesInputOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -104,6 +107,7 @@ pub mod output_json_12_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -119,6 +123,7 @@ pub mod output_json_12_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -133,6 +138,7 @@ pub mod output_json_12_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,16 +5,12 @@ pub mod output_json_1_0_2_2 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct FooError {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for FooError {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -23,12 +19,14 @@ pub mod output_json_1_0_2_2 {
             ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for FooError {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let object = ::awsgen_runtime::json::Object::new(out);
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for FooError {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -36,6 +34,7 @@ pub mod output_json_1_0_2_2 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for FooError {
         const EXPECTING: &'static str = "a FooError object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -46,6 +45,7 @@ pub mod output_json_1_0_2_2 {
             ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for FooError {
         #[inline]
         fn validate_into<'a>(
@@ -57,7 +57,9 @@ pub mod output_json_1_0_2_2 {
             v::unknown_members(path, out, &self.unknown_members, &[]);
         }
     }
+
     ::awsgen_runtime::shape!(FooError);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -66,6 +68,7 @@ pub mod output_json_1_0_2_2 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -76,6 +79,7 @@ pub mod output_json_1_0_2_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -86,6 +90,7 @@ pub mod output_json_1_0_2_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -96,6 +101,7 @@ pub mod output_json_1_0_2_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,18 +5,14 @@ pub mod output_json_1_0_3_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ComplexError {
         pub nested: ::std::option::Option<self::ComplexNestedErrorData>,
         pub top_level: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for ComplexError {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -28,6 +24,7 @@ pub mod output_json_1_0_3_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for ComplexError {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -36,6 +33,7 @@ pub mod output_json_1_0_3_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for ComplexError {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -43,6 +41,7 @@ pub mod output_json_1_0_3_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for ComplexError {
         const EXPECTING: &'static str = "a ComplexError object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -59,6 +58,7 @@ pub mod output_json_1_0_3_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for ComplexError {
         #[inline]
         fn validate_into<'a>(
@@ -76,18 +76,16 @@ pub mod output_json_1_0_3_1 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(ComplexError);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ComplexNestedErrorData {
         pub foo: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for ComplexNestedErrorData {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -98,6 +96,7 @@ pub mod output_json_1_0_3_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for ComplexNestedErrorData {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -105,6 +104,7 @@ pub mod output_json_1_0_3_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for ComplexNestedErrorData {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -112,6 +112,7 @@ pub mod output_json_1_0_3_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for ComplexNestedErrorData {
         const EXPECTING: &'static str = "a ComplexNestedErrorData object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -125,6 +126,7 @@ pub mod output_json_1_0_3_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for ComplexNestedErrorData {
         #[inline]
         fn validate_into<'a>(
@@ -136,7 +138,9 @@ pub mod output_json_1_0_3_1 {
             v::unknown_members(path, out, &self.unknown_members, &["Foo"]);
         }
     }
+
     ::awsgen_runtime::shape!(ComplexNestedErrorData);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -145,6 +149,7 @@ pub mod output_json_1_0_3_1 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -155,6 +160,7 @@ pub mod output_json_1_0_3_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -165,6 +171,7 @@ pub mod output_json_1_0_3_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -180,6 +187,7 @@ pub mod output_json_1_0_3_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

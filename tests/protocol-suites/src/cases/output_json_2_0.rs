@@ -5,34 +5,41 @@ pub mod output_json_2_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct FractionalSecondsOutput {
         pub datetime: ::std::option::Option<::awsgen_runtime::Timestamp>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for FractionalSecondsOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
-            map.member("datetime", &self.datetime);
+            map.timestamp(
+                "datetime",
+                &self.datetime,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for FractionalSecondsOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
-            object.member(b"\"datetime\":", &self.datetime);
+            object
+                .timestamp(
+                    b"\"datetime\":",
+                    &self.datetime,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for FractionalSecondsOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +47,7 @@ pub mod output_json_2_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for FractionalSecondsOutput {
         const EXPECTING: &'static str = "a FractionalSecondsOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -55,6 +63,7 @@ pub mod output_json_2_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for FractionalSecondsOutput {
         #[inline]
         fn validate_into<'a>(
@@ -66,7 +75,9 @@ pub mod output_json_2_0 {
             v::unknown_members(path, out, &self.unknown_members, &["datetime"]);
         }
     }
+
     ::awsgen_runtime::shape!(FractionalSecondsOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -75,6 +86,7 @@ pub mod output_json_2_0 {
             output: ::std::option::Option::Some("FractionalSecondsOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -85,6 +97,7 @@ pub mod output_json_2_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -98,6 +111,7 @@ pub mod output_json_2_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -110,6 +124,7 @@ pub mod output_json_2_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

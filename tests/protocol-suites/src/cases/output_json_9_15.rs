@@ -5,16 +5,12 @@ pub mod output_json_9_15 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct EmptyStruct {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for EmptyStruct {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -23,12 +19,14 @@ pub mod output_json_9_15 {
             ::awsgen_runtime::ser::Struct::new(serializer)?.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for EmptyStruct {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let object = ::awsgen_runtime::json::Object::new(out);
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for EmptyStruct {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -36,6 +34,7 @@ pub mod output_json_9_15 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for EmptyStruct {
         const EXPECTING: &'static str = "a EmptyStruct object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -46,6 +45,7 @@ pub mod output_json_9_15 {
             ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for EmptyStruct {
         #[inline]
         fn validate_into<'a>(
@@ -57,13 +57,10 @@ pub mod output_json_9_15 {
             v::unknown_members(path, out, &self.unknown_members, &[]);
         }
     }
+
     ::awsgen_runtime::shape!(EmptyStruct);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct KitchenSink {
         pub blob: ::std::option::Option<::awsgen_runtime::Blob>,
         pub boolean: ::std::option::Option<bool>,
@@ -120,6 +117,7 @@ pub mod output_json_9_15 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for KitchenSink {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -131,9 +129,17 @@ pub mod output_json_9_15 {
             map.member("Double", &self.double);
             map.member("EmptyStruct", &self.empty_struct);
             map.member("Float", &self.float);
-            map.member("HttpdateTimestamp", &self.httpdate_timestamp);
+            map.timestamp(
+                "HttpdateTimestamp",
+                &self.httpdate_timestamp,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
             map.member("Integer", &self.integer);
-            map.member("Iso8601Timestamp", &self.iso8601_timestamp);
+            map.timestamp(
+                "Iso8601Timestamp",
+                &self.iso8601_timestamp,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.member("JsonValue", &self.json_value);
             map.member("ListOfLists", &self.list_of_lists);
             map.member("ListOfMapsOfStrings", &self.list_of_maps_of_strings);
@@ -155,6 +161,7 @@ pub mod output_json_9_15 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for KitchenSink {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -163,9 +170,19 @@ pub mod output_json_9_15 {
             object.member(b"\"Double\":", &self.double);
             object.member(b"\"EmptyStruct\":", &self.empty_struct);
             object.member(b"\"Float\":", &self.float);
-            object.member(b"\"HttpdateTimestamp\":", &self.httpdate_timestamp);
+            object
+                .timestamp(
+                    b"\"HttpdateTimestamp\":",
+                    &self.httpdate_timestamp,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
             object.member(b"\"Integer\":", &self.integer);
-            object.member(b"\"Iso8601Timestamp\":", &self.iso8601_timestamp);
+            object
+                .timestamp(
+                    b"\"Iso8601Timestamp\":",
+                    &self.iso8601_timestamp,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.member(b"\"JsonValue\":", &self.json_value);
             object.member(b"\"ListOfLists\":", &self.list_of_lists);
             object.member(b"\"ListOfMapsOfStrings\":", &self.list_of_maps_of_strings);
@@ -187,6 +204,7 @@ pub mod output_json_9_15 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for KitchenSink {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -194,6 +212,7 @@ pub mod output_json_9_15 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for KitchenSink {
         const EXPECTING: &'static str = "a KitchenSink object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -338,6 +357,7 @@ pub mod output_json_9_15 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for KitchenSink {
         #[inline]
         fn validate_into<'a>(
@@ -395,18 +415,16 @@ pub mod output_json_9_15 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(KitchenSink);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct SimpleStruct {
         pub value: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for SimpleStruct {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -417,6 +435,7 @@ pub mod output_json_9_15 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for SimpleStruct {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -424,6 +443,7 @@ pub mod output_json_9_15 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for SimpleStruct {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -431,6 +451,7 @@ pub mod output_json_9_15 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for SimpleStruct {
         const EXPECTING: &'static str = "a SimpleStruct object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -444,6 +465,7 @@ pub mod output_json_9_15 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for SimpleStruct {
         #[inline]
         fn validate_into<'a>(
@@ -455,18 +477,16 @@ pub mod output_json_9_15 {
             v::unknown_members(path, out, &self.unknown_members, &["Value"]);
         }
     }
+
     ::awsgen_runtime::shape!(SimpleStruct);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct StructWithJsonName {
         pub value: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for StructWithJsonName {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -477,6 +497,7 @@ pub mod output_json_9_15 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for StructWithJsonName {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -484,6 +505,7 @@ pub mod output_json_9_15 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for StructWithJsonName {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -491,6 +513,7 @@ pub mod output_json_9_15 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for StructWithJsonName {
         const EXPECTING: &'static str = "a StructWithJsonName object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -504,6 +527,7 @@ pub mod output_json_9_15 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for StructWithJsonName {
         #[inline]
         fn validate_into<'a>(
@@ -515,7 +539,9 @@ pub mod output_json_9_15 {
             v::unknown_members(path, out, &self.unknown_members, &["Value"]);
         }
     }
+
     ::awsgen_runtime::shape!(StructWithJsonName);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -524,6 +550,7 @@ pub mod output_json_9_15 {
             output: ::std::option::Option::Some("KitchenSink"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -534,6 +561,7 @@ pub mod output_json_9_15 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -547,6 +575,7 @@ pub mod output_json_9_15 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -564,6 +593,7 @@ pub mod output_json_9_15 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,17 +5,13 @@ pub mod output_rest_json_10_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct EnumPayloadInput {
         pub payload: ::std::option::Option<self::StringEnum>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for EnumPayloadInput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod output_rest_json_10_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for EnumPayloadInput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod output_rest_json_10_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for EnumPayloadInput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod output_rest_json_10_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for EnumPayloadInput {
         const EXPECTING: &'static str = "a EnumPayloadInput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -55,6 +54,7 @@ pub mod output_rest_json_10_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for EnumPayloadInput {
         #[inline]
         fn validate_into<'a>(
@@ -67,16 +67,10 @@ pub mod output_rest_json_10_0 {
             v::unknown_members(path, out, &self.unknown_members, &["payload"]);
         }
     }
+
     ::awsgen_runtime::shape!(EnumPayloadInput);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
     #[non_exhaustive]
     pub enum StringEnum {
         /// `enumvalue`
@@ -84,55 +78,60 @@ pub mod output_rest_json_10_0 {
         /// A value this version of the model does not know, kept as it was received.
         Unknown(::std::string::String),
     }
+
     impl StringEnum {
         /// Every value the model defines, in model order.
         pub const VALUES: &'static [&'static str] = &["enumvalue"];
         /// The value as it is written on the wire.
         pub fn as_str(&self) -> &str {
             match self {
-                self::StringEnum::Enumvalue => "enumvalue",
-                self::StringEnum::Unknown(value) => value.as_str(),
+                Self::Enumvalue => "enumvalue",
+                Self::Unknown(value) => value.as_str(),
             }
         }
         /// Whether the value is one the model does not define.
         pub fn is_unknown(&self) -> bool {
-            ::std::matches!(self, self::StringEnum::Unknown(_))
+            ::std::matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for StringEnum {
         fn from(value: &str) -> Self {
             match value {
-                "enumvalue" => self::StringEnum::Enumvalue,
-                other => {
-                    self::StringEnum::Unknown(::std::borrow::ToOwned::to_owned(other))
-                }
+                "enumvalue" => Self::Enumvalue,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for StringEnum {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
-                "enumvalue" => self::StringEnum::Enumvalue,
-                _ => self::StringEnum::Unknown(value),
+                "enumvalue" => Self::Enumvalue,
+                _ => Self::Unknown(value),
             }
         }
     }
+
     impl ::std::str::FromStr for StringEnum {
         type Err = ::std::convert::Infallible;
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(self::StringEnum::from(value))
+            ::std::result::Result::Ok(Self::from(value))
         }
     }
+
     impl ::std::convert::AsRef<str> for StringEnum {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for StringEnum {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for StringEnum {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -141,11 +140,13 @@ pub mod output_rest_json_10_0 {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for StringEnum {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             ::awsgen_runtime::json::write_str(out, self.as_str());
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for StringEnum {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -153,6 +154,7 @@ pub mod output_rest_json_10_0 {
             ::awsgen_runtime::de::string_enum(deserializer)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for StringEnum {
         #[inline]
         fn validate_into<'a>(
@@ -179,7 +181,9 @@ pub mod output_rest_json_10_0 {
             )
         }
     }
+
     ::awsgen_runtime::shape!(StringEnum);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -188,6 +192,7 @@ pub mod output_rest_json_10_0 {
             output: ::std::option::Option::Some("EnumPayloadInput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -198,6 +203,7 @@ pub mod output_rest_json_10_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -211,6 +217,7 @@ pub mod output_rest_json_10_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -224,6 +231,7 @@ pub mod output_rest_json_10_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

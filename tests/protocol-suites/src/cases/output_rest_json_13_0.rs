@@ -5,17 +5,13 @@ pub mod output_rest_json_13_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct HttpPayloadWithUnionInputOutput {
         pub nested: ::std::option::Option<self::UnionPayload>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for HttpPayloadWithUnionInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -26,6 +22,7 @@ pub mod output_rest_json_13_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for HttpPayloadWithUnionInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -33,6 +30,7 @@ pub mod output_rest_json_13_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for HttpPayloadWithUnionInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -40,6 +38,7 @@ pub mod output_rest_json_13_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for HttpPayloadWithUnionInputOutput {
         const EXPECTING: &'static str = "a HttpPayloadWithUnionInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -53,6 +52,7 @@ pub mod output_rest_json_13_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for HttpPayloadWithUnionInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -65,8 +65,10 @@ pub mod output_rest_json_13_0 {
             v::unknown_members(path, out, &self.unknown_members, &["nested"]);
         }
     }
+
     ::awsgen_runtime::shape!(HttpPayloadWithUnionInputOutput);
-    #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+
+    #[derive(Clone, PartialEq, Debug)]
     #[non_exhaustive]
     #[allow(
         clippy::large_enum_variant,
@@ -77,6 +79,7 @@ pub mod output_rest_json_13_0 {
         /// A member this version of the model does not know: its name and value as received.
         Unknown { name: ::std::string::String, value: ::serde_json::Value },
     }
+
     impl ::serde::Serialize for UnionPayload {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -85,28 +88,28 @@ pub mod output_rest_json_13_0 {
             use ::serde::ser::SerializeMap as _;
             let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
             match self {
-                self::UnionPayload::Greeting(value) => {
+                Self::Greeting(value) => {
                     ::awsgen_runtime::ser::variant(&mut map, "greeting", value)?
                 }
-                self::UnionPayload::Unknown { name, value } => {
-                    map.serialize_entry(name, value)?
-                }
+                Self::Unknown { name, value } => map.serialize_entry(name, value)?,
             }
             map.end()
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for UnionPayload {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             match self {
-                self::UnionPayload::Greeting(value) => {
+                Self::Greeting(value) => {
                     ::awsgen_runtime::json::write_variant(out, b"\"greeting\":", value)
                 }
-                self::UnionPayload::Unknown { name, value } => {
+                Self::Unknown { name, value } => {
                     ::awsgen_runtime::json::write_unknown_variant(out, name, value)
                 }
             }
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for UnionPayload {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -161,6 +164,7 @@ pub mod output_rest_json_13_0 {
             deserializer.deserialize_map(Visitor)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for UnionPayload {
         #[inline]
         fn validate_into<'a>(
@@ -177,7 +181,9 @@ pub mod output_rest_json_13_0 {
             }
         }
     }
+
     ::awsgen_runtime::shape!(UnionPayload);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -186,6 +192,7 @@ pub mod output_rest_json_13_0 {
             output: ::std::option::Option::Some("HttpPayloadWithUnionInputOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -196,6 +203,7 @@ pub mod output_rest_json_13_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -211,6 +219,7 @@ pub mod output_rest_json_13_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -228,6 +237,7 @@ pub mod output_rest_json_13_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,12 +5,7 @@ pub mod output_rest_json_14_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct HttpPrefixHeadersOutput {
         pub foo: ::std::option::Option<::std::string::String>,
         pub foo_map: ::std::option::Option<
@@ -19,6 +14,7 @@ pub mod output_rest_json_14_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for HttpPrefixHeadersOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -30,6 +26,7 @@ pub mod output_rest_json_14_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for HttpPrefixHeadersOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -38,6 +35,7 @@ pub mod output_rest_json_14_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -45,6 +43,7 @@ pub mod output_rest_json_14_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for HttpPrefixHeadersOutput {
         const EXPECTING: &'static str = "a HttpPrefixHeadersOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -61,6 +60,7 @@ pub mod output_rest_json_14_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for HttpPrefixHeadersOutput {
         #[inline]
         fn validate_into<'a>(
@@ -72,7 +72,9 @@ pub mod output_rest_json_14_0 {
             v::unknown_members(path, out, &self.unknown_members, &["foo", "fooMap"]);
         }
     }
+
     ::awsgen_runtime::shape!(HttpPrefixHeadersOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -81,6 +83,7 @@ pub mod output_rest_json_14_0 {
             output: ::std::option::Option::Some("HttpPrefixHeadersOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -91,6 +94,7 @@ pub mod output_rest_json_14_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -104,6 +108,7 @@ pub mod output_rest_json_14_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -116,6 +121,7 @@ pub mod output_rest_json_14_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

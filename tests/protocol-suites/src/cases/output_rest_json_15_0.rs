@@ -5,12 +5,7 @@ pub mod output_rest_json_15_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct HttpPrefixHeadersInResponseOutput {
         pub prefix_headers: ::std::option::Option<
             ::awsgen_runtime::IndexMap<::std::string::String, ::std::string::String>,
@@ -18,6 +13,7 @@ pub mod output_rest_json_15_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for HttpPrefixHeadersInResponseOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -28,6 +24,7 @@ pub mod output_rest_json_15_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for HttpPrefixHeadersInResponseOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -35,6 +32,7 @@ pub mod output_rest_json_15_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for HttpPrefixHeadersInResponseOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -42,6 +40,7 @@ pub mod output_rest_json_15_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for HttpPrefixHeadersInResponseOutput {
         const EXPECTING: &'static str = "a HttpPrefixHeadersInResponseOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -61,6 +60,7 @@ pub mod output_rest_json_15_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for HttpPrefixHeadersInResponseOutput {
         #[inline]
         fn validate_into<'a>(
@@ -72,7 +72,9 @@ pub mod output_rest_json_15_0 {
             v::unknown_members(path, out, &self.unknown_members, &["prefixHeaders"]);
         }
     }
+
     ::awsgen_runtime::shape!(HttpPrefixHeadersInResponseOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -81,6 +83,7 @@ pub mod output_rest_json_15_0 {
             output: ::std::option::Option::Some("HttpPrefixHeadersInResponseOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -91,6 +94,7 @@ pub mod output_rest_json_15_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -106,6 +110,7 @@ pub mod output_rest_json_15_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -120,6 +125,7 @@ pub mod output_rest_json_15_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,15 +5,7 @@ pub mod output_rest_json_19_4 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
     #[non_exhaustive]
     pub enum FooEnum {
         /// `Foo`
@@ -29,65 +21,72 @@ pub mod output_rest_json_19_4 {
         /// A value this version of the model does not know, kept as it was received.
         Unknown(::std::string::String),
     }
+
     impl FooEnum {
         /// Every value the model defines, in model order.
         pub const VALUES: &'static [&'static str] = &["Foo", "Baz", "Bar", "1", "0"];
         /// The value as it is written on the wire.
         pub fn as_str(&self) -> &str {
             match self {
-                self::FooEnum::Foo => "Foo",
-                self::FooEnum::Baz => "Baz",
-                self::FooEnum::Bar => "Bar",
-                self::FooEnum::V1 => "1",
-                self::FooEnum::V0 => "0",
-                self::FooEnum::Unknown(value) => value.as_str(),
+                Self::Foo => "Foo",
+                Self::Baz => "Baz",
+                Self::Bar => "Bar",
+                Self::V1 => "1",
+                Self::V0 => "0",
+                Self::Unknown(value) => value.as_str(),
             }
         }
         /// Whether the value is one the model does not define.
         pub fn is_unknown(&self) -> bool {
-            ::std::matches!(self, self::FooEnum::Unknown(_))
+            ::std::matches!(self, Self::Unknown(_))
         }
     }
+
     impl ::std::convert::From<&str> for FooEnum {
         fn from(value: &str) -> Self {
             match value {
-                "Foo" => self::FooEnum::Foo,
-                "Baz" => self::FooEnum::Baz,
-                "Bar" => self::FooEnum::Bar,
-                "1" => self::FooEnum::V1,
-                "0" => self::FooEnum::V0,
-                other => self::FooEnum::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                "Foo" => Self::Foo,
+                "Baz" => Self::Baz,
+                "Bar" => Self::Bar,
+                "1" => Self::V1,
+                "0" => Self::V0,
+                other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
             }
         }
     }
+
     impl ::std::convert::From<::std::string::String> for FooEnum {
         fn from(value: ::std::string::String) -> Self {
             match value.as_str() {
-                "Foo" => self::FooEnum::Foo,
-                "Baz" => self::FooEnum::Baz,
-                "Bar" => self::FooEnum::Bar,
-                "1" => self::FooEnum::V1,
-                "0" => self::FooEnum::V0,
-                _ => self::FooEnum::Unknown(value),
+                "Foo" => Self::Foo,
+                "Baz" => Self::Baz,
+                "Bar" => Self::Bar,
+                "1" => Self::V1,
+                "0" => Self::V0,
+                _ => Self::Unknown(value),
             }
         }
     }
+
     impl ::std::str::FromStr for FooEnum {
         type Err = ::std::convert::Infallible;
         fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(self::FooEnum::from(value))
+            ::std::result::Result::Ok(Self::from(value))
         }
     }
+
     impl ::std::convert::AsRef<str> for FooEnum {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
+
     impl ::std::fmt::Display for FooEnum {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::serde::Serialize for FooEnum {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -96,11 +95,13 @@ pub mod output_rest_json_19_4 {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for FooEnum {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             ::awsgen_runtime::json::write_str(out, self.as_str());
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for FooEnum {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -108,6 +109,7 @@ pub mod output_rest_json_19_4 {
             ::awsgen_runtime::de::string_enum(deserializer)
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for FooEnum {
         #[inline]
         fn validate_into<'a>(
@@ -134,13 +136,10 @@ pub mod output_rest_json_19_4 {
             )
         }
     }
+
     ::awsgen_runtime::shape!(FooEnum);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct InputAndOutputWithHeadersIo {
         pub header_boolean_list: ::std::option::Option<::std::vec::Vec<bool>>,
         pub header_byte: ::std::option::Option<i32>,
@@ -169,6 +168,7 @@ pub mod output_rest_json_19_4 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for InputAndOutputWithHeadersIo {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -196,6 +196,7 @@ pub mod output_rest_json_19_4 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for InputAndOutputWithHeadersIo {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -220,6 +221,7 @@ pub mod output_rest_json_19_4 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for InputAndOutputWithHeadersIo {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -227,6 +229,7 @@ pub mod output_rest_json_19_4 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for InputAndOutputWithHeadersIo {
         const EXPECTING: &'static str = "a InputAndOutputWithHeadersIo object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -365,6 +368,7 @@ pub mod output_rest_json_19_4 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for InputAndOutputWithHeadersIo {
         #[inline]
         fn validate_into<'a>(
@@ -402,7 +406,9 @@ pub mod output_rest_json_19_4 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(InputAndOutputWithHeadersIo);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -411,6 +417,7 @@ pub mod output_rest_json_19_4 {
             output: ::std::option::Option::Some("InputAndOutputWithHeadersIo"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -421,6 +428,7 @@ pub mod output_rest_json_19_4 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -436,6 +444,7 @@ pub mod output_rest_json_19_4 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -451,6 +460,7 @@ pub mod output_rest_json_19_4 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

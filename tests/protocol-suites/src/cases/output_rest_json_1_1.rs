@@ -5,18 +5,14 @@ pub mod output_rest_json_1_1 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct DocumentTypeInputOutput {
         pub document_value: ::std::option::Option<::serde_json::Value>,
         pub string_value: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for DocumentTypeInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -28,6 +24,7 @@ pub mod output_rest_json_1_1 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for DocumentTypeInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -36,6 +33,7 @@ pub mod output_rest_json_1_1 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for DocumentTypeInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -43,6 +41,7 @@ pub mod output_rest_json_1_1 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for DocumentTypeInputOutput {
         const EXPECTING: &'static str = "a DocumentTypeInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -69,6 +68,7 @@ pub mod output_rest_json_1_1 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for DocumentTypeInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -85,7 +85,9 @@ pub mod output_rest_json_1_1 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(DocumentTypeInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -94,6 +96,7 @@ pub mod output_rest_json_1_1 {
             output: ::std::option::Option::Some("DocumentTypeInputOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -104,6 +107,7 @@ pub mod output_rest_json_1_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -117,6 +121,7 @@ pub mod output_rest_json_1_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -129,6 +134,7 @@ pub mod output_rest_json_1_1 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

@@ -5,12 +5,7 @@ pub mod output_rest_json_25_2 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct JsonTimestampsInputOutput {
         pub date_time: ::std::option::Option<::awsgen_runtime::Timestamp>,
         pub date_time_on_target: ::std::option::Option<::awsgen_runtime::Timestamp>,
@@ -22,35 +17,74 @@ pub mod output_rest_json_25_2 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for JsonTimestampsInputOutput {
         fn serialize<S: ::serde::Serializer>(
             &self,
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
-            map.member("dateTime", &self.date_time);
-            map.member("dateTimeOnTarget", &self.date_time_on_target);
+            map.timestamp(
+                "dateTime",
+                &self.date_time,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
+            map.timestamp(
+                "dateTimeOnTarget",
+                &self.date_time_on_target,
+                ::awsgen_runtime::TimestampFormat::DateTime,
+            );
             map.member("epochSeconds", &self.epoch_seconds);
             map.member("epochSecondsOnTarget", &self.epoch_seconds_on_target);
-            map.member("httpDate", &self.http_date);
-            map.member("httpDateOnTarget", &self.http_date_on_target);
+            map.timestamp(
+                "httpDate",
+                &self.http_date,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
+            map.timestamp(
+                "httpDateOnTarget",
+                &self.http_date_on_target,
+                ::awsgen_runtime::TimestampFormat::HttpDate,
+            );
             map.member("normal", &self.normal);
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for JsonTimestampsInputOutput {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
-            object.member(b"\"dateTime\":", &self.date_time);
-            object.member(b"\"dateTimeOnTarget\":", &self.date_time_on_target);
+            object
+                .timestamp(
+                    b"\"dateTime\":",
+                    &self.date_time,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
+            object
+                .timestamp(
+                    b"\"dateTimeOnTarget\":",
+                    &self.date_time_on_target,
+                    ::awsgen_runtime::TimestampFormat::DateTime,
+                );
             object.member(b"\"epochSeconds\":", &self.epoch_seconds);
             object.member(b"\"epochSecondsOnTarget\":", &self.epoch_seconds_on_target);
-            object.member(b"\"httpDate\":", &self.http_date);
-            object.member(b"\"httpDateOnTarget\":", &self.http_date_on_target);
+            object
+                .timestamp(
+                    b"\"httpDate\":",
+                    &self.http_date,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
+            object
+                .timestamp(
+                    b"\"httpDateOnTarget\":",
+                    &self.http_date_on_target,
+                    ::awsgen_runtime::TimestampFormat::HttpDate,
+                );
             object.member(b"\"normal\":", &self.normal);
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for JsonTimestampsInputOutput {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -58,6 +92,7 @@ pub mod output_rest_json_25_2 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for JsonTimestampsInputOutput {
         const EXPECTING: &'static str = "a JsonTimestampsInputOutput object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -105,6 +140,7 @@ pub mod output_rest_json_25_2 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for JsonTimestampsInputOutput {
         #[inline]
         fn validate_into<'a>(
@@ -129,7 +165,9 @@ pub mod output_rest_json_25_2 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(JsonTimestampsInputOutput);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -138,6 +176,7 @@ pub mod output_rest_json_25_2 {
             output: ::std::option::Option::Some("JsonTimestampsInputOutput"),
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -148,6 +187,7 @@ pub mod output_rest_json_25_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -161,6 +201,7 @@ pub mod output_rest_json_25_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -173,6 +214,7 @@ pub mod output_rest_json_25_2 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.

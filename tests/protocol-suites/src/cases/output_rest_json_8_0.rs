@@ -5,12 +5,7 @@ pub mod output_rest_json_8_0 {
         deprecated,
         reason = "deprecated model items are still generated, and the code around them uses them"
     )]
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ComplexError {
         pub header: ::std::option::Option<::std::string::String>,
         pub nested: ::std::option::Option<self::ComplexNestedErrorData>,
@@ -18,6 +13,7 @@ pub mod output_rest_json_8_0 {
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for ComplexError {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -30,6 +26,7 @@ pub mod output_rest_json_8_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for ComplexError {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -39,6 +36,7 @@ pub mod output_rest_json_8_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for ComplexError {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -46,6 +44,7 @@ pub mod output_rest_json_8_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for ComplexError {
         const EXPECTING: &'static str = "a ComplexError object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -63,6 +62,7 @@ pub mod output_rest_json_8_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for ComplexError {
         #[inline]
         fn validate_into<'a>(
@@ -80,18 +80,16 @@ pub mod output_rest_json_8_0 {
             );
         }
     }
+
     ::awsgen_runtime::shape!(ComplexError);
-    #[derive(
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::std::fmt::Debug
-    )]
+
+    #[derive(Clone, PartialEq, Default, Debug)]
     pub struct ComplexNestedErrorData {
         pub foo: ::std::option::Option<::std::string::String>,
         /// Members the model does not define, kept from the payload so they are written back.
         pub unknown_members: ::awsgen_runtime::UnknownMembers,
     }
+
     impl ::serde::Serialize for ComplexNestedErrorData {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -102,6 +100,7 @@ pub mod output_rest_json_8_0 {
             map.end(&self.unknown_members)
         }
     }
+
     impl ::awsgen_runtime::json::WriteJson for ComplexNestedErrorData {
         fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
             let mut object = ::awsgen_runtime::json::Object::new(out);
@@ -109,6 +108,7 @@ pub mod output_rest_json_8_0 {
             object.end(&self.unknown_members);
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for ComplexNestedErrorData {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             deserializer: D,
@@ -116,6 +116,7 @@ pub mod output_rest_json_8_0 {
             ::awsgen_runtime::de::structure(deserializer)
         }
     }
+
     impl ::awsgen_runtime::de::Members for ComplexNestedErrorData {
         const EXPECTING: &'static str = "a ComplexNestedErrorData object";
         fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
@@ -129,6 +130,7 @@ pub mod output_rest_json_8_0 {
             }
         }
     }
+
     impl ::awsgen_runtime::validate::Validate for ComplexNestedErrorData {
         #[inline]
         fn validate_into<'a>(
@@ -140,7 +142,9 @@ pub mod output_rest_json_8_0 {
             v::unknown_members(path, out, &self.unknown_members, &["Fooooo"]);
         }
     }
+
     ::awsgen_runtime::shape!(ComplexNestedErrorData);
+
     /// The service's operations with the names of their input and output types.
     pub const OPERATIONS: &[::awsgen_runtime::Operation] = &[
         ::awsgen_runtime::Operation {
@@ -149,6 +153,7 @@ pub mod output_rest_json_8_0 {
             output: ::std::option::Option::None,
         },
     ];
+
     /// Runs `visitor` on the input type of `operation` (e.g. `"RegisterTaskDefinition"`);
     /// `None` when the service has no such operation or it takes no input.
     pub fn visit_input<V: ::awsgen_runtime::ShapeVisitor>(
@@ -159,6 +164,7 @@ pub mod output_rest_json_8_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the output type of `operation`; `None` when the service has no
     /// such operation or it returns nothing.
     pub fn visit_output<V: ::awsgen_runtime::ShapeVisitor>(
@@ -169,6 +175,7 @@ pub mod output_rest_json_8_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     /// Runs `visitor` on the generated type named `name` (e.g. `"ContainerDefinition"`).
     pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         name: &str,
@@ -184,6 +191,7 @@ pub mod output_rest_json_8_0 {
             _ => ::std::option::Option::None,
         }
     }
+
     pub mod operation {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.
