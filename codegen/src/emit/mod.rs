@@ -7,10 +7,10 @@
 pub mod docs;
 mod enumeration;
 mod module;
+mod non_optional;
 pub mod operation;
 mod operation_request;
 mod operation_rest;
-mod non_optional;
 mod structure;
 mod ty;
 mod union;
