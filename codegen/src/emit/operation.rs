@@ -98,7 +98,13 @@ fn service_meta(space: &TypeSpace, protocol: &str) -> TokenStream {
         .unwrap_or_default();
     let prefix = w.endpoint_prefix.clone().unwrap_or_default();
     let target = opt(&w.target_prefix);
-    let rules = opt(&w.endpoint_rule_set);
+    let rules = match &w.endpoint_rule_set {
+        Some(rules) => {
+            let rules = raw_json(rules);
+            quote! { ::std::option::Option::Some(#rules) }
+        }
+        None => quote! { ::std::option::Option::None },
+    };
     quote! {
         /// What the operations need to know about the service.
         pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http::ServiceMeta {
@@ -111,6 +117,22 @@ fn service_meta(space: &TypeSpace, protocol: &str) -> TokenStream {
             endpoint_rule_set: #rules,
         };
     }
+}
+
+/// A JSON document as a raw string literal, one member per line, so it reads as JSON and a
+/// model update's change to it reviews line by line.
+fn raw_json(text: &str) -> proc_macro2::Literal {
+    let pretty = serde_json::from_str::<serde_json::Value>(text)
+        .and_then(|value| serde_json::to_string_pretty(&value))
+        .unwrap_or_else(|_| text.to_owned());
+    // Enough `#`s that no `"#…` inside the text ends the literal early.
+    let mut hashes = String::from("#");
+    while pretty.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{pretty}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(&pretty))
 }
 
 /// The generated structure named `name`, if any.
@@ -199,6 +221,9 @@ fn parse_response(
         }
     };
     quote! {
+        // Code generation happens in the crate that calls it, for the operations it calls:
+        // this crate stays as cheap to build as its types.
+        #[inline]
         fn parse_response(
             response: &::awsgen_runtime::http::Response<&[u8]>,
         ) -> ::std::result::Result<Self::Output, ::awsgen_runtime::http::ResponseError<Self::Error>> {

@@ -43,6 +43,9 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
         None => quote! { { let _ = input; b"{}".to_vec() } },
     };
     quote! {
+        // Code generation happens in the crate that calls it, for the operations it calls:
+        // this crate stays as cheap to build as its types.
+        #[inline]
         fn build_request(
             input: &Self::Input,
             ctx: &::awsgen_runtime::http::RequestContext,

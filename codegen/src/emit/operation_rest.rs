@@ -172,6 +172,9 @@ pub(super) fn build_request(
         TokenStream::new()
     };
     quote! {
+        // Code generation happens in the crate that calls it, for the operations it calls:
+        // this crate stays as cheap to build as its types.
+        #[inline]
         fn build_request(
             input: &Self::Input,
             ctx: &::awsgen_runtime::http::RequestContext,

@@ -11,7 +11,370 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
     signing_name: "batch",
     endpoint_prefix: "batch",
     endpoint_rule_set: ::std::option::Option::Some(
-        "{\"parameters\":{\"Endpoint\":{\"builtIn\":\"SDK::Endpoint\",\"documentation\":\"Override the endpoint used to send this request\",\"required\":false,\"type\":\"string\"},\"Region\":{\"builtIn\":\"AWS::Region\",\"documentation\":\"The AWS region used to dispatch the request.\",\"required\":false,\"type\":\"string\"},\"UseDualStack\":{\"builtIn\":\"AWS::UseDualStack\",\"default\":false,\"documentation\":\"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.\",\"required\":true,\"type\":\"boolean\"},\"UseFIPS\":{\"builtIn\":\"AWS::UseFIPS\",\"default\":false,\"documentation\":\"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.\",\"required\":true,\"type\":\"boolean\"}},\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Endpoint\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: Dualstack and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":{\"ref\":\"Endpoint\"}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"PartitionResult\",\"fn\":\"aws.partition\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"},{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"},{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"name\"],\"fn\":\"getAttr\"},\"aws\"],\"fn\":\"stringEquals\"}],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://fips.batch.{Region}.amazonaws.com\"},\"type\":\"endpoint\"},{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"name\"],\"fn\":\"getAttr\"},\"aws-us-gov\"],\"fn\":\"stringEquals\"}],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch.{Region}.amazonaws.com\"},\"type\":\"endpoint\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch-fips.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS is enabled but this partition does not support FIPS\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"DualStack is enabled but this partition does not support DualStack\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://batch.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\",\"type\":\"error\"}],\"version\":\"1.0\"}",
+        r#"{
+  "parameters": {
+    "Endpoint": {
+      "builtIn": "SDK::Endpoint",
+      "documentation": "Override the endpoint used to send this request",
+      "required": false,
+      "type": "string"
+    },
+    "Region": {
+      "builtIn": "AWS::Region",
+      "documentation": "The AWS region used to dispatch the request.",
+      "required": false,
+      "type": "string"
+    },
+    "UseDualStack": {
+      "builtIn": "AWS::UseDualStack",
+      "default": false,
+      "documentation": "When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.",
+      "required": true,
+      "type": "boolean"
+    },
+    "UseFIPS": {
+      "builtIn": "AWS::UseFIPS",
+      "default": false,
+      "documentation": "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.",
+      "required": true,
+      "type": "boolean"
+    }
+  },
+  "rules": [
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [],
+          "endpoint": {
+            "headers": {},
+            "properties": {},
+            "url": {
+              "ref": "Endpoint"
+            }
+          },
+          "type": "endpoint"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "Region"
+                }
+              ],
+              "assign": "PartitionResult",
+              "fn": "aws.partition"
+            }
+          ],
+          "rules": [
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "argv": [
+                        true,
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsFIPS"
+                          ],
+                          "fn": "getAttr"
+                        }
+                      ],
+                      "fn": "booleanEquals"
+                    },
+                    {
+                      "argv": [
+                        true,
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsDualStack"
+                          ],
+                          "fn": "getAttr"
+                        }
+                      ],
+                      "fn": "booleanEquals"
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://batch-fips.{Region}.{PartitionResult#dualStackDnsSuffix}"
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "FIPS and DualStack are enabled, but this partition does not support one or both",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "argv": [
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsFIPS"
+                          ],
+                          "fn": "getAttr"
+                        },
+                        true
+                      ],
+                      "fn": "booleanEquals"
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [
+                        {
+                          "argv": [
+                            {
+                              "argv": [
+                                {
+                                  "ref": "PartitionResult"
+                                },
+                                "name"
+                              ],
+                              "fn": "getAttr"
+                            },
+                            "aws"
+                          ],
+                          "fn": "stringEquals"
+                        }
+                      ],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://fips.batch.{Region}.amazonaws.com"
+                      },
+                      "type": "endpoint"
+                    },
+                    {
+                      "conditions": [
+                        {
+                          "argv": [
+                            {
+                              "argv": [
+                                {
+                                  "ref": "PartitionResult"
+                                },
+                                "name"
+                              ],
+                              "fn": "getAttr"
+                            },
+                            "aws-us-gov"
+                          ],
+                          "fn": "stringEquals"
+                        }
+                      ],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://batch.{Region}.amazonaws.com"
+                      },
+                      "type": "endpoint"
+                    },
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://batch-fips.{Region}.{PartitionResult#dnsSuffix}"
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "FIPS is enabled but this partition does not support FIPS",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "argv": [
+                        true,
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsDualStack"
+                          ],
+                          "fn": "getAttr"
+                        }
+                      ],
+                      "fn": "booleanEquals"
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://batch.{Region}.{PartitionResult#dualStackDnsSuffix}"
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "DualStack is enabled but this partition does not support DualStack",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [],
+              "endpoint": {
+                "headers": {},
+                "properties": {},
+                "url": "https://batch.{Region}.{PartitionResult#dnsSuffix}"
+              },
+              "type": "endpoint"
+            }
+          ],
+          "type": "tree"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region",
+      "type": "error"
+    }
+  ],
+  "version": "1.0"
+}"#,
     ),
 };
 
@@ -176,6 +539,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
 
     const NAME: &'static str = "CancelJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -211,6 +575,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -315,6 +680,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
 
     const NAME: &'static str = "CancelJobs";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -350,6 +716,7 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -450,6 +817,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
 
     const NAME: &'static str = "CreateComputeEnvironment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -494,6 +862,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -588,6 +957,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
 
     const NAME: &'static str = "CreateConsumableResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -626,6 +996,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -722,6 +1093,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
 
     const NAME: &'static str = "CreateJobQueue";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -776,6 +1148,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -870,6 +1243,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
 
     const NAME: &'static str = "CreateQuotaShare";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -918,6 +1292,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1012,6 +1387,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
 
     const NAME: &'static str = "CreateSchedulingPolicy";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1049,6 +1425,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1143,6 +1520,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
 
     const NAME: &'static str = "CreateServiceEnvironment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1183,6 +1561,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1279,6 +1658,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
 
     const NAME: &'static str = "DeleteComputeEnvironment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1313,6 +1693,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1407,6 +1788,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
 
     const NAME: &'static str = "DeleteConsumableResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1441,6 +1823,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1537,6 +1920,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
 
     const NAME: &'static str = "DeleteJobQueue";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1571,6 +1955,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1665,6 +2050,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
 
     const NAME: &'static str = "DeleteQuotaShare";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1699,6 +2085,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1795,6 +2182,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
 
     const NAME: &'static str = "DeleteSchedulingPolicy";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1829,6 +2217,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1923,6 +2312,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
 
     const NAME: &'static str = "DeleteServiceEnvironment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1957,6 +2347,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2051,6 +2442,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
 
     const NAME: &'static str = "DeregisterJobDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2085,6 +2477,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2181,6 +2574,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
 
     const NAME: &'static str = "DescribeComputeEnvironments";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2217,6 +2611,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2340,6 +2735,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
 
     const NAME: &'static str = "DescribeConsumableResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2374,6 +2770,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2468,6 +2865,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
 
     const NAME: &'static str = "DescribeJobDefinitions";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2506,6 +2904,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2629,6 +3028,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
 
     const NAME: &'static str = "DescribeJobQueues";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2665,6 +3065,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2788,6 +3189,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
 
     const NAME: &'static str = "DescribeJobs";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2822,6 +3224,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2916,6 +3319,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
 
     const NAME: &'static str = "DescribeQuotaShare";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2950,6 +3354,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3044,6 +3449,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
 
     const NAME: &'static str = "DescribeSchedulingPolicies";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3078,6 +3484,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3172,6 +3579,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
 
     const NAME: &'static str = "DescribeServiceEnvironments";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3208,6 +3616,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3331,6 +3740,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
 
     const NAME: &'static str = "DescribeServiceJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3365,6 +3775,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3459,6 +3870,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
 
     const NAME: &'static str = "GetJobQueueSnapshot";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3493,6 +3905,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3587,6 +4000,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
 
     const NAME: &'static str = "ListConsumableResources";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3623,6 +4037,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3754,6 +4169,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
 
     const NAME: &'static str = "ListJobs";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3794,6 +4210,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3917,6 +4334,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
 
     const NAME: &'static str = "ListJobsByConsumableResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3954,6 +4372,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4077,6 +4496,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
 
     const NAME: &'static str = "ListQuotaShares";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4113,6 +4533,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4236,6 +4657,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
 
     const NAME: &'static str = "ListSchedulingPolicies";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4271,6 +4693,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4394,6 +4817,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
 
     const NAME: &'static str = "ListServiceJobs";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4432,6 +4856,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4555,6 +4980,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
 
     const NAME: &'static str = "ListTagsForResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4591,6 +5017,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4685,6 +5112,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
 
     const NAME: &'static str = "RegisterJobDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4736,6 +5164,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4834,6 +5263,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
 
     const NAME: &'static str = "SubmitJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4892,6 +5322,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4986,6 +5417,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
 
     const NAME: &'static str = "SubmitServiceJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5047,6 +5479,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5141,6 +5574,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
 
     const NAME: &'static str = "TagResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5184,6 +5618,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5278,6 +5713,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
 
     const NAME: &'static str = "TerminateJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5313,6 +5749,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5411,6 +5848,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
 
     const NAME: &'static str = "TerminateJobs";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5446,6 +5884,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5540,6 +5979,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
 
     const NAME: &'static str = "TerminateServiceJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5575,6 +6015,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5673,6 +6114,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
 
     const NAME: &'static str = "TerminateServiceJobs";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5708,6 +6150,7 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5802,6 +6245,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
 
     const NAME: &'static str = "UntagResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5846,6 +6290,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5940,6 +6385,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
 
     const NAME: &'static str = "UpdateComputeEnvironment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5982,6 +6428,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6076,6 +6523,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
 
     const NAME: &'static str = "UpdateConsumableResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6125,6 +6573,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6219,6 +6668,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
 
     const NAME: &'static str = "UpdateJobQueue";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6271,6 +6721,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6365,6 +6816,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
 
     const NAME: &'static str = "UpdateQuotaShare";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6411,6 +6863,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6505,6 +6958,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
 
     const NAME: &'static str = "UpdateSchedulingPolicy";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6541,6 +6995,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6635,6 +7090,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
 
     const NAME: &'static str = "UpdateServiceEnvironment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6671,6 +7127,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6765,6 +7222,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
 
     const NAME: &'static str = "UpdateServiceJob";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6800,6 +7258,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<

@@ -11,7 +11,320 @@ pub static SERVICE: ::awsgen_runtime::http::ServiceMeta = ::awsgen_runtime::http
     signing_name: "ecs",
     endpoint_prefix: "ecs",
     endpoint_rule_set: ::std::option::Option::Some(
-        "{\"parameters\":{\"Endpoint\":{\"builtIn\":\"SDK::Endpoint\",\"documentation\":\"Override the endpoint used to send this request\",\"required\":false,\"type\":\"string\"},\"Region\":{\"builtIn\":\"AWS::Region\",\"documentation\":\"The AWS region used to dispatch the request.\",\"required\":false,\"type\":\"string\"},\"UseDualStack\":{\"builtIn\":\"AWS::UseDualStack\",\"default\":false,\"documentation\":\"When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.\",\"required\":true,\"type\":\"boolean\"},\"UseFIPS\":{\"builtIn\":\"AWS::UseFIPS\",\"default\":false,\"documentation\":\"When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.\",\"required\":true,\"type\":\"boolean\"}},\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Endpoint\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: FIPS and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"error\":\"Invalid Configuration: Dualstack and custom endpoint are not supported\",\"type\":\"error\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":{\"ref\":\"Endpoint\"}},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"fn\":\"isSet\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"Region\"}],\"assign\":\"PartitionResult\",\"fn\":\"aws.partition\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"},{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"},{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS and DualStack are enabled, but this partition does not support one or both\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseFIPS\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsFIPS\"],\"fn\":\"getAttr\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs-fips.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"FIPS is enabled but this partition does not support FIPS\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[{\"argv\":[{\"ref\":\"UseDualStack\"},true],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[{\"argv\":[true,{\"argv\":[{\"ref\":\"PartitionResult\"},\"supportsDualStack\"],\"fn\":\"getAttr\"}],\"fn\":\"booleanEquals\"}],\"rules\":[{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs.{Region}.{PartitionResult#dualStackDnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"DualStack is enabled but this partition does not support DualStack\",\"type\":\"error\"}],\"type\":\"tree\"},{\"conditions\":[],\"endpoint\":{\"headers\":{},\"properties\":{},\"url\":\"https://ecs.{Region}.{PartitionResult#dnsSuffix}\"},\"type\":\"endpoint\"}],\"type\":\"tree\"}],\"type\":\"tree\"},{\"conditions\":[],\"error\":\"Invalid Configuration: Missing Region\",\"type\":\"error\"}],\"version\":\"1.0\"}",
+        r#"{
+  "parameters": {
+    "Endpoint": {
+      "builtIn": "SDK::Endpoint",
+      "documentation": "Override the endpoint used to send this request",
+      "required": false,
+      "type": "string"
+    },
+    "Region": {
+      "builtIn": "AWS::Region",
+      "documentation": "The AWS region used to dispatch the request.",
+      "required": false,
+      "type": "string"
+    },
+    "UseDualStack": {
+      "builtIn": "AWS::UseDualStack",
+      "default": false,
+      "documentation": "When true, use the dual-stack endpoint. If the configured endpoint does not support dual-stack, dispatching the request MAY return an error.",
+      "required": true,
+      "type": "boolean"
+    },
+    "UseFIPS": {
+      "builtIn": "AWS::UseFIPS",
+      "default": false,
+      "documentation": "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.",
+      "required": true,
+      "type": "boolean"
+    }
+  },
+  "rules": [
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Endpoint"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseFIPS"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: FIPS and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "UseDualStack"
+                },
+                true
+              ],
+              "fn": "booleanEquals"
+            }
+          ],
+          "error": "Invalid Configuration: Dualstack and custom endpoint are not supported",
+          "type": "error"
+        },
+        {
+          "conditions": [],
+          "endpoint": {
+            "headers": {},
+            "properties": {},
+            "url": {
+              "ref": "Endpoint"
+            }
+          },
+          "type": "endpoint"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [
+        {
+          "argv": [
+            {
+              "ref": "Region"
+            }
+          ],
+          "fn": "isSet"
+        }
+      ],
+      "rules": [
+        {
+          "conditions": [
+            {
+              "argv": [
+                {
+                  "ref": "Region"
+                }
+              ],
+              "assign": "PartitionResult",
+              "fn": "aws.partition"
+            }
+          ],
+          "rules": [
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                },
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "argv": [
+                        true,
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsFIPS"
+                          ],
+                          "fn": "getAttr"
+                        }
+                      ],
+                      "fn": "booleanEquals"
+                    },
+                    {
+                      "argv": [
+                        true,
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsDualStack"
+                          ],
+                          "fn": "getAttr"
+                        }
+                      ],
+                      "fn": "booleanEquals"
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://ecs-fips.{Region}.{PartitionResult#dualStackDnsSuffix}"
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "FIPS and DualStack are enabled, but this partition does not support one or both",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseFIPS"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "argv": [
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsFIPS"
+                          ],
+                          "fn": "getAttr"
+                        },
+                        true
+                      ],
+                      "fn": "booleanEquals"
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://ecs-fips.{Region}.{PartitionResult#dnsSuffix}"
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "FIPS is enabled but this partition does not support FIPS",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [
+                {
+                  "argv": [
+                    {
+                      "ref": "UseDualStack"
+                    },
+                    true
+                  ],
+                  "fn": "booleanEquals"
+                }
+              ],
+              "rules": [
+                {
+                  "conditions": [
+                    {
+                      "argv": [
+                        true,
+                        {
+                          "argv": [
+                            {
+                              "ref": "PartitionResult"
+                            },
+                            "supportsDualStack"
+                          ],
+                          "fn": "getAttr"
+                        }
+                      ],
+                      "fn": "booleanEquals"
+                    }
+                  ],
+                  "rules": [
+                    {
+                      "conditions": [],
+                      "endpoint": {
+                        "headers": {},
+                        "properties": {},
+                        "url": "https://ecs.{Region}.{PartitionResult#dualStackDnsSuffix}"
+                      },
+                      "type": "endpoint"
+                    }
+                  ],
+                  "type": "tree"
+                },
+                {
+                  "conditions": [],
+                  "error": "DualStack is enabled but this partition does not support DualStack",
+                  "type": "error"
+                }
+              ],
+              "type": "tree"
+            },
+            {
+              "conditions": [],
+              "endpoint": {
+                "headers": {},
+                "properties": {},
+                "url": "https://ecs.{Region}.{PartitionResult#dnsSuffix}"
+              },
+              "type": "endpoint"
+            }
+          ],
+          "type": "tree"
+        }
+      ],
+      "type": "tree"
+    },
+    {
+      "conditions": [],
+      "error": "Invalid Configuration: Missing Region",
+      "type": "error"
+    }
+  ],
+  "version": "1.0"
+}"#,
     ),
 };
 
@@ -258,6 +571,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
 
     const NAME: &'static str = "AssociateGatewayWithCluster";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -278,6 +592,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -453,6 +768,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
 
     const NAME: &'static str = "ContinueServiceDeployment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -473,6 +789,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -627,6 +944,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
 
     const NAME: &'static str = "CreateCapacityProvider";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -647,6 +965,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -833,6 +1152,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
 
     const NAME: &'static str = "CreateCluster";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -853,6 +1173,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -998,6 +1319,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
 
     const NAME: &'static str = "CreateDaemon";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1018,6 +1340,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1191,6 +1514,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
 
     const NAME: &'static str = "CreateExpressGatewayService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1211,6 +1535,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1397,6 +1722,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
 
     const NAME: &'static str = "CreateGateway";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1429,6 +1755,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1657,6 +1984,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
 
     const NAME: &'static str = "CreateService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1677,6 +2005,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -1880,6 +2209,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
 
     const NAME: &'static str = "CreateTaskSet";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -1900,6 +2230,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2144,6 +2475,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
 
     const NAME: &'static str = "DeleteAccountSetting";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2164,6 +2496,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2288,6 +2621,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
 
     const NAME: &'static str = "DeleteAttributes";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2308,6 +2642,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2466,6 +2801,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
 
     const NAME: &'static str = "DeleteCapacityProvider";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2486,6 +2822,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2657,6 +2994,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
 
     const NAME: &'static str = "DeleteCluster";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2677,6 +3015,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -2893,6 +3232,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
 
     const NAME: &'static str = "DeleteDaemon";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -2913,6 +3253,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3099,6 +3440,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
 
     const NAME: &'static str = "DeleteDaemonTaskDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3119,6 +3461,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3247,6 +3590,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
 
     const NAME: &'static str = "DeleteExpressGatewayService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3267,6 +3611,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3451,6 +3796,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
 
     const NAME: &'static str = "DeleteGateway";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3471,6 +3817,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3629,6 +3976,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
 
     const NAME: &'static str = "DeleteService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3649,6 +3997,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3813,6 +4162,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
 
     const NAME: &'static str = "DeleteTaskDefinitions";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3833,6 +4183,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -3957,6 +4308,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
 
     const NAME: &'static str = "DeleteTaskSet";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -3977,6 +4329,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4197,6 +4550,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
 
     const NAME: &'static str = "DeregisterContainerInstance";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4217,6 +4571,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4362,6 +4717,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
 
     const NAME: &'static str = "DeregisterTaskDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4382,6 +4738,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4506,6 +4863,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
 
     const NAME: &'static str = "DescribeCapacityProviders";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4526,6 +4884,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4682,6 +5041,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
 
     const NAME: &'static str = "DescribeClusters";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4702,6 +5062,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4826,6 +5187,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
 
     const NAME: &'static str = "DescribeContainerInstances";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -4846,6 +5208,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -4985,6 +5348,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
 
     const NAME: &'static str = "DescribeDaemon";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5005,6 +5369,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5176,6 +5541,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
 
     const NAME: &'static str = "DescribeDaemonDeployments";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5196,6 +5562,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5352,6 +5719,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
 
     const NAME: &'static str = "DescribeDaemonRevisions";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5372,6 +5740,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5526,6 +5895,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
 
     const NAME: &'static str = "DescribeDaemonTaskDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5546,6 +5916,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5674,6 +6045,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
 
     const NAME: &'static str = "DescribeExpressGatewayService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5694,6 +6066,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -5863,6 +6236,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
 
     const NAME: &'static str = "DescribeGateway";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -5883,6 +6257,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6037,6 +6412,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
 
     const NAME: &'static str = "DescribeGatewayResources";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6057,6 +6433,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6211,6 +6588,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
 
     const NAME: &'static str = "DescribeGatewayRoute";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6231,6 +6609,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6387,6 +6766,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
 
     const NAME: &'static str = "DescribeServiceDeployments";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6407,6 +6787,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6580,6 +6961,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
 
     const NAME: &'static str = "DescribeServiceRevisions";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6600,6 +6982,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6769,6 +7152,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
 
     const NAME: &'static str = "DescribeServices";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6789,6 +7173,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -6930,6 +7315,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
 
     const NAME: &'static str = "DescribeTaskDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -6950,6 +7336,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7074,6 +7461,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
 
     const NAME: &'static str = "DescribeTaskSets";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7094,6 +7482,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7282,6 +7671,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
 
     const NAME: &'static str = "DescribeTasks";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7302,6 +7692,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7441,6 +7832,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
 
     const NAME: &'static str = "DisassociateGatewayFromCluster";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7461,6 +7853,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7647,6 +8040,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
 
     const NAME: &'static str = "DiscoverPollEndpoint";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7667,6 +8061,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7795,6 +8190,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
 
     const NAME: &'static str = "ExecuteCommand";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7815,6 +8211,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -7969,6 +8366,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
 
     const NAME: &'static str = "GetTaskProtection";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -7989,6 +8387,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8158,6 +8557,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
 
     const NAME: &'static str = "ListAccountSettings";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8178,6 +8578,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8331,6 +8732,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
 
     const NAME: &'static str = "ListAttributes";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8351,6 +8753,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8519,6 +8922,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
 
     const NAME: &'static str = "ListClusters";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8539,6 +8943,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8692,6 +9097,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
 
     const NAME: &'static str = "ListContainerInstances";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8712,6 +9118,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -8880,6 +9287,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
 
     const NAME: &'static str = "ListDaemonDeployments";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -8900,6 +9308,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9054,6 +9463,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
 
     const NAME: &'static str = "ListDaemonTaskDefinitions";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9074,6 +9484,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9198,6 +9609,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
 
     const NAME: &'static str = "ListDaemons";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9218,6 +9630,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9372,6 +9785,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
 
     const NAME: &'static str = "ListGatewayClusterAssociations";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9392,6 +9806,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9560,6 +9975,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
 
     const NAME: &'static str = "ListGatewayRoutes";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9580,6 +9996,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9763,6 +10180,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
 
     const NAME: &'static str = "ListGateways";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9783,6 +10201,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -9955,6 +10374,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
 
     const NAME: &'static str = "ListServiceDeployments";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -9975,6 +10395,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10144,6 +10565,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
 
     const NAME: &'static str = "ListServices";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10164,6 +10586,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10332,6 +10755,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
 
     const NAME: &'static str = "ListServicesByNamespace";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10352,6 +10776,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10520,6 +10945,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
 
     const NAME: &'static str = "ListTagsForResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10540,6 +10966,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10681,6 +11108,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
 
     const NAME: &'static str = "ListTaskDefinitionFamilies";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10701,6 +11129,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -10854,6 +11283,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
 
     const NAME: &'static str = "ListTaskDefinitions";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -10874,6 +11304,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11029,6 +11460,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
 
     const NAME: &'static str = "ListTasks";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11049,6 +11481,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11234,6 +11667,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
 
     const NAME: &'static str = "PutAccountSetting";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11254,6 +11688,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11378,6 +11813,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
 
     const NAME: &'static str = "PutAccountSettingDefault";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11398,6 +11834,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11522,6 +11959,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
 
     const NAME: &'static str = "PutAttributes";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11542,6 +11980,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11717,6 +12156,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
 
     const NAME: &'static str = "PutClusterCapacityProviders";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11737,6 +12177,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -11908,6 +12349,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
 
     const NAME: &'static str = "RegisterContainerInstance";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -11928,6 +12370,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12071,6 +12514,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
 
     const NAME: &'static str = "RegisterDaemonTaskDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12091,6 +12535,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12234,6 +12679,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
 
     const NAME: &'static str = "RegisterTaskDefinition";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12254,6 +12700,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12421,6 +12868,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
 
     const NAME: &'static str = "RunTask";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12453,6 +12901,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12675,6 +13124,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
 
     const NAME: &'static str = "StartTask";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12695,6 +13145,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -12872,6 +13323,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
 
     const NAME: &'static str = "StopServiceDeployment";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -12892,6 +13344,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13067,6 +13520,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
 
     const NAME: &'static str = "StopTask";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13087,6 +13541,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13228,6 +13683,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
 
     const NAME: &'static str = "SubmitAttachmentStateChanges";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13248,6 +13704,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13389,6 +13846,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
 
     const NAME: &'static str = "SubmitContainerStateChange";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13409,6 +13867,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13550,6 +14009,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
 
     const NAME: &'static str = "SubmitTaskStateChange";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13570,6 +14030,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13709,6 +14170,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
 
     const NAME: &'static str = "TagResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13729,6 +14191,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -13898,6 +14361,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
 
     const NAME: &'static str = "UntagResource";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -13918,6 +14382,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14074,6 +14539,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
 
     const NAME: &'static str = "UpdateCapacityProvider";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14094,6 +14560,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14248,6 +14715,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
 
     const NAME: &'static str = "UpdateCluster";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14268,6 +14736,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14422,6 +14891,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
 
     const NAME: &'static str = "UpdateClusterSettings";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14442,6 +14912,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14602,6 +15073,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
 
     const NAME: &'static str = "UpdateContainerAgent";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14622,6 +15094,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14824,6 +15297,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
 
     const NAME: &'static str = "UpdateContainerInstancesState";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -14844,6 +15318,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -14989,6 +15464,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
 
     const NAME: &'static str = "UpdateDaemon";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15009,6 +15485,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15212,6 +15689,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
 
     const NAME: &'static str = "UpdateExpressGatewayService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15232,6 +15710,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15418,6 +15897,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
 
     const NAME: &'static str = "UpdateGateway";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15438,6 +15918,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15634,6 +16115,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
 
     const NAME: &'static str = "UpdateService";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15654,6 +16136,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -15883,6 +16366,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
 
     const NAME: &'static str = "UpdateServicePrimaryTaskSet";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -15903,6 +16387,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -16112,6 +16597,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
 
     const NAME: &'static str = "UpdateTaskProtection";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -16132,6 +16618,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<
@@ -16301,6 +16788,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
 
     const NAME: &'static str = "UpdateTaskSet";
 
+    #[inline]
     fn build_request(
         input: &Self::Input,
         ctx: &::awsgen_runtime::http::RequestContext,
@@ -16321,6 +16809,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         ::std::result::Result::Ok(request)
     }
 
+    #[inline]
     fn parse_response(
         response: &::awsgen_runtime::http::Response<&[u8]>,
     ) -> ::std::result::Result<

@@ -82,6 +82,7 @@ pub mod input_json_1_0_1_0 {
             type Error = EndpointOperationError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "EndpointOperation";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -109,6 +110,7 @@ pub mod input_json_1_0_1_0 {
                     .insert(::awsgen_runtime::http::HostPrefix(host));
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

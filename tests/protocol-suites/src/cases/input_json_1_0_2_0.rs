@@ -157,6 +157,7 @@ pub mod input_json_1_0_2_0 {
             type Error = EndpointWithHostLabelOperationError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "EndpointWithHostLabelOperation";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -189,6 +190,7 @@ pub mod input_json_1_0_2_0 {
                     .insert(::awsgen_runtime::http::HostPrefix(host));
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

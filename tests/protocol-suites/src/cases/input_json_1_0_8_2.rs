@@ -177,6 +177,7 @@ pub mod input_json_1_0_8_2 {
             type Error = SimpleScalarPropertiesError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "SimpleScalarProperties";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -196,6 +197,7 @@ pub mod input_json_1_0_8_2 {
                 )?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -274,6 +274,7 @@ pub mod input_rest_json_14_1 {
             type Error = HttpPayloadWithUnionError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "HttpPayloadWithUnion";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -305,6 +306,7 @@ pub mod input_rest_json_14_1 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

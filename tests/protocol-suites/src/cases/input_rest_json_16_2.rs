@@ -162,6 +162,7 @@ pub mod input_rest_json_16_2 {
             type Error = HttpRequestWithFloatLabelsError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "HttpRequestWithFloatLabels";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -213,6 +214,7 @@ pub mod input_rest_json_16_2 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

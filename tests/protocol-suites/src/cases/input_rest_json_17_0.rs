@@ -162,6 +162,7 @@ pub mod input_rest_json_17_0 {
             type Error = HttpRequestWithGreedyLabelInPathError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "HttpRequestWithGreedyLabelInPath";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -213,6 +214,7 @@ pub mod input_rest_json_17_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -296,6 +296,7 @@ pub mod input_rest_json_19_0 {
             type Error = HttpRequestWithLabelsAndTimestampFormatError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "HttpRequestWithLabelsAndTimestampFormat";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -412,6 +413,7 @@ pub mod input_rest_json_19_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -162,6 +162,7 @@ pub mod input_rest_json_1_0 {
             type Error = ConstantAndVariableQueryStringError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "ConstantAndVariableQueryString";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -201,6 +202,7 @@ pub mod input_rest_json_1_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

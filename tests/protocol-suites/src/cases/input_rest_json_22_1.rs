@@ -499,6 +499,7 @@ pub mod input_rest_json_22_1 {
             type Error = InputAndOutputWithHeadersError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "InputAndOutputWithHeaders";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -741,6 +742,7 @@ pub mod input_rest_json_22_1 {
                 }
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

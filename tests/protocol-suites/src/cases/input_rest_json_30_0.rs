@@ -150,6 +150,7 @@ pub mod input_rest_json_30_0 {
             type Error = MediaTypeHeaderError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "MediaTypeHeader";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -185,6 +186,7 @@ pub mod input_rest_json_30_0 {
                 }
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -160,6 +160,7 @@ pub mod input_rest_json_33_0 {
             type Error = NullAndEmptyHeadersClientError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "NullAndEmptyHeadersClient";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -221,6 +222,7 @@ pub mod input_rest_json_33_0 {
                 }
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

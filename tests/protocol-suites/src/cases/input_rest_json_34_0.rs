@@ -173,6 +173,7 @@ pub mod input_rest_json_34_0 {
             type Error = OmitsNullSerializesEmptyStringError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "OmitsNullSerializesEmptyString";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -211,6 +212,7 @@ pub mod input_rest_json_34_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

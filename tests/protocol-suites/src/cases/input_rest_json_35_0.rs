@@ -375,6 +375,7 @@ pub mod input_rest_json_35_0 {
             type Error = OmitsSerializingEmptyListsError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "OmitsSerializingEmptyLists";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -456,6 +457,7 @@ pub mod input_rest_json_35_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

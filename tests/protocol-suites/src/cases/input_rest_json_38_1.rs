@@ -156,6 +156,7 @@ pub mod input_rest_json_38_1 {
             type Error = QueryIdempotencyTokenAutoFillError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "QueryIdempotencyTokenAutoFill";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -200,6 +201,7 @@ pub mod input_rest_json_38_1 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -165,6 +165,7 @@ pub mod input_rest_json_39_0 {
             type Error = QueryParamsAsStringListMapError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "QueryParamsAsStringListMap";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -207,6 +208,7 @@ pub mod input_rest_json_39_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

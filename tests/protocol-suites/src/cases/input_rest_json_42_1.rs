@@ -254,6 +254,7 @@ pub mod input_rest_json_42_1 {
             type Error = SimpleScalarPropertiesError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "SimpleScalarProperties";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -304,6 +305,7 @@ pub mod input_rest_json_42_1 {
                 }
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

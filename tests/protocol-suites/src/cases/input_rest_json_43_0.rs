@@ -237,6 +237,7 @@ pub mod input_rest_json_43_0 {
             type Error = TestBodyStructureError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "TestBodyStructure";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -279,6 +280,7 @@ pub mod input_rest_json_43_0 {
                 }
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -84,6 +84,7 @@ pub mod input_rest_json_48_0 {
             type Error = TestPostNoInputNoPayloadError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "TestPostNoInputNoPayload";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -111,6 +112,7 @@ pub mod input_rest_json_48_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -152,6 +152,7 @@ pub mod input_rest_json_49_0 {
             type Error = TestPostNoPayloadError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "TestPostNoPayload";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -187,6 +188,7 @@ pub mod input_rest_json_49_0 {
                 }
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -149,6 +149,7 @@ pub mod input_rest_json_6_0 {
             type Error = EmptyInputAndEmptyOutputError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "EmptyInputAndEmptyOutput";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -176,6 +177,7 @@ pub mod input_rest_json_6_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

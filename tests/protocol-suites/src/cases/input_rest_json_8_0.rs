@@ -153,6 +153,7 @@ pub mod input_rest_json_8_0 {
             type Error = EndpointWithHostLabelOperationError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "EndpointWithHostLabelOperation";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -199,6 +200,7 @@ pub mod input_rest_json_8_0 {
                     .insert(::awsgen_runtime::http::HostPrefix(host));
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

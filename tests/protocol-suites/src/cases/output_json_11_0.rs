@@ -162,6 +162,7 @@ pub mod output_json_11_0 {
             type Error = PutAndGetInlineDocumentsError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "PutAndGetInlineDocuments";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -184,6 +185,7 @@ pub mod output_json_11_0 {
                 )?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -149,6 +149,7 @@ pub mod output_json_1_0_0_0 {
             type Error = EmptyInputAndEmptyOutputError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "EmptyInputAndEmptyOutput";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -171,6 +172,7 @@ pub mod output_json_1_0_0_0 {
                 )?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -82,6 +82,7 @@ pub mod output_json_1_0_5_2 {
             type Error = NoInputAndNoOutputError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "NoInputAndNoOutput";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -104,6 +105,7 @@ pub mod output_json_1_0_5_2 {
                 )?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

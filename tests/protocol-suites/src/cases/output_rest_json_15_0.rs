@@ -164,6 +164,7 @@ pub mod output_rest_json_15_0 {
             type Error = HttpPrefixHeadersInResponseError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "HttpPrefixHeadersInResponse";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -191,6 +192,7 @@ pub mod output_rest_json_15_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

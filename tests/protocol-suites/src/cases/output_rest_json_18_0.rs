@@ -156,6 +156,7 @@ pub mod output_rest_json_18_0 {
             type Error = IgnoreQueryParamsInResponseError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "IgnoreQueryParamsInResponse";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -183,6 +184,7 @@ pub mod output_rest_json_18_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -499,6 +499,7 @@ pub mod output_rest_json_19_6 {
             type Error = InputAndOutputWithHeadersError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "InputAndOutputWithHeaders";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -526,6 +527,7 @@ pub mod output_rest_json_19_6 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

@@ -220,6 +220,7 @@ pub mod output_rest_json_22_0 {
             type Error = JsonIntEnumsError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "JsonIntEnums";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -247,6 +248,7 @@ pub mod output_rest_json_22_0 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<

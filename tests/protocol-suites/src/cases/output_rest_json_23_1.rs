@@ -453,6 +453,7 @@ pub mod output_rest_json_23_1 {
             type Error = JsonListsError;
             const SERVICE: &'static ::awsgen_runtime::http::ServiceMeta = &SERVICE;
             const NAME: &'static str = "JsonLists";
+            #[inline]
             fn build_request(
                 input: &Self::Input,
                 ctx: &::awsgen_runtime::http::RequestContext,
@@ -480,6 +481,7 @@ pub mod output_rest_json_23_1 {
                     ))?;
                 ::std::result::Result::Ok(request)
             }
+            #[inline]
             fn parse_response(
                 response: &::awsgen_runtime::http::Response<&[u8]>,
             ) -> ::std::result::Result<
