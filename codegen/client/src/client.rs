@@ -4,7 +4,7 @@
 
 use crate::credentials::ProvideCredentials;
 use crate::credentials::{CachedCredentials, CredentialsError, DefaultChain, Env, ProfileFiles};
-use crate::endpoint::{Endpoint, Params, ResolveError, RuleSet, RuleSetError, Value};
+use crate::endpoint::{Endpoint, EndpointError, Params, RuleSet, RuleSetError, Value};
 use crate::retry::{self, RetryConfig, RetryKind, RetryQuota};
 use crate::sign::{self, SignError, SigningScope};
 use crate::transport::{HttpClient, HyperClient, Timeouts, TransportError};
@@ -33,7 +33,7 @@ pub enum CallError<E> {
         body: Vec<u8>,
     },
     #[error("endpoint: {0}")]
-    Endpoint(String),
+    Endpoint(EndpointError),
     #[error(transparent)]
     Credentials(CredentialsError),
     #[error("building the request: {0}")]
@@ -252,7 +252,12 @@ impl Client {
                 .method(parts.method.clone())
                 .uri(uri.clone())
                 .body(body.clone())
-                .map_err(|e| CallError::Endpoint(e.to_string()))?;
+                .map_err(|e| {
+                    CallError::Endpoint(EndpointError::InvalidRequestUri {
+                        uri: uri.to_string(),
+                        reason: e.to_string(),
+                    })
+                })?;
             *request.headers_mut() = parts.headers.clone();
             for (name, values) in &endpoint.headers {
                 for value in values {
@@ -310,7 +315,7 @@ impl Client {
     /// settings and any configured endpoint URL (the builder's, else
     /// `AWS_ENDPOINT_URL_<SERVICE>`, else `AWS_ENDPOINT_URL`, unless
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`).
-    pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, String> {
+    pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, EndpointError> {
         let configured = self
             .endpoint_url
             .clone()
@@ -323,12 +328,12 @@ impl Client {
                     "https://{}.{region}.amazonaws.com",
                     service.endpoint_prefix
                 ))),
-                (None, None) => Err("no region configured".into()),
+                (None, None) => Err(EndpointError::NoRegion),
             };
         };
         let rules = self
             .rule_set(service.sdk_id, text)
-            .map_err(|e| e.to_string())?;
+            .map_err(EndpointError::RuleSet)?;
         let mut params = Params::new();
         if let Some(region) = &self.region {
             rules.set_built_in(&mut params, "AWS::Region", Value::from(region.as_str()));
@@ -342,9 +347,7 @@ impl Client {
         if let Some(url) = configured {
             rules.set_built_in(&mut params, "SDK::Endpoint", Value::String(url));
         }
-        rules
-            .resolve(&params)
-            .map_err(|e: ResolveError| e.to_string())
+        rules.resolve(&params).map_err(EndpointError::Resolve)
     }
 
     fn env_endpoint(&self, service: &ServiceMeta) -> Option<String> {
@@ -410,12 +413,16 @@ fn absolute_uri(
     endpoint: &str,
     origin: &http::Uri,
     prefix: Option<&HostPrefix>,
-) -> Result<http::Uri, String> {
+) -> Result<http::Uri, EndpointError> {
+    let invalid = |reason: Option<String>| EndpointError::InvalidUrl {
+        url: endpoint.to_owned(),
+        reason,
+    };
     let base: http::Uri = endpoint
         .parse()
-        .map_err(|e| format!("endpoint `{endpoint}`: {e}"))?;
+        .map_err(|e: http::uri::InvalidUri| invalid(Some(e.to_string())))?;
     let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) else {
-        return Err(format!("endpoint `{endpoint}` is not an absolute URL"));
+        return Err(invalid(None));
     };
     let host = match prefix {
         Some(HostPrefix(p)) => format!("{p}{authority}"),
@@ -423,7 +430,11 @@ fn absolute_uri(
     };
     let base_path = base.path().trim_end_matches('/');
     let path_and_query = origin.path_and_query().map_or("/", |p| p.as_str());
-    format!("{scheme}://{host}{base_path}{path_and_query}")
-        .parse()
-        .map_err(|e| format!("request URI: {e}"))
+    let uri = format!("{scheme}://{host}{base_path}{path_and_query}");
+    uri.parse().map_err(
+        |e: http::uri::InvalidUri| EndpointError::InvalidRequestUri {
+            reason: e.to_string(),
+            uri,
+        },
+    )
 }

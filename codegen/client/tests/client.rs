@@ -5,6 +5,7 @@
 mod common;
 
 use awsgen_client::credentials::Env;
+use awsgen_client::endpoint::{EndpointError, ResolveError};
 use awsgen_client::retry::RetryConfig;
 use awsgen_client::{CallError, Client, Credentials};
 use awsgen_types::ecs::operation::{DescribeTaskDefinition, ListTaskDefinitionFamilies, SERVICE};
@@ -132,7 +133,33 @@ async fn endpoint_url_settings_in_the_sdks_order() {
         .build()
         .expect("a client");
     let err = both.endpoint(&SERVICE).unwrap_err();
-    assert!(err.contains("FIPS and custom endpoint"), "{err}");
+    assert!(
+        matches!(&err, EndpointError::Resolve(ResolveError::Rule(m)) if m.contains("FIPS and custom endpoint")),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn an_endpoint_that_is_not_a_url_is_a_typed_error() {
+    // The rule set passes a configured endpoint through as given; joining it with the
+    // operation's path is where a missing scheme shows.
+    let env = Env::default().with("AWS_ENDPOINT_URL", "127.0.0.1:4566");
+    let input = DescribeTaskDefinitionRequest {
+        task_definition: Some("web:1".into()),
+        ..Default::default()
+    };
+    let err = client(env)
+        .call::<DescribeTaskDefinition>(input)
+        .await
+        .expect_err("no scheme");
+    assert!(
+        matches!(&err, CallError::Endpoint(EndpointError::InvalidUrl { url, .. }) if url == "127.0.0.1:4566"),
+        "{err}"
+    );
+    // Without a rule set's region and with none configured, the rule set says what is missing.
+    let none = Client::builder(Env::default()).build().expect("a client");
+    let err = none.endpoint(&SERVICE).unwrap_err();
+    assert!(matches!(err, EndpointError::Resolve(_)), "{err}");
 }
 
 #[tokio::test]

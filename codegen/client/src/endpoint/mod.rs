@@ -38,6 +38,27 @@ pub struct RuleSetError {
     pub message: String,
 }
 
+/// Why a call has no endpoint to go to: [`crate::Client::endpoint`] and the URL it builds.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EndpointError {
+    /// The model has no rule set and no region or endpoint URL is configured.
+    #[error("no region configured (set AWS_REGION or the builder's region)")]
+    NoRegion,
+    /// The service's rule set does not parse.
+    #[error(transparent)]
+    RuleSet(RuleSetError),
+    /// The rule set gave no endpoint for these settings (its own error, or a missing parameter).
+    #[error(transparent)]
+    Resolve(ResolveError),
+    /// The endpoint (resolved or configured) is not an absolute `http`/`https` URL.
+    #[error("endpoint `{url}` is not an absolute URL{}", reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default())]
+    InvalidUrl { url: String, reason: Option<String> },
+    /// The endpoint joined with the operation's path and query is not a valid URI.
+    #[error("request URI `{uri}`: {reason}")]
+    InvalidRequestUri { uri: String, reason: String },
+}
+
 /// Resolution did not give an endpoint.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ResolveError {
