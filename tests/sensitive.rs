@@ -1,7 +1,7 @@
 //! `@sensitive` values never show in `Debug` output or validation messages, however they are
 //! reached: by their member, by their target shape, as a list item, map key or map value, as a
 //! union variant, inside a sensitive structure, or as a sensitive enum
-//! (`fixtures/models/sensitive.json`).
+//! (`fixtures/models/sensitive.json`), and no error of reading one prints any part of it.
 
 use awsgen_runtime::validate::Validate;
 use awsgen_tests::sensitive::{Account, Choice, Credentials};
@@ -64,4 +64,120 @@ fn validation_messages_never_print_a_sensitive_value() {
         serde_json::from_value(json!({"user": "s3cr-user", "tags": ["s3cr-tag"]})).unwrap();
     let text = credentials.validate().unwrap_err().to_string();
     assert!(!text.contains(SECRET), "{text}");
+}
+
+/// Reads `json` as a `T`, which must fail, and returns the error's `Display` after checking
+/// that neither it nor its `Debug` holds `secret`, that it carries the redaction mark, and that
+/// serde_json's position is given once.
+fn refused<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str, secret: &str) -> String {
+    let error = match serde_json::from_str::<T>(json) {
+        Ok(read) => panic!("{json} reads as {read:?}"),
+        Err(error) => error,
+    };
+    let (text, debug) = (error.to_string(), format!("{error:?}"));
+    assert!(!text.contains(secret), "{json}: {text}");
+    assert!(!debug.contains(secret), "{json}: {debug}");
+    assert!(
+        awsgen_runtime::redact::is_sensitive(&text),
+        "{json}: {text}"
+    );
+    assert_eq!(text.matches(" at line ").count(), 1, "{json}: {text}");
+    text
+}
+
+#[test]
+fn deserialization_errors_never_print_a_sensitive_value() {
+    // Each member of the fixture reached a different way, given a value of the wrong type or
+    // one that does not parse; numbers stand for secrets where a string cannot be wrong.
+    let cases = [
+        (r#"{"requiredPin": "1", "note": 987654}"#, "987654"),
+        (r#"{"requiredPin": "1", "pin": 876543.5}"#, "876543"),
+        (r#"{"requiredPin": 765432}"#, "765432"),
+        (
+            r#"{"requiredPin": "1", "phoneNumbers": ["ok", 654321]}"#,
+            "654321",
+        ),
+        (
+            r#"{"requiredPin": "1", "pinsByName": {"k": 543210}}"#,
+            "543210",
+        ),
+        (
+            r#"{"requiredPin": "1", "namesByPin": {"s3cr-key": 432109}}"#,
+            "432109",
+        ),
+        (
+            r#"{"requiredPin": "1", "pinGroups": [["1", 321098]]}"#,
+            "321098",
+        ),
+        (
+            r#"{"requiredPin": "1", "credentials": {"user": 210987}}"#,
+            "210987",
+        ),
+        (
+            r#"{"requiredPin": "1", "credentials": {"tags": ["a", true]}}"#,
+            "true",
+        ),
+        (
+            r#"{"requiredPin": "1", "choice": {"token": 109876}}"#,
+            "109876",
+        ),
+        (r#"{"requiredPin": "1", "level": 198765}"#, "198765"),
+        (r#"{"requiredPin": "1", "expiresAt": "s3cr-time"}"#, SECRET),
+        (r#"{"requiredPin": "1", "photo": "s3cr!!"}"#, SECRET),
+        (
+            r#"{"requiredPin": "1", "note": "s3cr", "pin": ["s3cr-in-list"]}"#,
+            SECRET,
+        ),
+    ];
+    for (json, secret) in cases {
+        let text = refused::<Account>(json, secret);
+        assert!(text.starts_with("invalid "), "{json}: {text}");
+    }
+    // The kind of value and what was expected stay, for the reader to fix it.
+    let text = refused::<Account>(r#"{"requiredPin": "1", "note": 987654}"#, "987654");
+    assert!(
+        text.starts_with("invalid type: integer, expected a string (sensitive value not shown) at line 1 column "),
+        "{text}"
+    );
+    // A sensitive structure or union read on its own hides its members' values as well.
+    refused::<Credentials>(r#"{"user": 246802}"#, "246802");
+    // A value that is not sensitive keeps serde's full message.
+    let plain = serde_json::from_str::<Account>(r#"{"requiredPin": "1", "plain": 135791}"#);
+    let text = plain.map(|_| ()).unwrap_err().to_string();
+    assert!(
+        text.contains("`135791`") && !awsgen_runtime::redact::is_sensitive(&text),
+        "{text}"
+    );
+    let label = serde_json::from_str::<Choice>(r#"{"label": 135792}"#);
+    let text = label.map(|_| ()).unwrap_err().to_string();
+    assert!(text.contains("`135792`"), "{text}");
+}
+
+#[test]
+fn ecs_errors_never_print_environment_values_or_credentials() {
+    use awsgen_types::ecs::{ContainerDefinition, RegisterTaskDefinitionRequest};
+    refused::<ContainerDefinition>(
+        r#"{"name": "app", "environment": [{"name": "A", "value": 31337}]}"#,
+        "31337",
+    );
+    refused::<ContainerDefinition>(
+        r#"{"environment": [{"name": "TOKEN", "value": "ok"}, {"name": ["s3cr-name"]}]}"#,
+        SECRET,
+    );
+    refused::<ContainerDefinition>(
+        r#"{"repositoryCredentials": {"credentialsParameter": 27182818}}"#,
+        "27182818",
+    );
+    // The same inside a whole request, as the lint and a service client read it.
+    let text = refused::<RegisterTaskDefinitionRequest>(
+        r#"{"family": "f", "containerDefinitions": [{"name": "app",
+            "environment": [{"name": "A", "value": 31337}], "image": "nginx"}]}"#,
+        "31337",
+    );
+    assert!(text.contains("expected a string"), "{text}");
+    // What is not sensitive next to it keeps its value in the message.
+    let error = serde_json::from_str::<ContainerDefinition>(r#"{"image": 4242}"#)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(error.to_string().contains("`4242`"), "{error}");
 }

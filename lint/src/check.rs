@@ -27,6 +27,9 @@ pub struct Finding {
     pub suggestion: Option<String>,
     /// More to say in text output (the keys allowed where an unknown key has no close one).
     pub note: Option<String>,
+    /// At or inside a `@sensitive` value: the path hides its map keys, the message names no
+    /// part of the value, and text output shows no line of the file.
+    pub sensitive: bool,
 }
 
 /// What a value that does not read is replaced with, in turn, until the document reads: `null`
@@ -73,6 +76,10 @@ pub fn check<T: Shape>(value: &mut Value) -> Vec<Finding> {
 
 fn check_once<T: Shape>(value: &mut Value) -> Vec<Finding> {
     let (typed, mut findings) = read::<T>(value);
+    // Asked once the document reads (its type errors neutralized), as the probes read it.
+    for finding in findings.iter_mut().filter(|f| f.sensitive) {
+        finding.display = crate::sensitive::display::<T>(value, &finding.path);
+    }
     if let Some(typed) = typed {
         let mut out = Violations::with_unknown_members();
         // As deep as `Validate::validate` reserves.
@@ -125,6 +132,7 @@ pub(crate) fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
                 display: display(&path),
                 path: path.clone(),
                 target: Anchor::Value,
+                sensitive: awsgen_runtime::redact::is_sensitive(&message),
                 message,
                 suggestion: None,
                 note: None,
@@ -256,6 +264,7 @@ fn violation(v: &Violation) -> Finding {
             ),
             suggestion: None,
             note: None,
+            sensitive: v.sensitive,
         };
     }
     Finding {
@@ -268,6 +277,7 @@ fn violation(v: &Violation) -> Finding {
         message: message(v),
         suggestion: suggestion.map(str::to_owned),
         note,
+        sensitive: v.sensitive,
     }
 }
 

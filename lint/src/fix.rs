@@ -300,7 +300,13 @@ fn repairs(operation: &Operation, text: &str, edits: &mut Vec<Edit>, changes: &m
         let written = &text[problem.span.clone()];
         let path = problem.path.as_deref().unwrap_or_default();
         let repaired = match problem.id {
-            "model/type" => number_or_boolean(&problem.message, written),
+            "model/type" => number_or_boolean(
+                problem
+                    .message
+                    .trim_end_matches(awsgen_runtime::redact::SENSITIVE_NOTE)
+                    .trim_end(),
+                written,
+            ),
             "model/enum" => problem.suggestion.as_deref().and_then(|wanted| {
                 let value: String = serde_json::from_str(written).ok()?;
                 value
@@ -317,10 +323,13 @@ fn repairs(operation: &Operation, text: &str, edits: &mut Vec<Edit>, changes: &m
         } else {
             "an enum value in another case than the model's; AWS compares them exactly"
         };
-        changes.push(Change {
-            what: format!("{path}: {written} → {with}"),
-            why,
-        });
+        // A sensitive value is repaired without being printed.
+        let what = if problem.sensitive {
+            format!("{path}: {}", awsgen_runtime::redact::SENSITIVE_NOTE)
+        } else {
+            format!("{path}: {written} → {with}")
+        };
+        changes.push(Change { what, why });
         edits.push(Edit {
             range: problem.span.clone(),
             with,

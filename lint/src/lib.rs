@@ -26,6 +26,7 @@ mod operation;
 mod problem;
 pub mod render;
 pub mod rules;
+mod sensitive;
 mod union;
 
 pub use operation::{Operation, OperationError, SERVICES};
@@ -81,6 +82,7 @@ pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
             span,
             label: Some("given again here".to_owned()),
             related: vec![(first, "first given here".to_owned())],
+            sensitive: false,
         })
         .collect();
     for mut entry in form::entries(operation, document) {
@@ -111,6 +113,7 @@ pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
                 span,
                 label: Some("output only".to_owned()),
                 related: Vec::new(),
+                sensitive: false,
             });
         }
         for finding in operation.check(&mut entry.value) {
@@ -135,6 +138,7 @@ pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
                 span,
                 label,
                 related: Vec::new(),
+                sensitive: finding.sensitive,
             });
         }
     }
@@ -165,6 +169,7 @@ pub fn lint_bytes(operation: &Operation, name: &str, bytes: Vec<u8>) -> FileRepo
                 span: at..end,
                 label: None,
                 related: Vec::new(),
+                sensitive: false,
             };
             FileReport::new(name.to_owned(), text, vec![problem])
         }
@@ -224,6 +229,7 @@ fn syntax(blank: &FileReport, error: &serde_json::Error) -> Problem {
         span: start..end,
         label: None,
         related: Vec::new(),
+        sensitive: false,
     }
 }
 

@@ -82,6 +82,9 @@ pub struct Problem {
     pub label: Option<String>,
     /// Other places that explain the problem (the first of two equal keys), with a note each.
     pub related: Vec<(Range<usize>, String)>,
+    /// At or inside a `@sensitive` value: text output names the line and column but prints no
+    /// line of the file, which would show the value.
+    pub sensitive: bool,
 }
 
 /// The problems of one file, in document order, with the text they point into.

@@ -3,7 +3,7 @@
 //! field names are stable. SARIF and GitHub annotations are in [`crate::annotations`].
 
 use crate::problem::{FileReport, Kind, Problem, Severity};
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 /// The `--format json` output version; it changes if a field changes incompatibly. 2: `id`
 /// and `severity`, the kind `rule`, and problems that are not errors.
@@ -26,6 +26,38 @@ pub fn text(report: &FileReport, styled: bool) -> String {
 }
 
 fn group<'a>(report: &'a FileReport, problem: &'a Problem) -> Group<'a> {
+    let level = match problem.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    };
+    let title = level.primary_title(title(problem)).id(problem.id);
+    let group = if problem.sensitive {
+        // The file's lines would show the sensitive value: where it is, without them.
+        let (line, column) = report.line_column(problem.span.start);
+        title.element(
+            Origin::path(report.name.as_str())
+                .line(line)
+                .char_column(column),
+        )
+    } else {
+        title.element(snippet(report, problem))
+    };
+    let group = match &problem.note {
+        Some(note) => group.element(Level::NOTE.message(note.as_str())),
+        None => group,
+    };
+    match &problem.suggestion {
+        Some(suggestion) => group.element(Level::HELP.message(format!(
+            "did you mean {}?",
+            serde_json::Value::from(suggestion.as_str())
+        ))),
+        None => group,
+    }
+}
+
+/// The lines of the file `problem` points at, annotated.
+fn snippet<'a>(report: &'a FileReport, problem: &'a Problem) -> Snippet<'a, Annotation<'a>> {
     let mut snippet = Snippet::source(report.source.as_str())
         .path(report.name.as_str())
         .fold(true)
@@ -41,26 +73,7 @@ fn group<'a>(report: &'a FileReport, problem: &'a Problem) -> Group<'a> {
                 .label(note.as_str()),
         );
     }
-    let level = match problem.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
-    };
-    let group = level
-        .primary_title(title(problem))
-        .id(problem.id)
-        .element(snippet);
-    let group = match &problem.note {
-        Some(note) => group.element(Level::NOTE.message(note.as_str())),
-        None => group,
-    };
-    match &problem.suggestion {
-        Some(suggestion) => group.element(Level::HELP.message(format!(
-            "did you mean {}?",
-            serde_json::Value::from(suggestion.as_str())
-        ))),
-        None => group,
-    }
+    snippet
 }
 
 /// `path: message`, as validation prints a violation.

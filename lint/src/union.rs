@@ -47,6 +47,7 @@ pub fn unknown_keys<T: Shape>(value: &mut Value, path: &[Seg]) -> Vec<Finding> {
                 message: "unknown key".to_owned(),
                 suggestion,
                 note,
+                sensitive: false,
             }
         })
         .collect()

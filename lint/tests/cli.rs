@@ -369,3 +369,46 @@ fn color_is_asked_for_or_not() {
     let styled = run(&[&args[..], &["--color=always"]].concat(), None);
     assert!(stdout(&styled).contains('\u{1b}'), "{}", stderr(&styled));
 }
+
+#[test]
+fn a_wrongly_typed_sensitive_value_is_reported_at_its_path_without_the_value() {
+    const FILE: &str = "tests/fixtures/sensitive-type-errors.json";
+    let secrets = ["31337", "27182818"];
+    let text = ecs("sensitive-type-errors.json");
+    for secret in secrets {
+        assert!(!text.contains(secret), "{text}");
+    }
+    assert!(
+        text.contains(
+            "containerDefinitions[0].environment[1].value: invalid type: integer, expected a \
+             string (sensitive value not shown)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("containerDefinitions[0].repositoryCredentials.credentialsParameter: "),
+        "{text}"
+    );
+    // Where it is, by line and column, but no line of the file.
+    assert!(text.contains(&format!("{FILE}:12:")), "{text}");
+    let output = lint(&["ecs", "register-task-definition", "--format=json", FILE]);
+    let json = stdout(&output);
+    for secret in secrets {
+        assert!(!json.contains(secret), "{json}");
+    }
+    let report: Value = serde_json::from_str(&json).expect("JSON");
+    let paths: Vec<&str> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter(|p| p["kind"] == "type")
+        .filter_map(|p| p["path"].as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "containerDefinitions[0].repositoryCredentials.credentialsParameter",
+            "containerDefinitions[0].environment[1].value"
+        ]
+    );
+}

@@ -1,6 +1,7 @@
 //! Helpers for generated `Deserialize` impls: borrowed member names, one call per known member,
 //! and the rest into [`UnknownMembers`].
 
+use crate::redact::Sensitive;
 use crate::wire::{Wire, WireSeed};
 use crate::UnknownMembers;
 use serde::de::{Error, MapAccess, Visitor};
@@ -230,6 +231,20 @@ pub fn member<'de, A: MapAccess<'de>, T: Wire>(
     Ok(())
 }
 
+/// [`member`] for a `@sensitive` member (or one holding sensitive values): an error raised
+/// anywhere inside its value names no part of it ([`crate::redact::Sensitive`]).
+#[inline]
+pub fn sensitive_member<'de, A: MapAccess<'de>, T: Wire>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    let value: Option<T> = map.next_value_seed(Sensitive::default())?;
+    if value.is_some() {
+        *slot = value;
+    }
+    Ok(())
+}
+
 /// Keeps a member the model does not know; `null` is read as absent.
 pub fn unknown<'de, A: MapAccess<'de>>(
     map: &mut A,
@@ -254,8 +269,25 @@ pub fn variant<'de, A: MapAccess<'de>, T: Wire>(
     union: &'static str,
 ) -> Result<Option<T>, A::Error> {
     let value: Option<T> = map.next_value_seed(WireSeed::new())?;
+    only_one(value, already_set, union)
+}
+
+/// [`variant`] for a `@sensitive` union member: an error inside its value names no part of it.
+#[inline]
+pub fn sensitive_variant<'de, A: MapAccess<'de>, T: Wire>(
+    map: &mut A,
+    already_set: bool,
+    union: &'static str,
+) -> Result<Option<T>, A::Error> {
+    let value: Option<T> = map.next_value_seed(Sensitive::default())?;
+    only_one(value, already_set, union)
+}
+
+/// A union member's value, unless another member was already set.
+#[inline]
+fn only_one<T, E: Error>(value: Option<T>, already_set: bool, union: &str) -> Result<Option<T>, E> {
     if value.is_some() && already_set {
-        return Err(A::Error::custom(format_args!(
+        return Err(E::custom(format_args!(
             "union {union} must have exactly one member set, found more"
         )));
     }

@@ -10,6 +10,7 @@ pub mod de;
 #[cfg(feature = "http")]
 pub mod http;
 pub mod json;
+pub mod redact;
 pub mod ser;
 mod timestamp;
 mod unknown;

@@ -175,7 +175,8 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
     let arms = fields.iter().map(|f| {
         let key = &f.wire_name;
         let slot = super::non_optional::slot(f);
-        quote! { #key => ::awsgen_runtime::de::member(&mut map, &mut #slot, #key), }
+        let read = read_member(f, quote! { &mut map }, quote! { &mut #slot });
+        quote! { #key => #read, }
     });
     let slots = super::non_optional::slots(fields);
     let members = super::non_optional::finish(fields);
@@ -208,6 +209,18 @@ fn deserialize(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> 
     }
 }
 
+/// The call that reads member `f` from `map` into `slot`: through the runtime's redacting
+/// read when the member holds a sensitive value (by the predicate `Debug` uses), so an error
+/// inside it never prints the value; the plain read otherwise, which costs nothing more.
+fn read_member(f: &Field, map: TokenStream, slot: TokenStream) -> TokenStream {
+    let key = &f.wire_name;
+    if f.ty.holds_sensitive() {
+        quote! { ::awsgen_runtime::de::sensitive_member(#map, #slot) }
+    } else {
+        quote! { ::awsgen_runtime::de::member(#map, #slot, #key) }
+    }
+}
+
 /// `Deserialize` for a structure of optional members: the runtime's loop
 /// (`awsgen_runtime::de::structure`) and this type's `match` on member names, so each type
 /// carries no visitor of its own (less for rustc to check in a crate of hundreds of them).
@@ -219,7 +232,8 @@ fn deserialize_members(
     let arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let key = &f.wire_name;
-        quote! { #key => ::awsgen_runtime::de::member(map, &mut self.#ident, #key), }
+        let read = read_member(f, quote! { map }, quote! { &mut self.#ident });
+        quote! { #key => #read, }
     });
     // A structure without members keeps everything it is sent as unknown members.
     let unknown = quote! { ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key) };

@@ -77,8 +77,14 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
                 },
             }
         } else {
+            // A sensitive value is read so that an error inside it never prints it.
+            let read = if f.ty.holds_sensitive() {
+                quote! { ::awsgen_runtime::de::sensitive_variant }
+            } else {
+                quote! { ::awsgen_runtime::de::variant }
+            };
             quote! {
-                #key => if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::variant(&mut map, out.is_some(), #rust_name)? {
+                #key => if let ::std::option::Option::Some(value) = #read(&mut map, out.is_some(), #rust_name)? {
                     out = ::std::option::Option::Some(#path::#ident(value));
                 },
             }

@@ -3713,10 +3713,9 @@ impl ::awsgen_runtime::de::Members for ContainerDefinition {
             "name" => ::awsgen_runtime::de::member(map, &mut self.name, "name"),
             "image" => ::awsgen_runtime::de::member(map, &mut self.image, "image"),
             "repositoryCredentials" => {
-                ::awsgen_runtime::de::member(
+                ::awsgen_runtime::de::sensitive_member(
                     map,
                     &mut self.repository_credentials,
-                    "repositoryCredentials",
                 )
             }
             "cpu" => ::awsgen_runtime::de::member(map, &mut self.cpu, "cpu"),
@@ -3751,7 +3750,7 @@ impl ::awsgen_runtime::de::Members for ContainerDefinition {
             }
             "command" => ::awsgen_runtime::de::member(map, &mut self.command, "command"),
             "environment" => {
-                ::awsgen_runtime::de::member(map, &mut self.environment, "environment")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.environment)
             }
             "environmentFiles" => {
                 ::awsgen_runtime::de::member(
@@ -4719,7 +4718,7 @@ impl ::awsgen_runtime::de::Members for ContainerOverride {
             "name" => ::awsgen_runtime::de::member(map, &mut self.name, "name"),
             "command" => ::awsgen_runtime::de::member(map, &mut self.command, "command"),
             "environment" => {
-                ::awsgen_runtime::de::member(map, &mut self.environment, "environment")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.environment)
             }
             "environmentFiles" => {
                 ::awsgen_runtime::de::member(
@@ -8164,10 +8163,9 @@ impl ::awsgen_runtime::de::Members for DaemonContainerDefinition {
                 )
             }
             "repositoryCredentials" => {
-                ::awsgen_runtime::de::member(
+                ::awsgen_runtime::de::sensitive_member(
                     map,
                     &mut self.repository_credentials,
-                    "repositoryCredentials",
                 )
             }
             "healthCheck" => {
@@ -8196,7 +8194,7 @@ impl ::awsgen_runtime::de::Members for DaemonContainerDefinition {
                 )
             }
             "environment" => {
-                ::awsgen_runtime::de::member(map, &mut self.environment, "environment")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.environment)
             }
             "secrets" => ::awsgen_runtime::de::member(map, &mut self.secrets, "secrets"),
             "readonlyRootFilesystem" => {
@@ -18950,7 +18948,7 @@ impl ::awsgen_runtime::de::Members for ExpressGatewayContainer {
             }
             "command" => ::awsgen_runtime::de::member(map, &mut self.command, "command"),
             "environment" => {
-                ::awsgen_runtime::de::member(map, &mut self.environment, "environment")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.environment)
             }
             "secrets" => ::awsgen_runtime::de::member(map, &mut self.secrets, "secrets"),
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
@@ -34655,10 +34653,9 @@ impl ::awsgen_runtime::de::Members for RepositoryCredentials {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "credentialsParameter" => {
-                ::awsgen_runtime::de::member(
+                ::awsgen_runtime::de::sensitive_member(
                     map,
                     &mut self.credentials_parameter,
-                    "credentialsParameter",
                 )
             }
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
@@ -40056,7 +40053,7 @@ impl ::awsgen_runtime::de::Members for Session {
                 ::awsgen_runtime::de::member(map, &mut self.stream_url, "streamUrl")
             }
             "tokenValue" => {
-                ::awsgen_runtime::de::member(map, &mut self.token_value, "tokenValue")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.token_value)
             }
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }

@@ -120,6 +120,7 @@ impl Out {
             message,
             suggestion: None,
             note: None,
+            sensitive: false,
         });
         let last = self.0.len() - 1;
         &mut self.0[last]

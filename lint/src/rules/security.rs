@@ -164,12 +164,15 @@ fn secrets<'a>(
         if !looks_secret(name, value) {
             continue;
         }
-        out.value(
+        let finding = out.value(
             "security/secret-in-environment",
             under(at, steps!["environment", j, "value"]),
             format!("{name} is given in plain text (value not shown)"),
-        )
-        .note = Some("move it to `secrets`, read from Secrets Manager or Parameter Store".into());
+        );
+        finding.note =
+            Some("move it to `secrets`, read from Secrets Manager or Parameter Store".into());
+        // It points at the value: text output must not print the value's line.
+        finding.sensitive = true;
     }
 }
 

@@ -377,7 +377,7 @@ impl ::awsgen_runtime::de::Members for Thing {
             "settings" => {
                 ::awsgen_runtime::de::member(map, &mut self.settings, "settings")
             }
-            "secret" => ::awsgen_runtime::de::member(map, &mut self.secret, "secret"),
+            "secret" => ::awsgen_runtime::de::sensitive_member(map, &mut self.secret),
             "oldField" => {
                 ::awsgen_runtime::de::member(map, &mut self.old_field, "oldField")
             }

@@ -586,10 +586,9 @@ impl<'de> ::serde::Deserialize<'de> for Thing {
                             )
                         }
                         "secret" => {
-                            ::awsgen_runtime::de::member(
+                            ::awsgen_runtime::de::sensitive_member(
                                 &mut map,
                                 &mut slot_secret,
-                                "secret",
                             )
                         }
                         "oldField" => {

@@ -2,7 +2,7 @@
 
 //! Sensitive Fixture Service (API version 2024-01-01)
 //!
-//! Every way a `@sensitive` value can be reached: by its member, by its target, inside a list or map, as a union variant, inside a sensitive structure, as an enum.
+//! Every way a `@sensitive` value can be reached: by its member, by its target, inside a list or map, as a union variant, inside a sensitive structure, as an enum, timestamp or blob.
 #![allow(
     deprecated,
     reason = "deprecated model items are still generated, and the code around them uses them"

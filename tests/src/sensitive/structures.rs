@@ -19,6 +19,8 @@ pub struct Account {
     pub credentials: ::std::option::Option<self::Credentials>,
     pub choice: ::std::option::Option<self::Choice>,
     pub level: ::std::option::Option<self::Level>,
+    pub expires_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
+    pub photo: ::std::option::Option<::awsgen_runtime::Blob>,
     /// Members the model does not define, kept from the payload so they are written back.
     pub unknown_members: ::awsgen_runtime::UnknownMembers,
 }
@@ -40,6 +42,8 @@ impl ::serde::Serialize for Account {
         map.member("credentials", &self.credentials);
         map.member("choice", &self.choice);
         map.member("level", &self.level);
+        map.member("expiresAt", &self.expires_at);
+        map.member("photo", &self.photo);
         map.end(&self.unknown_members)
     }
 }
@@ -58,6 +62,8 @@ impl ::awsgen_runtime::json::WriteJson for Account {
         object.member(b"\"credentials\":", &self.credentials);
         object.member(b"\"choice\":", &self.choice);
         object.member(b"\"level\":", &self.level);
+        object.member(b"\"expiresAt\":", &self.expires_at);
+        object.member(b"\"photo\":", &self.photo);
         object.end(&self.unknown_members);
     }
 }
@@ -80,32 +86,32 @@ impl ::awsgen_runtime::de::Members for Account {
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
             "plain" => ::awsgen_runtime::de::member(map, &mut self.plain, "plain"),
-            "note" => ::awsgen_runtime::de::member(map, &mut self.note, "note"),
-            "pin" => ::awsgen_runtime::de::member(map, &mut self.pin, "pin"),
+            "note" => ::awsgen_runtime::de::sensitive_member(map, &mut self.note),
+            "pin" => ::awsgen_runtime::de::sensitive_member(map, &mut self.pin),
             "requiredPin" => {
-                ::awsgen_runtime::de::member(map, &mut self.required_pin, "requiredPin")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.required_pin)
             }
             "phoneNumbers" => {
-                ::awsgen_runtime::de::member(
-                    map,
-                    &mut self.phone_numbers,
-                    "phoneNumbers",
-                )
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.phone_numbers)
             }
             "pinsByName" => {
-                ::awsgen_runtime::de::member(map, &mut self.pins_by_name, "pinsByName")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.pins_by_name)
             }
             "namesByPin" => {
-                ::awsgen_runtime::de::member(map, &mut self.names_by_pin, "namesByPin")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.names_by_pin)
             }
             "pinGroups" => {
-                ::awsgen_runtime::de::member(map, &mut self.pin_groups, "pinGroups")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.pin_groups)
             }
             "credentials" => {
-                ::awsgen_runtime::de::member(map, &mut self.credentials, "credentials")
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.credentials)
             }
             "choice" => ::awsgen_runtime::de::member(map, &mut self.choice, "choice"),
-            "level" => ::awsgen_runtime::de::member(map, &mut self.level, "level"),
+            "level" => ::awsgen_runtime::de::sensitive_member(map, &mut self.level),
+            "expiresAt" => {
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.expires_at)
+            }
+            "photo" => ::awsgen_runtime::de::sensitive_member(map, &mut self.photo),
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
     }
@@ -125,6 +131,8 @@ impl ::std::fmt::Debug for Account {
             .field("credentials", &::awsgen_runtime::Redacted(&self.credentials))
             .field("choice", &self.choice)
             .field("level", &::awsgen_runtime::Redacted(&self.level))
+            .field("expires_at", &::awsgen_runtime::Redacted(&self.expires_at))
+            .field("photo", &::awsgen_runtime::Redacted(&self.photo))
             .field("unknown_members", &self.unknown_members)
             .finish()
     }
@@ -232,6 +240,8 @@ impl ::awsgen_runtime::validate::Validate for Account {
                 "credentials",
                 "choice",
                 "level",
+                "expiresAt",
+                "photo",
             ],
         );
     }
@@ -285,8 +295,8 @@ impl ::awsgen_runtime::de::Members for Credentials {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key.as_str() {
-            "user" => ::awsgen_runtime::de::member(map, &mut self.user, "user"),
-            "tags" => ::awsgen_runtime::de::member(map, &mut self.tags, "tags"),
+            "user" => ::awsgen_runtime::de::sensitive_member(map, &mut self.user),
+            "tags" => ::awsgen_runtime::de::sensitive_member(map, &mut self.tags),
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
     }

@@ -75,7 +75,7 @@ impl<'de> ::serde::Deserialize<'de> for Choice {
                 {
                     match key.as_str() {
                         "token" => {
-                            if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::variant(
+                            if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::sensitive_variant(
                                 &mut map,
                                 out.is_some(),
                                 "Choice",

@@ -1,0 +1,102 @@
+//! Paths of type errors inside `@sensitive` values, written as validation writes them: the
+//! runtime marks such an error's message ([`awsgen_runtime::redact::is_sensitive`]), and its
+//! map keys, which may be secrets, are shown as `[<sensitive>]`.
+
+use crate::check::{at, read};
+use crate::locate::Seg;
+use awsgen_runtime::validate::{Path, Segment, Violations};
+use awsgen_runtime::Shape;
+use serde_json::{Map, Value};
+
+/// A key no structure or union has.
+const PROBE: &str = "\u{1}probe";
+
+/// `path` in `value` read as `T`, with every key that is not a structure or union member
+/// written `[<sensitive>]`. A type error's path does not say which keys are members: each is
+/// asked of the generated type, by reading a probe member in its object's place and seeing
+/// whether validation reports it as an unknown member. A key is shown only when it is one.
+pub fn display<T: Shape>(value: &Value, path: &[Seg]) -> String {
+    let mut out = String::new();
+    for (i, seg) in path.iter().enumerate() {
+        match seg {
+            Seg::Index(index) => out.push_str(&format!("[{index}]")),
+            Seg::Key(key) if is_member::<T>(value, &path[..i]) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Seg::Key(_) => out.push_str("[<sensitive>]"),
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(root)");
+    }
+    out
+}
+
+/// Whether the object at `parent` in `value` is a structure or union (its keys are member
+/// names from the model), not a map (its keys are data).
+fn is_member<T: Shape>(value: &Value, parent: &[Seg]) -> bool {
+    let mut probe = value.clone();
+    let Some(slot) = at(&mut probe, parent) else {
+        return false;
+    };
+    *slot = Value::Object(Map::from_iter([(PROBE.to_owned(), Value::from(0))]));
+    let (Some(typed), _) = read::<T>(&mut probe) else {
+        return false;
+    };
+    let mut out = Violations::with_unknown_members();
+    typed.validate_into(&mut Path::with_capacity(32), &mut out);
+    out.iter().any(|v| {
+        v.path.len() == parent.len() + 1
+            && matches!(v.path.last(), Some(Segment::Member(name)) if name == PROBE)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::check;
+    use crate::problem::Kind;
+    use awsgen_tests::sensitive::Account;
+    use serde_json::json;
+
+    #[test]
+    fn keys_of_maps_in_sensitive_values_are_hidden_and_members_shown() {
+        let mut value = json!({
+            "requiredPin": "1",
+            "plain": 135791,
+            "namesByPin": {"s3cr-key": 432109},
+            "pinsByName": {"s3cr-name": [1]},
+            "credentials": {"user": 210987},
+            "pinGroups": [["1", 321098]],
+            "choice": {"token": 109876}
+        });
+        let findings = check::<Account>(&mut value);
+        let mut types: Vec<(&str, bool)> = findings
+            .iter()
+            .filter(|f| f.kind == Kind::Type)
+            .map(|f| (f.display.as_str(), f.sensitive))
+            .collect();
+        types.sort();
+        assert_eq!(
+            types,
+            [
+                // Once its value is taken out, the union has no member: that is not sensitive.
+                ("choice", false),
+                ("choice.token", true),
+                ("credentials.user", true),
+                ("namesByPin[<sensitive>]", true),
+                ("pinGroups[0][1]", true),
+                ("pinsByName[<sensitive>]", true),
+                ("plain", false),
+            ]
+        );
+        for finding in findings.iter().filter(|f| f.sensitive) {
+            let text = format!("{} {}", finding.display, finding.message);
+            for secret in ["s3cr", "432109", "210987", "321098", "109876"] {
+                assert!(!text.contains(secret), "{text}");
+            }
+        }
+    }
+}
