@@ -39,7 +39,7 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
         return super::operation_rest::build_request(space, op, fill, host);
     }
     let body = match &op.input {
-        Some(_) => quote! { ::awsgen_runtime::json::to_vec(input) },
+        Some(_) => quote! { ::awsgen_runtime::json::to_request_body(input) },
         None => quote! { { let _ = input; b"{}".to_vec() } },
     };
     quote! {

@@ -587,7 +587,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -784,7 +784,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -960,7 +960,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1168,7 +1168,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1335,7 +1335,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1530,7 +1530,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1750,7 +1750,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2000,7 +2000,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2225,7 +2225,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2491,7 +2491,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2637,7 +2637,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2817,7 +2817,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3010,7 +3010,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3248,7 +3248,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3456,7 +3456,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3606,7 +3606,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3812,7 +3812,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3992,7 +3992,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4178,7 +4178,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4324,7 +4324,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4566,7 +4566,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4733,7 +4733,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4879,7 +4879,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5057,7 +5057,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5203,7 +5203,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5364,7 +5364,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5557,7 +5557,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5735,7 +5735,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5911,7 +5911,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6061,7 +6061,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6252,7 +6252,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6428,7 +6428,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6604,7 +6604,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6782,7 +6782,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6977,7 +6977,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7168,7 +7168,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7331,7 +7331,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7477,7 +7477,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7687,7 +7687,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7848,7 +7848,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8056,7 +8056,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8206,7 +8206,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8382,7 +8382,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8573,7 +8573,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8748,7 +8748,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8938,7 +8938,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9113,7 +9113,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9303,7 +9303,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9479,7 +9479,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9625,7 +9625,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9801,7 +9801,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9991,7 +9991,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10196,7 +10196,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10390,7 +10390,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10581,7 +10581,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10771,7 +10771,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10961,7 +10961,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11124,7 +11124,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11299,7 +11299,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11476,7 +11476,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11683,7 +11683,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11829,7 +11829,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11975,7 +11975,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12172,7 +12172,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12365,7 +12365,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12530,7 +12530,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12695,7 +12695,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12896,7 +12896,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13140,7 +13140,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13339,7 +13339,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13536,7 +13536,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13699,7 +13699,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13862,7 +13862,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14025,7 +14025,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14186,7 +14186,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14377,7 +14377,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14555,7 +14555,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14731,7 +14731,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14907,7 +14907,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15089,7 +15089,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15313,7 +15313,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15480,7 +15480,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15705,7 +15705,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15913,7 +15913,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16131,7 +16131,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16382,7 +16382,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16613,7 +16613,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16804,7 +16804,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }

@@ -12,8 +12,8 @@
 
 use awsgen::model::{Model, ShapeId, ShapeKind};
 use awsgen_runtime::http::{
-    HttpOperation, OperationError, OperationVisitor, Request, RequestContext, Response,
-    ResponseError,
+    absolute_uri, HostPrefix, HttpOperation, OperationError, OperationVisitor, Request,
+    RequestContext, Response, ResponseError,
 };
 use base64::Engine;
 use serde_json::{json, Value};
@@ -168,7 +168,12 @@ fn from_wire(model: &Model, shape: &ShapeId, value: &Value) -> Value {
 }
 
 /// Why an input case fails, or `None` when it passes.
-fn check_input(model: &Model, module: &str, case: &Value) -> Option<String> {
+fn check_input(
+    model: &Model,
+    module: &str,
+    endpoint: Option<&str>,
+    case: &Value,
+) -> Option<String> {
     let op = case["given"]["name"].as_str().unwrap_or_default();
     let input_shape = case["given"]["input"]["shape"]
         .as_str()
@@ -188,7 +193,30 @@ fn check_input(model: &Model, module: &str, case: &Value) -> Option<String> {
             return Some(format!("method {} (expected {method})", request.method()));
         }
     }
-    let uri = request.uri().to_string();
+    // A case with a client endpoint joins it as a client does, and checks the host too.
+    let uri = match endpoint {
+        Some(endpoint) => {
+            let joined = match absolute_uri(
+                endpoint,
+                request.uri(),
+                request.extensions().get::<HostPrefix>(),
+            ) {
+                Ok(joined) => joined,
+                Err(e) => return Some(format!("endpoint: {e}")),
+            };
+            let host = joined.authority().map(|a| a.as_str()).unwrap_or_default();
+            if let Some(want) = expected["host"].as_str() {
+                if want.split('/').next() != Some(host) {
+                    return Some(format!("host {host} (expected {want})"));
+                }
+            }
+            joined
+                .path_and_query()
+                .map(|p| p.to_string())
+                .unwrap_or_default()
+        }
+        None => request.uri().to_string(),
+    };
     if let Some(want) = expected["uri"].as_str() {
         let (path, query) = uri.split_once('?').unwrap_or((&uri, ""));
         let (want_path, want_query) = want.split_once('?').unwrap_or((want, ""));
@@ -322,7 +350,8 @@ fn botocore_protocol_suites() {
                     Some(module) => not_generated(module).or_else(|| {
                         let model = case_model(entry, case);
                         if suite.starts_with("input/") {
-                            check_input(&model, module, case)
+                            let endpoint = entry["clientEndpoint"].as_str();
+                            check_input(&model, module, endpoint, case)
                         } else {
                             check_output(&model, module, case)
                         }

@@ -8,13 +8,15 @@ mod error;
 pub mod json_protocol;
 mod paginate;
 pub mod rest;
+mod uri;
 
 pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};
 pub use paginate::{Pages, Paginated};
+pub use uri::{absolute_uri, UriError};
 
 /// Re-exported so generated code and the client agree on the `http` crate version.
-pub use ::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
+pub use ::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode, Uri};
 
 /// The wire protocol a service speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -646,7 +646,7 @@ pub mod input_json_7_0 {
                 let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
                     &SERVICE,
                     Self::NAME,
-                    ::awsgen_runtime::json::to_vec(input),
+                    ::awsgen_runtime::json::to_request_body(input),
                 )?;
                 ::std::result::Result::Ok(request)
             }
