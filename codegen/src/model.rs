@@ -212,6 +212,9 @@ pub struct Operation {
     pub host_prefix: Option<String>,
     /// `@paginated` / botocore `paginators-1.json`.
     pub paginated: Option<Paginated>,
+    /// `@httpChecksumRequired` / botocore `httpChecksumRequired`: the request carries the
+    /// `Content-MD5` of its body.
+    pub checksum_required: bool,
 }
 
 /// An operation's HTTP binding.

@@ -34,9 +34,15 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
             };
         }
     };
+    let checksum = match op.checksum_required {
+        true => quote! { ::awsgen_runtime::http::set_content_md5(&mut request); },
+        false => TokenStream::new(),
+    };
+    // Statements on the built request: the host prefix, then the body's checksum.
     let host = host_prefix(space, op);
+    let finish = quote! { #host #checksum };
     if space.wire.json_protocol() == Some("restJson1") {
-        return super::operation_rest::build_request(space, op, fill, host);
+        return super::operation_rest::build_request(space, op, fill, finish);
     }
     let body = match &op.input {
         Some(_) => quote! { ::awsgen_runtime::json::to_request_body(input) },
@@ -51,9 +57,9 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
             ctx: &::awsgen_runtime::http::RequestContext,
         ) -> ::std::result::Result<::awsgen_runtime::http::Request<::std::vec::Vec<u8>>, ::awsgen_runtime::http::BuildError> {
             #fill
-            #[allow(unused_mut, reason = "only operations with a host prefix change the request")]
+            #[allow(unused_mut, reason = "only operations with a host prefix or a checksum change the request")]
             let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(&SERVICE, Self::NAME, #body)?;
-            #host
+            #finish
             ::std::result::Result::Ok(request)
         }
     }

@@ -58,7 +58,7 @@ pub(super) fn build_request(
     space: &TypeSpace,
     op: &OperationItem,
     fill: TokenStream,
-    host: TokenStream,
+    finish: TokenStream,
 ) -> TokenStream {
     let input = fields(space, op.input.as_ref());
     let (method, template) = op
@@ -192,7 +192,7 @@ pub(super) fn build_request(
                 .body(body)
                 .map_err(|e| ::awsgen_runtime::http::BuildError::new(Self::NAME, "", e.to_string()))?;
             #(#headers)*
-            #host
+            #finish
             ::std::result::Result::Ok(request)
         }
     }

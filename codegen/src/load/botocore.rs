@@ -81,6 +81,8 @@ struct BotoOperation {
     errors: Vec<ShapeRef>,
     http: Option<Value>,
     endpoint: Option<Endpoint>,
+    #[serde(default, rename = "httpChecksumRequired")]
+    checksum_required: bool,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +191,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             },
             host_prefix: raw.endpoint.and_then(|e| e.host_prefix),
             paginated: paginators.shift_remove(name),
+            checksum_required: raw.checksum_required,
         };
         let documentation = serde_json::from_str::<Value>(json.get())
             .ok()

@@ -65,7 +65,7 @@ pub(crate) fn smithy_service(
     })
 }
 
-/// `@http`, `@endpoint` and `@paginated` of a Smithy operation (input, output and errors
+/// `@http`, `@endpoint`, `@paginated` and `@httpChecksumRequired` of a Smithy operation (input, output and errors
 /// left empty); `service_paginated` is the service's `@paginated`, whose members are defaults
 /// for every operation's.
 pub(crate) fn smithy_operation(
@@ -101,6 +101,7 @@ pub(crate) fn smithy_operation(
         http,
         host_prefix,
         paginated,
+        checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
         ..Operation::default()
     })
 }

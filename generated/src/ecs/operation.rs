@@ -582,7 +582,7 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -779,7 +779,7 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -955,7 +955,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -1163,7 +1163,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -1330,7 +1330,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -1525,7 +1525,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -1745,7 +1745,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         };
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -1995,7 +1995,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -2220,7 +2220,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -2486,7 +2486,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -2632,7 +2632,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -2812,7 +2812,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -3005,7 +3005,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -3243,7 +3243,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -3451,7 +3451,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -3601,7 +3601,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -3807,7 +3807,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -3987,7 +3987,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -4173,7 +4173,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -4319,7 +4319,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -4561,7 +4561,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -4728,7 +4728,7 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -4874,7 +4874,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -5052,7 +5052,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -5198,7 +5198,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -5359,7 +5359,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -5552,7 +5552,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -5730,7 +5730,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -5906,7 +5906,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -6056,7 +6056,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -6247,7 +6247,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -6423,7 +6423,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -6599,7 +6599,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -6777,7 +6777,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -6972,7 +6972,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -7163,7 +7163,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -7326,7 +7326,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -7472,7 +7472,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -7682,7 +7682,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -7843,7 +7843,7 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -8051,7 +8051,7 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -8201,7 +8201,7 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -8377,7 +8377,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -8568,7 +8568,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -8743,7 +8743,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -8933,7 +8933,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -9108,7 +9108,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -9298,7 +9298,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -9474,7 +9474,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -9620,7 +9620,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -9796,7 +9796,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -9986,7 +9986,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -10191,7 +10191,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -10385,7 +10385,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -10576,7 +10576,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -10766,7 +10766,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -10956,7 +10956,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -11119,7 +11119,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -11294,7 +11294,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -11471,7 +11471,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -11678,7 +11678,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -11824,7 +11824,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -11970,7 +11970,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -12167,7 +12167,7 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -12360,7 +12360,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -12525,7 +12525,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -12690,7 +12690,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -12891,7 +12891,7 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         };
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -13135,7 +13135,7 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -13334,7 +13334,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -13531,7 +13531,7 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -13694,7 +13694,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -13857,7 +13857,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -14020,7 +14020,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -14181,7 +14181,7 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -14372,7 +14372,7 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -14550,7 +14550,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -14726,7 +14726,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -14902,7 +14902,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -15084,7 +15084,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -15308,7 +15308,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -15475,7 +15475,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -15700,7 +15700,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -15908,7 +15908,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -16126,7 +16126,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -16377,7 +16377,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -16608,7 +16608,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
@@ -16799,7 +16799,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,

@@ -3,6 +3,7 @@
 //! operations build and parse HTTP messages and never do I/O; sending them is the client's job.
 //! The submodules hold the wire helpers generated operation code calls, one per protocol concern.
 
+mod checksum;
 mod context;
 mod error;
 pub mod json_protocol;
@@ -10,6 +11,7 @@ mod paginate;
 pub mod rest;
 mod uri;
 
+pub use checksum::set_content_md5;
 pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};
 pub use paginate::{Pages, Paginated};

@@ -188,6 +188,7 @@ pub mod input_rest_json_10_0 {
                         "",
                         e.to_string(),
                     ))?;
+                ::awsgen_runtime::http::set_content_md5(&mut request);
                 ::std::result::Result::Ok(request)
             }
             #[inline]
