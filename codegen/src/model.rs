@@ -215,6 +215,9 @@ pub struct Operation {
     /// `@httpChecksumRequired` / botocore `httpChecksumRequired`: the request carries the
     /// `Content-MD5` of its body.
     pub checksum_required: bool,
+    /// `@requestCompression` / botocore `requestcompression`: the encodings the service
+    /// accepts for a compressed request body (`gzip`), in preference order.
+    pub request_compression: Vec<String>,
 }
 
 /// An operation's HTTP binding.

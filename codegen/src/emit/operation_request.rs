@@ -38,9 +38,15 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
         true => quote! { ::awsgen_runtime::http::set_content_md5(&mut request); },
         false => TokenStream::new(),
     };
-    // Statements on the built request: the host prefix, then the body's checksum.
+    // gzip is the one encoding the AWS SDKs implement, and the only one models name.
+    let compress = match op.request_compression.iter().any(|e| e == "gzip") {
+        true => quote! { ::awsgen_runtime::http::gzip_request(&mut request, ctx); },
+        false => TokenStream::new(),
+    };
+    // Statements on the built request: the host prefix, compression, then the checksum of the
+    // body as sent.
     let host = host_prefix(space, op);
-    let finish = quote! { #host #checksum };
+    let finish = quote! { #host #compress #checksum };
     if space.wire.json_protocol() == Some("restJson1") {
         return super::operation_rest::build_request(space, op, fill, finish);
     }

@@ -4,6 +4,7 @@
 //! The submodules hold the wire helpers generated operation code calls, one per protocol concern.
 
 mod checksum;
+mod compress;
 mod context;
 mod error;
 pub mod json_protocol;
@@ -12,6 +13,7 @@ pub mod rest;
 mod uri;
 
 pub use checksum::set_content_md5;
+pub use compress::gzip_request;
 pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};
 pub use paginate::{Pages, Paginated};

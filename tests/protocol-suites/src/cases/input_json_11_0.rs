@@ -180,6 +180,7 @@ pub mod input_json_11_0 {
                     Self::NAME,
                     ::awsgen_runtime::json::to_request_body(input),
                 )?;
+                ::awsgen_runtime::http::gzip_request(&mut request, ctx);
                 ::std::result::Result::Ok(request)
             }
             #[inline]

@@ -205,6 +205,7 @@ pub mod input_rest_json_37_0 {
                         &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
+                ::awsgen_runtime::http::gzip_request(&mut request, ctx);
                 ::std::result::Result::Ok(request)
             }
             #[inline]
