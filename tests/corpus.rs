@@ -1,6 +1,7 @@
 //! Every AWS service model (the Smithy corpus at `../shared/aws-models`): generation succeeds
 //! without a panic, every file parses with `syn`, and generating twice gives the same files;
-//! and the generated code of the hardest models `cargo check`s without a warning.
+//! and the generated code of the hardest models, types and operations, `cargo check`s without
+//! a warning.
 //!
 //! The tests skip, saying so, when the corpus is absent, and fail under `CI=true`;
 //! `AWSGEN_SHARED=dir` reads it from `dir/aws-models`; `AWSGEN_CORPUS_ONLY=ecs,batch`
@@ -37,6 +38,24 @@ const THREADS: usize = 2;
 /// | sagemaker-geospatial | deepest nesting | 13,087 | 127 | 0 | 0 | 10 | 0 | 4 |
 /// | personalize-events | no operation returns anything | 1,437 | 14 | 0 | 0 | 0 | 0 | 1 |
 ///
+/// They are compiled with their operations, and so are the JSON-protocol models with the most
+/// of each HTTP binding the operations layer writes code for (same measure; sagemaker has the
+/// most operations, 358, and quicksight the most response-code members, 184):
+///
+/// | model | chosen as | operations | count |
+/// |---|---|---|---|
+/// | workspaces-web | most greedy labels | 68 | 48 |
+/// | api-gateway | most query maps (`@httpQueryParams`) | 124 | 4 |
+/// | dataexchange | the only prefix headers | 37 | 2 |
+/// | deadline | most host prefixes | 113 | 113 |
+/// | pinpoint | most payload members | 122 | 165 |
+///
+/// Every JSON-protocol model (382 model files, 9.9 million generated lines with operations and
+/// docs) is too much to compile on every run: checked in two crates, each rustc took 8.4 GB
+/// and had not finished after 14 minutes (on a machine shared with other builds, 2.6 minutes
+/// of CPU each), when it was stopped. `every_json_protocol_model_compiles_with_operations`
+/// (ignored; `AWSGEN_CHECK_BATCHES=n` crates) checks them all.
+///
 /// Plus `tests/fixtures/models/names.json`: collisions, keywords, std and prelude names, and
 /// the generated code's own local names, which no AWS model uses but any model could.
 const CHECKED: &[&str] = &[
@@ -48,6 +67,11 @@ const CHECKED: &[&str] = &[
     "transcribe-streaming",
     "sagemaker-geospatial",
     "personalize-events",
+    "workspaces-web",
+    "api-gateway",
+    "dataexchange",
+    "deadline",
+    "pinpoint",
 ];
 
 /// Model files as `(module, path)`, by module; `None`, with a note, when the corpus is absent
@@ -92,11 +116,28 @@ fn module_name(service: &str) -> String {
         .collect()
 }
 
+/// The types of a model (what the parse and determinism test and the measures read).
 fn generate(module: &str, path: &Path) -> Result<Vec<OutputFile>, String> {
+    generate_with(module, path, &EmitOptions::default())
+}
+
+/// The types and the operations of a model (what the compile checks build).
+fn generate_with_operations(module: &str, path: &Path) -> Result<Vec<OutputFile>, String> {
+    let options = EmitOptions {
+        operations: true,
+        ..EmitOptions::default()
+    };
+    generate_with(module, path, &options)
+}
+
+fn generate_with(
+    module: &str,
+    path: &Path,
+    options: &EmitOptions,
+) -> Result<Vec<OutputFile>, String> {
     let run = || {
         let model = awsgen::load::load_file(path).map_err(|e| e.to_string())?;
-        let options = EmitOptions::default();
-        awsgen::generate_module(&model, path, module, &Selection::All, &options)
+        awsgen::generate_module(&model, path, module, &Selection::All, options)
             .map_err(|e| e.to_string())
     };
     catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|panic| Err(panic_text(&*panic)))
@@ -212,6 +253,48 @@ struct Measure {
     escaped: usize,
     event_streams: usize,
     nesting: usize,
+    /// JSON-protocol services only (the others generate no operations): operations, and the
+    /// HTTP bindings the operations layer writes code for.
+    operations: usize,
+    greedy_labels: usize,
+    query_maps: usize,
+    prefix_headers: usize,
+    host_prefixes: usize,
+    payloads: usize,
+    response_codes: usize,
+}
+
+/// Counts `model`'s operations and their bindings into `m`, when its protocol is JSON.
+fn measure_operations(model: &awsgen::model::Model, m: &mut Measure) {
+    use awsgen::model::ShapeKind;
+    if model.service.wire.json_protocol().is_none() {
+        return;
+    }
+    let members = |id: &Option<awsgen::model::ShapeId>| match id
+        .as_ref()
+        .and_then(|id| model.shape(id))
+        .map(|s| &s.kind)
+    {
+        Some(ShapeKind::Structure(members)) => members.clone(),
+        _ => Vec::new(),
+    };
+    for id in &model.service.operations {
+        let Some(ShapeKind::Operation(op)) = model.shape(id).map(|s| &s.kind) else {
+            continue;
+        };
+        m.operations += 1;
+        m.host_prefixes += usize::from(op.host_prefix.is_some());
+        m.greedy_labels += usize::from(op.http.as_ref().is_some_and(|h| h.uri.contains("+}")));
+        for member in members(&op.input).iter().chain(&members(&op.output)) {
+            match member.traits.http_binding.as_deref() {
+                Some("httpQueryParams") => m.query_maps += 1,
+                Some("httpPrefixHeaders") => m.prefix_headers += 1,
+                Some("httpPayload") => m.payloads += 1,
+                Some("httpResponseCode") => m.response_codes += 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Type names `use`d by every Rust file (the prelude) or that generated code spells out; a
@@ -328,6 +411,7 @@ fn measure(module: &str, path: &Path) -> Result<Measure, String> {
         recursive: recursive_items(&space),
         ..Measure::default()
     };
+    measure_operations(&model, &mut m);
     for item in &space.items {
         let shape_name = model
             .service
@@ -371,8 +455,15 @@ fn measure_corpus() {
     );
     let ok: Vec<&Measure> = measures.iter().filter_map(|m| m.as_ref().ok()).collect();
     type Key = fn(&Measure) -> usize;
-    let keys: [(&str, Key); 7] = [
+    let keys: [(&str, Key); 14] = [
         ("lines", |m| m.lines),
+        ("operations", |m| m.operations),
+        ("greedy labels", |m| m.greedy_labels),
+        ("query maps", |m| m.query_maps),
+        ("prefix headers", |m| m.prefix_headers),
+        ("host prefixes", |m| m.host_prefixes),
+        ("payload members", |m| m.payloads),
+        ("response codes", |m| m.response_codes),
         ("recursive items", |m| m.recursive),
         ("boxed", |m| m.boxed),
         ("renamed", |m| m.renamed),
@@ -387,7 +478,8 @@ fn measure_corpus() {
         for m in by.iter().take(5) {
             println!(
                 "  {:<28} lines {:>7} items {:>5} recursive {:>3} boxed {:>3} renamed {:>3} \
-                 escaped {:>3} event streams {} nesting {}",
+                 escaped {:>3} event streams {} nesting {} operations {} greedy {} query maps {} \
+                 prefix headers {} host prefixes {} payloads {} response codes {}",
                 m.module,
                 m.lines,
                 m.items,
@@ -396,7 +488,14 @@ fn measure_corpus() {
                 m.renamed,
                 m.escaped,
                 m.event_streams,
-                m.nesting
+                m.nesting,
+                m.operations,
+                m.greedy_labels,
+                m.query_maps,
+                m.prefix_headers,
+                m.host_prefixes,
+                m.payloads,
+                m.response_codes
             );
         }
     }
@@ -408,39 +507,84 @@ fn measure_corpus() {
 /// The fixture model of hostile names, compiled with the chosen AWS models.
 const NAMES_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/models/names.json");
 
-/// Writes a crate under `target/` with one module per model, for `cargo check`.
-fn write_check_crate(dir: &Path, modules: &[(String, PathBuf)]) -> Vec<String> {
-    let src = dir.join("src");
-    let mut names = Vec::new();
-    for (module, path) in modules {
-        let files = generate(module, path).unwrap_or_else(|e| panic!("{module}: {e}"));
-        awsgen::write::write(&src, &files).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
-        names.push(module.clone());
-    }
+/// Writes a workspace under `target/` for `cargo check`: a crate per batch, with one module
+/// per model (types and operations), so that cargo checks batches in parallel.
+fn write_check_workspace(dir: &Path, batches: &[Vec<(String, PathBuf)>]) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let runtime = workspace.join("codegen/runtime");
-    let manifest = format!(
-        "[package]\nname = \"awsgen-corpus-check\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-         publish = false\n\n[dependencies]\nawsgen-runtime = {{ path = {:?} }}\n\
-         serde = \"1\"\nserde_json = \"1\"\n\n# Not part of the awsgen workspace.\n[workspace]\n",
-        runtime.display().to_string()
-    );
-    let lib: String = names
-        .iter()
-        .map(|m| format!("pub mod {m};\n"))
-        .collect::<String>();
     let write = |path: PathBuf, text: &str| {
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
             std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
     };
-    write(dir.join("Cargo.toml"), &manifest);
-    write(src.join("lib.rs"), &lib);
+    let mut members = Vec::new();
+    for (i, modules) in batches.iter().enumerate() {
+        let name = format!("batch-{i}");
+        let src = dir.join(&name).join("src");
+        let lib: String = modules
+            .iter()
+            .map(|(m, _)| format!("pub mod {m};\n"))
+            .collect();
+        parallel(modules, |(module, path)| {
+            let files =
+                generate_with_operations(module, path).unwrap_or_else(|e| panic!("{module}: {e}"));
+            awsgen::write::write(&src, &files).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        });
+        let manifest = format!(
+            "[package]\nname = \"awsgen-corpus-check-{i}\"\nversion = \"0.0.0\"\n\
+             edition = \"2021\"\npublish = false\n\n[dependencies]\n\
+             awsgen-runtime = {{ path = {:?}, features = [\"http\"] }}\n\
+             serde = \"1\"\nserde_json = \"1\"\n",
+            runtime.display().to_string()
+        );
+        write(dir.join(&name).join("Cargo.toml"), &manifest);
+        write(src.join("lib.rs"), &lib);
+        members.push(format!("{name:?}"));
+    }
+    // Not part of the awsgen workspace.
+    let root = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    write(dir.join("Cargo.toml"), &root);
     // The workspace's lock file pins the versions the workspace build already fetched, so
     // the check runs offline.
     let lock = std::fs::read_to_string(workspace.join("Cargo.lock")).unwrap_or_default();
     write(dir.join("Cargo.lock"), &lock);
-    names
+}
+
+/// `cargo check`s the workspace `name` of `batches` under the test's target directory, and
+/// fails on an error or a warning.
+fn check_compiles(name: &str, batches: &[Vec<(String, PathBuf)>]) {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = tmp.join(name);
+    let generated = Instant::now();
+    write_check_workspace(&dir, batches);
+    let generated = generated.elapsed();
+    let started = Instant::now();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "check",
+            "--offline",
+            "--workspace",
+            "--message-format",
+            "short",
+        ])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", tmp.join(format!("{name}-target")))
+        .output()
+        .unwrap_or_else(|e| panic!("running cargo: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!(
+        "{name}: generated in {generated:.1?}, cargo check of {} modules in {} crates in {:.1?}",
+        batches.iter().map(Vec::len).sum::<usize>(),
+        batches.len(),
+        started.elapsed()
+    );
+    assert!(output.status.success(), "cargo check failed:\n{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
+    assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
 }
 
 #[test]
@@ -452,28 +596,58 @@ fn hardest_models_compile_without_warnings() {
         .collect();
     assert_eq!(chosen.len(), CHECKED.len(), "a chosen model is missing");
     chosen.push(("names".into(), PathBuf::from(NAMES_FIXTURE)));
-    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let dir = tmp.join("corpus-check");
-    let generated = Instant::now();
-    write_check_crate(&dir, &chosen);
-    let generated = generated.elapsed();
-    let started = Instant::now();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args(["check", "--offline", "--message-format", "short"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", tmp.join("corpus-check-target"))
-        .output()
-        .unwrap_or_else(|e| panic!("running cargo: {e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let sized = chosen
+        .into_iter()
+        .map(|(module, path)| {
+            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+            (module, path, size)
+        })
+        .collect();
+    check_compiles("corpus-check", &batched(sized, THREADS));
+}
+
+/// The corpus models whose protocol the operations layer generates (awsJson1_0, awsJson1_1,
+/// restJson1), as `(module, path, model file size)`.
+fn json_protocol_models(models: &[(String, PathBuf)]) -> Vec<(String, PathBuf, u64)> {
+    let found = parallel(models, |(module, path)| {
+        let model = awsgen::load::load_file(path).ok()?;
+        model.service.wire.json_protocol()?;
+        let size = std::fs::metadata(path).ok()?.len();
+        Some((module.clone(), path.clone(), size))
+    });
+    found.into_iter().flatten().collect()
+}
+
+#[test]
+#[ignore = "a measurement: cargo check of every JSON-protocol model with operations"]
+fn every_json_protocol_model_compiles_with_operations() {
+    let Some(models) = corpus() else { return };
+    let found = json_protocol_models(&models);
+    let batches: usize = std::env::var("AWSGEN_CHECK_BATCHES")
+        .ok()
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(THREADS);
+    let bytes: u64 = found.iter().map(|f| f.2).sum();
     println!(
-        "generated in {generated:.1?}, cargo check of {} modules in {:.1?}",
-        chosen.len(),
-        started.elapsed()
+        "{} JSON-protocol models, {bytes} bytes of model",
+        found.len()
     );
-    assert!(output.status.success(), "cargo check failed:\n{stderr}");
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
-    assert!(warnings.is_empty(), "warnings:\n{}", warnings.join("\n"));
+    check_compiles("corpus-check-json", &batched(found, batches));
+}
+
+/// `models` (with their model file sizes) in `n` batches of about the same size, largest
+/// models first.
+fn batched(models: Vec<(String, PathBuf, u64)>, n: usize) -> Vec<Vec<(String, PathBuf)>> {
+    let mut crates: Vec<(u64, Vec<(String, PathBuf)>)> = vec![(0, Vec::new()); n.max(1)];
+    let mut by_size = models;
+    by_size.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    for (module, path, size) in by_size {
+        if let Some(smallest) = crates.iter_mut().min_by_key(|(total, _)| *total) {
+            smallest.0 += size;
+            smallest.1.push((module, path));
+        }
+    }
+    crates.into_iter().map(|(_, b)| b).collect()
 }
 
 /// Event streams and streaming blobs are the HTTP body, not JSON: the types say so.

@@ -212,6 +212,12 @@ pub struct Operation {
     pub host_prefix: Option<String>,
     /// `@paginated` / botocore `paginators-1.json`.
     pub paginated: Option<Paginated>,
+    /// `@httpChecksumRequired` / botocore `httpChecksumRequired`: the request carries the
+    /// `Content-MD5` of its body.
+    pub checksum_required: bool,
+    /// `@requestCompression` / botocore `requestcompression`: the encodings the service
+    /// accepts for a compressed request body (`gzip`), in preference order.
+    pub request_compression: Vec<String>,
 }
 
 /// An operation's HTTP binding.

@@ -115,9 +115,9 @@ pub const PROTOCOL_SUITES: [&str; 6] = [
     "output/rest-json.json",
 ];
 
-/// The module of one protocol test case: `input_json_1_0_3_2` is case 2 of entry 3 of
-/// `input/json_1_0.json`.
-pub fn protocol_case_module(suite: &str, entry: usize, case: usize) -> String {
+/// The key of one protocol test case: `input_json_1_0_3_2` is case 2 of entry 3 of
+/// `input/json_1_0.json`. The generated `CASES` table maps it to the case's module.
+pub fn protocol_case_key(suite: &str, entry: usize, case: usize) -> String {
     let stem = suite
         .trim_end_matches(".json")
         .replace(['/', '-', '.'], "_");
@@ -125,12 +125,15 @@ pub fn protocol_case_module(suite: &str, entry: usize, case: usize) -> String {
 }
 
 /// The generated part of the crate `tests/protocol-suites` (`cases.rs` and the modules it
-/// includes): one module per protocol test case, each generated from
-/// the case's own small botocore-form model (its metadata, shapes and the operation it gives),
-/// and `visit`, which runs an operation visitor on a case's operation. Cases whose model does
-/// not generate are listed in `NOT_GENERATED` with the error.
+/// includes): one module per distinct model, generated from a case's own small botocore-form
+/// model (its entry's metadata and shapes, and the operation the case gives). Cases with the
+/// same model (most cases of an entry give the same operation) share one module, named after
+/// the first case that has it; `CASES` maps every case key to its module, and `visit` runs an
+/// operation visitor on a module's operation. Models that do not generate are listed in
+/// `NOT_GENERATED` with the error.
 pub fn protocol_suite_files(root: &Path) -> Result<Vec<OutputFile>> {
     use quote::{format_ident, quote};
+    use std::collections::BTreeMap;
     let options = EmitOptions {
         docs: false,
         operations: true,
@@ -140,6 +143,9 @@ pub fn protocol_suite_files(root: &Path) -> Result<Vec<OutputFile>> {
     let mut includes = Vec::new();
     let mut arms = Vec::new();
     let mut failed = Vec::new();
+    let mut cases_table = Vec::new();
+    // The model document as serialized → its module: the same text is the same model.
+    let mut modules: BTreeMap<String, String> = BTreeMap::new();
     for suite in PROTOCOL_SUITES {
         let path = root.join("tests/protocols").join(suite);
         let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -152,30 +158,35 @@ pub fn protocol_suite_files(root: &Path) -> Result<Vec<OutputFile>> {
         for (i, entry) in entries.iter().enumerate() {
             let cases = entry["cases"].as_array().cloned().unwrap_or_default();
             for (j, case) in cases.iter().enumerate() {
-                let module = protocol_case_module(suite, i, j);
+                let key = protocol_case_key(suite, i, j);
                 let name = case["given"]["name"].as_str().unwrap_or("Operation");
                 let doc = serde_json::json!({
                     "metadata": entry["metadata"],
                     "shapes": entry["shapes"],
                     "operations": { name: case["given"] },
-                });
+                })
+                .to_string();
+                if let Some(module) = modules.get(&doc) {
+                    cases_table.push(quote! { (#key, #module) });
+                    continue;
+                }
+                let module = key.clone();
+                cases_table.push(quote! { (#key, #module) });
+                modules.insert(doc.clone(), module.clone());
                 let label = PathBuf::from(format!("tests/protocols/{suite}[{i}].cases[{j}]"));
-                let generated = awsgen::load::load_botocore(
-                    &doc.to_string(),
-                    &label,
-                    &awsgen::load::Sidecars::default(),
-                )
-                .map_err(awsgen::Error::from)
-                .and_then(|model| {
-                    awsgen::generate_module_with(
-                        &model,
-                        &label,
-                        &module,
-                        &Selection::All,
-                        &options,
-                        awsgen::emit::Layout::SingleFile,
-                    )
-                });
+                let generated =
+                    awsgen::load::load_botocore(&doc, &label, &awsgen::load::Sidecars::default())
+                        .map_err(awsgen::Error::from)
+                        .and_then(|model| {
+                            awsgen::generate_module_with(
+                                &model,
+                                &label,
+                                &module,
+                                &Selection::All,
+                                &options,
+                                awsgen::emit::Layout::SingleFile,
+                            )
+                        });
                 match generated {
                     Ok(module_files) => {
                         let file = format!("{module}.rs");
@@ -195,9 +206,11 @@ pub fn protocol_suite_files(root: &Path) -> Result<Vec<OutputFile>> {
     // Included by the crate's hand-written `lib.rs`, so rustfmt leaves prettyplease's layout.
     let lib = quote! {
         #(#includes)*
-        /// Cases whose model does not generate, with the error.
+        /// Every case, by its key (`xtask::codegen::protocol_case_key`), and its module.
+        pub const CASES: &[(&str, &str)] = &[#(#cases_table),*];
+        /// Modules whose model does not generate, with the error.
         pub const NOT_GENERATED: &[(&str, &str)] = &[#(#failed),*];
-        /// Runs `visitor` on `operation` of the case module `module`.
+        /// Runs `visitor` on `operation` of the module `module`.
         pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(module: &str, operation: &str, visitor: V) -> ::std::option::Option<V::Output> {
             match module {
                 #(#arms)*

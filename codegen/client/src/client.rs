@@ -9,8 +9,8 @@ use crate::retry::{self, RetryConfig, RetryKind, RetryQuota};
 use crate::sign::{self, SignError, SigningScope};
 use crate::transport::{HttpClient, HyperClient, Timeouts, TransportError};
 use awsgen_runtime::http::{
-    BuildError, HostPrefix, HttpOperation, OperationError, RequestContext, ResponseError,
-    ServiceMeta,
+    absolute_uri, BuildError, HostPrefix, HttpOperation, OperationError, RequestContext,
+    ResponseError, ServiceMeta,
 };
 use awsgen_runtime::validate::{Validate, Violations};
 use std::collections::BTreeMap;
@@ -245,7 +245,7 @@ impl Client {
             &parts.uri,
             parts.extensions.get::<HostPrefix>(),
         )
-        .map_err(CallError::Endpoint)?;
+        .map_err(|e| CallError::Endpoint(e.into()))?;
         let (signing_name, signing_region) = self.signing_scope(Op::SERVICE, &endpoint);
         let attempt = || async {
             let mut request = http::Request::builder()
@@ -405,36 +405,4 @@ fn plain_endpoint(url: String) -> Endpoint {
         headers: Default::default(),
         properties: Default::default(),
     }
-}
-
-/// The endpoint URL (which may carry a base path) joined with the operation's origin-form
-/// URI, the `@endpoint` host prefix before the host.
-fn absolute_uri(
-    endpoint: &str,
-    origin: &http::Uri,
-    prefix: Option<&HostPrefix>,
-) -> Result<http::Uri, EndpointError> {
-    let invalid = |reason: Option<String>| EndpointError::InvalidUrl {
-        url: endpoint.to_owned(),
-        reason,
-    };
-    let base: http::Uri = endpoint
-        .parse()
-        .map_err(|e: http::uri::InvalidUri| invalid(Some(e.to_string())))?;
-    let (Some(scheme), Some(authority)) = (base.scheme_str(), base.authority()) else {
-        return Err(invalid(None));
-    };
-    let host = match prefix {
-        Some(HostPrefix(p)) => format!("{p}{authority}"),
-        None => authority.to_string(),
-    };
-    let base_path = base.path().trim_end_matches('/');
-    let path_and_query = origin.path_and_query().map_or("/", |p| p.as_str());
-    let uri = format!("{scheme}://{host}{base_path}{path_and_query}");
-    uri.parse().map_err(
-        |e: http::uri::InvalidUri| EndpointError::InvalidRequestUri {
-            reason: e.to_string(),
-            uri,
-        },
-    )
 }

@@ -309,7 +309,9 @@ pub fn unit_variant<'de, A: MapAccess<'de>>(
     Ok(value.is_some())
 }
 
-/// Reads an unknown union member: `Some((name, value))` unless it is `null`.
+/// Reads an unknown union member: `Some((name, value))` unless it is `null`, or `__type`,
+/// which the AWS JSON protocols say a client ignores in a union (a service may send the
+/// union's type name beside its member).
 pub fn unknown_variant<'de, A: MapAccess<'de>>(
     map: &mut A,
     key: Key<'de>,
@@ -317,7 +319,7 @@ pub fn unknown_variant<'de, A: MapAccess<'de>>(
     union: &'static str,
 ) -> Result<Option<(String, serde_json::Value)>, A::Error> {
     let value: serde_json::Value = map.next_value()?;
-    if value.is_null() {
+    if value.is_null() || key.as_str() == "__type" {
         return Ok(None);
     }
     if already_set {

@@ -37,6 +37,14 @@ pub trait Buffer {
     fn extend_from_slice(&mut self, bytes: &[u8]);
     /// Makes room for at least `additional` more bytes (a hint; may do nothing).
     fn reserve(&mut self, additional: usize);
+    /// Whether timestamps are written in their member's `@timestampFormat` even when they were
+    /// read in another form. `false`: a timestamp read from a payload is written back as it
+    /// was, so a round trip gives the same JSON. [`RequestBody`] says `true`: the service reads
+    /// each member in its declared format, as every AWS SDK writes it.
+    #[inline]
+    fn declared_timestamps(&self) -> bool {
+        false
+    }
 }
 
 impl Buffer for Vec<u8> {
@@ -59,6 +67,37 @@ pub fn to_vec<T: WriteJson + ?Sized>(value: &T) -> Vec<u8> {
     let mut out = Vec::with_capacity(256);
     value.write_json(&mut out);
     out
+}
+
+/// A request body being written: timestamps in their members' formats, however they were
+/// read (see [`Buffer::declared_timestamps`]).
+pub struct RequestBody(pub Vec<u8>);
+
+impl Buffer for RequestBody {
+    #[inline]
+    fn push(&mut self, byte: u8) {
+        self.0.push(byte);
+    }
+    #[inline]
+    fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+    #[inline]
+    fn reserve(&mut self, additional: usize) {
+        self.0.reserve(additional);
+    }
+    #[inline]
+    fn declared_timestamps(&self) -> bool {
+        true
+    }
+}
+
+/// The value as the JSON body of a request: as [`to_vec`], but every timestamp in its
+/// member's format.
+pub fn to_request_body<T: WriteJson + ?Sized>(value: &T) -> Vec<u8> {
+    let mut out = RequestBody(Vec::with_capacity(256));
+    value.write_json(&mut out);
+    out.0
 }
 
 /// The value as a JSON string.

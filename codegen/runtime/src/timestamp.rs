@@ -164,22 +164,29 @@ impl Timestamp {
     /// How this timestamp is written in a member of `format`: as it was read when it was read
     /// from a payload, so a round trip keeps the payload's form.
     fn written(&self, format: TimestampFormat) -> Written<'_> {
-        match (&self.original, format) {
-            (Some(Original::Number(n)), _) => Written::Number(n),
-            (Some(Original::Text(t)), _) => Written::Text(std::borrow::Cow::Borrowed(t)),
-            (None, TimestampFormat::EpochSeconds) if self.instant.subsec_nanosecond() == 0 => {
+        match &self.original {
+            Some(Original::Number(n)) => Written::Number(n),
+            Some(Original::Text(t)) => Written::Text(std::borrow::Cow::Borrowed(t)),
+            None => self.declared(format),
+        }
+    }
+
+    /// How this timestamp is written in a member of `format`, however it was read.
+    fn declared(&self, format: TimestampFormat) -> Written<'_> {
+        match format {
+            TimestampFormat::EpochSeconds if self.instant.subsec_nanosecond() == 0 => {
                 Written::Seconds(self.instant.as_second())
             }
             // Milliseconds are the precision AWS uses; more digits would be noise.
-            (None, TimestampFormat::EpochSeconds) => {
+            TimestampFormat::EpochSeconds => {
                 Written::Fraction(self.instant.as_millisecond() as f64 / 1000.0)
             }
-            (None, TimestampFormat::DateTime) => {
+            TimestampFormat::DateTime => {
                 let millis = jiff::Timestamp::from_millisecond(self.instant.as_millisecond());
                 let t = millis.unwrap_or(self.instant);
                 Written::Text(t.to_string().into())
             }
-            (None, TimestampFormat::HttpDate) => {
+            TimestampFormat::HttpDate => {
                 let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
                 let text = printer
                     .timestamp_to_rfc9110_string(&self.instant)
@@ -206,10 +213,16 @@ impl Timestamp {
         }
     }
 
-    /// [`WriteJson`](crate::json::WriteJson) in a member's `format`.
+    /// [`WriteJson`](crate::json::WriteJson) in a member's `format`: as it was read, or, in a
+    /// buffer that says so ([`Buffer::declared_timestamps`](crate::json::Buffer), a request
+    /// body), always in `format`.
     pub fn write_json_as<B: crate::json::Buffer>(&self, format: TimestampFormat, out: &mut B) {
         use crate::json::WriteJson;
-        match self.written(format) {
+        let written = match out.declared_timestamps() {
+            true => self.declared(format),
+            false => self.written(format),
+        };
+        match written {
             Written::Number(n) => n.write_json(out),
             Written::Seconds(n) => n.write_json(out),
             Written::Fraction(n) => n.write_json(out),
@@ -328,6 +341,21 @@ mod tests {
         let mut out = Vec::new();
         read.write_json_as(TimestampFormat::DateTime, &mut out);
         assert_eq!(out, b"1700000000");
+    }
+
+    #[test]
+    fn a_request_body_writes_read_timestamps_in_the_members_format() {
+        // As the AWS CLI prints it, in a member the service reads as epoch seconds.
+        let read: Timestamp = serde_json::from_str("\"2023-11-14T22:13:20Z\"").unwrap();
+        let mut body = crate::json::RequestBody(Vec::new());
+        read.write_json_as(TimestampFormat::EpochSeconds, &mut body);
+        assert_eq!(body.0, b"1700000000");
+        let mut body = crate::json::RequestBody(Vec::new());
+        read.write_json_as(TimestampFormat::HttpDate, &mut body);
+        assert_eq!(body.0, b"\"Tue, 14 Nov 2023 22:13:20 GMT\"");
+        let listed = vec![read.clone()];
+        assert_eq!(crate::json::to_request_body(&listed), b"[1700000000]");
+        assert_eq!(crate::json::to_vec(&listed), b"[\"2023-11-14T22:13:20Z\"]");
     }
 
     #[test]

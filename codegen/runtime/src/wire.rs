@@ -13,6 +13,9 @@ use std::marker::PhantomData;
 
 /// A value with an AWS JSON wire form.
 pub trait Wire: Sized {
+    /// Whether `null` is a value of the type (`Option`, a document). A map whose values are
+    /// not nullable (a dense map) skips a `null` value, as the AWS SDKs read one.
+    const NULLABLE: bool = false;
     fn wire_serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
     fn wire_deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
 }
@@ -41,7 +44,6 @@ serde_wire!(
     i32,
     i64,
     String,
-    serde_json::Value,
     serde_json::Number,
     Blob,
     Timestamp
@@ -129,7 +131,21 @@ impl Visitor<'_> for FloatVisitor {
     }
 }
 
+/// A document: `null` is one of its values.
+impl Wire for serde_json::Value {
+    const NULLABLE: bool = true;
+    #[inline]
+    fn wire_serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(self, s)
+    }
+    #[inline]
+    fn wire_deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::Deserialize::deserialize(d)
+    }
+}
+
 impl<T: Wire> Wire for Option<T> {
+    const NULLABLE: bool = true;
     #[inline]
     fn wire_serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -160,6 +176,7 @@ impl<T: Wire> Wire for Option<T> {
 }
 
 impl<T: Wire> Wire for Box<T> {
+    const NULLABLE: bool = T::NULLABLE;
     #[inline]
     fn wire_serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         (**self).wire_serialize(s)
@@ -216,9 +233,16 @@ impl<K: Wire + Hash + Eq, V: Wire> Wire for IndexMap<K, V> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut out = IndexMap::with_capacity(map.size_hint().unwrap_or(0).min(64));
                 while let Some(k) = map.next_key_seed(WireSeed::<K>::new())? {
-                    let v = map.next_value_seed(WireSeed::<V>::new())?;
+                    // A `null` in a dense map is skipped (the AWS SDKs drop it; the protocol
+                    // tests' `…DenseSetMapAndSkipsNull`); a sparse map keeps it as `None`.
+                    let v = match V::NULLABLE {
+                        true => Some(map.next_value_seed(WireSeed::<V>::new())?),
+                        false => map.next_value_seed(WireSeed::<Option<V>>::new())?,
+                    };
                     // A key given twice keeps its last value, as every JSON reader does.
-                    out.insert(k, v);
+                    if let Some(v) = v {
+                        out.insert(k, v);
+                    }
                 }
                 Ok(out)
             }
@@ -258,6 +282,12 @@ mod tests {
         assert_eq!(ser(&m), r#"{"b":[1,null],"a":[]}"#);
         // A key given twice keeps its last value, as serde_json's own maps do.
         let twice: IndexMap<String, i32> = de(r#"{"a":1,"a":2}"#).unwrap();
+        let dense: IndexMap<String, Vec<String>> = de(r#"{"x":[],"z":null}"#).unwrap();
+        assert_eq!(ser(&dense), r#"{"x":[]}"#);
+        let sparse: IndexMap<String, Option<i32>> = de(r#"{"a":null,"b":1}"#).unwrap();
+        assert_eq!(ser(&sparse), r#"{"a":null,"b":1}"#);
+        let documents: IndexMap<String, serde_json::Value> = de(r#"{"a":null}"#).unwrap();
+        assert_eq!(ser(&documents), r#"{"a":null}"#);
         assert_eq!(twice["a"], 2);
     }
 

@@ -34,12 +34,24 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
             };
         }
     };
+    let checksum = match op.checksum_required {
+        true => quote! { ::awsgen_runtime::http::set_content_md5(&mut request); },
+        false => TokenStream::new(),
+    };
+    // gzip is the one encoding the AWS SDKs implement, and the only one models name.
+    let compress = match op.request_compression.iter().any(|e| e == "gzip") {
+        true => quote! { ::awsgen_runtime::http::gzip_request(&mut request, ctx); },
+        false => TokenStream::new(),
+    };
+    // Statements on the built request: the host prefix, compression, then the checksum of the
+    // body as sent.
     let host = host_prefix(space, op);
+    let finish = quote! { #host #compress #checksum };
     if space.wire.json_protocol() == Some("restJson1") {
-        return super::operation_rest::build_request(space, op, fill, host);
+        return super::operation_rest::build_request(space, op, fill, finish);
     }
     let body = match &op.input {
-        Some(_) => quote! { ::awsgen_runtime::json::to_vec(input) },
+        Some(_) => quote! { ::awsgen_runtime::json::to_request_body(input) },
         None => quote! { { let _ = input; b"{}".to_vec() } },
     };
     quote! {
@@ -51,9 +63,9 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
             ctx: &::awsgen_runtime::http::RequestContext,
         ) -> ::std::result::Result<::awsgen_runtime::http::Request<::std::vec::Vec<u8>>, ::awsgen_runtime::http::BuildError> {
             #fill
-            #[allow(unused_mut, reason = "only operations with a host prefix change the request")]
+            #[allow(unused_mut, reason = "only operations with a host prefix or a checksum change the request")]
             let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(&SERVICE, Self::NAME, #body)?;
-            #host
+            #finish
             ::std::result::Result::Ok(request)
         }
     }

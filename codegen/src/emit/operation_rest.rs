@@ -58,7 +58,7 @@ pub(super) fn build_request(
     space: &TypeSpace,
     op: &OperationItem,
     fill: TokenStream,
-    host: TokenStream,
+    finish: TokenStream,
 ) -> TokenStream {
     let input = fields(space, op.input.as_ref());
     let (method, template) = op
@@ -192,7 +192,7 @@ pub(super) fn build_request(
                 .body(body)
                 .map_err(|e| ::awsgen_runtime::http::BuildError::new(Self::NAME, "", e.to_string()))?;
             #(#headers)*
-            #host
+            #finish
             ::std::result::Result::Ok(request)
         }
     }
@@ -251,39 +251,32 @@ fn request_body(space: &TypeSpace, input: &[Field]) -> (TokenStream, Option<Stri
                 ) =>
             {
                 (
-                    quote! { input.#ident.as_ref().map(|v| ::awsgen_runtime::json::to_vec(v)).unwrap_or_default() },
+                    quote! { input.#ident.as_ref().map(|v| ::awsgen_runtime::json::to_request_body(v)).unwrap_or_default() },
                     Some("application/json".into()),
                 )
             }
             _ => (
-                quote! { input.#ident.as_ref().map_or_else(|| b"{}".to_vec(), |v| ::awsgen_runtime::json::to_vec(v)) },
+                quote! { input.#ident.as_ref().map_or_else(|| b"{}".to_vec(), |v| ::awsgen_runtime::json::to_request_body(v)) },
                 Some("application/json".into()),
             ),
         };
     }
+    let owner = quote! { input };
     let members: Vec<TokenStream> = input
         .iter()
         .filter(|f| in_body(f))
-        .map(|f| {
-            let ident = naming::ident(&f.rust_name);
-            let key = super::json_key(&f.wire_name);
-            if f.optional {
-                quote! { object.member(#key, &input.#ident); }
-            } else {
-                quote! { object.member_value(#key, &input.#ident); }
-            }
-        })
+        .map(|f| super::structure::write_json_member(f, &owner))
         .collect();
     if members.is_empty() {
         return (quote! { ::std::vec::Vec::new() }, None);
     }
     (
         quote! {{
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(::std::vec::Vec::with_capacity(128));
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             #(#members)*
             object.end(&input.unknown_members);
-            body
+            body.0
         }},
         Some("application/json".into()),
     )

@@ -134,20 +134,26 @@ fn serialize(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     }
 }
 
+/// The statement writing member `f` of `owner` (`self`, `input`) to the
+/// `awsgen_runtime::json::Object` named `object`: its name already quoted, a timestamp in its
+/// `@timestampFormat`.
+pub(super) fn write_json_member(f: &Field, owner: &TokenStream) -> TokenStream {
+    let ident = naming::ident(&f.rust_name);
+    let key = super::json_key(&f.wire_name);
+    match (timestamp_format(f), f.optional) {
+        (Some(format), true) => quote! { object.timestamp(#key, &#owner.#ident, #format); },
+        (Some(format), false) => {
+            quote! { object.timestamp_value(#key, &#owner.#ident, #format); }
+        }
+        (None, true) => quote! { object.member(#key, &#owner.#ident); },
+        (None, false) => quote! { object.member_value(#key, &#owner.#ident); },
+    }
+}
+
 /// `WriteJson`: the same members in the same order as `Serialize`, each name already quoted.
 fn write_json(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
-    let entries = fields.iter().map(|f| {
-        let ident = naming::ident(&f.rust_name);
-        let key = super::json_key(&f.wire_name);
-        match (timestamp_format(f), f.optional) {
-            (Some(format), true) => quote! { object.timestamp(#key, &self.#ident, #format); },
-            (Some(format), false) => {
-                quote! { object.timestamp_value(#key, &self.#ident, #format); }
-            }
-            (None, true) => quote! { object.member(#key, &self.#ident); },
-            (None, false) => quote! { object.member_value(#key, &self.#ident); },
-        }
-    });
+    let owner = quote! { self };
+    let entries = fields.iter().map(|f| write_json_member(f, &owner));
     let object = if fields.is_empty() {
         quote! { object }
     } else {

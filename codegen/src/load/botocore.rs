@@ -81,6 +81,16 @@ struct BotoOperation {
     errors: Vec<ShapeRef>,
     http: Option<Value>,
     endpoint: Option<Endpoint>,
+    #[serde(default, rename = "httpChecksumRequired")]
+    checksum_required: bool,
+    #[serde(rename = "requestcompression")]
+    request_compression: Option<RequestCompression>,
+}
+
+#[derive(Deserialize)]
+struct RequestCompression {
+    #[serde(default)]
+    encodings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +199,11 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             },
             host_prefix: raw.endpoint.and_then(|e| e.host_prefix),
             paginated: paginators.shift_remove(name),
+            checksum_required: raw.checksum_required,
+            request_compression: raw
+                .request_compression
+                .map(|c| c.encodings)
+                .unwrap_or_default(),
         };
         let documentation = serde_json::from_str::<Value>(json.get())
             .ok()

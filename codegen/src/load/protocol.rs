@@ -65,7 +65,8 @@ pub(crate) fn smithy_service(
     })
 }
 
-/// `@http`, `@endpoint` and `@paginated` of a Smithy operation (input, output and errors
+/// `@http`, `@endpoint`, `@paginated`, `@httpChecksumRequired` and `@requestCompression` of a
+/// Smithy operation (input, output and errors
 /// left empty); `service_paginated` is the service's `@paginated`, whose members are defaults
 /// for every operation's.
 pub(crate) fn smithy_operation(
@@ -101,6 +102,18 @@ pub(crate) fn smithy_operation(
         http,
         host_prefix,
         paginated,
+        checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
+        request_compression: traits
+            .get("smithy.api#requestCompression")
+            .and_then(|c| c.get("encodings"))
+            .and_then(Value::as_array)
+            .map(|e| {
+                e.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
         ..Operation::default()
     })
 }

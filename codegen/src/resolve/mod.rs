@@ -81,6 +81,10 @@ pub struct OperationItem {
     pub http: Option<crate::model::HttpTrait>,
     pub host_prefix: Option<String>,
     pub paginated: Option<crate::model::Paginated>,
+    /// `@httpChecksumRequired`: the request carries the `Content-MD5` of its body.
+    pub checksum_required: bool,
+    /// `@requestCompression` encodings (`gzip`).
+    pub request_compression: Vec<String>,
     /// Why the operations layer cannot build this operation (an event stream, a streaming
     /// payload), when it cannot.
     pub unsupported: Option<String>,
@@ -283,6 +287,8 @@ fn operations(
                 http: op.http.clone(),
                 host_prefix: op.host_prefix.clone(),
                 paginated: op.paginated.clone(),
+                checksum_required: op.checksum_required,
+                request_compression: op.request_compression.clone(),
                 unsupported: unsupported(model, op),
                 name: id.name.clone(),
                 documentation: shape.traits.documentation.clone(),

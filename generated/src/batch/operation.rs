@@ -551,12 +551,14 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/canceljob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobId\":", &input.job_id);
             object.member(b"\"reason\":", &input.reason);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -692,12 +694,14 @@ impl ::awsgen_runtime::http::HttpOperation for CancelJobs {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/canceljobs");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobs\":", &input.jobs);
             object.member(b"\"reason\":", &input.reason);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -829,7 +833,9 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/createcomputeenvironment");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object
                 .member(b"\"computeEnvironmentName\":", &input.compute_environment_name);
@@ -843,7 +849,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateComputeEnvironment {
             object.member(b"\"context\":", &input.context);
             object.member(b"\"ecsSettings\":", &input.ecs_settings);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -969,7 +975,9 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/createconsumableresource");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object
                 .member(b"\"consumableResourceName\":", &input.consumable_resource_name);
@@ -977,7 +985,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateConsumableResource {
             object.member(b"\"resourceType\":", &input.resource_type);
             object.member(b"\"tags\":", &input.tags);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1105,7 +1113,9 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/createjobqueue");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueueName\":", &input.job_queue_name);
             object.member(b"\"state\":", &input.state);
@@ -1129,7 +1139,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateJobQueue {
                     &input.job_state_time_limit_actions,
                 );
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1255,7 +1265,9 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/createquotashare");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"quotaShareName\":", &input.quota_share_name);
             object.member(b"\"jobQueue\":", &input.job_queue);
@@ -1273,7 +1285,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateQuotaShare {
             object.member(b"\"state\":", &input.state);
             object.member(b"\"tags\":", &input.tags);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1399,14 +1411,16 @@ impl ::awsgen_runtime::http::HttpOperation for CreateSchedulingPolicy {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/createschedulingpolicy");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"name\":", &input.name);
             object.member(b"\"quotaSharePolicy\":", &input.quota_share_policy);
             object.member(b"\"fairsharePolicy\":", &input.fairshare_policy);
             object.member(b"\"tags\":", &input.tags);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1532,7 +1546,9 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/createserviceenvironment");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object
                 .member(b"\"serviceEnvironmentName\":", &input.service_environment_name);
@@ -1542,7 +1558,7 @@ impl ::awsgen_runtime::http::HttpOperation for CreateServiceEnvironment {
             object.member(b"\"capacityLimits\":", &input.capacity_limits);
             object.member(b"\"tags\":", &input.tags);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1670,11 +1686,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteComputeEnvironment {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deletecomputeenvironment");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"computeEnvironment\":", &input.compute_environment);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1800,11 +1818,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteConsumableResource {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deleteconsumableresource");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"consumableResource\":", &input.consumable_resource);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -1932,11 +1952,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteJobQueue {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deletejobqueue");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueue\":", &input.job_queue);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2062,11 +2084,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteQuotaShare {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deletequotashare");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"quotaShareArn\":", &input.quota_share_arn);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2194,11 +2218,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteSchedulingPolicy {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deleteschedulingpolicy");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"arn\":", &input.arn);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2324,11 +2350,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteServiceEnvironment {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deleteserviceenvironment");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"serviceEnvironment\":", &input.service_environment);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2454,11 +2482,13 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterJobDefinition {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/deregisterjobdefinition");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobDefinition\":", &input.job_definition);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2586,13 +2616,15 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeComputeEnvironments {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describecomputeenvironments");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"computeEnvironments\":", &input.compute_environments);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2747,11 +2779,13 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeConsumableResource {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describeconsumableresource");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"consumableResource\":", &input.consumable_resource);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -2877,7 +2911,9 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describejobdefinitions");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobDefinitions\":", &input.job_definitions);
             object.member(b"\"maxResults\":", &input.max_results);
@@ -2885,7 +2921,7 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobDefinitions {
             object.member(b"\"status\":", &input.status);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3040,13 +3076,15 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobQueues {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describejobqueues");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueues\":", &input.job_queues);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3201,11 +3239,13 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeJobs {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describejobs");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobs\":", &input.jobs);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3331,11 +3371,13 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeQuotaShare {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describequotashare");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"quotaShareArn\":", &input.quota_share_arn);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3461,11 +3503,13 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeSchedulingPolicies {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describeschedulingpolicies");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"arns\":", &input.arns);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3591,13 +3635,15 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceEnvironments {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describeserviceenvironments");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"serviceEnvironments\":", &input.service_environments);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3752,11 +3798,13 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/describeservicejob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobId\":", &input.job_id);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -3882,11 +3930,13 @@ impl ::awsgen_runtime::http::HttpOperation for GetJobQueueSnapshot {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/getjobqueuesnapshot");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueue\":", &input.job_queue);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -4012,13 +4062,15 @@ impl ::awsgen_runtime::http::HttpOperation for ListConsumableResources {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/listconsumableresources");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"filters\":", &input.filters);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -4181,7 +4233,9 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/listjobs");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueue\":", &input.job_queue);
             object.member(b"\"arrayJobId\":", &input.array_job_id);
@@ -4191,7 +4245,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobs {
             object.member(b"\"nextToken\":", &input.next_token);
             object.member(b"\"filters\":", &input.filters);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -4346,14 +4400,16 @@ impl ::awsgen_runtime::http::HttpOperation for ListJobsByConsumableResource {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/listjobsbyconsumableresource");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"consumableResource\":", &input.consumable_resource);
             object.member(b"\"filters\":", &input.filters);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -4508,13 +4564,15 @@ impl ::awsgen_runtime::http::HttpOperation for ListQuotaShares {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/listquotashares");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueue\":", &input.job_queue);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -4669,12 +4727,14 @@ impl ::awsgen_runtime::http::HttpOperation for ListSchedulingPolicies {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/listschedulingpolicies");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"maxResults\":", &input.max_results);
             object.member(b"\"nextToken\":", &input.next_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -4829,7 +4889,9 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/listservicejobs");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueue\":", &input.job_queue);
             object.member(b"\"jobStatus\":", &input.job_status);
@@ -4837,7 +4899,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceJobs {
             object.member(b"\"nextToken\":", &input.next_token);
             object.member(b"\"filters\":", &input.filters);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5124,7 +5186,9 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/registerjobdefinition");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobDefinitionName\":", &input.job_definition_name);
             object.member(b"\"type\":", &input.r#type);
@@ -5145,7 +5209,7 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterJobDefinition {
                     &input.consumable_resource_properties,
                 );
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5275,7 +5339,9 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/submitjob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobName\":", &input.job_name);
             object.member(b"\"jobQueue\":", &input.job_queue);
@@ -5303,7 +5369,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitJob {
                     &input.consumable_resource_properties_override,
                 );
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5441,7 +5507,9 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/submitservicejob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobName\":", &input.job_name);
             object.member(b"\"jobQueue\":", &input.job_queue);
@@ -5460,7 +5528,7 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitServiceJob {
             object.member(b"\"tags\":", &input.tags);
             object.member(b"\"clientToken\":", &input.client_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5595,11 +5663,13 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
             false,
         )?;
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"tags\":", &input.tags);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5725,12 +5795,14 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/terminatejob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobId\":", &input.job_id);
             object.member(b"\"reason\":", &input.reason);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5860,12 +5932,14 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateJobs {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/terminatejobs");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobs\":", &input.jobs);
             object.member(b"\"reason\":", &input.reason);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -5991,12 +6065,14 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/terminateservicejob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobId\":", &input.job_id);
             object.member(b"\"reason\":", &input.reason);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -6126,12 +6202,14 @@ impl ::awsgen_runtime::http::HttpOperation for TerminateServiceJobs {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/terminateservicejobs");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobs\":", &input.jobs);
             object.member(b"\"reason\":", &input.reason);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -6397,7 +6475,9 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updatecomputeenvironment");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"computeEnvironment\":", &input.compute_environment);
             object.member(b"\"state\":", &input.state);
@@ -6409,7 +6489,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateComputeEnvironment {
             object.member(b"\"ecsSettings\":", &input.ecs_settings);
             object.member(b"\"eksConfiguration\":", &input.eks_configuration);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -6547,14 +6627,16 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateConsumableResource {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updateconsumableresource");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"consumableResource\":", &input.consumable_resource);
             object.member(b"\"operation\":", &input.operation);
             object.member(b"\"quantity\":", &input.quantity);
             object.member(b"\"clientToken\":", &input.client_token);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -6680,7 +6762,9 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updatejobqueue");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobQueue\":", &input.job_queue);
             object.member(b"\"state\":", &input.state);
@@ -6702,7 +6786,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateJobQueue {
                     &input.job_state_time_limit_actions,
                 );
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -6828,7 +6912,9 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updatequotashare");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"quotaShareArn\":", &input.quota_share_arn);
             object.member(b"\"capacityLimits\":", &input.capacity_limits);
@@ -6844,7 +6930,7 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateQuotaShare {
                 );
             object.member(b"\"state\":", &input.state);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -6970,13 +7056,15 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateSchedulingPolicy {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updateschedulingpolicy");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"arn\":", &input.arn);
             object.member(b"\"quotaSharePolicy\":", &input.quota_share_policy);
             object.member(b"\"fairsharePolicy\":", &input.fairshare_policy);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -7102,13 +7190,15 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceEnvironment {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updateserviceenvironment");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"serviceEnvironment\":", &input.service_environment);
             object.member(b"\"state\":", &input.state);
             object.member(b"\"capacityLimits\":", &input.capacity_limits);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,
@@ -7234,12 +7324,14 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServiceJob {
         let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
         uri.literal("/v1/updateservicejob");
         let body: ::std::vec::Vec<u8> = {
-            let mut body = ::std::vec::Vec::with_capacity(128);
+            let mut body = ::awsgen_runtime::json::RequestBody(
+                ::std::vec::Vec::with_capacity(128),
+            );
             let mut object = ::awsgen_runtime::json::Object::new(&mut body);
             object.member(b"\"jobId\":", &input.job_id);
             object.member(b"\"schedulingPriority\":", &input.scheduling_priority);
             object.end(&input.unknown_members);
-            body
+            body.0
         };
         #[allow(
             unused_mut,

@@ -582,12 +582,12 @@ impl ::awsgen_runtime::http::HttpOperation for AssociateGatewayWithCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -779,12 +779,12 @@ impl ::awsgen_runtime::http::HttpOperation for ContinueServiceDeployment {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -955,12 +955,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCapacityProvider {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1163,12 +1163,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1330,12 +1330,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1525,12 +1525,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1745,12 +1745,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateGateway {
         };
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -1995,12 +1995,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2220,12 +2220,12 @@ impl ::awsgen_runtime::http::HttpOperation for CreateTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2486,12 +2486,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAccountSetting {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2632,12 +2632,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteAttributes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -2812,12 +2812,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCapacityProvider {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3005,12 +3005,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3243,12 +3243,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3451,12 +3451,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteDaemonTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3601,12 +3601,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3807,12 +3807,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteGateway {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -3987,12 +3987,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4173,12 +4173,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskDefinitions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4319,12 +4319,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeleteTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4561,12 +4561,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterContainerInstance {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4728,12 +4728,12 @@ impl ::awsgen_runtime::http::HttpOperation for DeregisterTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -4874,12 +4874,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeCapacityProviders {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5052,12 +5052,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeClusters {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5198,12 +5198,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeContainerInstances {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5359,12 +5359,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5552,12 +5552,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5730,12 +5730,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonRevisions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -5906,12 +5906,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeDaemonTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6056,12 +6056,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6247,12 +6247,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGateway {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6423,12 +6423,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayResources {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6599,12 +6599,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeGatewayRoute {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6777,12 +6777,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -6972,12 +6972,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServiceRevisions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7163,12 +7163,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeServices {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7326,12 +7326,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7472,12 +7472,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTaskSets {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7682,12 +7682,12 @@ impl ::awsgen_runtime::http::HttpOperation for DescribeTasks {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -7843,12 +7843,12 @@ impl ::awsgen_runtime::http::HttpOperation for DisassociateGatewayFromCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8051,12 +8051,12 @@ impl ::awsgen_runtime::http::HttpOperation for DiscoverPollEndpoint {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8201,12 +8201,12 @@ impl ::awsgen_runtime::http::HttpOperation for ExecuteCommand {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8377,12 +8377,12 @@ impl ::awsgen_runtime::http::HttpOperation for GetTaskProtection {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8568,12 +8568,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountSettings {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8743,12 +8743,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListAttributes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -8933,12 +8933,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListClusters {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9108,12 +9108,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListContainerInstances {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9298,12 +9298,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9474,12 +9474,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemonTaskDefinitions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9620,12 +9620,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListDaemons {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9796,12 +9796,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayClusterAssociations {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -9986,12 +9986,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListGatewayRoutes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10191,12 +10191,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListGateways {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10385,12 +10385,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListServiceDeployments {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10576,12 +10576,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListServices {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10766,12 +10766,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListServicesByNamespace {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -10956,12 +10956,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListTagsForResource {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11119,12 +11119,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitionFamilies {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11294,12 +11294,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListTaskDefinitions {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11471,12 +11471,12 @@ impl ::awsgen_runtime::http::HttpOperation for ListTasks {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11678,12 +11678,12 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSetting {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11824,12 +11824,12 @@ impl ::awsgen_runtime::http::HttpOperation for PutAccountSettingDefault {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -11970,12 +11970,12 @@ impl ::awsgen_runtime::http::HttpOperation for PutAttributes {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12167,12 +12167,12 @@ impl ::awsgen_runtime::http::HttpOperation for PutClusterCapacityProviders {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12360,12 +12360,12 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterContainerInstance {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12525,12 +12525,12 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterDaemonTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12690,12 +12690,12 @@ impl ::awsgen_runtime::http::HttpOperation for RegisterTaskDefinition {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -12891,12 +12891,12 @@ impl ::awsgen_runtime::http::HttpOperation for RunTask {
         };
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13135,12 +13135,12 @@ impl ::awsgen_runtime::http::HttpOperation for StartTask {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13334,12 +13334,12 @@ impl ::awsgen_runtime::http::HttpOperation for StopServiceDeployment {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13531,12 +13531,12 @@ impl ::awsgen_runtime::http::HttpOperation for StopTask {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13694,12 +13694,12 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitAttachmentStateChanges {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -13857,12 +13857,12 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitContainerStateChange {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14020,12 +14020,12 @@ impl ::awsgen_runtime::http::HttpOperation for SubmitTaskStateChange {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14181,12 +14181,12 @@ impl ::awsgen_runtime::http::HttpOperation for TagResource {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14372,12 +14372,12 @@ impl ::awsgen_runtime::http::HttpOperation for UntagResource {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14550,12 +14550,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCapacityProvider {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14726,12 +14726,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateCluster {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -14902,12 +14902,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateClusterSettings {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15084,12 +15084,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerAgent {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15308,12 +15308,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateContainerInstancesState {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15475,12 +15475,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateDaemon {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15700,12 +15700,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateExpressGatewayService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -15908,12 +15908,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateGateway {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16126,12 +16126,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateService {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16377,12 +16377,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateServicePrimaryTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16608,12 +16608,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskProtection {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }
@@ -16799,12 +16799,12 @@ impl ::awsgen_runtime::http::HttpOperation for UpdateTaskSet {
         let _ = ctx;
         #[allow(
             unused_mut,
-            reason = "only operations with a host prefix change the request"
+            reason = "only operations with a host prefix or a checksum change the request"
         )]
         let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
             &SERVICE,
             Self::NAME,
-            ::awsgen_runtime::json::to_vec(input),
+            ::awsgen_runtime::json::to_request_body(input),
         )?;
         ::std::result::Result::Ok(request)
     }

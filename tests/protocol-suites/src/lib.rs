@@ -1,5 +1,6 @@
 //! Code generated from each case of botocore's JSON-protocol compliance suites
-//! (`tests/protocols/`), one module per case, and [`visit`], which picks a case's operation.
+//! (`tests/protocols/`), one module per distinct case model, [`CASES`], which names each
+//! case's module, and [`visit`], which picks an operation of a module.
 //! `cases/` is generated: regenerate with `cargo xtask codegen`; the test
 //! is `tests/suites.rs`.
 

@@ -59,6 +59,18 @@ pub enum EndpointError {
     InvalidRequestUri { uri: String, reason: String },
 }
 
+impl From<awsgen_runtime::http::UriError> for EndpointError {
+    fn from(e: awsgen_runtime::http::UriError) -> Self {
+        use awsgen_runtime::http::UriError;
+        match e {
+            UriError::InvalidEndpoint { url, reason } => EndpointError::InvalidUrl { url, reason },
+            UriError::InvalidRequestUri { uri, reason } => {
+                EndpointError::InvalidRequestUri { uri, reason }
+            }
+        }
+    }
+}
+
 /// Resolution did not give an endpoint.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ResolveError {

@@ -6,9 +6,30 @@ use std::sync::Arc;
 ///
 /// An absent `@idempotencyToken` member is filled from [`RequestContext::idempotency_token`]:
 /// a random UUID v4 by default, or whatever [`RequestContext::with_idempotency_token`] gives.
-#[derive(Clone, Default)]
+///
+/// It also holds the request compression settings of `@requestCompression` operations, with
+/// the AWS SDKs' names and defaults: `disableRequestCompression` (false) and
+/// `requestMinCompressionSizeBytes` (10240).
+#[derive(Clone)]
 pub struct RequestContext {
     token: Option<Arc<dyn Fn() -> String + Send + Sync>>,
+    /// The smallest body compressed; `None`: compression is off.
+    min_compression_size: Option<usize>,
+}
+
+/// `requestMinCompressionSizeBytes`' default.
+const DEFAULT_MIN_COMPRESSION_SIZE: usize = 10_240;
+
+/// `requestMinCompressionSizeBytes`' largest value (10 MiB).
+const MAX_MIN_COMPRESSION_SIZE: usize = 10_485_760;
+
+impl Default for RequestContext {
+    fn default() -> Self {
+        Self {
+            token: None,
+            min_compression_size: Some(DEFAULT_MIN_COMPRESSION_SIZE),
+        }
+    }
 }
 
 impl RequestContext {
@@ -16,10 +37,29 @@ impl RequestContext {
         Self::default()
     }
 
+    /// `disableRequestCompression`: `@requestCompression` operations send their body as is.
+    pub fn disable_request_compression(mut self) -> Self {
+        self.min_compression_size = None;
+        self
+    }
+
+    /// `requestMinCompressionSizeBytes`: bodies of at least `bytes` (at most 10485760, the
+    /// SDKs' limit, to which a larger value is lowered) are compressed.
+    pub fn with_min_compression_size(mut self, bytes: usize) -> Self {
+        self.min_compression_size = Some(bytes.min(MAX_MIN_COMPRESSION_SIZE));
+        self
+    }
+
+    /// The smallest body to compress, or `None` when compression is disabled.
+    pub fn min_compression_size(&self) -> Option<usize> {
+        self.min_compression_size
+    }
+
     /// A context whose idempotency tokens come from `f` (tests use a constant).
     pub fn with_idempotency_token(f: impl Fn() -> String + Send + Sync + 'static) -> Self {
         Self {
             token: Some(Arc::new(f)),
+            ..Self::default()
         }
     }
 
@@ -43,6 +83,7 @@ impl std::fmt::Debug for RequestContext {
                     "uuid v4"
                 },
             )
+            .field("min_compression_size", &self.min_compression_size)
             .finish()
     }
 }

@@ -3,18 +3,24 @@
 //! operations build and parse HTTP messages and never do I/O; sending them is the client's job.
 //! The submodules hold the wire helpers generated operation code calls, one per protocol concern.
 
+mod checksum;
+mod compress;
 mod context;
 mod error;
 pub mod json_protocol;
 mod paginate;
 pub mod rest;
+mod uri;
 
+pub use checksum::set_content_md5;
+pub use compress::gzip_request;
 pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, OperationError, ResponseError};
 pub use paginate::{Pages, Paginated};
+pub use uri::{absolute_uri, UriError};
 
 /// Re-exported so generated code and the client agree on the `http` crate version.
-pub use ::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode};
+pub use ::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode, Uri};
 
 /// The wire protocol a service speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

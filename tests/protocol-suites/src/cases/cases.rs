@@ -2,10 +2,6 @@
 
 include!("input_json_0_0.rs");
 
-include!("input_json_0_1.rs");
-
-include!("input_json_0_2.rs");
-
 include!("input_json_1_0.rs");
 
 include!("input_json_2_0.rs");
@@ -18,95 +14,17 @@ include!("input_json_5_0.rs");
 
 include!("input_json_6_0.rs");
 
-include!("input_json_6_1.rs");
-
-include!("input_json_6_2.rs");
-
-include!("input_json_6_3.rs");
-
-include!("input_json_6_4.rs");
-
-include!("input_json_6_5.rs");
-
-include!("input_json_6_6.rs");
-
-include!("input_json_6_7.rs");
-
-include!("input_json_6_8.rs");
-
 include!("input_json_7_0.rs");
-
-include!("input_json_7_1.rs");
-
-include!("input_json_7_2.rs");
-
-include!("input_json_7_3.rs");
-
-include!("input_json_7_4.rs");
-
-include!("input_json_7_5.rs");
-
-include!("input_json_7_6.rs");
-
-include!("input_json_7_7.rs");
-
-include!("input_json_7_8.rs");
-
-include!("input_json_7_9.rs");
-
-include!("input_json_7_10.rs");
-
-include!("input_json_7_11.rs");
-
-include!("input_json_7_12.rs");
-
-include!("input_json_7_13.rs");
-
-include!("input_json_7_14.rs");
-
-include!("input_json_7_15.rs");
-
-include!("input_json_7_16.rs");
-
-include!("input_json_7_17.rs");
-
-include!("input_json_7_18.rs");
-
-include!("input_json_7_19.rs");
-
-include!("input_json_7_20.rs");
-
-include!("input_json_7_21.rs");
-
-include!("input_json_7_22.rs");
-
-include!("input_json_7_23.rs");
-
-include!("input_json_7_24.rs");
-
-include!("input_json_7_25.rs");
-
-include!("input_json_7_26.rs");
-
-include!("input_json_7_27.rs");
 
 include!("input_json_8_0.rs");
 
 include!("input_json_9_0.rs");
 
-include!("input_json_9_1.rs");
-
 include!("input_json_10_0.rs");
 
 include!("input_json_11_0.rs");
 
-include!("input_json_11_1.rs");
-
 include!("input_json_12_0.rs");
-
-include!("input_json_12_1.rs");
-
-include!("input_json_12_2.rs");
 
 include!("input_json_1_0_0_0.rs");
 
@@ -118,73 +36,25 @@ include!("input_json_1_0_3_0.rs");
 
 include!("input_json_1_0_4_0.rs");
 
-include!("input_json_1_0_4_1.rs");
-
-include!("input_json_1_0_4_2.rs");
-
-include!("input_json_1_0_4_3.rs");
-
-include!("input_json_1_0_4_4.rs");
-
-include!("input_json_1_0_4_5.rs");
-
-include!("input_json_1_0_4_6.rs");
-
-include!("input_json_1_0_4_7.rs");
-
-include!("input_json_1_0_4_8.rs");
-
-include!("input_json_1_0_4_9.rs");
-
 include!("input_json_1_0_5_0.rs");
 
 include!("input_json_1_0_6_0.rs");
 
 include!("input_json_1_0_7_0.rs");
 
-include!("input_json_1_0_7_1.rs");
-
 include!("input_json_1_0_8_0.rs");
-
-include!("input_json_1_0_8_1.rs");
-
-include!("input_json_1_0_8_2.rs");
 
 include!("input_rest_json_0_0.rs");
 
-include!("input_rest_json_0_1.rs");
-
-include!("input_rest_json_0_2.rs");
-
-include!("input_rest_json_0_3.rs");
-
-include!("input_rest_json_0_4.rs");
-
-include!("input_rest_json_0_5.rs");
-
-include!("input_rest_json_0_6.rs");
-
 include!("input_rest_json_1_0.rs");
-
-include!("input_rest_json_1_1.rs");
 
 include!("input_rest_json_2_0.rs");
 
 include!("input_rest_json_3_0.rs");
 
-include!("input_rest_json_3_1.rs");
-
-include!("input_rest_json_3_2.rs");
-
-include!("input_rest_json_3_3.rs");
-
-include!("input_rest_json_3_4.rs");
-
 include!("input_rest_json_4_0.rs");
 
 include!("input_rest_json_5_0.rs");
-
-include!("input_rest_json_5_1.rs");
 
 include!("input_rest_json_6_0.rs");
 
@@ -200,31 +70,17 @@ include!("input_rest_json_11_0.rs");
 
 include!("input_rest_json_12_0.rs");
 
-include!("input_rest_json_12_1.rs");
-
 include!("input_rest_json_13_0.rs");
 
 include!("input_rest_json_14_0.rs");
 
-include!("input_rest_json_14_1.rs");
-
 include!("input_rest_json_15_0.rs");
 
-include!("input_rest_json_15_1.rs");
-
-include!("input_rest_json_15_2.rs");
-
 include!("input_rest_json_16_0.rs");
-
-include!("input_rest_json_16_1.rs");
-
-include!("input_rest_json_16_2.rs");
 
 include!("input_rest_json_17_0.rs");
 
 include!("input_rest_json_18_0.rs");
-
-include!("input_rest_json_18_1.rs");
 
 include!("input_rest_json_19_0.rs");
 
@@ -234,24 +90,6 @@ include!("input_rest_json_21_0.rs");
 
 include!("input_rest_json_22_0.rs");
 
-include!("input_rest_json_22_1.rs");
-
-include!("input_rest_json_22_2.rs");
-
-include!("input_rest_json_22_3.rs");
-
-include!("input_rest_json_22_4.rs");
-
-include!("input_rest_json_22_5.rs");
-
-include!("input_rest_json_22_6.rs");
-
-include!("input_rest_json_22_7.rs");
-
-include!("input_rest_json_22_8.rs");
-
-include!("input_rest_json_22_9.rs");
-
 include!("input_rest_json_23_0.rs");
 
 include!("input_rest_json_24_0.rs");
@@ -260,47 +98,11 @@ include!("input_rest_json_25_0.rs");
 
 include!("input_rest_json_26_0.rs");
 
-include!("input_rest_json_26_1.rs");
-
 include!("input_rest_json_27_0.rs");
-
-include!("input_rest_json_27_1.rs");
-
-include!("input_rest_json_27_2.rs");
 
 include!("input_rest_json_28_0.rs");
 
-include!("input_rest_json_28_1.rs");
-
-include!("input_rest_json_28_2.rs");
-
-include!("input_rest_json_28_3.rs");
-
-include!("input_rest_json_28_4.rs");
-
-include!("input_rest_json_28_5.rs");
-
-include!("input_rest_json_28_6.rs");
-
 include!("input_rest_json_29_0.rs");
-
-include!("input_rest_json_29_1.rs");
-
-include!("input_rest_json_29_2.rs");
-
-include!("input_rest_json_29_3.rs");
-
-include!("input_rest_json_29_4.rs");
-
-include!("input_rest_json_29_5.rs");
-
-include!("input_rest_json_29_6.rs");
-
-include!("input_rest_json_29_7.rs");
-
-include!("input_rest_json_29_8.rs");
-
-include!("input_rest_json_29_9.rs");
 
 include!("input_rest_json_30_0.rs");
 
@@ -312,23 +114,13 @@ include!("input_rest_json_33_0.rs");
 
 include!("input_rest_json_34_0.rs");
 
-include!("input_rest_json_34_1.rs");
-
 include!("input_rest_json_35_0.rs");
 
 include!("input_rest_json_36_0.rs");
 
-include!("input_rest_json_36_1.rs");
-
-include!("input_rest_json_36_2.rs");
-
 include!("input_rest_json_37_0.rs");
 
-include!("input_rest_json_37_1.rs");
-
 include!("input_rest_json_38_0.rs");
-
-include!("input_rest_json_38_1.rs");
 
 include!("input_rest_json_39_0.rs");
 
@@ -338,39 +130,19 @@ include!("input_rest_json_41_0.rs");
 
 include!("input_rest_json_42_0.rs");
 
-include!("input_rest_json_42_1.rs");
-
-include!("input_rest_json_42_2.rs");
-
-include!("input_rest_json_42_3.rs");
-
-include!("input_rest_json_42_4.rs");
-
 include!("input_rest_json_43_0.rs");
-
-include!("input_rest_json_43_1.rs");
 
 include!("input_rest_json_44_0.rs");
 
 include!("input_rest_json_45_0.rs");
 
-include!("input_rest_json_45_1.rs");
-
 include!("input_rest_json_46_0.rs");
 
-include!("input_rest_json_46_1.rs");
-
 include!("input_rest_json_47_0.rs");
-
-include!("input_rest_json_47_1.rs");
-
-include!("input_rest_json_47_2.rs");
 
 include!("input_rest_json_48_0.rs");
 
 include!("input_rest_json_49_0.rs");
-
-include!("input_rest_json_49_1.rs");
 
 include!("input_rest_json_50_0.rs");
 
@@ -378,39 +150,13 @@ include!("input_rest_json_51_0.rs");
 
 include!("output_json_0_0.rs");
 
-include!("output_json_0_1.rs");
-
-include!("output_json_1_0.rs");
-
-include!("output_json_1_1.rs");
-
-include!("output_json_1_2.rs");
-
 include!("output_json_2_0.rs");
 
 include!("output_json_3_0.rs");
 
 include!("output_json_4_0.rs");
 
-include!("output_json_4_1.rs");
-
 include!("output_json_5_0.rs");
-
-include!("output_json_5_1.rs");
-
-include!("output_json_5_2.rs");
-
-include!("output_json_5_3.rs");
-
-include!("output_json_5_4.rs");
-
-include!("output_json_5_5.rs");
-
-include!("output_json_5_6.rs");
-
-include!("output_json_5_7.rs");
-
-include!("output_json_5_8.rs");
 
 include!("output_json_6_0.rs");
 
@@ -418,69 +164,7 @@ include!("output_json_7_0.rs");
 
 include!("output_json_8_0.rs");
 
-include!("output_json_8_1.rs");
-
-include!("output_json_8_2.rs");
-
-include!("output_json_8_3.rs");
-
-include!("output_json_8_4.rs");
-
-include!("output_json_8_5.rs");
-
-include!("output_json_8_6.rs");
-
-include!("output_json_8_7.rs");
-
-include!("output_json_8_8.rs");
-
-include!("output_json_8_9.rs");
-
 include!("output_json_9_0.rs");
-
-include!("output_json_9_1.rs");
-
-include!("output_json_9_2.rs");
-
-include!("output_json_9_3.rs");
-
-include!("output_json_9_4.rs");
-
-include!("output_json_9_5.rs");
-
-include!("output_json_9_6.rs");
-
-include!("output_json_9_7.rs");
-
-include!("output_json_9_8.rs");
-
-include!("output_json_9_9.rs");
-
-include!("output_json_9_10.rs");
-
-include!("output_json_9_11.rs");
-
-include!("output_json_9_12.rs");
-
-include!("output_json_9_13.rs");
-
-include!("output_json_9_14.rs");
-
-include!("output_json_9_15.rs");
-
-include!("output_json_9_16.rs");
-
-include!("output_json_9_17.rs");
-
-include!("output_json_9_18.rs");
-
-include!("output_json_9_19.rs");
-
-include!("output_json_9_20.rs");
-
-include!("output_json_9_21.rs");
-
-include!("output_json_9_22.rs");
 
 include!("output_json_10_0.rs");
 
@@ -488,125 +172,37 @@ include!("output_json_11_0.rs");
 
 include!("output_json_12_0.rs");
 
-include!("output_json_12_1.rs");
-
-include!("output_json_12_2.rs");
-
 include!("output_json_1_0_0_0.rs");
 
 include!("output_json_1_0_1_0.rs");
 
 include!("output_json_1_0_2_0.rs");
 
-include!("output_json_1_0_2_1.rs");
-
-include!("output_json_1_0_2_2.rs");
-
-include!("output_json_1_0_2_3.rs");
-
-include!("output_json_1_0_2_4.rs");
-
-include!("output_json_1_0_2_5.rs");
-
-include!("output_json_1_0_2_6.rs");
-
-include!("output_json_1_0_2_7.rs");
-
-include!("output_json_1_0_2_8.rs");
-
 include!("output_json_1_0_3_0.rs");
 
-include!("output_json_1_0_3_1.rs");
-
 include!("output_json_1_0_4_0.rs");
-
-include!("output_json_1_0_4_1.rs");
-
-include!("output_json_1_0_4_2.rs");
-
-include!("output_json_1_0_4_3.rs");
-
-include!("output_json_1_0_4_4.rs");
-
-include!("output_json_1_0_4_5.rs");
-
-include!("output_json_1_0_4_6.rs");
-
-include!("output_json_1_0_4_7.rs");
-
-include!("output_json_1_0_4_8.rs");
-
-include!("output_json_1_0_4_9.rs");
-
-include!("output_json_1_0_4_10.rs");
-
-include!("output_json_1_0_4_11.rs");
-
-include!("output_json_1_0_5_0.rs");
-
-include!("output_json_1_0_5_1.rs");
-
-include!("output_json_1_0_5_2.rs");
 
 include!("output_json_1_0_6_0.rs");
 
 include!("output_json_1_0_7_0.rs");
 
-include!("output_json_1_0_7_1.rs");
-
-include!("output_json_1_0_7_2.rs");
-
 include!("output_rest_json_0_0.rs");
 
-include!("output_rest_json_0_1.rs");
-
 include!("output_rest_json_1_0.rs");
-
-include!("output_rest_json_1_1.rs");
-
-include!("output_rest_json_1_2.rs");
-
-include!("output_rest_json_1_3.rs");
-
-include!("output_rest_json_1_4.rs");
 
 include!("output_rest_json_2_0.rs");
 
 include!("output_rest_json_3_0.rs");
 
-include!("output_rest_json_3_1.rs");
-
 include!("output_rest_json_4_0.rs");
-
-include!("output_rest_json_4_1.rs");
 
 include!("output_rest_json_5_0.rs");
 
 include!("output_rest_json_6_0.rs");
 
-include!("output_rest_json_6_1.rs");
-
 include!("output_rest_json_7_0.rs");
 
-include!("output_rest_json_7_1.rs");
-
-include!("output_rest_json_7_2.rs");
-
-include!("output_rest_json_7_3.rs");
-
-include!("output_rest_json_7_4.rs");
-
-include!("output_rest_json_7_5.rs");
-
-include!("output_rest_json_7_6.rs");
-
-include!("output_rest_json_7_7.rs");
-
-include!("output_rest_json_7_8.rs");
-
 include!("output_rest_json_8_0.rs");
-
-include!("output_rest_json_8_1.rs");
 
 include!("output_rest_json_9_0.rs");
 
@@ -614,13 +210,9 @@ include!("output_rest_json_10_0.rs");
 
 include!("output_rest_json_11_0.rs");
 
-include!("output_rest_json_11_1.rs");
-
 include!("output_rest_json_12_0.rs");
 
 include!("output_rest_json_13_0.rs");
-
-include!("output_rest_json_13_1.rs");
 
 include!("output_rest_json_14_0.rs");
 
@@ -628,33 +220,11 @@ include!("output_rest_json_15_0.rs");
 
 include!("output_rest_json_16_0.rs");
 
-include!("output_rest_json_16_1.rs");
-
 include!("output_rest_json_17_0.rs");
 
 include!("output_rest_json_18_0.rs");
 
-include!("output_rest_json_18_1.rs");
-
 include!("output_rest_json_19_0.rs");
-
-include!("output_rest_json_19_1.rs");
-
-include!("output_rest_json_19_2.rs");
-
-include!("output_rest_json_19_3.rs");
-
-include!("output_rest_json_19_4.rs");
-
-include!("output_rest_json_19_5.rs");
-
-include!("output_rest_json_19_6.rs");
-
-include!("output_rest_json_19_7.rs");
-
-include!("output_rest_json_19_8.rs");
-
-include!("output_rest_json_19_9.rs");
 
 include!("output_rest_json_20_0.rs");
 
@@ -664,84 +234,401 @@ include!("output_rest_json_22_0.rs");
 
 include!("output_rest_json_23_0.rs");
 
-include!("output_rest_json_23_1.rs");
-
 include!("output_rest_json_24_0.rs");
-
-include!("output_rest_json_24_1.rs");
-
-include!("output_rest_json_24_2.rs");
-
-include!("output_rest_json_24_3.rs");
 
 include!("output_rest_json_25_0.rs");
 
-include!("output_rest_json_25_1.rs");
-
-include!("output_rest_json_25_2.rs");
-
-include!("output_rest_json_25_3.rs");
-
-include!("output_rest_json_25_4.rs");
-
-include!("output_rest_json_25_5.rs");
-
-include!("output_rest_json_25_6.rs");
-
 include!("output_rest_json_26_0.rs");
-
-include!("output_rest_json_26_1.rs");
-
-include!("output_rest_json_26_2.rs");
-
-include!("output_rest_json_26_3.rs");
-
-include!("output_rest_json_26_4.rs");
-
-include!("output_rest_json_26_5.rs");
-
-include!("output_rest_json_26_6.rs");
-
-include!("output_rest_json_26_7.rs");
-
-include!("output_rest_json_26_8.rs");
-
-include!("output_rest_json_26_9.rs");
 
 include!("output_rest_json_27_0.rs");
 
-include!("output_rest_json_28_0.rs");
-
 include!("output_rest_json_29_0.rs");
 
-include!("output_rest_json_29_1.rs");
-
 include!("output_rest_json_30_0.rs");
-
-include!("output_rest_json_30_1.rs");
-
-include!("output_rest_json_30_2.rs");
 
 include!("output_rest_json_31_0.rs");
 
 include!("output_rest_json_32_0.rs");
 
-include!("output_rest_json_32_1.rs");
-
-include!("output_rest_json_32_2.rs");
-
-include!("output_rest_json_32_3.rs");
-
-include!("output_rest_json_32_4.rs");
-
 include!("output_rest_json_33_0.rs");
 
-include!("output_rest_json_34_0.rs");
+/// Every case, by its key (`xtask::codegen::protocol_case_key`), and its module.
+pub const CASES: &[(&str, &str)] = &[
+    ("input_json_0_0", "input_json_0_0"),
+    ("input_json_0_1", "input_json_0_0"),
+    ("input_json_0_2", "input_json_0_0"),
+    ("input_json_1_0", "input_json_1_0"),
+    ("input_json_2_0", "input_json_2_0"),
+    ("input_json_3_0", "input_json_3_0"),
+    ("input_json_4_0", "input_json_4_0"),
+    ("input_json_5_0", "input_json_5_0"),
+    ("input_json_6_0", "input_json_6_0"),
+    ("input_json_6_1", "input_json_6_0"),
+    ("input_json_6_2", "input_json_6_0"),
+    ("input_json_6_3", "input_json_6_0"),
+    ("input_json_6_4", "input_json_6_0"),
+    ("input_json_6_5", "input_json_6_0"),
+    ("input_json_6_6", "input_json_6_0"),
+    ("input_json_6_7", "input_json_6_0"),
+    ("input_json_6_8", "input_json_6_0"),
+    ("input_json_7_0", "input_json_7_0"),
+    ("input_json_7_1", "input_json_7_0"),
+    ("input_json_7_2", "input_json_7_0"),
+    ("input_json_7_3", "input_json_7_0"),
+    ("input_json_7_4", "input_json_7_0"),
+    ("input_json_7_5", "input_json_7_0"),
+    ("input_json_7_6", "input_json_7_0"),
+    ("input_json_7_7", "input_json_7_0"),
+    ("input_json_7_8", "input_json_7_0"),
+    ("input_json_7_9", "input_json_7_0"),
+    ("input_json_7_10", "input_json_7_0"),
+    ("input_json_7_11", "input_json_7_0"),
+    ("input_json_7_12", "input_json_7_0"),
+    ("input_json_7_13", "input_json_7_0"),
+    ("input_json_7_14", "input_json_7_0"),
+    ("input_json_7_15", "input_json_7_0"),
+    ("input_json_7_16", "input_json_7_0"),
+    ("input_json_7_17", "input_json_7_0"),
+    ("input_json_7_18", "input_json_7_0"),
+    ("input_json_7_19", "input_json_7_0"),
+    ("input_json_7_20", "input_json_7_0"),
+    ("input_json_7_21", "input_json_7_0"),
+    ("input_json_7_22", "input_json_7_0"),
+    ("input_json_7_23", "input_json_7_0"),
+    ("input_json_7_24", "input_json_7_0"),
+    ("input_json_7_25", "input_json_7_0"),
+    ("input_json_7_26", "input_json_7_0"),
+    ("input_json_7_27", "input_json_7_0"),
+    ("input_json_8_0", "input_json_8_0"),
+    ("input_json_9_0", "input_json_9_0"),
+    ("input_json_9_1", "input_json_9_0"),
+    ("input_json_10_0", "input_json_10_0"),
+    ("input_json_11_0", "input_json_11_0"),
+    ("input_json_11_1", "input_json_11_0"),
+    ("input_json_12_0", "input_json_12_0"),
+    ("input_json_12_1", "input_json_12_0"),
+    ("input_json_12_2", "input_json_12_0"),
+    ("input_json_1_0_0_0", "input_json_1_0_0_0"),
+    ("input_json_1_0_1_0", "input_json_1_0_1_0"),
+    ("input_json_1_0_2_0", "input_json_1_0_2_0"),
+    ("input_json_1_0_3_0", "input_json_1_0_3_0"),
+    ("input_json_1_0_4_0", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_1", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_2", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_3", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_4", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_5", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_6", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_7", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_8", "input_json_1_0_4_0"),
+    ("input_json_1_0_4_9", "input_json_1_0_4_0"),
+    ("input_json_1_0_5_0", "input_json_1_0_5_0"),
+    ("input_json_1_0_6_0", "input_json_1_0_6_0"),
+    ("input_json_1_0_7_0", "input_json_1_0_7_0"),
+    ("input_json_1_0_7_1", "input_json_1_0_7_0"),
+    ("input_json_1_0_8_0", "input_json_1_0_8_0"),
+    ("input_json_1_0_8_1", "input_json_1_0_8_0"),
+    ("input_json_1_0_8_2", "input_json_1_0_8_0"),
+    ("input_rest_json_0_0", "input_rest_json_0_0"),
+    ("input_rest_json_0_1", "input_rest_json_0_0"),
+    ("input_rest_json_0_2", "input_rest_json_0_0"),
+    ("input_rest_json_0_3", "input_rest_json_0_0"),
+    ("input_rest_json_0_4", "input_rest_json_0_0"),
+    ("input_rest_json_0_5", "input_rest_json_0_0"),
+    ("input_rest_json_0_6", "input_rest_json_0_0"),
+    ("input_rest_json_1_0", "input_rest_json_1_0"),
+    ("input_rest_json_1_1", "input_rest_json_1_0"),
+    ("input_rest_json_2_0", "input_rest_json_2_0"),
+    ("input_rest_json_3_0", "input_rest_json_3_0"),
+    ("input_rest_json_3_1", "input_rest_json_3_0"),
+    ("input_rest_json_3_2", "input_rest_json_3_0"),
+    ("input_rest_json_3_3", "input_rest_json_3_0"),
+    ("input_rest_json_3_4", "input_rest_json_3_0"),
+    ("input_rest_json_4_0", "input_rest_json_4_0"),
+    ("input_rest_json_5_0", "input_rest_json_5_0"),
+    ("input_rest_json_5_1", "input_rest_json_5_0"),
+    ("input_rest_json_6_0", "input_rest_json_6_0"),
+    ("input_rest_json_7_0", "input_rest_json_7_0"),
+    ("input_rest_json_8_0", "input_rest_json_8_0"),
+    ("input_rest_json_9_0", "input_rest_json_9_0"),
+    ("input_rest_json_10_0", "input_rest_json_10_0"),
+    ("input_rest_json_11_0", "input_rest_json_11_0"),
+    ("input_rest_json_12_0", "input_rest_json_12_0"),
+    ("input_rest_json_12_1", "input_rest_json_12_0"),
+    ("input_rest_json_13_0", "input_rest_json_13_0"),
+    ("input_rest_json_14_0", "input_rest_json_14_0"),
+    ("input_rest_json_14_1", "input_rest_json_14_0"),
+    ("input_rest_json_15_0", "input_rest_json_15_0"),
+    ("input_rest_json_15_1", "input_rest_json_15_0"),
+    ("input_rest_json_15_2", "input_rest_json_15_0"),
+    ("input_rest_json_16_0", "input_rest_json_16_0"),
+    ("input_rest_json_16_1", "input_rest_json_16_0"),
+    ("input_rest_json_16_2", "input_rest_json_16_0"),
+    ("input_rest_json_17_0", "input_rest_json_17_0"),
+    ("input_rest_json_18_0", "input_rest_json_18_0"),
+    ("input_rest_json_18_1", "input_rest_json_18_0"),
+    ("input_rest_json_19_0", "input_rest_json_19_0"),
+    ("input_rest_json_20_0", "input_rest_json_20_0"),
+    ("input_rest_json_21_0", "input_rest_json_21_0"),
+    ("input_rest_json_22_0", "input_rest_json_22_0"),
+    ("input_rest_json_22_1", "input_rest_json_22_0"),
+    ("input_rest_json_22_2", "input_rest_json_22_0"),
+    ("input_rest_json_22_3", "input_rest_json_22_0"),
+    ("input_rest_json_22_4", "input_rest_json_22_0"),
+    ("input_rest_json_22_5", "input_rest_json_22_0"),
+    ("input_rest_json_22_6", "input_rest_json_22_0"),
+    ("input_rest_json_22_7", "input_rest_json_22_0"),
+    ("input_rest_json_22_8", "input_rest_json_22_0"),
+    ("input_rest_json_22_9", "input_rest_json_22_0"),
+    ("input_rest_json_23_0", "input_rest_json_23_0"),
+    ("input_rest_json_24_0", "input_rest_json_24_0"),
+    ("input_rest_json_25_0", "input_rest_json_25_0"),
+    ("input_rest_json_26_0", "input_rest_json_26_0"),
+    ("input_rest_json_26_1", "input_rest_json_26_0"),
+    ("input_rest_json_27_0", "input_rest_json_27_0"),
+    ("input_rest_json_27_1", "input_rest_json_27_0"),
+    ("input_rest_json_27_2", "input_rest_json_27_0"),
+    ("input_rest_json_28_0", "input_rest_json_28_0"),
+    ("input_rest_json_28_1", "input_rest_json_28_0"),
+    ("input_rest_json_28_2", "input_rest_json_28_0"),
+    ("input_rest_json_28_3", "input_rest_json_28_0"),
+    ("input_rest_json_28_4", "input_rest_json_28_0"),
+    ("input_rest_json_28_5", "input_rest_json_28_0"),
+    ("input_rest_json_28_6", "input_rest_json_28_0"),
+    ("input_rest_json_29_0", "input_rest_json_29_0"),
+    ("input_rest_json_29_1", "input_rest_json_29_0"),
+    ("input_rest_json_29_2", "input_rest_json_29_0"),
+    ("input_rest_json_29_3", "input_rest_json_29_0"),
+    ("input_rest_json_29_4", "input_rest_json_29_0"),
+    ("input_rest_json_29_5", "input_rest_json_29_0"),
+    ("input_rest_json_29_6", "input_rest_json_29_0"),
+    ("input_rest_json_29_7", "input_rest_json_29_0"),
+    ("input_rest_json_29_8", "input_rest_json_29_0"),
+    ("input_rest_json_29_9", "input_rest_json_29_0"),
+    ("input_rest_json_30_0", "input_rest_json_30_0"),
+    ("input_rest_json_31_0", "input_rest_json_31_0"),
+    ("input_rest_json_32_0", "input_rest_json_32_0"),
+    ("input_rest_json_33_0", "input_rest_json_33_0"),
+    ("input_rest_json_34_0", "input_rest_json_34_0"),
+    ("input_rest_json_34_1", "input_rest_json_34_0"),
+    ("input_rest_json_35_0", "input_rest_json_35_0"),
+    ("input_rest_json_36_0", "input_rest_json_36_0"),
+    ("input_rest_json_36_1", "input_rest_json_36_0"),
+    ("input_rest_json_36_2", "input_rest_json_36_0"),
+    ("input_rest_json_37_0", "input_rest_json_37_0"),
+    ("input_rest_json_37_1", "input_rest_json_37_0"),
+    ("input_rest_json_38_0", "input_rest_json_38_0"),
+    ("input_rest_json_38_1", "input_rest_json_38_0"),
+    ("input_rest_json_39_0", "input_rest_json_39_0"),
+    ("input_rest_json_40_0", "input_rest_json_40_0"),
+    ("input_rest_json_41_0", "input_rest_json_41_0"),
+    ("input_rest_json_42_0", "input_rest_json_42_0"),
+    ("input_rest_json_42_1", "input_rest_json_42_0"),
+    ("input_rest_json_42_2", "input_rest_json_42_0"),
+    ("input_rest_json_42_3", "input_rest_json_42_0"),
+    ("input_rest_json_42_4", "input_rest_json_42_0"),
+    ("input_rest_json_43_0", "input_rest_json_43_0"),
+    ("input_rest_json_43_1", "input_rest_json_43_0"),
+    ("input_rest_json_44_0", "input_rest_json_44_0"),
+    ("input_rest_json_45_0", "input_rest_json_45_0"),
+    ("input_rest_json_45_1", "input_rest_json_45_0"),
+    ("input_rest_json_46_0", "input_rest_json_46_0"),
+    ("input_rest_json_46_1", "input_rest_json_46_0"),
+    ("input_rest_json_47_0", "input_rest_json_47_0"),
+    ("input_rest_json_47_1", "input_rest_json_47_0"),
+    ("input_rest_json_47_2", "input_rest_json_47_0"),
+    ("input_rest_json_48_0", "input_rest_json_48_0"),
+    ("input_rest_json_49_0", "input_rest_json_49_0"),
+    ("input_rest_json_49_1", "input_rest_json_49_0"),
+    ("input_rest_json_50_0", "input_rest_json_50_0"),
+    ("input_rest_json_51_0", "input_rest_json_51_0"),
+    ("output_json_0_0", "output_json_0_0"),
+    ("output_json_0_1", "output_json_0_0"),
+    ("output_json_1_0", "input_json_0_0"),
+    ("output_json_1_1", "input_json_0_0"),
+    ("output_json_1_2", "input_json_0_0"),
+    ("output_json_2_0", "output_json_2_0"),
+    ("output_json_3_0", "output_json_3_0"),
+    ("output_json_4_0", "output_json_4_0"),
+    ("output_json_4_1", "output_json_4_0"),
+    ("output_json_5_0", "output_json_5_0"),
+    ("output_json_5_1", "output_json_5_0"),
+    ("output_json_5_2", "output_json_5_0"),
+    ("output_json_5_3", "output_json_5_0"),
+    ("output_json_5_4", "output_json_5_0"),
+    ("output_json_5_5", "output_json_5_0"),
+    ("output_json_5_6", "output_json_5_0"),
+    ("output_json_5_7", "output_json_5_0"),
+    ("output_json_5_8", "output_json_5_0"),
+    ("output_json_6_0", "output_json_6_0"),
+    ("output_json_7_0", "output_json_7_0"),
+    ("output_json_8_0", "output_json_8_0"),
+    ("output_json_8_1", "output_json_8_0"),
+    ("output_json_8_2", "output_json_8_0"),
+    ("output_json_8_3", "output_json_8_0"),
+    ("output_json_8_4", "output_json_8_0"),
+    ("output_json_8_5", "output_json_8_0"),
+    ("output_json_8_6", "output_json_8_0"),
+    ("output_json_8_7", "output_json_8_0"),
+    ("output_json_8_8", "output_json_8_0"),
+    ("output_json_8_9", "output_json_8_0"),
+    ("output_json_9_0", "output_json_9_0"),
+    ("output_json_9_1", "output_json_9_0"),
+    ("output_json_9_2", "output_json_9_0"),
+    ("output_json_9_3", "output_json_9_0"),
+    ("output_json_9_4", "output_json_9_0"),
+    ("output_json_9_5", "output_json_9_0"),
+    ("output_json_9_6", "output_json_9_0"),
+    ("output_json_9_7", "output_json_9_0"),
+    ("output_json_9_8", "output_json_9_0"),
+    ("output_json_9_9", "output_json_9_0"),
+    ("output_json_9_10", "output_json_9_0"),
+    ("output_json_9_11", "output_json_9_0"),
+    ("output_json_9_12", "output_json_9_0"),
+    ("output_json_9_13", "output_json_9_0"),
+    ("output_json_9_14", "output_json_9_0"),
+    ("output_json_9_15", "output_json_9_0"),
+    ("output_json_9_16", "output_json_9_0"),
+    ("output_json_9_17", "output_json_9_0"),
+    ("output_json_9_18", "output_json_9_0"),
+    ("output_json_9_19", "output_json_9_0"),
+    ("output_json_9_20", "output_json_9_0"),
+    ("output_json_9_21", "output_json_9_0"),
+    ("output_json_9_22", "output_json_9_0"),
+    ("output_json_10_0", "output_json_10_0"),
+    ("output_json_11_0", "output_json_11_0"),
+    ("output_json_12_0", "output_json_12_0"),
+    ("output_json_12_1", "output_json_12_0"),
+    ("output_json_12_2", "output_json_12_0"),
+    ("output_json_1_0_0_0", "output_json_1_0_0_0"),
+    ("output_json_1_0_1_0", "output_json_1_0_1_0"),
+    ("output_json_1_0_2_0", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_1", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_2", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_3", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_4", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_5", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_6", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_7", "output_json_1_0_2_0"),
+    ("output_json_1_0_2_8", "output_json_1_0_2_0"),
+    ("output_json_1_0_3_0", "output_json_1_0_3_0"),
+    ("output_json_1_0_3_1", "output_json_1_0_3_0"),
+    ("output_json_1_0_4_0", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_1", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_2", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_3", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_4", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_5", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_6", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_7", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_8", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_9", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_10", "output_json_1_0_4_0"),
+    ("output_json_1_0_4_11", "output_json_1_0_4_0"),
+    ("output_json_1_0_5_0", "input_json_1_0_5_0"),
+    ("output_json_1_0_5_1", "input_json_1_0_5_0"),
+    ("output_json_1_0_5_2", "input_json_1_0_5_0"),
+    ("output_json_1_0_6_0", "output_json_1_0_6_0"),
+    ("output_json_1_0_7_0", "output_json_1_0_7_0"),
+    ("output_json_1_0_7_1", "output_json_1_0_7_0"),
+    ("output_json_1_0_7_2", "output_json_1_0_7_0"),
+    ("output_rest_json_0_0", "output_rest_json_0_0"),
+    ("output_rest_json_0_1", "output_rest_json_0_0"),
+    ("output_rest_json_1_0", "output_rest_json_1_0"),
+    ("output_rest_json_1_1", "output_rest_json_1_0"),
+    ("output_rest_json_1_2", "output_rest_json_1_0"),
+    ("output_rest_json_1_3", "output_rest_json_1_0"),
+    ("output_rest_json_1_4", "output_rest_json_1_0"),
+    ("output_rest_json_2_0", "output_rest_json_2_0"),
+    ("output_rest_json_3_0", "output_rest_json_3_0"),
+    ("output_rest_json_3_1", "output_rest_json_3_0"),
+    ("output_rest_json_4_0", "output_rest_json_4_0"),
+    ("output_rest_json_4_1", "output_rest_json_4_0"),
+    ("output_rest_json_5_0", "output_rest_json_5_0"),
+    ("output_rest_json_6_0", "output_rest_json_6_0"),
+    ("output_rest_json_6_1", "output_rest_json_6_0"),
+    ("output_rest_json_7_0", "output_rest_json_7_0"),
+    ("output_rest_json_7_1", "output_rest_json_7_0"),
+    ("output_rest_json_7_2", "output_rest_json_7_0"),
+    ("output_rest_json_7_3", "output_rest_json_7_0"),
+    ("output_rest_json_7_4", "output_rest_json_7_0"),
+    ("output_rest_json_7_5", "output_rest_json_7_0"),
+    ("output_rest_json_7_6", "output_rest_json_7_0"),
+    ("output_rest_json_7_7", "output_rest_json_7_0"),
+    ("output_rest_json_7_8", "output_rest_json_7_0"),
+    ("output_rest_json_8_0", "output_rest_json_8_0"),
+    ("output_rest_json_8_1", "output_rest_json_8_0"),
+    ("output_rest_json_9_0", "output_rest_json_9_0"),
+    ("output_rest_json_10_0", "output_rest_json_10_0"),
+    ("output_rest_json_11_0", "output_rest_json_11_0"),
+    ("output_rest_json_11_1", "output_rest_json_11_0"),
+    ("output_rest_json_12_0", "output_rest_json_12_0"),
+    ("output_rest_json_13_0", "output_rest_json_13_0"),
+    ("output_rest_json_13_1", "output_rest_json_13_0"),
+    ("output_rest_json_14_0", "output_rest_json_14_0"),
+    ("output_rest_json_15_0", "output_rest_json_15_0"),
+    ("output_rest_json_16_0", "output_rest_json_16_0"),
+    ("output_rest_json_16_1", "output_rest_json_16_0"),
+    ("output_rest_json_17_0", "output_rest_json_17_0"),
+    ("output_rest_json_18_0", "output_rest_json_18_0"),
+    ("output_rest_json_18_1", "output_rest_json_18_0"),
+    ("output_rest_json_19_0", "output_rest_json_19_0"),
+    ("output_rest_json_19_1", "output_rest_json_19_0"),
+    ("output_rest_json_19_2", "output_rest_json_19_0"),
+    ("output_rest_json_19_3", "output_rest_json_19_0"),
+    ("output_rest_json_19_4", "output_rest_json_19_0"),
+    ("output_rest_json_19_5", "output_rest_json_19_0"),
+    ("output_rest_json_19_6", "output_rest_json_19_0"),
+    ("output_rest_json_19_7", "output_rest_json_19_0"),
+    ("output_rest_json_19_8", "output_rest_json_19_0"),
+    ("output_rest_json_19_9", "output_rest_json_19_0"),
+    ("output_rest_json_20_0", "output_rest_json_20_0"),
+    ("output_rest_json_21_0", "output_rest_json_21_0"),
+    ("output_rest_json_22_0", "output_rest_json_22_0"),
+    ("output_rest_json_23_0", "output_rest_json_23_0"),
+    ("output_rest_json_23_1", "output_rest_json_23_0"),
+    ("output_rest_json_24_0", "output_rest_json_24_0"),
+    ("output_rest_json_24_1", "output_rest_json_24_0"),
+    ("output_rest_json_24_2", "output_rest_json_24_0"),
+    ("output_rest_json_24_3", "output_rest_json_24_0"),
+    ("output_rest_json_25_0", "output_rest_json_25_0"),
+    ("output_rest_json_25_1", "output_rest_json_25_0"),
+    ("output_rest_json_25_2", "output_rest_json_25_0"),
+    ("output_rest_json_25_3", "output_rest_json_25_0"),
+    ("output_rest_json_25_4", "output_rest_json_25_0"),
+    ("output_rest_json_25_5", "output_rest_json_25_0"),
+    ("output_rest_json_25_6", "output_rest_json_25_0"),
+    ("output_rest_json_26_0", "output_rest_json_26_0"),
+    ("output_rest_json_26_1", "output_rest_json_26_0"),
+    ("output_rest_json_26_2", "output_rest_json_26_0"),
+    ("output_rest_json_26_3", "output_rest_json_26_0"),
+    ("output_rest_json_26_4", "output_rest_json_26_0"),
+    ("output_rest_json_26_5", "output_rest_json_26_0"),
+    ("output_rest_json_26_6", "output_rest_json_26_0"),
+    ("output_rest_json_26_7", "output_rest_json_26_0"),
+    ("output_rest_json_26_8", "output_rest_json_26_0"),
+    ("output_rest_json_26_9", "output_rest_json_26_0"),
+    ("output_rest_json_27_0", "output_rest_json_27_0"),
+    ("output_rest_json_28_0", "input_rest_json_31_0"),
+    ("output_rest_json_29_0", "output_rest_json_29_0"),
+    ("output_rest_json_29_1", "output_rest_json_29_0"),
+    ("output_rest_json_30_0", "output_rest_json_30_0"),
+    ("output_rest_json_30_1", "output_rest_json_30_0"),
+    ("output_rest_json_30_2", "output_rest_json_30_0"),
+    ("output_rest_json_31_0", "output_rest_json_31_0"),
+    ("output_rest_json_32_0", "output_rest_json_32_0"),
+    ("output_rest_json_32_1", "output_rest_json_32_0"),
+    ("output_rest_json_32_2", "output_rest_json_32_0"),
+    ("output_rest_json_32_3", "output_rest_json_32_0"),
+    ("output_rest_json_32_4", "output_rest_json_32_0"),
+    ("output_rest_json_33_0", "output_rest_json_33_0"),
+    ("output_rest_json_34_0", "input_rest_json_51_0"),
+];
 
-/// Cases whose model does not generate, with the error.
+/// Modules whose model does not generate, with the error.
 pub const NOT_GENERATED: &[(&str, &str)] = &[];
 
-/// Runs `visitor` on `operation` of the case module `module`.
+/// Runs `visitor` on `operation` of the module `module`.
 pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
     module: &str,
     operation: &str,
@@ -750,12 +637,6 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
     match module {
         "input_json_0_0" => {
             input_json_0_0::operation::visit_operation(operation, visitor)
-        }
-        "input_json_0_1" => {
-            input_json_0_1::operation::visit_operation(operation, visitor)
-        }
-        "input_json_0_2" => {
-            input_json_0_2::operation::visit_operation(operation, visitor)
         }
         "input_json_1_0" => {
             input_json_1_0::operation::visit_operation(operation, visitor)
@@ -775,113 +656,8 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_json_6_0" => {
             input_json_6_0::operation::visit_operation(operation, visitor)
         }
-        "input_json_6_1" => {
-            input_json_6_1::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_2" => {
-            input_json_6_2::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_3" => {
-            input_json_6_3::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_4" => {
-            input_json_6_4::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_5" => {
-            input_json_6_5::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_6" => {
-            input_json_6_6::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_7" => {
-            input_json_6_7::operation::visit_operation(operation, visitor)
-        }
-        "input_json_6_8" => {
-            input_json_6_8::operation::visit_operation(operation, visitor)
-        }
         "input_json_7_0" => {
             input_json_7_0::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_1" => {
-            input_json_7_1::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_2" => {
-            input_json_7_2::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_3" => {
-            input_json_7_3::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_4" => {
-            input_json_7_4::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_5" => {
-            input_json_7_5::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_6" => {
-            input_json_7_6::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_7" => {
-            input_json_7_7::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_8" => {
-            input_json_7_8::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_9" => {
-            input_json_7_9::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_10" => {
-            input_json_7_10::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_11" => {
-            input_json_7_11::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_12" => {
-            input_json_7_12::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_13" => {
-            input_json_7_13::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_14" => {
-            input_json_7_14::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_15" => {
-            input_json_7_15::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_16" => {
-            input_json_7_16::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_17" => {
-            input_json_7_17::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_18" => {
-            input_json_7_18::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_19" => {
-            input_json_7_19::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_20" => {
-            input_json_7_20::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_21" => {
-            input_json_7_21::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_22" => {
-            input_json_7_22::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_23" => {
-            input_json_7_23::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_24" => {
-            input_json_7_24::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_25" => {
-            input_json_7_25::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_26" => {
-            input_json_7_26::operation::visit_operation(operation, visitor)
-        }
-        "input_json_7_27" => {
-            input_json_7_27::operation::visit_operation(operation, visitor)
         }
         "input_json_8_0" => {
             input_json_8_0::operation::visit_operation(operation, visitor)
@@ -889,26 +665,14 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_json_9_0" => {
             input_json_9_0::operation::visit_operation(operation, visitor)
         }
-        "input_json_9_1" => {
-            input_json_9_1::operation::visit_operation(operation, visitor)
-        }
         "input_json_10_0" => {
             input_json_10_0::operation::visit_operation(operation, visitor)
         }
         "input_json_11_0" => {
             input_json_11_0::operation::visit_operation(operation, visitor)
         }
-        "input_json_11_1" => {
-            input_json_11_1::operation::visit_operation(operation, visitor)
-        }
         "input_json_12_0" => {
             input_json_12_0::operation::visit_operation(operation, visitor)
-        }
-        "input_json_12_1" => {
-            input_json_12_1::operation::visit_operation(operation, visitor)
-        }
-        "input_json_12_2" => {
-            input_json_12_2::operation::visit_operation(operation, visitor)
         }
         "input_json_1_0_0_0" => {
             input_json_1_0_0_0::operation::visit_operation(operation, visitor)
@@ -925,33 +689,6 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_json_1_0_4_0" => {
             input_json_1_0_4_0::operation::visit_operation(operation, visitor)
         }
-        "input_json_1_0_4_1" => {
-            input_json_1_0_4_1::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_2" => {
-            input_json_1_0_4_2::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_3" => {
-            input_json_1_0_4_3::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_4" => {
-            input_json_1_0_4_4::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_5" => {
-            input_json_1_0_4_5::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_6" => {
-            input_json_1_0_4_6::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_7" => {
-            input_json_1_0_4_7::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_8" => {
-            input_json_1_0_4_8::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_4_9" => {
-            input_json_1_0_4_9::operation::visit_operation(operation, visitor)
-        }
         "input_json_1_0_5_0" => {
             input_json_1_0_5_0::operation::visit_operation(operation, visitor)
         }
@@ -961,44 +698,14 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_json_1_0_7_0" => {
             input_json_1_0_7_0::operation::visit_operation(operation, visitor)
         }
-        "input_json_1_0_7_1" => {
-            input_json_1_0_7_1::operation::visit_operation(operation, visitor)
-        }
         "input_json_1_0_8_0" => {
             input_json_1_0_8_0::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_8_1" => {
-            input_json_1_0_8_1::operation::visit_operation(operation, visitor)
-        }
-        "input_json_1_0_8_2" => {
-            input_json_1_0_8_2::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_0_0" => {
             input_rest_json_0_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_0_1" => {
-            input_rest_json_0_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_0_2" => {
-            input_rest_json_0_2::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_0_3" => {
-            input_rest_json_0_3::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_0_4" => {
-            input_rest_json_0_4::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_0_5" => {
-            input_rest_json_0_5::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_0_6" => {
-            input_rest_json_0_6::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_1_0" => {
             input_rest_json_1_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_1_1" => {
-            input_rest_json_1_1::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_2_0" => {
             input_rest_json_2_0::operation::visit_operation(operation, visitor)
@@ -1006,26 +713,11 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_3_0" => {
             input_rest_json_3_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_3_1" => {
-            input_rest_json_3_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_3_2" => {
-            input_rest_json_3_2::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_3_3" => {
-            input_rest_json_3_3::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_3_4" => {
-            input_rest_json_3_4::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_4_0" => {
             input_rest_json_4_0::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_5_0" => {
             input_rest_json_5_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_5_1" => {
-            input_rest_json_5_1::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_6_0" => {
             input_rest_json_6_0::operation::visit_operation(operation, visitor)
@@ -1048,44 +740,23 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_12_0" => {
             input_rest_json_12_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_12_1" => {
-            input_rest_json_12_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_13_0" => {
             input_rest_json_13_0::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_14_0" => {
             input_rest_json_14_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_14_1" => {
-            input_rest_json_14_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_15_0" => {
             input_rest_json_15_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_15_1" => {
-            input_rest_json_15_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_15_2" => {
-            input_rest_json_15_2::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_16_0" => {
             input_rest_json_16_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_16_1" => {
-            input_rest_json_16_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_16_2" => {
-            input_rest_json_16_2::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_17_0" => {
             input_rest_json_17_0::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_18_0" => {
             input_rest_json_18_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_18_1" => {
-            input_rest_json_18_1::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_19_0" => {
             input_rest_json_19_0::operation::visit_operation(operation, visitor)
@@ -1099,33 +770,6 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_22_0" => {
             input_rest_json_22_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_22_1" => {
-            input_rest_json_22_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_2" => {
-            input_rest_json_22_2::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_3" => {
-            input_rest_json_22_3::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_4" => {
-            input_rest_json_22_4::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_5" => {
-            input_rest_json_22_5::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_6" => {
-            input_rest_json_22_6::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_7" => {
-            input_rest_json_22_7::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_8" => {
-            input_rest_json_22_8::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_22_9" => {
-            input_rest_json_22_9::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_23_0" => {
             input_rest_json_23_0::operation::visit_operation(operation, visitor)
         }
@@ -1138,68 +782,14 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_26_0" => {
             input_rest_json_26_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_26_1" => {
-            input_rest_json_26_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_27_0" => {
             input_rest_json_27_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_27_1" => {
-            input_rest_json_27_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_27_2" => {
-            input_rest_json_27_2::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_28_0" => {
             input_rest_json_28_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_28_1" => {
-            input_rest_json_28_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_28_2" => {
-            input_rest_json_28_2::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_28_3" => {
-            input_rest_json_28_3::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_28_4" => {
-            input_rest_json_28_4::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_28_5" => {
-            input_rest_json_28_5::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_28_6" => {
-            input_rest_json_28_6::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_29_0" => {
             input_rest_json_29_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_1" => {
-            input_rest_json_29_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_2" => {
-            input_rest_json_29_2::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_3" => {
-            input_rest_json_29_3::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_4" => {
-            input_rest_json_29_4::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_5" => {
-            input_rest_json_29_5::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_6" => {
-            input_rest_json_29_6::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_7" => {
-            input_rest_json_29_7::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_8" => {
-            input_rest_json_29_8::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_29_9" => {
-            input_rest_json_29_9::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_30_0" => {
             input_rest_json_30_0::operation::visit_operation(operation, visitor)
@@ -1216,32 +806,17 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_34_0" => {
             input_rest_json_34_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_34_1" => {
-            input_rest_json_34_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_35_0" => {
             input_rest_json_35_0::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_36_0" => {
             input_rest_json_36_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_36_1" => {
-            input_rest_json_36_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_36_2" => {
-            input_rest_json_36_2::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_37_0" => {
             input_rest_json_37_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_37_1" => {
-            input_rest_json_37_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_38_0" => {
             input_rest_json_38_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_38_1" => {
-            input_rest_json_38_1::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_39_0" => {
             input_rest_json_39_0::operation::visit_operation(operation, visitor)
@@ -1255,23 +830,8 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_42_0" => {
             input_rest_json_42_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_42_1" => {
-            input_rest_json_42_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_42_2" => {
-            input_rest_json_42_2::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_42_3" => {
-            input_rest_json_42_3::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_42_4" => {
-            input_rest_json_42_4::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_43_0" => {
             input_rest_json_43_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_43_1" => {
-            input_rest_json_43_1::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_44_0" => {
             input_rest_json_44_0::operation::visit_operation(operation, visitor)
@@ -1279,32 +839,17 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_45_0" => {
             input_rest_json_45_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_45_1" => {
-            input_rest_json_45_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_46_0" => {
             input_rest_json_46_0::operation::visit_operation(operation, visitor)
         }
-        "input_rest_json_46_1" => {
-            input_rest_json_46_1::operation::visit_operation(operation, visitor)
-        }
         "input_rest_json_47_0" => {
             input_rest_json_47_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_47_1" => {
-            input_rest_json_47_1::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_47_2" => {
-            input_rest_json_47_2::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_48_0" => {
             input_rest_json_48_0::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_49_0" => {
             input_rest_json_49_0::operation::visit_operation(operation, visitor)
-        }
-        "input_rest_json_49_1" => {
-            input_rest_json_49_1::operation::visit_operation(operation, visitor)
         }
         "input_rest_json_50_0" => {
             input_rest_json_50_0::operation::visit_operation(operation, visitor)
@@ -1315,18 +860,6 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_json_0_0" => {
             output_json_0_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_0_1" => {
-            output_json_0_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0" => {
-            output_json_1_0::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_1" => {
-            output_json_1_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_2" => {
-            output_json_1_2::operation::visit_operation(operation, visitor)
-        }
         "output_json_2_0" => {
             output_json_2_0::operation::visit_operation(operation, visitor)
         }
@@ -1336,35 +869,8 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_json_4_0" => {
             output_json_4_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_4_1" => {
-            output_json_4_1::operation::visit_operation(operation, visitor)
-        }
         "output_json_5_0" => {
             output_json_5_0::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_1" => {
-            output_json_5_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_2" => {
-            output_json_5_2::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_3" => {
-            output_json_5_3::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_4" => {
-            output_json_5_4::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_5" => {
-            output_json_5_5::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_6" => {
-            output_json_5_6::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_7" => {
-            output_json_5_7::operation::visit_operation(operation, visitor)
-        }
-        "output_json_5_8" => {
-            output_json_5_8::operation::visit_operation(operation, visitor)
         }
         "output_json_6_0" => {
             output_json_6_0::operation::visit_operation(operation, visitor)
@@ -1375,101 +881,8 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_json_8_0" => {
             output_json_8_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_8_1" => {
-            output_json_8_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_2" => {
-            output_json_8_2::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_3" => {
-            output_json_8_3::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_4" => {
-            output_json_8_4::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_5" => {
-            output_json_8_5::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_6" => {
-            output_json_8_6::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_7" => {
-            output_json_8_7::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_8" => {
-            output_json_8_8::operation::visit_operation(operation, visitor)
-        }
-        "output_json_8_9" => {
-            output_json_8_9::operation::visit_operation(operation, visitor)
-        }
         "output_json_9_0" => {
             output_json_9_0::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_1" => {
-            output_json_9_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_2" => {
-            output_json_9_2::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_3" => {
-            output_json_9_3::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_4" => {
-            output_json_9_4::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_5" => {
-            output_json_9_5::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_6" => {
-            output_json_9_6::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_7" => {
-            output_json_9_7::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_8" => {
-            output_json_9_8::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_9" => {
-            output_json_9_9::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_10" => {
-            output_json_9_10::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_11" => {
-            output_json_9_11::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_12" => {
-            output_json_9_12::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_13" => {
-            output_json_9_13::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_14" => {
-            output_json_9_14::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_15" => {
-            output_json_9_15::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_16" => {
-            output_json_9_16::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_17" => {
-            output_json_9_17::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_18" => {
-            output_json_9_18::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_19" => {
-            output_json_9_19::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_20" => {
-            output_json_9_20::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_21" => {
-            output_json_9_21::operation::visit_operation(operation, visitor)
-        }
-        "output_json_9_22" => {
-            output_json_9_22::operation::visit_operation(operation, visitor)
         }
         "output_json_10_0" => {
             output_json_10_0::operation::visit_operation(operation, visitor)
@@ -1480,12 +893,6 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_json_12_0" => {
             output_json_12_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_12_1" => {
-            output_json_12_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_12_2" => {
-            output_json_12_2::operation::visit_operation(operation, visitor)
-        }
         "output_json_1_0_0_0" => {
             output_json_1_0_0_0::operation::visit_operation(operation, visitor)
         }
@@ -1495,80 +902,11 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_json_1_0_2_0" => {
             output_json_1_0_2_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_1_0_2_1" => {
-            output_json_1_0_2_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_2" => {
-            output_json_1_0_2_2::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_3" => {
-            output_json_1_0_2_3::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_4" => {
-            output_json_1_0_2_4::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_5" => {
-            output_json_1_0_2_5::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_6" => {
-            output_json_1_0_2_6::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_7" => {
-            output_json_1_0_2_7::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_2_8" => {
-            output_json_1_0_2_8::operation::visit_operation(operation, visitor)
-        }
         "output_json_1_0_3_0" => {
             output_json_1_0_3_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_1_0_3_1" => {
-            output_json_1_0_3_1::operation::visit_operation(operation, visitor)
-        }
         "output_json_1_0_4_0" => {
             output_json_1_0_4_0::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_1" => {
-            output_json_1_0_4_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_2" => {
-            output_json_1_0_4_2::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_3" => {
-            output_json_1_0_4_3::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_4" => {
-            output_json_1_0_4_4::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_5" => {
-            output_json_1_0_4_5::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_6" => {
-            output_json_1_0_4_6::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_7" => {
-            output_json_1_0_4_7::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_8" => {
-            output_json_1_0_4_8::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_9" => {
-            output_json_1_0_4_9::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_10" => {
-            output_json_1_0_4_10::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_4_11" => {
-            output_json_1_0_4_11::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_5_0" => {
-            output_json_1_0_5_0::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_5_1" => {
-            output_json_1_0_5_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_5_2" => {
-            output_json_1_0_5_2::operation::visit_operation(operation, visitor)
         }
         "output_json_1_0_6_0" => {
             output_json_1_0_6_0::operation::visit_operation(operation, visitor)
@@ -1576,32 +914,11 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_json_1_0_7_0" => {
             output_json_1_0_7_0::operation::visit_operation(operation, visitor)
         }
-        "output_json_1_0_7_1" => {
-            output_json_1_0_7_1::operation::visit_operation(operation, visitor)
-        }
-        "output_json_1_0_7_2" => {
-            output_json_1_0_7_2::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_0_0" => {
             output_rest_json_0_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_0_1" => {
-            output_rest_json_0_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_1_0" => {
             output_rest_json_1_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_1_1" => {
-            output_rest_json_1_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_1_2" => {
-            output_rest_json_1_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_1_3" => {
-            output_rest_json_1_3::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_1_4" => {
-            output_rest_json_1_4::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_2_0" => {
             output_rest_json_2_0::operation::visit_operation(operation, visitor)
@@ -1609,14 +926,8 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_rest_json_3_0" => {
             output_rest_json_3_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_3_1" => {
-            output_rest_json_3_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_4_0" => {
             output_rest_json_4_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_4_1" => {
-            output_rest_json_4_1::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_5_0" => {
             output_rest_json_5_0::operation::visit_operation(operation, visitor)
@@ -1624,41 +935,11 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_rest_json_6_0" => {
             output_rest_json_6_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_6_1" => {
-            output_rest_json_6_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_7_0" => {
             output_rest_json_7_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_7_1" => {
-            output_rest_json_7_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_2" => {
-            output_rest_json_7_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_3" => {
-            output_rest_json_7_3::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_4" => {
-            output_rest_json_7_4::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_5" => {
-            output_rest_json_7_5::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_6" => {
-            output_rest_json_7_6::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_7" => {
-            output_rest_json_7_7::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_7_8" => {
-            output_rest_json_7_8::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_8_0" => {
             output_rest_json_8_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_8_1" => {
-            output_rest_json_8_1::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_9_0" => {
             output_rest_json_9_0::operation::visit_operation(operation, visitor)
@@ -1669,17 +950,11 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_rest_json_11_0" => {
             output_rest_json_11_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_11_1" => {
-            output_rest_json_11_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_12_0" => {
             output_rest_json_12_0::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_13_0" => {
             output_rest_json_13_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_13_1" => {
-            output_rest_json_13_1::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_14_0" => {
             output_rest_json_14_0::operation::visit_operation(operation, visitor)
@@ -1690,47 +965,14 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_rest_json_16_0" => {
             output_rest_json_16_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_16_1" => {
-            output_rest_json_16_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_17_0" => {
             output_rest_json_17_0::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_18_0" => {
             output_rest_json_18_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_18_1" => {
-            output_rest_json_18_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_19_0" => {
             output_rest_json_19_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_1" => {
-            output_rest_json_19_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_2" => {
-            output_rest_json_19_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_3" => {
-            output_rest_json_19_3::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_4" => {
-            output_rest_json_19_4::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_5" => {
-            output_rest_json_19_5::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_6" => {
-            output_rest_json_19_6::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_7" => {
-            output_rest_json_19_7::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_8" => {
-            output_rest_json_19_8::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_19_9" => {
-            output_rest_json_19_9::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_20_0" => {
             output_rest_json_20_0::operation::visit_operation(operation, visitor)
@@ -1744,92 +986,23 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_rest_json_23_0" => {
             output_rest_json_23_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_23_1" => {
-            output_rest_json_23_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_24_0" => {
             output_rest_json_24_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_24_1" => {
-            output_rest_json_24_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_24_2" => {
-            output_rest_json_24_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_24_3" => {
-            output_rest_json_24_3::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_25_0" => {
             output_rest_json_25_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_25_1" => {
-            output_rest_json_25_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_25_2" => {
-            output_rest_json_25_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_25_3" => {
-            output_rest_json_25_3::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_25_4" => {
-            output_rest_json_25_4::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_25_5" => {
-            output_rest_json_25_5::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_25_6" => {
-            output_rest_json_25_6::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_26_0" => {
             output_rest_json_26_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_1" => {
-            output_rest_json_26_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_2" => {
-            output_rest_json_26_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_3" => {
-            output_rest_json_26_3::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_4" => {
-            output_rest_json_26_4::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_5" => {
-            output_rest_json_26_5::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_6" => {
-            output_rest_json_26_6::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_7" => {
-            output_rest_json_26_7::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_8" => {
-            output_rest_json_26_8::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_26_9" => {
-            output_rest_json_26_9::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_27_0" => {
             output_rest_json_27_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_28_0" => {
-            output_rest_json_28_0::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_29_0" => {
             output_rest_json_29_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_29_1" => {
-            output_rest_json_29_1::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_30_0" => {
             output_rest_json_30_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_30_1" => {
-            output_rest_json_30_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_30_2" => {
-            output_rest_json_30_2::operation::visit_operation(operation, visitor)
         }
         "output_rest_json_31_0" => {
             output_rest_json_31_0::operation::visit_operation(operation, visitor)
@@ -1837,23 +1010,8 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "output_rest_json_32_0" => {
             output_rest_json_32_0::operation::visit_operation(operation, visitor)
         }
-        "output_rest_json_32_1" => {
-            output_rest_json_32_1::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_32_2" => {
-            output_rest_json_32_2::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_32_3" => {
-            output_rest_json_32_3::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_32_4" => {
-            output_rest_json_32_4::operation::visit_operation(operation, visitor)
-        }
         "output_rest_json_33_0" => {
             output_rest_json_33_0::operation::visit_operation(operation, visitor)
-        }
-        "output_rest_json_34_0" => {
-            output_rest_json_34_0::operation::visit_operation(operation, visitor)
         }
         _ => ::std::option::Option::None,
     }

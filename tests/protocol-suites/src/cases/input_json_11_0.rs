@@ -173,13 +173,14 @@ pub mod input_json_11_0 {
                 let _ = ctx;
                 #[allow(
                     unused_mut,
-                    reason = "only operations with a host prefix change the request"
+                    reason = "only operations with a host prefix or a checksum change the request"
                 )]
                 let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
                     &SERVICE,
                     Self::NAME,
-                    ::awsgen_runtime::json::to_vec(input),
+                    ::awsgen_runtime::json::to_request_body(input),
                 )?;
+                ::awsgen_runtime::http::gzip_request(&mut request, ctx);
                 ::std::result::Result::Ok(request)
             }
             #[inline]

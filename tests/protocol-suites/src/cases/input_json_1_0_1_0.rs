@@ -93,7 +93,7 @@ pub mod input_json_1_0_1_0 {
                 let _ = ctx;
                 #[allow(
                     unused_mut,
-                    reason = "only operations with a host prefix change the request"
+                    reason = "only operations with a host prefix or a checksum change the request"
                 )]
                 let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
                     &SERVICE,

@@ -167,12 +167,12 @@ pub mod input_json_9_0 {
                 let _ = ctx;
                 #[allow(
                     unused_mut,
-                    reason = "only operations with a host prefix change the request"
+                    reason = "only operations with a host prefix or a checksum change the request"
                 )]
                 let mut request = ::awsgen_runtime::http::json_protocol::aws_json_request(
                     &SERVICE,
                     Self::NAME,
-                    ::awsgen_runtime::json::to_vec(input),
+                    ::awsgen_runtime::json::to_request_body(input),
                 )?;
                 ::std::result::Result::Ok(request)
             }

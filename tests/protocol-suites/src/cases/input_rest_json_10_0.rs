@@ -166,11 +166,13 @@ pub mod input_rest_json_10_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/HttpChecksumRequired");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"foo\":", &input.foo);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,
@@ -186,6 +188,7 @@ pub mod input_rest_json_10_0 {
                         "",
                         e.to_string(),
                     ))?;
+                ::awsgen_runtime::http::set_content_md5(&mut request);
                 ::std::result::Result::Ok(request)
             }
             #[inline]

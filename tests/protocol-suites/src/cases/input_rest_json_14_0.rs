@@ -288,7 +288,7 @@ pub mod input_rest_json_14_0 {
                 let body: ::std::vec::Vec<u8> = input
                     .nested
                     .as_ref()
-                    .map(|v| ::awsgen_runtime::json::to_vec(v))
+                    .map(|v| ::awsgen_runtime::json::to_request_body(v))
                     .unwrap_or_default();
                 #[allow(
                     unused_mut,

@@ -359,7 +359,9 @@ pub mod input_rest_json_24_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/JsonEnums");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"fooEnum1\":", &input.foo_enum1);
                     object.member(b"\"fooEnum2\":", &input.foo_enum2);
@@ -368,7 +370,7 @@ pub mod input_rest_json_24_0 {
                     object.member(b"\"fooEnumMap\":", &input.foo_enum_map);
                     object.member(b"\"fooEnumSet\":", &input.foo_enum_set);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

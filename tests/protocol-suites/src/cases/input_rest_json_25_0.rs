@@ -232,7 +232,9 @@ pub mod input_rest_json_25_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/JsonIntEnums");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"integerEnum1\":", &input.integer_enum1);
                     object.member(b"\"integerEnum2\":", &input.integer_enum2);
@@ -241,7 +243,7 @@ pub mod input_rest_json_25_0 {
                     object.member(b"\"integerEnumMap\":", &input.integer_enum_map);
                     object.member(b"\"integerEnumSet\":", &input.integer_enum_set);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

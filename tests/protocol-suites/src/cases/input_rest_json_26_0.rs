@@ -465,7 +465,9 @@ pub mod input_rest_json_26_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/JsonLists");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"booleanList\":", &input.boolean_list);
                     object.member(b"\"enumList\":", &input.enum_list);
@@ -477,7 +479,7 @@ pub mod input_rest_json_26_0 {
                     object.member(b"\"myStructureList\":", &input.structure_list);
                     object.member(b"\"timestampList\":", &input.timestamp_list);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

@@ -296,7 +296,9 @@ pub mod input_rest_json_27_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/JsonMaps");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"denseBooleanMap\":", &input.dense_boolean_map);
                     object.member(b"\"denseNumberMap\":", &input.dense_number_map);
@@ -304,7 +306,7 @@ pub mod input_rest_json_27_0 {
                     object.member(b"\"denseStringMap\":", &input.dense_string_map);
                     object.member(b"\"denseStructMap\":", &input.dense_struct_map);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

@@ -263,21 +263,43 @@ pub mod input_rest_json_28_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/JsonTimestamps");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
-                    object.member(b"\"dateTime\":", &input.date_time);
-                    object.member(b"\"dateTimeOnTarget\":", &input.date_time_on_target);
+                    object
+                        .timestamp(
+                            b"\"dateTime\":",
+                            &input.date_time,
+                            ::awsgen_runtime::TimestampFormat::DateTime,
+                        );
+                    object
+                        .timestamp(
+                            b"\"dateTimeOnTarget\":",
+                            &input.date_time_on_target,
+                            ::awsgen_runtime::TimestampFormat::DateTime,
+                        );
                     object.member(b"\"epochSeconds\":", &input.epoch_seconds);
                     object
                         .member(
                             b"\"epochSecondsOnTarget\":",
                             &input.epoch_seconds_on_target,
                         );
-                    object.member(b"\"httpDate\":", &input.http_date);
-                    object.member(b"\"httpDateOnTarget\":", &input.http_date_on_target);
+                    object
+                        .timestamp(
+                            b"\"httpDate\":",
+                            &input.http_date,
+                            ::awsgen_runtime::TimestampFormat::HttpDate,
+                        );
+                    object
+                        .timestamp(
+                            b"\"httpDateOnTarget\":",
+                            &input.http_date_on_target,
+                            ::awsgen_runtime::TimestampFormat::HttpDate,
+                        );
                     object.member(b"\"normal\":", &input.normal);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

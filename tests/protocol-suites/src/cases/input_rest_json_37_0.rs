@@ -174,11 +174,13 @@ pub mod input_rest_json_37_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/requestcompression/putcontentwithencoding");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"data\":", &input.data);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,
@@ -203,6 +205,7 @@ pub mod input_rest_json_37_0 {
                         &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
+                ::awsgen_runtime::http::gzip_request(&mut request, ctx);
                 ::std::result::Result::Ok(request)
             }
             #[inline]

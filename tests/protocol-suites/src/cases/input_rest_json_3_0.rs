@@ -183,12 +183,14 @@ pub mod input_rest_json_3_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/DocumentType");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"documentValue\":", &input.document_value);
                     object.member(b"\"stringValue\":", &input.string_value);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

@@ -266,7 +266,9 @@ pub mod input_rest_json_42_0 {
                 let mut uri = ::awsgen_runtime::http::rest::UriBuilder::new();
                 uri.literal("/SimpleScalarProperties");
                 let body: ::std::vec::Vec<u8> = {
-                    let mut body = ::std::vec::Vec::with_capacity(128);
+                    let mut body = ::awsgen_runtime::json::RequestBody(
+                        ::std::vec::Vec::with_capacity(128),
+                    );
                     let mut object = ::awsgen_runtime::json::Object::new(&mut body);
                     object.member(b"\"byteValue\":", &input.byte_value);
                     object.member(b"\"DoubleDribble\":", &input.double_value);
@@ -278,7 +280,7 @@ pub mod input_rest_json_42_0 {
                     object.member(b"\"stringValue\":", &input.string_value);
                     object.member(b"\"trueBooleanValue\":", &input.true_boolean_value);
                     object.end(&input.unknown_members);
-                    body
+                    body.0
                 };
                 #[allow(
                     unused_mut,

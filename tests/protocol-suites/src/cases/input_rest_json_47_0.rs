@@ -253,7 +253,7 @@ pub mod input_rest_json_47_0 {
                     .as_ref()
                     .map_or_else(
                         || b"{}".to_vec(),
-                        |v| ::awsgen_runtime::json::to_vec(v),
+                        |v| ::awsgen_runtime::json::to_request_body(v),
                     );
                 #[allow(
                     unused_mut,
