@@ -32,7 +32,10 @@ impl OperationVisitor for Call {
         Op::Input: serde::de::DeserializeOwned + std::fmt::Debug,
         Op::Output: serde::Serialize + std::fmt::Debug,
     {
-        let input: Op::Input = serde_json::from_slice(&self.input)
+        // The deserializer `parse_response` uses, so the shapes inputs and outputs share are
+        // read by one instantiation; the output is printed by its (non-generic) `Debug`. What
+        // this program compiles beyond the generated crate is then the operations' own code.
+        let input: Op::Input = awsgen_runtime::de::from_slice(&self.input)
             .map_err(|e| format!("the input is not a {} input: {e}", Op::NAME))?;
         let request = Op::build_request(&input, &RequestContext::new())
             .map_err(|e| format!("building the request: {e}"))?;
@@ -49,10 +52,7 @@ impl OperationVisitor for Call {
             .body(body.as_slice())
             .map_err(|e| e.to_string())?;
         match Op::parse_response(&response) {
-            Ok(output) => {
-                let json = serde_json::to_string_pretty(&output).map_err(|e| e.to_string())?;
-                Ok(out + "\n" + &json + "\n")
-            }
+            Ok(output) => Ok(out + &format!("\n{output:#?}\n")),
             Err(ResponseError::Service(e)) => Err(format!("the service's error: {e}")),
             Err(e @ ResponseError::Malformed { .. }) => Err(e.to_string()),
         }
