@@ -1,10 +1,15 @@
 //! `cargo xtask bench-compile`: how long a clean build of the generated crate takes, debug and
-//! release, for each feature set, next to its lines of code; with `--baseline`, the same for
-//! `aws-sdk-ecs` + `aws-sdk-batch` from crates.io in the same run, and the ratio.
+//! release, for each feature set, next to its lines of code; then the generated crate with
+//! operations, the client with it, and a program calling every operation (what the operations'
+//! `#[inline]` code costs where it is called). With `--baseline`, the same for `aws-sdk-ecs` +
+//! `aws-sdk-batch`, and with `aws-config`, from crates.io in the same run, and the ratios with
+//! their budgets.
 //!
 //! Only the measured crates are built clean: their dependencies are built first, then
 //! `cargo clean -p` removes just the measured crates, then the timed build runs. Builds go to
-//! `target/bench-compile/`, so the workspace's own build is not disturbed.
+//! `target/bench-compile/`, so the workspace's own build is not disturbed. `--with-deps` also
+//! times the whole build, dependencies included, of the client with the generated crate and of
+//! the SDK with `aws-config`, each from an empty target directory.
 //!
 //! Wall time is what a user waits; CPU time (user + system of cargo and the compilers it ran,
 //! Linux only) is what the build costs, and it holds on a busy machine where wall time does
@@ -26,12 +31,25 @@ struct Subject {
     /// Packages cleaned before the timed build: the ones measured.
     measured: Vec<&'static str>,
     lines: usize,
+    /// Directory under `target/bench-compile/`: one per workspace.
+    dir: &'static str,
+    /// What the ratios below call it.
+    key: &'static str,
 }
+
+/// The ratios reported with `--baseline`: subject, baseline (keys of [`Subject`]) and budget.
+const RATIOS: &[(&str, &str, Option<f64>)] = &[
+    ("types", "sdk", Some(0.25)),
+    ("operations", "sdk", Some(0.25)),
+    ("all-operations", "sdk", None),
+    ("client", "sdk-config", Some(0.3)),
+];
 
 pub struct Options {
     pub baseline: bool,
     pub runs: usize,
     pub profiles: Vec<Profile>,
+    pub with_deps: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,7 +78,7 @@ pub fn run(root: &Path, options: &Options) -> Result<ExitCode> {
     let target = root.join("target/bench-compile");
     let mut subjects = generated_subjects(root)?;
     if options.baseline {
-        subjects.push(sdk_subject(root, &target)?);
+        subjects.extend(sdk_subjects(root, &target)?);
     }
     println!(
         "clean build of the measured crates only (dependencies prebuilt), CARGO_INCREMENTAL=0, \
@@ -69,65 +87,149 @@ pub fn run(root: &Path, options: &Options) -> Result<ExitCode> {
         target.display()
     );
     println!(
-        "{:<8} {:<56} {:>9}  {:>8}  {:>8}",
+        "{:<8} {:<72} {:>9}  {:>8}  {:>8}",
         "profile", "crate", "lines", "wall", "CPU"
     );
     let mut rows = Vec::new();
     for &profile in &options.profiles {
         for subject in &subjects {
-            let dir = target.join(if subject.measured.contains(&"awsgen-types") {
-                "generated"
-            } else {
-                "sdk"
-            });
-            let time = measure(subject, profile, &dir, options.runs)?;
+            let time = measure(subject, profile, &target.join(subject.dir), options.runs)?;
             println!(
-                "{:<8} {:<56} {:>9}  {:>6.1} s  {}",
+                "{:<8} {:<72} {:>9}  {}",
                 profile.name(),
                 subject.label,
                 thousands(subject.lines),
-                time.wall.as_secs_f64(),
-                time.cpu
-                    .map_or("?".into(), |c| format!("{:>6.1} s", c.as_secs_f64())),
+                time.show()
             );
-            rows.push((profile, subject.label.clone(), time));
+            rows.push((profile, subject.key, time));
         }
     }
     if options.baseline {
         println!();
         for &profile in &options.profiles {
-            let of = |label: &str| {
-                rows.iter()
-                    .find(|(p, l, _)| *p == profile && l.starts_with(label))
+            let of = |key: &str| {
+                let row = rows.iter().find(|(p, k, _)| *p == profile && *k == key)?;
+                let subject = subjects.iter().find(|s| s.key == key)?;
+                Some((&subject.label, &row.2))
             };
-            let (Some(ours), Some(sdk)) = (of("awsgen-types (batch, ecs)"), of("aws-sdk")) else {
-                continue;
-            };
-            let judge = |ratio: f64| if ratio <= 0.25 { "met" } else { "MISSED" };
-            let wall = ours.2.wall.as_secs_f64() / sdk.2.wall.as_secs_f64();
-            print!(
-                "{:<8} awsgen-types (batch, ecs) / aws-sdk-ecs + aws-sdk-batch: wall {wall:.3}× \
-                 (budget ≤ 0.25×: {})",
-                profile.name(),
-                judge(wall)
-            );
-            if let (Some(a), Some(b)) = (ours.2.cpu, sdk.2.cpu) {
-                let cpu = a.as_secs_f64() / b.as_secs_f64();
-                print!(", CPU {cpu:.3}× ({})", judge(cpu));
+            for &(ours, theirs, budget) in RATIOS {
+                let (Some(ours), Some(theirs)) = (of(ours), of(theirs)) else {
+                    continue;
+                };
+                println!(
+                    "{:<8} {} / {}: {}",
+                    profile.name(),
+                    ours.0,
+                    theirs.0,
+                    ratio(ours.1, theirs.1, budget)
+                );
             }
-            println!();
         }
+    }
+    if options.with_deps {
+        with_deps(root, &target, options)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The generated crate with each feature set, and its lines of code per service module.
+/// Wall and CPU ratios of two builds, with the budget's verdict on each.
+fn ratio(ours: &Time, theirs: &Time, budget: Option<f64>) -> String {
+    let judge = |ratio: f64| match budget {
+        Some(b) if ratio <= b => format!(" (budget ≤ {b}×: met)"),
+        Some(b) => format!(" (budget ≤ {b}×: MISSED)"),
+        None => String::new(),
+    };
+    let wall = ours.wall.as_secs_f64() / theirs.wall.as_secs_f64();
+    let mut out = format!("wall {wall:.3}×{}", judge(wall));
+    if let (Some(a), Some(b)) = (ours.cpu, theirs.cpu) {
+        let cpu = a.as_secs_f64() / b.as_secs_f64();
+        out += &format!(", CPU {cpu:.3}×{}", judge(cpu));
+    }
+    out
+}
+
+/// The whole build, dependencies included, from an empty target directory: the client with
+/// the generated crate (both services, operations) against the SDK's two crates with
+/// `aws-config`. In debug, this workspace's dependencies are built at opt-level 0 as the
+/// SDK's are (the workspace's own profile optimizes them for the corpus tests).
+fn with_deps(root: &Path, target: &Path, options: &Options) -> Result<()> {
+    let ours = client_subject(root)?;
+    let theirs = sdk_subjects(root, &target.join("with-deps"))?
+        .pop()
+        .context("the SDK subject with aws-config")?;
+    println!();
+    println!(
+        "whole build, dependencies included, from an empty target dir, CARGO_INCREMENTAL=0, \
+         one run, target dir {}",
+        target.join("with-deps").display()
+    );
+    for &profile in &options.profiles {
+        let mut times = Vec::new();
+        for (subject, config) in [
+            (
+                &ours,
+                &["--config", "profile.dev.package.\"*\".opt-level=0"][..],
+            ),
+            (&theirs, &[][..]),
+        ] {
+            let dir = target.join("with-deps").join(subject.dir);
+            if dir.exists() {
+                std::fs::remove_dir_all(&dir).with_context(|| dir.display().to_string())?;
+            }
+            let cpu_before = children_cpu();
+            let started = Instant::now();
+            cargo_build(subject, profile, &dir, config)?;
+            let time = Time {
+                wall: started.elapsed(),
+                cpu: cpu_before
+                    .zip(children_cpu())
+                    .map(|(before, after)| after.saturating_sub(before)),
+            };
+            let crates = count_crates(&dir.join(if profile == Profile::Debug {
+                "debug/deps"
+            } else {
+                "release/deps"
+            }))?;
+            println!(
+                "{:<8} {:<72} {:>5} crates  {}",
+                profile.name(),
+                subject.label,
+                crates,
+                time.show()
+            );
+            times.push(time);
+        }
+        println!(
+            "{:<8} {} / {}: {}",
+            profile.name(),
+            ours.label,
+            theirs.label,
+            ratio(&times[0], &times[1], Some(0.3))
+        );
+    }
+    Ok(())
+}
+
+/// Crates compiled into a `deps` directory: each library once (`.rlib`, or `.so` for a proc
+/// macro), however many of its files are there.
+fn count_crates(deps: &Path) -> Result<usize> {
+    let mut count = 0;
+    for entry in std::fs::read_dir(deps).with_context(|| deps.display().to_string())? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "rlib" || e == "so") {
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
+/// The generated crate with each feature set, then with operations, the client with it, and a
+/// program calling every operation; with their lines of code.
 fn generated_subjects(root: &Path) -> Result<Vec<Subject>> {
     let manifest = root.join("Cargo.toml");
-    let lines = |module: &str| count_lines(&root.join("generated/src").join(module));
-    let (batch, ecs) = (lines("batch")?, lines("ecs")?);
-    let lib = count_lines(&root.join("generated/src/lib.rs"))?;
-    let subject = |features: &str, lines: usize| Subject {
+    let types = types_lines(root)?;
+    let operations = types_lines_with_operations(root)?;
+    let subject = |features: &str, key: &'static str, lines: usize| Subject {
         label: format!("awsgen-types ({})", features.replace(',', ", ")),
         manifest: manifest.clone(),
         select: [
@@ -140,32 +242,115 @@ fn generated_subjects(root: &Path) -> Result<Vec<Subject>> {
         .map(String::from)
         .to_vec(),
         measured: vec!["awsgen-types"],
-        lines: lines + lib,
+        lines,
+        dir: "generated",
+        key,
     };
+    let example = root.join("benches/examples/all_operations.rs");
     Ok(vec![
-        subject("batch", batch),
-        subject("ecs", ecs),
-        subject("batch,ecs", batch + ecs),
+        subject("batch", "batch", types.batch + types.lib),
+        subject("ecs", "ecs", types.ecs + types.lib),
+        subject("batch,ecs", "types", types.batch + types.ecs + types.lib),
+        subject("batch,ecs,operations", "operations", operations),
+        Subject {
+            label: "awsgen-types (batch, ecs, operations) + example all_operations".into(),
+            manifest: manifest.clone(),
+            select: ["-p", "awsgen-benches", "--example", "all_operations"]
+                .map(String::from)
+                .to_vec(),
+            // The example's package: its library is a few lines, the example is the subject.
+            measured: vec!["awsgen-types", "awsgen-benches"],
+            lines: operations + count_lines(&example)?,
+            dir: "generated",
+            key: "all-operations",
+        },
+        client_subject(root)?,
     ])
 }
 
-/// `benches/sdk-baseline`, a crate outside the workspace that depends on both SDK crates.
-fn sdk_subject(root: &Path, target: &Path) -> Result<Subject> {
-    let manifest = root.join("benches/sdk-baseline/Cargo.toml");
-    let measured = vec!["aws-sdk-ecs", "aws-sdk-batch"];
-    let mut lines = 0;
-    let mut versions = Vec::new();
-    for (name, dir) in package_dirs(&manifest, target, &measured)? {
-        lines += count_lines(&dir.join("src"))?;
-        versions.push(name);
-    }
-    Ok(Subject {
-        label: format!("aws-sdk ({})", versions.join(", ")),
-        manifest,
-        select: vec!["--lib".into()],
-        measured,
-        lines,
+/// Lines of the generated crate per service module (without its `operation.rs`) and of
+/// `lib.rs`.
+struct TypesLines {
+    batch: usize,
+    ecs: usize,
+    lib: usize,
+}
+
+fn types_lines(root: &Path) -> Result<TypesLines> {
+    let src = root.join("generated/src");
+    let module = |name: &str| -> Result<usize> {
+        let operations = src.join(name).join("operation.rs");
+        let operations = if operations.exists() {
+            count_lines(&operations)?
+        } else {
+            0
+        };
+        Ok(count_lines(&src.join(name))? - operations)
+    };
+    Ok(TypesLines {
+        batch: module("batch")?,
+        ecs: module("ecs")?,
+        lib: count_lines(&src.join("lib.rs"))?,
     })
+}
+
+/// Every line of the generated crate: both services with their operations.
+fn types_lines_with_operations(root: &Path) -> Result<usize> {
+    count_lines(&root.join("generated/src"))
+}
+
+/// `awsgen-client` with the generated crate (both services, operations), as a program
+/// sending ECS and Batch operations builds them: two crates, built side by side.
+fn client_subject(root: &Path) -> Result<Subject> {
+    Ok(Subject {
+        label: "awsgen-client + awsgen-types (batch, ecs, operations)".into(),
+        manifest: root.join("Cargo.toml"),
+        select: [
+            "-p",
+            "awsgen-client",
+            "-p",
+            "awsgen-types",
+            "--features",
+            "awsgen-types/operations",
+        ]
+        .map(String::from)
+        .to_vec(),
+        measured: vec!["awsgen-client", "awsgen-types"],
+        lines: types_lines_with_operations(root)? + count_lines(&root.join("codegen/client/src"))?,
+        dir: "generated",
+        key: "client",
+    })
+}
+
+/// `benches/sdk-baseline`, a crate outside the workspace that depends on both SDK crates and
+/// `aws-config` (default features, as an SDK user has them): the two SDK crates, then the two
+/// with `aws-config`.
+fn sdk_subjects(root: &Path, target: &Path) -> Result<Vec<Subject>> {
+    let manifest = root.join("benches/sdk-baseline/Cargo.toml");
+    let subject = |measured: Vec<&'static str>, key| -> Result<Subject> {
+        let mut lines = 0;
+        let mut versions = Vec::new();
+        for (name, dir) in package_dirs(&manifest, target, &measured)? {
+            lines += count_lines(&dir.join("src"))?;
+            versions.push(name);
+        }
+        Ok(Subject {
+            label: format!("aws-sdk ({})", versions.join(", ")),
+            manifest: manifest.clone(),
+            select: vec!["--lib".into()],
+            measured,
+            lines,
+            dir: "sdk",
+            key,
+        })
+    };
+    Ok(vec![
+        subject(vec!["aws-sdk-ecs", "aws-sdk-batch"], "sdk")?,
+        subject(
+            vec!["aws-sdk-ecs", "aws-sdk-batch", "aws-config"],
+            "sdk-config",
+        )?,
+    ])
 }
 
 /// `(name version, source dir)` of each of `packages` in the dependency graph of `manifest`.
@@ -209,10 +394,21 @@ struct Time {
     cpu: Option<Duration>,
 }
 
+impl Time {
+    fn show(&self) -> String {
+        format!(
+            "{:>6.1} s  {}",
+            self.wall.as_secs_f64(),
+            self.cpu
+                .map_or("?".into(), |c| format!("{:>6.1} s", c.as_secs_f64()))
+        )
+    }
+}
+
 /// Best clean-build time of the measured crates over `runs` (wall and CPU each the best).
 fn measure(subject: &Subject, profile: Profile, target: &Path, runs: usize) -> Result<Time> {
     // Dependencies first, so the timed build compiles only the measured crates.
-    cargo_build(subject, profile, target).context("building the dependencies")?;
+    cargo_build(subject, profile, target, &[]).context("building the dependencies")?;
     let mut best = Time {
         wall: Duration::MAX,
         cpu: None,
@@ -234,7 +430,7 @@ fn measure(subject: &Subject, profile: Profile, target: &Path, runs: usize) -> R
         check(&mut clean)?;
         let cpu_before = children_cpu();
         let started = Instant::now();
-        cargo_build(subject, profile, target)?;
+        cargo_build(subject, profile, target, &[])?;
         best.wall = best.wall.min(started.elapsed());
         if let (Some(before), Some(after)) = (cpu_before, children_cpu()) {
             let cpu = after.saturating_sub(before);
@@ -263,10 +459,12 @@ fn clock_ticks() -> Option<u64> {
     String::from_utf8(out.stdout).ok()?.trim().parse().ok()
 }
 
-fn cargo_build(subject: &Subject, profile: Profile, target: &Path) -> Result<()> {
+/// `cargo build` of the subject; `config` is more arguments before the selection (`--config`).
+fn cargo_build(subject: &Subject, profile: Profile, target: &Path, config: &[&str]) -> Result<()> {
     let mut build = Command::new(cargo());
     build
         .arg("build")
+        .args(config)
         .arg("--manifest-path")
         .arg(&subject.manifest)
         .args(&subject.select)

@@ -54,9 +54,11 @@ enum Command {
         fail_on_breaking: bool,
     },
     /// Clean build time of the generated crate (per feature, debug and release), with
-    /// `--baseline` against aws-sdk-ecs + aws-sdk-batch built in the same run.
+    /// operations, with the client, and of a program calling every operation; with
+    /// `--baseline` against aws-sdk-ecs + aws-sdk-batch (and aws-config) built in the same run.
     BenchCompile {
-        /// Also build aws-sdk-ecs and aws-sdk-batch (benches/sdk-baseline) and report the ratio.
+        /// Also build aws-sdk-ecs, aws-sdk-batch and aws-config (benches/sdk-baseline) and
+        /// report the ratios.
         #[arg(long)]
         baseline: bool,
         /// Timed builds per crate and profile; the best is reported.
@@ -65,6 +67,10 @@ enum Command {
         /// Profiles to build (both when omitted).
         #[arg(long, value_enum)]
         profile: Vec<bench_compile::Profile>,
+        /// Also time the whole build, dependencies included, from an empty target directory:
+        /// the client with the generated crate, and the SDK crates with aws-config.
+        #[arg(long)]
+        with_deps: bool,
     },
     /// Vendor botocore's JSON-protocol compliance tests into `tests/protocols/` (pip download
     /// of the sdist, unpack).
@@ -129,6 +135,7 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             baseline,
             runs,
             profile,
+            with_deps,
         } => {
             let profiles = if profile.is_empty() {
                 vec![
@@ -142,6 +149,7 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
                 baseline,
                 runs,
                 profiles,
+                with_deps,
             };
             bench_compile::run(&root, &options)
         }

@@ -7,22 +7,30 @@
 //! an HTTP 200 response with the body, as the orchestrator calls it after a request: for ECS
 //! (awsJson1_1) the schema-driven codec, for Batch (restJson1) the generated parser. The
 //! response (headers and body) is built once, outside the timing.
+//!
+//! Then request + response: the generated `DescribeTaskDefinition`'s `build_request` and
+//! `parse_response` (on a canned `http::Response` with the 57 KB body) against the aws-sdk-ecs
+//! client's full call, `client.describe_task_definition()...send()`, with an HTTP client that
+//! answers at once with the same body (static credentials, fixed region, a tokio
+//! current-thread runtime): everything the SDK does for a call but the network.
 
 use aws_sdk_batch::operation::describe_job_definitions::{
     DescribeJobDefinitions, DescribeJobDefinitionsOutput,
 };
+use aws_sdk_ecs::config::{BehaviorVersion, Region};
 use aws_sdk_ecs::operation::describe_task_definition::{
     DescribeTaskDefinition, DescribeTaskDefinitionOutput,
 };
-use aws_smithy_json::protocol::aws_json_rpc::AwsJsonRpcProtocol;
-use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
-use aws_smithy_runtime_api::client::runtime_plugin::RuntimePlugin;
-use aws_smithy_runtime_api::client::ser_de::{DeserializeResponse, SharedResponseDeserializer};
+use aws_smithy_runtime_api::client::http::{
+    HttpClient, HttpConnector, HttpConnectorFuture, HttpConnectorSettings, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
 use aws_smithy_runtime_api::http::StatusCode;
-use aws_smithy_schema::protocol::SharedClientProtocol;
 use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::config_bag::{ConfigBag, Layer};
 use awsgen_benches::{fixture, paired, Budget, Report, BATCH_DESCRIBE, ECS_DESCRIBE};
+use awsgen_runtime::http::{HttpOperation, RequestContext};
+use awsgen_sdk_baseline::{ecs_protocol, runtime, sdk_credentials, Sdk, REGION};
 use awsgen_types::{batch, ecs};
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
@@ -31,58 +39,10 @@ use serde_json::Value;
 use std::sync::LazyLock;
 use std::time::Duration;
 
-/// One operation's response deserializer and the config it reads, with a response to feed it.
-struct Sdk {
-    cfg: ConfigBag,
-    response: HttpResponse,
-    bytes: Vec<u8>,
-}
-
-impl Sdk {
-    fn new(
-        plugin: &dyn RuntimePlugin,
-        protocol: Option<SharedClientProtocol>,
-        bytes: Vec<u8>,
-    ) -> Self {
-        let mut cfg = ConfigBag::base();
-        if let Some(layer) = plugin.config() {
-            cfg.push_shared_layer(layer);
-        }
-        if let Some(protocol) = protocol {
-            // What the ECS client's config stores: the protocol the operation deserializes with.
-            let mut layer = Layer::new("protocol");
-            layer.store_put(protocol);
-            cfg.push_shared_layer(layer.freeze());
-        }
-        let status = StatusCode::try_from(200).expect("200");
-        let response = HttpResponse::new(status, SdkBody::from(bytes.clone()));
-        Sdk {
-            cfg,
-            response,
-            bytes,
-        }
-    }
-
-    /// What the orchestrator does with a response: find the operation's deserializer in the
-    /// config, run it, and take the output out of its type-erased box.
-    fn deserialize<T: std::fmt::Debug + Send + Sync + 'static>(&self) -> T {
-        let output = self
-            .cfg
-            .load::<SharedResponseDeserializer>()
-            .expect("the operation's runtime plugin stores its response deserializer")
-            .deserialize_nonstreaming_with_config(&self.response, &self.cfg)
-            .expect("the SDK reads the response");
-        output.downcast::<T>().expect("the operation's output type")
-    }
-}
-
 static ECS: LazyLock<Sdk> = LazyLock::new(|| {
-    let protocol = SharedClientProtocol::new(
-        AwsJsonRpcProtocol::aws_json_1_1().with_default_namespace("com.amazonaws.ecs"),
-    );
     let sdk = Sdk::new(
         &DescribeTaskDefinition::new(),
-        Some(protocol),
+        Some(ecs_protocol()),
         fixture(ECS_DESCRIBE),
     );
     // The SDK read the whole body: every container, with its environment.
@@ -201,7 +161,105 @@ fn ratios() {
         &BATCH,
         Budget::None,
     );
+    request_response(&mut report);
     report.print();
+}
+
+/// An HTTP client for the SDK that answers every request at once, with status 200 and the
+/// body: the SDK's whole call (serialize, endpoint, identity, signing, retry and interceptor
+/// machinery, deserialize) without the network.
+#[derive(Debug, Clone)]
+struct Canned(bytes::Bytes);
+
+impl HttpConnector for Canned {
+    fn call(&self, _request: HttpRequest) -> HttpConnectorFuture {
+        let status = StatusCode::try_from(200).expect("200");
+        let mut response = HttpResponse::new(status, SdkBody::from(self.0.clone()));
+        response
+            .headers_mut()
+            .insert("content-type", "application/x-amz-json-1.1");
+        HttpConnectorFuture::ready(Ok(response))
+    }
+}
+
+impl HttpClient for Canned {
+    fn http_connector(
+        &self,
+        _settings: &HttpConnectorSettings,
+        _components: &RuntimeComponents,
+    ) -> SharedHttpConnector {
+        SharedHttpConnector::new(self.clone())
+    }
+}
+
+/// Issue 13's budget: build the request and parse the 57 KB response, against the SDK's
+/// full call with the same response canned.
+fn request_response(report: &mut Report) {
+    use ecs::operation::DescribeTaskDefinition as Ours;
+    let body: &'static [u8] = ECS.bytes.clone().leak();
+    let name = "prod-platform:42";
+    report.section(&format!(
+        "ecs DescribeTaskDefinition request + response ({:.1} KiB), no network",
+        body.len() as f64 / 1024.0
+    ));
+
+    let input = ecs::DescribeTaskDefinitionRequest {
+        task_definition: Some(name.into()),
+        include: Some(vec![ecs::TaskDefinitionField::Tags]),
+        ..Default::default()
+    };
+    let response = awsgen_runtime::http::Response::builder()
+        .status(200)
+        .header("content-type", "application/x-amz-json-1.1")
+        .body(body)
+        .expect("a response");
+    let context = RequestContext::new();
+    let ours = || {
+        let request = Ours::build_request(black_box(&input), &context).expect("a request");
+        let output = Ours::parse_response(black_box(&response)).expect("the output");
+        (request, output)
+    };
+
+    let runtime = runtime();
+    let config = aws_sdk_ecs::Config::builder()
+        .behavior_version(BehaviorVersion::latest())
+        .region(Region::new(REGION))
+        .credentials_provider(sdk_credentials())
+        .http_client(Canned(bytes::Bytes::from_static(body)))
+        .build();
+    let client = aws_sdk_ecs::Client::from_conf(config);
+    let sdk = || {
+        runtime
+            .block_on(
+                client
+                    .describe_task_definition()
+                    .task_definition(black_box(name))
+                    .include(aws_sdk_ecs::types::TaskDefinitionField::Tags)
+                    .send(),
+            )
+            .expect("the SDK's call")
+    };
+
+    // Both read the whole definition.
+    let (_, output) = ours();
+    let containers = output
+        .task_definition
+        .and_then(|t| t.container_definitions)
+        .unwrap_or_default();
+    let sdk_output = sdk();
+    let sdk_containers = sdk_output
+        .task_definition()
+        .map(|t| t.container_definitions())
+        .unwrap_or_default();
+    assert_eq!((containers.len(), sdk_containers.len()), (10, 10));
+
+    report.ratio(
+        "build_request + parse_response / SDK send()",
+        "ours",
+        "sdk",
+        paired(ROUNDS, ours, sdk),
+        Budget::AtMost(0.5),
+    );
 }
 
 fn one<T, O>(report: &mut Report, what: &str, sdk: &Sdk, typed_budget: Budget)
