@@ -1,7 +1,7 @@
 //! Any ECS or Batch operation, chosen by name: builds its HTTP request from an input given as
 //! JSON and, given a response body, parses it into the operation's output.
 //!
-//! `cargo run -p awsgen-benches --example all_operations -- ecs DescribeTaskDefinition
+//! `cargo run -p awsgen-all-operations -- ecs DescribeTaskDefinition
 //! input.json [response.json]`
 //!
 //! It reaches every operation of both services through `visit_operation`, so it calls every
