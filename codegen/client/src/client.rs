@@ -182,6 +182,7 @@ impl ClientBuilder {
             retry: self.retry.unwrap_or_else(|| RetryConfig::from_env(&env)),
             quota: Arc::new(RetryQuota::default()),
             rule_sets: Mutex::new(BTreeMap::new()),
+            endpoints: Mutex::new(BTreeMap::new()),
             env,
         })
     }
@@ -201,6 +202,9 @@ pub struct Client {
     env: Env,
     /// Parsed rule sets by service, parsed on first use.
     rule_sets: Mutex<BTreeMap<&'static str, Arc<RuleSet>>>,
+    /// Resolved endpoints by service: every input of the resolution (region, FIPS, dual-stack,
+    /// configured URL) is fixed when the client is built, so each service resolves once.
+    endpoints: Mutex<BTreeMap<&'static str, Endpoint>>,
 }
 
 impl Client {
@@ -314,8 +318,22 @@ impl Client {
     /// The endpoint for `service`: the rule set's answer for the region, FIPS and dual-stack
     /// settings and any configured endpoint URL (the builder's, else
     /// `AWS_ENDPOINT_URL_<SERVICE>`, else `AWS_ENDPOINT_URL`, unless
-    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`).
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`). Resolved once per service: all of these are
+    /// fixed when the client is built.
     pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, EndpointError> {
+        let cached = |cache: &BTreeMap<&'static str, Endpoint>| cache.get(service.sdk_id).cloned();
+        if let Some(endpoint) = cached(&self.endpoints.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(endpoint);
+        }
+        let endpoint = self.resolve_endpoint(service)?;
+        self.endpoints
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(service.sdk_id, endpoint.clone());
+        Ok(endpoint)
+    }
+
+    fn resolve_endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, EndpointError> {
         let configured = self
             .endpoint_url
             .clone()
