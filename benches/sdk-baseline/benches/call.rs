@@ -7,7 +7,9 @@
 //! (the output-only members added), and anything else with an error. Each client takes its
 //! full path: endpoint (the URL given as its custom endpoint, through the model's rule set),
 //! SigV4 signing with static credentials, retries, its default HTTP client with connection
-//! reuse. Ours validates the input first, as it does by default. The clients run on one tokio
+//! reuse. Ours validates the input first, as it does by default, and sends the definition it
+//! holds by reference (`call_ref`); the SDK's builder takes its members by value, so that side
+//! clones them, as a program that keeps the definition does. The clients run on one tokio
 //! current-thread runtime; each round is the two calls, the describe by the ARN the register
 //! returned.
 
@@ -119,7 +121,7 @@ async fn ours_register_describe(
     input: &ecs::RegisterTaskDefinitionRequest,
 ) -> usize {
     let registered = client
-        .call::<ecs::operation::RegisterTaskDefinition>(input.clone())
+        .call_ref::<ecs::operation::RegisterTaskDefinition>(input)
         .await
         .expect("registered");
     let arn = registered

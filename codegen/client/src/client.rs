@@ -230,10 +230,9 @@ impl Client {
         self.call_ref::<Op>(&input).await
     }
 
-    pub(crate) async fn call_ref<Op>(
-        &self,
-        input: &Op::Input,
-    ) -> Result<Op::Output, CallError<Op::Error>>
+    /// Calls `Op` with a borrowed `input`: a definition read from a file, checked and sent
+    /// again (a retry, another region) needs no copy.
+    pub async fn call_ref<Op>(&self, input: &Op::Input) -> Result<Op::Output, CallError<Op::Error>>
     where
         Op: HttpOperation,
         Op::Input: Validate,

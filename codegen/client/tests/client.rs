@@ -188,6 +188,30 @@ async fn invalid_input_is_not_sent_unless_validation_is_off() {
 }
 
 #[tokio::test]
+async fn a_borrowed_input_is_sent_as_an_owned_one_is() {
+    let server = stub::start(|_, _| stub::ok_json(r#"{"taskDefinition":{"family":"web"}}"#)).await;
+    let env = Env::default().with("AWS_ENDPOINT_URL", server.url.clone());
+    let client = client(env);
+    let input = DescribeTaskDefinitionRequest {
+        task_definition: Some("web:3".into()),
+        ..Default::default()
+    };
+    let borrowed = client
+        .call_ref::<DescribeTaskDefinition>(&input)
+        .await
+        .expect("sent");
+    let owned = client
+        .call::<DescribeTaskDefinition>(input)
+        .await
+        .expect("sent");
+    assert_eq!(borrowed, owned);
+    let recorded = server.recorded();
+    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded[0].body, br#"{"taskDefinition":"web:3"}"#);
+    assert_eq!(recorded[0].body, recorded[1].body);
+}
+
+#[tokio::test]
 async fn throttling_is_retried_and_client_errors_are_typed() {
     let server = stub::start(|request, index| {
         let body: Value = serde_json::from_slice(&request.body).unwrap_or_default();
