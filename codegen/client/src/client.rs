@@ -14,35 +14,48 @@ use awsgen_runtime::http::{
 };
 use awsgen_runtime::validate::{Validate, Violations};
 use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 /// Why a call gave no output.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CallError<E> {
     /// The input breaks the model's constraints; nothing was sent.
-    #[error("invalid input: {0}")]
     Validation(Violations),
     /// The service answered with an error: the operation's typed error.
-    #[error("{0}")]
     Service(E),
-    #[error("malformed response (HTTP {status}): {message}")]
     Malformed {
         status: u16,
         message: String,
         body: Vec<u8>,
     },
-    #[error("endpoint: {0}")]
     Endpoint(EndpointError),
-    #[error(transparent)]
     Credentials(CredentialsError),
-    #[error("building the request: {0}")]
     Build(BuildError),
-    #[error(transparent)]
     Sign(SignError),
-    #[error(transparent)]
     Transport(TransportError),
 }
+
+impl<E: fmt::Display> fmt::Display for CallError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CallError::Validation(violations) => write!(f, "invalid input: {violations}"),
+            CallError::Service(e) => e.fmt(f),
+            CallError::Malformed {
+                status, message, ..
+            } => write!(f, "malformed response (HTTP {status}): {message}"),
+            CallError::Endpoint(e) => write!(f, "endpoint: {e}"),
+            CallError::Credentials(e) => e.fmt(f),
+            CallError::Build(e) => write!(f, "building the request: {e}"),
+            CallError::Sign(e) => e.fmt(f),
+            CallError::Transport(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Each kind's message says all (no kind wraps an error it hides).
+impl<E: fmt::Debug + fmt::Display> std::error::Error for CallError<E> {}
 
 impl<E: OperationError> CallError<E> {
     /// The typed service error, if that is what this is.
@@ -182,7 +195,7 @@ impl ClientBuilder {
             retry: self.retry.unwrap_or_else(|| RetryConfig::from_env(&env)),
             quota: Arc::new(RetryQuota::default()),
             rule_sets: Mutex::new(BTreeMap::new()),
-            endpoints: Mutex::new(BTreeMap::new()),
+            routes: Mutex::new(BTreeMap::new()),
             env,
         })
     }
@@ -204,7 +217,14 @@ pub struct Client {
     rule_sets: Mutex<BTreeMap<&'static str, Arc<RuleSet>>>,
     /// Resolved endpoints by service: every input of the resolution (region, FIPS, dual-stack,
     /// configured URL) is fixed when the client is built, so each service resolves once.
-    endpoints: Mutex<BTreeMap<&'static str, Endpoint>>,
+    routes: Mutex<BTreeMap<&'static str, Arc<Route>>>,
+}
+
+/// Where a service's calls go and how they are signed: the same for every call of a client.
+struct Route {
+    endpoint: Endpoint,
+    signing_name: String,
+    signing_region: String,
 }
 
 impl Client {
@@ -240,64 +260,55 @@ impl Client {
         if self.validate {
             input.validate().map_err(CallError::Validation)?;
         }
-        let endpoint = self.endpoint(Op::SERVICE).map_err(CallError::Endpoint)?;
+        let route = self.route(Op::SERVICE).map_err(CallError::Endpoint)?;
         let request = Op::build_request(input, &RequestContext::new()).map_err(CallError::Build)?;
-        let (parts, body) = request.into_parts();
+        let (mut parts, body) = request.into_parts();
         let uri = absolute_uri(
-            &endpoint.url,
+            &route.endpoint.url,
             &parts.uri,
             parts.extensions.get::<HostPrefix>(),
         )
         .map_err(|e| CallError::Endpoint(e.into()))?;
-        let (signing_name, signing_region) = self.signing_scope(Op::SERVICE, &endpoint);
-        let attempt = || async {
-            let mut request = http::Request::builder()
-                .method(parts.method.clone())
-                .uri(uri.clone())
-                .body(body.clone())
-                .map_err(|e| {
-                    CallError::Endpoint(EndpointError::InvalidRequestUri {
-                        uri: uri.to_string(),
-                        reason: e.to_string(),
-                    })
-                })?;
-            *request.headers_mut() = parts.headers.clone();
-            for (name, values) in &endpoint.headers {
-                for value in values {
-                    let (Ok(name), Ok(value)) = (
-                        http::HeaderName::try_from(name.as_str()),
-                        http::HeaderValue::try_from(value.as_str()),
-                    ) else {
-                        continue;
-                    };
-                    request.headers_mut().append(name, value);
-                }
+        for (name, values) in &route.endpoint.headers {
+            for value in values {
+                let (Ok(name), Ok(value)) = (
+                    http::HeaderName::try_from(name.as_str()),
+                    http::HeaderValue::try_from(value.as_str()),
+                ) else {
+                    continue;
+                };
+                parts.headers.append(name, value);
             }
-            request.headers_mut().insert(
-                http::header::USER_AGENT,
-                http::HeaderValue::from_static(concat!(
-                    "awsgen-client/",
-                    env!("CARGO_PKG_VERSION")
-                )),
-            );
+        }
+        parts.headers.insert(
+            http::header::USER_AGENT,
+            http::HeaderValue::from_static(concat!("awsgen-client/", env!("CARGO_PKG_VERSION"))),
+        );
+        // Each attempt sends the same bytes (a shared buffer) with a signature of its own.
+        let body = bytes::Bytes::from(body);
+        let attempt = || async {
+            let mut request = http::Request::new(body.clone());
+            *request.method_mut() = parts.method.clone();
+            *request.uri_mut() = uri.clone();
+            *request.headers_mut() = parts.headers.clone();
             let credentials = self
                 .credentials
-                .get()
+                .for_signing()
                 .await
                 .map_err(CallError::Credentials)?;
             let scope = SigningScope {
-                name: &signing_name,
-                region: &signing_region,
+                name: &route.signing_name,
+                region: &route.signing_region,
                 time: SystemTime::now(),
             };
-            sign::sign(&mut request, &credentials, scope).map_err(CallError::Sign)?;
+            sign::sign_as(&mut request, &credentials, scope).map_err(CallError::Sign)?;
             let response = self
                 .http
                 .send(request)
                 .await
                 .map_err(CallError::Transport)?;
             let (parts, body) = response.into_parts();
-            let response = http::Response::from_parts(parts, body.as_slice());
+            let response = http::Response::from_parts(parts, body.as_ref());
             Op::parse_response(&response).map_err(|e| match e {
                 ResponseError::Service(e) => CallError::Service(e),
                 ResponseError::Malformed {
@@ -320,16 +331,28 @@ impl Client {
     /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true`). Resolved once per service: all of these are
     /// fixed when the client is built.
     pub fn endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, EndpointError> {
-        let cached = |cache: &BTreeMap<&'static str, Endpoint>| cache.get(service.sdk_id).cloned();
-        if let Some(endpoint) = cached(&self.endpoints.lock().unwrap_or_else(|e| e.into_inner())) {
-            return Ok(endpoint);
+        self.route(service).map(|route| route.endpoint.clone())
+    }
+
+    /// The service's endpoint and signing scope, resolved on its first call.
+    fn route(&self, service: &'static ServiceMeta) -> Result<Arc<Route>, EndpointError> {
+        let cached =
+            |cache: &BTreeMap<&'static str, Arc<Route>>| cache.get(service.sdk_id).cloned();
+        if let Some(route) = cached(&self.routes.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(route);
         }
         let endpoint = self.resolve_endpoint(service)?;
-        self.endpoints
+        let (signing_name, signing_region) = self.signing_scope(service, &endpoint);
+        let route = Arc::new(Route {
+            endpoint,
+            signing_name,
+            signing_region,
+        });
+        self.routes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(service.sdk_id, endpoint.clone());
-        Ok(endpoint)
+            .insert(service.sdk_id, route.clone());
+        Ok(route)
     }
 
     fn resolve_endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, EndpointError> {

@@ -7,9 +7,16 @@ use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings};
 use std::time::SystemTime;
 
 /// Signing failed: a header value that is not text, or parameters the crate rejects.
-#[derive(Debug, thiserror::Error)]
-#[error("signing the request: {0}")]
+#[derive(Debug)]
 pub struct SignError(String);
+
+impl std::fmt::Display for SignError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "signing the request: {}", self.0)
+    }
+}
+
+impl std::error::Error for SignError {}
 
 /// What to sign with besides the credentials.
 #[derive(Debug, Clone, Copy)]
@@ -22,19 +29,34 @@ pub struct SigningScope<'a> {
 
 /// Adds `X-Amz-Date`, `X-Amz-Security-Token` (with a session token) and `Authorization` to
 /// `request`, whose URI must be absolute (the host is signed).
-pub fn sign(
-    request: &mut http::Request<Vec<u8>>,
+pub fn sign<B: AsRef<[u8]>>(
+    request: &mut http::Request<B>,
     credentials: &Credentials,
     scope: SigningScope<'_>,
 ) -> Result<(), SignError> {
-    let identity = aws_credential_types::Credentials::new(
-        credentials.access_key_id.clone(),
-        credentials.secret_access_key.clone(),
-        credentials.session_token.clone(),
-        credentials.expiry,
-        "awsgen-client",
-    )
-    .into();
+    sign_as(request, &credentials.to_sigv4(), scope)
+}
+
+impl Credentials {
+    /// The same keys as `aws-sigv4` takes them (cheap to clone: the client keeps this form).
+    pub(crate) fn to_sigv4(&self) -> aws_credential_types::Credentials {
+        aws_credential_types::Credentials::new(
+            self.access_key_id.clone(),
+            self.secret_access_key.clone(),
+            self.session_token.clone(),
+            self.expiry,
+            "awsgen-client",
+        )
+    }
+}
+
+/// [`sign`] with the keys in `aws-sigv4`'s own form.
+pub(crate) fn sign_as<B: AsRef<[u8]>>(
+    request: &mut http::Request<B>,
+    credentials: &aws_credential_types::Credentials,
+    scope: SigningScope<'_>,
+) -> Result<(), SignError> {
+    let identity = credentials.clone().into();
     let params = aws_sigv4::sign::v4::SigningParams::builder()
         .identity(&identity)
         .region(scope.region)
@@ -59,7 +81,7 @@ pub fn sign(
         request.method().as_str(),
         &uri,
         headers.into_iter(),
-        SignableBody::Bytes(request.body()),
+        SignableBody::Bytes(request.body().as_ref()),
     )
     .map_err(|e| SignError(e.to_string()))?;
     let (instructions, _signature) = aws_sigv4::http_request::sign(signable, &params)

@@ -13,25 +13,35 @@ use std::time::Duration;
 /// A boxed future, so [`HttpClient`] is object-safe.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// Sends a request (absolute URI) and reads the whole response.
+/// Sends a request (absolute URI) and reads the whole response. Bodies are [`Bytes`], so a
+/// retry resends the same buffer and a response is handed over without a copy.
 pub trait HttpClient: Send + Sync {
     fn send(
         &self,
-        request: http::Request<Vec<u8>>,
-    ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>>;
+        request: http::Request<Bytes>,
+    ) -> BoxFuture<'_, Result<http::Response<Bytes>, TransportError>>;
 }
 
 /// Why no response came back. All kinds are worth retrying: the request may not have reached
 /// the service, or its answer was lost.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TransportError {
-    #[error("cannot connect: {0}")]
     Connect(String),
-    #[error("timed out after {0:?}")]
     Timeout(Duration),
-    #[error("I/O error: {0}")]
     Io(String),
 }
+
+impl std::fmt::Display for TransportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TransportError::Connect(message) => write!(f, "cannot connect: {message}"),
+            TransportError::Timeout(after) => write!(f, "timed out after {after:?}"),
+            TransportError::Io(message) => write!(f, "I/O error: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for TransportError {}
 
 /// How long to wait for a connection, and for the response (headers and body) once sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,10 +90,9 @@ impl HyperClient {
 impl HttpClient for HyperClient {
     fn send(
         &self,
-        request: http::Request<Vec<u8>>,
-    ) -> BoxFuture<'_, Result<http::Response<Vec<u8>>, TransportError>> {
-        let (parts, body) = request.into_parts();
-        let request = http::Request::from_parts(parts, Full::new(Bytes::from(body)));
+        request: http::Request<Bytes>,
+    ) -> BoxFuture<'_, Result<http::Response<Bytes>, TransportError>> {
+        let request = request.map(Full::new);
         Box::pin(async move {
             let exchange = async {
                 let response = self.client.request(request).await.map_err(|e| {
@@ -98,7 +107,7 @@ impl HttpClient for HyperClient {
                     .collect()
                     .await
                     .map_err(|e| TransportError::Io(error_chain(&e)))?;
-                Ok(http::Response::from_parts(parts, body.to_bytes().to_vec()))
+                Ok(http::Response::from_parts(parts, body.to_bytes()))
             };
             match tokio::time::timeout(self.read_timeout, exchange).await {
                 Ok(result) => result,

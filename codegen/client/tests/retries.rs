@@ -41,11 +41,11 @@ fn client(read: Duration) -> HyperClient {
 /// One POST; a non-2xx answer is a service failure with the `__type` of its JSON body.
 async fn post(http: &HyperClient, url: &str) -> Result<Vec<u8>, Failure> {
     let request = http::Request::post(url)
-        .body(b"{}".to_vec())
+        .body(bytes::Bytes::from_static(b"{}"))
         .expect("a request");
     let response = http.send(request).await.map_err(Failure::Transport)?;
     if response.status().is_success() {
-        return Ok(response.into_body());
+        return Ok(response.into_body().to_vec());
     }
     let code = serde_json::from_slice::<serde_json::Value>(response.body())
         .ok()

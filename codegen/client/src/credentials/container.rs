@@ -40,7 +40,7 @@ pub(super) async fn credentials(
         request = request.header(http::header::AUTHORIZATION, token);
     }
     let request = request
-        .body(Vec::new())
+        .body(bytes::Bytes::new())
         .map_err(|e| CredentialsError::new(SOURCE, format!("{uri}: {e}")))?;
     let response = http
         .send(request)

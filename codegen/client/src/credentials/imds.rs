@@ -27,14 +27,14 @@ pub(super) async fn credentials(
         .trim_end_matches('/');
     let token_request = http::Request::put(format!("{endpoint}/latest/api/token"))
         .header("x-aws-ec2-metadata-token-ttl-seconds", "21600")
-        .body(Vec::new());
+        .body(bytes::Bytes::new());
     let Some(token) = call(http, token_request).await? else {
         return Ok(None);
     };
     let get = |path: String| {
         http::Request::get(format!("{endpoint}{path}"))
             .header("x-aws-ec2-metadata-token", token.as_str())
-            .body(Vec::new())
+            .body(bytes::Bytes::new())
     };
     let Some(roles) = call(http, get(CREDENTIALS_PATH.to_owned())).await? else {
         return Ok(None);
@@ -52,7 +52,7 @@ pub(super) async fn credentials(
 /// connection, no answer in time), an error for an error status.
 async fn call(
     http: &dyn HttpClient,
-    request: Result<http::Request<Vec<u8>>, http::Error>,
+    request: Result<http::Request<bytes::Bytes>, http::Error>,
 ) -> Result<Option<String>, CredentialsError> {
     let request = request.map_err(|e| CredentialsError::new(SOURCE, e.to_string()))?;
     let uri = request.uri().to_string();

@@ -67,12 +67,19 @@ impl ProvideCredentials for Credentials {
 }
 
 /// Why credentials could not be had, naming the source.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("credentials from {source_name}: {message}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CredentialsError {
     pub source_name: String,
     pub message: String,
 }
+
+impl std::fmt::Display for CredentialsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "credentials from {}: {}", self.source_name, self.message)
+    }
+}
+
+impl std::error::Error for CredentialsError {}
 
 impl CredentialsError {
     pub(crate) fn new(source_name: impl Into<String>, message: impl Into<String>) -> Self {

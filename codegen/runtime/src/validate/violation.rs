@@ -7,8 +7,7 @@ use super::path::{quoted, DisplayPath, Segment};
 use std::fmt;
 
 /// What is counted for `@length`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     /// Unicode scalar values, for strings.
     Characters,
@@ -32,8 +31,7 @@ impl Unit {
 }
 
 /// Which limit of a `@length` or `@range` a value breaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
     Min,
     Max,
@@ -42,13 +40,11 @@ pub enum Side {
 }
 
 /// The rule a value breaks, with the limits the model sets.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(tag = "rule", rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// `@required`: the member is missing.
     Required,
     /// `@length`. `actual` is `None` for a `@sensitive` value.
-    #[serde(rename_all = "camelCase")]
     Length {
         unit: Unit,
         side: Side,
@@ -146,27 +142,104 @@ impl fmt::Display for Violation {
 /// <the rule's limits>, "value": "", "sensitive": false, "message": "has 0 characters, ..."}`.
 impl serde::Serialize for Violation {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        #[derive(serde::Serialize)]
-        struct Flat<'a> {
-            path: String,
-            #[serde(flatten)]
-            rule: &'a Rule,
-            value: Option<serde_json::Value>,
-            sensitive: bool,
-            message: String,
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("path", &self.path_string())?;
+        self.rule.entries(&mut map)?;
+        // As JSON, not JSON text in a string; `NaN` (not JSON) stays text.
+        let value = self.value.as_ref().map(|text| {
+            serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::from(text.as_str()))
+        });
+        map.serialize_entry("value", &value)?;
+        map.serialize_entry("sensitive", &self.sensitive)?;
+        map.serialize_entry("message", &self.message())?;
+        map.end()
+    }
+}
+
+// Written out rather than derived: serde's derive macros are the only ones the client's
+// dependency graph would otherwise build (README "Call AWS", the compile budget).
+
+impl serde::Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(match self {
+            Unit::Characters => "characters",
+            Unit::Bytes => "bytes",
+            Unit::Entries => "entries",
+        })
+    }
+}
+
+impl serde::Serialize for Side {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(match self {
+            Side::Min => "min",
+            Side::Max => "max",
+            Side::NotANumber => "notANumber",
+        })
+    }
+}
+
+/// `{"rule": "length", "unit": ..., "side": ..., ...}`: the name, then the limits.
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        self.entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl Rule {
+    /// The rule's entries, its name under `rule` first, into a map being written.
+    fn entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("rule", self.name())?;
+        match self {
+            Rule::Required => Ok(()),
+            Rule::Length {
+                unit,
+                side,
+                actual,
+                min,
+                max,
+            } => {
+                map.serialize_entry("unit", unit)?;
+                map.serialize_entry("side", side)?;
+                map.serialize_entry("actual", actual)?;
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("max", max)
+            }
+            Rule::Range { side, min, max } => {
+                map.serialize_entry("side", side)?;
+                map.serialize_entry("min", min)?;
+                map.serialize_entry("max", max)
+            }
+            Rule::Pattern { pattern } => map.serialize_entry("pattern", pattern),
+            Rule::PatternUnusable { pattern, error } => {
+                map.serialize_entry("pattern", pattern)?;
+                map.serialize_entry("error", error)
+            }
+            Rule::Enum {
+                allowed,
+                suggestion,
+            }
+            | Rule::UnionMember {
+                allowed,
+                suggestion,
+            }
+            | Rule::UnknownMember {
+                allowed,
+                suggestion,
+            } => {
+                map.serialize_entry("allowed", allowed)?;
+                map.serialize_entry("suggestion", suggestion)
+            }
+            Rule::IntEnum { allowed } => map.serialize_entry("allowed", allowed),
+            Rule::UniqueItems { first, duplicate } => {
+                map.serialize_entry("first", first)?;
+                map.serialize_entry("duplicate", duplicate)
+            }
         }
-        Flat {
-            path: self.path_string(),
-            rule: &self.rule,
-            // As JSON, not JSON text in a string; `NaN` (not JSON) stays text.
-            value: self
-                .value
-                .as_ref()
-                .map(|text| serde_json::from_str(text).unwrap_or_else(|_| text.as_str().into())),
-            sensitive: self.sensitive,
-            message: self.message(),
-        }
-        .serialize(serializer)
     }
 }
 
@@ -336,9 +409,15 @@ impl fmt::Display for Shown<'_> {
 
 /// Every violation found, in document order. The second field says whether members a
 /// structure's model does not define are reported ([`Violations::with_unknown_members`]).
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-#[serde(transparent)]
-pub struct Violations(Vec<Violation>, #[serde(skip)] bool);
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Violations(Vec<Violation>, bool);
+
+/// A list of the violations.
+impl serde::Serialize for Violations {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
 
 impl Violations {
     pub fn new() -> Self {
@@ -410,5 +489,140 @@ impl<'a> IntoIterator for &'a Violations {
     type IntoIter = std::slice::Iter<'a, Violation>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violation(rule: Rule, value: Option<&str>) -> Violation {
+        Violation {
+            path: vec![
+                Segment::Member("containerDefinitions".into()),
+                Segment::Index(0),
+                Segment::Member("memory".into()),
+            ],
+            rule,
+            value: value.map(str::to_owned),
+            sensitive: false,
+        }
+    }
+
+    fn json(v: &impl serde::Serialize) -> String {
+        serde_json::to_string(v).expect("serializes")
+    }
+
+    /// The JSON form tools read, every rule: the path, the rule's tag and limits, the value
+    /// as JSON, whether it is sensitive, the message; in that order.
+    #[test]
+    fn violations_serialize_flat_with_the_rule_tag_first() {
+        let cases = [
+            (
+                violation(Rule::Required, None),
+                r#"{"path":"containerDefinitions[0].memory","rule":"required","value":null,"sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::Length {
+                        unit: Unit::Characters,
+                        side: Side::Max,
+                        actual: Some(5),
+                        min: None,
+                        max: Some(4),
+                    },
+                    Some(r#""abcde""#),
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"length","unit":"characters","side":"max","actual":5,"min":null,"max":4,"value":"abcde","sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::Range {
+                        side: Side::NotANumber,
+                        min: Some(Limit::int(1)),
+                        max: Some(Limit::decimal(2.5, 2)),
+                    },
+                    Some("NaN"),
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"range","side":"notANumber","min":1,"max":2.5,"value":"NaN","sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(Rule::Pattern { pattern: "^a+$" }, Some(r#""b""#)),
+                r#"{"path":"containerDefinitions[0].memory","rule":"pattern","pattern":"^a+$","value":"b","sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::PatternUnusable {
+                        pattern: "(",
+                        error: "unclosed".into(),
+                    },
+                    None,
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"patternUnusable","pattern":"(","error":"unclosed","value":null,"sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::Enum {
+                        allowed: &["HOST", "NONE"],
+                        suggestion: Some("HOST"),
+                    },
+                    Some(r#""HOTS""#),
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"enum","allowed":["HOST","NONE"],"suggestion":"HOST","value":"HOTS","sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(Rule::IntEnum { allowed: &[1, 2] }, Some("3")),
+                r#"{"path":"containerDefinitions[0].memory","rule":"intEnum","allowed":[1,2],"value":3,"sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::UnionMember {
+                        allowed: &["a"],
+                        suggestion: None,
+                    },
+                    None,
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"unionMember","allowed":["a"],"suggestion":null,"value":null,"sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::UniqueItems {
+                        first: 0,
+                        duplicate: 2,
+                    },
+                    None,
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"uniqueItems","first":0,"duplicate":2,"value":null,"sensitive":false,"message":MESSAGE}"#,
+            ),
+            (
+                violation(
+                    Rule::UnknownMember {
+                        allowed: &["memory", "memoryReservation"],
+                        suggestion: Some("memory"),
+                    },
+                    None,
+                ),
+                r#"{"path":"containerDefinitions[0].memory","rule":"unknownMember","allowed":["memory","memoryReservation"],"suggestion":"memory","value":null,"sensitive":false,"message":MESSAGE}"#,
+            ),
+        ];
+        let mut all = Violations::new();
+        let mut expected = Vec::new();
+        for (violation, want) in cases {
+            // The message is `Display`'s, tested with it; here, only where it goes.
+            let want = want.replace("MESSAGE", &json(&violation.message()));
+            assert_eq!(json(&violation), want, "{}", violation.rule.name());
+            expected.push(want);
+            all.push(violation);
+        }
+        assert_eq!(json(&all), format!("[{}]", expected.join(",")));
+        assert_eq!(json(&Side::Min), r#""min""#);
+        assert_eq!(json(&Unit::Entries), r#""entries""#);
+        assert_eq!(
+            json(&Rule::UniqueItems {
+                first: 1,
+                duplicate: 3
+            }),
+            r#"{"rule":"uniqueItems","first":1,"duplicate":3}"#
+        );
     }
 }
