@@ -136,24 +136,26 @@ pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, Creden
     }
 }
 
-/// Runs `credential_process` through the shell and reads its JSON (`Version` 1).
+/// Runs `credential_process` through the shell and reads its JSON (`Version` 1). On a blocking
+/// thread: tokio's own process support would add its child-reaping driver to every runtime
+/// that builds the client, for a command run once an hour at most.
 async fn process(source: &str, command: &str) -> Result<Credentials, CredentialsError> {
     let mut cmd = match cfg!(windows) {
         true => {
-            let mut c = tokio::process::Command::new("cmd");
+            let mut c = std::process::Command::new("cmd");
             c.args(["/C", command]);
             c
         }
         false => {
-            let mut c = tokio::process::Command::new("sh");
+            let mut c = std::process::Command::new("sh");
             c.args(["-c", command]);
             c
         }
     };
-    let output = cmd
-        .stdin(std::process::Stdio::null())
-        .output()
+    cmd.stdin(std::process::Stdio::null());
+    let output = tokio::task::spawn_blocking(move || cmd.output())
         .await
+        .map_err(|e| CredentialsError::new(source, format!("credential_process: {e}")))?
         .map_err(|e| CredentialsError::new(source, format!("credential_process: {e}")))?;
     if !output.status.success() {
         return Err(CredentialsError::new(
