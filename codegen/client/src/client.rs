@@ -90,6 +90,8 @@ pub struct ClientBuilder {
     timeouts: Timeouts,
     http: Option<Arc<dyn HttpClient>>,
     credentials: Option<Arc<dyn ProvideCredentials>>,
+    disable_request_compression: Option<bool>,
+    request_min_compression_size_bytes: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -108,6 +110,8 @@ impl ClientBuilder {
             timeouts: Timeouts::default(),
             http: None,
             credentials: None,
+            disable_request_compression: None,
+            request_min_compression_size_bytes: None,
         }
     }
 
@@ -160,22 +164,74 @@ impl ClientBuilder {
         self
     }
 
+    /// Whether `@requestCompression` operations send their body uncompressed; else
+    /// `AWS_DISABLE_REQUEST_COMPRESSION`, else the profile's `disable_request_compression`,
+    /// else `false`, as the AWS SDKs read it.
+    pub fn disable_request_compression(mut self, on: bool) -> Self {
+        self.disable_request_compression = Some(on);
+        self
+    }
+
+    /// The smallest body `@requestCompression` operations compress (at most 10485760, to
+    /// which a larger value is lowered); else `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`, else the
+    /// profile's `request_min_compression_size_bytes`, else 10240, as the AWS SDKs read it.
+    pub fn request_min_compression_size_bytes(mut self, bytes: usize) -> Self {
+        self.request_min_compression_size_bytes = Some(bytes);
+        self
+    }
+
     pub fn build(self) -> Result<Client, TransportError> {
         let env = self.env;
         let http = match self.http {
             Some(http) => http,
             None => Arc::new(HyperClient::new(self.timeouts)?),
         };
-        let profile_region = || {
-            let files = ProfileFiles::load(&env);
+        // The shared files are read once, and only when a setting is not given otherwise.
+        let files = std::cell::OnceCell::new();
+        let profile_setting = |key: &str| {
+            let files = files.get_or_init(|| ProfileFiles::load(&env));
             let name = env.get("AWS_PROFILE").unwrap_or("default");
-            Some(files.profile(name)?.get("region")?.to_owned())
+            Some(files.profile(name)?.get(key)?.to_owned())
+        };
+        // The environment's value, else the profile's (invalid values are ignored, as
+        // `AWS_MAX_ATTEMPTS` is).
+        let setting = |variable: &str, key: &str| {
+            env.get(variable)
+                .map(str::to_owned)
+                .or_else(|| profile_setting(key))
         };
         let region = self
             .region
             .or_else(|| env.get("AWS_REGION").map(str::to_owned))
             .or_else(|| env.get("AWS_DEFAULT_REGION").map(str::to_owned))
-            .or_else(profile_region);
+            .or_else(|| profile_setting("region"));
+        let disable_compression = self.disable_request_compression.or_else(|| {
+            let text = setting(
+                "AWS_DISABLE_REQUEST_COMPRESSION",
+                "disable_request_compression",
+            )?;
+            match text.trim() {
+                t if t.eq_ignore_ascii_case("true") => Some(true),
+                t if t.eq_ignore_ascii_case("false") => Some(false),
+                _ => None,
+            }
+        });
+        let min_compression_size = self.request_min_compression_size_bytes.or_else(|| {
+            setting(
+                "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES",
+                "request_min_compression_size_bytes",
+            )?
+            .trim()
+            .parse()
+            .ok()
+        });
+        let mut context = RequestContext::new();
+        if let Some(bytes) = min_compression_size {
+            context = context.with_min_compression_size(bytes);
+        }
+        if disable_compression == Some(true) {
+            context = context.disable_request_compression();
+        }
         let flag = |name: &str| {
             env.get(name)
                 .is_some_and(|v| v.eq_ignore_ascii_case("true"))
@@ -196,6 +252,7 @@ impl ClientBuilder {
             quota: Arc::new(RetryQuota::default()),
             rule_sets: Mutex::new(BTreeMap::new()),
             routes: Mutex::new(BTreeMap::new()),
+            context,
             env,
         })
     }
@@ -218,6 +275,8 @@ pub struct Client {
     /// Resolved endpoints by service: every input of the resolution (region, FIPS, dual-stack,
     /// configured URL) is fixed when the client is built, so each service resolves once.
     routes: Mutex<BTreeMap<&'static str, Arc<Route>>>,
+    /// What every request is built with: the request compression settings.
+    context: RequestContext,
 }
 
 /// Where a service's calls go and how they are signed: the same for every call of a client.
@@ -241,6 +300,12 @@ impl Client {
         self.region.as_deref()
     }
 
+    /// What requests are built with: the request compression settings the client was given
+    /// or read.
+    pub fn request_context(&self) -> &RequestContext {
+        &self.context
+    }
+
     /// Calls `Op` with `input`.
     pub async fn call<Op>(&self, input: Op::Input) -> Result<Op::Output, CallError<Op::Error>>
     where
@@ -261,7 +326,7 @@ impl Client {
             input.validate().map_err(CallError::Validation)?;
         }
         let route = self.route(Op::SERVICE).map_err(CallError::Endpoint)?;
-        let request = Op::build_request(input, &RequestContext::new()).map_err(CallError::Build)?;
+        let request = Op::build_request(input, &self.context).map_err(CallError::Build)?;
         let (mut parts, body) = request.into_parts();
         let uri = absolute_uri(
             &route.endpoint.url,

@@ -255,3 +255,104 @@ async fn throttling_is_retried_and_client_errors_are_typed() {
     // A client error is not retried.
     assert_eq!(server.recorded().len(), 3);
 }
+
+/// The request compression settings, in the AWS SDKs' order: the builder, the environment, the
+/// profile (`AWS_PROFILE`, else `default`), the default of 10240 bytes; a value that does not
+/// read is ignored, and a size over 10 MiB is lowered to it.
+#[test]
+fn request_compression_settings_follow_the_sdks_order() {
+    let dir = std::env::temp_dir().join(format!("awsgen-compression-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let config = dir.join("config");
+    std::fs::write(
+        &config,
+        "[default]\ndisable_request_compression = true\n\n\
+         [profile small]\nrequest_min_compression_size_bytes = 128\n",
+    )
+    .expect("a config file");
+    let files = Env::default()
+        .with("AWS_CONFIG_FILE", config.display().to_string())
+        .with(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            dir.join("absent").display().to_string(),
+        );
+    let size = |builder: awsgen_client::ClientBuilder| {
+        builder
+            .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+            .build()
+            .expect("a client")
+            .request_context()
+            .min_compression_size()
+    };
+    let env = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .fold(Env::default(), |env, (name, value)| env.with(name, *value))
+    };
+    const DEFAULT: Option<usize> = Some(10_240);
+
+    // No setting anywhere (no home directory, so no shared files).
+    assert_eq!(size(Client::builder(Env::default())), DEFAULT);
+    // The environment.
+    type Variables<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(Variables, Option<usize>)] = &[
+        (&[("AWS_DISABLE_REQUEST_COMPRESSION", "true")], None),
+        (&[("AWS_DISABLE_REQUEST_COMPRESSION", "TRUE")], None),
+        (&[("AWS_DISABLE_REQUEST_COMPRESSION", "false")], DEFAULT),
+        (&[("AWS_DISABLE_REQUEST_COMPRESSION", "yes")], DEFAULT),
+        (
+            &[("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "100")],
+            Some(100),
+        ),
+        (&[("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "0")], Some(0)),
+        (
+            &[("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "99999999")],
+            Some(10_485_760),
+        ),
+        (
+            &[("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "lots")],
+            DEFAULT,
+        ),
+        (
+            &[
+                ("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "100"),
+                ("AWS_DISABLE_REQUEST_COMPRESSION", "true"),
+            ],
+            None,
+        ),
+    ];
+    for (pairs, expected) in cases {
+        assert_eq!(size(Client::builder(env(pairs))), *expected, "{pairs:?}");
+    }
+    // The profile, and the environment before it.
+    assert_eq!(size(Client::builder(files.clone())), None);
+    assert_eq!(
+        size(Client::builder(files.clone().with("AWS_PROFILE", "small"))),
+        Some(128)
+    );
+    assert_eq!(
+        size(Client::builder(
+            files
+                .clone()
+                .with("AWS_DISABLE_REQUEST_COMPRESSION", "false")
+        )),
+        DEFAULT
+    );
+    // The builder before both.
+    assert_eq!(
+        size(Client::builder(files.clone()).disable_request_compression(false)),
+        DEFAULT
+    );
+    assert_eq!(
+        size(
+            Client::builder(env(&[("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "100")]))
+                .request_min_compression_size_bytes(64)
+        ),
+        Some(64)
+    );
+    assert_eq!(
+        size(Client::builder(Env::default()).disable_request_compression(true)),
+        None
+    );
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
