@@ -1,5 +1,6 @@
 //! Sending one HTTP request: the [`HttpClient`] trait the client is written against, and its
-//! default implementation over hyper (HTTP/1.1, rustls with ring, webpki roots) with connect and
+//! default implementation over hyper (HTTP/1.1; TLS by the platform's library with the
+//! `native-tls` feature, the default, or by rustls with the `rustls` feature) with connect and
 //! read timeouts. Any other stack plugs in by implementing the trait.
 
 use bytes::Bytes;
@@ -60,10 +61,50 @@ impl Default for Timeouts {
     }
 }
 
-/// The default stack: hyper's pooled client over tokio, `http` and `https` URIs.
+/// The connector under hyper's client: TLS over tokio's TCP, by the feature chosen.
+#[cfg(feature = "rustls")]
+type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
+#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+type Connector = hyper_tls::HttpsConnector<HttpConnector>;
+#[cfg(not(any(feature = "native-tls", feature = "rustls")))]
+type Connector = HttpConnector;
+
+/// Whether this build can send `https` requests.
+const TLS: bool = cfg!(any(feature = "native-tls", feature = "rustls"));
+
+#[cfg(feature = "rustls")]
+fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
+    Ok(hyper_rustls::HttpsConnectorBuilder::new()
+        .with_provider_and_native_roots(rustls::crypto::ring::default_provider())
+        .map_err(|e| TransportError::Io(format!("TLS setup: {e}")))?
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(http))
+}
+
+/// The platform's TLS with the system's roots, TLS 1.2 at least (what AWS endpoints accept).
+#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
+    let tls = native_tls::TlsConnector::builder()
+        .min_protocol_version(Some(native_tls::Protocol::Tlsv12))
+        .build()
+        .map_err(|e| TransportError::Io(format!("TLS setup: {}", error_chain(&e))))?;
+    Ok(hyper_tls::HttpsConnector::from((
+        http,
+        tokio_native_tls::TlsConnector::from(tls),
+    )))
+}
+
+#[cfg(not(any(feature = "native-tls", feature = "rustls")))]
+fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
+    Ok(http)
+}
+
+/// The default stack: hyper's pooled client over tokio, `http` and (with a TLS feature)
+/// `https` URIs.
 #[derive(Clone)]
 pub struct HyperClient {
-    client: Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Client<Connector, Full<Bytes>>,
     read_timeout: Duration,
 }
 
@@ -72,14 +113,8 @@ impl HyperClient {
         let mut http = HttpConnector::new();
         http.set_connect_timeout(Some(timeouts.connect));
         http.set_nodelay(true);
-        http.enforce_http(false);
-        let https = hyper_rustls::HttpsConnectorBuilder::new()
-            .with_provider_and_webpki_roots(rustls::crypto::ring::default_provider())
-            .map_err(|e| TransportError::Io(format!("TLS setup: {e}")))?
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
-        let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build(https);
+        http.enforce_http(!TLS);
+        let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector(http)?);
         Ok(HyperClient {
             client,
             read_timeout: timeouts.read,
@@ -94,6 +129,13 @@ impl HttpClient for HyperClient {
     ) -> BoxFuture<'_, Result<http::Response<Bytes>, TransportError>> {
         let request = request.map(Full::new);
         Box::pin(async move {
+            if !TLS && request.uri().scheme() == Some(&http::uri::Scheme::HTTPS) {
+                return Err(TransportError::Connect(format!(
+                    "{}: https needs TLS, and awsgen-client was built without its \
+                     `native-tls` and `rustls` features",
+                    request.uri()
+                )));
+            }
             let exchange = async {
                 let response = self.client.request(request).await.map_err(|e| {
                     let message = error_chain(&e);

@@ -1,14 +1,26 @@
 //! `@requestCompression`: a body at least as large as the context's minimum is sent gzipped,
-//! with `gzip` appended to any `Content-Encoding` the input set, as the AWS SDKs do.
+//! with `gzip` appended to any `Content-Encoding` the input set, as the AWS SDKs do. Only with
+//! the `gzip` feature: without it bodies are sent as they are, which services accept as well
+//! (compression saves bytes on the wire; the SDKs let users turn it off).
 
-use super::{HeaderValue, Request, RequestContext};
-use flate2::write::GzEncoder;
-use flate2::Compression;
-use std::io::Write;
+use super::{Request, RequestContext};
+
+/// Without the `gzip` feature: leaves the request as it is.
+#[cfg(not(feature = "gzip"))]
+#[inline]
+pub fn gzip_request(request: &mut Request<Vec<u8>>, ctx: &RequestContext) {
+    let _ = (request, ctx);
+}
 
 /// Gzips the request's body when the context allows it and the body is at least the minimum
 /// size (`requestMinCompressionSizeBytes`), and appends `gzip` to `Content-Encoding`.
+#[cfg(feature = "gzip")]
 pub fn gzip_request(request: &mut Request<Vec<u8>>, ctx: &RequestContext) {
+    use super::HeaderValue;
+    use flate2::write::GzEncoder;
+    use flate2::Compression;
+    use std::io::Write;
+
     let Some(min) = ctx.min_compression_size() else {
         return;
     };
@@ -36,9 +48,10 @@ pub fn gzip_request(request: &mut Request<Vec<u8>>, ctx: &RequestContext) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "gzip"))]
 mod tests {
     use super::*;
+    use crate::http::HeaderValue;
     use flate2::read::GzDecoder;
     use std::io::Read;
 

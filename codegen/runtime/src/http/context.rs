@@ -67,9 +67,25 @@ impl RequestContext {
     pub fn idempotency_token(&self) -> String {
         match &self.token {
             Some(f) => f(),
-            None => uuid::Uuid::new_v4().to_string(),
+            None => uuid_v4(),
         }
     }
+}
+
+/// A random UUID (RFC 9562 version 4) in its lower-case hyphenated form.
+fn uuid_v4() -> String {
+    let mut bits = fastrand::u128(..).to_be_bytes();
+    bits[6] = (bits[6] & 0x0f) | 0x40; // version 4
+    bits[8] = (bits[8] & 0x3f) | 0x80; // the RFC variant
+    let mut out = String::with_capacity(36);
+    for (i, byte) in bits.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+        out.push(char::from(b"0123456789abcdef"[usize::from(byte & 0xf)]));
+    }
+    out
 }
 
 impl std::fmt::Debug for RequestContext {
@@ -92,3 +108,38 @@ impl std::fmt::Debug for RequestContext {
 /// extensions; the client prepends it to the endpoint's host.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostPrefix(pub String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_idempotency_tokens_are_distinct_uuid_v4s() {
+        let ctx = RequestContext::new();
+        let tokens: std::collections::HashSet<String> =
+            (0..1000).map(|_| ctx.idempotency_token()).collect();
+        assert_eq!(tokens.len(), 1000);
+        for token in &tokens {
+            let groups: Vec<&str> = token.split('-').collect();
+            let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+            assert_eq!(lengths, [8, 4, 4, 4, 12], "{token}");
+            assert!(
+                token
+                    .bytes()
+                    .all(|b| b == b'-' || b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+                "{token}"
+            );
+            assert!(groups[2].starts_with('4'), "version 4: {token}");
+            assert!(
+                matches!(&groups[3][..1], "8" | "9" | "a" | "b"),
+                "RFC variant: {token}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_custom_token_source_is_used() {
+        let ctx = RequestContext::with_idempotency_token(|| "fixed".to_owned());
+        assert_eq!(ctx.idempotency_token(), "fixed");
+    }
+}
