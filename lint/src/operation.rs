@@ -143,7 +143,12 @@ fn closest(operation: &str, operations: &[ModelOperation]) -> Option<String> {
     let wanted = squash(operation);
     operations
         .iter()
-        .map(|op| (strsim::jaro(&wanted, &squash(op.name)), op.name))
+        .map(|op| {
+            (
+                awsgen_runtime::validate::jaro(&wanted, &squash(op.name)),
+                op.name,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, name)| kebab(name))

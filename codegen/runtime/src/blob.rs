@@ -1,6 +1,5 @@
 //! Blobs: bytes, base64 on the wire (standard alphabet, padded), as the AWS JSON protocols send them.
 
-use base64::Engine as _;
 use std::fmt;
 
 /// Binary data, written as base64 in JSON.
@@ -43,18 +42,14 @@ impl crate::json::WriteJson for Blob {
     fn write_json<B: crate::json::Buffer>(&self, out: &mut B) {
         // Base64 has nothing JSON escapes.
         out.push(b'"');
-        out.extend_from_slice(
-            base64::engine::general_purpose::STANDARD
-                .encode(&self.0)
-                .as_bytes(),
-        );
+        out.extend_from_slice(crate::base64::encode(&self.0).as_bytes());
         out.push(b'"');
     }
 }
 
 impl serde::Serialize for Blob {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(&self.0))
+        s.serialize_str(&crate::base64::encode(&self.0))
     }
 }
 
@@ -67,8 +62,7 @@ impl<'de> serde::Deserialize<'de> for Blob {
                 f.write_str("a base64 string")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Blob, E> {
-                base64::engine::general_purpose::STANDARD
-                    .decode(v)
+                crate::base64::decode(v)
                     .map(Blob)
                     .map_err(|e| E::custom(format_args!("invalid base64: {e}")))
             }

@@ -5,6 +5,7 @@
 //! and [`validate`], which checks a value against its model's constraints. Generated code
 //! names this crate by absolute path, as prost-generated code names `prost`.
 
+mod base64;
 mod blob;
 pub mod de;
 #[cfg(feature = "http")]

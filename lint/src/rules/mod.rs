@@ -160,7 +160,12 @@ pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let value = value.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (strsim::jaro(&value, &candidate.to_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                awsgen_runtime::validate::jaro(&value, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
         .filter(|(score, _)| *score > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)

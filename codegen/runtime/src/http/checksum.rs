@@ -2,7 +2,6 @@
 //! base64 of the body's MD5 digest), as botocore's `conditionally_calculate_md5` sets it.
 
 use super::{HeaderValue, Request};
-use base64::Engine;
 use md5::{Digest, Md5};
 
 /// Sets `Content-MD5` to the base64 MD5 of the request's body, unless the request has one
@@ -12,7 +11,7 @@ pub fn set_content_md5(request: &mut Request<Vec<u8>>) {
         return;
     }
     let digest = Md5::digest(request.body());
-    let text = base64::engine::general_purpose::STANDARD.encode(digest);
+    let text = crate::base64::encode(&digest);
     // Base64 is ASCII, always a valid header value.
     if let Ok(value) = HeaderValue::from_str(&text) {
         request.headers_mut().insert("content-md5", value);

@@ -70,8 +70,7 @@ impl HttpText for Timestamp {
 
 impl HttpText for Blob {
     fn http_text(&self, _: &str) -> String {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD.encode(self.as_bytes())
+        crate::base64::encode(self.as_bytes())
     }
 }
 
@@ -346,16 +345,12 @@ impl FromHeader for Timestamp {
 
 /// A `@mediaType` string header: base64 of the value.
 pub fn base64_encode(text: &str) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(text)
+    crate::base64::encode(text.as_bytes())
 }
 
 /// A `@mediaType` string header read back: the base64-decoded text.
 pub fn base64_decode(text: &str) -> Result<String, String> {
-    use base64::Engine;
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(text.trim())
-        .map_err(|e| e.to_string())?;
+    let bytes = crate::base64::decode(text.trim()).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 

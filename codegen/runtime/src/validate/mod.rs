@@ -21,6 +21,7 @@
 //! ```
 
 mod impls;
+mod jaro;
 mod java_regex;
 mod limit;
 mod path;
@@ -28,6 +29,7 @@ mod pattern;
 mod rules;
 mod violation;
 
+pub use jaro::jaro;
 pub use limit::Limit;
 pub use path::{DisplayPath, Path, Segment, Step};
 pub use pattern::{compile as compile_pattern, Pattern};
@@ -208,7 +210,7 @@ fn closest(value: &str, allowed: &'static [&'static str]) -> Option<&'static str
     let value = value.to_lowercase();
     allowed
         .iter()
-        .map(|candidate| (strsim::jaro(&value, &candidate.to_lowercase()), *candidate))
+        .map(|candidate| (jaro(&value, &candidate.to_lowercase()), *candidate))
         .filter(|(score, _)| *score > THRESHOLD)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
