@@ -181,7 +181,7 @@ mod tests {
                 "invalid value",
             ),
             (
-                "invalid base64: Invalid symbol 115, offset 0.",
+                "invalid base64: invalid character `s` at offset 0",
                 "invalid value",
             ),
             (
