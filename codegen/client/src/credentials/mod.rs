@@ -106,8 +106,7 @@ pub(crate) fn from_json(source: &str, body: &[u8]) -> Result<Credentials, Creden
     };
     let expiry = match field("Expiration") {
         Some(text) => {
-            let at: jiff::Timestamp = text
-                .parse()
+            let at = awsgen_runtime::Timestamp::parse_rfc3339(&text)
                 .map_err(|e| CredentialsError::new(source, format!("Expiration `{text}`: {e}")))?;
             let millis = u64::try_from(at.as_millisecond()).unwrap_or(0);
             Some(std::time::UNIX_EPOCH + std::time::Duration::from_millis(millis))

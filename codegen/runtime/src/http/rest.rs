@@ -83,18 +83,16 @@ impl HttpText for serde_json::Number {
 /// A timestamp as text: `date-time` (RFC 3339, UTC, fraction only when there is one),
 /// `http-date` (IMF-fixdate) or `epoch-seconds` (a number, fraction only when there is one).
 pub fn timestamp_text(t: &Timestamp, format: &str) -> String {
-    let instant = t.as_jiff();
     match format {
-        "http-date" => instant.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string(),
+        "http-date" => t.imf_fixdate(),
         "epoch-seconds" => {
-            let nanos = instant.subsec_nanosecond();
-            if nanos == 0 {
-                instant.as_second().to_string()
+            if t.subsec_nanosecond() == 0 {
+                t.as_second().to_string()
             } else {
                 t.epoch_seconds().to_string()
             }
         }
-        _ => instant.to_string(),
+        _ => t.to_string(),
     }
 }
 
