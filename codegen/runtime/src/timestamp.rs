@@ -5,7 +5,7 @@
 //!
 //! The dates are read and written here, with no date crate (one cost 3.3 s of CPU in a clean
 //! build of the client): proleptic Gregorian dates in UTC, the forms and the range the `jiff`
-//! crate (which did this before) accepts and prints, and `tests/jiff_agreement.rs` checks both
+//! crate (which did this before) accepts and prints, and `tests/jiff_agreement/` checks both
 //! against it.
 
 use std::cmp::Ordering;

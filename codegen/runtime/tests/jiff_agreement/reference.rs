@@ -1,0 +1,94 @@
+//! The runtime's timestamp code as it was with jiff, the reference every check compares with,
+//! and conversions between jiff's instants and ours.
+
+use awsgen_runtime::{Timestamp, TimestampFormat};
+
+pub fn reference_from_epoch_seconds(seconds: f64) -> Option<jiff::Timestamp> {
+    if !seconds.is_finite() {
+        return None;
+    }
+    let whole = seconds.floor();
+    let nanos = ((seconds - whole) * 1e6).round() as i64 * 1000;
+    let (whole, nanos) = if nanos >= 1_000_000_000 {
+        (whole + 1.0, 0)
+    } else {
+        (whole, nanos)
+    };
+    if whole < i64::MIN as f64 || whole > i64::MAX as f64 {
+        return None;
+    }
+    jiff::Timestamp::new(whole as i64, nanos as i32).ok()
+}
+
+pub fn reference_parse(text: &str) -> Option<jiff::Timestamp> {
+    let trimmed = text.trim();
+    if let Ok(t) = trimmed.parse::<jiff::Timestamp>() {
+        return Some(t);
+    }
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(trimmed) {
+        return Some(zoned.timestamp());
+    }
+    if let Ok(seconds) = trimmed.parse::<f64>() {
+        return reference_from_epoch_seconds(seconds);
+    }
+    None
+}
+
+pub fn reference_epoch_seconds(t: jiff::Timestamp) -> f64 {
+    t.as_second() as f64 + f64::from(t.subsec_nanosecond()) / 1e9
+}
+
+pub fn reference_json(t: jiff::Timestamp, format: TimestampFormat) -> String {
+    match format {
+        TimestampFormat::EpochSeconds if t.subsec_nanosecond() == 0 => t.as_second().to_string(),
+        TimestampFormat::EpochSeconds => {
+            serde_json::to_string(&(t.as_millisecond() as f64 / 1000.0)).unwrap()
+        }
+        TimestampFormat::DateTime => {
+            let millis = jiff::Timestamp::from_millisecond(t.as_millisecond());
+            format!("\"{}\"", millis.unwrap_or(t))
+        }
+        TimestampFormat::HttpDate => {
+            let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
+            let text = printer
+                .timestamp_to_rfc9110_string(&t)
+                .unwrap_or_else(|_| t.to_string());
+            format!("\"{text}\"")
+        }
+    }
+}
+
+#[cfg(feature = "http")]
+pub fn reference_timestamp_text(t: jiff::Timestamp, format: &str) -> String {
+    match format {
+        "http-date" => t.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string(),
+        "epoch-seconds" => {
+            if t.subsec_nanosecond() == 0 {
+                t.as_second().to_string()
+            } else {
+                reference_epoch_seconds(t).to_string()
+            }
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// jiff's instant as seconds rounded down and the nanoseconds after them.
+pub fn parts(t: jiff::Timestamp) -> (i64, u32) {
+    let (second, nanosecond) = (t.as_second(), t.subsec_nanosecond());
+    if nanosecond < 0 {
+        (second - 1, (nanosecond + 1_000_000_000) as u32)
+    } else {
+        (second, nanosecond as u32)
+    }
+}
+
+pub fn ours(t: &Timestamp) -> (i64, u32) {
+    (t.as_second(), t.subsec_nanosecond())
+}
+
+pub fn from_parts(second: i64, nanosecond: u32) -> jiff::Timestamp {
+    jiff::Timestamp::new(second, 0)
+        .and_then(|t| t.checked_add(jiff::SignedDuration::new(0, nanosecond as i32)))
+        .unwrap()
+}
