@@ -511,7 +511,7 @@ const NAMES_FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/model
 /// per model (types and operations), so that cargo checks batches in parallel.
 fn write_check_workspace(dir: &Path, batches: &[Vec<(String, PathBuf)>]) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let runtime = workspace.join("codegen/runtime");
+    let runtime = workspace.join("runtime");
     let write = |path: PathBuf, text: &str| {
         if std::fs::read_to_string(&path).ok().as_deref() != Some(text) {
             std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -115,13 +115,16 @@ pub fn generate_module_with(
 
 /// The first lines of every generated file: the `@generated` marker and where it came from.
 fn header(space: &resolve::TypeSpace) -> String {
-    let title = space.service_title.as_deref().unwrap_or("an AWS service");
     // One comment line whatever the model says: a line break would end the comment.
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A model without a title is named by what it is, not by an article glued to "the".
+    let source = match space.service_title.as_deref().map(one_line) {
+        Some(title) if !title.is_empty() => format!("the {title} model"),
+        _ => "an AWS service model".to_owned(),
+    };
     format!(
-        "// {} by awsgen from the {} model, API version {}. Do not edit.\n\n",
+        "// {} by awsgen from {source}, API version {}. Do not edit.\n\n",
         emit::GENERATED_MARKER,
-        one_line(title),
         one_line(&space.service_version)
     )
 }

@@ -314,7 +314,7 @@ fn client_subject(root: &Path) -> Result<Subject> {
         .map(String::from)
         .to_vec(),
         measured: vec!["awsgen-client", "awsgen-types"],
-        lines: types_lines_with_operations(root)? + count_lines(&root.join("codegen/client/src"))?,
+        lines: types_lines_with_operations(root)? + count_lines(&root.join("client/src"))?,
         dir: "generated",
         key: "client",
     })
