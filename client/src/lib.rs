@@ -8,6 +8,7 @@
 mod client;
 pub mod credentials;
 pub mod endpoint;
+mod env;
 mod paginate;
 pub mod retry;
 pub mod sign;

@@ -4,7 +4,7 @@
 //! every reason the generated code of a shape changes, so the Rust section names exactly the
 //! items whose per-shape snapshot a model update changes.
 
-use super::rust_api::RustChangeKind;
+use crate::rust_change::RustChangeKind;
 use awsgen::model::Traits;
 
 /// Which traits to compare.

@@ -11,13 +11,14 @@ mod operation;
 mod pyfmt;
 mod render;
 mod rust_api;
+mod rust_change;
 mod severity;
 mod syntax;
 mod walk;
 mod wire;
 
 pub use pyfmt::PyValue;
-pub use rust_api::{RustChange, RustChangeKind};
+pub use rust_change::{RustChange, RustChangeKind};
 
 use awsgen::emit::docs::first_sentence;
 use awsgen::model::{Model, Shape, ShapeKind, Traits};

@@ -1,10 +1,10 @@
 //! Prints a [`Report`]: as text in the layout of AWS's public API changelogs (additions as a
 //! nested Python value, every other change as a `path: what` line), or as Markdown.
 
-use super::rust_api::{RustChange, RustChangeKind};
 use super::{
     Change, ChangeKind, Effect, OperationChange, OperationStatus, PyValue, Report, Severity,
 };
+use crate::rust_change::{RustChange, RustChangeKind};
 
 /// The text changelog.
 pub(super) fn text(report: &Report) -> String {

@@ -1,6 +1,6 @@
 //! Writes generated types as JSON directly into a byte buffer: the same bytes as
 //! `serde_json::to_vec`, in less than half the time (0.38× of writing the same payload's
-//! `serde_json::Value`, where going through serde takes 1.04×; see the README's Performance).
+//! `serde_json::Value`, where going through serde takes 1.04×; see docs/performance.md).
 //!
 //! serde's `Serializer` sees every member name as a string to escape, and serde_json escapes
 //! strings a byte at a time. Here generated code passes each member name already quoted

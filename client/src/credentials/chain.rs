@@ -1,45 +1,11 @@
 //! The default chain, in the AWS SDKs' order: environment variables, the shared config and
 //! credentials files (profile keys, `credential_process`), ECS container credentials, EC2
-//! instance metadata. The environment is a value ([`Env`]), so tests never touch the
-//! process's.
+//! instance metadata.
 
 use super::{container, imds, profile, Credentials, CredentialsError, ProvideCredentials};
+use crate::env::Env;
 use crate::transport::{BoxFuture, HttpClient};
-use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// Environment variables, read once.
-#[derive(Debug, Clone, Default)]
-pub struct Env(BTreeMap<String, String>);
-
-impl Env {
-    /// This process's environment.
-    pub fn process() -> Env {
-        std::env::vars().collect()
-    }
-
-    /// A variable's value; set but empty reads as unset, as the SDKs read it.
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-    }
-
-    pub fn with(mut self, name: &str, value: impl Into<String>) -> Env {
-        self.0.insert(name.to_owned(), value.into());
-        self
-    }
-}
-
-impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Env {
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        Env(iter
-            .into_iter()
-            .map(|(k, v)| (k.into(), v.into()))
-            .collect())
-    }
-}
 
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`.
 pub(super) fn from_env(env: &Env) -> Result<Option<Credentials>, CredentialsError> {

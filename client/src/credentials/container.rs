@@ -2,7 +2,8 @@
 //! on the ECS agent's address, or `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with the authorization
 //! token from `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or `AWS_CONTAINER_AUTHORIZATION_TOKEN`.
 
-use super::{chain::Env, Credentials, CredentialsError};
+use super::{Credentials, CredentialsError};
+use crate::env::Env;
 use crate::transport::HttpClient;
 
 pub(super) const ECS_HOST: &str = "http://169.254.170.2";

@@ -2,7 +2,8 @@
 //! role name and its credentials. Off with `AWS_EC2_METADATA_DISABLED=true`; the address from
 //! `AWS_EC2_METADATA_SERVICE_ENDPOINT`. Not answering within a second means "not on EC2".
 
-use super::{chain::Env, Credentials, CredentialsError};
+use super::{Credentials, CredentialsError};
+use crate::env::Env;
 use crate::transport::HttpClient;
 use std::time::Duration;
 

@@ -47,8 +47,9 @@ mod container;
 mod imds;
 mod profile;
 
+pub use crate::env::Env;
 pub use cache::CachedCredentials;
-pub use chain::{DefaultChain, Env};
+pub use chain::DefaultChain;
 pub use profile::{Profile, ProfileFiles};
 
 use crate::transport::BoxFuture;

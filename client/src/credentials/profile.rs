@@ -1,7 +1,8 @@
 //! The shared `config` and `credentials` files: profiles (`AWS_PROFILE`, else `default`),
 //! their keys, region and `credential_process`.
 
-use super::{chain::Env, Credentials, CredentialsError};
+use super::{Credentials, CredentialsError};
+use crate::env::Env;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

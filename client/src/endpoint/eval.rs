@@ -2,7 +2,7 @@
 //! when its function returns a value that is neither unset nor `false`, and `assign` binds
 //! that value for the rest of the rule and its sub-rules.
 
-use super::ruleset::{Call, Expr, Outcome, ParamType, Part, PathStep, Rule, RuleSet};
+use super::ruleset::{get_attr, Call, Expr, Outcome, ParamType, Part, Rule, RuleSet};
 use super::{functions, Endpoint, Params, Partitions, ResolveError, Value};
 
 /// Names in scope: parameters first, then assignments in the order they were made.
@@ -209,13 +209,4 @@ fn template(parts: &[Part], scope: &Scope) -> Result<String, ResolveError> {
         }
     }
     Ok(out)
-}
-
-/// Follows a `getAttr` path; unset when a key or index is missing.
-pub(super) fn get_attr<'v>(value: &'v Value, path: &[PathStep]) -> Option<&'v Value> {
-    path.iter().try_fold(value, |v, step| match (v, step) {
-        (Value::Record(map), PathStep::Key(k)) => map.get(k),
-        (Value::Array(items), PathStep::Index(i)) => items.get(*i),
-        _ => None,
-    })
 }

@@ -2,53 +2,8 @@
 //! `booleanEquals`, `uriEncode`, `parseURL`, `isValidHostLabel`) and the dispatch to the AWS
 //! functions. An unset argument makes any function but `isSet` return unset.
 
-use super::{aws, eval, ruleset, Partitions, ResolveError, Value};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Func {
-    IsSet,
-    Not,
-    GetAttr,
-    Substring,
-    StringEquals,
-    BooleanEquals,
-    UriEncode,
-    ParseUrl,
-    IsValidHostLabel,
-    Partition,
-    ParseArn,
-    IsVirtualHostableS3Bucket,
-}
-
-impl Func {
-    pub fn from_name(name: &str) -> Option<Func> {
-        Some(match name {
-            "isSet" => Func::IsSet,
-            "not" => Func::Not,
-            "getAttr" => Func::GetAttr,
-            "substring" => Func::Substring,
-            "stringEquals" => Func::StringEquals,
-            "booleanEquals" => Func::BooleanEquals,
-            "uriEncode" => Func::UriEncode,
-            "parseURL" => Func::ParseUrl,
-            "isValidHostLabel" => Func::IsValidHostLabel,
-            "aws.partition" => Func::Partition,
-            "aws.parseArn" => Func::ParseArn,
-            "aws.isVirtualHostableS3Bucket" => Func::IsVirtualHostableS3Bucket,
-            _ => return None,
-        })
-    }
-
-    pub fn arity(self) -> std::ops::RangeInclusive<usize> {
-        match self {
-            Func::IsSet | Func::Not | Func::UriEncode | Func::ParseUrl => 1..=1,
-            Func::Partition | Func::ParseArn => 1..=1,
-            Func::GetAttr | Func::StringEquals | Func::BooleanEquals => 2..=2,
-            Func::IsValidHostLabel | Func::IsVirtualHostableS3Bucket => 2..=2,
-            Func::Substring => 4..=4,
-        }
-    }
-}
+use super::ruleset::{self, Func};
+use super::{aws, Partitions, ResolveError, Value};
 
 pub(super) fn apply(
     func: Func,
@@ -69,7 +24,7 @@ pub(super) fn apply(
         Func::Not => Some(Value::Bool(!b(0)?)),
         Func::GetAttr => {
             let path = ruleset::attr_path(s(1)?).map_err(ResolveError::Type)?;
-            eval::get_attr(&args[0], &path).cloned()
+            ruleset::get_attr(&args[0], &path).cloned()
         }
         Func::Substring => {
             let (Value::Int(start), Value::Int(stop)) = (&args[1], &args[2]) else {

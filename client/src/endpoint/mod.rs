@@ -40,7 +40,7 @@ pub struct RuleSetError {
 
 // The error types' `Display` and `Error` impls are written out rather than derived: the
 // derive's macro crates would be most of what the client's dependency graph compiles of
-// `syn` (README "Call AWS", the compile budget).
+// `syn` (docs/client.md, "Budgets").
 
 impl fmt::Display for RuleSetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

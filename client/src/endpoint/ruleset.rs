@@ -1,7 +1,6 @@
 //! The rule set as a tree, parsed once from its JSON: parameters, rules (endpoint, error,
 //! tree), conditions, expressions, and string templates (`"https://{Region}.{P#dnsSuffix}"`).
 
-use super::functions::Func;
 use super::{Params, RuleSetError};
 use serde_json::Value as Json;
 
@@ -334,4 +333,60 @@ pub(super) fn attr_path(path: &str) -> Result<Vec<PathStep>, String> {
         }
     }
     Ok(steps)
+}
+
+/// A function of the rules language, by the name a rule set calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Func {
+    IsSet,
+    Not,
+    GetAttr,
+    Substring,
+    StringEquals,
+    BooleanEquals,
+    UriEncode,
+    ParseUrl,
+    IsValidHostLabel,
+    Partition,
+    ParseArn,
+    IsVirtualHostableS3Bucket,
+}
+
+impl Func {
+    pub fn from_name(name: &str) -> Option<Func> {
+        Some(match name {
+            "isSet" => Func::IsSet,
+            "not" => Func::Not,
+            "getAttr" => Func::GetAttr,
+            "substring" => Func::Substring,
+            "stringEquals" => Func::StringEquals,
+            "booleanEquals" => Func::BooleanEquals,
+            "uriEncode" => Func::UriEncode,
+            "parseURL" => Func::ParseUrl,
+            "isValidHostLabel" => Func::IsValidHostLabel,
+            "aws.partition" => Func::Partition,
+            "aws.parseArn" => Func::ParseArn,
+            "aws.isVirtualHostableS3Bucket" => Func::IsVirtualHostableS3Bucket,
+            _ => return None,
+        })
+    }
+
+    pub fn arity(self) -> std::ops::RangeInclusive<usize> {
+        match self {
+            Func::IsSet | Func::Not | Func::UriEncode | Func::ParseUrl => 1..=1,
+            Func::Partition | Func::ParseArn => 1..=1,
+            Func::GetAttr | Func::StringEquals | Func::BooleanEquals => 2..=2,
+            Func::IsValidHostLabel | Func::IsVirtualHostableS3Bucket => 2..=2,
+            Func::Substring => 4..=4,
+        }
+    }
+}
+
+/// Follows a `getAttr` path; unset when a key or index is missing.
+pub(super) fn get_attr<'v>(value: &'v super::Value, path: &[PathStep]) -> Option<&'v super::Value> {
+    path.iter().try_fold(value, |v, step| match (v, step) {
+        (super::Value::Record(map), PathStep::Key(k)) => map.get(k),
+        (super::Value::Array(items), PathStep::Index(i)) => items.get(*i),
+        _ => None,
+    })
 }

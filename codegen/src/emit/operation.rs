@@ -5,7 +5,7 @@
 
 use super::ty::rust_type_in;
 use super::{doc, EmitOptions};
-use crate::resolve::{naming, Field, Item, ItemKind, OperationItem, TyKind, TypeSpace};
+use crate::resolve::{naming, Field, OperationItem, TyKind, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -133,22 +133,6 @@ fn raw_json(text: &str) -> proc_macro2::Literal {
     format!("r{hashes}\"{pretty}\"{hashes}")
         .parse()
         .unwrap_or_else(|_| proc_macro2::Literal::string(&pretty))
-}
-
-/// The generated structure named `name`, if any.
-pub(super) fn find_item<'a>(space: &'a TypeSpace, name: &str) -> Option<&'a Item> {
-    space
-        .items
-        .binary_search_by(|i| i.rust_name.as_str().cmp(name))
-        .ok()
-        .map(|n| &space.items[n])
-}
-
-pub(super) fn fields<'a>(space: &'a TypeSpace, name: Option<&String>) -> &'a [Field] {
-    match name.and_then(|n| find_item(space, n)).map(|i| &i.kind) {
-        Some(ItemKind::Struct(fields)) => fields,
-        _ => &[],
-    }
 }
 
 fn shape_path(name: Option<&String>) -> TokenStream {
@@ -294,7 +278,7 @@ fn member_path<'a>(
     path: &str,
     base: TokenStream,
 ) -> Option<(TokenStream, &'a Field)> {
-    let mut fields = fields(space, root);
+    let mut fields = space.struct_fields(root);
     let mut expr = base;
     let mut last = None;
     for (n, part) in path.split('.').enumerate() {
@@ -306,7 +290,7 @@ fn member_path<'a>(
             quote! { #expr.and_then(|v| v.#ident.as_ref()) }
         };
         fields = match &f.ty.kind {
-            TyKind::Named(name) => self::fields(space, Some(name)),
+            TyKind::Named(name) => space.struct_fields(Some(name)),
             _ => &[],
         };
         last = Some(f);
@@ -321,7 +305,8 @@ fn paginated(space: &TypeSpace, op: &OperationItem, ident: &proc_macro2::Ident) 
     let (Some(in_token), Some(out_token)) = (&p.input_token, &p.output_token) else {
         return TokenStream::new();
     };
-    let Some(in_field) = fields(space, op.input.as_ref())
+    let Some(in_field) = space
+        .struct_fields(op.input.as_ref())
         .iter()
         .find(|f| f.member == *in_token && !f.boxed)
     else {

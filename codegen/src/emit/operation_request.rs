@@ -1,13 +1,12 @@
 //! `HttpOperation::build_request` of a generated operation: idempotency tokens filled, the
 //! protocol's request built, the `@endpoint` host prefix expanded.
 
-use super::operation::fields;
 use crate::resolve::{naming, OperationItem, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStream {
-    let input_fields = fields(space, op.input.as_ref());
+    let input_fields = space.struct_fields(op.input.as_ref());
     let tokens: Vec<_> = input_fields
         .iter()
         .filter(|f| {
@@ -77,7 +76,7 @@ fn host_prefix(space: &TypeSpace, op: &OperationItem) -> TokenStream {
     let Some(template) = &op.host_prefix else {
         return TokenStream::new();
     };
-    let input_fields = fields(space, op.input.as_ref());
+    let input_fields = space.struct_fields(op.input.as_ref());
     let mut parts = Vec::new();
     let mut rest = template.as_str();
     while let Some(start) = rest.find('{') {

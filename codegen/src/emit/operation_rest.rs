@@ -1,7 +1,6 @@
 //! restJson1 bindings of a generated operation: the request's URI (labels, query), headers
 //! and body or payload; the response's headers, status code and body or payload.
 
-use super::operation::{fields, find_item};
 use super::ty::rust_type_in;
 use crate::resolve::{naming, Field, ItemKind, OperationItem, Ty, TyKind, TypeSpace};
 use proc_macro2::TokenStream;
@@ -26,7 +25,7 @@ fn enum_kind(space: &TypeSpace, ty: &Ty) -> Option<bool> {
     let TyKind::Named(name) = &ty.kind else {
         return None;
     };
-    match &find_item(space, name)?.kind {
+    match &space.item(name)?.kind {
         ItemKind::Enum(_) => Some(true),
         ItemKind::IntEnum(_) => Some(false),
         _ => None,
@@ -60,7 +59,7 @@ pub(super) fn build_request(
     fill: TokenStream,
     finish: TokenStream,
 ) -> TokenStream {
-    let input = fields(space, op.input.as_ref());
+    let input = space.struct_fields(op.input.as_ref());
     let (method, template) = op
         .http
         .as_ref()
@@ -245,10 +244,7 @@ fn request_body(space: &TypeSpace, input: &[Field]) -> (TokenStream, Option<Stri
             // An absent structure payload is an empty object, as botocore sends it; an absent
             // union payload is no body.
             TyKind::Named(name)
-                if matches!(
-                    find_item(space, name).map(|i| &i.kind),
-                    Some(ItemKind::Union(_))
-                ) =>
+                if matches!(space.item(name).map(|i| &i.kind), Some(ItemKind::Union(_))) =>
             {
                 (
                     quote! { input.#ident.as_ref().map(|v| ::awsgen_runtime::json::to_request_body(v)).unwrap_or_default() },
@@ -288,7 +284,7 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
     let Some(_) = &op.output else {
         return quote! { let _ = response; ::std::result::Result::Ok(()) };
     };
-    let output = fields(space, op.output.as_ref());
+    let output = space.struct_fields(op.output.as_ref());
     let scope = quote! { super };
     let payload = output.iter().find(|f| binding(f) == Some("httpPayload"));
     let start = match payload {

@@ -67,6 +67,24 @@ pub struct TypeSpace {
     pub items: Vec<Item>,
 }
 
+impl TypeSpace {
+    /// The generated item named `name` (a Rust name), if any.
+    pub fn item(&self, name: &str) -> Option<&Item> {
+        self.items
+            .binary_search_by(|i| i.rust_name.as_str().cmp(name))
+            .ok()
+            .map(|n| &self.items[n])
+    }
+
+    /// The fields of the structure named `name`; none for anything else or nothing.
+    pub fn struct_fields(&self, name: Option<&String>) -> &[Field] {
+        match name.and_then(|n| self.item(n)).map(|i| &i.kind) {
+            Some(ItemKind::Struct(fields)) => fields,
+            _ => &[],
+        }
+    }
+}
+
 /// An operation and the Rust names of its input and output.
 #[derive(Debug, Clone)]
 pub struct OperationItem {

@@ -158,7 +158,7 @@ impl serde::Serialize for Violation {
 }
 
 // Written out rather than derived: serde's derive macros are the only ones the client's
-// dependency graph would otherwise build (README "Call AWS", the compile budget).
+// dependency graph would otherwise build (docs/client.md, "Budgets").
 
 impl serde::Serialize for Unit {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

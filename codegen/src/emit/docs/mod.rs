@@ -403,5 +403,4 @@ fn ends_sentence(chars: &[(char, bool)], i: usize) -> bool {
 }
 
 #[cfg(test)]
-#[path = "docs_tests.rs"]
 mod tests;

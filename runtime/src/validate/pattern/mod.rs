@@ -106,5 +106,4 @@ fn escapes_a_plain_letter(source: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "pattern_tests.rs"]
 mod tests;

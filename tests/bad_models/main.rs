@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-#[path = "bad_models/mutate.rs"]
 mod mutate;
 
 use mutate::{apply, case_collision, mutation, references, sources, Mutation};

@@ -1,12 +1,12 @@
-//! The README's operation API example, compiled and run; the test fails when the README's
-//! copy differs from the code here.
+//! The operation API example of `docs/operations.md`, compiled and run; the test fails when
+//! the page's copy differs from the code here.
 
 use awsgen_runtime::http::{HttpOperation, RequestContext, Response};
 use awsgen_types::ecs::{self, operation::DescribeTaskDefinition};
 
 #[test]
-fn readme_example() -> Result<(), Box<dyn std::error::Error>> {
-    // README begin
+fn docs_example() -> Result<(), Box<dyn std::error::Error>> {
+    // docs/operations.md begin
     let input = ecs::DescribeTaskDefinitionRequest {
         task_definition: Some("web:3".into()),
         ..Default::default()
@@ -25,23 +25,27 @@ fn readme_example() -> Result<(), Box<dyn std::error::Error>> {
     let output = DescribeTaskDefinition::parse_response(&response)?;
     let definition = output.task_definition.expect("the response has one");
     assert_eq!(definition.revision, Some(3));
-    // README end
+    // docs/operations.md end
     Ok(())
 }
 
 #[test]
-fn readme_shows_this_example() {
-    let here = include_str!("operations_readme.rs");
-    let start = here.find("// README begin\n").expect("begin marker") + "// README begin\n".len();
-    let end = here.find("    // README end").expect("end marker");
+fn docs_show_this_example() {
+    let here = include_str!("operations_docs.rs");
+    let (begin, end) = (
+        "// docs/operations.md begin\n",
+        "    // docs/operations.md end",
+    );
+    let start = here.find(begin).expect("begin marker") + begin.len();
+    let end = here.find(end).expect("end marker");
     let example: String = here[start..end]
         .lines()
         .map(|l| l.strip_prefix("    ").unwrap_or(l))
         .map(|l| format!("{l}\n"))
         .collect();
-    let readme = include_str!("../../README.md");
+    let page = include_str!("../../docs/operations.md");
     assert!(
-        readme.contains(&example),
-        "README.md's operation example differs from tests/operations_readme.rs:\n{example}"
+        page.contains(&example),
+        "docs/operations.md's operation example differs from codegen/tests/operations_docs.rs:\n{example}"
     );
 }

@@ -261,7 +261,6 @@ pub fn is_keyword(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "naming_table.rs"]
 mod table;
 
 #[cfg(test)]

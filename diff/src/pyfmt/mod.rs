@@ -256,5 +256,4 @@ fn words(s: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
-#[path = "pyfmt_tests.rs"]
 mod tests;

@@ -345,5 +345,4 @@ fn push_values(added: Vec<String>, removed: Vec<String>, out: &mut Vec<Change>) 
 }
 
 #[cfg(test)]
-#[path = "walk_tests.rs"]
 mod tests;
