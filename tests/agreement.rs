@@ -1,6 +1,6 @@
 //! The two frontends agree: the Smithy JSON AST models in `../shared/aws-models` (published
 //! 2025-04-02) and the botocore release of the same date (1.37.25, committed under
-//! `fixtures/`) generate the same Rust, apart from the differences the README lists:
+//! `fixtures/`) generate the same Rust, apart from the differences docs/mapping.md lists:
 //!
 //! 1. Error structures: the Smithy models give many exceptions a `message` member that
 //!    botocore's copy of the model leaves out.

@@ -47,7 +47,7 @@ fn sdk(service: &str) -> Sdk {
 
 /// Enum variants the SDK names from the Smithy model's member names, which botocore's copy of
 /// the model (what `generated/` is built from) does not have: it has only the values, and the
-/// name follows from the value. (The README lists this difference between the frontends.)
+/// name follows from the value. (docs/mapping.md lists this difference between the frontends.)
 const FROM_SMITHY_MEMBER_NAMES: &[&str] = &[
     "batch: variant ServiceResourceIdName \"TrainingJobArn\": TrainingJobArn != SagemakerTrainingJobArn",
     "ecs: variant AcceleratorName \"a10g\": A10g != A10G",

@@ -3,7 +3,8 @@
 //! (which items change, and whether code that compiled before still compiles).
 //!
 //! [`diff`] builds a [`Report`]; [`Report::text`], [`Report::markdown`] and [`Report::json`]
-//! print it. The JSON field names are stable (listed in the README, "Updating models").
+//! print it. The JSON field names are stable (listed in docs/updating-models.md, "The JSON
+//! report").
 
 mod constraint;
 mod item_traits;

@@ -2,7 +2,7 @@
 //! each file's repository, path and commit in its `SOURCES.tsv`), linted as they are: the
 //! problems of each file, by rule and severity, are pinned in a snapshot, so a change that
 //! adds or loses a finding on real files is a reviewed diff. Every error in it was read: each
-//! is a real problem (README, "Real definitions").
+//! is a real problem (docs/lint.md, "Real definitions").
 
 use awsgen_lint::{lint_bytes, Operation, Severity};
 use std::collections::BTreeMap;

@@ -219,9 +219,9 @@ fn names_of(space: &TypeSpace, rust_name: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// README "Collisions": the name spelled exactly as its conversion keeps it; the others, in
-/// byte order of their model spelling, take the next free suffix; reserved names are never
-/// given to a model name.
+/// docs/mapping.md, "Collisions": the name spelled exactly as its conversion keeps it; the
+/// others, in byte order of their model spelling, take the next free suffix; reserved names are
+/// never given to a model name.
 #[test]
 fn case_collisions_follow_the_documented_rule() {
     let space = space(&fixture("case-collision.json"));

@@ -13,7 +13,7 @@ pub enum Format {
     #[default]
     Text,
     Markdown,
-    /// For tools; the fields are listed in the README ("Updating models").
+    /// For tools; the fields are listed in docs/updating-models.md ("The JSON report").
     Json,
 }
 

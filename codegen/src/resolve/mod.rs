@@ -35,7 +35,7 @@ pub enum ResolveError {
 /// Which members become `Option<T>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Nullability {
-    /// Every member (the default; see the README for why).
+    /// Every member (the default; docs/design.md, "Every member is an `Option`", says why).
     #[default]
     AllOptional,
     /// Smithy 2.0 client rules: a member with a `@default` the generator can write, or

@@ -8,7 +8,7 @@
 //!
 //! Cases that fail are listed in `tests/protocols/known-failures.txt` (`suite id`); the test
 //! fails when a case fails that is not listed, or a listed case passes, so the list (and the
-//! README, which gives the reasons) stays exact. Pass counts per suite are printed.
+//! docs/operations.md, which gives the reasons) stays exact. Pass counts per suite are printed.
 
 use awsgen::model::{Model, ShapeId, ShapeKind};
 use awsgen_runtime::http::{
