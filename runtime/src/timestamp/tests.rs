@@ -1,0 +1,171 @@
+use super::civil::days_from_civil;
+use super::*;
+
+fn at(text: &str) -> (i64, u32) {
+    let t: Timestamp = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+    (t.as_second(), t.subsec_nanosecond())
+}
+
+fn round_trip(json: &str) -> (Timestamp, String) {
+    let t: Timestamp = serde_json::from_str(json).unwrap();
+    let back = serde_json::to_string(&t).unwrap();
+    (t, back)
+}
+
+#[test]
+fn reads_epoch_seconds_and_cli_strings_and_writes_them_back() {
+    let (t, back) = round_trip("1700000000");
+    assert_eq!(t.as_second(), 1_700_000_000);
+    assert_eq!(back, "1700000000");
+    let (t, back) = round_trip("1700000000.123");
+    assert_eq!(t.subsec_nanosecond(), 123_000_000);
+    assert_eq!(back, "1700000000.123");
+    let cli = "\"2023-11-14T14:13:20.123000-08:00\"";
+    let (t, back) = round_trip(cli);
+    assert_eq!(t.as_second(), 1_700_000_000);
+    assert_eq!(back, cli);
+    let (t, _) = round_trip("\"Tue, 14 Nov 2023 22:13:20 GMT\"");
+    assert_eq!(t.as_second(), 1_700_000_000);
+}
+
+#[test]
+fn new_timestamps_are_written_as_epoch_seconds() {
+    let t = Timestamp::from_epoch_seconds(1_700_000_000.5).unwrap();
+    assert_eq!(serde_json::to_string(&t).unwrap(), "1700000000.5");
+    let t = Timestamp::from_second(5).unwrap();
+    assert_eq!(serde_json::to_string(&t).unwrap(), "5");
+}
+
+#[test]
+fn new_timestamps_are_written_in_the_members_format_read_ones_as_read() {
+    let t = Timestamp::from_epoch_seconds(1_700_000_000.5).unwrap();
+    let json = |format| {
+        let mut out = Vec::new();
+        t.write_json_as(format, &mut out);
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(
+        json(TimestampFormat::DateTime),
+        "\"2023-11-14T22:13:20.5Z\""
+    );
+    assert_eq!(
+        json(TimestampFormat::HttpDate),
+        "\"Tue, 14 Nov 2023 22:13:20 GMT\""
+    );
+    assert_eq!(json(TimestampFormat::EpochSeconds), "1700000000.5");
+    let read: Timestamp = serde_json::from_str("1700000000").unwrap();
+    let mut out = Vec::new();
+    read.write_json_as(TimestampFormat::DateTime, &mut out);
+    assert_eq!(out, b"1700000000");
+}
+
+#[test]
+fn a_request_body_writes_read_timestamps_in_the_members_format() {
+    // As the AWS CLI prints it, in a member the service reads as epoch seconds.
+    let read: Timestamp = serde_json::from_str("\"2023-11-14T22:13:20Z\"").unwrap();
+    let mut body = crate::json::RequestBody(Vec::new());
+    read.write_json_as(TimestampFormat::EpochSeconds, &mut body);
+    assert_eq!(body.0, b"1700000000");
+    let mut body = crate::json::RequestBody(Vec::new());
+    read.write_json_as(TimestampFormat::HttpDate, &mut body);
+    assert_eq!(body.0, b"\"Tue, 14 Nov 2023 22:13:20 GMT\"");
+    let listed = vec![read.clone()];
+    assert_eq!(crate::json::to_request_body(&listed), b"[1700000000]");
+    assert_eq!(crate::json::to_vec(&listed), b"[\"2023-11-14T22:13:20Z\"]");
+}
+
+#[test]
+fn equality_is_by_instant() {
+    let a: Timestamp = serde_json::from_str("1700000000").unwrap();
+    let b: Timestamp = serde_json::from_str("\"2023-11-14T22:13:20Z\"").unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn rejects_garbage_without_panicking() {
+    for bad in ["\"yesterday\"", "true", "1e400", "-1e300", "{}"] {
+        assert!(serde_json::from_str::<Timestamp>(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn refuses_instants_out_of_range() {
+    let last = "9999-12-30T22:00:00.999999999Z";
+    assert_eq!(at(last), (MAX_SECOND, 999_999_999));
+    assert_eq!(at("-009999-01-02T01:59:59Z"), (MIN_SECOND, 0));
+    for bad in [
+        "9999-12-30T22:00:01Z",
+        "9999-12-31T00:00:00Z",
+        "-009999-01-02T01:59:58Z",
+        "+010000-01-01T00:00:00Z",
+        "2023-02-29T00:00:00Z",
+        "2023-11-14T24:00:00Z",
+        "2023-11-14T22:13:20+26:00",
+        "2023-11-14T22:13:20.1234567891Z",
+    ] {
+        assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+    }
+    assert!(Timestamp::new(MAX_SECOND + 1, 0).is_err());
+    assert!(Timestamp::new(MIN_SECOND - 1, 999_999_999).is_err());
+    assert!(Timestamp::new(0, 1_000_000_000).is_err());
+    assert!(Timestamp::from_second(i64::MIN).is_err());
+    assert!(Timestamp::from_epoch_seconds(1e300).is_err());
+    assert_eq!(
+        Timestamp::new(MAX_SECOND, 999_999_999).unwrap().to_string(),
+        last
+    );
+}
+
+#[test]
+fn seconds_round_down_and_epoch_seconds_keep_the_fraction() {
+    let t = Timestamp::new(-1, 500_000_000).unwrap();
+    assert_eq!((t.as_second(), t.subsec_nanosecond()), (-1, 500_000_000));
+    assert_eq!(t.as_millisecond(), -500);
+    assert_eq!(t.epoch_seconds(), -0.5);
+    let t = Timestamp::new(-1, 999_999_999).unwrap();
+    assert_eq!(t.as_millisecond(), -1);
+    assert_eq!(t.to_string(), "1969-12-31T23:59:59.999999999Z");
+    // The DateTime format cuts to the millisecond toward zero, as it always did.
+    let mut out = Vec::new();
+    t.write_json_as(TimestampFormat::DateTime, &mut out);
+    assert_eq!(out, b"\"1970-01-01T00:00:00Z\"");
+}
+
+#[test]
+fn prints_rfc3339_with_the_shortest_fraction_or_a_precision() {
+    let t = Timestamp::new(1_700_000_000, 120_000_000).unwrap();
+    assert_eq!(t.to_string(), "2023-11-14T22:13:20.12Z");
+    assert_eq!(format!("{t:?}"), "Timestamp(2023-11-14T22:13:20.12Z)");
+    assert_eq!(format!("{t:.0}"), "2023-11-14T22:13:20Z");
+    assert_eq!(format!("{t:.1}"), "2023-11-14T22:13:20.1Z");
+    assert_eq!(format!("{t:.5}"), "2023-11-14T22:13:20.12000Z");
+    assert_eq!(format!("{t:.20}"), "2023-11-14T22:13:20.120000000Z");
+    let t = Timestamp::from_second(days_from_civil(-1, 2, 3) * 86_400).unwrap();
+    assert_eq!(t.to_string(), "-000001-02-03T00:00:00Z");
+    // Before year 0 there is no HTTP date: RFC 3339 says when.
+    let mut out = Vec::new();
+    t.write_json_as(TimestampFormat::HttpDate, &mut out);
+    assert_eq!(out, b"\"-000001-02-03T00:00:00Z\"");
+    let t = Timestamp::from_second(days_from_civil(0, 1, 1) * 86_400).unwrap();
+    let mut out = Vec::new();
+    t.write_json_as(TimestampFormat::HttpDate, &mut out);
+    assert_eq!(out, b"\"Sat, 01 Jan 0000 00:00:00 GMT\"");
+}
+
+#[test]
+fn converts_to_and_from_system_time() {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    let now = SystemTime::now();
+    let t = Timestamp::try_from(now).unwrap();
+    assert_eq!(SystemTime::try_from(t).unwrap(), now);
+    let before = UNIX_EPOCH - Duration::new(1, 250_000_000);
+    let t = Timestamp::try_from(before).unwrap();
+    assert_eq!((t.as_second(), t.subsec_nanosecond()), (-2, 750_000_000));
+    assert_eq!(SystemTime::try_from(t).unwrap(), before);
+    let t = Timestamp::new(1_700_000_000, 5).unwrap();
+    assert_eq!(
+        SystemTime::try_from(t).unwrap(),
+        UNIX_EPOCH + Duration::new(1_700_000_000, 5)
+    );
+}
