@@ -4,6 +4,8 @@
 //! ([`credentials`]), sends over a pluggable transport ([`transport`]) with the SDKs' standard
 //! retries ([`retry`]), and parses the answer with the generated operation. Everything that does
 //! no I/O is a pure module tested on its own.
+// docs.rs (`--cfg docsrs`, nightly) marks each feature-gated item with its feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod client;
 pub mod credentials;

@@ -1,7 +1,7 @@
 //! Sending one HTTP request: the [`HttpClient`] trait the client is written against, and its
-//! default implementation over hyper (HTTP/1.1; TLS by the platform's library with the
-//! `native-tls` feature, the default, or by rustls with the `rustls` feature) with connect and
-//! read timeouts. Any other stack plugs in by implementing the trait.
+//! default implementation over hyper (HTTP/1.1; TLS by rustls with the `rustls` feature, the
+//! default, or by the platform's library with the `native-tls` feature, which wins when both
+//! are on) with connect and read timeouts. Any other stack plugs in by implementing the trait.
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -62,9 +62,9 @@ impl Default for Timeouts {
 }
 
 /// The connector under hyper's client: TLS over tokio's TCP, by the feature chosen.
-#[cfg(feature = "rustls")]
+#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
 type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
-#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+#[cfg(feature = "native-tls")]
 type Connector = hyper_tls::HttpsConnector<HttpConnector>;
 #[cfg(not(any(feature = "native-tls", feature = "rustls")))]
 type Connector = HttpConnector;
@@ -72,7 +72,7 @@ type Connector = HttpConnector;
 /// Whether this build can send `https` requests.
 const TLS: bool = cfg!(any(feature = "native-tls", feature = "rustls"));
 
-#[cfg(feature = "rustls")]
+#[cfg(all(feature = "rustls", not(feature = "native-tls")))]
 fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
     Ok(hyper_rustls::HttpsConnectorBuilder::new()
         .with_provider_and_native_roots(rustls::crypto::ring::default_provider())
@@ -83,7 +83,7 @@ fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
 }
 
 /// The platform's TLS with the system's roots, TLS 1.2 at least (what AWS endpoints accept).
-#[cfg(all(feature = "native-tls", not(feature = "rustls")))]
+#[cfg(feature = "native-tls")]
 fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
     let tls = native_tls::TlsConnector::builder()
         .min_protocol_version(Some(native_tls::Protocol::Tlsv12))

@@ -12,7 +12,7 @@
 //! ```
 //!
 //! and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/ecs.rs"));`, which defines
-//! the module `ecs`.
+//! the module `ecs`. [`Config::emit_operations`] adds the operations a client sends.
 
 use crate::emit::{EmitOptions, Layout};
 use crate::resolve::{Nullability, Selection};
@@ -69,6 +69,16 @@ impl Config {
     /// Generates only what these shapes reach, by model name (e.g. `ContainerDefinition`).
     pub fn shapes<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, names: I) -> &mut Self {
         self.only.extend(names.into_iter().map(Into::into));
+        self
+    }
+
+    /// Also generates each service's `operation` module (default off): a type per operation
+    /// that builds its HTTP request and reads its response or error without doing I/O, which
+    /// `awsgen-client` sends (`client.call::<operation::PutLogEvents>(input)`). The crate then
+    /// needs `awsgen-runtime` with its `http` feature. With [`operations`](Self::operations),
+    /// only the operations named get one.
+    pub fn emit_operations(&mut self, on: bool) -> &mut Self {
+        self.options.operations = on;
         self
     }
 

@@ -144,7 +144,9 @@ pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
         let l = l.trim_end().to_owned();
         quote::quote! { #![doc = #l] }
     });
-    let tokens = quote::quote! { #(#docs)* #(#mods)* };
+    // docs.rs builds with `--cfg docsrs` on nightly: there each feature-gated item is shown
+    // with the feature it needs (the crate's `[package.metadata.docs.rs]` asks for it).
+    let tokens = quote::quote! { #(#docs)* #![cfg_attr(docsrs, feature(doc_cfg))] #(#mods)* };
     let body = emit::format(tokens).map_err(|source| Error::Format {
         file: PathBuf::from("lib.rs"),
         module: "lib".into(),

@@ -4,6 +4,8 @@
 //! generated values as JSON directly (the bytes serde_json writes, in less than half the time);
 //! and [`validate`], which checks a value against its model's constraints. Generated code
 //! names this crate by absolute path, as prost-generated code names `prost`.
+// docs.rs (`--cfg docsrs`, nightly) marks each feature-gated item with its feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod base64;
 mod blob;

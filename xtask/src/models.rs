@@ -1,7 +1,9 @@
 //! `cargo xtask update-models`: fetches a botocore wheel with pip and unpacks the service
 //! models (`service-2.json`, `examples-1.json`, `paginators-1.json`,
 //! `endpoint-rule-set-1.json`) of every service under `models/`, and the partitions data the
-//! endpoint rules read (`partitions.json`, for the client).
+//! endpoint rules read (`partitions.json`, into `client/data/` with the release's name in
+//! `client/data/VERSION`: the client's package holds it, and a package holds only its own
+//! folder).
 
 use anyhow::{bail, Context, Result};
 use std::io::Read;
@@ -57,6 +59,7 @@ pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
         .find(|p| p.extension().is_some_and(|e| e == "whl"))
         .context("pip downloaded no wheel")?;
     let got = unpack(&wheel, &models, &services)?;
+    write_partitions(&wheel, &root.join("client/data"), &got)?;
     std::fs::remove_dir_all(&tmp)?;
     println!("updated models from {got}: {}", services.join(", "));
     let reports = super::diff::print_update_reports(&before, &models)?;
@@ -99,8 +102,6 @@ fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
             bail!("botocore {version} has no service-2.json for `{service}`");
         }
     }
-    let partitions = read_entry(&mut zip, "botocore/data/partitions.json")?;
-    std::fs::write(models.join("partitions.json"), partitions)?;
     for (entry, target) in [
         ("LICENSE.txt", "botocore-LICENSE.txt"),
         ("NOTICE", "botocore-NOTICE"),
@@ -112,6 +113,16 @@ fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
     }
     std::fs::write(models.join("VERSION"), format!("botocore {version}\n"))?;
     Ok(format!("botocore {version}"))
+}
+
+/// The partitions data the client's endpoint rules read, and the release it came from.
+fn write_partitions(wheel: &Path, data: &Path, release: &str) -> Result<()> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(wheel)?)?;
+    let partitions = read_entry(&mut zip, "botocore/data/partitions.json")?;
+    std::fs::create_dir_all(data)?;
+    std::fs::write(data.join("partitions.json"), partitions)?;
+    std::fs::write(data.join("VERSION"), format!("{release}\n"))?;
+    Ok(())
 }
 
 /// Clears a service's old versions the first time one of its files is written.

@@ -1,5 +1,5 @@
 //! `aws.partition`: which partition (aws, aws-cn, aws-us-gov, ...) a region belongs to, from
-//! botocore's `partitions.json` (vendored in `models/` by `cargo xtask update-models`).
+//! botocore's `partitions.json` (vendored in `client/data/` by `cargo xtask update-models`).
 
 use super::{RuleSetError, Value};
 use indexmap::IndexMap;
@@ -22,7 +22,7 @@ struct Partition {
 }
 
 /// The file the build embeds, and the botocore release it came from.
-const PARTITIONS_JSON: &str = include_str!("../../../models/partitions.json");
+const PARTITIONS_JSON: &str = include_str!("../../data/partitions.json");
 
 impl Partitions {
     /// The data built into this crate.
@@ -110,15 +110,24 @@ impl Partitions {
         Some(Value::Record(outputs))
     }
 
-    /// The botocore release the built-in data came from (`models/VERSION`).
+    /// The botocore release the built-in data came from (`client/data/VERSION`).
     pub fn builtin_version() -> &'static str {
-        include_str!("../../../models/VERSION").trim()
+        include_str!("../../data/VERSION").trim()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `cargo xtask update-models` writes both; a hand edit of one would make the client
+    /// name one botocore release and the models another.
+    #[test]
+    fn partitions_come_from_the_models_release() {
+        let models = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../models/VERSION");
+        let models = std::fs::read_to_string(&models).expect("models/VERSION");
+        assert_eq!(Partitions::builtin_version(), models.trim());
+    }
 
     #[test]
     fn builtin_partitions_parse() {

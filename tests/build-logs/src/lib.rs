@@ -1,0 +1,5 @@
+//! CloudWatch Logs, generated at build time by `build.rs` with its operations: the types, and
+//! `logs::operation`, which `awsgen-client` sends.
+
+#[cfg(not(awsgen_no_corpus))]
+include!(concat!(env!("OUT_DIR"), "/logs.rs"));
