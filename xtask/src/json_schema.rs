@@ -2,7 +2,10 @@
 //! Batch operation, from the models under `models/`, for editors (VS Code's `json.schemas`):
 //! types, required members, enums, lengths, ranges, patterns, `additionalProperties: false`,
 //! and the first paragraph of each shape's and member's documentation. Written under
-//! `lint/schemas/<service>/<operation>.schema.json`; `--check` names stale files.
+//! `lint/schemas/<service>/<operation>.schema.json`, each with the `$id` it is served at, and
+//! `lint/schemas/catalog.json`, a catalog in SchemaStore's format that maps the file names teams
+//! give definitions to their schema, so an editor picks them up without copying files;
+//! `--check` names stale files.
 
 use anyhow::{Context as _, Result};
 use awsgen::emit::docs::to_markdown;
@@ -15,6 +18,27 @@ use std::process::ExitCode;
 
 /// The services that get schemas.
 const SERVICES: [&str; 2] = ["batch", "ecs"];
+
+/// Where the schemas are served: the repository's files on its default branch (the workspace's
+/// `repository`, checked by a test), so a schema's `$id` is the address an editor fetches.
+pub const SCHEMA_BASE: &str = "https://raw.githubusercontent.com/awsgen/awsgen/main/lint/schemas/";
+
+/// The catalog's entries: the operation whose input a file holds, what it is, and the file
+/// names teams give such files (the names AWS's guides and the ECS deploy actions use).
+const CATALOG: [(&str, &str, &str, &[&str]); 2] = [
+    (
+        "ecs/register-task-definition",
+        "Amazon ECS task definition",
+        "An ECS task definition, as `aws ecs register-task-definition --cli-input-json` reads it",
+        &["*task-definition*.json", "*task-def.json", "taskdef.json", "*.taskdef.json"],
+    ),
+    (
+        "batch/register-job-definition",
+        "AWS Batch job definition",
+        "A Batch job definition, as `aws batch register-job-definition --cli-input-json` reads it",
+        &["*job-definition*.json", "*job-def.json", "jobdef.json", "*.jobdef.json"],
+    ),
+];
 
 /// Every schema file: its path under the repository and its text.
 pub fn files(root: &Path) -> Result<Vec<(PathBuf, String)>> {
@@ -34,7 +58,8 @@ pub fn files(root: &Path) -> Result<Vec<(PathBuf, String)>> {
             };
             // `register-task-definition`, as the AWS CLI names it.
             let name = id.name.to_kebab_case();
-            let schema = operation_schema(&model, &module, &name, input);
+            let mut schema = operation_schema(&model, &module, &name, input);
+            schema["$id"] = json!(format!("{SCHEMA_BASE}{module}/{name}.schema.json"));
             let mut text = serde_json::to_string_pretty(&schema)?;
             text.push('\n');
             let path = PathBuf::from(format!("lint/schemas/{module}/{name}.schema.json"));
@@ -42,7 +67,33 @@ pub fn files(root: &Path) -> Result<Vec<(PathBuf, String)>> {
         }
     }
     out.sort();
+    out.push((PathBuf::from("lint/schemas/catalog.json"), catalog(&out)?));
     Ok(out)
+}
+
+/// The SchemaStore-format catalog of the schemas teams' files match by name.
+fn catalog(schemas: &[(PathBuf, String)]) -> Result<String> {
+    let mut entries = Vec::new();
+    for (operation, name, description, patterns) in CATALOG {
+        let path = PathBuf::from(format!("lint/schemas/{operation}.schema.json"));
+        if !schemas.iter().any(|(p, _)| *p == path) {
+            anyhow::bail!("the catalog names {operation}, which has no schema");
+        }
+        entries.push(json!({
+            "name": name,
+            "description": description,
+            "fileMatch": patterns,
+            "url": format!("{SCHEMA_BASE}{operation}.schema.json"),
+        }));
+    }
+    let catalog = json!({
+        "$schema": "https://json.schemastore.org/schema-catalog.json",
+        "version": 1.0,
+        "schemas": entries,
+    });
+    let mut text = serde_json::to_string_pretty(&catalog)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Writes the schemas, or with `check` reports the stale ones.

@@ -32,10 +32,70 @@ fn checked_in_schemas_are_up_to_date() {
             .count()
     };
     assert_eq!(
-        listed("ecs") + listed("batch"),
+        listed("ecs") + listed("batch") + 1,
         files.len(),
-        "a schema no operation has"
+        "a schema no operation has (beside catalog.json)"
     );
+}
+
+/// Each schema's `$id` is where the repository serves it, and the catalog points editors at
+/// those addresses for the file names teams use.
+#[test]
+fn schemas_have_ids_and_the_catalog_finds_them() {
+    let root = root();
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml");
+    let repository = manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("repository = "))
+        .expect("the workspace's repository")
+        .trim_matches('"');
+    let github = repository
+        .strip_prefix("https://github.com/")
+        .expect("a GitHub repository");
+    assert_eq!(
+        xtask::json_schema::SCHEMA_BASE,
+        format!("https://raw.githubusercontent.com/{github}/main/lint/schemas/"),
+        "schema addresses follow the repository"
+    );
+    let read = |path: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(root.join(path)).expect(path)).expect(path)
+    };
+    let schema = read("lint/schemas/ecs/register-task-definition.schema.json");
+    let id = schema["$id"].as_str().expect("an $id");
+    assert!(id.ends_with("/lint/schemas/ecs/register-task-definition.schema.json"), "{id}");
+    let catalog = read("lint/schemas/catalog.json");
+    assert_eq!(catalog["$schema"], "https://json.schemastore.org/schema-catalog.json");
+    let entries = catalog["schemas"].as_array().expect("schemas");
+    let url_for = |name: &str| {
+        entries
+            .iter()
+            .find(|e| {
+                e["fileMatch"].as_array().expect("fileMatch").iter().any(|p| {
+                    glob_matches(p.as_str().expect("a pattern"), name)
+                })
+            })
+            .map(|e| e["url"].as_str().expect("url").to_owned())
+    };
+    assert_eq!(url_for("web-task-definition.json").as_deref(), Some(id));
+    assert_eq!(url_for("taskdef.json").as_deref(), Some(id));
+    let job = url_for("nightly-job-definition.json").expect("a job definition schema");
+    assert_eq!(
+        read("lint/schemas/batch/register-job-definition.schema.json")["$id"],
+        job.as_str()
+    );
+    assert_eq!(url_for("package.json"), None);
+}
+
+/// SchemaStore's `fileMatch` globs: `*` matches any run of characters.
+fn glob_matches(pattern: &str, name: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == name,
+        Some((head, rest)) => {
+            name.starts_with(head)
+                && (0..=name.len() - head.len())
+                    .any(|skip| glob_matches(rest, &name[head.len() + skip..]))
+        }
+    }
 }
 
 fn validator(operation: &str) -> jsonschema::Validator {
