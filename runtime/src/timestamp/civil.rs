@@ -88,19 +88,20 @@ pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
-/// Writes RFC 3339 in UTC, as jiff prints a timestamp: a year before 0 as `-00YYYY`, the
-/// fraction in its shortest exact form, or with exactly `precision` digits (at most 9,
-/// truncated; none for 0) when one is given.
+/// Writes RFC 3339 in UTC, as jiff prints a timestamp: a year before 0 as `-00YYYY` and one
+/// after 9999 as `+0YYYYY` (ISO 8601's expanded years, at least six digits), the fraction in
+/// its shortest exact form, or with exactly `precision` digits (at most 9, truncated; none for
+/// 0) when one is given.
 pub(super) fn write_rfc3339(
     out: &mut dyn fmt::Write,
     instant: Instant,
     precision: Option<usize>,
 ) -> fmt::Result {
     let c = instant.civil();
-    if c.year < 0 {
-        write!(out, "-{:06}", -c.year)?;
-    } else {
-        write!(out, "{:04}", c.year)?;
+    match c.year {
+        ..0 => write!(out, "-{:06}", c.year.unsigned_abs())?,
+        0..=9999 => write!(out, "{:04}", c.year)?,
+        _ => write!(out, "+{:06}", c.year)?,
     }
     write!(
         out,

@@ -4,9 +4,9 @@
 //! remembers how it was written, so a round trip gives back the same JSON.
 //!
 //! The dates are read and written here, with no date crate (one cost 3.3 s of CPU in a clean
-//! build of the client): proleptic Gregorian dates in UTC, the forms and the range the `jiff`
-//! crate (which did this before) accepts and prints, and `tests/jiff_agreement/` checks both
-//! against it.
+//! build of the client): proleptic Gregorian dates in UTC, the forms the `jiff` crate (which
+//! did this before) accepts and prints, and `tests/jiff_agreement/` checks both against it; but
+//! the range is aws-smithy-types' `DateTime`'s (any `i64` second), not jiff's.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -19,9 +19,9 @@ use civil::{civil_from_days, write_imf_fixdate, write_rfc3339};
 mod civil;
 mod parse;
 
-/// A point in time, as an AWS payload carries it: to the nanosecond, from
-/// `-009999-01-02T01:59:59Z` to `9999-12-30T22:00:00.999999999Z` (so that any UTC offset a
-/// string may carry still gives a date in the years -9999 to 9999).
+/// A point in time, as an AWS payload carries it: to the nanosecond, any second an `i64`
+/// holds (as aws-smithy-types' `DateTime`), so `9999-12-31T23:59:59Z`, a common "never
+/// expires", is one, and so is any epoch-seconds number whose whole part fits an `i64`.
 #[derive(Clone)]
 pub struct Timestamp {
     instant: Instant,
@@ -35,9 +35,6 @@ struct Instant {
     nanosecond: u32,
 }
 
-/// The first and last second a [`Timestamp`] can be in (jiff's range).
-const MIN_SECOND: i64 = -377_705_023_201;
-const MAX_SECOND: i64 = 253_402_207_200;
 const NANOS_PER_SECOND: u32 = 1_000_000_000;
 const SECONDS_PER_DAY: i64 = 86_400;
 /// The largest UTC offset a string may carry, in seconds (25:59:59, as jiff allows).
@@ -81,12 +78,6 @@ impl Instant {
                 "{nanosecond} nanoseconds is not less than a second"
             )));
         }
-        if !(MIN_SECOND..=MAX_SECOND).contains(&second) {
-            return Err(TimestampError(format!(
-                "{second} seconds since the Unix epoch is out of range \
-                 (-009999-01-02T01:59:59Z to 9999-12-30T22:00:00.999999999Z)"
-            )));
-        }
         Ok(Instant { second, nanosecond })
     }
 
@@ -104,22 +95,18 @@ impl Instant {
         }
     }
 
-    /// Whole milliseconds since the epoch, rounded toward zero (jiff's `as_millisecond`).
-    fn millisecond_toward_zero(self) -> i64 {
+    /// Whole milliseconds since the epoch, rounded toward zero (jiff's `as_millisecond`), in
+    /// an `i128`, which holds them for every second an `i64` holds.
+    fn millisecond_toward_zero(self) -> i128 {
         let (second, nanosecond) = self.toward_zero();
-        second * 1000 + i64::from(nanosecond / 1_000_000)
+        i128::from(second) * 1000 + i128::from(nanosecond / 1_000_000)
     }
 
-    /// This instant cut to the millisecond toward zero, as the DateTime format writes it. In
-    /// the range's last second jiff had no such millisecond (its milliseconds end at the
-    /// second) and the instant was written whole; so it still is.
+    /// This instant cut to the millisecond toward zero, as the DateTime format writes it.
     fn to_millisecond(self) -> Instant {
         let millisecond = self.millisecond_toward_zero();
-        if millisecond > MAX_SECOND * 1000 {
-            return self;
-        }
         Instant {
-            second: millisecond.div_euclid(1000),
+            second: millisecond.div_euclid(1000) as i64,
             nanosecond: millisecond.rem_euclid(1000) as u32 * 1_000_000,
         }
     }
@@ -159,11 +146,11 @@ impl Timestamp {
         } else {
             (whole, nanos)
         };
-        if whole < i64::MIN as f64 || whole > i64::MAX as f64 {
+        // -2^63 is an i64, 2^63 (which `i64::MAX as f64` rounds to) is not.
+        if whole < i64::MIN as f64 || whole >= -(i64::MIN as f64) {
             return Err(TimestampError(format!("{seconds} seconds is out of range")));
         }
         Timestamp::new(whole as i64, nanos as u32)
-            .map_err(|e| TimestampError(format!("{seconds} seconds is out of range: {e}")))
     }
 
     /// Seconds since the Unix epoch, with the fraction.
@@ -184,9 +171,12 @@ impl Timestamp {
     }
 
     /// Whole milliseconds since the Unix epoch, rounded down like
-    /// [`as_second`](Self::as_second).
+    /// [`as_second`](Self::as_second); `i64::MIN` or `i64::MAX` beyond what an `i64` holds
+    /// (some 292 million years from 1970).
     pub fn as_millisecond(&self) -> i64 {
-        self.instant.second * 1000 + i64::from(self.instant.nanosecond / 1_000_000)
+        let millisecond = i128::from(self.instant.second) * 1000
+            + i128::from(self.instant.nanosecond / 1_000_000);
+        millisecond.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
     }
 
     /// Reads RFC 3339 (an ISO 8601 instant, as jiff reads one) and nothing else: no
@@ -194,8 +184,9 @@ impl Timestamp {
     /// `2023-11-14T22:13:20Z`, with `T`, `t` or a space between date and time, a fraction of
     /// 1 to 9 digits after `.` or `,`, the offset as `Z`, `z`, `±HH`, `±HH:MM`, `±HHMM` or with
     /// seconds (`±HH:MM:SS[.fff]`), the ISO 8601 basic forms (`20231114T221320Z`), a year as
-    /// `±YYYYYY`, and RFC 9557 annotations after the offset (`[America/New_York]`), which do
-    /// not change the instant. A leap second (`:60`) reads as `:59`.
+    /// `±YYYYYY` (ISO 8601's expanded years), and RFC 9557 annotations after the offset
+    /// (`[America/New_York]`), which do not change the instant. A leap second (`:60`) reads as
+    /// `:59`.
     pub fn parse_rfc3339(text: &str) -> Result<Self, TimestampError> {
         parse::rfc3339(text.as_bytes())
             .and_then(|(second, nanosecond)| Instant::new(second, nanosecond).ok())
@@ -361,8 +352,10 @@ impl Timestamp {
                 let _ = write_rfc3339(&mut text, self.instant.to_millisecond(), None);
                 Written::Text(text.into())
             }
-            // Years outside 0..=9999 have no HTTP date; RFC 3339 still says when.
-            TimestampFormat::HttpDate if self.year() < 0 => Written::Text(self.to_string().into()),
+            // Years outside 0..=9999 have no HTTP date; ISO 8601's expanded year still says when.
+            TimestampFormat::HttpDate if !(0..=9999).contains(&self.year()) => {
+                Written::Text(self.to_string().into())
+            }
             TimestampFormat::HttpDate => {
                 let mut text = String::with_capacity(29);
                 let _ = write_imf_fixdate(&mut text, self.instant);

@@ -1,5 +1,6 @@
 //! The parsers a timestamp is read with, RFC 3339 and RFC 2822 (HTTP dates), each taking
-//! what jiff's took: `None` for text it does not take, where jiff returned an error.
+//! what jiff's took (`None` for text it does not take, where jiff returned an error) and, where
+//! the runtime deliberately reads more, that too: years to ±999999.
 
 use super::civil::{days_from_civil, days_in_month, MONTHS, WEEKDAYS};
 use super::{MAX_OFFSET, SECONDS_PER_DAY};
@@ -99,7 +100,7 @@ pub(super) fn rfc3339(text: &[u8]) -> Option<(i64, u32)> {
     let year = match c.peek()? {
         sign @ (b'+' | b'-') => {
             c.next();
-            let year = i64::from(c.number(6, 9999)?);
+            let year = i64::from(c.digits(6)?);
             match sign {
                 b'-' if year == 0 => return None,
                 b'-' => -year,

@@ -3,7 +3,9 @@
 
 use awsgen_runtime::{Timestamp, TimestampFormat};
 
-pub fn reference_from_epoch_seconds(seconds: f64) -> Option<jiff::Timestamp> {
+/// The seconds (rounded down) and nanoseconds an epoch-seconds `f64` is read as: the
+/// fraction to the microsecond, any whole part an `i64` holds.
+pub fn reference_epoch_parts(seconds: f64) -> Option<(i64, u32)> {
     if !seconds.is_finite() {
         return None;
     }
@@ -14,22 +16,30 @@ pub fn reference_from_epoch_seconds(seconds: f64) -> Option<jiff::Timestamp> {
     } else {
         (whole, nanos)
     };
-    if whole < i64::MIN as f64 || whole > i64::MAX as f64 {
+    if !(-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&whole) {
         return None;
     }
-    jiff::Timestamp::new(whole as i64, nanos as i32).ok()
+    Some((whole as i64, nanos as u32))
 }
 
-pub fn reference_parse(text: &str) -> Option<jiff::Timestamp> {
+/// The same in jiff's range, as jiff's instant.
+pub fn reference_from_epoch_seconds(seconds: f64) -> Option<jiff::Timestamp> {
+    let (second, nanosecond) = reference_epoch_parts(seconds)?;
+    jiff::Timestamp::new(second, nanosecond as i32).ok()
+}
+
+/// What the runtime read with jiff: RFC 3339, then RFC 2822, then epoch seconds (not only in
+/// jiff's range: epoch seconds were never jiff's).
+pub fn reference_parse(text: &str) -> Option<(i64, u32)> {
     let trimmed = text.trim();
     if let Ok(t) = trimmed.parse::<jiff::Timestamp>() {
-        return Some(t);
+        return Some(parts(t));
     }
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(trimmed) {
-        return Some(zoned.timestamp());
+        return Some(parts(zoned.timestamp()));
     }
     if let Ok(seconds) = trimmed.parse::<f64>() {
-        return reference_from_epoch_seconds(seconds);
+        return reference_epoch_parts(seconds);
     }
     None
 }
@@ -45,8 +55,10 @@ pub fn reference_json(t: jiff::Timestamp, format: TimestampFormat) -> String {
             serde_json::to_string(&(t.as_millisecond() as f64 / 1000.0)).unwrap()
         }
         TimestampFormat::DateTime => {
-            let millis = jiff::Timestamp::from_millisecond(t.as_millisecond());
-            format!("\"{}\"", millis.unwrap_or(t))
+            let to_millisecond = jiff::TimestampRound::new()
+                .smallest(jiff::Unit::Millisecond)
+                .mode(jiff::RoundMode::Trunc);
+            format!("\"{}\"", t.round(to_millisecond).unwrap())
         }
         TimestampFormat::HttpDate => {
             let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
