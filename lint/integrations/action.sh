@@ -39,7 +39,7 @@ expand() {
 }
 
 strict=()
-[ "${AWSGEN_STRICT:-false}" = true ] && strict=(--strict)
+[ "${AWSGEN_STRICT:-false}" = true ] && strict=(--deny-warnings)
 status=0
 sarif_files=()
 run() {
