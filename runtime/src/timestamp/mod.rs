@@ -81,9 +81,10 @@ impl Instant {
         Ok(Instant { second, nanosecond })
     }
 
-    /// The seconds and nanoseconds as jiff splits them: both rounded toward zero, the
-    /// nanoseconds negative before the epoch. Epoch seconds are computed from these, so a
-    /// fraction before 1970 gives the very same `f64` as before.
+    /// The seconds and nanoseconds split toward zero, the nanoseconds negative before the
+    /// epoch, as jiff splits them. Only [`Timestamp::epoch_seconds`] uses this: the fraction's
+    /// magnitude is then the decimal's (-1.1 s is -1 and -0.1, not -2 and 0.9), so the sum is
+    /// the `f64` nearest the decimal, which prints as it.
     fn toward_zero(self) -> (i64, i32) {
         if self.second < 0 && self.nanosecond > 0 {
             (
@@ -95,20 +96,19 @@ impl Instant {
         }
     }
 
-    /// Whole milliseconds since the epoch, rounded toward zero (jiff's `as_millisecond`), in
-    /// an `i128`, which holds them for every second an `i64` holds.
-    fn millisecond_toward_zero(self) -> i128 {
-        let (second, nanosecond) = self.toward_zero();
-        i128::from(second) * 1000 + i128::from(nanosecond / 1_000_000)
+    /// This instant rounded down to the millisecond, as the epoch-seconds and date-time formats
+    /// write it: the millisecond it is in, before 1970 too, so that every format names the
+    /// same second (and the HTTP date, which has no fraction, the same second as well).
+    fn to_millisecond(self) -> Instant {
+        Instant {
+            second: self.second,
+            nanosecond: self.nanosecond - self.nanosecond % 1_000_000,
+        }
     }
 
-    /// This instant cut to the millisecond toward zero, as the DateTime format writes it.
-    fn to_millisecond(self) -> Instant {
-        let millisecond = self.millisecond_toward_zero();
-        Instant {
-            second: millisecond.div_euclid(1000) as i64,
-            nanosecond: millisecond.rem_euclid(1000) as u32 * 1_000_000,
-        }
+    /// Milliseconds since the epoch, in an `i128`, which holds them for every `i64` second.
+    fn millisecond(self) -> i128 {
+        i128::from(self.second) * 1000 + i128::from(self.nanosecond / 1_000_000)
     }
 }
 
@@ -174,8 +174,7 @@ impl Timestamp {
     /// [`as_second`](Self::as_second); `i64::MIN` or `i64::MAX` beyond what an `i64` holds
     /// (some 292 million years from 1970).
     pub fn as_millisecond(&self) -> i64 {
-        let millisecond = i128::from(self.instant.second) * 1000
-            + i128::from(self.instant.nanosecond / 1_000_000);
+        let millisecond = self.instant.millisecond();
         millisecond.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
     }
 
@@ -339,14 +338,17 @@ impl Timestamp {
     /// How this timestamp is written in a member of `format`, however it was read.
     fn declared(&self, format: TimestampFormat) -> Written<'_> {
         match format {
-            TimestampFormat::EpochSeconds if self.instant.nanosecond == 0 => {
-                Written::Seconds(self.instant.second)
-            }
-            // Milliseconds are the precision AWS uses; more digits would be noise. (Rounded
-            // toward zero, as before.)
-            TimestampFormat::EpochSeconds => {
-                Written::Fraction(self.instant.millisecond_toward_zero() as f64 / 1000.0)
-            }
+            // Milliseconds are the precision AWS uses (and the JavaScript, Java and Go SDKs
+            // write); more digits would be noise. Rounded down, as the other formats are.
+            TimestampFormat::EpochSeconds => match self.instant.to_millisecond() {
+                Instant {
+                    second,
+                    nanosecond: 0,
+                } => Written::Seconds(second),
+                // One rounding, from the exact count of milliseconds: the f64 nearest the
+                // decimal, which prints as it.
+                millisecond => Written::Fraction(millisecond.millisecond() as f64 / 1000.0),
+            },
             TimestampFormat::DateTime => {
                 let mut text = String::with_capacity(24);
                 let _ = write_rfc3339(&mut text, self.instant.to_millisecond(), None);

@@ -224,10 +224,10 @@ fn seconds_round_down_and_epoch_seconds_keep_the_fraction() {
     let t = Timestamp::new(-1, 999_999_999).unwrap();
     assert_eq!(t.as_millisecond(), -1);
     assert_eq!(t.to_string(), "1969-12-31T23:59:59.999999999Z");
-    // The DateTime format cuts to the millisecond toward zero, as it always did.
+    // The DateTime format cuts to the millisecond it is in.
     let mut out = Vec::new();
     t.write_json_as(TimestampFormat::DateTime, &mut out);
-    assert_eq!(out, b"\"1970-01-01T00:00:00Z\"");
+    assert_eq!(out, b"\"1969-12-31T23:59:59.999Z\"");
 }
 
 #[test]
@@ -267,4 +267,59 @@ fn converts_to_and_from_system_time() {
         SystemTime::try_from(t).unwrap(),
         UNIX_EPOCH + Duration::new(1_700_000_000, 5)
     );
+}
+
+#[test]
+fn an_instant_before_1970_is_written_in_the_same_second_in_every_format() {
+    let written = |second, nanosecond| {
+        let t = Timestamp::new(second, nanosecond).unwrap();
+        [
+            json(&t, TimestampFormat::EpochSeconds),
+            json(&t, TimestampFormat::DateTime),
+            json(&t, TimestampFormat::HttpDate),
+            serde_json::to_string(&t).unwrap(),
+        ]
+    };
+    // -0.5 s.
+    assert_eq!(
+        written(-1, 500_000_000),
+        [
+            "-0.5",
+            "\"1969-12-31T23:59:59.5Z\"",
+            "\"Wed, 31 Dec 1969 23:59:59 GMT\"",
+            "-0.5"
+        ]
+    );
+    // -0.0005 s: the millisecond kept is the one it is in, before the epoch, not after.
+    assert_eq!(
+        written(-1, 999_500_000),
+        [
+            "-0.001",
+            "\"1969-12-31T23:59:59.999Z\"",
+            "\"Wed, 31 Dec 1969 23:59:59 GMT\"",
+            "-0.001"
+        ]
+    );
+    // -1.0000005 s.
+    assert_eq!(
+        written(-2, 999_999_500),
+        [
+            "-1.001",
+            "\"1969-12-31T23:59:58.999Z\"",
+            "\"Wed, 31 Dec 1969 23:59:58 GMT\"",
+            "-1.001"
+        ]
+    );
+    // Less than a millisecond past a second is that second, written whole.
+    assert_eq!(
+        written(5, 400),
+        [
+            "5",
+            "\"1970-01-01T00:00:05Z\"",
+            "\"Thu, 01 Jan 1970 00:00:05 GMT\"",
+            "5"
+        ]
+    );
+    let t = Timestamp::new(-1, 999_500_000).unwrap();
+    assert_eq!((t.as_second(), t.as_millisecond()), (-1, -1));
 }

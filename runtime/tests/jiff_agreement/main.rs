@@ -4,11 +4,14 @@
 //! cases, a deterministic pseudo-random sweep of instants across jiff's whole range and strings
 //! built and mutated from them (`generate.rs`).
 //!
-//! The agreement is restricted to jiff's domain where the runtime now deliberately does more
-//! (issue 26): it holds any second an `i64` holds, where jiff stops at
-//! `9999-12-30T22:00:00.999999999Z`. Text jiff refuses the runtime must refuse too, unless
-//! `domain.rs` shows it is only that: then it must read what jiff reads in its range, moved
-//! back.
+//! The agreement is restricted to jiff's domain where the runtime now deliberately differs
+//! (issue 26):
+//! - it holds any second an `i64` holds, where jiff stops at `9999-12-30T22:00:00.999999999Z`.
+//!   Text jiff refuses the runtime must refuse too, unless `domain.rs` shows it is only that:
+//!   then it must read what jiff reads in its range, moved back;
+//! - the epoch-seconds and date-time formats write the millisecond an instant is in (rounded
+//!   down, by jiff's `round` with `RoundMode::Floor`), where jiff's `as_millisecond` rounds
+//!   toward zero; a fraction under a millisecond writes epoch seconds as a whole number.
 
 mod domain;
 mod generate;

@@ -50,16 +50,16 @@ pub fn reference_epoch_seconds(t: jiff::Timestamp) -> f64 {
 
 pub fn reference_json(t: jiff::Timestamp, format: TimestampFormat) -> String {
     match format {
-        TimestampFormat::EpochSeconds if t.subsec_nanosecond() == 0 => t.as_second().to_string(),
+        // Rounded down to the millisecond (issue 26; jiff's `as_millisecond` rounds toward
+        // zero, which the runtime did too).
         TimestampFormat::EpochSeconds => {
-            serde_json::to_string(&(t.as_millisecond() as f64 / 1000.0)).unwrap()
+            let t = floor_millisecond(t);
+            match t.subsec_nanosecond() {
+                0 => t.as_second().to_string(),
+                _ => serde_json::to_string(&(t.as_millisecond() as f64 / 1000.0)).unwrap(),
+            }
         }
-        TimestampFormat::DateTime => {
-            let to_millisecond = jiff::TimestampRound::new()
-                .smallest(jiff::Unit::Millisecond)
-                .mode(jiff::RoundMode::Trunc);
-            format!("\"{}\"", t.round(to_millisecond).unwrap())
-        }
+        TimestampFormat::DateTime => format!("\"{}\"", floor_millisecond(t)),
         TimestampFormat::HttpDate => {
             let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
             let text = printer
@@ -68,6 +68,14 @@ pub fn reference_json(t: jiff::Timestamp, format: TimestampFormat) -> String {
             format!("\"{text}\"")
         }
     }
+}
+
+/// `t` rounded down to the millisecond, by jiff.
+fn floor_millisecond(t: jiff::Timestamp) -> jiff::Timestamp {
+    let floor = jiff::TimestampRound::new()
+        .smallest(jiff::Unit::Millisecond)
+        .mode(jiff::RoundMode::Floor);
+    t.round(floor).unwrap()
 }
 
 #[cfg(feature = "http")]
