@@ -180,8 +180,8 @@ impl Timestamp {
 
     /// Reads RFC 3339 (an ISO 8601 instant, as jiff reads one) and nothing else: no
     /// surrounding whitespace, HTTP dates or epoch seconds, which [`FromStr`] also takes.
-    /// `2023-11-14T22:13:20Z`, with `T`, `t` or a space between date and time, a fraction of
-    /// 1 to 9 digits after `.` or `,`, the offset as `Z`, `z`, `±HH`, `±HH:MM`, `±HHMM` or with
+    /// `2023-11-14T22:13:20Z`, with `T`, `t` or a space between date and time, a fraction
+    /// after `.` or `,` (digits past the ninth dropped: rounded down), the offset as `Z`, `z`, `±HH`, `±HH:MM`, `±HHMM` or with
     /// seconds (`±HH:MM:SS[.fff]`), the ISO 8601 basic forms (`20231114T221320Z`), a year as
     /// `±YYYYYY` (ISO 8601's expanded years), and RFC 9557 annotations after the offset
     /// (`[America/New_York]`), which do not change the instant. A leap second (`:60`) reads as

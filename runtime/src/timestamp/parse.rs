@@ -1,6 +1,7 @@
 //! The parsers a timestamp is read with, RFC 3339 and RFC 2822 (HTTP dates), each taking
 //! what jiff's took (`None` for text it does not take, where jiff returned an error) and, where
-//! the runtime deliberately reads more, that too: years to ±999999.
+//! the runtime deliberately reads more, that too: years to ±999999, fractions past the
+//! nanosecond.
 
 use super::civil::{days_from_civil, days_in_month, MONTHS, WEEKDAYS};
 use super::{MAX_OFFSET, SECONDS_PER_DAY};
@@ -56,24 +57,27 @@ impl Cursor<'_> {
         }
     }
 
-    /// An optional fraction after `.` or `,`: 1 to 9 digits, as nanoseconds. `None`
-    /// when a separator has no digit after it.
+    /// An optional fraction after `.` or `,`: as nanoseconds. `None` when a separator has no
+    /// digit after it.
     fn fraction(&mut self) -> Option<u32> {
         if !matches!(self.peek(), Some(b'.' | b',')) {
             return Some(0);
         }
         self.0 = &self.0[1..];
-        let len = self
-            .0
-            .iter()
-            .take(9)
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+        self.fraction_digits()
+    }
+
+    /// One or more digits after a decimal point, as nanoseconds: digits past the ninth are
+    /// read and dropped (rounded down, as aws-smithy-types' parser and Python's read them).
+    fn fraction_digits(&mut self) -> Option<u32> {
+        let len = self.0.iter().take_while(|b| b.is_ascii_digit()).count();
         if len == 0 {
             return None;
         }
-        let value = self.digits(len)?;
-        Some(value * 10u32.pow(9 - len as u32))
+        let kept = len.min(9);
+        let value = self.digits(kept)?;
+        self.0 = &self.0[len - kept..];
+        Some(value * 10u32.pow(9 - kept as u32))
     }
 
     /// Skips ASCII whitespace; whether there was any.

@@ -323,3 +323,28 @@ fn an_instant_before_1970_is_written_in_the_same_second_in_every_format() {
     let t = Timestamp::new(-1, 999_500_000).unwrap();
     assert_eq!((t.as_second(), t.as_millisecond()), (-1, -1));
 }
+
+#[test]
+fn reads_fractions_past_the_nanosecond_rounded_down() {
+    for (text, instant) in [
+        (
+            "2023-11-14T22:13:20.1234567891Z",
+            (1_700_000_000, 123_456_789),
+        ),
+        (
+            "2023-11-14T22:13:20,99999999999999999999999Z",
+            (1_700_000_000, 999_999_999),
+        ),
+        ("1969-12-31T23:59:59.9999999999Z", (-1, 999_999_999)),
+        ("20231114T221320.0000000009Z", (1_700_000_000, 0)),
+        (
+            "2023-11-14T22:13:21+00:00:00.5000000001",
+            (1_700_000_000, 0),
+        ),
+    ] {
+        assert_eq!(at(text), instant, "{text}");
+        let t = Timestamp::parse_rfc3339(text).unwrap();
+        assert_eq!((t.as_second(), t.subsec_nanosecond()), instant, "{text}");
+    }
+    assert!("2023-11-14T22:13:20.Z".parse::<Timestamp>().is_err());
+}

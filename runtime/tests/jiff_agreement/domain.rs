@@ -1,8 +1,10 @@
 //! Where the runtime deliberately reads more than jiff did (issue 26), and what it must read
-//! there in jiff's terms: text jiff refuses only because the instant is beyond jiff's range
-//! is read by jiff with its year moved 400·k years (146 097·k days, whole weeks, so the
-//! weekday and leap days stay), and the instant moved back. Any other text jiff refuses, the
-//! runtime must refuse too.
+//! there in jiff's terms, each a rewriting of the text into jiff's domain:
+//! - a fraction past the nanosecond: its digits past the ninth dropped;
+//! - an instant beyond jiff's range: its year moved 400·k years (146 097·k days, whole weeks,
+//!   so the weekday and leap days stay), read by jiff, and the instant moved back.
+//!
+//! Any other text jiff refuses, the runtime must refuse too.
 
 use crate::reference::{parts, reference_parse};
 
@@ -12,13 +14,39 @@ const SECONDS_PER_400_YEARS: i64 = 146_097 * 86_400;
 /// What `Timestamp::from_str` must read `text` as: jiff's reading (`reference_parse`), or,
 /// where jiff refuses, the reading of its wider domain.
 pub fn expected_parse(text: &str) -> Option<(i64, u32)> {
-    reference_parse(text).or_else(|| beyond_range(text, &reference_parse))
+    widened(text, &reference_parse)
 }
 
 /// What `Timestamp::parse_rfc3339` must read `text` as, likewise.
 pub fn expected_rfc3339(text: &str) -> Option<(i64, u32)> {
-    let jiff = |text: &str| text.parse::<jiff::Timestamp>().ok().map(parts);
-    jiff(text).or_else(|| beyond_range(text, &jiff))
+    widened(text, &|text: &str| {
+        text.parse::<jiff::Timestamp>().ok().map(parts)
+    })
+}
+
+fn widened(text: &str, read: &dyn Fn(&str) -> Option<(i64, u32)>) -> Option<(i64, u32)> {
+    if let Some(instant) = read(text) {
+        return Some(instant);
+    }
+    let text = &to_nanoseconds(text);
+    read(text).or_else(|| beyond_range(text, read))
+}
+
+/// `text` with each run of more than nine digits after `.` or `,` cut to nine.
+fn to_nanoseconds(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits_after_point = None;
+    for c in text.chars() {
+        digits_after_point = match (c, digits_after_point) {
+            ('.' | ',', _) => Some(0),
+            ('0'..='9', Some(n)) => Some(n + 1),
+            _ => None,
+        };
+        if digits_after_point.is_none_or(|n| n <= 9) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `text` with its year moved into jiff's range, read by `read`, and moved back; `None`
