@@ -187,7 +187,7 @@ fn module_names_that_are_not_identifiers_are_errors_or_converted_never_panics() 
     for bad in ["acm-pca", "2fa", "type"] {
         let err = Config::new().model_as(ECS, bad).generate().unwrap_err();
         assert!(err.to_string().contains(&format!("`{bad}`")), "{err}");
-        let err = awsgen::crate_root(&[bad], "doc").unwrap_err();
+        let err = awsgen::crate_root(&[bad], "doc", None).unwrap_err();
         assert!(err.to_string().contains(&format!("`{bad}`")), "{err}");
     }
     // Taken from a file or directory name: converted by the documented rule.

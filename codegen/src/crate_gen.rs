@@ -11,6 +11,10 @@ pub struct ServiceSpec {
     /// Module (and feature) name, e.g. `ecs`.
     pub module: String,
     pub model: PathBuf,
+    /// Where the model came from, as the first line of a `VERSION` file beside the service
+    /// directories names it (`botocore 1.44.5 (2026-11-17)`, written by `cargo xtask
+    /// update-models`); `None` without one.
+    pub source: Option<String>,
 }
 
 /// Services under `dir`, sorted by module; the newest version directory of each. Modules are
@@ -20,6 +24,10 @@ pub fn services_in(dir: &Path) -> Result<Vec<ServiceSpec>, Error> {
         path: dir.to_path_buf(),
         source: e,
     };
+    let source = std::fs::read_to_string(dir.join("VERSION"))
+        .ok()
+        .and_then(|text| text.lines().next().map(|l| l.trim().to_owned()))
+        .filter(|line| !line.is_empty());
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let service_dir = entry.map_err(io)?.path();
@@ -39,6 +47,7 @@ pub fn services_in(dir: &Path) -> Result<Vec<ServiceSpec>, Error> {
             out.push(ServiceSpec {
                 module: crate::module_ident(module),
                 model,
+                source: source.clone(),
             });
         }
     }
@@ -85,7 +94,14 @@ pub fn generate_crate(
          and reads responses, without doing I/O.",
         english_list(&titles)
     );
-    files.push(crate::crate_root(&modules, &doc)?);
+    // One source for the crate when every service names the same; else none is claimed.
+    let source = match services.split_first() {
+        Some((first, rest)) if rest.iter().all(|s| s.source == first.source) => {
+            first.source.as_deref()
+        }
+        _ => None,
+    };
+    files.push(crate::crate_root(&modules, &doc, source)?);
     Ok(files)
 }
 

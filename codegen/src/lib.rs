@@ -129,8 +129,10 @@ fn header(space: &resolve::TypeSpace) -> String {
     )
 }
 
-/// The `lib.rs` of a crate holding several service modules, each behind a feature of its name.
-pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
+/// The `lib.rs` of a crate holding several service modules, each behind a feature of its name;
+/// with `source` (the models' origin, `botocore 1.44.5 (2026-11-17)`), also a `MODELS`
+/// constant naming it, so a program can tell a user which release its types know.
+pub fn crate_root(modules: &[&str], doc: &str, source: Option<&str>) -> Result<OutputFile, Error> {
     for module in modules {
         config::check_module(module)?;
     }
@@ -146,7 +148,14 @@ pub fn crate_root(modules: &[&str], doc: &str) -> Result<OutputFile, Error> {
     });
     // docs.rs builds with `--cfg docsrs` on nightly: there each feature-gated item is shown
     // with the feature it needs (the crate's `[package.metadata.docs.rs]` asks for it).
-    let tokens = quote::quote! { #(#docs)* #![cfg_attr(docsrs, feature(doc_cfg))] #(#mods)* };
+    let models = source.map(|source| {
+        quote::quote! {
+            /// The release of the models these types were generated from.
+            pub const MODELS: &str = #source;
+        }
+    });
+    let tokens =
+        quote::quote! { #(#docs)* #![cfg_attr(docsrs, feature(doc_cfg))] #(#mods)* #models };
     let body = emit::format(tokens).map_err(|source| Error::Format {
         file: PathBuf::from("lib.rs"),
         module: "lib".into(),

@@ -16,3 +16,6 @@ pub mod batch;
 #[cfg(feature = "ecs")]
 #[rustfmt::skip]
 pub mod ecs;
+
+/// The release of the models these types were generated from.
+pub const MODELS: &str = "botocore 1.44.5 (2026-11-17)";

@@ -111,8 +111,18 @@ fn unpack(wheel: &Path, models: &Path, services: &[String]) -> Result<String> {
             std::fs::write(models.join(target), read_entry(&mut zip, &name)?)?;
         }
     }
-    std::fs::write(models.join("VERSION"), format!("botocore {version}\n"))?;
-    Ok(format!("botocore {version}"))
+    // The wheel's files carry the time it was built, the release's day: a reader of a lint
+    // message can then tell "AWS added it since" from "a typo".
+    let metadata = format!("{dist_info}.dist-info/METADATA");
+    let built = zip
+        .by_name(&metadata)
+        .ok()
+        .and_then(|entry| entry.last_modified())
+        .map(|t| format!(" ({:04}-{:02}-{:02})", t.year(), t.month(), t.day()))
+        .unwrap_or_default();
+    let release = format!("botocore {version}{built}");
+    std::fs::write(models.join("VERSION"), format!("{release}\n"))?;
+    Ok(release)
 }
 
 /// The partitions data the client's endpoint rules read, and the release it came from.
