@@ -1,7 +1,15 @@
-//! The catalog's documentation, generated from the rules themselves: `--explain RULE` and
-//! README's rule table (a test fails when README's copy is stale).
+//! The catalog's documentation, generated from the rules themselves: `--explain RULE`, and the
+//! book's pages, `docs/lint/rules.md` and one page a rule under `docs/lint/rules/` (a test
+//! fails when a page is stale, missing or left over).
 
-use super::{catalog, find};
+use super::{catalog, find, RuleInfo, NEED_THE_WHOLE};
+
+/// The book's table of rules, from the workspace's root.
+const CATALOG: &str = "docs/lint/rules.md";
+/// The folder of the book's rule pages, from the workspace's root: nothing else is in it.
+pub const PAGES: &str = "docs/lint/rules";
+/// How the pages are written again.
+const REGENERATE: &str = "AWSGEN_DOCS=write cargo test -p awsgen-lint catalog";
 
 /// `--explain RULE`: what the rule checks, why, and its two examples; `None` for an unknown id.
 pub fn explain(id: &str) -> Option<String> {
@@ -33,20 +41,69 @@ fn capitalized(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The README's rule table, between its markers.
-pub fn readme_catalog() -> String {
-    let mut out =
-        String::from("| id | severity | checks | AWS documentation |\n|---|---|---|---|\n");
+/// Every page of the book the catalog makes, each with its path from the workspace's root:
+/// the table of rules, then a page a rule.
+pub fn pages() -> Vec<(String, String)> {
+    let mut pages = vec![(CATALOG.to_owned(), catalog_page())];
+    pages.extend(catalog().map(|rule| (format!("{PAGES}/{}.md", rule.id), rule_page(rule))));
+    pages
+}
+
+/// The table of every rule, each id linking to its page.
+fn catalog_page() -> String {
+    let mut out = format!(
+        "# Lint rules\n\nThis page is generated from `lint/src/rules` by `{REGENERATE}`.\n\n\
+         | id | severity | checks | AWS documentation |\n|---|---|---|---|\n"
+    );
+    let folder = PAGES.trim_start_matches("docs/lint/");
     for rule in catalog() {
-        let quote = rule.quote.replace('|', "\\|");
         out.push_str(&format!(
-            "| `{}` | {} | {} | [\"{}\"]({}) |\n",
-            rule.id,
+            "| [`{id}`]({folder}/{id}.md) | {} | {} | [\"{}\"]({}) |\n",
             rule.severity.as_str(),
             rule.summary.replace('|', "\\|"),
-            quote,
-            rule.source
+            rule.quote.replace('|', "\\|"),
+            rule.source,
+            id = rule.id,
         ));
     }
+    out
+}
+
+/// A rule's page: what `--explain` says, with the links a page can have.
+fn rule_page(rule: &RuleInfo) -> String {
+    let id = rule.id;
+    let mut out = format!(
+        "# `{id}`\n\n<!-- Generated from lint/src/rules by `{REGENERATE}`. -->\n\n\
+         Severity: {severity} (a configuration file can change it).\n\n\
+         ## What it checks\n\n{summary}.\n",
+        severity = rule.severity.as_str(),
+        summary = capitalized(rule.summary),
+    );
+    if NEED_THE_WHOLE.contains(&rule.id) {
+        out.push_str(
+            "\nIt needs the whole input, so it says nothing about a file that holds only one \
+             member of it (Terraform's `container_definitions` or `container_properties`).\n",
+        );
+    }
+    out.push_str(&format!(
+        "\n## Why\n\n> {quote}\n\nSource: <{source}>\n\n## Example\n\n",
+        quote = rule.quote,
+        source = rule.source,
+    ));
+    if rule.fails.is_empty() {
+        out.push_str("None: no task or job definition can break this rule with today's models.\n");
+    } else {
+        out.push_str(&format!(
+            "Reported (`{input}` input):\n\n```json\n{fails}\n```\n\n\
+             Corrected, not reported:\n\n```json\n{passes}\n```\n",
+            input = rule.input,
+            fails = rule.fails,
+            passes = rule.passes,
+        ));
+    }
+    out.push_str(&format!(
+        "\n---\n\n[All rules](../../rules.md) · \
+         `awsgen-lint --explain {id}` says the same in a terminal\n"
+    ));
     out
 }

@@ -11,7 +11,7 @@ mod logs;
 pub mod model;
 pub mod security;
 
-pub use docs::{explain, readme_catalog};
+pub use docs::{explain, pages};
 
 use crate::check::{display, Finding};
 use crate::locate::{Anchor, Seg};
