@@ -1,7 +1,8 @@
 //! Retries as the AWS SDKs' standard mode: up to 3 attempts (`AWS_MAX_ATTEMPTS`), exponential
 //! backoff with full jitter capped at 20 s, retrying throttling and transient errors, 500, 502,
 //! 503, 504 and I/O errors (never other client errors), and a retry quota (a token bucket of
-//! 500: a retry costs 5, one after a timeout 10, a success gives back).
+//! 500: a retry costs 5, one after a timeout (connect or read) 10; a success gives back the
+//! last retry's cost, or 1 when it needed none).
 
 use crate::credentials::Env;
 use crate::transport::TransportError;
@@ -144,10 +145,13 @@ impl RetryQuota {
         Some(cost)
     }
 
-    /// A success gives back what its retries took, or one token when it needed none.
-    fn release(&self, spent: u32) {
+    /// A success gives back what its last retry took (`last_cost`), or one token when it
+    /// needed no retry, as botocore's `RetryQuotaChecker.release_retry_quota` and
+    /// aws-smithy-runtime's standard strategy do: the earlier retries' cost stays spent, so a
+    /// service that fails often drains the quota even when calls end well.
+    fn release(&self, last_cost: Option<u32>) {
         let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
-        let refill = if spent == 0 { SUCCESS_REFILL } else { spent };
+        let refill = last_cost.unwrap_or(SUCCESS_REFILL);
         *available = (*available + refill).min(self.capacity);
     }
 }
@@ -165,12 +169,12 @@ where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, E>>,
 {
-    let mut spent = 0;
+    let mut last_cost = None;
     let mut retries = 0;
     loop {
         let error = match attempt().await {
             Ok(value) => {
-                quota.release(spent);
+                quota.release(last_cost);
                 return Ok(value);
             }
             Err(e) => e,
@@ -184,7 +188,7 @@ where
         let Some(cost) = quota.acquire(kind) else {
             return Err(error);
         };
-        spent += cost;
+        last_cost = Some(cost);
         retries += 1;
         tokio::time::sleep(config.backoff(retries)).await;
     }

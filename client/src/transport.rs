@@ -105,6 +105,7 @@ fn connector(http: HttpConnector) -> Result<Connector, TransportError> {
 #[derive(Clone)]
 pub struct HyperClient {
     client: Client<Connector, Full<Bytes>>,
+    connect_timeout: Duration,
     read_timeout: Duration,
 }
 
@@ -117,6 +118,7 @@ impl HyperClient {
         let client = Client::builder(hyper_util::rt::TokioExecutor::new()).build(connector(http)?);
         Ok(HyperClient {
             client,
+            connect_timeout: timeouts.connect,
             read_timeout: timeouts.read,
         })
     }
@@ -140,6 +142,8 @@ impl HttpClient for HyperClient {
                 let response = self.client.request(request).await.map_err(|e| {
                     let message = error_chain(&e);
                     match e.is_connect() {
+                        // A connect timeout is a timeout, as the retry quota counts it.
+                        true if timed_out(&e) => TransportError::Timeout(self.connect_timeout),
                         true => TransportError::Connect(message),
                         false => TransportError::Io(message),
                     }
@@ -157,6 +161,20 @@ impl HttpClient for HyperClient {
             }
         })
     }
+}
+
+/// Whether an I/O error of kind `TimedOut` is among the error's sources (hyper-util's
+/// connector reports its connect timeout so).
+fn timed_out(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(e);
+    while let Some(error) = current {
+        let io = error.downcast_ref::<std::io::Error>();
+        if io.is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut) {
+            return true;
+        }
+        current = error.source();
+    }
+    false
 }
 
 /// An error and its sources, joined: hyper's own message alone says little.

@@ -83,8 +83,26 @@ async fn server_errors_are_retried_until_success() {
         .expect("the third attempt succeeds");
     assert_eq!(body, br#"{"ok":true}"#);
     assert_eq!(server.recorded().len(), 3);
-    // Two retries took 10 tokens; the success gave them back.
-    assert_eq!(quota.available(), 500);
+    // Two retries took 10 tokens; the success gave back the last retry's 5.
+    assert_eq!(quota.available(), 495);
+}
+
+/// The standard retry quota (botocore's `RetryQuotaChecker`, aws-smithy-runtime's standard
+/// strategy): a success after retries gives back what the last retry took, not every retry's.
+#[tokio::test]
+async fn a_success_refunds_only_the_last_retrys_cost() {
+    let server = stub::start(failing(3, 503, "ServiceUnavailable")).await;
+    let quota = RetryQuota::default();
+    run(&server, fast(4), &quota)
+        .await
+        .expect("the fourth attempt succeeds");
+    assert_eq!(server.recorded().len(), 4);
+    assert_eq!(quota.available(), 500 - 3 * 5 + 5);
+    // A success without retries adds one token, up to the capacity.
+    let quota = RetryQuota::new(10);
+    let server = stub::start(failing(1, 503, "ServiceUnavailable")).await;
+    run(&server, fast(3), &quota).await.expect("retried");
+    assert_eq!(quota.available(), 10);
 }
 
 #[tokio::test]
@@ -181,6 +199,49 @@ async fn read_timeouts_are_retried_at_a_higher_cost() {
     );
     assert!(started.elapsed() >= Duration::from_millis(300));
     assert_eq!(accepted.load(Ordering::SeqCst), 3);
+    assert_eq!(quota.available(), 480);
+}
+
+/// A listener whose accept queue is full: the kernel drops further SYNs, so a connection
+/// attempt hangs until the client's connect timeout (all on loopback).
+async fn unanswered_connects() -> (String, Vec<tokio::net::TcpStream>) {
+    let socket = tokio::net::TcpSocket::new_v4().expect("a socket");
+    socket
+        .bind("127.0.0.1:0".parse().expect("an address"))
+        .expect("bound");
+    let address = socket.local_addr().expect("an address");
+    let listener = socket.listen(1).expect("listening");
+    let mut held = Vec::new();
+    for _ in 0..16 {
+        let connect = tokio::net::TcpStream::connect(address);
+        match tokio::time::timeout(Duration::from_millis(200), connect).await {
+            Ok(Ok(stream)) => held.push(stream),
+            _ => break,
+        }
+    }
+    // Kept open (never accepting) for as long as the test holds the streams.
+    std::mem::forget(listener);
+    (format!("http://{address}"), held)
+}
+
+/// A connect timeout is a timeout: botocore's quota charges `ConnectTimeoutError` and
+/// `ReadTimeoutError` alike, 10 tokens a retry.
+#[tokio::test]
+async fn connect_timeouts_cost_as_much_as_read_timeouts() {
+    let (url, _held) = unanswered_connects().await;
+    let http = HyperClient::new(Timeouts {
+        connect: Duration::from_millis(150),
+        read: Duration::from_secs(5),
+    })
+    .expect("a client");
+    let quota = RetryQuota::default();
+    let err = retry::retry(&fast(3), &quota, || post(&http, &url), classify)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Failure::Transport(TransportError::Timeout(_))),
+        "{err:?}"
+    );
     assert_eq!(quota.available(), 480);
 }
 
