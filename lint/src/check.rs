@@ -1,14 +1,14 @@
-//! Checks one operation input against its generated type: every type error (each found by
-//! `serde_path_to_error`, recorded, and its value neutralized before reading again), then every
-//! validation violation, unknown members included, of the value that finally reads.
+//! Checks one operation input against its generated type: every type error (see
+//! [`crate::read`]), then every validation violation, unknown members included, of the value
+//! that finally reads, then the rules beyond the model.
 
 use crate::locate::{Anchor, Seg};
 use crate::problem::Kind;
+use crate::read::read;
 use crate::rules::{self, is_placeholder};
 use awsgen_runtime::validate::{Path, Rule, Segment, Violation, Violations};
 use awsgen_runtime::Shape;
 use serde_json::Value;
-use std::collections::HashMap;
 
 /// A problem found in an input, with its path in the input (not yet in the file).
 #[derive(Debug, Clone, PartialEq)]
@@ -31,21 +31,6 @@ pub struct Finding {
     /// part of the value, and text output shows no line of the file.
     pub sensitive: bool,
 }
-
-/// What a value that does not read is replaced with, in turn, until the document reads: `null`
-/// reads as absent for members and sparse items; the others fill a list item or map value
-/// whose position needs a structure, a list, a string, a number or a boolean.
-const STAND_INS: [fn() -> Value; 6] = [
-    || Value::Null,
-    || Value::Object(serde_json::Map::new()),
-    || Value::Array(Vec::new()),
-    || Value::String(String::new()),
-    || Value::from(0),
-    || Value::Bool(false),
-];
-
-/// More than any real file has type errors; a bound so a pathological one cannot loop long.
-const MAX_READS: usize = 1000;
 
 /// Every problem in `value` read as `T`, the rules beyond the model included. `value` is
 /// changed: wrongly typed values are neutralized, unknown keys of unions removed.
@@ -100,110 +85,6 @@ fn check_once<T: Shape>(value: &mut Value) -> Vec<Finding> {
         }));
     }
     findings
-}
-
-/// Reads `value` as `T`, recording each type error and neutralizing its value until it reads.
-/// `None` when it still does not read after [`MAX_READS`] tries.
-pub(crate) fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
-    let mut findings = Vec::new();
-    // How many stand-ins each failing path has had.
-    let mut tries: HashMap<Vec<Seg>, usize> = HashMap::new();
-    for _ in 0..MAX_READS {
-        let error = match serde_path_to_error::deserialize::<_, T>(&*value) {
-            Ok(typed) => return (Some(typed), findings),
-            Err(error) => error,
-        };
-        let Some(path) = segments(error.path()) else {
-            break;
-        };
-        let tried = tries.entry(path.clone()).or_insert(0);
-        if *tried == 0 {
-            let message = error.inner().to_string();
-            // A union with two members does not read; it is the union rule that is broken.
-            let id = if message.contains("must have exactly one member set") {
-                "model/union-member"
-            } else {
-                "model/type"
-            };
-            findings.push(Finding {
-                kind: Kind::Type,
-                id,
-                rule: None,
-                display: display(&path),
-                path: path.clone(),
-                target: Anchor::Value,
-                sensitive: awsgen_runtime::redact::is_sensitive(&message),
-                message,
-                suggestion: None,
-                note: None,
-            });
-        }
-        let Some(stand_in) = STAND_INS.get(*tried) else {
-            break;
-        };
-        *tried += 1;
-        match at(value, &path) {
-            Some(slot) => *slot = stand_in(),
-            None => break,
-        }
-    }
-    (None, findings)
-}
-
-/// The path of a type error; `None` for a step that is not a key or an index (no generated
-/// type deserializes through a serde enum, so there is none in practice).
-fn segments(path: &serde_path_to_error::Path) -> Option<Vec<Seg>> {
-    path.iter()
-        .map(|segment| match segment {
-            serde_path_to_error::Segment::Seq { index } => Some(Seg::Index(*index)),
-            serde_path_to_error::Segment::Map { key } => Some(Seg::Key(key.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
-pub(crate) fn at<'v>(mut value: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
-    for seg in path {
-        value = match (value, seg) {
-            (Value::Object(map), Seg::Key(key)) => map.get_mut(key)?,
-            (Value::Array(items), Seg::Index(i)) => items.get_mut(*i)?,
-            _ => return None,
-        };
-    }
-    Some(value)
-}
-
-/// A path as validation writes it. A type error's path does not say whether a key is a
-/// structure member or a map key, so a key that reads as a name is written as a member.
-pub fn display(path: &[Seg]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
-            Seg::Key(key) if is_name(key) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Seg::Key(key) => {
-                let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("{key:?}"));
-                out.push_str(&format!("[{quoted}]"));
-            }
-        }
-    }
-    if out.is_empty() {
-        out.push_str("(root)");
-    }
-    out
-}
-
-fn is_name(key: &str) -> bool {
-    let mut chars = key.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn violation(v: &Violation) -> Finding {
@@ -380,16 +261,5 @@ mod tests {
         assert_eq!(f.message, "unknown key");
         assert_eq!(f.suggestion.as_deref(), Some("portMappings"));
         assert_eq!(f.target, Anchor::Key);
-    }
-
-    #[test]
-    fn paths_show_map_keys_quoted() {
-        let path = [
-            Seg::Key("options".into()),
-            Seg::Key("awslogs-group".into()),
-            Seg::Index(2),
-        ];
-        assert_eq!(display(&path), r#"options["awslogs-group"][2]"#);
-        assert_eq!(display(&[]), "(root)");
     }
 }

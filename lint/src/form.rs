@@ -143,7 +143,7 @@ impl Entry {
         if self.prefix.is_empty() || self.is_hoisted(path) {
             return display.to_owned();
         }
-        let prefix = crate::check::display(&self.prefix);
+        let prefix = crate::locate::display(&self.prefix);
         if display == "(root)" {
             prefix
         } else if display.starts_with('[') {

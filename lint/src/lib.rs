@@ -24,6 +24,7 @@ mod form;
 mod locate;
 mod operation;
 mod problem;
+mod read;
 pub mod render;
 pub mod rules;
 mod sensitive;
@@ -94,7 +95,7 @@ pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
                 id: "input/describe-only-member",
                 severity: rules::severity("input/describe-only-member"),
                 rule: None,
-                path: Some(entry.file_display(&at, &check::display(&at))),
+                path: Some(entry.file_display(&at, &locate::display(&at))),
                 message: format!(
                     "{names}: describe output only; the AWS CLI rejects {} as unknown \
                      parameters",

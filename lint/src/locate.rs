@@ -25,6 +25,40 @@ impl From<usize> for Seg {
     }
 }
 
+/// A path as validation writes it, in wire names (`containerDefinitions[0].memory`,
+/// `options["awslogs-group"]`). A type error's path does not say whether a key is a structure
+/// member or a map key, so a key that reads as a name is written as a member.
+pub fn display(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            Seg::Key(key) if is_name(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Seg::Key(key) => {
+                let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("{key:?}"));
+                out.push_str(&format!("[{quoted}]"));
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("(root)");
+    }
+    out
+}
+
+fn is_name(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 /// What of the node at a path a problem points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
@@ -243,5 +277,12 @@ mod tests {
     #[test]
     fn not_json_locates_nothing() {
         assert_eq!(Locator::new("{,}").span(&[key("a")], Anchor::Value), 0..0);
+    }
+
+    #[test]
+    fn paths_show_map_keys_quoted() {
+        let path = [key("options"), key("awslogs-group"), Seg::Index(2)];
+        assert_eq!(display(&path), r#"options["awslogs-group"][2]"#);
+        assert_eq!(display(&[]), "(root)");
     }
 }

@@ -2,8 +2,8 @@
 //! runtime marks such an error's message ([`awsgen_runtime::redact::is_sensitive`]), and its
 //! map keys, which may be secrets, are shown as `[<sensitive>]`.
 
-use crate::check::{at, read};
 use crate::locate::Seg;
+use crate::read::{at, read};
 use awsgen_runtime::validate::{Path, Segment, Violations};
 use awsgen_runtime::Shape;
 use serde_json::{Map, Value};

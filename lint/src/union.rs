@@ -3,9 +3,11 @@
 //! own path, as an unknown key with the closest member, and removed so the member that is
 //! known is checked.
 
-use crate::check::{read, Finding};
+use crate::check::Finding;
+use crate::locate::display;
 use crate::locate::{Anchor, Seg};
 use crate::problem::Kind;
+use crate::read::{at, read};
 use crate::rules::closest;
 use awsgen_runtime::validate::{Path, Rule, Segment, Violations};
 use awsgen_runtime::Shape;
@@ -19,7 +21,7 @@ pub fn unknown_keys<T: Shape>(value: &mut Value, path: &[Seg]) -> Vec<Finding> {
     let Some(allowed) = members::<T>(value, path) else {
         return Vec::new();
     };
-    let Some(Value::Object(union)) = crate::check::at(value, path) else {
+    let Some(Value::Object(union)) = at(value, path) else {
         return Vec::new();
     };
     let unknown: Vec<String> = union
@@ -41,7 +43,7 @@ pub fn unknown_keys<T: Shape>(value: &mut Value, path: &[Seg]) -> Vec<Finding> {
                 kind: Kind::UnknownKey,
                 id: "model/unknown-key",
                 rule: Some("unknownMember"),
-                display: crate::check::display(&at),
+                display: display(&at),
                 path: at,
                 target: Anchor::Key,
                 message: "unknown key".to_owned(),
@@ -56,7 +58,7 @@ pub fn unknown_keys<T: Shape>(value: &mut Value, path: &[Seg]) -> Vec<Finding> {
 /// The members of the union at `path`: validation lists them for a member it does not know.
 fn members<T: Shape>(value: &Value, path: &[Seg]) -> Option<&'static [&'static str]> {
     let mut probe = value.clone();
-    let slot = crate::check::at(&mut probe, path)?;
+    let slot = at(&mut probe, path)?;
     *slot = Value::Object(Map::from_iter([(PROBE.to_owned(), Value::from(0))]));
     let (typed, _) = read::<T>(&mut probe);
     let mut out = Violations::new();

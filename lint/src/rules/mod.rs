@@ -13,8 +13,8 @@ pub mod security;
 
 pub use docs::{explain, pages};
 
-use crate::check::{display, Finding};
-use crate::locate::{Anchor, Seg};
+use crate::check::Finding;
+use crate::locate::{display, Anchor, Seg};
 use crate::problem::{Kind, Severity};
 use std::any::Any;
 
