@@ -68,9 +68,10 @@ impl<E: OperationError> CallError<E> {
 
     fn retry_kind(&self) -> Option<RetryKind> {
         match self {
-            CallError::Service(e) => {
-                retry::classify_response(e.meta().status, e.meta().code.as_deref())
-            }
+            CallError::Service(e) => match e.retryable() {
+                Some(modeled) => Some(retry::classify_modeled(modeled)),
+                None => retry::classify_response(e.meta().status, e.meta().code.as_deref()),
+            },
             CallError::Malformed { status, .. } => retry::classify_response(*status, None),
             CallError::Transport(e) => Some(retry::classify_transport(e)),
             _ => None,

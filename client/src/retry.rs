@@ -96,6 +96,15 @@ pub fn classify_response(status: u16, code: Option<&str>) -> Option<RetryKind> {
     matches!(status, 500 | 502 | 503 | 504).then_some(RetryKind::Transient)
 }
 
+/// An error the model marks `@retryable`: retried whatever its code and status, as throttling
+/// when the trait says `throttling: true`.
+pub fn classify_modeled(modeled: awsgen_runtime::http::ModeledRetry) -> RetryKind {
+    match modeled {
+        awsgen_runtime::http::ModeledRetry::Throttling => RetryKind::Throttling,
+        awsgen_runtime::http::ModeledRetry::Transient => RetryKind::Transient,
+    }
+}
+
 /// No response: every transport error is retried (a timeout at a higher quota cost).
 pub fn classify_transport(error: &TransportError) -> RetryKind {
     match error {

@@ -356,3 +356,104 @@ fn request_compression_settings_follow_the_sdks_order() {
     );
     std::fs::remove_dir_all(&dir).expect("cleaned up");
 }
+
+/// An operation whose error type says what the model marks `@retryable`
+/// (`smithy.api#retryable`): DescribeTaskDefinition's request, and any error status read as
+/// `ModeledError` with the `__type` of the body.
+struct ModeledRetryOperation;
+
+#[derive(Debug)]
+struct ModeledError {
+    meta: awsgen_runtime::http::ErrorMeta,
+}
+
+impl std::fmt::Display for ModeledError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.meta.fmt(f)
+    }
+}
+
+impl std::error::Error for ModeledError {}
+
+impl awsgen_runtime::http::OperationError for ModeledError {
+    fn meta(&self) -> &awsgen_runtime::http::ErrorMeta {
+        &self.meta
+    }
+
+    /// What a generated error type says for a shape with `@retryable` (and for
+    /// `@retryable(throttling: true)`).
+    fn retryable(&self) -> Option<awsgen_runtime::http::ModeledRetry> {
+        match self.meta.code.as_deref() {
+            Some("CapacityBusyException") => Some(awsgen_runtime::http::ModeledRetry::Transient),
+            Some("SlowerPleaseException") => Some(awsgen_runtime::http::ModeledRetry::Throttling),
+            _ => None,
+        }
+    }
+}
+
+impl awsgen_runtime::http::HttpOperation for ModeledRetryOperation {
+    type Input = DescribeTaskDefinitionRequest;
+    type Output = ();
+    type Error = ModeledError;
+    const SERVICE: &'static awsgen_runtime::http::ServiceMeta = &SERVICE;
+    const NAME: &'static str = "DescribeTaskDefinition";
+
+    fn build_request(
+        input: &Self::Input,
+        ctx: &awsgen_runtime::http::RequestContext,
+    ) -> Result<http::Request<Vec<u8>>, awsgen_runtime::http::BuildError> {
+        DescribeTaskDefinition::build_request(input, ctx)
+    }
+
+    fn parse_response(
+        response: &http::Response<&[u8]>,
+    ) -> Result<(), awsgen_runtime::http::ResponseError<ModeledError>> {
+        if response.status().is_success() {
+            return Ok(());
+        }
+        let body: Value = serde_json::from_slice(response.body()).unwrap_or_default();
+        Err(awsgen_runtime::http::ResponseError::Service(ModeledError {
+            meta: awsgen_runtime::http::ErrorMeta {
+                code: body["__type"].as_str().map(str::to_owned),
+                status: response.status().as_u16(),
+                ..Default::default()
+            },
+        }))
+    }
+}
+
+/// botocore's `ModeledRetryableChecker` and smithy-rs's modeled-error classifier retry an
+/// error the model marks `@retryable` whatever its code and status; others stay unretried.
+#[tokio::test]
+async fn errors_the_model_marks_retryable_are_retried() {
+    let server = stub::start(|request, index| {
+        let body: Value = serde_json::from_slice(&request.body).unwrap_or_default();
+        let code = body["taskDefinition"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        match index % 2 {
+            0 => (
+                400,
+                vec![],
+                format!(r#"{{"__type":"{code}"}}"#).into_bytes(),
+            ),
+            _ => stub::ok_json("{}"),
+        }
+    })
+    .await;
+    let client = client(Env::default().with("AWS_ENDPOINT_URL", server.url.clone()));
+    let call = |code: &str| {
+        client.call::<ModeledRetryOperation>(DescribeTaskDefinitionRequest {
+            task_definition: Some(code.to_owned()),
+            ..Default::default()
+        })
+    };
+    call("CapacityBusyException").await.expect("retried");
+    assert_eq!(server.recorded().len(), 2);
+    call("SlowerPleaseException").await.expect("retried");
+    assert_eq!(server.recorded().len(), 4);
+    let err = call("NotRetryableException").await.unwrap_err();
+    assert!(err.service_error().is_some(), "{err}");
+    assert_eq!(server.recorded().len(), 5);
+}

@@ -26,9 +26,25 @@ impl std::fmt::Display for ErrorMeta {
     }
 }
 
+/// How the model marks an error worth retrying: Smithy's `@retryable` trait
+/// (`smithy.api#retryable`; botocore's `"retryable"` on the error shape), whose `throttling`
+/// member says which kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeledRetry {
+    Transient,
+    Throttling,
+}
+
 /// Implemented by every generated per-operation error enum.
 pub trait OperationError: std::error::Error + Send + Sync + 'static {
     fn meta(&self) -> &ErrorMeta;
+
+    /// The kind of retry the model marks this error with, `None` when it is not `@retryable`
+    /// (and for `Unhandled`). A client retries such an error whatever its code and status, as
+    /// botocore's `ModeledRetryableChecker` does.
+    fn retryable(&self) -> Option<ModeledRetry> {
+        None
+    }
 }
 
 /// Why a response did not give the operation's output.
