@@ -17,6 +17,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use civil::{civil_from_days, write_imf_fixdate, write_rfc3339};
 
 mod civil;
+mod http_date;
 mod parse;
 
 /// A point in time, as an AWS payload carries it: to the nanosecond, any second an `i64`
@@ -193,14 +194,13 @@ impl Timestamp {
             .ok_or_else(|| TimestampError(format!("`{text}` is not an RFC 3339 timestamp")))
     }
 
-    /// Epoch seconds, RFC 3339 or an HTTP date (RFC 2822), surrounding whitespace ignored.
+    /// Epoch seconds, RFC 3339 or an HTTP date (RFC 9110: RFC 2822's, RFC 850's, asctime's),
+    /// surrounding whitespace ignored.
     fn parse_text(text: &str) -> Result<Instant, TimestampError> {
         let trimmed = text.trim();
         let parsed = parse::rfc3339(trimmed.as_bytes())
-            .and_then(|(second, nanosecond)| Instant::new(second, nanosecond).ok())
-            .or_else(|| {
-                parse::rfc2822(trimmed.as_bytes()).and_then(|second| Instant::new(second, 0).ok())
-            });
+            .or_else(|| http_date::http_date(trimmed.as_bytes(), this_year))
+            .and_then(|(second, nanosecond)| Instant::new(second, nanosecond).ok());
         if let Some(instant) = parsed {
             return Ok(instant);
         }
@@ -226,6 +226,11 @@ impl Timestamp {
         text
     }
 }
+/// The year it is now, in UTC (1970 on a clock set before it).
+fn this_year() -> i64 {
+    Timestamp::try_from(SystemTime::now()).map_or(1970, |now| now.year())
+}
+
 impl FromStr for Timestamp {
     type Err = TimestampError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {

@@ -348,3 +348,65 @@ fn reads_fractions_past_the_nanosecond_rounded_down() {
     }
     assert!("2023-11-14T22:13:20.Z".parse::<Timestamp>().is_err());
 }
+
+#[test]
+fn reads_http_dates_with_a_fraction() {
+    // As AWS services send them, and botocore and the SDKs read them.
+    for (text, nanosecond) in [
+        ("Tue, 29 Apr 2014 18:30:38.123 GMT", 123_000_000),
+        ("Tue, 29 Apr 2014 18:30:38.1 GMT", 100_000_000),
+        ("Tue, 29 Apr 2014 18:30:38.000001 GMT", 1_000),
+        ("Tue, 29 Apr 2014 18:30:38.1234567891 GMT", 123_456_789),
+        ("29 Apr 2014 18:30:38.5 +0000", 500_000_000),
+    ] {
+        assert_eq!(at(text), (1_398_796_238, nanosecond), "{text}");
+    }
+    let json = "\"Tue, 29 Apr 2014 18:30:38.123 GMT\"";
+    let (t, back) = round_trip(json);
+    assert_eq!(t.subsec_nanosecond(), 123_000_000);
+    assert_eq!(back, json);
+    for bad in [
+        "Tue, 29 Apr 2014 18:30:38. GMT",
+        "Tue, 29 Apr 2014 18:30.5 GMT",
+        "Tue, 29 Apr 2014 18:30:38.5GMT",
+    ] {
+        assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn reads_the_obsolete_http_date_forms() {
+    // RFC 9110 5.6.7: a recipient must read RFC 850 and asctime dates too.
+    for text in [
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "sunday, 06-nov-94 08:49:37 gmt",
+        "Sun Nov  6 08:49:37 1994",
+        "Sun Nov 06 08:49:37 1994",
+        " Sun Nov  6 08:49:37 1994 ",
+        // Netscape's cookie dates, RFC 850 with a four-digit year.
+        "Sun, 06-Nov-1994 08:49:37 GMT",
+    ] {
+        assert_eq!(at(text), (784_111_777, 0), "{text}");
+    }
+    assert_eq!(
+        at("Sunday, 06-Nov-94 08:49:37.25 GMT"),
+        (784_111_777, 250_000_000)
+    );
+    let json = "\"Sun Nov  6 08:49:37 1994\"";
+    let (t, back) = round_trip(json);
+    assert_eq!(t.as_second(), 784_111_777);
+    assert_eq!(back, json);
+    for bad in [
+        "Monday, 06-Nov-94 08:49:37 GMT",
+        "Sunday, 06-Nov-94 08:49:37",
+        "Sunday, 31-Nov-94 08:49:37 GMT",
+        "Sunday 06-Nov-94 08:49:37 GMT",
+        "Sun Nov  6 08:49:37 94",
+        "Sun Nov  6 08:49:37",
+        "Mon Nov  6 08:49:37 1994",
+        "Sun Nov  6 08:49 1994",
+        "Sun Nov  6 08:49:37 1994 GMT",
+    ] {
+        assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+    }
+}

@@ -278,6 +278,9 @@ pub fn rfc2822_text(rng: &mut Rng, t: jiff::Timestamp) -> String {
     if !rng.chance(5) {
         s += rng.pick(&[":", ":", " :"]);
         s += &format!("{:02}", dt.second());
+        if rng.chance(6) {
+            s += &fraction(rng, dt.subsec_nanosecond());
+        }
     }
     s += rng.pick(&[" ", " ", "  "]);
     s += &zone;
@@ -286,6 +289,57 @@ pub fn rfc2822_text(rng: &mut Rng, t: jiff::Timestamp) -> String {
     }
     s
 }
+
+/// `.` and 1 to 10 digits of `nanosecond` (a tenth, past the nanosecond, is `7`).
+fn fraction(rng: &mut Rng, nanosecond: i32) -> String {
+    let digits = format!("{nanosecond:09}7");
+    format!(".{}", &digits[..1 + rng.below(10)])
+}
+
+/// An obsolete HTTP date for `t` (years 1000 to 9999; RFC 9110 5.6.7): asctime's
+/// (`Sun Nov  6 08:49:37 1994`) or RFC 850's (`Sunday, 06-Nov-94 08:49:37 GMT`, with a
+/// four-digit year too, as cookies have it), sometimes with a fraction.
+pub fn obsolete_http_text(rng: &mut Rng, t: jiff::Timestamp) -> String {
+    let dt = jiff::tz::Offset::UTC.to_datetime(t);
+    let weekday = dt.weekday().to_sunday_zero_offset() as usize;
+    let month = random_case(rng, MONTHS[dt.month() as usize - 1]);
+    let mut time = format!("{:02}:{:02}:{:02}", dt.hour(), dt.minute(), dt.second());
+    if rng.chance(4) {
+        time += &fraction(rng, dt.subsec_nanosecond());
+    }
+    if rng.chance(2) {
+        let day = match rng.below(2) {
+            0 => format!("{:2}", dt.day()),
+            _ => format!("{:02}", dt.day()),
+        };
+        let weekday = random_case(rng, WEEKDAYS[weekday]);
+        format!("{weekday} {month} {day} {time} {}", dt.year())
+    } else {
+        let weekday = match rng.below(2) {
+            0 => random_case(rng, LONG_WEEKDAYS[weekday]),
+            _ => random_case(rng, WEEKDAYS[weekday]),
+        };
+        // Two-digit years within 40 years of now read back as the same year.
+        let near = (i64::from(dt.year()) - crate::domain::this_year()).abs() < 40;
+        let year = match near && rng.chance(2) {
+            true => format!("{:02}", dt.year() % 100),
+            false => format!("{:04}", dt.year()),
+        };
+        let zone = rng.pick(&["GMT", "GMT", "UTC", "UT", "Z"]);
+        let zone = random_case(rng, zone);
+        format!("{weekday}, {:02}-{month}-{year} {time} {zone}", dt.day())
+    }
+}
+
+pub const LONG_WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 /// Byte-level mutations of valid text, with the characters the grammars care about.
 pub fn mutate(rng: &mut Rng, text: &str) -> String {

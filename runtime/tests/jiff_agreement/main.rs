@@ -6,7 +6,8 @@
 //!
 //! The agreement is restricted to jiff's domain where the runtime now deliberately differs
 //! (issue 26):
-//! - it reads text jiff refuses only for its range, or for a fraction past the nanosecond:
+//! - it reads text jiff refuses only for its range, for a fraction past the nanosecond, for a
+//!   fraction in an HTTP date, or for being an obsolete HTTP date (RFC 850's, asctime's):
 //!   `domain.rs` rewrites such text into jiff's domain, and the runtime must read what jiff
 //!   reads there. Any other text jiff refuses, the runtime must refuse too;
 //! - the epoch-seconds and date-time formats write the millisecond an instant is in (rounded
@@ -145,6 +146,36 @@ fn reads_http_dates_as_jiff_did() {
     assert!(read > total / 2, "{read} of {total} read");
 }
 
+/// An instant in the years 1000 to 9999, which every HTTP date form spells.
+fn random_http_instant(rng: &mut Rng) -> jiff::Timestamp {
+    loop {
+        let t = random_instant(rng);
+        if (-30_610_224_000..253_402_128_000).contains(&t.as_second()) {
+            break t;
+        }
+    }
+}
+
+#[test]
+fn reads_obsolete_http_dates_as_jiff_reads_them_rewritten() {
+    let mut rng = Rng(8);
+    let total = 20_000;
+    let mut read = 0;
+    for _ in 0..total {
+        let t = random_http_instant(&mut rng);
+        let text = obsolete_http_text(&mut rng, t);
+        assert!(reference_parse(&text).is_none(), "jiff read {text:?}");
+        read += usize::from(check_parse(&text));
+        // What was written is what is read, to the nanosecond the text has.
+        let got: Timestamp = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(
+            got.as_second(),
+            t.as_second() - i64::from(t.subsec_nanosecond() < 0)
+        );
+    }
+    assert_eq!(read, total);
+}
+
 #[test]
 fn refuses_and_reads_mutated_text_as_jiff_did() {
     let mut rng = Rng(4);
@@ -156,6 +187,8 @@ fn refuses_and_reads_mutated_text_as_jiff_did() {
             seeds.push(rfc2822_text(&mut rng, t));
         }
         seeds.push(Timestamp::new(parts(t).0, parts(t).1).unwrap().to_string());
+        let t = random_http_instant(&mut rng);
+        seeds.push(obsolete_http_text(&mut rng, t));
     }
     let (mut read, mut total) = (0, 0);
     for seed in &seeds {
@@ -176,7 +209,12 @@ fn every_prefix_of_valid_text_is_read_or_refused_as_jiff_did() {
     let mut rng = Rng(5);
     for _ in 0..300 {
         let t = random_instant(&mut rng);
-        for text in [rfc3339_text(&mut rng, t), rfc2822_text(&mut rng, t)] {
+        let http = random_http_instant(&mut rng);
+        for text in [
+            rfc3339_text(&mut rng, t),
+            rfc2822_text(&mut rng, t),
+            obsolete_http_text(&mut rng, http),
+        ] {
             for end in 0..=text.len() {
                 check_parse(&text[..end]);
             }
