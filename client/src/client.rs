@@ -84,8 +84,8 @@ pub struct ClientBuilder {
     env: Env,
     region: Option<String>,
     endpoint_url: Option<String>,
-    use_fips: bool,
-    use_dual_stack: bool,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
     validate: bool,
     retry: Option<RetryConfig>,
     timeouts: Timeouts,
@@ -104,8 +104,8 @@ impl ClientBuilder {
             env,
             region: None,
             endpoint_url: None,
-            use_fips: false,
-            use_dual_stack: false,
+            use_fips: None,
+            use_dual_stack: None,
             validate: true,
             retry: None,
             timeouts: Timeouts::default(),
@@ -127,13 +127,17 @@ impl ClientBuilder {
         self
     }
 
+    /// FIPS endpoints; else `AWS_USE_FIPS_ENDPOINT`, else the profile's `use_fips_endpoint`,
+    /// else off. Either way, this wins over the environment.
     pub fn use_fips(mut self, on: bool) -> Self {
-        self.use_fips = on;
+        self.use_fips = Some(on);
         self
     }
 
+    /// Dual-stack endpoints; else `AWS_USE_DUALSTACK_ENDPOINT`, else the profile's
+    /// `use_dualstack_endpoint`, else off.
     pub fn use_dual_stack(mut self, on: bool) -> Self {
-        self.use_dual_stack = on;
+        self.use_dual_stack = Some(on);
         self
     }
 
@@ -233,9 +237,12 @@ impl ClientBuilder {
         if disable_compression == Some(true) {
             context = context.disable_request_compression();
         }
-        let flag = |name: &str| {
-            env.get(name)
-                .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        // The builder's value, else the environment's, else the profile's; off when none
+        // reads as a boolean.
+        let flag = |given: Option<bool>, variable: &str, key: &str| {
+            given.unwrap_or_else(|| {
+                setting(variable, key).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            })
         };
         let source = match self.credentials {
             Some(c) => c,
@@ -246,8 +253,12 @@ impl ClientBuilder {
             credentials: Arc::new(CachedCredentials::new(source)),
             region,
             endpoint_url: self.endpoint_url,
-            use_fips: self.use_fips || flag("AWS_USE_FIPS_ENDPOINT"),
-            use_dual_stack: self.use_dual_stack || flag("AWS_USE_DUALSTACK_ENDPOINT"),
+            use_fips: flag(self.use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"),
+            use_dual_stack: flag(
+                self.use_dual_stack,
+                "AWS_USE_DUALSTACK_ENDPOINT",
+                "use_dualstack_endpoint",
+            ),
             validate: self.validate,
             retry: self.retry.unwrap_or_else(|| RetryConfig::from_env(&env)),
             quota: Arc::new(RetryQuota::default()),

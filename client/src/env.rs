@@ -8,9 +8,19 @@ use std::collections::BTreeMap;
 pub struct Env(BTreeMap<String, String>);
 
 impl Env {
-    /// This process's environment.
+    /// This process's environment. A variable whose name or value is not UTF-8 is left out,
+    /// as the SDKs' `std::env::var` reads it as unset (`std::env::vars` would panic on it).
     pub fn process() -> Env {
-        std::env::vars().collect()
+        Env::from_os(std::env::vars_os())
+    }
+
+    /// Variables as the operating system gives them, keeping those that are UTF-8.
+    pub fn from_os(
+        vars: impl IntoIterator<Item = (std::ffi::OsString, std::ffi::OsString)>,
+    ) -> Env {
+        vars.into_iter()
+            .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
+            .collect()
     }
 
     /// A variable's value; set but empty reads as unset, as the SDKs read it.

@@ -256,6 +256,49 @@ async fn throttling_is_retried_and_client_errors_are_typed() {
     assert_eq!(server.recorded().len(), 3);
 }
 
+/// `use_fips(false)` and `use_dual_stack(false)` win over `AWS_USE_FIPS_ENDPOINT=true` and
+/// `AWS_USE_DUALSTACK_ENDPOINT=true`, as every explicit setting wins over the environment;
+/// unset, the environment's value, else the profile's `use_fips_endpoint` and
+/// `use_dualstack_endpoint`.
+#[test]
+fn explicit_fips_and_dual_stack_settings_win_over_the_environment() {
+    let build = |builder: awsgen_client::ClientBuilder| {
+        builder
+            .region("us-east-1")
+            .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+            .build()
+            .expect("a client")
+    };
+    let url = |client: &Client| client.endpoint(&SERVICE).expect("an endpoint").url;
+    let env = Env::default()
+        .with("AWS_USE_FIPS_ENDPOINT", "true")
+        .with("AWS_USE_DUALSTACK_ENDPOINT", "true");
+    let from_env = build(Client::builder(env.clone()));
+    assert_eq!(url(&from_env), "https://ecs-fips.us-east-1.api.aws");
+    let off = build(Client::builder(env).use_fips(false).use_dual_stack(false));
+    assert_eq!(url(&off), "https://ecs.us-east-1.amazonaws.com");
+    // The profile's settings, under the environment's.
+    let home = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("fips-profile");
+    std::fs::create_dir_all(&home).expect("a directory");
+    let config = home.join("config");
+    std::fs::write(
+        &config,
+        "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = false\n",
+    )
+    .expect("written");
+    let env = Env::default().with("AWS_CONFIG_FILE", config.display().to_string());
+    let from_profile = build(Client::builder(env.clone()));
+    assert_eq!(
+        url(&from_profile),
+        "https://ecs-fips.us-east-1.amazonaws.com"
+    );
+    let env = env.with("AWS_USE_FIPS_ENDPOINT", "false");
+    assert_eq!(
+        url(&build(Client::builder(env))),
+        "https://ecs.us-east-1.amazonaws.com"
+    );
+}
+
 /// The request compression settings, in the AWS SDKs' order: the builder, the environment, the
 /// profile (`AWS_PROFILE`, else `default`), the default of 10240 bytes; a value that does not
 /// read is ignored, and a size over 10 MiB is lowered to it.
