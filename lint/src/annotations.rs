@@ -3,7 +3,7 @@
 //! annotate a pull request's lines without an upload.
 
 use crate::problem::{FileReport, Problem, Severity};
-use crate::rules::{self, RuleInfo};
+use crate::rules::{self, RuleId, RuleInfo};
 use serde_json::{json, Value};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,7 +26,8 @@ pub fn sarif(reports: &[FileReport]) -> Value {
         .iter()
         .flat_map(|report| {
             report.problems.iter().map(|problem| {
-                let index = catalog.iter().position(|rule| rule.id == problem.id);
+                let id = RuleId::parse(problem.id);
+                let index = catalog.iter().position(|rule| Some(rule.id) == id);
                 sarif_result(report, problem, index)
             })
         })
@@ -49,9 +50,9 @@ pub fn sarif(reports: &[FileReport]) -> Value {
 }
 
 fn sarif_rule(rule: &RuleInfo) -> Value {
-    let explanation = rules::explain(rule.id).unwrap_or_default();
+    let explanation = rules::explain(rule.id.as_str()).unwrap_or_default();
     json!({
-        "id": rule.id,
+        "id": rule.id.as_str(),
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": rule.quote },
         "helpUri": rule.source,

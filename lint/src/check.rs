@@ -2,35 +2,13 @@
 //! [`crate::read`]), then every validation violation, unknown members included, of the value
 //! that finally reads, then the rules beyond the model.
 
-use crate::locate::{Anchor, Seg};
+use crate::locate::Seg;
 use crate::problem::Kind;
 use crate::read::read;
-use crate::rules::{self, is_placeholder};
-use awsgen_runtime::validate::{Path, Rule, Segment, Violation, Violations};
+use crate::rules::{self, Finding};
+use awsgen_runtime::validate::{Path, Violations};
 use awsgen_runtime::Shape;
 use serde_json::Value;
-
-/// A problem found in an input, with its path in the input (not yet in the file).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub kind: Kind,
-    /// The catalog's id (`model/required`, `ecs/fargate-cpu-memory`).
-    pub id: &'static str,
-    /// The model's rule, for violations and unknown keys.
-    pub rule: Option<&'static str>,
-    /// For locating the problem.
-    pub path: Vec<Seg>,
-    /// The path as shown, in wire names (`containerDefinitions[0].memory`, `options["a-b"]`).
-    pub display: String,
-    pub target: Anchor,
-    pub message: String,
-    pub suggestion: Option<String>,
-    /// More to say in text output (the keys allowed where an unknown key has no close one).
-    pub note: Option<String>,
-    /// At or inside a `@sensitive` value: the path hides its map keys, the message names no
-    /// part of the value, and text output shows no line of the file.
-    pub sensitive: bool,
-}
 
 /// Every problem in `value` read as `T`, the rules beyond the model included. `value` is
 /// changed: wrongly typed values are neutralized, unknown keys of unions removed.
@@ -72,7 +50,7 @@ fn check_once<T: Shape>(value: &mut Value) -> Vec<Finding> {
         let type_paths: Vec<Vec<Seg>> = findings.iter().map(|f| f.path.clone()).collect();
         findings.extend(
             out.iter()
-                .map(violation)
+                .map(rules::model::finding)
                 // A neutralized value is reported once, as a type error, not again as missing.
                 .filter(|f| !type_paths.iter().any(|t| f.path.starts_with(t))),
         );
@@ -87,116 +65,10 @@ fn check_once<T: Shape>(value: &mut Value) -> Vec<Finding> {
     findings
 }
 
-fn violation(v: &Violation) -> Finding {
-    let mut path = Vec::new();
-    let mut target = Anchor::Value;
-    for segment in &v.path {
-        match segment {
-            Segment::Member(name) | Segment::Key(Some(name)) => path.push(Seg::Key(name.clone())),
-            Segment::Index(i) => path.push(Seg::Index(*i)),
-            Segment::MapKey(Some(key)) => {
-                path.push(Seg::Key(key.clone()));
-                target = Anchor::Key;
-            }
-            // A sensitive key is not shown, so the problem points at its map.
-            Segment::Key(None) | Segment::MapKey(None) => break,
-        }
-    }
-    let (kind, suggestion) = match &v.rule {
-        Rule::UnknownMember { suggestion, .. } => (Kind::UnknownKey, *suggestion),
-        Rule::Enum { suggestion, .. } | Rule::UnionMember { suggestion, .. } => {
-            (Kind::Violation, *suggestion)
-        }
-        _ => (Kind::Violation, None),
-    };
-    match &v.rule {
-        Rule::Required => target = Anchor::Missing,
-        Rule::UnknownMember { .. } => target = Anchor::Key,
-        // The later of two equal items.
-        Rule::UniqueItems { duplicate, .. } => path.push(Seg::Index(*duplicate)),
-        _ => {}
-    }
-    let note = match &v.rule {
-        Rule::UnknownMember {
-            allowed,
-            suggestion: None,
-        } => Some(format!("the keys allowed here are {}", list(allowed))),
-        _ => None,
-    };
-    // A template's placeholder where an enum value or a pattern's string belongs: whether
-    // the rendered value is right cannot be known here.
-    let templated = matches!(v.rule, Rule::Enum { .. } | Rule::Pattern { .. })
-        && v.value.as_deref().is_some_and(is_placeholder);
-    if templated {
-        return Finding {
-            kind: Kind::Rule,
-            id: "template/placeholder",
-            rule: None,
-            path,
-            display: v.path_string(),
-            target,
-            message: format!(
-                "{} is a template placeholder where the model wants {}; check the rendered file",
-                v.value.as_deref().unwrap_or_default(),
-                match v.rule {
-                    Rule::Enum { .. } => "one of its values",
-                    _ => "a string of its pattern",
-                }
-            ),
-            suggestion: None,
-            note: None,
-            sensitive: v.sensitive,
-        };
-    }
-    Finding {
-        kind,
-        id: rules::model::id(&v.rule),
-        rule: Some(v.rule.name()),
-        path,
-        display: v.path_string(),
-        target,
-        message: message(v),
-        suggestion: suggestion.map(str::to_owned),
-        note,
-        sensitive: v.sensitive,
-    }
-}
-
-/// `a, b and c`, cut after a screenful.
-fn list(names: &[&str]) -> String {
-    const SHOWN: usize = 60;
-    match names {
-        [] => "none".to_owned(),
-        [one] => (*one).to_owned(),
-        _ if names.len() > SHOWN => {
-            let more = names.len() - SHOWN;
-            format!("{} and {more} more", names[..SHOWN].join(", "))
-        }
-        [first @ .., last] => format!("{} and {last}", first.join(", ")),
-    }
-}
-
-/// The violation's message without its "did you mean", which is shown apart; an unknown key's
-/// without the list of every member (the note of the text output has it).
-fn message(v: &Violation) -> String {
-    let rule = match &v.rule {
-        Rule::UnknownMember { .. } => return "unknown key".to_owned(),
-        Rule::Enum { allowed, .. } => Rule::Enum {
-            allowed,
-            suggestion: None,
-        },
-        Rule::UnionMember { allowed, .. } => Rule::UnionMember {
-            allowed,
-            suggestion: None,
-        },
-        other => other.clone(),
-    };
-    Violation { rule, ..v.clone() }.message()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locate::Anchor;
     use awsgen_types::ecs::RegisterTaskDefinitionRequest;
     use serde_json::json;
 

@@ -172,7 +172,7 @@ fn known(id: &str) -> Result<(), String> {
     if rules::find(id).is_some() {
         return Ok(());
     }
-    let hint = rules::closest(id, rules::catalog().map(|r| r.id))
+    let hint = rules::closest(id, rules::catalog().map(|r| r.id.as_str()))
         .map(|id| format!("; did you mean `{id}`?"))
         .unwrap_or_default();
     Err(format!(

@@ -7,6 +7,7 @@
 
 use crate::form::{self, FORMS};
 use crate::locate::{name, range, Locator};
+use crate::rules::RuleId;
 use crate::{lint, Operation};
 use jsonc_parser::ast::{Object, ObjectProp, Value};
 use jsonc_parser::common::Ranged;
@@ -299,15 +300,16 @@ fn repairs(operation: &Operation, text: &str, edits: &mut Vec<Edit>, changes: &m
     for problem in &report.problems {
         let written = &text[problem.span.clone()];
         let path = problem.path.as_deref().unwrap_or_default();
-        let repaired = match problem.id {
-            "model/type" => number_or_boolean(
+        let id = RuleId::parse(problem.id);
+        let repaired = match id {
+            Some(RuleId::ModelType) => number_or_boolean(
                 problem
                     .message
                     .trim_end_matches(awsgen_runtime::redact::SENSITIVE_NOTE)
                     .trim_end(),
                 written,
             ),
-            "model/enum" => problem.suggestion.as_deref().and_then(|wanted| {
+            Some(RuleId::ModelEnum) => problem.suggestion.as_deref().and_then(|wanted| {
                 let value: String = serde_json::from_str(written).ok()?;
                 value
                     .eq_ignore_ascii_case(wanted)
@@ -318,7 +320,7 @@ fn repairs(operation: &Operation, text: &str, edits: &mut Vec<Edit>, changes: &m
         let Some(with) = repaired else {
             continue;
         };
-        let why = if problem.id == "model/type" {
+        let why = if id == Some(RuleId::ModelType) {
             "a string where the model wants a number or a boolean; the AWS CLI rejects it"
         } else {
             "an enum value in another case than the model's; AWS compares them exactly"

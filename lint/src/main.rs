@@ -115,7 +115,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     if let Some(id) = &cli.explain {
         let Some(text) = rules::explain(id) else {
-            let hint = rules::closest(id, rules::catalog().map(|r| r.id))
+            let hint = rules::closest(id, rules::catalog().map(|r| r.id.as_str()))
                 .map(|id| format!("; did you mean `{id}`?"))
                 .unwrap_or_default();
             anyhow::bail!("no rule `{id}`{hint}");

@@ -2,7 +2,8 @@
 //! them (`ecs register-task-definition`), resolved to a generated type through the service
 //! module's `OPERATIONS` and `visit_input`.
 
-use crate::check::{check, Finding};
+use crate::check::check;
+use crate::rules::Finding;
 use awsgen_runtime::validate::{Path, Rule, Violations};
 use awsgen_runtime::{Operation as ModelOperation, Shape, ShapeVisitor};
 use serde_json::Value;

@@ -60,7 +60,8 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub kind: Kind,
-    /// The catalog's id of the check (`model/required`, `ecs/fargate-cpu-memory`).
+    /// The catalog's id of the check, as text (`model/required`, `ecs/fargate-cpu-memory`):
+    /// [`crate::rules::RuleId::as_str`].
     pub id: &'static str,
     pub severity: Severity,
     /// The model rule broken (`required`, `length`, `unknownMember`, ...), for violations and

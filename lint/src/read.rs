@@ -3,9 +3,8 @@
 //! wrong value does not hide the rest. The checks, the sensitive paths and the unions all read
 //! through it.
 
-use crate::check::Finding;
-use crate::locate::{display, Anchor, Seg};
-use crate::problem::Kind;
+use crate::locate::Seg;
+use crate::rules::{model, Finding};
 use awsgen_runtime::Shape;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -41,25 +40,7 @@ pub fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
         };
         let tried = tries.entry(path.clone()).or_insert(0);
         if *tried == 0 {
-            let message = error.inner().to_string();
-            // A union with two members does not read; it is the union rule that is broken.
-            let id = if message.contains("must have exactly one member set") {
-                "model/union-member"
-            } else {
-                "model/type"
-            };
-            findings.push(Finding {
-                kind: Kind::Type,
-                id,
-                rule: None,
-                display: display(&path),
-                path: path.clone(),
-                target: Anchor::Value,
-                sensitive: awsgen_runtime::redact::is_sensitive(&message),
-                message,
-                suggestion: None,
-                note: None,
-            });
+            findings.push(model::type_error(path.clone(), error.inner().to_string()));
         }
         let Some(stand_in) = STAND_INS.get(*tried) else {
             break;

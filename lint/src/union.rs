@@ -3,12 +3,10 @@
 //! own path, as an unknown key with the closest member, and removed so the member that is
 //! known is checked.
 
-use crate::check::Finding;
-use crate::locate::display;
-use crate::locate::{Anchor, Seg};
-use crate::problem::Kind;
+use crate::locate::Seg;
 use crate::read::{at, read};
-use crate::rules::closest;
+use crate::rules::model::unknown_key;
+use crate::rules::Finding;
 use awsgen_runtime::validate::{Path, Rule, Segment, Violations};
 use awsgen_runtime::Shape;
 use serde_json::{Map, Value};
@@ -33,24 +31,9 @@ pub fn unknown_keys<T: Shape>(value: &mut Value, path: &[Seg]) -> Vec<Finding> {
         .into_iter()
         .map(|key| {
             union.remove(&key);
-            let suggestion = closest(&key, allowed.iter().copied()).map(str::to_owned);
-            let note = suggestion
-                .is_none()
-                .then(|| format!("the members of this union are {}", allowed.join(", ")));
-            let mut at = path.to_vec();
-            at.push(Seg::Key(key));
-            Finding {
-                kind: Kind::UnknownKey,
-                id: "model/unknown-key",
-                rule: Some("unknownMember"),
-                display: display(&at),
-                path: at,
-                target: Anchor::Key,
-                message: "unknown key".to_owned(),
-                suggestion,
-                note,
-                sensitive: false,
-            }
+            let mut path = path.to_vec();
+            path.push(Seg::Key(key.clone()));
+            unknown_key::in_union(path, &key, allowed)
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! book's pages, `docs/lint/rules.md` and one page a rule under `docs/lint/rules/` (a test
 //! fails when a page is stale, missing or left over).
 
-use super::{catalog, find, RuleInfo, NEED_THE_WHOLE};
+use super::{catalog, find, RuleInfo};
 
 /// The book's table of rules, from the workspace's root.
 const CATALOG: &str = "docs/lint/rules.md";
@@ -71,15 +71,16 @@ fn catalog_page() -> String {
 
 /// A rule's page: what `--explain` says, with the links a page can have.
 fn rule_page(rule: &RuleInfo) -> String {
-    let id = rule.id;
+    let id = rule.id.as_str();
+    let file = format!("lint/src/rules/{}.rs", id.replace('-', "_"));
     let mut out = format!(
-        "# `{id}`\n\n<!-- Generated from lint/src/rules by `{REGENERATE}`. -->\n\n\
+        "# `{id}`\n\n<!-- Generated from {file} by `{REGENERATE}`. -->\n\n\
          Severity: {severity} (a configuration file can change it).\n\n\
          ## What it checks\n\n{summary}.\n",
         severity = rule.severity.as_str(),
         summary = capitalized(rule.summary),
     );
-    if NEED_THE_WHOLE.contains(&rule.id) {
+    if rule.needs_whole_input {
         out.push_str(
             "\nIt needs the whole input, so it says nothing about a file that holds only one \
              member of it (Terraform's `container_definitions` or `container_properties`).\n",
@@ -101,8 +102,9 @@ fn rule_page(rule: &RuleInfo) -> String {
             passes = rule.passes,
         ));
     }
+    let up = "../".repeat(PAGES.matches('/').count() + 2);
     out.push_str(&format!(
-        "\n---\n\n[All rules](../../rules.md) · \
+        "\n---\n\n[All rules](../../rules.md) · [the rule's code]({up}{file}) · \
          `awsgen-lint --explain {id}` says the same in a terminal\n"
     ));
     out

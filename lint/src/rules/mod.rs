@@ -1,28 +1,142 @@
-//! The catalog of checks, as code: each [`RuleInfo`] has a stable id, a severity, the AWS
-//! documentation sentence it enforces and a failing and a passing example (tested). The model's
-//! checks come from the generated types ([`model`]); the rules beyond the model read the typed
-//! value of a register input ([`ecs`], [`batch`], [`security`]), never its JSON.
+//! The catalog of checks, as code: one file a rule, `<group>/<name>.rs` for the id
+//! `group/name`, holding its [`RuleInfo`] (typed id, severity, the AWS sentence it enforces, a
+//! failing and a passing example, all tested) next to its check. The model's checks map the
+//! generated types' validation results (`model/`); the rules beyond the model read the typed
+//! value of a register input, never its JSON. The modules beside the group folders are what
+//! rules share (findings, paths, units, Fargate sizes, facts about a task or a job); they
+//! import no rule.
 
-pub mod batch;
+pub(crate) mod batch;
 mod docs;
-pub mod ecs;
+pub(crate) mod ecs;
+mod facts;
 mod fargate;
-mod logs;
-pub mod model;
-pub mod security;
+mod finding;
+pub(crate) mod input;
+pub(crate) mod model;
+mod path;
+pub(crate) mod security;
+pub(crate) mod syntax;
+pub(crate) mod template;
+mod text;
+mod units;
+mod validation;
 
 pub use docs::{explain, pages};
+pub(crate) use finding::{Finding, Out};
+pub use text::closest;
 
-use crate::check::Finding;
-use crate::locate::{display, Anchor, Seg};
-use crate::problem::{Kind, Severity};
+use crate::problem::Severity;
 use std::any::Any;
 
-/// One check of the catalog.
+/// Declares every rule once: its typed id, the id as text and the module of the rule's file.
+macro_rules! catalog {
+    ($($variant:ident = $id:literal in $group:ident::$name:ident;)*) => {
+        /// The id of a rule of the catalog. Its text (`ecs/container-image`) is what
+        /// configuration files, `--ignore`, `--explain` and reports name it by.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $($variant,)*
+        }
+
+        impl RuleId {
+            /// Every rule, in the catalog's order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The id as configuration files and reports spell it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id,)*
+                }
+            }
+
+            /// The rule's metadata, from its file.
+            pub fn info(self) -> &'static RuleInfo {
+                match self {
+                    $(RuleId::$variant => &$group::$name::RULE,)*
+                }
+            }
+
+            /// The module of the rule's file, as `group::name` (for the test that each file
+            /// is where its id says).
+            #[cfg(test)]
+            fn module(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => concat!(stringify!($group), "::", stringify!($name)),)*
+                }
+            }
+        }
+    };
+}
+
+// The catalog's order, which SARIF's rule indexes and the docs follow: the checks of the file
+// and the model first, then by service, each group in id order.
+catalog! {
+    InputDescribeOnlyMember = "input/describe-only-member" in input::describe_only_member;
+    ModelEnum = "model/enum" in model::r#enum;
+    ModelLength = "model/length" in model::length;
+    ModelPattern = "model/pattern" in model::pattern;
+    ModelRange = "model/range" in model::range;
+    ModelRequired = "model/required" in model::required;
+    ModelType = "model/type" in model::r#type;
+    ModelUnionMember = "model/union-member" in model::union_member;
+    ModelUniqueItems = "model/unique-items" in model::unique_items;
+    ModelUnknownKey = "model/unknown-key" in model::unknown_key;
+    SyntaxDuplicateKey = "syntax/duplicate-key" in syntax::duplicate_key;
+    SyntaxJson = "syntax/json" in syntax::json;
+    TemplatePlaceholder = "template/placeholder" in template::placeholder;
+    EcsAwslogsOptions = "ecs/awslogs-options" in ecs::awslogs_options;
+    EcsAwsvpcHostPort = "ecs/awsvpc-host-port" in ecs::awsvpc_host_port;
+    EcsAwsvpcUnsupported = "ecs/awsvpc-unsupported" in ecs::awsvpc_unsupported;
+    EcsContainerImage = "ecs/container-image" in ecs::container_image;
+    EcsContainerMemory = "ecs/container-memory" in ecs::container_memory;
+    EcsContainerName = "ecs/container-name" in ecs::container_name;
+    EcsContainerReference = "ecs/container-reference" in ecs::container_reference;
+    EcsContainerResources = "ecs/container-resources" in ecs::container_resources;
+    EcsEssentialContainer = "ecs/essential-container" in ecs::essential_container;
+    EcsExecutionRole = "ecs/execution-role" in ecs::execution_role;
+    EcsFargateCpuMemory = "ecs/fargate-cpu-memory" in ecs::fargate_cpu_memory;
+    EcsFargateLogDriver = "ecs/fargate-log-driver" in ecs::fargate_log_driver;
+    EcsFargateNetworkMode = "ecs/fargate-network-mode" in ecs::fargate_network_mode;
+    EcsFargateUnsupported = "ecs/fargate-unsupported" in ecs::fargate_unsupported;
+    EcsHealthCheckTiming = "ecs/health-check-timing" in ecs::health_check_timing;
+    EcsMemoryReservation = "ecs/memory-reservation" in ecs::memory_reservation;
+    EcsMountPointVolume = "ecs/mount-point-volume" in ecs::mount_point_volume;
+    BatchFargateExecutionRole = "batch/fargate-execution-role" in batch::fargate_execution_role;
+    BatchFargateResources = "batch/fargate-resources" in batch::fargate_resources;
+    BatchJobTypeProperties = "batch/job-type-properties" in batch::job_type_properties;
+    BatchNodeRanges = "batch/node-ranges" in batch::node_ranges;
+    BatchParameterReference = "batch/parameter-reference" in batch::parameter_reference;
+    BatchRetryTimeout = "batch/retry-timeout" in batch::retry_timeout;
+    SecurityEfsTransitEncryption = "security/efs-transit-encryption" in security::efs_transit_encryption;
+    SecurityHostPidMode = "security/host-pid-mode" in security::host_pid_mode;
+    SecurityPrivileged = "security/privileged" in security::privileged;
+    SecuritySecretInEnvironment = "security/secret-in-environment" in security::secret_in_environment;
+    SecurityWritableRootFilesystem = "security/writable-root-filesystem" in security::writable_root_filesystem;
+}
+
+impl RuleId {
+    /// The rule with this id as text, as a configuration file or `--explain` names it.
+    pub fn parse(id: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|rule| rule.as_str() == id)
+    }
+
+    /// The default; a configuration file may change it.
+    pub fn severity(self) -> Severity {
+        self.info().severity
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One check of the catalog, as its file declares it.
 #[derive(Debug)]
 pub struct RuleInfo {
-    /// Stable: configuration files and `--ignore` name it.
-    pub id: &'static str,
+    pub id: RuleId,
     /// The default; a configuration file may change it.
     pub severity: Severity,
     /// What is checked, in one line.
@@ -38,142 +152,37 @@ pub struct RuleInfo {
     pub fails: &'static str,
     /// The same input, corrected: the rule reports nothing.
     pub passes: &'static str,
+    /// The rule needs members of the whole input (a task's memory, volumes and execution
+    /// role, a job's parameters): it says nothing about a file that holds only one member of
+    /// it (Terraform's `container_definitions` and `container_properties`), the rest being
+    /// elsewhere.
+    pub needs_whole_input: bool,
 }
 
-/// The rules that need members of the whole input (a task's memory, volumes and execution
-/// role, a job's parameters): they say nothing about a file that holds only one member of it
-/// (Terraform's `container_definitions` and `container_properties`), the rest being elsewhere.
-pub const NEED_THE_WHOLE: &[&str] = &[
-    "batch/parameter-reference",
-    "ecs/container-memory",
-    "ecs/execution-role",
-    "ecs/mount-point-volume",
-];
-
-/// Every check, model checks first, then by service, each group in id order.
+/// Every check, in the catalog's order.
 pub fn catalog() -> impl Iterator<Item = &'static RuleInfo> {
-    [model::RULES, ecs::RULES, batch::RULES, security::RULES]
-        .into_iter()
-        .flatten()
+    RuleId::ALL.iter().map(|id| id.info())
 }
 
 /// The check with this id.
 pub fn find(id: &str) -> Option<&'static RuleInfo> {
-    catalog().find(|rule| rule.id == id)
-}
-
-/// The default severity of a check (an id not in the catalog is an error: it cannot happen,
-/// a test checks every id used is there).
-pub fn severity(id: &str) -> Severity {
-    find(id).map_or(Severity::Error, |rule| rule.severity)
+    RuleId::parse(id).map(RuleId::info)
 }
 
 /// The findings of the rules beyond the model for a typed input (none for an operation that
 /// has no rules).
-pub fn run(input: &dyn Any) -> Vec<Finding> {
+pub(crate) fn run(input: &dyn Any) -> Vec<Finding> {
     let mut out = Out::default();
     if let Some(task) = input.downcast_ref::<awsgen_types::ecs::RegisterTaskDefinitionRequest>() {
         ecs::check(task, &mut out);
-        security::ecs(task, &mut out);
+        template::placeholder::check_task(task, &mut out);
+        security::check_task(task, &mut out);
     }
     if let Some(job) = input.downcast_ref::<awsgen_types::batch::RegisterJobDefinitionRequest>() {
         batch::check(job, &mut out);
-        security::batch(job, &mut out);
+        security::check_job(job, &mut out);
     }
     out.0
-}
-
-/// Findings as rules write them.
-#[derive(Default)]
-pub struct Out(pub Vec<Finding>);
-
-impl Out {
-    /// A finding of rule `id` about the value at `path`.
-    pub fn value(&mut self, id: &'static str, path: Vec<Seg>, message: String) -> &mut Finding {
-        self.push(id, path, Anchor::Value, message)
-    }
-
-    /// A finding about a member missing at `path` (its last step).
-    pub fn missing(&mut self, id: &'static str, path: Vec<Seg>, message: String) -> &mut Finding {
-        self.push(id, path, Anchor::Missing, message)
-    }
-
-    /// A finding about the key at `path`.
-    pub fn push_key(&mut self, id: &'static str, path: Vec<Seg>, message: String) -> &mut Finding {
-        self.push(id, path, Anchor::Key, message)
-    }
-
-    fn push(
-        &mut self,
-        id: &'static str,
-        path: Vec<Seg>,
-        target: Anchor,
-        message: String,
-    ) -> &mut Finding {
-        self.0.push(Finding {
-            kind: Kind::Rule,
-            id,
-            rule: None,
-            display: display(&path),
-            path,
-            target,
-            message,
-            suggestion: None,
-            note: None,
-            sensitive: false,
-        });
-        let last = self.0.len() - 1;
-        &mut self.0[last]
-    }
-}
-
-/// A path from its steps: `steps!["containerDefinitions", i, "memory"]`.
-macro_rules! steps {
-    ($($seg:expr),* $(,)?) => { vec![$($crate::locate::Seg::from($seg)),*] };
-}
-pub(crate) use steps;
-
-/// `rest` under `at`.
-pub fn under(at: &[Seg], rest: Vec<Seg>) -> Vec<Seg> {
-    at.iter().cloned().chain(rest).collect()
-}
-
-/// A path one step longer.
-pub fn join(path: &[Seg], seg: impl Into<Seg>) -> Vec<Seg> {
-    let mut longer = path.to_vec();
-    longer.push(seg.into());
-    longer
-}
-
-/// Whether a value is, or holds, a template placeholder (Terraform, Helm, Jinja, ERB, the
-/// `$$$NAME$$$` of some deploy scripts): a rule cannot know the rendered value, so it says
-/// nothing about it.
-pub fn is_placeholder(value: &str) -> bool {
-    ["${", "{{", "%{", "$$$", "<%", "#{"]
-        .iter()
-        .any(|open| value.contains(open))
-}
-
-/// The candidate closest to `value`, when one is close enough to be a likely typo: Jaro
-/// similarity above 0.7, case ignored, as validation's "did you mean".
-pub fn closest<'a>(value: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let value = value.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            (
-                awsgen_runtime::validate::jaro(&value, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
-/// Empty when absent.
-pub fn all<T>(items: &Option<Vec<T>>) -> &[T] {
-    items.as_deref().unwrap_or_default()
 }
 
 #[cfg(test)]

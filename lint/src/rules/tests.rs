@@ -1,5 +1,6 @@
 //! Every rule's examples: the failing one is reported under the rule's id, the passing one is
-//! not; the catalog is well formed; and the book's pages are the catalog's.
+//! not; the catalog is well formed, each rule in the file its id names; and the book's pages
+//! are the catalog's.
 
 use super::docs::{pages, PAGES};
 use super::*;
@@ -21,41 +22,113 @@ fn ids(rule: &RuleInfo, text: &str) -> Vec<&'static str> {
 fn every_failing_example_is_reported_and_every_passing_one_is_not() {
     let without: Vec<&str> = catalog()
         .filter(|rule| rule.fails.is_empty())
-        .map(|rule| rule.id)
+        .map(|rule| rule.id.as_str())
         .collect();
-    // No ECS or Batch input can break these (see their entries).
+    // No ECS or Batch input can break these (see their files).
     assert_eq!(
         without,
         ["model/pattern", "model/unique-items"],
         "only these have no example"
     );
     for rule in catalog().filter(|rule| !rule.fails.is_empty()) {
+        let id = rule.id.as_str();
         let failing = ids(rule, rule.fails);
-        assert!(failing.contains(&rule.id), "{}: {failing:?}", rule.id);
+        assert!(failing.contains(&id), "{id}: {failing:?}");
         let passing = ids(rule, rule.passes);
-        assert!(!passing.contains(&rule.id), "{}: {passing:?}", rule.id);
+        assert!(!passing.contains(&id), "{id}: {passing:?}");
     }
 }
 
 #[test]
-fn ids_are_unique_namespaced_and_sorted_within_a_group() {
+fn the_catalog_lists_each_rule_once_under_a_unique_id() {
     let mut seen = BTreeSet::new();
-    for group in [model::RULES, ecs::RULES, batch::RULES, security::RULES] {
-        let ids: Vec<&str> = group.iter().map(|r| r.id).collect();
-        let mut sorted = ids.clone();
-        sorted.sort_unstable();
-        assert_eq!(ids, sorted);
-        for id in ids {
-            assert!(seen.insert(id), "{id} twice");
-            let (namespace, name) = id.split_once('/').expect("namespace/name");
-            assert!(!namespace.is_empty() && !name.is_empty());
-            assert!(
-                id.chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),
-                "{id}"
-            );
+    for (i, rule) in catalog().enumerate() {
+        let id = rule.id.as_str();
+        assert_eq!(
+            rule.id,
+            RuleId::ALL[i],
+            "{id}: the catalog's entry is another rule's"
+        );
+        assert!(seen.insert(id), "{id} twice");
+        assert_eq!(RuleId::parse(id), Some(rule.id));
+        let (namespace, name) = id.split_once('/').expect("namespace/name");
+        assert!(!namespace.is_empty() && !name.is_empty());
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'),
+            "{id}"
+        );
+        // `EcsContainerImage` for `ecs/container-image`.
+        let camel: String = id.split(['/', '-']).map(capitalized).collect();
+        assert_eq!(format!("{:?}", rule.id), camel);
+    }
+    assert_eq!(seen.len(), RuleId::ALL.len());
+    assert_eq!(RuleId::parse("ecs/no-such-rule"), None);
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// The catalog's order: the groups one after the other, each in id order.
+#[test]
+fn groups_are_together_and_sorted() {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for rule in catalog() {
+        let id = rule.id.as_str();
+        let group = id.split_once('/').expect("namespace/name").0;
+        match groups.last_mut() {
+            Some((last, ids)) if *last == group => ids.push(id),
+            _ => {
+                assert!(
+                    groups.iter().all(|(other, _)| *other != group),
+                    "{group} apart"
+                );
+                groups.push((group, vec![id]));
+            }
         }
     }
+    for (group, ids) in groups {
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted, "{group}");
+    }
+}
+
+/// `ecs/container-image` is `rules/ecs/container_image.rs`, and every file of a group's folder
+/// is a rule of the catalog.
+#[test]
+fn each_rule_is_the_file_its_id_names() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut files = BTreeSet::new();
+    for group in std::fs::read_dir(&src).expect("src/rules") {
+        let group = group.expect("an entry").path();
+        if !group.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&group).expect("a group") {
+            let file = file.expect("an entry").path();
+            if file.file_name().is_some_and(|name| name != "mod.rs") {
+                files.insert(file);
+            }
+        }
+    }
+    for rule in catalog() {
+        let id = rule.id.as_str();
+        let file = src.join(format!("{}.rs", id.replace('-', "_")));
+        assert!(files.remove(&file), "{id} is not in {}", file.display());
+        let module = rule.id.module().replace("r#", "");
+        assert_eq!(module, id.replace('-', "_").replace('/', "::"), "{id}");
+    }
+    assert_eq!(
+        files,
+        BTreeSet::new(),
+        "files that are no rule of the catalog"
+    );
 }
 
 #[test]
