@@ -30,13 +30,23 @@ const CATALOG: [(&str, &str, &str, &[&str]); 2] = [
         "ecs/register-task-definition",
         "Amazon ECS task definition",
         "An ECS task definition, as `aws ecs register-task-definition --cli-input-json` reads it",
-        &["*task-definition*.json", "*task-def.json", "taskdef.json", "*.taskdef.json"],
+        &[
+            "*task-definition*.json",
+            "*task-def.json",
+            "taskdef.json",
+            "*.taskdef.json",
+        ],
     ),
     (
         "batch/register-job-definition",
         "AWS Batch job definition",
         "A Batch job definition, as `aws batch register-job-definition --cli-input-json` reads it",
-        &["*job-definition*.json", "*job-def.json", "jobdef.json", "*.jobdef.json"],
+        &[
+            "*job-definition*.json",
+            "*job-def.json",
+            "jobdef.json",
+            "*.jobdef.json",
+        ],
     ),
 ];
 

@@ -62,17 +62,25 @@ fn schemas_have_ids_and_the_catalog_finds_them() {
     };
     let schema = read("lint/schemas/ecs/register-task-definition.schema.json");
     let id = schema["$id"].as_str().expect("an $id");
-    assert!(id.ends_with("/lint/schemas/ecs/register-task-definition.schema.json"), "{id}");
+    assert!(
+        id.ends_with("/lint/schemas/ecs/register-task-definition.schema.json"),
+        "{id}"
+    );
     let catalog = read("lint/schemas/catalog.json");
-    assert_eq!(catalog["$schema"], "https://json.schemastore.org/schema-catalog.json");
+    assert_eq!(
+        catalog["$schema"],
+        "https://json.schemastore.org/schema-catalog.json"
+    );
     let entries = catalog["schemas"].as_array().expect("schemas");
     let url_for = |name: &str| {
         entries
             .iter()
             .find(|e| {
-                e["fileMatch"].as_array().expect("fileMatch").iter().any(|p| {
-                    glob_matches(p.as_str().expect("a pattern"), name)
-                })
+                e["fileMatch"]
+                    .as_array()
+                    .expect("fileMatch")
+                    .iter()
+                    .any(|p| glob_matches(p.as_str().expect("a pattern"), name))
             })
             .map(|e| e["url"].as_str().expect("url").to_owned())
     };
