@@ -3,6 +3,7 @@
 use xtask::{codegen, json_schema};
 mod bench_compile;
 mod changelog;
+mod config_suites;
 mod diff;
 mod models;
 mod protocol_tests;
@@ -82,6 +83,13 @@ enum Command {
     /// Read the names aws-sdk-rust gives Batch and ECS types, members and enum variants into
     /// `tests/fixtures/sdk-names/` (the SDK versions benches/sdk-baseline pins).
     SdkNames,
+    /// Copy the SDKs' config-file conformance suites from the `aws-runtime` crate's package
+    /// into `client/tests/data/config-suites/`.
+    UpdateConfigSuites {
+        /// aws-runtime version; the pinned one when omitted.
+        #[arg(long, default_value = config_suites::PINNED_VERSION)]
+        version: String,
+    },
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
         /// botocore version; the newest release when omitted.
@@ -163,6 +171,10 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         }
         Command::SdkNames => {
             sdk_names::run(&root)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Command::UpdateConfigSuites { version } => {
+            config_suites::update(&root, &version)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
         Command::UpdateModels { botocore } => {
