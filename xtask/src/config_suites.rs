@@ -94,8 +94,8 @@ fn readme(version: &str) -> String {
     format!(
         "# The AWS SDKs' config-file conformance suites\n\n\
          `profile-parser-tests.json` and `file-location-tests.json` from the `test-data/` folder of \
-         the `{CRATE}` crate, version {version}, as published on crates.io (source: \
-         smithy-lang/smithy-rs, `aws/rust-runtime/aws-runtime/test-data/`). Licence: Apache-2.0 \
+         the `{CRATE}` crate, version {version}, as published on crates.io (the crate's repository is smithy-lang/smithy-rs, where it \
+         lives in `aws/rust-runtime/aws-runtime/`). Licence: Apache-2.0 \
          (`LICENSE`, copied from the same package). Copied unchanged by \
          `cargo xtask update-config-suites` (`--version` for another release); replayed by \
          `cargo test -p awsgen-client --test config_suites`.\n"
