@@ -50,6 +50,79 @@ fn debug_never_prints_a_sensitive_value() {
     assert!(!format!("{level:?}").contains(SECRET), "{level:?}");
 }
 
+/// Members the model does not define, inside a sensitive value: each secret is a member name
+/// and a value, since either may be what was meant to stay hidden.
+#[test]
+fn debug_never_prints_unknown_members_of_sensitive_values() {
+    use awsgen_tests::sensitive::{Pick, Profile, Vault};
+    let account: Account = serde_json::from_value(json!({
+        "requiredPin": "1",
+        "credentials": {"user": "a", "s3cr-cred-name": "s3cr-cred-value"},
+        "profile": {"name": "a", "s3cr-profile-name": "s3cr-profile-value",
+                    "pick": {"s3cr-pick-name": "s3cr-pick-value"}},
+        "vault": {"s3cr-vault-name": "s3cr-vault-value"}
+    }))
+    .unwrap();
+    let credentials = account.credentials.clone().unwrap();
+    let profile: Profile = account.profile.clone().unwrap();
+    let pick: Pick = profile.pick.clone().unwrap();
+    let vault: Vault = account.vault.clone().unwrap();
+    let shown = [
+        format!("{account:?}"),
+        format!("{account:#?}"),
+        format!("{credentials:?}"),
+        format!("{credentials:#?}"),
+        // Reached through a sensitive member: held on its own, it still hides what the
+        // model cannot vouch for.
+        format!("{profile:?}"),
+        format!("{pick:?}"),
+        format!("{vault:?}"),
+        format!("{vault:#?}"),
+    ];
+    for debug in shown {
+        assert!(!debug.contains(SECRET), "{debug}");
+    }
+    // How many there are is kept: the value has members this model does not know.
+    assert!(
+        format!("{credentials:?}").contains("1 member"),
+        "{credentials:?}"
+    );
+    assert!(format!("{pick:?}").starts_with("Unknown("), "{pick:?}");
+    // Outside sensitive values unknown members still print, names and values, for debugging.
+    let plain: Account =
+        serde_json::from_value(json!({"requiredPin": "1", "extra": "shown"})).unwrap();
+    assert!(
+        format!("{plain:?}").contains("\"extra\": String(\"shown\")"),
+        "{plain:?}"
+    );
+}
+
+#[test]
+fn ecs_debug_never_prints_unknown_members_of_credentials_or_environment() {
+    use awsgen_types::ecs::{ContainerDefinition, KeyValuePair, RepositoryCredentials};
+    let credentials: RepositoryCredentials = serde_json::from_value(json!({
+        "credentialsParameter": "arn:aws:secretsmanager:s3cr",
+        "password": "hunter2"
+    }))
+    .unwrap();
+    let debug = format!("{credentials:?}");
+    assert!(
+        !debug.contains("hunter2") && !debug.contains("password"),
+        "{debug}"
+    );
+    // `environment` is a sensitive list: its items hide what the model does not define.
+    let container: ContainerDefinition = serde_json::from_value(json!({
+        "name": "app",
+        "environment": [{"name": "A", "value": "b", "secretValue": "hunter2"}],
+        "repositoryCredentials": {"credentialsParameter": "p", "token": "hunter2"}
+    }))
+    .unwrap();
+    let item: KeyValuePair = container.environment.clone().unwrap().remove(0);
+    for debug in [format!("{container:?}"), format!("{item:?}")] {
+        assert!(!debug.contains("hunter2"), "{debug}");
+    }
+}
+
 #[test]
 fn validation_messages_never_print_a_sensitive_value() {
     // Every secret breaks its pattern or length, so each gives a violation.

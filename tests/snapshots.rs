@@ -16,6 +16,8 @@ fn space(path: &str) -> TypeSpace {
 /// so one run lists every changed shape (and `cargo insta test` writes each as its own
 /// `.snap.new` for `cargo insta review`).
 fn snapshot(module: &str, space: &TypeSpace, names: &[&str]) {
+    // Each item as its module emits it: what reaches it can change its code.
+    let context = awsgen::emit::Context::new(space);
     let mut changed = Vec::new();
     for name in names {
         let item = space
@@ -23,7 +25,8 @@ fn snapshot(module: &str, space: &TypeSpace, names: &[&str]) {
             .iter()
             .find(|i| i.rust_name == *name)
             .unwrap_or_else(|| panic!("{module} has no item {name}"));
-        let source = awsgen::emit::item_source(item, &EmitOptions::default()).expect("parses");
+        let source =
+            awsgen::emit::item_source_in(item, &context, &EmitOptions::default()).expect("parses");
         let key = format!("{module}__{name}");
         let checked = std::panic::catch_unwind(|| insta::assert_snapshot!(key, source));
         if checked.is_err() {

@@ -1,7 +1,9 @@
-//! Error messages of a `@sensitive` value's read with every part of the value taken out, and
-//! the [`Sensitive`] seed generated `Deserialize` impls read such values through.
+//! Error messages of a `@sensitive` value's read with every part of the value taken out, the
+//! [`Sensitive`] seed generated `Deserialize` impls read such values through, and
+//! [`RedactedMembers`], how a sensitive value's unknown members print.
 
 use crate::wire::Wire;
+use crate::UnknownMembers;
 use serde::de::{DeserializeSeed, Error};
 use serde::Deserializer;
 use std::marker::PhantomData;
@@ -36,6 +38,32 @@ impl<'de, T: Wire> DeserializeSeed<'de> for Sensitive<T> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
         T::wire_deserialize(d).map_err(|e| D::Error::custom(redact(&e.to_string())))
+    }
+}
+
+/// Prints how many members the model does not define a value holds, never their names or
+/// values: the `Debug` of `unknown_members` in a structure whose values may be inside a
+/// sensitive value. A model cannot say whether a member it does not know is sensitive, and in
+/// such a value a name may be the secret itself (a map written where a structure goes).
+///
+/// ```
+/// use awsgen_runtime::{redact::RedactedMembers, UnknownMembers};
+/// let members: UnknownMembers = [("hunter2", serde_json::json!("s3cr"))].into_iter().collect();
+/// assert_eq!(
+///     format!("{:?}", RedactedMembers(&members)),
+///     "{ 1 member: *** Sensitive Data Redacted *** }"
+/// );
+/// assert_eq!(format!("{:?}", RedactedMembers(&UnknownMembers::new())), "{}");
+/// ```
+pub struct RedactedMembers<'a>(pub &'a UnknownMembers);
+
+impl std::fmt::Debug for RedactedMembers<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.len() {
+            0 => f.write_str("{}"),
+            1 => f.write_str("{ 1 member: *** Sensitive Data Redacted *** }"),
+            n => write!(f, "{{ {n} members: *** Sensitive Data Redacted *** }}"),
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //!
 //! Unstable: public for the repository's tests and tools; see the crate's Stability section.
 
+mod context;
 pub mod docs;
 mod enumeration;
 mod module;
@@ -16,6 +17,7 @@ mod ty;
 mod union;
 mod validate;
 
+pub use context::Context;
 pub use module::{module_files, module_sources, Layout};
 
 use crate::resolve::{Item, ItemKind};
@@ -52,19 +54,37 @@ impl Default for EmitOptions {
     }
 }
 
-/// The tokens of one item: its type definition and its trait impls.
+/// The tokens of one item as it is emitted on its own: its type definition and its trait
+/// impls. An item no sensitive position reaches is emitted the same way in its type space;
+/// [`item_in`] gives any item as its type space emits it.
 pub fn item(item: &Item, options: &EmitOptions) -> TokenStream {
+    item_in(item, &Context::default(), options)
+}
+
+/// The tokens of one item of the type space `context` was made from.
+pub fn item_in(item: &Item, context: &Context, options: &EmitOptions) -> TokenStream {
+    let within_sensitive = context.within_sensitive(item);
     match &item.kind {
-        ItemKind::Struct(fields) => structure::emit(item, fields, options),
-        ItemKind::Union(fields) => union::emit(item, fields, options),
+        ItemKind::Struct(fields) => structure::emit(item, fields, within_sensitive, options),
+        ItemKind::Union(fields) => union::emit(item, fields, within_sensitive, options),
         ItemKind::Enum(variants) => enumeration::emit(item, variants, options),
         ItemKind::IntEnum(variants) => enumeration::emit_int(item, variants, options),
     }
 }
 
-/// One item formatted as Rust source (for snapshots and review).
+/// One item formatted as Rust source, as it is emitted on its own ([`item`]).
 pub fn item_source(item: &Item, options: &EmitOptions) -> Result<String, syn::Error> {
     format(self::item(item, options))
+}
+
+/// One item formatted as Rust source as its type space emits it ([`item_in`]), for snapshots
+/// and review.
+pub fn item_source_in(
+    item: &Item,
+    context: &Context,
+    options: &EmitOptions,
+) -> Result<String, syn::Error> {
+    format(item_in(item, context, options))
 }
 
 /// Formats tokens as a file with prettyplease, with a blank line between items.

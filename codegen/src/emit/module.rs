@@ -2,7 +2,7 @@
 //! how the module's root pulls them in with `include!` (all items share one module, so they
 //! name each other `self::Name`).
 
-use super::{docs, item, EmitOptions};
+use super::{docs, item_in, Context, EmitOptions};
 use crate::resolve::{Item, ItemKind, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -39,6 +39,8 @@ pub fn module_files(
     options: &EmitOptions,
     layout: Layout,
 ) -> Vec<(String, TokenStream)> {
+    let context = Context::new(space);
+    let item = |i: &Item| item_in(i, &context, options);
     let mut files = Vec::new();
     let mut body_items = Vec::new();
     match layout {
@@ -48,7 +50,7 @@ pub fn module_files(
                     .items
                     .iter()
                     .filter(|i| kind_file(i) == file)
-                    .map(|i| item(i, options))
+                    .map(item)
                     .collect();
                 if !items.is_empty() {
                     files.push((format!("{module}/{file}"), quote! { #(#items)* }));
@@ -56,12 +58,12 @@ pub fn module_files(
                 }
             }
         }
-        Layout::SingleFile => body_items.extend(space.items.iter().map(|i| item(i, options))),
+        Layout::SingleFile => body_items.extend(space.items.iter().map(item)),
         Layout::FilePerShape => {
             for i in &space.items {
                 let included = format!("{module}/{}.rs", i.rust_name);
                 body_items.push(quote! { include!(#included); });
-                files.push((included, item(i, options)));
+                files.push((included, item(i)));
             }
         }
     }
@@ -96,7 +98,8 @@ pub fn module_sources(
             .collect(),
         _ => space.items.iter().collect(),
     };
-    let mut sources = formatted_items(&items, options)?.into_iter();
+    let context = Context::new(space);
+    let mut sources = formatted_items(&items, &context, options)?.into_iter();
     let mut files = Vec::new();
     let mut body_items = Vec::new();
     match layout {
@@ -134,8 +137,12 @@ const KIND_FILES: [&str; 3] = ["enums.rs", "structures.rs", "unions.rs"];
 /// cannot cross threads, so each worker emits the items it formats; workers take the next
 /// item as they finish one, as items range from a two-line enum to a structure of fifty
 /// members.
-fn formatted_items(items: &[&Item], options: &EmitOptions) -> Result<Vec<String>, syn::Error> {
-    let one = |i: &Item| super::format(item(i, options)).map_err(|e| e.to_string());
+fn formatted_items(
+    items: &[&Item],
+    context: &Context,
+    options: &EmitOptions,
+) -> Result<Vec<String>, syn::Error> {
+    let one = |i: &Item| super::format(item_in(i, context, options)).map_err(|e| e.to_string());
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(items.len());

@@ -8,12 +8,19 @@ use crate::resolve::{Field, Item, TyKind};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
+/// A structure; `within_sensitive` when its values may be inside a sensitive value
+/// ([`super::Context::within_sensitive`]), so its `Debug` hides its unknown members.
+pub fn emit(
+    item: &Item,
+    fields: &[Field],
+    within_sensitive: bool,
+    options: &EmitOptions,
+) -> TokenStream {
     let validate = super::validate::structure(item, fields);
     let name = naming::ident(&item.rust_name);
     let item_doc = doc(item.traits.documentation.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
-    let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
+    let sensitive = within_sensitive || fields.iter().any(|f| f.ty.holds_sensitive());
     // Derive macros are looked up in the macro namespace, where no generated type lives, so
     // the prelude's names are as collision-proof as absolute paths.
     let mut base = vec![quote! { Clone }, quote! { PartialEq }];
@@ -32,7 +39,7 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     let write_json = write_json(&name, fields);
     let deserialize = deserialize(&name, &item.rust_name, fields);
     let debug = if sensitive {
-        debug_redacted(&name, &item.rust_name, fields)
+        debug_redacted(&name, &item.rust_name, fields, within_sensitive)
     } else {
         TokenStream::new()
     };
@@ -273,8 +280,15 @@ fn deserialize_members(
 }
 
 /// `Debug` that prints as redacted every member that is `@sensitive` or holds a sensitive
-/// value (a list of sensitive strings, a map with sensitive keys or values).
-fn debug_redacted(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) -> TokenStream {
+/// value (a list of sensitive strings, a map with sensitive keys or values), and, when
+/// `hide_unknown`, the members the model does not define (how many, not their names: inside
+/// a sensitive value a name may be the secret, as in a map written where a structure goes).
+fn debug_redacted(
+    name: &proc_macro2::Ident,
+    rust_name: &str,
+    fields: &[Field],
+    hide_unknown: bool,
+) -> TokenStream {
     let entries = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let label = &f.rust_name;
@@ -287,12 +301,17 @@ fn debug_redacted(name: &proc_macro2::Ident, rust_name: &str, fields: &[Field]) 
             quote! { .field(#label, &self.#ident) }
         }
     });
+    let unknown = if hide_unknown {
+        quote! { &::awsgen_runtime::redact::RedactedMembers(&self.unknown_members) }
+    } else {
+        quote! { &self.unknown_members }
+    };
     quote! {
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#rust_name)
                     #(#entries)*
-                    .field("unknown_members", &self.unknown_members)
+                    .field("unknown_members", #unknown)
                     .finish()
             }
         }

@@ -8,7 +8,14 @@ use crate::resolve::{Field, Item};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream {
+/// A union; `within_sensitive` when its values may be inside a sensitive value
+/// ([`super::Context::within_sensitive`]), so its `Debug` hides an unknown member.
+pub fn emit(
+    item: &Item,
+    fields: &[Field],
+    within_sensitive: bool,
+    options: &EmitOptions,
+) -> TokenStream {
     let validate = super::validate::union(item, fields);
     let name = naming::ident(&item.rust_name);
     // Inside the deserializer's visitor `Self` is the visitor: the union is named by module
@@ -21,14 +28,14 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
     );
     let item_doc = doc(item_text.as_deref(), options);
     let item_deprecated = deprecated(item.traits.deprecated.as_ref());
-    let sensitive = fields.iter().any(|f| f.ty.holds_sensitive());
+    let sensitive = within_sensitive || fields.iter().any(|f| f.ty.holds_sensitive());
     let derive = if sensitive {
         derives(quote! { Clone, PartialEq }, options)
     } else {
         derives(quote! { Clone, PartialEq, Debug }, options)
     };
     let debug = if sensitive {
-        debug_redacted(&name, fields)
+        debug_redacted(&name, fields, within_sensitive)
     } else {
         TokenStream::new()
     };
@@ -158,8 +165,9 @@ pub fn emit(item: &Item, fields: &[Field], options: &EmitOptions) -> TokenStream
 }
 
 /// `Debug` that names the variant but prints a `@sensitive` value (or one holding a sensitive
-/// value) as redacted.
-fn debug_redacted(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+/// value) as redacted; when `hide_unknown`, an unknown member's name and value too (inside a
+/// sensitive value the name may be the secret).
+fn debug_redacted(name: &proc_macro2::Ident, fields: &[Field], hide_unknown: bool) -> TokenStream {
     let arms = fields.iter().map(|f| {
         let ident = naming::ident(&f.rust_name);
         let label = &f.rust_name;
@@ -171,16 +179,25 @@ fn debug_redacted(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
             quote! { Self::#ident(value) => f.debug_tuple(#label).field(value).finish(), }
         }
     });
+    let unknown = if hide_unknown {
+        quote! {
+            Self::Unknown { .. } => f.debug_tuple("Unknown").field(&::awsgen_runtime::RedactedValue).finish(),
+        }
+    } else {
+        quote! {
+            Self::Unknown { name, value } => f
+                .debug_struct("Unknown")
+                .field("name", name)
+                .field("value", value)
+                .finish(),
+        }
+    };
     quote! {
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     #(#arms)*
-                    Self::Unknown { name, value } => f
-                        .debug_struct("Unknown")
-                        .field("name", name)
-                        .field("value", value)
-                        .finish(),
+                    #unknown
                 }
             }
         }

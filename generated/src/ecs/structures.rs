@@ -24757,7 +24757,7 @@ impl ::awsgen_runtime::validate::Validate for KernelCapabilities {
 ::awsgen_runtime::shape!(KernelCapabilities);
 
 /// A key-value pair object.
-#[derive(Clone, PartialEq, Default, Debug)]
+#[derive(Clone, PartialEq, Default)]
 pub struct KeyValuePair {
     /// The name of the key-value pair. For environment variables, this is the name of the environment variable.
     pub name: ::std::option::Option<::std::string::String>,
@@ -24809,6 +24809,19 @@ impl ::awsgen_runtime::de::Members for KeyValuePair {
             "value" => ::awsgen_runtime::de::member(map, &mut self.value, "value"),
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
+    }
+}
+
+impl ::std::fmt::Debug for KeyValuePair {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("KeyValuePair")
+            .field("name", &self.name)
+            .field("value", &self.value)
+            .field(
+                "unknown_members",
+                &::awsgen_runtime::redact::RedactedMembers(&self.unknown_members),
+            )
+            .finish()
     }
 }
 
@@ -34670,7 +34683,10 @@ impl ::std::fmt::Debug for RepositoryCredentials {
                 "credentials_parameter",
                 &::awsgen_runtime::Redacted(&self.credentials_parameter),
             )
-            .field("unknown_members", &self.unknown_members)
+            .field(
+                "unknown_members",
+                &::awsgen_runtime::redact::RedactedMembers(&self.unknown_members),
+            )
             .finish()
     }
 }

@@ -2,7 +2,7 @@
 
 //! Sensitive Fixture Service (API version 2024-01-01)
 //!
-//! Every way a `@sensitive` value can be reached: by its member, by its target, inside a list or map, as a union variant, inside a sensitive structure, as an enum, timestamp or blob.
+//! Every way a `@sensitive` value can be reached: by its member, by its target, inside a list or map, as a union variant, inside a sensitive structure or union, in a structure or union reached through a sensitive member or map, as an enum, timestamp or blob.
 #![allow(
     deprecated,
     reason = "deprecated model items are still generated, and the code around them uses them"
@@ -56,6 +56,9 @@ pub fn visit_shape<V: ::awsgen_runtime::ShapeVisitor>(
         "Choice" => ::std::option::Option::Some(visitor.visit::<Choice>()),
         "Credentials" => ::std::option::Option::Some(visitor.visit::<Credentials>()),
         "Level" => ::std::option::Option::Some(visitor.visit::<Level>()),
+        "Pick" => ::std::option::Option::Some(visitor.visit::<Pick>()),
+        "Profile" => ::std::option::Option::Some(visitor.visit::<Profile>()),
+        "Vault" => ::std::option::Option::Some(visitor.visit::<Vault>()),
         _ => ::std::option::Option::None,
     }
 }

@@ -21,6 +21,11 @@ pub struct Account {
     pub level: ::std::option::Option<self::Level>,
     pub expires_at: ::std::option::Option<::awsgen_runtime::Timestamp>,
     pub photo: ::std::option::Option<::awsgen_runtime::Blob>,
+    pub profile: ::std::option::Option<self::Profile>,
+    pub profiles_by_name: ::std::option::Option<
+        ::awsgen_runtime::IndexMap<::std::string::String, self::Profile>,
+    >,
+    pub vault: ::std::option::Option<self::Vault>,
     /// Members the model does not define, kept from the payload so they are written back.
     pub unknown_members: ::awsgen_runtime::UnknownMembers,
 }
@@ -44,6 +49,9 @@ impl ::serde::Serialize for Account {
         map.member("level", &self.level);
         map.member("expiresAt", &self.expires_at);
         map.member("photo", &self.photo);
+        map.member("profile", &self.profile);
+        map.member("profilesByName", &self.profiles_by_name);
+        map.member("vault", &self.vault);
         map.end(&self.unknown_members)
     }
 }
@@ -64,6 +72,9 @@ impl ::awsgen_runtime::json::WriteJson for Account {
         object.member(b"\"level\":", &self.level);
         object.member(b"\"expiresAt\":", &self.expires_at);
         object.member(b"\"photo\":", &self.photo);
+        object.member(b"\"profile\":", &self.profile);
+        object.member(b"\"profilesByName\":", &self.profiles_by_name);
+        object.member(b"\"vault\":", &self.vault);
         object.end(&self.unknown_members);
     }
 }
@@ -112,6 +123,11 @@ impl ::awsgen_runtime::de::Members for Account {
                 ::awsgen_runtime::de::sensitive_member(map, &mut self.expires_at)
             }
             "photo" => ::awsgen_runtime::de::sensitive_member(map, &mut self.photo),
+            "profile" => ::awsgen_runtime::de::sensitive_member(map, &mut self.profile),
+            "profilesByName" => {
+                ::awsgen_runtime::de::sensitive_member(map, &mut self.profiles_by_name)
+            }
+            "vault" => ::awsgen_runtime::de::sensitive_member(map, &mut self.vault),
             _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
         }
     }
@@ -133,6 +149,12 @@ impl ::std::fmt::Debug for Account {
             .field("level", &::awsgen_runtime::Redacted(&self.level))
             .field("expires_at", &::awsgen_runtime::Redacted(&self.expires_at))
             .field("photo", &::awsgen_runtime::Redacted(&self.photo))
+            .field("profile", &::awsgen_runtime::Redacted(&self.profile))
+            .field(
+                "profiles_by_name",
+                &::awsgen_runtime::Redacted(&self.profiles_by_name),
+            )
+            .field("vault", &::awsgen_runtime::Redacted(&self.vault))
             .field("unknown_members", &self.unknown_members)
             .finish()
     }
@@ -215,6 +237,18 @@ impl ::awsgen_runtime::validate::Validate for Account {
             sensitive: true,
             ..v::Rules::NONE
         };
+        static PROFILE: v::Rules = v::Rules {
+            sensitive: true,
+            ..v::Rules::NONE
+        };
+        static PROFILES_BY_NAME: v::Rules = v::Rules {
+            sensitive: true,
+            ..v::Rules::NONE
+        };
+        static VAULT: v::Rules = v::Rules {
+            sensitive: true,
+            ..v::Rules::NONE
+        };
         v::optional(path, out, "pin", &self.pin, &PIN);
         v::required(path, out, "requiredPin", &self.required_pin, &REQUIRED_PIN);
         v::optional(path, out, "phoneNumbers", &self.phone_numbers, &PHONE_NUMBERS);
@@ -224,6 +258,15 @@ impl ::awsgen_runtime::validate::Validate for Account {
         v::optional(path, out, "credentials", &self.credentials, &CREDENTIALS);
         v::optional(path, out, "choice", &self.choice, v::NONE);
         v::optional(path, out, "level", &self.level, &LEVEL);
+        v::optional(path, out, "profile", &self.profile, &PROFILE);
+        v::optional(
+            path,
+            out,
+            "profilesByName",
+            &self.profiles_by_name,
+            &PROFILES_BY_NAME,
+        );
+        v::optional(path, out, "vault", &self.vault, &VAULT);
         v::unknown_members(
             path,
             out,
@@ -242,6 +285,9 @@ impl ::awsgen_runtime::validate::Validate for Account {
                 "level",
                 "expiresAt",
                 "photo",
+                "profile",
+                "profilesByName",
+                "vault",
             ],
         );
     }
@@ -307,7 +353,10 @@ impl ::std::fmt::Debug for Credentials {
         f.debug_struct("Credentials")
             .field("user", &::awsgen_runtime::Redacted(&self.user))
             .field("tags", &::awsgen_runtime::Redacted(&self.tags))
-            .field("unknown_members", &self.unknown_members)
+            .field(
+                "unknown_members",
+                &::awsgen_runtime::redact::RedactedMembers(&self.unknown_members),
+            )
             .finish()
     }
 }
@@ -344,3 +393,89 @@ impl ::awsgen_runtime::validate::Validate for Credentials {
 }
 
 ::awsgen_runtime::shape!(Credentials);
+
+#[derive(Clone, PartialEq, Default)]
+pub struct Profile {
+    pub name: ::std::option::Option<::std::string::String>,
+    pub pick: ::std::option::Option<self::Pick>,
+    /// Members the model does not define, kept from the payload so they are written back.
+    pub unknown_members: ::awsgen_runtime::UnknownMembers,
+}
+
+impl ::serde::Serialize for Profile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut map = ::awsgen_runtime::ser::Struct::new(serializer)?;
+        map.member("name", &self.name);
+        map.member("pick", &self.pick);
+        map.end(&self.unknown_members)
+    }
+}
+
+impl ::awsgen_runtime::json::WriteJson for Profile {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
+        let mut object = ::awsgen_runtime::json::Object::new(out);
+        object.member(b"\"name\":", &self.name);
+        object.member(b"\"pick\":", &self.pick);
+        object.end(&self.unknown_members);
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Profile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        ::awsgen_runtime::de::structure(deserializer)
+    }
+}
+
+impl ::awsgen_runtime::de::Members for Profile {
+    const EXPECTING: &'static str = "a Profile object";
+
+    fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: ::awsgen_runtime::de::Key<'de>,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key.as_str() {
+            "name" => ::awsgen_runtime::de::member(map, &mut self.name, "name"),
+            "pick" => ::awsgen_runtime::de::member(map, &mut self.pick, "pick"),
+            _ => ::awsgen_runtime::de::unknown(map, &mut self.unknown_members, key),
+        }
+    }
+}
+
+impl ::std::fmt::Debug for Profile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Profile")
+            .field("name", &self.name)
+            .field("pick", &self.pick)
+            .field(
+                "unknown_members",
+                &::awsgen_runtime::redact::RedactedMembers(&self.unknown_members),
+            )
+            .finish()
+    }
+}
+
+impl ::awsgen_runtime::validate::Validate for Profile {
+    #[inline]
+    fn validate_into<'a>(
+        &'a self,
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        static NAME: v::Rules = v::Rules {
+            pattern: ::std::option::Option::Some(&self::PATTERN_C182F89FDB221836),
+            ..v::Rules::NONE
+        };
+        v::optional(path, out, "name", &self.name, &NAME);
+        v::optional(path, out, "pick", &self.pick, v::NONE);
+        v::unknown_members(path, out, &self.unknown_members, &["name", "pick"]);
+    }
+}
+
+::awsgen_runtime::shape!(Profile);

@@ -170,3 +170,285 @@ impl ::awsgen_runtime::validate::Validate for Choice {
 }
 
 ::awsgen_runtime::shape!(Choice);
+
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
+pub enum Pick {
+    Label(::std::string::String),
+    Count(i32),
+    /// A member this version of the model does not know: its name and value as received.
+    Unknown { name: ::std::string::String, value: ::serde_json::Value },
+}
+
+impl ::serde::Serialize for Pick {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        match self {
+            Self::Label(value) => {
+                ::awsgen_runtime::ser::variant(&mut map, "label", value)?
+            }
+            Self::Count(value) => {
+                ::awsgen_runtime::ser::variant(&mut map, "count", value)?
+            }
+            Self::Unknown { name, value } => map.serialize_entry(name, value)?,
+        }
+        map.end()
+    }
+}
+
+impl ::awsgen_runtime::json::WriteJson for Pick {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
+        match self {
+            Self::Label(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"label\":", value)
+            }
+            Self::Count(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"count\":", value)
+            }
+            Self::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Pick {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+            type Value = self::Pick;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a Pick object with exactly one member set")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<self::Pick, A::Error> {
+                let mut out: ::std::option::Option<self::Pick> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "label" => {
+                            if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::variant(
+                                &mut map,
+                                out.is_some(),
+                                "Pick",
+                            )? {
+                                out = ::std::option::Option::Some(self::Pick::Label(value));
+                            }
+                        }
+                        "count" => {
+                            if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::variant(
+                                &mut map,
+                                out.is_some(),
+                                "Pick",
+                            )? {
+                                out = ::std::option::Option::Some(self::Pick::Count(value));
+                            }
+                        }
+                        _ => {
+                            if let ::std::option::Option::Some((name, value)) = ::awsgen_runtime::de::unknown_variant(
+                                &mut map,
+                                key,
+                                out.is_some(),
+                                "Pick",
+                            )? {
+                                out = ::std::option::Option::Some(self::Pick::Unknown {
+                                    name,
+                                    value,
+                                });
+                            }
+                        }
+                    }
+                }
+                out.ok_or_else(|| ::awsgen_runtime::de::empty_union("Pick"))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl ::std::fmt::Debug for Pick {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::Label(value) => f.debug_tuple("Label").field(value).finish(),
+            Self::Count(value) => f.debug_tuple("Count").field(value).finish(),
+            Self::Unknown { .. } => {
+                f.debug_tuple("Unknown").field(&::awsgen_runtime::RedactedValue).finish()
+            }
+        }
+    }
+}
+
+impl ::awsgen_runtime::validate::Validate for Pick {
+    #[inline]
+    fn validate_into<'a>(
+        &'a self,
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        match self {
+            self::Pick::Label(_) => {}
+            self::Pick::Count(_) => {}
+            self::Pick::Unknown { name, .. } => {
+                v::unknown_member(path, out, name, &["label", "count"])
+            }
+        }
+    }
+}
+
+::awsgen_runtime::shape!(Pick);
+
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "variants hold the model's structures as they are; boxing them would tie the API to their sizes"
+)]
+pub enum Vault {
+    Code(::std::string::String),
+    Empty,
+    /// A member this version of the model does not know: its name and value as received.
+    Unknown { name: ::std::string::String, value: ::serde_json::Value },
+}
+
+impl ::serde::Serialize for Vault {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+        match self {
+            Self::Code(value) => ::awsgen_runtime::ser::variant(&mut map, "code", value)?,
+            Self::Empty => ::awsgen_runtime::ser::unit_variant(&mut map, "empty")?,
+            Self::Unknown { name, value } => map.serialize_entry(name, value)?,
+        }
+        map.end()
+    }
+}
+
+impl ::awsgen_runtime::json::WriteJson for Vault {
+    fn write_json<B: ::awsgen_runtime::json::Buffer>(&self, out: &mut B) {
+        match self {
+            Self::Code(value) => {
+                ::awsgen_runtime::json::write_variant(out, b"\"code\":", value)
+            }
+            Self::Empty => ::awsgen_runtime::json::write_unit_variant(out, b"\"empty\":"),
+            Self::Unknown { name, value } => {
+                ::awsgen_runtime::json::write_unknown_variant(out, name, value)
+            }
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Vault {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for Visitor {
+            type Value = self::Vault;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a Vault object with exactly one member set")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<self::Vault, A::Error> {
+                let mut out: ::std::option::Option<self::Vault> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<::awsgen_runtime::de::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "code" => {
+                            if let ::std::option::Option::Some(value) = ::awsgen_runtime::de::sensitive_variant(
+                                &mut map,
+                                out.is_some(),
+                                "Vault",
+                            )? {
+                                out = ::std::option::Option::Some(self::Vault::Code(value));
+                            }
+                        }
+                        "empty" => {
+                            if ::awsgen_runtime::de::unit_variant(
+                                &mut map,
+                                out.is_some(),
+                                "Vault",
+                            )? {
+                                out = ::std::option::Option::Some(self::Vault::Empty);
+                            }
+                        }
+                        _ => {
+                            if let ::std::option::Option::Some((name, value)) = ::awsgen_runtime::de::unknown_variant(
+                                &mut map,
+                                key,
+                                out.is_some(),
+                                "Vault",
+                            )? {
+                                out = ::std::option::Option::Some(self::Vault::Unknown {
+                                    name,
+                                    value,
+                                });
+                            }
+                        }
+                    }
+                }
+                out.ok_or_else(|| ::awsgen_runtime::de::empty_union("Vault"))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+impl ::std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            Self::Code(_) => {
+                f.debug_tuple("Code").field(&::awsgen_runtime::RedactedValue).finish()
+            }
+            Self::Empty => f.write_str("Empty"),
+            Self::Unknown { .. } => {
+                f.debug_tuple("Unknown").field(&::awsgen_runtime::RedactedValue).finish()
+            }
+        }
+    }
+}
+
+impl ::awsgen_runtime::validate::Validate for Vault {
+    #[inline]
+    fn validate_into<'a>(
+        &'a self,
+        path: &mut ::awsgen_runtime::validate::Path<'a>,
+        out: &mut ::awsgen_runtime::validate::Violations,
+    ) {
+        use ::awsgen_runtime::validate as v;
+        match self {
+            self::Vault::Code(_) => {}
+            self::Vault::Empty => {}
+            self::Vault::Unknown { name, .. } => {
+                v::unknown_member(path, out, name, &["code", "empty"])
+            }
+        }
+    }
+}
+
+::awsgen_runtime::shape!(Vault);
