@@ -204,6 +204,12 @@ impl Timestamp {
         if let Some(instant) = parsed {
             return Ok(instant);
         }
+        // A decimal is read as written: an f64 would lose the digits past its precision.
+        if let Some(decimal) = parse::epoch_decimal(trimmed.as_bytes()) {
+            return decimal
+                .and_then(|(second, nanosecond)| Instant::new(second, nanosecond).ok())
+                .ok_or_else(|| TimestampError(format!("{text} seconds is out of range")));
+        }
         if let Ok(seconds) = trimmed.parse::<f64>() {
             return Timestamp::from_epoch_seconds(seconds).map(|t| t.instant);
         }

@@ -180,6 +180,49 @@ pub(super) fn rfc3339(text: &[u8]) -> Option<(i64, u32)> {
     Some((local - offset, nanosecond))
 }
 
+/// Epoch seconds written as a plain decimal, `[+-]digits[.digits]` (digits on at least one
+/// side of the point), read exactly, rounded down past the nanosecond: `None` for other text,
+/// `Some(None)` for a number whose seconds an `i64` does not hold.
+pub(super) fn epoch_decimal(text: &[u8]) -> Option<Option<(i64, u32)>> {
+    let mut c = Cursor(text);
+    let negative = c.peek()? == b'-';
+    if matches!(c.peek(), Some(b'+' | b'-')) {
+        c.next();
+    }
+    let whole_len = c.0.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (whole, rest) = c.0.split_at(whole_len);
+    c.0 = rest;
+    let (mut nanosecond, mut past_nanosecond, mut fraction_len) = (0, false, 0);
+    if c.eat(b'.') {
+        fraction_len = c.0.iter().take_while(|b| b.is_ascii_digit()).count();
+        past_nanosecond = c.0[fraction_len.min(9)..fraction_len]
+            .iter()
+            .any(|&d| d != b'0');
+        if fraction_len > 0 {
+            nanosecond = c.fraction_digits()?;
+        }
+    }
+    if whole_len + fraction_len == 0 || !c.0.is_empty() {
+        return None;
+    }
+    let nanoseconds = whole.iter().try_fold(0i128, |n, d| {
+        n.checked_mul(10)?.checked_add(i128::from(d - b'0'))
+    });
+    let Some(nanoseconds) = nanoseconds
+        .and_then(|seconds| seconds.checked_mul(1_000_000_000))
+        .map(|n| n + i128::from(nanosecond))
+    else {
+        return Some(None);
+    };
+    // Below zero, digits dropped past the nanosecond round down to the nanosecond before.
+    let nanoseconds = match negative {
+        true => -nanoseconds - i128::from(past_nanosecond),
+        false => nanoseconds,
+    };
+    let second = i64::try_from(nanoseconds.div_euclid(1_000_000_000)).ok();
+    Some(second.map(|second| (second, nanoseconds.rem_euclid(1_000_000_000) as u32)))
+}
+
 /// RFC 9557 annotations, read and checked as jiff reads them and then ignored (an
 /// instant with an offset needs no time zone): first an optional time zone (`[Area/City]`
 /// or `[+05:30]`, either may be critical, `[!...]`), then `[key=value-value]` ones, none of

@@ -10,6 +10,9 @@
 //!   fraction in an HTTP date, or for being an obsolete HTTP date (RFC 850's, asctime's):
 //!   `domain.rs` rewrites such text into jiff's domain, and the runtime must read what jiff
 //!   reads there. Any other text jiff refuses, the runtime must refuse too;
+//! - epoch seconds as text in plain decimal are read exactly (digits past the nanosecond
+//!   rounded down), where the runtime read them through an `f64` to the microsecond;
+//!   `reference.rs` reads them so, by another route;
 //! - the epoch-seconds and date-time formats write the millisecond an instant is in (rounded
 //!   down, by jiff's `round` with `RoundMode::Floor`), where jiff's `as_millisecond` rounds
 //!   toward zero; a fraction under a millisecond writes epoch seconds as a whole number.

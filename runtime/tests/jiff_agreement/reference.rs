@@ -29,7 +29,8 @@ pub fn reference_from_epoch_seconds(seconds: f64) -> Option<jiff::Timestamp> {
 }
 
 /// What the runtime read with jiff: RFC 3339, then RFC 2822, then epoch seconds (not only in
-/// jiff's range: epoch seconds were never jiff's).
+/// jiff's range: epoch seconds were never jiff's; and, since issue 26, a plain decimal read
+/// exactly, not through an f64).
 pub fn reference_parse(text: &str) -> Option<(i64, u32)> {
     let trimmed = text.trim();
     if let Ok(t) = trimmed.parse::<jiff::Timestamp>() {
@@ -38,10 +39,55 @@ pub fn reference_parse(text: &str) -> Option<(i64, u32)> {
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(trimmed) {
         return Some(parts(zoned.timestamp()));
     }
+    if let Some(decimal) = exact_decimal(trimmed) {
+        return decimal;
+    }
     if let Ok(seconds) = trimmed.parse::<f64>() {
         return reference_epoch_parts(seconds);
     }
     None
+}
+
+/// `[+-]digits[.digits]` as an exact count of nanoseconds, rounded down: `None` for other
+/// text, `Some(None)` beyond an `i64` of seconds.
+fn exact_decimal(text: &str) -> Option<Option<(i64, u32)>> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let unsigned = whole.trim_start_matches(['+', '-']);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() - unsigned.len() > 1
+        || !digits(unsigned)
+        || !digits(fraction)
+        || unsigned.len() + fraction.len() == 0
+    {
+        return None;
+    }
+    // Scaled to 10^-len, then rounded down to 10^-9, all in i128 while it fits.
+    let scale = fraction.len().max(9) as u32;
+    let Some(ten_to_scale) = 10i128.checked_pow(scale) else {
+        return Some(None);
+    };
+    let whole: i128 = match unsigned {
+        "" => 0,
+        _ => match unsigned.parse::<i128>() {
+            Ok(whole) => whole,
+            Err(_) => return Some(None),
+        },
+    };
+    let fraction: i128 = format!("{fraction:0<9}").parse().unwrap_or(0);
+    let Some(scaled) = whole
+        .checked_mul(ten_to_scale)
+        .and_then(|w| w.checked_add(fraction))
+    else {
+        return Some(None);
+    };
+    let scaled = if text.starts_with('-') {
+        -scaled
+    } else {
+        scaled
+    };
+    let nanoseconds = scaled.div_euclid(10i128.pow(scale - 9));
+    let second = i64::try_from(nanoseconds.div_euclid(1_000_000_000)).ok();
+    Some(second.map(|second| (second, nanoseconds.rem_euclid(1_000_000_000) as u32)))
 }
 
 pub fn reference_epoch_seconds(t: jiff::Timestamp) -> f64 {
