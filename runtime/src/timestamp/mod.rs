@@ -365,9 +365,10 @@ impl Timestamp {
                 let _ = write_rfc3339(&mut text, self.instant.to_millisecond(), None);
                 Written::Text(text.into())
             }
-            // Years outside 0..=9999 have no HTTP date; ISO 8601's expanded year still says when.
+            // Years outside 0..=9999 have no HTTP date; the date-time format's ISO 8601
+            // expanded year still says when (aws-smithy-types refuses to write these).
             TimestampFormat::HttpDate if !(0..=9999).contains(&self.year()) => {
-                Written::Text(self.to_string().into())
+                self.declared(TimestampFormat::DateTime)
             }
             TimestampFormat::HttpDate => {
                 let mut text = String::with_capacity(29);

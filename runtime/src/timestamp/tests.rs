@@ -453,3 +453,21 @@ fn reads_epoch_seconds_text_to_the_nanosecond() {
         assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
     }
 }
+
+#[test]
+fn a_year_with_no_http_date_is_written_as_the_date_time_format_writes_it() {
+    let t = Timestamp::new(days_from_civil(-1, 2, 3) * 86_400 - 1, 999_999_999).unwrap();
+    assert_eq!(
+        json(&t, TimestampFormat::DateTime),
+        "\"-000001-02-02T23:59:59.999Z\""
+    );
+    assert_eq!(
+        json(&t, TimestampFormat::HttpDate),
+        json(&t, TimestampFormat::DateTime)
+    );
+    let t = Timestamp::new(LAST_OF_9999 + 1, 5).unwrap();
+    assert_eq!(
+        json(&t, TimestampFormat::HttpDate),
+        "\"+010000-01-01T00:00:00Z\""
+    );
+}

@@ -110,7 +110,7 @@ pub fn reference_json(t: jiff::Timestamp, format: TimestampFormat) -> String {
             let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
             let text = printer
                 .timestamp_to_rfc9110_string(&t)
-                .unwrap_or_else(|_| t.to_string());
+                .unwrap_or_else(|_| floor_millisecond(t).to_string());
             format!("\"{text}\"")
         }
     }
