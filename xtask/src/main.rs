@@ -8,6 +8,7 @@ mod diff;
 mod models;
 mod protocol_tests;
 mod sdk_names;
+mod timestamp_suite;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -90,6 +91,9 @@ enum Command {
         #[arg(long, default_value = config_suites::PINNED_VERSION)]
         version: String,
     },
+    /// Vendor aws-smithy-types' date-time format test suite (the version
+    /// `xtask/src/timestamp_suite.rs` pins) into `runtime/tests/data/smithy-date-time/`.
+    UpdateTimestampSuite,
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
         /// botocore version; the newest release when omitted.
@@ -175,6 +179,10 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         }
         Command::UpdateConfigSuites { version } => {
             config_suites::update(&root, &version)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Command::UpdateTimestampSuite => {
+            timestamp_suite::update(&root)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
         Command::UpdateModels { botocore } => {
