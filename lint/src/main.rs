@@ -7,11 +7,12 @@ use anyhow::Context as _;
 use awsgen_lint::config::Config;
 use awsgen_lint::render::{self, JsonReport};
 use awsgen_lint::{annotations, lint_bytes, rules, FileReport, Operation, Severity};
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, ValueEnum};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
 mod fix_cli;
 
@@ -98,7 +99,7 @@ fn main() -> ExitCode {
     let result = if args.peek().is_some_and(|a| a == "fix") {
         fix_cli::main(args.skip(1))
     } else {
-        run(&Cli::parse())
+        run(&parse())
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -108,6 +109,22 @@ fn main() -> ExitCode {
             ExitCode::from(USAGE_OR_IO)
         }
     }
+}
+
+/// `--version`: the lint's and the models' release, so a report of an unknown key can be
+/// weighed against what AWS has added since.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} with the models of {}",
+        env!("CARGO_PKG_VERSION"),
+        awsgen_types::MODELS
+    )
+});
+
+/// The command line, with [`VERSION`] (not a literal, so not in the derive's attribute).
+fn parse() -> Cli {
+    let matches = Cli::command().version(VERSION.as_str()).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
 }
 
 fn run(cli: &Cli) -> anyhow::Result<u8> {

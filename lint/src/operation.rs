@@ -3,7 +3,8 @@
 //! module's `OPERATIONS` and `visit_input`.
 
 use crate::check::check;
-use crate::rules::Finding;
+use crate::rules::model::unknown_key;
+use crate::rules::{Finding, RuleId};
 use awsgen_runtime::validate::{Path, Rule, Violations};
 use awsgen_runtime::{Operation as ModelOperation, Shape, ShapeVisitor};
 use serde_json::Value;
@@ -80,7 +81,14 @@ impl Operation {
             _ => awsgen_types::batch::visit_input(self.name, visitor),
         };
         // `resolve` made sure the operation has an input.
-        found.unwrap_or_default()
+        let mut findings = found.unwrap_or_default();
+        for finding in findings
+            .iter_mut()
+            .filter(|f| f.id == RuleId::ModelUnknownKey)
+        {
+            unknown_key::name_the_model(finding, self.service);
+        }
+        findings
     }
 }
 

@@ -412,3 +412,39 @@ fn a_wrongly_typed_sensitive_value_is_reported_at_its_path_without_the_value() {
         ]
     );
 }
+
+/// An unknown key may be a typo or a member AWS added after the vendored models: the report
+/// names the models' release, so a user can tell which (issue 23).
+#[test]
+fn an_unknown_key_names_the_release_of_the_model() {
+    let report = ecs("unknown-keys.json");
+    let release = awsgen_types::MODELS;
+    assert!(
+        report.contains(&format!(
+            "= note: not in the ECS model of {release}; if AWS added it since, update the lint\n"
+        )),
+        "{report}"
+    );
+    // The close match is still suggested.
+    assert!(
+        report.contains("= help: did you mean \"portMappings\"?"),
+        "{report}"
+    );
+    // Where none is close, the allowed keys are listed, and the release named with them.
+    assert!(
+        report.contains(&format!(
+            "and credentialSpecs in the ECS model of {release}; if AWS added it since, update \
+             the lint\n"
+        )),
+        "{report}"
+    );
+    let output = lint(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "awsgen-lint {} with the models of {release}\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}

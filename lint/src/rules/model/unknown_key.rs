@@ -1,5 +1,7 @@
 //! `model/unknown-key`: every key is a member the model defines there, found by validation in
-//! structures and by [`crate::union`] in unions.
+//! structures and by [`crate::union`] in unions. A key may be a typo or a member AWS added
+//! after the vendored models: each finding names the models' release
+//! ([`awsgen_types::MODELS`]), so a user can tell which.
 
 use crate::locate::{display, Anchor, Seg};
 use crate::problem::Kind;
@@ -59,6 +61,30 @@ pub fn in_union(path: Vec<Seg>, key: &str, allowed: &[&str]) -> Finding {
         suggestion,
         note,
         sensitive: false,
+    }
+}
+
+/// Names the model `finding` (of this rule) was checked against, `service`'s in
+/// [`awsgen_types::MODELS`]: after the keys allowed where it lists them, else on its own.
+pub fn name_the_model(finding: &mut Finding, service: &str) {
+    let model = format!(
+        "the {} model of {}",
+        service_name(service),
+        awsgen_types::MODELS
+    );
+    let update = "if AWS added it since, update the lint";
+    finding.note = Some(match finding.note.take() {
+        Some(allowed) => format!("{allowed} in {model}; {update}"),
+        None => format!("not in {model}; {update}"),
+    });
+}
+
+/// The service as AWS names it in short: `ECS`, `Batch`.
+fn service_name(service: &str) -> &str {
+    match service {
+        "ecs" => "ECS",
+        "batch" => "Batch",
+        other => other,
     }
 }
 
