@@ -10,7 +10,7 @@ use crate::sign::{self, SignError, SigningScope};
 use crate::transport::{HttpClient, HyperClient, Timeouts, TransportError};
 use awsgen_runtime::http::{
     absolute_uri, BuildError, HostPrefix, HttpOperation, OperationError, RequestContext,
-    ResponseError, ServiceMeta,
+    ResponseBody, ResponseError, ServiceMeta,
 };
 use awsgen_runtime::validate::{Validate, Violations};
 use std::collections::BTreeMap;
@@ -25,10 +25,12 @@ pub enum CallError<E> {
     Validation(Violations),
     /// The service answered with an error: the operation's typed error.
     Service(E),
+    /// The response could not be read as the protocol says. `body` is the response's body,
+    /// which `Debug` does not print (it may hold sensitive values): only its length.
     Malformed {
         status: u16,
         message: String,
-        body: Vec<u8>,
+        body: ResponseBody,
     },
     Endpoint(EndpointError),
     Credentials(CredentialsError),
@@ -521,5 +523,76 @@ fn plain_endpoint(url: String) -> Endpoint {
         url,
         headers: Default::default(),
         properties: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CallError;
+    use awsgen_runtime::http::{HttpOperation, Response, ResponseError};
+    use awsgen_types::ecs::operation::{ListTasks, ListTasksError};
+
+    /// A body with a secret, sent as a success that does not parse and as an error the model
+    /// does not list.
+    const BODY: &[u8] = br#"{"__type":"Unlisted","message":"slow","taskArns":5,"token":"hunter2"}"#;
+
+    /// Whether `text` shows the body: its secret, or its bytes as `Debug` of a `Vec<u8>`
+    /// lists them.
+    fn shows_the_body(text: &str) -> bool {
+        let listed = format!("{BODY:?}");
+        text.contains("hunter2") || text.contains(&listed[1..listed.len() - 1])
+    }
+
+    fn response(status: u16) -> Response<&'static [u8]> {
+        Response::builder()
+            .status(status)
+            .body(BODY)
+            .expect("a valid response")
+    }
+
+    fn call_error(e: ResponseError<ListTasksError>) -> CallError<ListTasksError> {
+        match e {
+            ResponseError::Service(e) => CallError::Service(e),
+            ResponseError::Malformed {
+                status,
+                message,
+                body,
+            } => CallError::Malformed {
+                status,
+                message,
+                body,
+            },
+        }
+    }
+
+    #[test]
+    fn errors_that_keep_the_body_never_print_it() {
+        let malformed = ListTasks::parse_response(&response(200)).map(|_| ());
+        let unlisted = ListTasks::parse_response(&response(400)).map(|_| ());
+        for error in [malformed.unwrap_err(), unlisted.unwrap_err()] {
+            let shown = [
+                format!("{error:?}"),
+                format!("{error:#?}"),
+                error.to_string(),
+            ];
+            let error = call_error(error);
+            let shown = shown.into_iter().chain([
+                format!("{error:?}"),
+                format!("{error:#?}"),
+                error.to_string(),
+                format!("{:?}", Result::<(), _>::Err(&error)),
+            ]);
+            for text in shown {
+                assert!(!shows_the_body(&text), "{text}");
+            }
+            // The body stays the caller's to read.
+            let body: &[u8] = match &error {
+                CallError::Malformed { body, .. } => body,
+                CallError::Service(ListTasksError::Unhandled { body, .. }) => body,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(body, BODY);
+            assert!(format!("{error:?}").contains(&format!("{} bytes", BODY.len())));
+        }
     }
 }

@@ -183,8 +183,15 @@ fn parse_response(
     let read = quote! { ::awsgen_runtime::http::json_protocol::error_body(response.body()) };
     let arms = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
+        // `ErrorMeta`'s `Display` (the error's) prints the message it read from the body; a
+        // `@sensitive` one stays only in the typed error, whose `Debug` redacts it.
+        let meta = if sensitive_message(space, rust) {
+            quote! { meta: ::awsgen_runtime::http::ErrorMeta { message: ::std::option::Option::None, ..meta } }
+        } else {
+            quote! { meta }
+        };
         quote! {
-            #code => #read.map(|error| #error::#variant { error: ::std::boxed::Box::new(error), meta }),
+            #code => #read.map(|error| #error::#variant { error: ::std::boxed::Box::new(error), #meta }),
         }
     });
     let output = match &op.output {
@@ -223,6 +230,19 @@ fn parse_response(
     }
 }
 
+/// Whether the error structure `rust_name` holds a `@sensitive` value in a member the
+/// runtime reads its message from (`awsgen_runtime::http::json_protocol::error_meta`:
+/// `message`, `Message` or `errorMessage`). proton, account and taxsettings mark theirs.
+fn sensitive_message(space: &TypeSpace, rust_name: &str) -> bool {
+    space
+        .struct_fields(Some(&rust_name.to_owned()))
+        .iter()
+        .any(|f| {
+            matches!(f.wire_name.as_str(), "message" | "Message" | "errorMessage")
+                && f.ty.holds_sensitive()
+        })
+}
+
 fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
     let name = &op.name;
     let doc = format!(
@@ -247,8 +267,9 @@ fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
         #[non_exhaustive]
         pub enum #error {
             #(#variants)*
-            /// An error the model does not list for this operation, with the raw body.
-            Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+            /// An error the model does not list for this operation, with the raw body (which
+            /// `Debug` does not print: it may hold sensitive values).
+            Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::awsgen_runtime::http::ResponseBody },
         }
 
         impl ::awsgen_runtime::http::OperationError for #error {
@@ -384,4 +405,47 @@ fn items(space: &TypeSpace, op: &OperationItem, path: Option<&str>) -> (TokenStr
         ty,
         quote! { #expr.into_iter().flat_map(|items| #collect).collect() },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::resolve::{resolve, Selection};
+
+    /// An awsJson service with one operation and two errors, one of whose `message` is
+    /// `@sensitive`.
+    const MODEL: &str = r#"{
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Get"}],
+                       "traits": {"aws.protocols#awsJson1_1": {}}},
+            "ex#Get": {"type": "operation", "input": {"target": "ex#GetInput"},
+                       "errors": [{"target": "ex#Denied"}, {"target": "ex#Busy"}]},
+            "ex#GetInput": {"type": "structure", "members": {}},
+            "ex#Denied": {"type": "structure", "members": {"message": {"target": "ex#Secret"}},
+                          "traits": {"smithy.api#error": "client"}},
+            "ex#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}},
+            "ex#Busy": {"type": "structure", "members": {"message": {"target": "smithy.api#String"}},
+                        "traits": {"smithy.api#error": "server"}}
+        }
+    }"#;
+
+    #[test]
+    fn a_sensitive_error_message_is_not_kept_in_the_errors_meta() {
+        let model = crate::load::load_str(MODEL, std::path::Path::new("ex.json")).unwrap();
+        let space = resolve(&model, &Selection::All).unwrap();
+        let code = super::operation_module(&space, &super::EmitOptions::default()).to_string();
+        let arm = |code_name: &str| {
+            let start = code.find(&format!("\"{code_name}\" =>")).unwrap();
+            let end = code[start..].find("}) ,").unwrap() + start;
+            code[start..end].to_owned()
+        };
+        // `ErrorMeta`'s `Display` prints its message: a sensitive one is left out of it (the
+        // typed error keeps it, redacted in its `Debug`).
+        let (denied, busy) = (arm("Denied"), arm("Busy"));
+        assert!(
+            denied.contains("message : :: std :: option :: Option :: None , .. meta"),
+            "{denied}"
+        );
+        assert!(!busy.contains("message :"), "{busy}");
+    }
 }

@@ -636,8 +636,12 @@ pub enum CancelJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CancelJobError {
@@ -779,8 +783,12 @@ pub enum CancelJobsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CancelJobsError {
@@ -927,8 +935,12 @@ pub enum CreateComputeEnvironmentError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateComputeEnvironmentError {
@@ -1063,8 +1075,12 @@ pub enum CreateConsumableResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateConsumableResourceError {
@@ -1217,8 +1233,12 @@ pub enum CreateJobQueueError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateJobQueueError {
@@ -1363,8 +1383,12 @@ pub enum CreateQuotaShareError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateQuotaShareError {
@@ -1498,8 +1522,12 @@ pub enum CreateSchedulingPolicyError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateSchedulingPolicyError {
@@ -1636,8 +1664,12 @@ pub enum CreateServiceEnvironmentError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateServiceEnvironmentError {
@@ -1770,8 +1802,12 @@ pub enum DeleteComputeEnvironmentError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteComputeEnvironmentError {
@@ -1902,8 +1938,12 @@ pub enum DeleteConsumableResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteConsumableResourceError {
@@ -2036,8 +2076,12 @@ pub enum DeleteJobQueueError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteJobQueueError {
@@ -2168,8 +2212,12 @@ pub enum DeleteQuotaShareError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteQuotaShareError {
@@ -2302,8 +2350,12 @@ pub enum DeleteSchedulingPolicyError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteSchedulingPolicyError {
@@ -2434,8 +2486,12 @@ pub enum DeleteServiceEnvironmentError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteServiceEnvironmentError {
@@ -2566,8 +2622,12 @@ pub enum DeregisterJobDefinitionError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeregisterJobDefinitionError {
@@ -2702,8 +2762,12 @@ pub enum DescribeComputeEnvironmentsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeComputeEnvironmentsError {
@@ -2863,8 +2927,12 @@ pub enum DescribeConsumableResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeConsumableResourceError {
@@ -2999,8 +3067,12 @@ pub enum DescribeJobDefinitionsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeJobDefinitionsError {
@@ -3162,8 +3234,12 @@ pub enum DescribeJobQueuesError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeJobQueuesError {
@@ -3323,8 +3399,12 @@ pub enum DescribeJobsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeJobsError {
@@ -3455,8 +3535,12 @@ pub enum DescribeQuotaShareError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeQuotaShareError {
@@ -3587,8 +3671,12 @@ pub enum DescribeSchedulingPoliciesError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeSchedulingPoliciesError {
@@ -3721,8 +3809,12 @@ pub enum DescribeServiceEnvironmentsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeServiceEnvironmentsError {
@@ -3882,8 +3974,12 @@ pub enum DescribeServiceJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeServiceJobError {
@@ -4014,8 +4110,12 @@ pub enum GetJobQueueSnapshotError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for GetJobQueueSnapshotError {
@@ -4148,8 +4248,12 @@ pub enum ListConsumableResourcesError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListConsumableResourcesError {
@@ -4323,8 +4427,12 @@ pub enum ListJobsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListJobsError {
@@ -4487,8 +4595,12 @@ pub enum ListJobsByConsumableResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListJobsByConsumableResourceError {
@@ -4650,8 +4762,12 @@ pub enum ListQuotaSharesError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListQuotaSharesError {
@@ -4812,8 +4928,12 @@ pub enum ListSchedulingPoliciesError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListSchedulingPoliciesError {
@@ -4977,8 +5097,12 @@ pub enum ListServiceJobsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListServiceJobsError {
@@ -5138,8 +5262,12 @@ pub enum ListTagsForResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
@@ -5287,8 +5415,12 @@ pub enum RegisterJobDefinitionError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for RegisterJobDefinitionError {
@@ -5447,8 +5579,12 @@ pub enum SubmitJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for SubmitJobError {
@@ -5606,8 +5742,12 @@ pub enum SubmitServiceJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for SubmitServiceJobError {
@@ -5747,8 +5887,12 @@ pub enum TagResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for TagResourceError {
@@ -5880,8 +6024,12 @@ pub enum TerminateJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for TerminateJobError {
@@ -6017,8 +6165,12 @@ pub enum TerminateJobsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for TerminateJobsError {
@@ -6150,8 +6302,12 @@ pub enum TerminateServiceJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for TerminateServiceJobError {
@@ -6287,8 +6443,12 @@ pub enum TerminateServiceJobsError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for TerminateServiceJobsError {
@@ -6427,8 +6587,12 @@ pub enum UntagResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UntagResourceError {
@@ -6567,8 +6731,12 @@ pub enum UpdateComputeEnvironmentError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateComputeEnvironmentError {
@@ -6714,8 +6882,12 @@ pub enum UpdateConsumableResourceError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateConsumableResourceError {
@@ -6864,8 +7036,12 @@ pub enum UpdateJobQueueError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateJobQueueError {
@@ -7008,8 +7184,12 @@ pub enum UpdateQuotaShareError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateQuotaShareError {
@@ -7142,8 +7322,12 @@ pub enum UpdateSchedulingPolicyError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateSchedulingPolicyError {
@@ -7276,8 +7460,12 @@ pub enum UpdateServiceEnvironmentError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateServiceEnvironmentError {
@@ -7409,8 +7597,12 @@ pub enum UpdateServiceJobError {
         error: ::std::boxed::Box<super::ServerException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateServiceJobError {

@@ -721,8 +721,12 @@ pub enum AssociateGatewayWithClusterError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for AssociateGatewayWithClusterError {
@@ -904,8 +908,12 @@ pub enum ContinueServiceDeploymentError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ContinueServiceDeploymentError {
@@ -1108,8 +1116,12 @@ pub enum CreateCapacityProviderError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateCapacityProviderError {
@@ -1274,8 +1286,12 @@ pub enum CreateClusterError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateClusterError {
@@ -1469,8 +1485,12 @@ pub enum CreateDaemonError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateDaemonError {
@@ -1678,8 +1698,12 @@ pub enum CreateExpressGatewayServiceError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateExpressGatewayServiceError {
@@ -1856,8 +1880,12 @@ pub enum CreateGatewayError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateGatewayError {
@@ -2162,8 +2190,12 @@ pub enum CreateServiceError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateServiceError {
@@ -2429,8 +2461,12 @@ pub enum CreateTaskSetError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for CreateTaskSetError {
@@ -2583,8 +2619,12 @@ pub enum DeleteAccountSettingError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteAccountSettingError {
@@ -2757,8 +2797,12 @@ pub enum DeleteAttributesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteAttributesError {
@@ -2951,8 +2995,12 @@ pub enum DeleteCapacityProviderError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteCapacityProviderError {
@@ -3186,8 +3234,12 @@ pub enum DeleteClusterError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteClusterError {
@@ -3396,8 +3448,12 @@ pub enum DeleteDaemonError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteDaemonError {
@@ -3548,8 +3604,12 @@ pub enum DeleteDaemonTaskDefinitionError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteDaemonTaskDefinitionError {
@@ -3754,8 +3814,12 @@ pub enum DeleteExpressGatewayServiceError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteExpressGatewayServiceError {
@@ -3932,8 +3996,12 @@ pub enum DeleteGatewayError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteGatewayError {
@@ -4112,8 +4180,12 @@ pub enum DeleteServiceError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteServiceError {
@@ -4270,8 +4342,12 @@ pub enum DeleteTaskDefinitionsError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteTaskDefinitionsError {
@@ -4500,8 +4576,12 @@ pub enum DeleteTaskSetError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeleteTaskSetError {
@@ -4672,8 +4752,12 @@ pub enum DeregisterContainerInstanceError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeregisterContainerInstanceError {
@@ -4825,8 +4909,12 @@ pub enum DeregisterTaskDefinitionError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DeregisterTaskDefinitionError {
@@ -4999,8 +5087,12 @@ pub enum DescribeCapacityProvidersError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeCapacityProvidersError {
@@ -5149,8 +5241,12 @@ pub enum DescribeClustersError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeClustersError {
@@ -5309,8 +5405,12 @@ pub enum DescribeContainerInstancesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeContainerInstancesError {
@@ -5498,8 +5598,12 @@ pub enum DescribeDaemonError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonError {
@@ -5677,8 +5781,12 @@ pub enum DescribeDaemonDeploymentsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonDeploymentsError {
@@ -5855,8 +5963,12 @@ pub enum DescribeDaemonRevisionsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonRevisionsError {
@@ -6003,8 +6115,12 @@ pub enum DescribeDaemonTaskDefinitionError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeDaemonTaskDefinitionError {
@@ -6195,8 +6311,12 @@ pub enum DescribeExpressGatewayServiceError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeExpressGatewayServiceError {
@@ -6372,8 +6492,12 @@ pub enum DescribeGatewayError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeGatewayError {
@@ -6548,8 +6672,12 @@ pub enum DescribeGatewayResourcesError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeGatewayResourcesError {
@@ -6724,8 +6852,12 @@ pub enum DescribeGatewayRouteError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeGatewayRouteError {
@@ -6916,8 +7048,12 @@ pub enum DescribeServiceDeploymentsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeServiceDeploymentsError {
@@ -7111,8 +7247,12 @@ pub enum DescribeServiceRevisionsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeServiceRevisionsError {
@@ -7274,8 +7414,12 @@ pub enum DescribeServicesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeServicesError {
@@ -7423,8 +7567,12 @@ pub enum DescribeTaskDefinitionError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeTaskDefinitionError {
@@ -7625,8 +7773,12 @@ pub enum DescribeTaskSetsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeTaskSetsError {
@@ -7793,8 +7945,12 @@ pub enum DescribeTasksError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DescribeTasksError {
@@ -7996,8 +8152,12 @@ pub enum DisassociateGatewayFromClusterError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DisassociateGatewayFromClusterError {
@@ -8148,8 +8308,12 @@ pub enum DiscoverPollEndpointError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for DiscoverPollEndpointError {
@@ -8326,8 +8490,12 @@ pub enum ExecuteCommandError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ExecuteCommandError {
@@ -8516,8 +8684,12 @@ pub enum GetTaskProtectionError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for GetTaskProtectionError {
@@ -8665,8 +8837,12 @@ pub enum ListAccountSettingsError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListAccountSettingsError {
@@ -8854,8 +9030,12 @@ pub enum ListAttributesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListAttributesError {
@@ -9030,8 +9210,12 @@ pub enum ListClustersError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListClustersError {
@@ -9219,8 +9403,12 @@ pub enum ListContainerInstancesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListContainerInstancesError {
@@ -9423,8 +9611,12 @@ pub enum ListDaemonDeploymentsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListDaemonDeploymentsError {
@@ -9571,8 +9763,12 @@ pub enum ListDaemonTaskDefinitionsError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListDaemonTaskDefinitionsError {
@@ -9745,8 +9941,12 @@ pub enum ListDaemonsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListDaemonsError {
@@ -9907,8 +10107,12 @@ pub enum ListGatewayClusterAssociationsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListGatewayClusterAssociationsError {
@@ -10111,8 +10315,12 @@ pub enum ListGatewayRoutesError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListGatewayRoutesError {
@@ -10302,8 +10510,12 @@ pub enum ListGatewaysError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListGatewaysError {
@@ -10524,8 +10736,12 @@ pub enum ListServiceDeploymentsError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListServiceDeploymentsError {
@@ -10687,8 +10903,12 @@ pub enum ListServicesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListServicesError {
@@ -10877,8 +11097,12 @@ pub enum ListServicesByNamespaceError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListServicesByNamespaceError {
@@ -11067,8 +11291,12 @@ pub enum ListTagsForResourceError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListTagsForResourceError {
@@ -11216,8 +11444,12 @@ pub enum ListTaskDefinitionFamiliesError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListTaskDefinitionFamiliesError {
@@ -11391,8 +11623,12 @@ pub enum ListTaskDefinitionsError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListTaskDefinitionsError {
@@ -11596,8 +11832,12 @@ pub enum ListTasksError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for ListTasksError {
@@ -11775,8 +12015,12 @@ pub enum PutAccountSettingError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for PutAccountSettingError {
@@ -11921,8 +12165,12 @@ pub enum PutAccountSettingDefaultError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for PutAccountSettingDefaultError {
@@ -12109,8 +12357,12 @@ pub enum PutAttributesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for PutAttributesError {
@@ -12306,8 +12558,12 @@ pub enum PutClusterCapacityProvidersError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for PutClusterCapacityProvidersError {
@@ -12471,8 +12727,12 @@ pub enum RegisterContainerInstanceError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for RegisterContainerInstanceError {
@@ -12636,8 +12896,12 @@ pub enum RegisterDaemonTaskDefinitionError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for RegisterDaemonTaskDefinitionError {
@@ -12801,8 +13065,12 @@ pub enum RegisterTaskDefinitionError {
         error: ::std::boxed::Box<super::ClientException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for RegisterTaskDefinitionError {
@@ -13072,8 +13340,12 @@ pub enum RunTaskError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for RunTaskError {
@@ -13274,8 +13546,12 @@ pub enum StartTaskError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for StartTaskError {
@@ -13473,8 +13749,12 @@ pub enum StopServiceDeploymentError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for StopServiceDeploymentError {
@@ -13642,8 +13922,12 @@ pub enum StopTaskError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for StopTaskError {
@@ -13805,8 +14089,12 @@ pub enum SubmitAttachmentStateChangesError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for SubmitAttachmentStateChangesError {
@@ -13968,8 +14256,12 @@ pub enum SubmitContainerStateChangeError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for SubmitContainerStateChangeError {
@@ -14131,8 +14423,12 @@ pub enum SubmitTaskStateChangeError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for SubmitTaskStateChangeError {
@@ -14320,8 +14616,12 @@ pub enum TagResourceError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for TagResourceError {
@@ -14497,8 +14797,12 @@ pub enum UntagResourceError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UntagResourceError {
@@ -14675,8 +14979,12 @@ pub enum UpdateCapacityProviderError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateCapacityProviderError {
@@ -14851,8 +15159,12 @@ pub enum UpdateClusterError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateClusterError {
@@ -15027,8 +15339,12 @@ pub enum UpdateClusterSettingsError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateClusterSettingsError {
@@ -15237,8 +15553,12 @@ pub enum UpdateContainerAgentError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateContainerAgentError {
@@ -15419,8 +15739,12 @@ pub enum UpdateContainerInstancesStateError {
         error: ::std::boxed::Box<super::ClusterNotFoundException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateContainerInstancesStateError {
@@ -15642,8 +15966,12 @@ pub enum UpdateDaemonError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateDaemonError {
@@ -15853,8 +16181,12 @@ pub enum UpdateExpressGatewayServiceError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateExpressGatewayServiceError {
@@ -16033,8 +16365,12 @@ pub enum UpdateGatewayError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateGatewayError {
@@ -16321,8 +16657,12 @@ pub enum UpdateServiceError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateServiceError {
@@ -16544,8 +16884,12 @@ pub enum UpdateServicePrimaryTaskSetError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateServicePrimaryTaskSetError {
@@ -16747,8 +17091,12 @@ pub enum UpdateTaskProtectionError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateTaskProtectionError {
@@ -16980,8 +17328,12 @@ pub enum UpdateTaskSetError {
         error: ::std::boxed::Box<super::UnsupportedFeatureException>,
         meta: ::awsgen_runtime::http::ErrorMeta,
     },
-    /// An error the model does not list for this operation, with the raw body.
-    Unhandled { meta: ::awsgen_runtime::http::ErrorMeta, body: ::std::vec::Vec<u8> },
+    /// An error the model does not list for this operation, with the raw body (which
+    /// `Debug` does not print: it may hold sensitive values).
+    Unhandled {
+        meta: ::awsgen_runtime::http::ErrorMeta,
+        body: ::awsgen_runtime::http::ResponseBody,
+    },
 }
 
 impl ::awsgen_runtime::http::OperationError for UpdateTaskSetError {

@@ -1,7 +1,7 @@
 //! The JSON protocols' common wire rules, called by generated operations: the awsJson request,
 //! the JSON output, and the error code, message and request id of an error response.
 
-use super::{BuildError, ErrorMeta, ResponseError, ServiceMeta};
+use super::{BuildError, ErrorMeta, ResponseBody, ResponseError, ServiceMeta};
 use ::http::{HeaderValue, Request, Response};
 
 /// An awsJson 1.0/1.1 request: `POST /` with `X-Amz-Target` and the JSON content type.
@@ -78,7 +78,7 @@ pub fn malformed<E>(response: &Response<&[u8]>, message: String) -> ResponseErro
     ResponseError::Malformed {
         status: response.status().as_u16(),
         message,
-        body: response.body().to_vec(),
+        body: ResponseBody::from(*response.body()),
     }
 }
 
@@ -87,7 +87,7 @@ pub fn malformed<E>(response: &Response<&[u8]>, message: String) -> ResponseErro
 pub fn parse_error<E>(
     response: &Response<&[u8]>,
     modelled: impl FnOnce(&str, ErrorMeta) -> Option<serde_json::Result<E>>,
-    unhandled: impl FnOnce(ErrorMeta, Vec<u8>) -> E,
+    unhandled: impl FnOnce(ErrorMeta, ResponseBody) -> E,
 ) -> ResponseError<E> {
     let meta = error_meta(response);
     if let Some(code) = meta.code.as_deref() {
@@ -97,7 +97,7 @@ pub fn parse_error<E>(
             None => {}
         }
     }
-    ResponseError::Service(unhandled(meta, response.body().to_vec()))
+    ResponseError::Service(unhandled(meta, ResponseBody::from(*response.body())))
 }
 
 /// Reads a modelled error's shape from the body (an empty body is the default value).

@@ -15,7 +15,7 @@ mod uri;
 pub use checksum::set_content_md5;
 pub use compress::gzip_request;
 pub use context::{HostPrefix, RequestContext};
-pub use error::{BuildError, ErrorMeta, ModeledRetry, OperationError, ResponseError};
+pub use error::{BuildError, ErrorMeta, ModeledRetry, OperationError, ResponseBody, ResponseError};
 pub use paginate::{Pages, Paginated};
 pub use uri::{absolute_uri, UriError};
 

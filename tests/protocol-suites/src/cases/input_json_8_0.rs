@@ -196,10 +196,11 @@ pub mod input_json_8_0 {
         #[derive(Debug)]
         #[non_exhaustive]
         pub enum NullOperationError {
-            /// An error the model does not list for this operation, with the raw body.
+            /// An error the model does not list for this operation, with the raw body (which
+            /// `Debug` does not print: it may hold sensitive values).
             Unhandled {
                 meta: ::awsgen_runtime::http::ErrorMeta,
-                body: ::std::vec::Vec<u8>,
+                body: ::awsgen_runtime::http::ResponseBody,
             },
         }
         impl ::awsgen_runtime::http::OperationError for NullOperationError {

@@ -192,10 +192,11 @@ pub mod output_json_1_0_6_0 {
         #[derive(Debug)]
         #[non_exhaustive]
         pub enum NoInputAndOutputError {
-            /// An error the model does not list for this operation, with the raw body.
+            /// An error the model does not list for this operation, with the raw body (which
+            /// `Debug` does not print: it may hold sensitive values).
             Unhandled {
                 meta: ::awsgen_runtime::http::ErrorMeta,
-                body: ::std::vec::Vec<u8>,
+                body: ::awsgen_runtime::http::ResponseBody,
             },
         }
         impl ::awsgen_runtime::http::OperationError for NoInputAndOutputError {

@@ -305,10 +305,11 @@ pub mod output_rest_json_25_0 {
         #[derive(Debug)]
         #[non_exhaustive]
         pub enum JsonTimestampsError {
-            /// An error the model does not list for this operation, with the raw body.
+            /// An error the model does not list for this operation, with the raw body (which
+            /// `Debug` does not print: it may hold sensitive values).
             Unhandled {
                 meta: ::awsgen_runtime::http::ErrorMeta,
-                body: ::std::vec::Vec<u8>,
+                body: ::awsgen_runtime::http::ResponseBody,
             },
         }
         impl ::awsgen_runtime::http::OperationError for JsonTimestampsError {
