@@ -353,7 +353,9 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
     }
 }
 
-/// Reads a header into a member of type `ty`.
+/// Reads a header into a member of type `ty`, through the runtime's readers only: their
+/// errors name the header and the type expected and never quote the text, which may be
+/// `@sensitive`.
 fn header_read(space: &TypeSpace, ty: &Ty, name: &str, scope: &TokenStream) -> TokenStream {
     let parse = |t: &Ty| rust_type_in(t, scope);
     match (&ty.kind, enum_kind(space, ty)) {
@@ -366,13 +368,7 @@ fn header_read(space: &TypeSpace, ty: &Ty, name: &str, scope: &TokenStream) -> T
             quote! { ::awsgen_runtime::http::rest::parse_header::<i32, _>(response, #name)?.map(#t::from) }
         }
         (TyKind::String, _) if ty.traits.media_type.is_some() => quote! {
-            match ::awsgen_runtime::http::rest::header(response, #name) {
-                ::std::option::Option::Some(text) => ::std::option::Option::Some(
-                    ::awsgen_runtime::http::rest::base64_decode(text)
-                        .map_err(|e| ::awsgen_runtime::http::json_protocol::malformed(response, e))?,
-                ),
-                ::std::option::Option::None => ::std::option::Option::None,
-            }
+            ::awsgen_runtime::http::rest::parse_media_type_header(response, #name)?
         },
         (TyKind::List { item, .. }, _) => {
             let is_timestamp = matches!(item.kind, TyKind::Timestamp);

@@ -220,7 +220,9 @@ pub fn header<'a>(response: &'a Response<&[u8]>, name: &str) -> Option<&'a str> 
     response.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
-/// Reads a header's text as a value of type `T`, or a malformed-response error naming it.
+/// Reads a header's text as a value of type `T`; when it is not one, a malformed-response
+/// error naming the header and the type expected. The text is never quoted: a header may be
+/// `@sensitive` (lex's `message`), and the name and type say what is wrong.
 pub fn parse_header<T: FromHeader, E>(
     response: &Response<&[u8]>,
     name: &str,
@@ -229,11 +231,12 @@ pub fn parse_header<T: FromHeader, E>(
         None => Ok(None),
         Some(text) => T::from_header(text)
             .map(Some)
-            .map_err(|e| super::json_protocol::malformed(response, format!("header {name}: {e}"))),
+            .ok_or_else(|| unreadable(response, name, None, T::EXPECTED)),
     }
 }
 
-/// Reads a comma-separated header as a list (quoted items unquoted).
+/// Reads a comma-separated header as a list (quoted items unquoted); an error names the item
+/// (from 1) and, as [`parse_header`]'s, never quotes the text.
 pub fn parse_header_list<T: FromHeader, E>(
     response: &Response<&[u8]>,
     name: &str,
@@ -242,13 +245,42 @@ pub fn parse_header_list<T: FromHeader, E>(
     let Some(text) = header(response, name) else {
         return Ok(None);
     };
-    let items = split_header_list(text, is_timestamp);
-    items
+    split_header_list(text, is_timestamp)
         .iter()
-        .map(|item| T::from_header(item))
+        .enumerate()
+        .map(|(i, item)| {
+            T::from_header(item).ok_or_else(|| unreadable(response, name, Some(i), T::EXPECTED))
+        })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
-        .map_err(|e| super::json_protocol::malformed(response, format!("header {name}: {e}")))
+}
+
+/// Reads a `@mediaType` string header: the base64-decoded text. An error, as
+/// [`parse_header`]'s, never quotes the text.
+pub fn parse_media_type_header<E>(
+    response: &Response<&[u8]>,
+    name: &str,
+) -> Result<Option<String>, ResponseError<E>> {
+    match header(response, name) {
+        None => Ok(None),
+        Some(text) => base64_decode(text)
+            .map(Some)
+            .map_err(|_| unreadable(response, name, None, "base64 of UTF-8 text")),
+    }
+}
+
+/// The error of a header (or its list item `item`, from 0) that is not `expected`.
+fn unreadable<E>(
+    response: &Response<&[u8]>,
+    name: &str,
+    item: Option<usize>,
+    expected: &str,
+) -> ResponseError<E> {
+    let item = item.map(|i| format!(" item {}", i + 1)).unwrap_or_default();
+    super::json_protocol::malformed(
+        response,
+        format!("header `{name}`{item} is not {expected} (its value is not shown)"),
+    )
 }
 
 /// Splits a header list at commas outside quotes. HTTP dates carry a comma of their own
@@ -292,30 +324,40 @@ pub fn prefix_headers(response: &Response<&[u8]>, prefix: &str) -> crate::IndexM
 
 /// A value read from a header's text.
 pub trait FromHeader: Sized {
-    fn from_header(text: &str) -> Result<Self, String>;
+    /// What the text must be, for errors: `a timestamp`, `an integer (i32)`.
+    const EXPECTED: &'static str;
+
+    /// The value, or `None` when the text is not one.
+    fn from_header(text: &str) -> Option<Self>;
 }
 
 impl FromHeader for String {
-    fn from_header(text: &str) -> Result<Self, String> {
-        Ok(text.to_owned())
+    const EXPECTED: &'static str = "text";
+
+    fn from_header(text: &str) -> Option<Self> {
+        Some(text.to_owned())
     }
 }
 
 impl FromHeader for bool {
-    fn from_header(text: &str) -> Result<Self, String> {
-        text.trim().parse().map_err(|e| format!("{e}"))
+    const EXPECTED: &'static str = "a boolean";
+
+    fn from_header(text: &str) -> Option<Self> {
+        text.trim().parse().ok()
     }
 }
 
 macro_rules! number_from_header {
     ($($t:ty),*) => {$(
         impl FromHeader for $t {
-            fn from_header(text: &str) -> Result<Self, String> {
+            const EXPECTED: &'static str = concat!("a number (", stringify!($t), ")");
+
+            fn from_header(text: &str) -> Option<Self> {
                 match text.trim() {
-                    "NaN" => Ok(<$t>::NAN),
-                    "Infinity" => Ok(<$t>::INFINITY),
-                    "-Infinity" => Ok(<$t>::NEG_INFINITY),
-                    t => t.parse().map_err(|e| format!("{e}")),
+                    "NaN" => Some(<$t>::NAN),
+                    "Infinity" => Some(<$t>::INFINITY),
+                    "-Infinity" => Some(<$t>::NEG_INFINITY),
+                    t => t.parse().ok(),
                 }
             }
         }
@@ -326,8 +368,10 @@ number_from_header!(f32, f64);
 macro_rules! int_from_header {
     ($($t:ty),*) => {$(
         impl FromHeader for $t {
-            fn from_header(text: &str) -> Result<Self, String> {
-                text.trim().parse().map_err(|e| format!("{e}"))
+            const EXPECTED: &'static str = concat!("an integer (", stringify!($t), ")");
+
+            fn from_header(text: &str) -> Option<Self> {
+                text.trim().parse().ok()
             }
         }
     )*};
@@ -335,9 +379,10 @@ macro_rules! int_from_header {
 int_from_header!(i8, i16, i32, i64);
 
 impl FromHeader for Timestamp {
-    fn from_header(text: &str) -> Result<Self, String> {
-        text.parse()
-            .map_err(|e: crate::TimestampError| e.to_string())
+    const EXPECTED: &'static str = "a timestamp";
+
+    fn from_header(text: &str) -> Option<Self> {
+        text.parse().ok()
     }
 }
 
@@ -393,6 +438,60 @@ mod tests {
             "Mon, 16 Dec 2019 23:48:18 GMT"
         );
         assert_eq!(timestamp_text(&t, "epoch-seconds"), "1576540098");
+    }
+
+    /// A header that does not read as its member's type is named, with the type expected;
+    /// its text is never quoted, since the header may be `@sensitive` (lex's `message`).
+    #[test]
+    fn header_errors_name_the_header_and_type_never_the_text() {
+        let response = Response::builder()
+            .header("x-when", "s3cr-when")
+            .header("x-count", "s3cr7")
+            .header("x-big", "99999999999999999999s3cr")
+            .header("x-flag", "s3cr")
+            .header("x-ratio", "s3cr.5")
+            .header("x-list", "1, s3cr")
+            .header("x-attributes", "s3cr!!")
+            .body(&b""[..])
+            .unwrap();
+        type R = ResponseError<std::convert::Infallible>;
+        let errors: Vec<R> = vec![
+            parse_header::<Timestamp, _>(&response, "x-when").unwrap_err(),
+            parse_header::<i32, _>(&response, "x-count").unwrap_err(),
+            parse_header::<i64, _>(&response, "x-big").unwrap_err(),
+            parse_header::<bool, _>(&response, "x-flag").unwrap_err(),
+            parse_header::<f64, _>(&response, "x-ratio").unwrap_err(),
+            parse_header_list::<i32, _>(&response, "x-list", false).unwrap_err(),
+            parse_media_type_header::<_>(&response, "x-attributes").unwrap_err(),
+        ];
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|e| match e {
+                ResponseError::Malformed { message, .. } => message.clone(),
+                ResponseError::Service(never) => match *never {},
+            })
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "header `x-when` is not a timestamp (its value is not shown)",
+                "header `x-count` is not an integer (i32) (its value is not shown)",
+                "header `x-big` is not an integer (i64) (its value is not shown)",
+                "header `x-flag` is not a boolean (its value is not shown)",
+                "header `x-ratio` is not a number (f64) (its value is not shown)",
+                "header `x-list` item 2 is not an integer (i32) (its value is not shown)",
+                "header `x-attributes` is not base64 of UTF-8 text (its value is not shown)",
+            ]
+        );
+        for error in &errors {
+            for text in [error.to_string(), format!("{error:?}")] {
+                assert!(!text.contains("s3cr") && !text.contains('!'), "{text}");
+            }
+        }
+        assert_eq!(
+            parse_media_type_header::<()>(&response, "x-absent").ok(),
+            Some(None)
+        );
     }
 
     #[test]

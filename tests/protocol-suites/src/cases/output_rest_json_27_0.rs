@@ -200,21 +200,10 @@ pub mod output_rest_json_27_0 {
                 let mut output: Self::Output = ::awsgen_runtime::http::json_protocol::parse_json(
                     response,
                 )?;
-                output.json = match ::awsgen_runtime::http::rest::header(
+                output.json = ::awsgen_runtime::http::rest::parse_media_type_header(
                     response,
                     "X-Json",
-                ) {
-                    ::std::option::Option::Some(text) => {
-                        ::std::option::Option::Some(
-                            ::awsgen_runtime::http::rest::base64_decode(text)
-                                .map_err(|e| ::awsgen_runtime::http::json_protocol::malformed(
-                                    response,
-                                    e,
-                                ))?,
-                        )
-                    }
-                    ::std::option::Option::None => ::std::option::Option::None,
-                };
+                )?;
                 ::std::result::Result::Ok(output)
             }
         }
