@@ -5,8 +5,11 @@
 //!
 //! The dates are read and written here, with no date crate (one cost 3.3 s of CPU in a clean
 //! build of the client): proleptic Gregorian dates in UTC, the forms the `jiff` crate (which
-//! did this before) accepts and prints, and `tests/jiff_agreement/` checks both against it; but
-//! the range is aws-smithy-types' `DateTime`'s (any `i64` second), not jiff's.
+//! did this before) accepts and prints, and `tests/jiff_agreement/` checks both against it.
+//! Where the AWS SDKs do more, so does this (issue 26): any `i64` second, as aws-smithy-types'
+//! `DateTime` holds; fractions in HTTP dates and RFC 9110's obsolete HTTP-date forms; fractions
+//! past the nanosecond, rounded down; every format rounding down to the same millisecond; and
+//! `tests/smithy_date_time_suite.rs` runs the SDK's own test vectors.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -194,8 +197,9 @@ impl Timestamp {
             .ok_or_else(|| TimestampError(format!("`{text}` is not an RFC 3339 timestamp")))
     }
 
-    /// Epoch seconds, RFC 3339 or an HTTP date (RFC 9110: RFC 2822's, RFC 850's, asctime's),
-    /// surrounding whitespace ignored.
+    /// Epoch seconds (a plain decimal exactly, rounded down past the nanosecond; an exponent
+    /// through an `f64`), RFC 3339 or an HTTP date (RFC 9110: RFC 2822's with or without a
+    /// fraction, RFC 850's, asctime's), surrounding whitespace ignored.
     fn parse_text(text: &str) -> Result<Instant, TimestampError> {
         let trimmed = text.trim();
         let parsed = parse::rfc3339(trimmed.as_bytes())
@@ -237,6 +241,9 @@ fn this_year() -> i64 {
     Timestamp::try_from(SystemTime::now()).map_or(1970, |now| now.year())
 }
 
+/// Epoch seconds (`1700000000.5`, read as written), RFC 3339, or an HTTP date in any of RFC
+/// 9110's forms (`Tue, 14 Nov 2023 22:13:20.5 GMT`, `Tuesday, 14-Nov-23 22:13:20 GMT`,
+/// `Tue Nov 14 22:13:20 2023`), surrounding whitespace ignored.
 impl FromStr for Timestamp {
     type Err = TimestampError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
