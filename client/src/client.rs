@@ -16,7 +16,7 @@ use awsgen_runtime::validate::{Validate, Violations};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 /// Why a call gave no output.
 #[derive(Debug)]
@@ -93,6 +93,7 @@ pub struct ClientBuilder {
     timeouts: Timeouts,
     http: Option<Arc<dyn HttpClient>>,
     credentials: Option<Arc<dyn ProvideCredentials>>,
+    credentials_load_timeout: Option<Duration>,
     disable_request_compression: Option<bool>,
     request_min_compression_size_bytes: Option<usize>,
 }
@@ -113,6 +114,7 @@ impl ClientBuilder {
             timeouts: Timeouts::default(),
             http: None,
             credentials: None,
+            credentials_load_timeout: None,
             disable_request_compression: None,
             request_min_compression_size_bytes: None,
         }
@@ -171,6 +173,13 @@ impl ClientBuilder {
         self
     }
 
+    /// How long one fetch of credentials may take before the call fails (5 s by default): a
+    /// `credential_process` that hangs is killed then.
+    pub fn credentials_load_timeout(mut self, timeout: Duration) -> Self {
+        self.credentials_load_timeout = Some(timeout);
+        self
+    }
+
     /// Whether `@requestCompression` operations send their body uncompressed; else
     /// `AWS_DISABLE_REQUEST_COMPRESSION`, else the profile's `disable_request_compression`,
     /// else `false`, as the AWS SDKs read it.
@@ -196,7 +205,8 @@ impl ClientBuilder {
         // The shared files are read once, and only when a setting is not given otherwise.
         let files = std::cell::OnceCell::new();
         let profile_setting = |key: &str| {
-            let files = files.get_or_init(|| ProfileFiles::load(&env));
+            // Files that do not read give no settings, as the SDKs' setting providers ignore them.
+            let files = files.get_or_init(|| ProfileFiles::load(&env).unwrap_or_default());
             let name = env.get("AWS_PROFILE").unwrap_or("default");
             Some(files.profile(name)?.get(key)?.to_owned())
         };
@@ -252,8 +262,14 @@ impl ClientBuilder {
         };
         Ok(Client {
             http,
-            credentials: Arc::new(CachedCredentials::new(source)),
+            credentials: Arc::new(
+                CachedCredentials::new(source).with_load_timeout(
+                    self.credentials_load_timeout
+                        .unwrap_or(crate::credentials::DEFAULT_LOAD_TIMEOUT),
+                ),
+            ),
             region,
+            imds_region: tokio::sync::OnceCell::new(),
             endpoint_url: self.endpoint_url,
             use_fips: flag(self.use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"),
             use_dual_stack: flag(
@@ -276,7 +292,10 @@ impl ClientBuilder {
 pub struct Client {
     http: Arc<dyn HttpClient>,
     credentials: Arc<CachedCredentials>,
+    /// The region given or configured (builder, environment, profile).
     region: Option<String>,
+    /// Else the instance's, from EC2 instance metadata, asked once on the first call.
+    imds_region: tokio::sync::OnceCell<Option<String>>,
     endpoint_url: Option<String>,
     use_fips: bool,
     use_dual_stack: bool,
@@ -310,8 +329,25 @@ impl Client {
         ClientBuilder::new(env)
     }
 
+    /// The region: given to the builder, else `AWS_REGION`, `AWS_DEFAULT_REGION`, the
+    /// profile's `region`, else (once a call has asked for it) the EC2 instance's.
     pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
+        self.region
+            .as_deref()
+            .or_else(|| self.imds_region.get()?.as_deref())
+    }
+
+    /// The region, asking EC2 instance metadata when none is configured, as the SDKs' region
+    /// chain ends (`AWS_EC2_METADATA_DISABLED=true` turns that off).
+    pub async fn resolve_region(&self) -> Option<&str> {
+        if self.region.is_none() {
+            let http = &*self.http;
+            let settings = crate::credentials::ImdsSettings::default();
+            self.imds_region
+                .get_or_init(|| crate::credentials::imds::region(&self.env, http, settings))
+                .await;
+        }
+        self.region()
     }
 
     /// What requests are built with: the request compression settings the client was given
@@ -339,6 +375,7 @@ impl Client {
         if self.validate {
             input.validate().map_err(CallError::Validation)?;
         }
+        self.resolve_region().await;
         let route = self.route(Op::SERVICE).map_err(CallError::Endpoint)?;
         let request = Op::build_request(input, &self.context).map_err(CallError::Build)?;
         let (mut parts, body) = request.into_parts();
@@ -441,7 +478,7 @@ impl Client {
             .or_else(|| self.env_endpoint(service));
         let Some(text) = service.endpoint_rule_set else {
             // No rule set in the model: the classic regional host.
-            return match (configured, &self.region) {
+            return match (configured, self.region()) {
                 (Some(url), _) => Ok(plain_endpoint(url)),
                 (None, Some(region)) => Ok(plain_endpoint(format!(
                     "https://{}.{region}.amazonaws.com",
@@ -454,8 +491,8 @@ impl Client {
             .rule_set(service.sdk_id, text)
             .map_err(EndpointError::RuleSet)?;
         let mut params = Params::new();
-        if let Some(region) = &self.region {
-            rules.set_built_in(&mut params, "AWS::Region", Value::from(region.as_str()));
+        if let Some(region) = self.region() {
+            rules.set_built_in(&mut params, "AWS::Region", Value::from(region));
         }
         rules.set_built_in(&mut params, "AWS::UseFIPS", Value::Bool(self.use_fips));
         rules.set_built_in(
@@ -512,7 +549,7 @@ impl Client {
         let field = |key: &str| scheme.and_then(|s| s.get(key)?.as_str().map(str::to_owned));
         let name = field("signingName").unwrap_or_else(|| service.signing_name.to_owned());
         let region = field("signingRegion")
-            .or_else(|| self.region.clone())
+            .or_else(|| self.region().map(str::to_owned))
             .unwrap_or_else(|| "us-east-1".to_owned());
         (name, region)
     }

@@ -500,3 +500,54 @@ async fn errors_the_model_marks_retryable_are_retried() {
     assert!(err.service_error().is_some(), "{err}");
     assert_eq!(server.recorded().len(), 5);
 }
+
+/// On EC2 with no region configured, the region comes from instance metadata (IMDSv2:
+/// token, then `/latest/meta-data/placement/region`), after the environment and the profile.
+#[tokio::test]
+async fn the_region_comes_from_instance_metadata_when_none_is_configured() {
+    let imds = stub::start(
+        |request, _| match (request.method.as_str(), request.target.as_str()) {
+            ("PUT", "/latest/api/token") => (200, vec![], b"TOKEN".to_vec()),
+            ("GET", "/latest/meta-data/placement/region")
+                if request.header("x-aws-ec2-metadata-token") == Some("TOKEN") =>
+            {
+                (200, vec![], b"ap-southeast-2".to_vec())
+            }
+            _ => (404, vec![], Vec::new()),
+        },
+    )
+    .await;
+    let service = stub::start(|_, _| stub::ok_json(r#"{"taskDefinition":{"family":"f"}}"#)).await;
+    let env = Env::default()
+        .with("AWS_ENDPOINT_URL", service.url.clone())
+        .with("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.url.clone());
+    let client = Client::builder(env.clone())
+        .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+        .build()
+        .expect("a client");
+    assert_eq!(client.region(), None);
+    client
+        .call::<DescribeTaskDefinition>(DescribeTaskDefinitionRequest {
+            task_definition: Some("web:1".into()),
+            ..Default::default()
+        })
+        .await
+        .expect("sent");
+    assert_eq!(client.region(), Some("ap-southeast-2"));
+    let authorization = service.recorded()[0]
+        .header("authorization")
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        authorization.contains("/ap-southeast-2/ecs/aws4_request"),
+        "{authorization}"
+    );
+    // A configured region comes first, and IMDS is not asked.
+    let asked = imds.recorded().len();
+    let configured = Client::builder(env.with("AWS_REGION", "eu-north-1"))
+        .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+        .build()
+        .expect("a client");
+    assert_eq!(configured.resolve_region().await, Some("eu-north-1"));
+    assert_eq!(imds.recorded().len(), asked);
+}

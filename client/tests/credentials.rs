@@ -342,3 +342,262 @@ async fn cached_until_five_minutes_before_expiry() {
     assert_eq!(refreshed.access_key_id, "AKID1");
     assert_eq!(source.calls.load(Ordering::SeqCst), 2);
 }
+
+/// A profile with both keys and `role_arn`: aws-config and botocore assume the role (the keys
+/// are only a `source_profile`'s), so signing with the keys would act as the IAM user. Until
+/// assume-role exists, an error that says so.
+#[tokio::test]
+async fn a_profile_with_keys_and_role_arn_is_an_error_not_the_users_keys() {
+    let (env, home) = env("role-arn-keys");
+    std::fs::write(
+        home.join(".aws/credentials"),
+        "[default]\naws_access_key_id = AKIDUSER\naws_secret_access_key = s\n\
+         role_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = default\n\
+         [sso]\naws_access_key_id = AKIDUSER\naws_secret_access_key = s\nsso_session = corp\n",
+    )
+    .expect("written");
+    let err = chain(env.clone()).await.unwrap_err();
+    assert!(
+        err.contains("role_arn profiles") && err.contains("not supported"),
+        "{err}"
+    );
+    let err = chain(env.with("AWS_PROFILE", "sso")).await.unwrap_err();
+    assert!(err.contains("SSO profiles"), "{err}");
+}
+
+/// `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN` (EKS IRSA, GitHub OIDC) asks for the
+/// role: falling through to instance metadata would run as the node's role. An error, and
+/// IMDS is not asked.
+#[tokio::test]
+async fn web_identity_variables_stop_the_chain_instead_of_falling_through() {
+    let server = stub::start(imds_answer).await;
+    let (env, home) = env("web-identity");
+    let token = home.join("token");
+    std::fs::write(&token, "eyJ...").expect("written");
+    let env = env
+        .with("AWS_EC2_METADATA_DISABLED", "false")
+        .with("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url.clone())
+        .with("AWS_WEB_IDENTITY_TOKEN_FILE", token.display().to_string())
+        .with("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/pod");
+    let err = chain(env.clone()).await.unwrap_err();
+    assert!(
+        err.contains("AWS_WEB_IDENTITY_TOKEN_FILE") && err.contains("not supported"),
+        "{err}"
+    );
+    assert!(server.recorded().is_empty(), "instance metadata was asked");
+    // Keys in the environment come first, as in the SDKs.
+    let with_keys = env
+        .with("AWS_ACCESS_KEY_ID", "AKIDENV")
+        .with("AWS_SECRET_ACCESS_KEY", "s");
+    let got = chain(with_keys).await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "AKIDENV");
+}
+
+/// `~` and `~/` in `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` are the home directory.
+#[tokio::test]
+async fn a_tilde_in_the_file_variables_is_the_home_directory() {
+    let (env, home) = env("tilde");
+    std::fs::create_dir_all(home.join("elsewhere")).expect("a directory");
+    std::fs::write(
+        home.join("elsewhere/creds"),
+        "[default]\naws_access_key_id = AKIDTILDE\naws_secret_access_key = s\n",
+    )
+    .expect("written");
+    let env = env.with("AWS_SHARED_CREDENTIALS_FILE", "~/elsewhere/creds");
+    let got = chain(env).await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "AKIDTILDE");
+}
+
+/// The files as the SDKs read them: a comment after whitespace ends a value, a `;` or `#`
+/// inside it does not; indented lines continue the property above; in the config file
+/// `[profile default]` replaces `[default]`.
+#[tokio::test]
+async fn inline_comments_continuations_and_profile_default() {
+    let (env, home) = env("syntax");
+    std::fs::write(
+        home.join(".aws/credentials"),
+        "[default]\naws_access_key_id = AKIDCOMMENT ; rotated 2026-01\n\
+         aws_secret_access_key = se;cr#et # from the vault\n",
+    )
+    .expect("written");
+    std::fs::write(
+        home.join(".aws/config"),
+        "[default]\nregion = us-west-2\nnote = ignored\n\
+         [profile default]\nregion = eu-west-3 # Paris\n\
+         [profile proc]\ncredential_process = sh -c\n  'echo {\"Version\":1,\"AccessKeyId\":\"AKIDCONT\",\"SecretAccessKey\":\"s\"}'\n",
+    )
+    .expect("written");
+    let got = chain(env.clone()).await.expect("ok").expect("found");
+    assert_eq!(
+        (got.access_key_id.as_str(), got.secret_access_key.as_str()),
+        ("AKIDCOMMENT", "se;cr#et")
+    );
+    let files = awsgen_client::credentials::ProfileFiles::load(&env).expect("readable");
+    let default = files.profile("default").expect("a default profile");
+    assert_eq!(default.get("region"), Some("eu-west-3"));
+    assert_eq!(default.get("note"), None);
+    let proc = files.profile("proc").expect("a profile");
+    assert_eq!(
+        proc.get("credential_process"),
+        Some(
+            "sh -c\n'echo {\"Version\":1,\"AccessKeyId\":\"AKIDCONT\",\"SecretAccessKey\":\"s\"}'"
+        )
+    );
+    // A file that is not a profile file is an error that names it and the line.
+    std::fs::write(home.join(".aws/config"), "[profile broken\n").expect("written");
+    let err = chain(env).await.unwrap_err();
+    assert!(
+        err.contains("config, line 1") && err.contains("must end with ']'"),
+        "{err}"
+    );
+}
+
+/// Keys without an expiry (the credentials file's) are cached for 15 minutes, as
+/// aws-smithy-runtime's identity cache gives them, then the chain runs again and reads the
+/// files again: rotated keys are picked up.
+#[tokio::test]
+async fn rotated_keys_in_the_credentials_file_are_read_again_after_15_minutes() {
+    let (env, home) = env("rotation");
+    let write = |id: &str| {
+        std::fs::write(
+            home.join(".aws/credentials"),
+            format!("[default]\naws_access_key_id = {id}\naws_secret_access_key = s\n"),
+        )
+        .expect("written")
+    };
+    write("AKIDOLD");
+    let cache = CachedCredentials::new(Arc::new(DefaultChain::new(env, http())));
+    let now = SystemTime::now();
+    let first = cache.get_at(now).await.expect("ok");
+    assert_eq!(first.access_key_id, "AKIDOLD");
+    write("AKIDNEW");
+    let minutes = |m: u64| now + Duration::from_secs(m * 60);
+    assert_eq!(
+        cache.get_at(minutes(14)).await.expect("ok").access_key_id,
+        "AKIDOLD"
+    );
+    assert_eq!(
+        cache.get_at(minutes(16)).await.expect("ok").access_key_id,
+        "AKIDNEW"
+    );
+}
+
+/// A source that does not answer within the load timeout (5 s by default, as aws-config's
+/// was) fails the call instead of stalling every call after it; a hung `credential_process`
+/// is killed.
+#[tokio::test]
+async fn a_hung_credential_process_times_out_and_is_killed() {
+    let (env, home) = env("hung-process");
+    let marker = home.join("finished");
+    std::fs::write(
+        home.join(".aws/config"),
+        format!(
+            "[default]\ncredential_process = sleep 1; touch {}\n",
+            marker.display()
+        ),
+    )
+    .expect("written");
+    let cache = CachedCredentials::new(Arc::new(DefaultChain::new(env, http())))
+        .with_load_timeout(Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let err = cache.get().await.unwrap_err().to_string();
+    assert!(
+        started.elapsed() < Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(err.contains("no answer within 200ms"), "{err}");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(!marker.exists(), "the process ran to its end");
+}
+
+/// IMDS with fast backoff, pointed at `url`.
+fn imds_chain(env: Env, url: &str) -> DefaultChain {
+    let env = env
+        .with("AWS_EC2_METADATA_DISABLED", "false")
+        .with("AWS_EC2_METADATA_SERVICE_ENDPOINT", url);
+    let mut chain = DefaultChain::new(env, http());
+    chain.imds_settings.initial_backoff = Duration::from_millis(5);
+    chain
+}
+
+/// aws-config's IMDS client: up to 4 attempts a request, retrying 5xx answers, and 401 (an
+/// expired token) with a new token.
+#[tokio::test]
+async fn imds_errors_are_retried_with_a_new_token_after_401() {
+    let server = stub::start(|request, index| match index {
+        0 | 1 => (503, vec![], Vec::new()),
+        4 => (401, vec![], Vec::new()),
+        _ => imds_answer(request, index),
+    })
+    .await;
+    let (home_env, _) = env("imds-retries");
+    let chain = imds_chain(home_env, &server.url);
+    let got = chain.provide().await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "ASIAFROMHTTP");
+    let calls: Vec<String> = server
+        .recorded()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.target))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            "PUT /latest/api/token",
+            "PUT /latest/api/token",
+            "PUT /latest/api/token",
+            "GET /latest/meta-data/iam/security-credentials/",
+            "GET /latest/meta-data/iam/security-credentials/my-role",
+            "PUT /latest/api/token",
+            "GET /latest/meta-data/iam/security-credentials/my-role",
+        ]
+    );
+    // Four 5xx answers in a row are the end.
+    let down = stub::start(|_, _| (500, vec![], Vec::new())).await;
+    let (env, _) = env("imds-down");
+    let err = imds_chain(env, &down.url).provide().await.unwrap_err();
+    assert!(err.to_string().contains("500"), "{err}");
+    assert_eq!(down.recorded().len(), 4);
+}
+
+/// Static stability, as aws-config's IMDS provider: expired credentials from IMDS are used
+/// with their expiry moved 10 to 15 minutes on, and while IMDS is down the last ones are.
+#[tokio::test]
+async fn imds_keeps_the_last_credentials_while_it_is_down() {
+    let down = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let is_down = down.clone();
+    let server = stub::start(move |request, index| {
+        if is_down.load(Ordering::SeqCst) {
+            return (500, vec![], Vec::new());
+        }
+        match request.target.ends_with("/my-role") {
+            true => stub::ok_json(&DOCUMENT.replace("2030-01-02", "2020-01-02")),
+            false => imds_answer(request, index),
+        }
+    })
+    .await;
+    let (home_env, _) = env("imds-stability");
+    let chain = imds_chain(home_env, &server.url);
+    let now = SystemTime::now();
+    let first = chain.provide().await.expect("ok").expect("found");
+    let expiry = first.expiry.expect("an expiry");
+    assert!(expiry >= now + Duration::from_secs(600), "{expiry:?}");
+    assert!(expiry <= now + Duration::from_secs(960), "{expiry:?}");
+    down.store(true, Ordering::SeqCst);
+    let again = chain
+        .provide()
+        .await
+        .expect("the last credentials")
+        .expect("found");
+    assert_eq!(again.access_key_id, "ASIAFROMHTTP");
+    // IMDS not answering at all is the same.
+    let (env, _) = env("imds-stability-gone");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let gone = format!("http://{}", closed.local_addr().expect("an address"));
+    drop(closed);
+    let fresh = imds_chain(env, &gone);
+    assert!(
+        fresh.provide().await.expect("ok").is_none(),
+        "nothing before"
+    );
+}

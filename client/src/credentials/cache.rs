@@ -1,18 +1,51 @@
-//! Credentials cached until shortly before they expire, then fetched again.
+//! Credentials cached until shortly before they expire, then fetched again; keys without an
+//! expiry fetched again every 15 minutes; every fetch bounded by a load timeout.
 
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-/// Caches what a source gives; refreshes `refresh_before` ahead of expiry (5 minutes, as the
-/// SDKs do), so a request is never signed with keys about to lapse. Concurrent callers wait for
-/// one fetch.
+/// Caches what a source gives; refreshes `refresh_before` ahead of expiry (5 minutes), so a
+/// request is never signed with keys about to lapse. Concurrent callers wait for one fetch.
+///
+/// Credentials without an expiry (long-term keys) are kept `default_expiration` (15 minutes,
+/// aws-smithy-runtime's identity cache default), then fetched again: the default chain then
+/// reads the shared files again, so rotated keys are picked up. A fetch that takes longer than
+/// `load_timeout` (5 s) fails, and a `credential_process` it started is killed. When a fetch
+/// fails or times out while the cached credentials have not yet expired (inside the refresh
+/// window), those are used.
 pub struct CachedCredentials {
     source: Arc<dyn ProvideCredentials>,
-    /// The credentials, and the same in the form the signer takes.
-    slot: tokio::sync::Mutex<Option<(Credentials, aws_credential_types::Credentials)>>,
+    slot: tokio::sync::Mutex<Option<Cached>>,
     pub refresh_before: Duration,
+    pub default_expiration: Duration,
+    pub load_timeout: Duration,
 }
+
+/// The credentials, the same in the form the signer takes, and when they were fetched.
+struct Cached {
+    credentials: Credentials,
+    sigv4: aws_credential_types::Credentials,
+    fetched_at: SystemTime,
+}
+
+impl Cached {
+    /// Whether they are good to sign with at `now` without fetching again.
+    fn fresh(&self, now: SystemTime, cache: &CachedCredentials) -> bool {
+        match self.credentials.expiry {
+            Some(at) => at > now + cache.refresh_before,
+            None => now < self.fetched_at + cache.default_expiration,
+        }
+    }
+
+    /// Whether they still work at `now` (a fallback when a fetch fails).
+    fn usable(&self, now: SystemTime) -> bool {
+        self.credentials.expiry.is_none_or(|at| at > now)
+    }
+}
+
+/// aws-config's load timeout before it was derived from the retry settings.
+pub const DEFAULT_LOAD_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl CachedCredentials {
     pub fn new(source: Arc<dyn ProvideCredentials>) -> Self {
@@ -20,12 +53,20 @@ impl CachedCredentials {
             source,
             slot: tokio::sync::Mutex::new(None),
             refresh_before: Duration::from_secs(300),
+            default_expiration: Duration::from_secs(15 * 60),
+            load_timeout: DEFAULT_LOAD_TIMEOUT,
         }
+    }
+
+    /// How long one fetch from the source may take.
+    pub fn with_load_timeout(mut self, timeout: Duration) -> Self {
+        self.load_timeout = timeout;
+        self
     }
 
     /// Credentials valid at `now` for at least `refresh_before`, from the cache or the source.
     pub async fn get_at(&self, now: SystemTime) -> Result<Credentials, CredentialsError> {
-        self.pick(now, |(credentials, _)| credentials.clone()).await
+        self.pick(now, |cached| cached.credentials.clone()).await
     }
 
     pub async fn get(&self) -> Result<Credentials, CredentialsError> {
@@ -37,34 +78,56 @@ impl CachedCredentials {
     pub(crate) async fn for_signing(
         &self,
     ) -> Result<aws_credential_types::Credentials, CredentialsError> {
-        self.pick(SystemTime::now(), |(_, sigv4)| sigv4.clone())
+        self.pick(SystemTime::now(), |cached| cached.sigv4.clone())
             .await
     }
 
-    /// `pick` applied to the cached credentials, fetched first when missing or about to lapse.
+    /// `pick` applied to the cached credentials, fetched first when missing or due.
     async fn pick<T>(
         &self,
         now: SystemTime,
-        pick: impl Fn(&(Credentials, aws_credential_types::Credentials)) -> T,
+        pick: impl Fn(&Cached) -> T,
     ) -> Result<T, CredentialsError> {
         let mut slot = self.slot.lock().await;
-        if let Some(cached) = &*slot {
-            let fresh = cached
-                .0
-                .expiry
-                .is_none_or(|at| at > now + self.refresh_before);
-            if fresh {
-                return Ok(pick(cached));
-            }
+        if let Some(cached) = slot.as_ref().filter(|c| c.fresh(now, self)) {
+            return Ok(pick(cached));
         }
-        let found = self.source.provide().await?.ok_or_else(|| {
+        match self.fetch().await {
+            Ok(credentials) => {
+                let sigv4 = credentials.to_sigv4();
+                let cached = slot.insert(Cached {
+                    credentials,
+                    sigv4,
+                    fetched_at: now,
+                });
+                Ok(pick(cached))
+            }
+            Err(e) => match slot.as_ref().filter(|c| c.usable(now)) {
+                Some(cached) => Ok(pick(cached)),
+                None => Err(e),
+            },
+        }
+    }
+
+    async fn fetch(&self) -> Result<Credentials, CredentialsError> {
+        let found = tokio::time::timeout(self.load_timeout, self.source.provide())
+            .await
+            .map_err(|_| {
+                CredentialsError::new(
+                    "the default chain",
+                    format!(
+                        "no answer within {:?} (CachedCredentials::load_timeout, \
+                         ClientBuilder::credentials_load_timeout)",
+                        self.load_timeout
+                    ),
+                )
+            })??;
+        found.ok_or_else(|| {
             CredentialsError::new(
                 "the default chain",
                 "none found (looked in the environment, the shared config and credentials \
                  files, the ECS container endpoint and EC2 instance metadata)",
             )
-        })?;
-        let sigv4 = found.to_sigv4();
-        Ok(pick(slot.insert((found, sigv4))))
+        })
     }
 }

@@ -44,13 +44,17 @@ impl std::fmt::Debug for Credentials {
 mod cache;
 mod chain;
 mod container;
-mod imds;
+pub(crate) mod imds;
 mod profile;
 
 pub use crate::env::Env;
-pub use cache::CachedCredentials;
+pub use cache::{CachedCredentials, DEFAULT_LOAD_TIMEOUT};
 pub use chain::DefaultChain;
-pub use profile::{Profile, ProfileFiles};
+pub use imds::ImdsSettings;
+pub use profile::{
+    expand_home, home_dir, FileKind, FileLocations, Platform, Profile, ProfileFiles,
+    ProfileParseError,
+};
 
 use crate::transport::BoxFuture;
 

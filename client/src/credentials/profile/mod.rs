@@ -1,117 +1,134 @@
-//! The shared `config` and `credentials` files: profiles (`AWS_PROFILE`, else `default`),
-//! their keys, region and `credential_process`.
+//! The shared `config` and `credentials` files: where they are (`location`), how they read
+//! (`parse`), and the chosen profile's credentials: its keys, or its `credential_process`
+//! (`process`); the sources this client cannot use yet are errors that say so.
+
+mod location;
+mod parse;
+mod process;
+
+pub use location::{expand_home, home_dir, FileLocations, Platform};
+pub use parse::{FileKind, ProfileParseError};
 
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use parse::{Properties, Sections};
 
 /// Both files' profiles, merged: for a property set in both, the credentials file wins.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProfileFiles {
-    profiles: BTreeMap<String, BTreeMap<String, String>>,
+    sections: Sections,
 }
 
-/// One profile's properties.
+/// One profile's properties (or one `[sso-session]` section's).
 #[derive(Debug, Clone)]
 pub struct Profile<'a> {
     pub name: &'a str,
-    properties: &'a BTreeMap<String, String>,
+    properties: &'a Properties,
 }
 
 impl ProfileFiles {
-    /// Reads `AWS_CONFIG_FILE` (else `~/.aws/config`) and `AWS_SHARED_CREDENTIALS_FILE` (else
-    /// `~/.aws/credentials`); a missing file is empty.
-    pub fn load(env: &Env) -> ProfileFiles {
-        let home = env.get("HOME").or_else(|| env.get("USERPROFILE"));
-        let path = |var: &str, default: &str| -> Option<PathBuf> {
-            match env.get(var) {
-                Some(p) => Some(PathBuf::from(p)),
-                None => home.map(|h| PathBuf::from(h).join(".aws").join(default)),
-            }
-        };
-        let read = |p: Option<PathBuf>| p.and_then(|p| std::fs::read_to_string(p).ok());
-        ProfileFiles::parse(
-            read(path("AWS_CONFIG_FILE", "config"))
-                .as_deref()
-                .unwrap_or(""),
-            read(path("AWS_SHARED_CREDENTIALS_FILE", "credentials"))
-                .as_deref()
-                .unwrap_or(""),
-        )
+    /// Reads the files [`FileLocations::from_env`] names for this platform; a missing file is
+    /// empty, one that does not read as a profile file is an error.
+    pub fn load(env: &Env) -> Result<ProfileFiles, ProfileParseError> {
+        ProfileFiles::read(&FileLocations::from_env(env, Platform::current()))
     }
 
-    pub fn parse(config: &str, credentials: &str) -> ProfileFiles {
+    pub fn read(locations: &FileLocations) -> Result<ProfileFiles, ProfileParseError> {
+        let text = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
         let mut files = ProfileFiles::default();
-        files.read(config, true);
-        files.read(credentials, false);
-        files
+        files.merge(
+            &text(&locations.config),
+            FileKind::Config,
+            &locations.config,
+        )?;
+        let credentials = &locations.credentials;
+        files.merge(&text(credentials), FileKind::Credentials, credentials)?;
+        Ok(files)
     }
 
-    /// INI as the SDKs read it: `[profile name]` in config (`[default]` too), `[name]` in
-    /// credentials, `key = value`, `#`/`;` comments; indented lines (sub-properties) skipped.
-    fn read(&mut self, text: &str, is_config: bool) {
-        let mut current: Option<String> = None;
-        for line in text.lines() {
-            if line.starts_with([' ', '\t']) {
-                continue;
-            }
-            let line = line.trim();
-            if line.is_empty() || line.starts_with(['#', ';']) {
-                continue;
-            }
-            if let Some(header) = line.strip_prefix('[') {
-                let name = header.split(']').next().unwrap_or_default().trim();
-                current = match (is_config, name.strip_prefix("profile ")) {
-                    (true, Some(n)) => Some(n.trim().to_owned()),
-                    (true, None) if name == "default" => Some(name.to_owned()),
-                    (true, None) => None,
-                    (false, _) => Some(name.to_owned()),
-                };
-                continue;
-            }
-            let (Some(profile), Some((key, value))) = (&current, line.split_once('=')) else {
-                continue;
-            };
-            self.profiles
-                .entry(profile.clone())
-                .or_default()
-                .insert(key.trim().to_lowercase(), value.trim().to_owned());
-        }
+    /// The files' texts, the config file first (errors name them "config file" and
+    /// "credentials file").
+    pub fn parse(config: &str, credentials: &str) -> Result<ProfileFiles, ProfileParseError> {
+        let mut files = ProfileFiles::default();
+        files.merge(config, FileKind::Config, "config file")?;
+        files.merge(credentials, FileKind::Credentials, "credentials file")?;
+        Ok(files)
+    }
+
+    /// Adds one file's sections; its properties win over those already read.
+    pub fn merge(
+        &mut self,
+        text: &str,
+        kind: FileKind,
+        file: &str,
+    ) -> Result<(), ProfileParseError> {
+        parse::merge_file(&mut self.sections, text, kind, file)
     }
 
     pub fn profile(&self, name: &str) -> Option<Profile<'_>> {
-        let (name, properties) = self.profiles.get_key_value(name)?;
+        let (name, properties) = self.sections.profiles.get_key_value(name)?;
         Some(Profile { name, properties })
+    }
+
+    /// Every profile, by name.
+    pub fn profiles(&self) -> impl Iterator<Item = Profile<'_>> {
+        self.sections
+            .profiles
+            .iter()
+            .map(|(name, properties)| Profile { name, properties })
+    }
+
+    /// Every `[sso-session name]` section, by name.
+    pub fn sso_sessions(&self) -> impl Iterator<Item = Profile<'_>> {
+        self.sections
+            .sso_sessions
+            .iter()
+            .map(|(name, properties)| Profile { name, properties })
     }
 }
 
 impl Profile<'_> {
+    /// A property's value; an empty value reads as unset.
     pub fn get(&self, key: &str) -> Option<&str> {
+        self.raw(key).filter(|v| !v.is_empty())
+    }
+
+    /// A property's value as written, empty or not.
+    pub fn raw(&self, key: &str) -> Option<&str> {
+        self.properties.get(key).map(String::as_str)
+    }
+
+    /// Every property, by name.
+    pub fn properties(&self) -> impl Iterator<Item = (&str, &str)> {
         self.properties
-            .get(key)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
     }
 }
 
 /// The selected profile's credentials: its keys, else its `credential_process`. `Ok(None)`
-/// when the default profile is absent or has neither; an error when `AWS_PROFILE` names a
-/// profile that does not exist, or one that needs a source this client does not implement.
+/// when the default profile is absent or has neither; an error when the files do not read,
+/// when `AWS_PROFILE` names a profile that does not exist, or when the profile gets its
+/// credentials from a source this client does not implement yet (that source wins over any
+/// keys in the same profile in the SDKs, so the keys are not used in its place).
 pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, CredentialsError> {
-    let files = ProfileFiles::load(env);
-    let chosen = env.get("AWS_PROFILE");
-    let name = chosen.unwrap_or("default");
+    let locations = FileLocations::from_env(env, Platform::current());
+    let files = ProfileFiles::read(&locations)
+        .map_err(|e| CredentialsError::new("the shared config files", e.to_string()))?;
+    let name = locations.profile.as_str();
     let source = format!("profile `{name}`");
     let Some(profile) = files.profile(name) else {
-        return match chosen {
-            Some(_) => Err(CredentialsError::new(
+        return match locations.profile_named {
+            true => Err(CredentialsError::new(
                 source,
                 "not in the config or credentials file",
             )),
-            None => Ok(None),
+            false => Ok(None),
         };
     };
+    if let Some(unsupported) = unsupported_source(&profile) {
+        return Err(CredentialsError::new(source, unsupported));
+    }
     if let (Some(id), Some(secret)) = (
         profile.get("aws_access_key_id"),
         profile.get("aws_secret_access_key"),
@@ -119,63 +136,39 @@ pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, Creden
         let token = profile.get("aws_session_token").map(str::to_owned);
         return Ok(Some(Credentials::new(id, secret, token)));
     }
-    if let Some(command) = profile.get("credential_process") {
-        return process(&source, command).await.map(Some);
-    }
-    let unsupported = [
-        "role_arn",
-        "sso_session",
-        "sso_start_url",
-        "web_identity_token_file",
-    ];
-    match unsupported.iter().find(|k| profile.get(k).is_some()) {
-        Some(key) => Err(CredentialsError::new(
-            source,
-            format!("`{key}` is not supported by this client; use credential_process"),
-        )),
+    match profile.get("credential_process") {
+        Some(command) => process::credentials(&source, command).await.map(Some),
         None => Ok(None),
     }
 }
 
-/// Runs `credential_process` through the shell and reads its JSON (`Version` 1). On a blocking
-/// thread: tokio's own process support would add its child-reaping driver to every runtime
-/// that builds the client, for a command run once an hour at most.
-async fn process(source: &str, command: &str) -> Result<Credentials, CredentialsError> {
-    let mut cmd = match cfg!(windows) {
-        true => {
-            let mut c = std::process::Command::new("cmd");
-            c.args(["/C", command]);
-            c
-        }
-        false => {
-            let mut c = std::process::Command::new("sh");
-            c.args(["-c", command]);
-            c
-        }
+/// What to tell a user whose profile needs an STS or SSO call this client cannot make: the
+/// SDKs give such a profile the role's (or the SSO user's) credentials, never the keys the
+/// same profile may also hold.
+fn unsupported_source(profile: &Profile<'_>) -> Option<String> {
+    let name = profile.name;
+    let workaround = format!(
+        "until it is, select another profile whose `credential_process = aws configure \
+         export-credentials --profile {name} --format process` (AWS CLI v2) gets them, or set \
+         AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"
+    );
+    let what = if profile.get("web_identity_token_file").is_some() {
+        "web identity profiles (`web_identity_token_file`, STS AssumeRoleWithWebIdentity)"
+    } else if profile.get("role_arn").is_some() || profile.get("credential_source").is_some() {
+        "role_arn profiles (assume role through STS, with `source_profile` or \
+         `credential_source`)"
+    } else if ["sso_session", "sso_start_url", "sso_account_id"]
+        .iter()
+        .any(|k| profile.get(k).is_some())
+    {
+        "SSO profiles (`sso_session`, `sso_start_url`)"
+    } else if profile.get("login_session").is_some() {
+        "login profiles (`login_session`)"
+    } else {
+        return None;
     };
-    cmd.stdin(std::process::Stdio::null());
-    let output = tokio::task::spawn_blocking(move || cmd.output())
-        .await
-        .map_err(|e| CredentialsError::new(source, format!("credential_process: {e}")))?
-        .map_err(|e| CredentialsError::new(source, format!("credential_process: {e}")))?;
-    if !output.status.success() {
-        return Err(CredentialsError::new(
-            source,
-            format!(
-                "credential_process exited with {}: {}",
-                output.status,
-                String::from_utf8_lossy(&output.stderr).trim()
-            ),
-        ));
-    }
-    let version = serde_json::from_slice::<serde_json::Value>(&output.stdout)
-        .ok()
-        .and_then(|j| j.get("Version").and_then(|v| v.as_i64()));
-    if version != Some(1) {
-        return Err(CredentialsError::new(
-            source,
-            "credential_process output needs \"Version\": 1",
-        ));
-    }
-    super::from_json(source, &output.stdout)
+    Some(format!(
+        "{what} are not supported by this client yet, and the profile's own keys, if any, are \
+         not used in their place; {workaround}"
+    ))
 }
