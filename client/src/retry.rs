@@ -4,7 +4,7 @@
 //! 500: a retry costs 5, one after a timeout (connect or read) 10; a success gives back the
 //! last retry's cost, or 1 when it needed none).
 
-use crate::credentials::Env;
+use crate::env::Env;
 use crate::transport::TransportError;
 use std::future::Future;
 use std::sync::Mutex;
