@@ -12,7 +12,14 @@ use serde_json::Value;
 
 /// Every problem in `value` read as `T`, the rules beyond the model included. `value` is
 /// changed: wrongly typed values are neutralized, unknown keys of unions removed.
+///
+/// A union given a member and a key that is none does not read ("found more"), and reading
+/// neutralizes it with the other wrong values. So each round reads the document as written,
+/// less the union keys earlier rounds found unknown: the union's keys are looked at before
+/// they are neutralized, its known member is then checked, and no type error found in an
+/// earlier round is lost to a value that round neutralized.
 pub fn check<T: Shape>(value: &mut Value) -> Vec<Finding> {
+    let mut written = value.clone();
     let mut unknown = Vec::new();
     // Each round finds the unknown keys of unions that read as having several members; a
     // union is at most a few levels deep, and a bound keeps a hostile file from looping.
@@ -25,13 +32,14 @@ pub fn check<T: Shape>(value: &mut Value) -> Vec<Finding> {
             .collect();
         let found = crowded
             .iter()
-            .flat_map(|path| crate::union::unknown_keys::<T>(value, path))
+            .flat_map(|path| crate::union::unknown_keys::<T>(&mut written, path))
             .collect::<Vec<_>>();
         if found.is_empty() {
             unknown.extend(findings);
             return unknown;
         }
         unknown.extend(found);
+        *value = written.clone();
     }
     unknown.extend(check_once::<T>(value));
     unknown
@@ -133,5 +141,79 @@ mod tests {
         assert_eq!(f.message, "unknown key");
         assert_eq!(f.suggestion.as_deref(), Some("portMappings"));
         assert_eq!(f.target, Anchor::Key);
+    }
+
+    /// A union with one member of the model and a key that is none: the key is unknown, with
+    /// the closest member, not a union "found more".
+    #[test]
+    fn a_union_with_one_member_and_an_unknown_key_reports_the_key() {
+        let mut doc = json!({
+            "family": "web",
+            "containerDefinitions": [{
+                "name": "web", "image": "nginx", "memory": 512,
+                "resourceRequirements": [{
+                    "type": "GPU", "value": "1",
+                    "sharingStrategy": {"nvidiaMps": {"memory": 1024}, "nvidiaMsp": {}}
+                }]
+            }]
+        });
+        let findings = model::<RegisterTaskDefinitionRequest>(&mut doc);
+        let got: Vec<(Kind, &str, &str, Option<&str>)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.kind,
+                    f.display.as_str(),
+                    f.message.as_str(),
+                    f.suggestion.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                Kind::UnknownKey,
+                "containerDefinitions[0].resourceRequirements[0].sharingStrategy.nvidiaMsp",
+                "unknown key",
+                Some("nvidiaMps")
+            )]
+        );
+    }
+
+    /// Issue 25: a wrong value early in an object hides nothing after it. The second
+    /// container's `cpu` and `memory` are strings, and further on its union has a member of the
+    /// model, with problems of its own, and a key that is none.
+    #[test]
+    fn a_type_error_hides_no_later_problem_of_its_object() {
+        let mut doc = json!({
+            "family": "web",
+            "containerDefinitions": [
+                {"name": "a", "image": "nginx", "memory": 512},
+                {
+                    "name": "b", "image": "nginx", "cpu": "x", "memory": "512",
+                    "resourceRequirements": [{
+                        "type": "GPU", "value": "1",
+                        "sharingStrategy": {"nvidiaMps": {"bogus": 1}, "timeSlicing": {}}
+                    }]
+                }
+            ]
+        });
+        let findings = model::<RegisterTaskDefinitionRequest>(&mut doc);
+        let mut got: Vec<(&str, Kind)> = findings
+            .iter()
+            .map(|f| (f.display.as_str(), f.kind))
+            .collect();
+        got.sort();
+        let union = "containerDefinitions[1].resourceRequirements[0].sharingStrategy";
+        assert_eq!(
+            got,
+            [
+                ("containerDefinitions[1].cpu", Kind::Type),
+                ("containerDefinitions[1].memory", Kind::Type),
+                (&format!("{union}.nvidiaMps.bogus"), Kind::UnknownKey),
+                (&format!("{union}.nvidiaMps.memory"), Kind::Violation),
+                (&format!("{union}.timeSlicing"), Kind::UnknownKey),
+            ]
+        );
     }
 }

@@ -1,5 +1,7 @@
 //! `model/union-member`: a union has exactly one member, one the model defines. A union given
-//! two members does not read, so this rule is found among the type errors too.
+//! two members, or none, does not read, so this rule is found among the type errors too; a
+//! union given a member and a key that is none is `model/unknown-key`'s, at that key
+//! ([`crate::union`]).
 
 use crate::locate::Seg;
 use crate::problem::Severity::Error;
@@ -14,8 +16,8 @@ pub const RULE: RuleInfo = RuleInfo {
     quote: "The union type represents a tagged union data structure that can take on several different, but fixed, types. Exactly one member of a union MUST be set.",
     source: "https://smithy.io/2.0/spec/aggregate-types.html#union",
     input: "ecs register-task-definition",
-    fails: r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512, "resourceRequirements": [{"type": "GPU", "value": "1", "sharingStrategy": {"nvidiaMps": {}, "timeSlicing": {}}}]}]}"#,
-    passes: r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512, "resourceRequirements": [{"type": "GPU", "value": "1", "sharingStrategy": {"nvidiaMps": {}}}]}]}"#,
+    fails: r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512, "resourceRequirements": [{"type": "GPU", "value": "1", "sharingStrategy": {}}]}]}"#,
+    passes: r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512, "resourceRequirements": [{"type": "GPU", "value": "1", "sharingStrategy": {"nvidiaMps": {"memory": 8192}}}]}]}"#,
     needs_whole_input: false,
 };
 
