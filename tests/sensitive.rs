@@ -139,6 +139,71 @@ fn validation_messages_never_print_a_sensitive_value() {
     assert!(!text.contains(SECRET), "{text}");
 }
 
+/// Every violation of `value`, members the model does not define included (as the lint
+/// asks), as text and as JSON, each checked for `SECRET`.
+fn violations_of(value: &impl Validate) -> Vec<String> {
+    let mut out = awsgen_runtime::validate::Violations::with_unknown_members();
+    value.validate_into(&mut awsgen_runtime::validate::Path::new(), &mut out);
+    let (text, json) = (out.to_string(), serde_json::to_string(&out).unwrap());
+    assert!(!text.contains(SECRET), "{text}");
+    assert!(!json.contains(SECRET), "{json}");
+    out.iter().map(|v| v.to_string()).collect()
+}
+
+/// A key the model does not define inside a sensitive value (a structure's unknown member, a
+/// union's unknown member, a sensitive map's key) may be the secret: no path, suggestion or
+/// value shows it, whether the sensitive value is validated inside another or on its own.
+#[test]
+fn validation_never_prints_unknown_keys_inside_sensitive_values() {
+    use awsgen_tests::sensitive::Level;
+    let account: Account = serde_json::from_value(json!({
+        "requiredPin": "1234",
+        "credentials": {"user": "a", "s3cr-usr": 1},
+        "profile": {"name": "a", "s3cr-nme": 2, "pick": {"s3cr-labl": 3}},
+        "profilesByName": {"s3cr-key": {"name": "a", "s3cr-nam": 4}},
+        "vault": {"s3cr-cod": 5},
+        "plain": "a",
+        "plian": 6
+    }))
+    .unwrap();
+    let found = violations_of(&account);
+    assert_eq!(
+        found,
+        [
+            "credentials[<sensitive>]: is not a member of the structure; it has (user, tags)",
+            "profile.pick[<sensitive>]: is not a member of the union; it has (label, count)",
+            "profile[<sensitive>]: is not a member of the structure; it has (name, pick)",
+            "profilesByName[<sensitive>][<sensitive>]: is not a member of the structure; it has (name, pick)",
+            "vault[<sensitive>]: is not a member of the union; it has (code, empty)",
+            // Outside sensitive values an unknown key is shown, with what it may have meant.
+            "plian: is not a member of the structure; it has (plain, note, pin, requiredPin, \
+             phoneNumbers, pinsByName, namesByPin, pinGroups, credentials, choice, level, \
+             expiresAt, photo, profile, profilesByName, vault); did you mean \"plain\"?",
+        ]
+    );
+    // A sensitive structure, union or enum validated on its own hides as much.
+    let credentials = account.credentials.clone().unwrap();
+    assert_eq!(
+        violations_of(&credentials),
+        ["[<sensitive>]: is not a member of the structure; it has (user, tags)"]
+    );
+    let vault = account.vault.clone().unwrap();
+    assert_eq!(
+        violations_of(&vault),
+        ["[<sensitive>]: is not a member of the union; it has (code, empty)"]
+    );
+    let level = Level::from("s3cr-hihg");
+    assert_eq!(
+        violations_of(&level),
+        ["(root): the value (sensitive, not shown) is not one of the allowed values (low, high)"]
+    );
+    let level = Level::from("hihg");
+    assert!(
+        !violations_of(&level)[0].contains("hihg")
+            && !violations_of(&level)[0].contains("did you mean")
+    );
+}
+
 /// Reads `json` as a `T`, which must fail, and returns the error's `Display` after checking
 /// that neither it nor its `Debug` holds `secret`, that it carries the redaction mark, and that
 /// serde_json's position is given once.

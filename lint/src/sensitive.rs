@@ -4,7 +4,7 @@
 
 use crate::locate::Seg;
 use crate::read::{at, read};
-use awsgen_runtime::validate::{Path, Segment, Violations};
+use awsgen_runtime::validate::{Path, Rule, Segment, Violations};
 use awsgen_runtime::Shape;
 use serde_json::{Map, Value};
 
@@ -50,8 +50,30 @@ fn is_member<T: Shape>(value: &Value, parent: &[Seg]) -> bool {
     typed.validate_into(&mut Path::with_capacity(32), &mut out);
     out.iter().any(|v| {
         v.path.len() == parent.len() + 1
-            && matches!(v.path.last(), Some(Segment::Member(name)) if name == PROBE)
+            && match v.path.last() {
+                Some(Segment::Member(name)) => name == PROBE,
+                // Inside a sensitive value validation hides the probe's name as it hides any
+                // unknown member's: it is the probe when it is reported as one at `parent`.
+                Some(Segment::Key(None)) => {
+                    matches!(
+                        v.rule,
+                        Rule::UnknownMember { .. } | Rule::UnionMember { .. }
+                    ) && v.path.iter().zip(parent).all(|(s, p)| leads_to(s, p))
+                }
+                _ => false,
+            }
     })
+}
+
+/// Whether a violation's step is `seg`. A hidden key stands for any key: below it are only
+/// entries of one sensitive map, all of one type, so what the probe finds in one holds for all.
+fn leads_to(step: &Segment, seg: &Seg) -> bool {
+    match (step, seg) {
+        (Segment::Member(name) | Segment::Key(Some(name)), Seg::Key(key)) => name == key,
+        (Segment::Key(None), Seg::Key(_)) => true,
+        (Segment::Index(i), Seg::Index(j)) => i == j,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +119,39 @@ mod tests {
             for secret in ["s3cr", "432109", "210987", "321098", "109876"] {
                 assert!(!text.contains(secret), "{text}");
             }
+        }
+    }
+
+    /// A key the model does not define inside a sensitive value may be the secret: its
+    /// finding points at the value, suggests nothing, and names no key.
+    #[test]
+    fn unknown_keys_inside_sensitive_values_are_hidden() {
+        let mut value = json!({
+            "requiredPin": "1234",
+            "credentials": {"user": "a", "s3cr-usr": 1},
+            "profilesByName": {"s3cr-key": {"nmae": "a"}},
+            "plian": "a"
+        });
+        let findings = check::<Account>(&mut value);
+        let unknown: Vec<(&str, bool, Option<&str>)> = findings
+            .iter()
+            .filter(|f| f.kind == Kind::UnknownKey)
+            .map(|f| (f.display.as_str(), f.sensitive, f.suggestion.as_deref()))
+            .collect();
+        assert_eq!(
+            unknown,
+            [
+                ("credentials[<sensitive>]", true, None),
+                ("profilesByName[<sensitive>][<sensitive>]", true, None),
+                ("plian", false, Some("plain")),
+            ]
+        );
+        for f in &findings {
+            let text = format!(
+                "{} {} {:?} {:?} {:?}",
+                f.display, f.message, f.suggestion, f.note, f.path
+            );
+            assert!(!text.contains("s3cr") && !text.contains("nmae"), "{text}");
         }
     }
 }

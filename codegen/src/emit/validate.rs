@@ -47,13 +47,20 @@ pub fn structure(item: &Item, fields: &[Field]) -> TokenStream {
     }
     let members = fields.iter().map(|f| &f.wire_name);
     let signature = params(false);
+    // A sensitive structure hides the names of members the model does not define even when
+    // it is validated on its own, where the path has nothing sensitive on it.
+    let unknown = if item.traits.sensitive {
+        quote! { v::sensitive_unknown_members }
+    } else {
+        quote! { v::unknown_members }
+    };
     quote! {
         impl ::awsgen_runtime::validate::Validate for #name {
             #signature {
                 use ::awsgen_runtime::validate as v;
                 #(#statics)*
                 #(#calls)*
-                v::unknown_members(path, out, &self.unknown_members, &[#(#members),*]);
+                #unknown(path, out, &self.unknown_members, &[#(#members),*]);
             }
         }
     }
@@ -83,6 +90,11 @@ pub fn union(item: &Item, fields: &[Field]) -> TokenStream {
         .collect();
     let members = fields.iter().map(|f| &f.wire_name);
     let signature = params(false);
+    let unknown = if item.traits.sensitive {
+        quote! { v::sensitive_unknown_member }
+    } else {
+        quote! { v::unknown_member }
+    };
     quote! {
         impl ::awsgen_runtime::validate::Validate for #name {
             #signature {
@@ -90,7 +102,7 @@ pub fn union(item: &Item, fields: &[Field]) -> TokenStream {
                 #(#statics)*
                 match self {
                     #(#arms)*
-                    self::#name::Unknown { name, .. } => v::unknown_member(path, out, name, &[#(#members),*]),
+                    self::#name::Unknown { name, .. } => #unknown(path, out, name, &[#(#members),*]),
                 }
             }
         }
@@ -116,10 +128,16 @@ pub fn int_enumeration(item: &Item) -> TokenStream {
 fn enum_impl(item: &Item, call: TokenStream) -> TokenStream {
     let name = naming::ident(&item.rust_name);
     let signature = params(false);
+    // On its own, a sensitive enum's value is as hidden as at a sensitive member.
+    let own_rules = if item.traits.sensitive {
+        quote! { SENSITIVE }
+    } else {
+        quote! { NONE }
+    };
     quote! {
         impl ::awsgen_runtime::validate::Validate for #name {
             #signature {
-                self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
+                self.validate_at(&::awsgen_runtime::validate::Rules::#own_rules, path, out)
             }
             #[inline]
             fn validate_at<'a>(&'a self, rules: &'static ::awsgen_runtime::validate::Rules, path: &mut ::awsgen_runtime::validate::Path<'a>, out: &mut ::awsgen_runtime::validate::Violations) {

@@ -34706,7 +34706,12 @@ impl ::awsgen_runtime::validate::Validate for RepositoryCredentials {
             &self.credentials_parameter,
             v::NONE,
         );
-        v::unknown_members(path, out, &self.unknown_members, &["credentialsParameter"]);
+        v::sensitive_unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["credentialsParameter"],
+        );
     }
 }
 

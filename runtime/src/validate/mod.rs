@@ -115,17 +115,40 @@ pub fn member<'a, T: Validate>(
     path.pop();
 }
 
-/// A union member the model does not define, kept by deserialization as `Unknown`.
+/// A union member the model does not define, kept by deserialization as `Unknown`. Inside a
+/// sensitive value its name is not shown (`[<sensitive>]`) and nothing is suggested: the name
+/// may be the secret.
 pub fn unknown_member<'a>(
     path: &mut Path<'a>,
     out: &mut Violations,
     name: &'a str,
     allowed: &'static [&'static str],
 ) {
-    path.push(Step::Member(name), false);
+    unknown_union_member(path, out, name, allowed, false);
+}
+
+/// [`unknown_member`] of a `@sensitive` union, whose member names are never shown, even when
+/// it is validated on its own.
+pub fn sensitive_unknown_member<'a>(
+    path: &mut Path<'a>,
+    out: &mut Violations,
+    name: &'a str,
+    allowed: &'static [&'static str],
+) {
+    unknown_union_member(path, out, name, allowed, true);
+}
+
+fn unknown_union_member<'a>(
+    path: &mut Path<'a>,
+    out: &mut Violations,
+    name: &'a str,
+    allowed: &'static [&'static str],
+    sensitive: bool,
+) {
+    let shown = push_unknown(path, name, sensitive);
     let rule = Rule::UnionMember {
         allowed,
-        suggestion: closest(name, allowed),
+        suggestion: shown.then(|| closest(name, allowed)).flatten(),
     };
     // The name is in the path already; the value is not shown, as its shape is unknown.
     rules::record(path, out, &Rules::NONE, rule, || None);
@@ -135,7 +158,9 @@ pub fn unknown_member<'a>(
 /// A structure's members the model does not define, kept by deserialization in
 /// `unknown_members`: each is a violation, with the closest of `allowed` (the structure's wire
 /// member names), when `out` reports them ([`Violations::with_unknown_members`]); otherwise
-/// nothing, as a payload from a newer API legitimately has members the model lacks.
+/// nothing, as a payload from a newer API legitimately has members the model lacks. Inside a
+/// sensitive value a name is not shown (`[<sensitive>]`) and nothing is suggested: the name
+/// may be the secret (a map written where the structure goes).
 #[inline]
 pub fn unknown_members<'a>(
     path: &mut Path<'a>,
@@ -143,18 +168,53 @@ pub fn unknown_members<'a>(
     members: &'a crate::UnknownMembers,
     allowed: &'static [&'static str],
 ) {
+    unknown_structure_members(path, out, members, allowed, false);
+}
+
+/// [`unknown_members`] of a `@sensitive` structure, whose member names are never shown, even
+/// when it is validated on its own.
+#[inline]
+pub fn sensitive_unknown_members<'a>(
+    path: &mut Path<'a>,
+    out: &mut Violations,
+    members: &'a crate::UnknownMembers,
+    allowed: &'static [&'static str],
+) {
+    unknown_structure_members(path, out, members, allowed, true);
+}
+
+#[inline]
+fn unknown_structure_members<'a>(
+    path: &mut Path<'a>,
+    out: &mut Violations,
+    members: &'a crate::UnknownMembers,
+    allowed: &'static [&'static str],
+    sensitive: bool,
+) {
     if !out.reports_unknown_members() || members.is_empty() {
         return;
     }
     for (name, _) in members.iter() {
-        path.push(Step::Member(name), false);
+        let shown = push_unknown(path, name, sensitive);
         let rule = Rule::UnknownMember {
             allowed,
-            suggestion: closest(name, allowed),
+            suggestion: shown.then(|| closest(name, allowed)).flatten(),
         };
         // As for unions: the name is in the path, and the value's shape is unknown.
         rules::record(path, out, &Rules::NONE, rule, || None);
         path.pop();
+    }
+}
+
+/// Steps into a member the model does not define, by its name, or as a hidden key when it is
+/// inside a sensitive value (or `sensitive` says the value is one); whether the name shows.
+fn push_unknown<'a>(path: &mut Path<'a>, name: &'a str, sensitive: bool) -> bool {
+    if sensitive || path.is_sensitive() {
+        path.push(Step::Key(None), true);
+        false
+    } else {
+        path.push(Step::Member(name), false);
+        true
     }
 }
 

@@ -12,7 +12,9 @@ pub enum Step<'a> {
     Member(&'a str),
     /// A list item.
     Index(usize),
-    /// The value of a map entry; `None` when the key is `@sensitive` and must not be shown.
+    /// The value of a map entry, or of a member the model does not define inside a sensitive
+    /// value; `None` when the key must not be shown (it is `@sensitive`, or inside a
+    /// sensitive value).
     Key(Option<&'a str>),
     /// The key of a map entry itself (a constraint on the key, not on its value).
     MapKey(Option<&'a str>),
@@ -86,7 +88,8 @@ impl<'a> Path<'a> {
 pub enum Segment {
     Member(String),
     Index(usize),
-    /// A map value under this key (`None`: the key is sensitive and is not shown).
+    /// A map value under this key, or a member the model does not define inside a sensitive
+    /// value (`None`: the key is sensitive, or inside a sensitive value, and is not shown).
     Key(Option<String>),
     /// A map key itself.
     MapKey(Option<String>),

@@ -44,6 +44,12 @@ impl Rules {
         keys: None,
     };
 
+    /// No constraints, and `@sensitive`: what a sensitive enum is validated with on its own.
+    pub const SENSITIVE: Rules = Rules {
+        sensitive: true,
+        ..Rules::NONE
+    };
+
     /// The rules of list items or map values (none when the model sets none).
     #[inline]
     pub fn items(&self) -> &'static Rules {

@@ -364,3 +364,37 @@ fn unknown_members_are_reported_only_when_asked() {
     assert_eq!(json["suggestion"], "portMappings");
     assert_eq!(json["allowed"], serde_json::json!(["portMappings", "name"]));
 }
+
+#[test]
+fn unknown_names_inside_sensitive_values_are_hidden_with_no_suggestion() {
+    static ALLOWED: &[&str] = &["password", "user"];
+    let members: crate::UnknownMembers = [("passwrd", serde_json::json!("s3cr"))]
+        .into_iter()
+        .collect();
+    let mut out = Violations::with_unknown_members();
+    let mut path = Path::new();
+    path.push(Step::Member("credentials"), true);
+    unknown_members(&mut path, &mut out, &members, ALLOWED);
+    unknown_member(&mut path, &mut out, "passwrd", ALLOWED);
+    path.pop();
+    // A sensitive structure or union on its own: nothing on the path says so.
+    sensitive_unknown_members(&mut path, &mut out, &members, ALLOWED);
+    sensitive_unknown_member(&mut path, &mut out, "passwrd", ALLOWED);
+    assert_eq!(path.depth(), 0);
+    assert_eq!(
+        out.to_string(),
+        "credentials[<sensitive>]: is not a member of the structure; it has (password, user)\n\
+         credentials[<sensitive>]: is not a member of the union; it has (password, user)\n\
+         [<sensitive>]: is not a member of the structure; it has (password, user)\n\
+         [<sensitive>]: is not a member of the union; it has (password, user)"
+    );
+    for v in &out {
+        assert!(v.sensitive && v.value.is_none(), "{v:?}");
+        assert_eq!(v.path.last(), Some(&Segment::Key(None)));
+    }
+    let json = serde_json::to_string(&out).unwrap();
+    assert!(
+        !json.contains("passwrd") && !json.contains("s3cr"),
+        "{json}"
+    );
+}

@@ -106,7 +106,7 @@ impl ::awsgen_runtime::validate::Validate for Level {
         path: &mut ::awsgen_runtime::validate::Path<'a>,
         out: &mut ::awsgen_runtime::validate::Violations,
     ) {
-        self.validate_at(&::awsgen_runtime::validate::Rules::NONE, path, out)
+        self.validate_at(&::awsgen_runtime::validate::Rules::SENSITIVE, path, out)
     }
 
     #[inline]

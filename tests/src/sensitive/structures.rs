@@ -388,7 +388,12 @@ impl ::awsgen_runtime::validate::Validate for Credentials {
         };
         v::optional(path, out, "user", &self.user, &USER);
         v::optional(path, out, "tags", &self.tags, &TAGS);
-        v::unknown_members(path, out, &self.unknown_members, &["user", "tags"]);
+        v::sensitive_unknown_members(
+            path,
+            out,
+            &self.unknown_members,
+            &["user", "tags"],
+        );
     }
 }
 

@@ -445,7 +445,7 @@ impl ::awsgen_runtime::validate::Validate for Vault {
             self::Vault::Code(_) => {}
             self::Vault::Empty => {}
             self::Vault::Unknown { name, .. } => {
-                v::unknown_member(path, out, name, &["code", "empty"])
+                v::sensitive_unknown_member(path, out, name, &["code", "empty"])
             }
         }
     }
