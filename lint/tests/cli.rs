@@ -448,3 +448,25 @@ fn an_unknown_key_names_the_release_of_the_model() {
         )
     );
 }
+
+/// AWS rejects a Batch container job whose `containerProperties` has no image; the model cannot
+/// say so, as the member is optional wherever `ContainerProperties` is used.
+#[test]
+fn a_batch_container_job_without_an_image_is_an_error() {
+    let job = br#"{"jobDefinitionName": "etl", "type": "container",
+        "containerProperties": {"vcpus": 1, "memory": 2048, "readonlyRootFilesystem": true}}"#;
+    let output = run(&["batch", "register-job-definition", "-"], Some(job));
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(
+        report.starts_with(
+            "error[batch/container-image]: containerProperties.image: a container job's \
+             container has no image\n --> <stdin>:2:32\n"
+        ),
+        "{report}"
+    );
+    // A multinode job's containers are its node ranges'.
+    let multinode = br#"{"jobDefinitionName": "mpi", "type": "multinode", "nodeProperties": {"numNodes": 1, "mainNode": 0, "nodeRangeProperties": [{"targetNodes": "0:", "container": {"image": "mpi", "vcpus": 1, "memory": 2048}}]}}"#;
+    let output = run(&["batch", "register-job-definition", "-"], Some(multinode));
+    assert!(!stdout(&output).contains("batch/container-image"));
+}

@@ -102,6 +102,7 @@ catalog! {
     EcsHealthCheckTiming = "ecs/health-check-timing" in ecs::health_check_timing;
     EcsMemoryReservation = "ecs/memory-reservation" in ecs::memory_reservation;
     EcsMountPointVolume = "ecs/mount-point-volume" in ecs::mount_point_volume;
+    BatchContainerImage = "batch/container-image" in batch::container_image;
     BatchFargateExecutionRole = "batch/fargate-execution-role" in batch::fargate_execution_role;
     BatchFargateResources = "batch/fargate-resources" in batch::fargate_resources;
     BatchJobTypeProperties = "batch/job-type-properties" in batch::job_type_properties;

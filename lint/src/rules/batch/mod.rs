@@ -24,6 +24,7 @@ macro_rules! fargate {
     };
 }
 
+pub mod container_image;
 pub mod fargate_execution_role;
 pub mod fargate_resources;
 pub mod job_type_properties;
@@ -36,6 +37,7 @@ pub mod retry_timeout;
 /// container's missing execution role before its missing resource requirements.
 pub fn check(job: &Job, out: &mut Out) {
     job_type_properties::check(job, out);
+    container_image::check(job, out);
     fargate_execution_role::check(job, out);
     fargate_resources::check(job, out);
     parameter_reference::check(job, out);
