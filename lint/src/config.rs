@@ -1,8 +1,12 @@
 //! The configuration file, `.awsgen-lint.toml`: found in the checked file's folder or the
-//! nearest one above it (or given with `--config`), it turns rules off, changes their
-//! severity, and ignores rules for files matching path globs.
+//! nearest one above it (or given with `--config`), it turns rules on and off, changes their
+//! severity, and ignores rules for files matching path globs. Info rules are off unless
+//! included (`include = ["info"]`, or a level in `[rules]`), as cfn-lint's informational rules
+//! are, so a clean file prints nothing.
 //!
 //! ```toml
+//! include = ["info"]
+//!
 //! [rules]
 //! "security/writable-root-filesystem" = "off"
 //! "ecs/awslogs-options" = "error"
@@ -46,6 +50,9 @@ enum Level {
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    /// `info` (every info rule) or rule ids: info rules turned on.
+    #[serde(default)]
+    include: Vec<String>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
     #[serde(default)]
@@ -59,11 +66,18 @@ struct Ignore {
     rules: Vec<String>,
 }
 
-/// A configuration: the file's settings and the command line's `--ignore`.
+/// What turns on every info rule, in `include` and `--include`.
+pub const INFO: &str = "info";
+
+/// A configuration: the file's settings and the command line's `--include` and `--ignore`.
 #[derive(Debug, Default)]
 pub struct Config {
     /// Rule id to its severity, `None` for off.
     levels: BTreeMap<String, Option<Severity>>,
+    /// Every info rule is on.
+    info: bool,
+    /// Info rules turned on one by one.
+    included: Vec<String>,
     /// Globs, relative to the configuration file's folder, and the rules they ignore.
     ignores: Vec<(GlobSet, Vec<String>)>,
     /// The configuration file's folder.
@@ -101,6 +115,8 @@ impl Config {
     fn parse(text: &str, root: PathBuf) -> Result<Self, String> {
         let file: File = toml::from_str(text).map_err(|e| e.message().to_owned())?;
         let mut levels = BTreeMap::new();
+        let mut config = Config::default();
+        config.include(&file.include)?;
         for (id, level) in file.rules {
             known(&id)?;
             let severity = match level {
@@ -128,7 +144,21 @@ impl Config {
             levels,
             ignores,
             root,
+            ..config
         })
+    }
+
+    /// Turns on the info rules of `--include` (or of `include`): `info` for all of them.
+    pub fn include(&mut self, ids: &[String]) -> Result<(), String> {
+        for id in ids {
+            if id == INFO {
+                self.info = true;
+            } else {
+                known(id)?;
+                self.included.push(id.clone());
+            }
+        }
+        Ok(())
     }
 
     /// Turns off the rules of `--ignore`.
@@ -140,8 +170,8 @@ impl Config {
         Ok(())
     }
 
-    /// Drops the problems of rules turned off or ignored for `file`, and sets the others'
-    /// severity.
+    /// Drops the problems of rules turned off or ignored for `file`, and of info rules not
+    /// included or given a level, and sets the others' severity.
     pub fn apply(&self, file: &Path, report: &mut FileReport) {
         let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_owned());
         let relative = absolute.strip_prefix(&self.root).unwrap_or(file);
@@ -161,9 +191,16 @@ impl Config {
                     problem.severity = *severity;
                     true
                 }
-                None => true,
+                None => self.shows_by_default(problem.id),
             }
         });
+    }
+
+    /// Whether a rule the configuration does not name is on: all are, but info rules only
+    /// when included.
+    fn shows_by_default(&self, id: &str) -> bool {
+        let info = rules::find(id).is_some_and(|rule| rule.severity == Severity::Info);
+        !info || self.info || self.included.iter().any(|included| included == id)
     }
 }
 
@@ -221,6 +258,8 @@ mod tests {
     #[test]
     fn rules_are_ignored_for_paths_matching_a_glob() {
         let text = r#"
+            include = ["info"]
+
             [[ignore]]
             paths = ["legacy/**"]
             rules = ["ecs/container-memory", "security/privileged"]
@@ -235,6 +274,36 @@ mod tests {
         let mut other = report(TASK);
         config.apply(Path::new("/repo/deploy/web.json"), &mut other);
         assert_eq!(other.problems.len(), 3);
+    }
+
+    #[test]
+    fn info_rules_are_off_unless_included() {
+        let shown = |config: &Config| {
+            let mut report = report(TASK);
+            config.apply(Path::new("/repo/deploy/web.json"), &mut report);
+            report
+                .problems
+                .iter()
+                .any(|p| p.id == "security/writable-root-filesystem")
+        };
+        assert!(!shown(&Config::default()));
+        let parse = |text| Config::parse(text, PathBuf::from("/repo")).expect("valid");
+        assert!(shown(&parse("include = [\"info\"]")));
+        assert!(shown(&parse(
+            "include = [\"security/writable-root-filesystem\"]"
+        )));
+        assert!(shown(&parse(
+            "[rules]\n\"security/writable-root-filesystem\" = \"warning\""
+        )));
+        let mut included = Config::default();
+        included.include(&["info".to_owned()]).expect("known");
+        assert!(shown(&included));
+        included
+            .ignore(&["security/writable-root-filesystem".to_owned()])
+            .expect("known");
+        assert!(!shown(&included));
+        let error = Config::parse("include = [\"infos\"]", PathBuf::new()).expect_err("unknown");
+        assert!(error.contains("no rule `infos`"), "{error}");
     }
 
     #[test]

@@ -33,7 +33,8 @@ Examples:
 Files may also be describe-task-definition output (with or without its {\"taskDefinition\": ...}
 wrapper) or describe-job-definitions output: output-only members are ignored.
 
-Configuration: the nearest .awsgen-lint.toml in the file's folder or above, or --config.
+Info rules are off unless asked for: --include info, or include = [\"info\"] in the
+configuration, the nearest .awsgen-lint.toml in the file's folder or above, or --config.
 
 Exit status: 0 no errors (warnings allowed unless --deny-warnings), 1 errors found, 2 usage
 error or unreadable file.")]
@@ -63,6 +64,10 @@ struct Cli {
     /// Turns a rule off (repeatable, or comma-separated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     ignore: Vec<String>,
+    /// Turns info rules on, which are off unless asked for: `info` for all of them, or a
+    /// rule's id (repeatable, or comma-separated).
+    #[arg(long, value_name = "info|RULE", value_delimiter = ',')]
+    include: Vec<String>,
     /// Exits 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -218,7 +223,7 @@ impl<'a> Configs<'a> {
             cli,
             read: BTreeMap::new(),
         };
-        // A bad `--config` or `--ignore` is a usage error before any file is read.
+        // A bad `--config`, `--include` or `--ignore` is a usage error before any file is read.
         configs.load(cli.config.clone())?;
         Ok(configs)
     }
@@ -238,6 +243,9 @@ impl<'a> Configs<'a> {
                 Some(path) => Config::read(path)?,
                 None => Config::default(),
             };
+            config
+                .include(&self.cli.include)
+                .map_err(|e| anyhow::anyhow!("--include: {e}"))?;
             config
                 .ignore(&self.cli.ignore)
                 .map_err(|e| anyhow::anyhow!("--ignore: {e}"))?;
