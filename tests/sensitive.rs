@@ -139,6 +139,34 @@ fn validation_messages_never_print_a_sensitive_value() {
     assert!(!text.contains(SECRET), "{text}");
 }
 
+/// A sensitive enum's `Display`, `as_str` and `to_string` give its value: they are asked for it
+/// by name, to write it on the wire or show it on purpose, as a `String`'s are. `Debug`, which
+/// derives and `{:?}` of any container reach without asking, does not. No generated type
+/// implements `Display` around an enum, so its value is never printed by anything else's.
+#[test]
+fn sensitive_enums_give_their_value_only_when_asked_by_name() {
+    use awsgen_tests::sensitive::Level;
+    let level = Level::High;
+    assert_eq!(level.to_string(), "high");
+    assert_eq!(format!("{level}"), "high");
+    assert_eq!(level.as_str(), "high");
+    assert_eq!(
+        format!("{level:?}"),
+        "Level(*** Sensitive Data Redacted ***)"
+    );
+    let unknown = Level::from("s3cr-level");
+    assert_eq!(unknown.to_string(), "s3cr-level");
+    assert!(!format!("{unknown:?} {unknown:#?}").contains(SECRET));
+    // Inside anything else, only `Debug` runs.
+    let account: Account =
+        serde_json::from_value(json!({"requiredPin": "1", "level": "s3cr-level"})).unwrap();
+    assert!(!format!("{account:?}").contains(SECRET));
+    assert_eq!(
+        serde_json::to_value(&account).unwrap()["level"],
+        "s3cr-level"
+    );
+}
+
 /// Every violation of `value`, members the model does not define included (as the lint
 /// asks), as text and as JSON, each checked for `SECRET`.
 fn violations_of(value: &impl Validate) -> Vec<String> {
@@ -318,4 +346,187 @@ fn ecs_errors_never_print_environment_values_or_credentials() {
         .map(|_| ())
         .unwrap_err();
     assert!(error.to_string().contains("`4242`"), "{error}");
+}
+
+/// A payload of the fixture drawn from bytes (so proptest shrinks it by shrinking them): each
+/// sensitive position absent or holding a secret, of the right type or not (a string, a
+/// number, a list or an object with a secret key), sensitive values with unknown members, and
+/// every secret recorded to be searched for.
+struct Draw<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    secrets: Vec<String>,
+}
+
+impl Draw<'_> {
+    fn byte(&mut self) -> u8 {
+        let byte = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        byte
+    }
+
+    /// Whether to set an optional position (two times in three).
+    fn some(&mut self) -> bool {
+        !self.byte().is_multiple_of(3)
+    }
+
+    /// A secret string, unique in the payload.
+    fn text(&mut self) -> String {
+        let secret = format!("{SECRET}-{}-{}", self.secrets.len(), self.byte());
+        self.secrets.push(secret.clone());
+        secret
+    }
+
+    /// A secret where a value goes: mostly a string, the right type for most positions; else
+    /// a number, a list or an object, each holding a secret (a number's digits are one).
+    fn value(&mut self) -> serde_json::Value {
+        match self.byte() % 16 {
+            1 => {
+                let n = 700_000_000 + 7919 * self.secrets.len() as u64 + u64::from(self.byte());
+                self.secrets.push(n.to_string());
+                json!(n)
+            }
+            2 => json!([self.text()]),
+            3 => json!({ self.text(): self.text() }),
+            _ => json!(self.text()),
+        }
+    }
+
+    fn list(&mut self, item: impl Fn(&mut Self) -> serde_json::Value) -> serde_json::Value {
+        let n = self.byte() % 3;
+        serde_json::Value::Array((0..n).map(|_| item(self)).collect())
+    }
+
+    /// Unknown members with secret names and values, added to `object`.
+    fn unknown(&mut self, object: &mut serde_json::Value) {
+        for _ in 0..self.byte() % 3 {
+            let (name, value) = (self.text(), self.value());
+            object[name] = value;
+        }
+    }
+
+    fn profile(&mut self) -> serde_json::Value {
+        let mut profile = json!({});
+        if self.some() {
+            profile["name"] = self.value();
+        }
+        if self.some() {
+            profile["pick"] = match self.byte() % 3 {
+                0 => json!({"label": self.value()}),
+                1 => json!({"count": self.value()}),
+                _ => json!({ self.text(): self.value() }),
+            };
+        }
+        self.unknown(&mut profile);
+        profile
+    }
+
+    fn account(&mut self) -> serde_json::Value {
+        let mut account = json!({"plain": "visible"});
+        if !self.byte().is_multiple_of(8) {
+            account["requiredPin"] = self.value();
+        }
+        for member in ["note", "pin", "level", "expiresAt", "photo"] {
+            if self.some() {
+                account[member] = self.value();
+            }
+        }
+        if self.some() {
+            account["phoneNumbers"] = self.list(|d| d.value());
+        }
+        if self.some() {
+            account["pinGroups"] = self.list(|d| d.list(|d| d.value()));
+        }
+        if self.some() {
+            account["pinsByName"] = json!({"visible-name": self.value()});
+        }
+        if self.some() {
+            account["namesByPin"] = json!({ self.text(): "visible" });
+        }
+        if self.some() {
+            let mut credentials = json!({"user": self.value(), "tags": self.list(|d| d.value())});
+            self.unknown(&mut credentials);
+            account["credentials"] = credentials;
+        }
+        if self.some() {
+            account["choice"] = match self.byte() % 3 {
+                0 => json!({"token": self.value()}),
+                1 => json!({"label": "visible"}),
+                _ => json!({"none": {}}),
+            };
+        }
+        if self.some() {
+            account["profile"] = self.profile();
+        }
+        if self.some() {
+            account["profilesByName"] = json!({ self.text(): self.profile() });
+        }
+        if self.some() {
+            account["vault"] = match self.byte() % 3 {
+                0 => json!({"code": self.value()}),
+                1 => json!({"empty": {}}),
+                _ => json!({ self.text(): self.value() }),
+            };
+        }
+        // Unknown members outside sensitive values are shown, so they hold nothing secret.
+        if self.some() {
+            account["visibleExtra"] = json!({"visible": 1});
+        }
+        account
+    }
+}
+
+/// Everything that prints an `Account` read from `text`, or the error of reading it: `Debug`
+/// of the value and of its parts of sensitive types, validation's text, JSON and `Debug`, and
+/// the error's `Display` and `Debug`.
+fn printed(text: &str) -> Vec<String> {
+    let read = serde_json::from_str::<Account>(text);
+    let strict = awsgen_runtime::de::from_str_strict::<Account>(text).map(|_| ());
+    let mut out = Vec::new();
+    if let Err(e) = &strict {
+        out.extend([e.to_string(), format!("{e:?}")]);
+    }
+    match read {
+        Err(e) => out.extend([e.to_string(), format!("{e:?}")]),
+        Ok(account) => {
+            out.extend([format!("{account:?}"), format!("{account:#?}")]);
+            // Sensitive types on their own (a structure a sensitive member reaches prints its
+            // known members when asked on its own, as its model describes them).
+            out.extend(account.credentials.as_ref().map(|c| format!("{c:?}")));
+            out.extend(account.vault.as_ref().map(|v| format!("{v:?}")));
+            out.extend(account.level.as_ref().map(|l| format!("{l:?}")));
+            let mut violations = awsgen_runtime::validate::Violations::with_unknown_members();
+            account.validate_into(&mut awsgen_runtime::validate::Path::new(), &mut violations);
+            out.extend([
+                violations.to_string(),
+                format!("{violations:?}"),
+                serde_json::to_string(&violations).unwrap_or_default(),
+            ]);
+            for v in &violations {
+                out.extend([v.path_string(), v.message()]);
+            }
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+        )),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    #[test]
+    fn no_secret_of_a_random_payload_is_printed(bytes in proptest::collection::vec(0..=255u8, 0..160)) {
+        let mut draw = Draw { bytes: &bytes, at: 0, secrets: Vec::new() };
+        let text = draw.account().to_string();
+        for shown in printed(&text) {
+            for secret in &draw.secrets {
+                proptest::prop_assert!(!shown.contains(secret.as_str()), "{secret} in {shown}\nfrom {text}");
+            }
+        }
+    }
 }
