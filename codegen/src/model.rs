@@ -89,6 +89,38 @@ pub struct ServiceWire {
     pub endpoint_prefix: Option<String>,
     /// The endpoint rule set, as compact JSON text.
     pub endpoint_rule_set: Option<String>,
+    /// The auth schemes the service accepts, by Smithy trait id (`aws.auth#sigv4`,
+    /// `aws.auth#sigv4a`, `smithy.api#httpBearerAuth`), preferred first: `@auth`, or the
+    /// service's auth traits in id order; botocore `auth`, or what `signatureVersion` names.
+    pub auth: Vec<String>,
+    /// `aws.protocols#awsQueryCompatible` / botocore `awsQueryCompatible`: a JSON service that
+    /// was an awsQuery one; requests carry `x-amzn-query-mode: true` and errors their query
+    /// code in `x-amzn-query-error`.
+    pub aws_query_compatible: bool,
+    /// The service's `@xmlNamespace` / botocore `metadata.xmlNamespace` (XML protocols).
+    pub xml_namespace: Option<XmlNamespace>,
+    /// `aws.protocols#restXml` `noErrorWrapping`: error bodies are not wrapped in
+    /// `<ErrorResponse>`.
+    pub xml_no_error_wrapping: bool,
+    /// `aws.api#clientEndpointDiscovery` / botocore `endpointoperation`: the operation that
+    /// discovers endpoints.
+    pub endpoint_discovery: Option<EndpointDiscovery>,
+}
+
+/// `aws.api#clientEndpointDiscovery`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EndpointDiscovery {
+    /// The operation's name (`DescribeEndpoints`).
+    pub operation: String,
+    /// The error that says a discovered endpoint is stale, by name (Smithy only).
+    pub error: Option<String>,
+}
+
+/// `@xmlNamespace`: an XML namespace and its prefix.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct XmlNamespace {
+    pub uri: String,
+    pub prefix: Option<String>,
 }
 
 impl ServiceWire {
@@ -218,6 +250,43 @@ pub struct Operation {
     /// `@requestCompression` / botocore `requestcompression`: the encodings the service
     /// accepts for a compressed request body (`gzip`), in preference order.
     pub request_compression: Vec<String>,
+    /// `@auth` / botocore `auth` or `authtype`: the operation's auth schemes when they are not
+    /// the service's, `smithy.api#noAuth` for "may be sent unsigned" (`@auth([])`,
+    /// `@optionalAuth`, `authtype: none`).
+    pub auth: Option<Vec<String>>,
+    /// `aws.auth#unsignedPayload` / botocore `unsignedPayload`, `authtype: v4-unsigned-body`:
+    /// the signature does not cover the body.
+    pub unsigned_payload: bool,
+    /// `aws.protocols#httpChecksum` / botocore `httpChecksum`.
+    pub http_checksum: Option<HttpChecksum>,
+    /// `smithy.rules#staticContextParams` / botocore `staticContextParams`: endpoint rule-set
+    /// parameters this operation sets, name → value.
+    pub static_context_params: IndexMap<String, serde_json::Value>,
+    /// `smithy.rules#operationContextParams` / botocore `operationContextParams`: endpoint
+    /// rule-set parameters read from the input, name → JMESPath path.
+    pub operation_context_params: IndexMap<String, String>,
+    /// `aws.api#clientDiscoveredEndpoint` / botocore `endpointdiscovery`: the operation is sent
+    /// to a discovered endpoint; `true` when discovery is required.
+    pub endpoint_discovery: Option<bool>,
+    /// botocore `output.resultWrapper`: the element wrapping an awsQuery result
+    /// (`RunInstancesResult`); implied by awsQuery in Smithy, where the loader fills it.
+    pub result_wrapper: Option<String>,
+    /// `aws.customizations#s3UnwrappedXmlOutput`: the output is not wrapped in an element of
+    /// its own name.
+    pub s3_unwrapped_xml_output: bool,
+}
+
+/// `aws.protocols#httpChecksum` / botocore `httpChecksum`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HttpChecksum {
+    /// The input member naming the algorithm of the request checksum.
+    pub request_algorithm_member: Option<String>,
+    /// The request must carry a checksum.
+    pub request_checksum_required: bool,
+    /// The input member that asks for the response checksum to be validated.
+    pub request_validation_mode_member: Option<String>,
+    /// The algorithms a response checksum may use.
+    pub response_algorithms: Vec<String>,
 }
 
 /// An operation's HTTP binding.
@@ -282,6 +351,43 @@ pub struct Traits {
     /// The error code on the wire when it is not the shape name (botocore `error.code`).
     pub error_code: Option<String>,
     pub idempotency_token: bool,
+    /// `@hostLabel` / botocore `hostLabel`: the member fills a `{label}` of the operation's host
+    /// prefix. Kept apart from `http_binding`, which says `hostLabel` only when the member has
+    /// no other binding (S3 Control's `AccountId` is a header and a host label).
+    pub host_label: bool,
+    /// `@xmlName` / botocore `locationName` in the XML and query protocols (on a list's member
+    /// or a map's key and value, in every protocol).
+    pub xml_name: Option<String>,
+    pub xml_attribute: bool,
+    /// `@xmlFlattened` / botocore `flattened`.
+    pub xml_flattened: bool,
+    pub xml_namespace: Option<XmlNamespace>,
+    /// `aws.protocols#ec2QueryName` / botocore `queryName`.
+    pub ec2_query_name: Option<String>,
+    /// `@eventHeader` / botocore `eventheader`.
+    pub event_header: bool,
+    /// `@eventPayload` / botocore `eventpayload`.
+    pub event_payload: bool,
+    /// botocore `event`: a structure that is one event of an event stream (Smithy: a structure
+    /// a member of a `@streaming` union targets; the loader marks it).
+    pub event: bool,
+    /// `@requiresLength`: a streaming blob whose length must be known before it is sent.
+    pub requires_length: bool,
+    /// `smithy.rules#contextParam` / botocore `contextParam`: the endpoint rule-set parameter
+    /// this member sets.
+    pub context_param: Option<String>,
+    /// `aws.api#clientEndpointDiscoveryId` / botocore `endpointdiscoveryid`.
+    pub endpoint_discovery_id: bool,
+    /// `aws.protocols#awsQueryError`: the error's code and status in the awsQuery protocol (and
+    /// in awsQueryCompatible JSON services).
+    pub aws_query_error: Option<AwsQueryError>,
+}
+
+/// `aws.protocols#awsQueryError`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AwsQueryError {
+    pub code: String,
+    pub http_response_code: u16,
 }
 
 /// `@deprecated`.
@@ -326,6 +432,22 @@ impl Traits {
             http_error: None,
             error_code: None,
             idempotency_token: self.idempotency_token,
+            host_label: self.host_label,
+            xml_name: self.xml_name.clone(),
+            xml_attribute: self.xml_attribute,
+            xml_flattened: self.xml_flattened || target.xml_flattened,
+            xml_namespace: self
+                .xml_namespace
+                .clone()
+                .or_else(|| target.xml_namespace.clone()),
+            ec2_query_name: self.ec2_query_name.clone(),
+            event_header: self.event_header,
+            event_payload: self.event_payload,
+            event: target.event,
+            requires_length: target.requires_length,
+            context_param: self.context_param.clone(),
+            endpoint_discovery_id: self.endpoint_discovery_id,
+            aws_query_error: None,
         }
     }
 

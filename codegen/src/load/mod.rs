@@ -5,6 +5,7 @@
 mod botocore;
 pub use botocore::Sidecars;
 mod check;
+mod keys;
 mod protocol;
 mod smithy;
 mod traits;

@@ -1,8 +1,11 @@
-//! What both frontends read about the wire beyond shapes: the service's protocols, names and
-//! endpoint rule set, and each operation's HTTP binding, host prefix and pagination.
+//! What both frontends read about the wire beyond shapes: the service's protocols, names, auth
+//! schemes and endpoint rule set, and each operation's HTTP binding, host prefix, pagination,
+//! auth, checksums and endpoint parameters.
 
 use super::{Ctx, LoadError};
-use crate::model::{HttpTrait, Operation, Paginated, ServiceWire, ShapeId};
+use crate::model::{
+    EndpointDiscovery, HttpChecksum, HttpTrait, Operation, Paginated, ServiceWire, ShapeId,
+};
 use indexmap::IndexMap;
 use serde_json::Value;
 
@@ -33,6 +36,46 @@ pub(crate) fn botocore_protocol(name: &str, json_version: Option<&str>) -> Strin
     .to_owned()
 }
 
+/// Auth scheme traits a service may carry (Smithy's `@authDefinition`s and AWS's).
+const SMITHY_AUTH: [&str; 7] = [
+    "aws.auth#cognitoUserPools",
+    "aws.auth#sigv4",
+    "aws.auth#sigv4a",
+    "smithy.api#httpApiKeyAuth",
+    "smithy.api#httpBasicAuth",
+    "smithy.api#httpBearerAuth",
+    "smithy.api#httpDigestAuth",
+];
+
+/// What `@auth` says: the schemes in order, `smithy.api#noAuth` for an empty list (botocore's
+/// form of "no auth").
+fn auth_list(value: &Value) -> Option<Vec<String>> {
+    let list: Vec<String> = value
+        .as_array()?
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect();
+    Some(if list.is_empty() {
+        vec!["smithy.api#noAuth".to_owned()]
+    } else {
+        list
+    })
+}
+
+/// The service's auth schemes: `@auth`, or its auth traits in shape-id order, as Smithy's
+/// `ServiceIndex` orders them.
+fn service_auth(traits: &IndexMap<String, Value>) -> Vec<String> {
+    if let Some(list) = traits.get("smithy.api#auth").and_then(auth_list) {
+        return list;
+    }
+    SMITHY_AUTH
+        .iter()
+        .filter(|a| traits.contains_key(**a))
+        .map(|a| (*a).to_owned())
+        .collect()
+}
+
 /// The wire facts of a Smithy service shape.
 pub(crate) fn smithy_service(
     id: &ShapeId,
@@ -51,6 +94,8 @@ pub(crate) fn smithy_service(
         .map(|(_, name)| (*name).to_owned())
         .collect();
     let is_aws_json = protocols.iter().any(|p| p.starts_with("awsJson"));
+    let shape_name =
+        |t: &str, k: &str| text(t, k).map(|s| ShapeId::parse(&s).map_or(s.clone(), |id| id.name));
     Ok(ServiceWire {
         sdk_id: text("aws.api#service", "sdkId"),
         // awsJson's X-Amz-Target prefix is the service shape's name.
@@ -62,19 +107,36 @@ pub(crate) fn smithy_service(
             .map(serde_json::to_string)
             .transpose()?,
         protocols,
+        auth: service_auth(traits),
+        aws_query_compatible: traits.contains_key("aws.protocols#awsQueryCompatible"),
+        xml_namespace: traits
+            .get("smithy.api#xmlNamespace")
+            .and_then(super::traits::xml_namespace),
+        xml_no_error_wrapping: traits
+            .get("aws.protocols#restXml")
+            .and_then(|t| t.get("noErrorWrapping"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        endpoint_discovery: shape_name("aws.api#clientEndpointDiscovery", "operation").map(
+            |operation| EndpointDiscovery {
+                operation,
+                error: shape_name("aws.api#clientEndpointDiscovery", "error"),
+            },
+        ),
     })
 }
 
-/// `@http`, `@endpoint`, `@paginated`, `@httpChecksumRequired` and `@requestCompression` of a
-/// Smithy operation (input, output and errors
-/// left empty); `service_paginated` is the service's `@paginated`, whose members are defaults
-/// for every operation's.
+/// The wire facts of a Smithy operation (input, output and errors left empty): `@http`,
+/// `@endpoint`, `@paginated` (the service's `@paginated` members are defaults for every
+/// operation's), `@httpChecksumRequired`, `@requestCompression`, auth, checksums, endpoint
+/// rule-set parameters and endpoint discovery.
 pub(crate) fn smithy_operation(
     ctx: Ctx<'_>,
     id: &ShapeId,
     traits: &IndexMap<String, Value>,
-    service_paginated: Option<&Value>,
+    service: &IndexMap<String, Value>,
 ) -> Result<Operation, LoadError> {
+    let service_paginated = service.get("smithy.api#paginated");
     let http = match traits.get("smithy.api#http") {
         None => None,
         Some(v) => Some(http_trait(ctx, id, v, "code")?),
@@ -98,22 +160,68 @@ pub(crate) fn smithy_operation(
             items: get("items"),
         }
     });
-    Ok(Operation {
-        http,
-        host_prefix,
-        paginated,
-        checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
-        request_compression: traits
-            .get("smithy.api#requestCompression")
-            .and_then(|c| c.get("encodings"))
-            .and_then(Value::as_array)
+    let strings = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
             .map(|e| {
                 e.iter()
                     .filter_map(Value::as_str)
                     .map(str::to_owned)
                     .collect()
             })
-            .unwrap_or_default(),
+            .unwrap_or_default()
+    };
+    let mut auth = traits.get("smithy.api#auth").and_then(auth_list);
+    if traits.contains_key("smithy.api#optionalAuth") {
+        let mut list = auth.unwrap_or_else(|| service_auth(service));
+        if !list.iter().any(|a| a == "smithy.api#noAuth") {
+            list.push("smithy.api#noAuth".to_owned());
+        }
+        auth = Some(list);
+    }
+    let params = |name: &str, key: &str| -> IndexMap<String, Value> {
+        traits
+            .get(name)
+            .and_then(Value::as_object)
+            .map(|o| {
+                o.iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.get(key)?.clone())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    Ok(Operation {
+        http,
+        host_prefix,
+        paginated,
+        checksum_required: traits.contains_key("smithy.api#httpChecksumRequired"),
+        request_compression: strings(
+            traits
+                .get("smithy.api#requestCompression")
+                .and_then(|c| c.get("encodings")),
+        ),
+        auth,
+        unsigned_payload: traits.contains_key("aws.auth#unsignedPayload"),
+        http_checksum: traits.get("aws.protocols#httpChecksum").map(|c| {
+            let text = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_owned);
+            HttpChecksum {
+                request_algorithm_member: text("requestAlgorithmMember"),
+                request_checksum_required: c
+                    .get("requestChecksumRequired")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                request_validation_mode_member: text("requestValidationModeMember"),
+                response_algorithms: strings(c.get("responseAlgorithms")),
+            }
+        }),
+        static_context_params: params("smithy.rules#staticContextParams", "value"),
+        operation_context_params: params("smithy.rules#operationContextParams", "path")
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v.as_str()?.to_owned())))
+            .collect(),
+        endpoint_discovery: traits
+            .get("aws.api#clientDiscoveredEndpoint")
+            .map(|d| d.get("required").and_then(Value::as_bool).unwrap_or(false)),
+        s3_unwrapped_xml_output: traits.contains_key("aws.customizations#s3UnwrappedXmlOutput"),
         ..Operation::default()
     })
 }

@@ -1,12 +1,13 @@
 //! Smithy trait values (`smithy.api#…`) read into [`Traits`], with their value types checked.
 
 use super::{Ctx, LoadError};
-use crate::model::{Bound, Deprecated, Traits};
+use crate::model::{AwsQueryError, Bound, Deprecated, Traits, XmlNamespace};
 use indexmap::IndexMap;
 use serde_json::Value;
 
-/// Reads the traits code generation uses; other traits are ignored. `at` names the shape or
-/// member in errors.
+/// Reads the traits a shape or member carries into [`Traits`]; the traits of operations and
+/// services are read in `protocol.rs`, and every trait name was checked against the loader's
+/// table before (`smithy/keys.rs`). `at` names the shape or member in errors.
 pub(crate) fn smithy_traits(
     ctx: Ctx<'_>,
     at: &str,
@@ -97,9 +98,43 @@ pub(crate) fn smithy_traits(
             "smithy.api#httpLabel"
             | "smithy.api#httpQueryParams"
             | "smithy.api#httpPayload"
-            | "smithy.api#httpResponseCode"
-            | "smithy.api#hostLabel" => {
+            | "smithy.api#httpResponseCode" => {
                 t.http_binding = Some(name.trim_start_matches("smithy.api#").into())
+            }
+            "smithy.api#hostLabel" => t.host_label = true,
+            "smithy.api#xmlName" => {
+                t.xml_name = Some(value.as_str().ok_or_else(|| bad("a string"))?.into())
+            }
+            "smithy.api#xmlAttribute" => t.xml_attribute = true,
+            "smithy.api#xmlFlattened" => t.xml_flattened = true,
+            "smithy.api#xmlNamespace" => {
+                t.xml_namespace =
+                    Some(xml_namespace(value).ok_or_else(|| bad("an object with a `uri`"))?)
+            }
+            "aws.protocols#ec2QueryName" => {
+                t.ec2_query_name = Some(value.as_str().ok_or_else(|| bad("a string"))?.into())
+            }
+            "smithy.api#eventHeader" => t.event_header = true,
+            "smithy.api#eventPayload" => t.event_payload = true,
+            "smithy.api#requiresLength" => t.requires_length = true,
+            "smithy.rules#contextParam" => {
+                let param = value.get("name").and_then(Value::as_str);
+                t.context_param = Some(param.ok_or_else(|| bad("an object with a `name`"))?.into())
+            }
+            "aws.api#clientEndpointDiscoveryId" => t.endpoint_discovery_id = true,
+            "aws.protocols#awsQueryError" => {
+                let code = value.get("code").and_then(Value::as_str);
+                let status = value
+                    .get("httpResponseCode")
+                    .and_then(Value::as_u64)
+                    .and_then(|c| u16::try_from(c).ok());
+                let (Some(code), Some(status)) = (code, status) else {
+                    return Err(bad("an object with a `code` and an `httpResponseCode`"));
+                };
+                t.aws_query_error = Some(AwsQueryError {
+                    code: code.to_owned(),
+                    http_response_code: status,
+                });
             }
             "smithy.api#httpError" => {
                 let code = value.as_u64().and_then(|c| u16::try_from(c).ok());
@@ -112,7 +147,22 @@ pub(crate) fn smithy_traits(
             _ => {}
         }
     }
+    // A host label may also be a header (S3 Control's `AccountId`); the binding is the header.
+    if t.host_label && t.http_binding.is_none() {
+        t.http_binding = Some("hostLabel".into());
+    }
     Ok(t)
+}
+
+/// `{"uri": …, "prefix": …}`.
+pub(crate) fn xml_namespace(value: &Value) -> Option<XmlNamespace> {
+    Some(XmlNamespace {
+        uri: value.get("uri")?.as_str()?.to_owned(),
+        prefix: value
+            .get("prefix")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    })
 }
 
 /// A JSON value's type, for "found …" in messages.

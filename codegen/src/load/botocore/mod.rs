@@ -1,16 +1,19 @@
 //! The botocore `service-2.json` frontend. Botocore keeps constraints on the target shapes and
-//! `required` as a list on the structure; both land in the same [`Traits`] Smithy uses.
+//! `required` as a list on the structure; both land in the same [`Traits`](crate::model::Traits)
+//! Smithy uses. Every key is checked against [`keys`] first: one the loader does not read and
+//! that may change the wire is an error, never skipped.
 
-use super::traits::kind_of;
+mod keys;
+mod operation;
+mod shape;
+
 use super::{Ctx, LoadError};
-use crate::model::{
-    Bound, Deprecated, EnumValue, Member, Model, Operation, Service, ServiceWire, Shape, ShapeId,
-    ShapeKind, Traits,
-};
+use crate::model::{Model, Service, ServiceWire, Shape, ShapeId, ShapeKind, Traits};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
+use shape::{BotoShape, Names};
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -38,6 +41,10 @@ struct Metadata {
     protocols: Vec<String>,
     json_version: Option<String>,
     signing_name: Option<String>,
+    signature_version: Option<String>,
+    auth: Option<Vec<String>>,
+    aws_query_compatible: Option<Value>,
+    xml_namespace: Option<Value>,
 }
 
 /// Files botocore keeps next to `service-2.json` that the model takes in, as text.
@@ -67,94 +74,6 @@ impl Sidecars {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Endpoint {
-    host_prefix: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct BotoOperation {
-    input: Option<ShapeRef>,
-    output: Option<ShapeRef>,
-    #[serde(default)]
-    errors: Vec<ShapeRef>,
-    http: Option<Value>,
-    endpoint: Option<Endpoint>,
-    #[serde(default, rename = "httpChecksumRequired")]
-    checksum_required: bool,
-    #[serde(rename = "requestcompression")]
-    request_compression: Option<RequestCompression>,
-}
-
-#[derive(Deserialize)]
-struct RequestCompression {
-    #[serde(default)]
-    encodings: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ShapeRef {
-    shape: String,
-    documentation: Option<String>,
-    location: Option<String>,
-    location_name: Option<String>,
-    #[serde(default)]
-    deprecated: bool,
-    deprecated_message: Option<String>,
-    #[serde(default)]
-    idempotency_token: bool,
-    timestamp_format: Option<String>,
-    #[serde(default)]
-    host_label: bool,
-    #[serde(default)]
-    jsonvalue: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct BotoShape {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    members: IndexMap<String, ShapeRef>,
-    member: Option<ShapeRef>,
-    key: Option<ShapeRef>,
-    value: Option<ShapeRef>,
-    #[serde(default)]
-    required: Vec<String>,
-    min: Option<Value>,
-    max: Option<Value>,
-    pattern: Option<String>,
-    #[serde(rename = "enum")]
-    enum_values: Option<Vec<Value>>,
-    #[serde(default)]
-    sensitive: bool,
-    documentation: Option<String>,
-    #[serde(default)]
-    exception: bool,
-    #[serde(default)]
-    fault: bool,
-    error: Option<Value>,
-    #[serde(default)]
-    deprecated: bool,
-    deprecated_message: Option<String>,
-    #[serde(default)]
-    document: bool,
-    #[serde(default)]
-    union: bool,
-    timestamp_format: Option<String>,
-    #[serde(default)]
-    streaming: bool,
-    #[serde(default)]
-    eventstream: bool,
-    payload: Option<String>,
-    #[serde(default)]
-    jsonvalue: bool,
-    media_type: Option<String>,
-}
-
 pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model, LoadError> {
     let ctx = Ctx { file };
     let mut paginators = match &sidecars.paginators {
@@ -162,6 +81,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             .map_err(|e| ctx.model(format!("paginators-1.json: {e}")))?,
         None => IndexMap::new(),
     };
+    keys::document(text).map_err(|m| ctx.model(m))?;
     let boto: Botocore = serde_json::from_str(text).map_err(|e| ctx.json(e))?;
     let meta = &boto.metadata;
     let prefix = meta
@@ -171,65 +91,76 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
         .unwrap_or_else(|| "service".to_owned());
     let namespace = format!("com.amazonaws.{}", prefix.to_lowercase().replace(' ', ""));
     let id = |name: &str| ShapeId::new(namespace.clone(), name);
+    let names = Names::of(meta.protocol.as_deref());
 
     let mut shapes = IndexMap::with_capacity(boto.shapes.len() + boto.operations.len());
+    let mut streaming_refs = Vec::new();
     for (name, json) in &boto.shapes {
+        let shape_id = id(name);
+        keys::shape(json.get()).map_err(|(member, m)| match member {
+            Some(member) => ctx.shape(shape_id.member(&member), m),
+            None => ctx.shape(&shape_id, m),
+        })?;
         let raw: BotoShape = serde_json::from_str(json.get())
-            .map_err(|e| ctx.shape(id(name), format!("not a valid shape: {e}")))?;
-        let shape = convert(ctx, &id(name), &raw, &namespace)?;
-        shapes.insert(shape.id.clone(), shape);
+            .map_err(|e| ctx.shape(&shape_id, format!("not a valid shape: {e}")))?;
+        streaming_refs.extend(
+            raw.members
+                .iter()
+                .filter(|(_, r)| r.streaming)
+                .map(|(m, r)| (shape_id.member(m), id(&r.shape))),
+        );
+        let shape = shape::convert(ctx, &shape_id, &raw, &namespace, names)?;
+        shapes.insert(shape_id, shape);
     }
+    streaming_members(ctx, &shapes, &streaming_refs)?;
     query_maps_are_query_params(&mut shapes);
     // awsJson's binding is the protocol's (`POST /`); botocore writes it on every operation,
     // Smithy on none, so it is dropped to read the same either way.
     let aws_json = meta.protocol.as_deref() == Some("json");
     let mut operations = Vec::with_capacity(boto.operations.len());
+    let mut references = Vec::new();
+    let mut discovery = None;
     for (name, json) in &boto.operations {
         let op_id = id(name);
-        let raw: BotoOperation = serde_json::from_str(json.get())
+        keys::operation(json.get()).map_err(|m| ctx.shape(&op_id, m))?;
+        let raw: operation::BotoOperation = serde_json::from_str(json.get())
             .map_err(|e| ctx.shape(&op_id, format!("not a valid operation: {e}")))?;
-        let op = Operation {
-            input: raw.input.map(|r| id(&r.shape)),
-            output: raw.output.map(|r| id(&r.shape)),
-            errors: raw.errors.iter().map(|r| id(&r.shape)).collect(),
-            http: match &raw.http {
-                Some(_) if aws_json => None,
-                Some(h) => Some(super::protocol::http_trait(ctx, &op_id, h, "responseCode")?),
-                None => None,
-            },
-            host_prefix: raw.endpoint.and_then(|e| e.host_prefix),
-            paginated: paginators.shift_remove(name),
-            checksum_required: raw.checksum_required,
-            request_compression: raw
-                .request_compression
-                .map(|c| c.encodings)
-                .unwrap_or_default(),
-        };
-        let documentation = serde_json::from_str::<Value>(json.get())
-            .ok()
-            .and_then(|v| {
-                v.get("documentation")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
+        let op = operation::operation(
+            ctx,
+            &op_id,
+            &raw,
+            &namespace,
+            aws_json,
+            paginators.shift_remove(name),
+        )?;
+        references.extend(operation::references(ctx, &op_id, &raw, &namespace)?);
+        if raw.endpoint_operation {
+            discovery = Some(crate::model::EndpointDiscovery {
+                operation: name.clone(),
+                error: None,
             });
+        }
         shapes.insert(
             op_id.clone(),
             Shape {
                 id: op_id.clone(),
                 kind: ShapeKind::Operation(Box::new(op)),
                 traits: Traits {
-                    documentation,
+                    documentation: raw.documentation,
                     ..Traits::default()
                 },
             },
         );
         operations.push(op_id);
     }
+    operation::apply_references(ctx, &mut shapes, &references)?;
     let service_name = meta
         .target_prefix
         .clone()
         .or_else(|| meta.service_id.as_ref().map(|s| s.replace(' ', "")))
         .unwrap_or_else(|| prefix.clone());
+    let mut wire = wire(ctx, meta, sidecars)?;
+    wire.endpoint_discovery = discovery;
     let service = Service {
         id: id(&service_name),
         version: meta.api_version.clone(),
@@ -238,11 +169,34 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
         documentation: boto.documentation,
         operations,
         rename: IndexMap::new(),
-        wire: wire(ctx, meta, sidecars)?,
+        wire,
     };
     let model = Model { service, shapes };
     super::check::check(ctx, &model)?;
     Ok(model)
+}
+
+/// botocore marks S3's object bodies `streaming` on the member, over a plain blob
+/// (`"Body": {"shape": "Body", "streaming": true}`). The model keeps streaming on the blob
+/// shape, where the operations layer looks; a streaming member over a shape that is not
+/// streaming would be sent as an ordinary value, so it is an error.
+fn streaming_members(
+    ctx: Ctx<'_>,
+    shapes: &IndexMap<ShapeId, Shape>,
+    refs: &[(String, ShapeId)],
+) -> Result<(), LoadError> {
+    for (member, target) in refs {
+        if shapes.get(target).is_some_and(|t| !t.traits.streaming) {
+            return Err(ctx.shape(
+                member,
+                format!(
+                    "key `streaming` in the member is not supported over `{target}`, which is not \
+                     streaming itself: the model keeps streaming on the blob shape"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// botocore binds a map to the query string with `location: querystring`, as it binds a
@@ -266,7 +220,7 @@ fn query_maps_are_query_params(shapes: &mut IndexMap<ShapeId, Shape>) {
     }
 }
 
-/// The service's protocols, names and endpoint rule set.
+/// The service's protocols, names, auth schemes and endpoint rule set.
 fn wire(ctx: Ctx<'_>, meta: &Metadata, sidecars: &Sidecars) -> Result<ServiceWire, LoadError> {
     let json_version = meta.json_version.as_deref();
     let mut protocols: Vec<String> = meta
@@ -297,226 +251,31 @@ fn wire(ctx: Ctx<'_>, meta: &Metadata, sidecars: &Sidecars) -> Result<ServiceWir
             .or_else(|| meta.endpoint_prefix.clone()),
         endpoint_prefix: meta.endpoint_prefix.clone(),
         endpoint_rule_set,
+        auth: service_auth(meta).map_err(|m| ctx.model(format!("`metadata`: {m}")))?,
+        aws_query_compatible: meta.aws_query_compatible.is_some(),
+        xml_namespace: shape::xml_namespace(ctx, "metadata", &meta.xml_namespace)?,
+        xml_no_error_wrapping: false,
+        endpoint_discovery: None,
     })
 }
 
-fn convert(ctx: Ctx<'_>, id: &ShapeId, s: &BotoShape, ns: &str) -> Result<Shape, LoadError> {
-    let member = |name: &str, r: &ShapeRef| -> Member {
-        let mut traits = member_traits(r);
-        traits.required = s.required.iter().any(|n| n == name);
-        if s.payload.as_deref() == Some(name) {
-            traits.http_binding = Some("httpPayload".into());
-        }
-        if traits.http_binding.as_deref() == Some("httpLabel") && traits.http_name.is_none() {
-            traits.http_name = Some(name.to_owned());
-        }
-        Member {
-            name: name.to_owned(),
-            target: ShapeId::new(ns, &r.shape),
-            traits,
+/// `auth` when the model has it, else the scheme `signatureVersion` names. botocore signs S3's
+/// `s3` with SigV4 (`s3v4`) unless told otherwise; `v2`, the query signature of SimpleDB's
+/// time, is not a scheme the client has.
+fn service_auth(meta: &Metadata) -> Result<Vec<String>, String> {
+    if let Some(list) = &meta.auth {
+        return operation::auth_schemes(list);
+    }
+    let scheme = match meta.signature_version.as_deref() {
+        None => return Ok(Vec::new()),
+        Some("v4" | "s3v4" | "s3") => "aws.auth#sigv4",
+        Some("v4a") => "aws.auth#sigv4a",
+        Some("bearer") => "smithy.api#httpBearerAuth",
+        Some(other) => {
+            return Err(format!(
+                "`signatureVersion` `{other}` is not a signing scheme the client implements"
+            ))
         }
     };
-    let part = |what: &str, r: &Option<ShapeRef>| -> Result<Box<Member>, LoadError> {
-        let r = r
-            .as_ref()
-            .ok_or_else(|| ctx.shape(id, format!("{} has no `{what}`", s.kind)))?;
-        Ok(Box::new(member(what, r)))
-    };
-    let members = || s.members.iter().map(|(n, r)| member(n, r)).collect();
-    let kind = match s.kind.as_str() {
-        "structure" if s.document => ShapeKind::Document,
-        "structure" if s.union => ShapeKind::Union(members()),
-        "structure" => ShapeKind::Structure(members()),
-        "list" => ShapeKind::List(part("member", &s.member)?),
-        "map" => ShapeKind::Map {
-            key: part("key", &s.key)?,
-            value: part("value", &s.value)?,
-        },
-        "string" => match &s.enum_values {
-            Some(values) => ShapeKind::Enum(enum_values(ctx, id, values)?),
-            None => ShapeKind::String,
-        },
-        "integer" => ShapeKind::Integer,
-        "long" => ShapeKind::Long,
-        "float" => ShapeKind::Float,
-        "double" => ShapeKind::Double,
-        "boolean" => ShapeKind::Boolean,
-        "timestamp" => ShapeKind::Timestamp,
-        "blob" => ShapeKind::Blob,
-        "byte" => ShapeKind::Byte,
-        "short" => ShapeKind::Short,
-        "bigInteger" => ShapeKind::BigInteger,
-        "bigDecimal" => ShapeKind::BigDecimal,
-        other => return Err(ctx.shape(id, format!("unknown shape type `{other}`"))),
-    };
-    let sized = matches!(
-        kind,
-        ShapeKind::String | ShapeKind::Blob | ShapeKind::List(_) | ShapeKind::Map { .. }
-    ) || (matches!(kind, ShapeKind::Enum(_)));
-    let mut traits = Traits {
-        documentation: s.documentation.clone(),
-        pattern: s.pattern.clone(),
-        sensitive: s.sensitive,
-        deprecated: deprecation(s.deprecated, &s.deprecated_message),
-        timestamp_format: smithy_timestamp_format(&s.timestamp_format),
-        streaming: s.streaming,
-        event_stream: s.eventstream,
-        error: error_kind(s),
-        http_error: s
-            .error
-            .as_ref()
-            .and_then(|e| e.get("httpStatusCode"))
-            .and_then(Value::as_u64)
-            .and_then(|c| u16::try_from(c).ok()),
-        error_code: s
-            .error
-            .as_ref()
-            .and_then(|e| e.get("code"))
-            .and_then(Value::as_str)
-            .filter(|code| *code != id.name)
-            .map(str::to_owned),
-        media_type: s
-            .media_type
-            .clone()
-            .or_else(|| s.jsonvalue.then(|| "application/json".to_owned())),
-        ..Traits::default()
-    };
-    if s.min.is_some() || s.max.is_some() {
-        if sized {
-            traits.length = Some((
-                length_bound(ctx, id, "min", &s.min)?,
-                length_bound(ctx, id, "max", &s.max)?,
-            ));
-        } else {
-            traits.range = Some((
-                range_bound(ctx, id, "min", &s.min)?,
-                range_bound(ctx, id, "max", &s.max)?,
-            ));
-        }
-    }
-    Ok(Shape {
-        id: id.clone(),
-        kind,
-        traits,
-    })
-}
-
-fn member_traits(r: &ShapeRef) -> Traits {
-    Traits {
-        documentation: r.documentation.clone(),
-        deprecated: deprecation(r.deprecated, &r.deprecated_message),
-        json_name: match (&r.location, &r.location_name) {
-            (None, Some(name)) => Some(name.clone()),
-            _ => None,
-        },
-        http_binding: match r.location.as_deref() {
-            _ if r.host_label => Some("hostLabel".to_owned()),
-            None => None,
-            Some("uri") => Some("httpLabel".to_owned()),
-            Some("querystring") => Some("httpQuery".to_owned()),
-            Some("header") => Some("httpHeader".to_owned()),
-            Some("headers") => Some("httpPrefixHeaders".to_owned()),
-            Some("statusCode") => Some("httpResponseCode".to_owned()),
-            Some(other) => Some(other.to_owned()),
-        },
-        http_name: match r.location.as_deref() {
-            Some("uri" | "querystring" | "header" | "headers") => r.location_name.clone(),
-            _ => None,
-        },
-        media_type: r.jsonvalue.then(|| "application/json".to_owned()),
-        idempotency_token: r.idempotency_token,
-        timestamp_format: smithy_timestamp_format(&r.timestamp_format),
-        ..Traits::default()
-    }
-}
-
-/// botocore's timestamp format names (`iso8601`, `rfc822`, `unixTimestamp`) as Smithy's.
-fn smithy_timestamp_format(format: &Option<String>) -> Option<String> {
-    let format = format.as_deref()?;
-    Some(
-        match format {
-            "iso8601" => "date-time",
-            "rfc822" => "http-date",
-            "unixTimestamp" => "epoch-seconds",
-            other => other,
-        }
-        .to_owned(),
-    )
-}
-
-fn deprecation(deprecated: bool, message: &Option<String>) -> Option<Deprecated> {
-    (deprecated || message.is_some()).then(|| Deprecated {
-        message: message.clone(),
-        since: None,
-    })
-}
-
-fn error_kind(s: &BotoShape) -> Option<String> {
-    if !s.exception && s.error.is_none() {
-        return None;
-    }
-    let sender_fault = s
-        .error
-        .as_ref()
-        .and_then(|e| e.get("senderFault"))
-        .and_then(Value::as_bool);
-    Some(
-        if s.fault || sender_fault == Some(false) {
-            "server"
-        } else {
-            "client"
-        }
-        .to_owned(),
-    )
-}
-
-fn enum_values(ctx: Ctx<'_>, id: &ShapeId, values: &[Value]) -> Result<Vec<EnumValue>, LoadError> {
-    if values.is_empty() {
-        return Err(ctx.shape(id, "`enum` lists no values"));
-    }
-    values
-        .iter()
-        .map(|v| match v {
-            Value::String(value) => Ok(EnumValue {
-                value: value.clone(),
-                name: None,
-                documentation: None,
-                deprecated: false,
-            }),
-            other => Err(ctx.shape(
-                id,
-                format!("`enum` values must be strings, found {}", kind_of(other)),
-            )),
-        })
-        .collect()
-}
-
-fn length_bound(
-    ctx: Ctx<'_>,
-    id: &ShapeId,
-    which: &str,
-    v: &Option<Value>,
-) -> Result<Option<u64>, LoadError> {
-    match v {
-        None => Ok(None),
-        Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-            ctx.shape(
-                id,
-                format!("`{which}` must be a non-negative integer, found {v}"),
-            )
-        }),
-    }
-}
-
-fn range_bound(
-    ctx: Ctx<'_>,
-    id: &ShapeId,
-    which: &str,
-    v: &Option<Value>,
-) -> Result<Option<Bound>, LoadError> {
-    match v {
-        None => Ok(None),
-        Some(Value::Number(n)) => Ok(Some(n.clone())),
-        Some(v) => Err(ctx.shape(id, format!("`{which}` must be a number, found {v}"))),
-    }
+    Ok(vec![scheme.to_owned()])
 }

@@ -1,15 +1,18 @@
 //! The Smithy JSON AST frontend (2.0, plus the 1.0 forms real models still use: `set`, the
-//! `@enum` trait, `@box`).
+//! `@enum` trait, `@box`). Every key and trait is checked against [`keys`] first: one the
+//! loader does not read and that may change the wire is an error, never skipped.
+
+mod keys;
+mod service;
 
 use super::traits::{kind_of, smithy_traits};
 use super::{Ctx, LoadError};
-use crate::model::{
-    EnumValue, IntEnumValue, Member, Model, Operation, Service, Shape, ShapeId, ShapeKind,
-};
+use crate::model::{EnumValue, IntEnumValue, Member, Model, Operation, Shape, ShapeId, ShapeKind};
 use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -20,7 +23,7 @@ struct Ast<'a> {
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
-struct AstShape {
+pub(super) struct AstShape {
     #[serde(rename = "type")]
     kind: String,
     #[serde(default)]
@@ -29,28 +32,28 @@ struct AstShape {
     key: Option<AstMember>,
     value: Option<AstMember>,
     #[serde(default)]
-    traits: IndexMap<String, Value>,
+    pub traits: IndexMap<String, Value>,
     #[serde(default)]
     mixins: Vec<Target>,
     input: Option<Target>,
     output: Option<Target>,
     #[serde(default)]
-    errors: Vec<Target>,
+    pub errors: Vec<Target>,
     #[serde(default)]
-    operations: Vec<Target>,
+    pub operations: Vec<Target>,
     #[serde(default)]
-    collection_operations: Vec<Target>,
+    pub collection_operations: Vec<Target>,
     #[serde(default)]
-    resources: Vec<Target>,
-    create: Option<Target>,
-    put: Option<Target>,
-    read: Option<Target>,
-    update: Option<Target>,
-    delete: Option<Target>,
-    list: Option<Target>,
-    version: Option<String>,
+    pub resources: Vec<Target>,
+    pub create: Option<Target>,
+    pub put: Option<Target>,
+    pub read: Option<Target>,
+    pub update: Option<Target>,
+    pub delete: Option<Target>,
+    pub list: Option<Target>,
+    pub version: Option<String>,
     #[serde(default)]
-    rename: IndexMap<String, String>,
+    pub rename: IndexMap<String, String>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -61,18 +64,25 @@ struct AstMember {
 }
 
 #[derive(Deserialize, Clone)]
-struct Target {
-    target: String,
+pub(super) struct Target {
+    pub target: String,
 }
 
 const UNIT: &str = "smithy.api#Unit";
 
 pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
     let ctx = Ctx { file };
+    let top = super::keys::object(text).map_err(|e| ctx.json(e))?;
+    keys::check_keys(keys::TOP, "the document", top.keys().map(String::as_str))
+        .map_err(|m| ctx.model(m))?;
     let ast: Ast = serde_json::from_str(text).map_err(|e| ctx.json(e))?;
     let mut raw: IndexMap<String, AstShape> = IndexMap::with_capacity(ast.shapes.len());
     let mut applies = Vec::new();
     for (id, json) in ast.shapes {
+        keys::shape_keys(json.get()).map_err(|(member, m)| match member {
+            Some(member) => ctx.shape(format!("{id}${member}"), m),
+            None => ctx.shape(&id, m),
+        })?;
         let shape: AstShape = serde_json::from_str(json.get())
             .map_err(|e| ctx.shape(&id, format!("not a valid shape: {e}")))?;
         if shape.kind == "apply" {
@@ -85,12 +95,13 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
         apply(ctx, &mut raw, &id, traits)?;
     }
     flatten_mixins(ctx, &mut raw)?;
+    check_traits(ctx, &raw)?;
 
-    let service_paginated = raw
+    let no_traits = IndexMap::new();
+    let service_traits = raw
         .values()
         .find(|s| s.kind == "service")
-        .and_then(|s| s.traits.get("smithy.api#paginated"))
-        .cloned();
+        .map_or(&no_traits, |s| &s.traits);
     let mut shapes = IndexMap::with_capacity(raw.len());
     let mut services = Vec::new();
     for (id, shape) in &raw {
@@ -104,7 +115,7 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
         }
         shapes.insert(
             shape_id.clone(),
-            convert(ctx, &shape_id, shape, service_paginated.as_ref())?,
+            convert(ctx, &shape_id, shape, service_traits)?,
         );
     }
     let service_id = match services.as_slice() {
@@ -119,11 +130,66 @@ pub(super) fn load(text: &str, file: &Path) -> Result<Model, LoadError> {
             )));
         }
     };
-    let service = service(ctx, &raw, &service_id)?;
+    let service = service::service(ctx, &raw, &service_id)?;
+    service::add_service_errors(ctx, &raw, &service_id, &service, &mut shapes)?;
+    mark_events(&mut shapes);
     add_prelude(&mut shapes);
     let model = Model { service, shapes };
     super::check::check(ctx, &model)?;
     Ok(model)
+}
+
+/// Every trait of every shape and member, against the loader's table. Traits the model defines
+/// itself (shapes with `@trait`) are its own, and no AWS protocol reads them, unless they define
+/// a protocol or an auth scheme.
+fn check_traits(ctx: Ctx<'_>, raw: &IndexMap<String, AstShape>) -> Result<(), LoadError> {
+    let defined: BTreeMap<String, bool> = raw
+        .iter()
+        .filter(|(_, s)| s.traits.contains_key("smithy.api#trait"))
+        .map(|(id, s)| {
+            let defines_wire = s.traits.contains_key("smithy.api#protocolDefinition")
+                || s.traits.contains_key("smithy.api#authDefinition");
+            (id.clone(), defines_wire)
+        })
+        .collect();
+    for (id, shape) in raw {
+        let members = shape
+            .members
+            .iter()
+            .map(|(n, m)| (n.as_str(), m))
+            .chain(shape.member.iter().map(|m| ("member", m)))
+            .chain(shape.key.iter().map(|m| ("key", m)))
+            .chain(shape.value.iter().map(|m| ("value", m)));
+        let parts = std::iter::once((id.clone(), &shape.traits))
+            .chain(members.map(|(n, m)| (format!("{id}${n}"), &m.traits)));
+        for (at, traits) in parts {
+            for (name, value) in traits {
+                keys::check_trait(name, value, &defined).map_err(|m| ctx.shape(&at, m))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// botocore marks each event of an event stream `event`; in Smithy an event is a structure a
+/// member of a `@streaming` union targets.
+fn mark_events(shapes: &mut IndexMap<ShapeId, Shape>) {
+    let events: Vec<ShapeId> = shapes
+        .values()
+        .filter(|s| s.traits.event_stream)
+        .filter_map(|s| match &s.kind {
+            ShapeKind::Union(members) => Some(members.iter().map(|m| m.target.clone())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for id in events {
+        if let Some(shape) = shapes.get_mut(&id) {
+            if matches!(shape.kind, ShapeKind::Structure(_)) {
+                shape.traits.event = true;
+            }
+        }
+    }
 }
 
 /// Applies an `apply` statement's traits to a shape or member.
@@ -213,7 +279,7 @@ fn mixin_parts(
     Ok((members, traits))
 }
 
-fn target(ctx: Ctx<'_>, at: &str, text: &str) -> Result<ShapeId, LoadError> {
+pub(super) fn target(ctx: Ctx<'_>, at: &str, text: &str) -> Result<ShapeId, LoadError> {
     ShapeId::parse(text)
         .ok_or_else(|| ctx.shape(at, format!("target `{text}` is not an absolute shape id")))
 }
@@ -245,7 +311,7 @@ fn convert(
     ctx: Ctx<'_>,
     id: &ShapeId,
     s: &AstShape,
-    service_paginated: Option<&Value>,
+    service: &IndexMap<String, Value>,
 ) -> Result<Shape, LoadError> {
     let traits = smithy_traits(ctx, &id.to_string(), &s.traits)?;
     let members = |ctx| -> Result<Vec<Member>, LoadError> {
@@ -291,10 +357,14 @@ fn convert(
         "structure" => ShapeKind::Structure(members(ctx)?),
         "union" => ShapeKind::Union(members(ctx)?),
         "operation" => {
-            let wire = super::protocol::smithy_operation(ctx, id, &s.traits, service_paginated)?;
+            let wire = super::protocol::smithy_operation(ctx, id, &s.traits, service)?;
+            let output = optional_target(ctx, id, &s.output)?;
+            // awsQuery wraps every result in `<{Operation}Result>`, which botocore spells out.
+            let query = service.contains_key("aws.protocols#awsQuery");
             ShapeKind::Operation(Box::new(Operation {
                 input: optional_target(ctx, id, &s.input)?,
-                output: optional_target(ctx, id, &s.output)?,
+                result_wrapper: (query && output.is_some()).then(|| format!("{}Result", id.name)),
+                output,
                 errors: s
                     .errors
                     .iter()
@@ -429,88 +499,6 @@ fn legacy_enum(ctx: Ctx<'_>, id: &ShapeId, values: &Value) -> Result<Vec<EnumVal
             })
         })
         .collect()
-}
-
-/// The service shape and every operation it binds, directly or through its resources.
-fn service(
-    ctx: Ctx<'_>,
-    raw: &IndexMap<String, AstShape>,
-    id: &ShapeId,
-) -> Result<Service, LoadError> {
-    let key = id.to_string();
-    let shape = raw
-        .get(&key)
-        .ok_or_else(|| ctx.shape(id, "service missing"))?;
-    let mut operations = Vec::new();
-    let mut seen_resources = Vec::new();
-    collect_operations(ctx, raw, shape, &mut operations, &mut seen_resources)?;
-    let traits = smithy_traits(ctx, &key, &shape.traits)?;
-    let service_trait = shape.traits.get("aws.api#service");
-    let title = shape
-        .traits
-        .get("smithy.api#title")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let abbreviation = service_trait
-        .and_then(|t| t.get("sdkId"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let mut rename = IndexMap::new();
-    for (from, to) in &shape.rename {
-        rename.insert(target(ctx, &key, from)?, to.clone());
-    }
-    Ok(Service {
-        id: id.clone(),
-        version: shape.version.clone().unwrap_or_default(),
-        title,
-        abbreviation,
-        documentation: traits.documentation,
-        operations,
-        rename,
-        wire: super::protocol::smithy_service(id, &shape.traits).map_err(|e| ctx.json(e))?,
-    })
-}
-
-fn collect_operations(
-    ctx: Ctx<'_>,
-    raw: &IndexMap<String, AstShape>,
-    shape: &AstShape,
-    out: &mut Vec<ShapeId>,
-    seen_resources: &mut Vec<String>,
-) -> Result<(), LoadError> {
-    let lifecycle = [
-        &shape.create,
-        &shape.put,
-        &shape.read,
-        &shape.update,
-        &shape.delete,
-        &shape.list,
-    ];
-    let bound = lifecycle
-        .into_iter()
-        .flatten()
-        .chain(&shape.operations)
-        .chain(&shape.collection_operations);
-    for op in bound {
-        let id = target(ctx, &op.target, &op.target)?;
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    for resource in &shape.resources {
-        if seen_resources.contains(&resource.target) {
-            continue;
-        }
-        seen_resources.push(resource.target.clone());
-        let r = raw.get(&resource.target).ok_or_else(|| {
-            ctx.shape(
-                &resource.target,
-                "resource is bound but not defined in the model",
-            )
-        })?;
-        collect_operations(ctx, raw, r, out, seen_resources)?;
-    }
-    Ok(())
 }
 
 /// Adds the prelude shapes (`smithy.api#String`, …) that members may target.
