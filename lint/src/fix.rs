@@ -3,12 +3,12 @@
 //! register input (the wrapper removed, the output-only members derived from the model
 //! removed, `tags` moved in, Batch's empty `tags` dropped), `null` members dropped, and
 //! unambiguous value repairs (`"512"` where an integer belongs, an enum value in the wrong
-//! case). Each change says what and why.
+//! case). Each change says what and why; [`diff`] shows them without a sensitive value.
 
 use crate::form::{self, FORMS};
 use crate::locate::{name, range, Locator};
 use crate::rules::RuleId;
-use crate::{lint, Operation};
+use crate::{lint, secrets, Operation};
 use jsonc_parser::ast::{Object, ObjectProp, Value};
 use jsonc_parser::common::Ranged;
 use std::ops::Range;
@@ -337,6 +337,59 @@ fn repairs(operation: &Operation, text: &str, edits: &mut Vec<Edit>, changes: &m
             with,
         });
     }
+}
+
+/// The unified diff from `text` to `fixed` (files of `operation`'s input) under the names
+/// `from` and `to`, with every sensitive value of either shown as [`secrets::MASK`], and
+/// whether one was: a fix may re-indent lines that hold them (unwrapping describe output
+/// dedents the whole definition), and the diff must not print them.
+pub fn diff(
+    operation: &Operation,
+    text: &str,
+    fixed: &str,
+    from: &str,
+    to: &str,
+) -> (String, bool) {
+    let masked = |text: &str| -> (Vec<String>, bool) {
+        let hidden = secrets::all(operation, text);
+        let mut start = 0;
+        let lines = text
+            .split_inclusive('\n')
+            .map(|line| {
+                let end = start + line.len();
+                let here: Vec<Range<usize>> = hidden
+                    .iter()
+                    .filter(|s| start <= s.start && s.end <= end)
+                    .map(|s| s.start - start..s.end - start)
+                    .collect();
+                start = end;
+                secrets::mask(line, &here)
+            })
+            .collect();
+        (lines, !hidden.is_empty())
+    };
+    let ((old, old_hidden), (new, new_hidden)) = (masked(text), masked(fixed));
+    let diff = similar::TextDiff::from_lines(text, fixed);
+    let mut out = String::new();
+    for hunk in diff.unified_diff().iter_hunks() {
+        if out.is_empty() {
+            out.push_str(&format!("--- {from}\n+++ {to}\n"));
+        }
+        out.push_str(&format!("{}\n", hunk.header()));
+        for change in hunk.iter_changes() {
+            let line = match (change.old_index(), change.new_index()) {
+                (Some(i), _) => old.get(i),
+                (None, Some(i)) => new.get(i),
+                (None, None) => None,
+            };
+            let line = line.map_or("", String::as_str);
+            out.push_str(&format!("{}{line}", change.tag()));
+            if !line.ends_with('\n') {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
+        }
+    }
+    (out, old_hidden || new_hidden)
 }
 
 /// `"512"` where an integer belongs, `"true"` where a boolean does.

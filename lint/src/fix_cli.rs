@@ -1,10 +1,11 @@
 //! `awsgen-lint fix [--write] FILE...`: prints each file's fixes as a unified diff with what
-//! changed and why, or with `--write` applies them. The operation is read from the file: a
-//! job definition (`jobDefinitionName`, `jobDefinitions`, `containerProperties`, …) is
-//! Batch's `register-job-definition` input, anything else ECS's `register-task-definition`.
+//! changed and why (each sensitive value shown as `***`), or with `--write` applies them. The
+//! operation is read from the file: a job definition (`jobDefinitionName`, `jobDefinitions`,
+//! `containerProperties`, …) is Batch's `register-job-definition` input, anything else ECS's
+//! `register-task-definition`.
 
 use anyhow::Context as _;
-use awsgen_lint::fix::{fix, Fixed};
+use awsgen_lint::fix::{diff, fix, Fixed};
 use awsgen_lint::Operation;
 use clap::Parser;
 use std::io::Write as _;
@@ -83,9 +84,14 @@ fn fix_file(file: &Path, write: bool, out: &mut impl std::io::Write) -> anyhow::
         std::fs::write(file, &fixed).with_context(|| format!("cannot write {name}"))?;
         writeln!(out, "{name}: written")?;
     } else {
-        let diff = similar::TextDiff::from_lines(&text, &fixed);
-        let header = (name.clone(), format!("{name} (fixed)"));
-        write!(out, "{}", diff.unified_diff().header(&header.0, &header.1))?;
+        let (diff, masked) = diff(&operation, &text, &fixed, &name, &format!("{name} (fixed)"));
+        if masked {
+            writeln!(
+                out,
+                "{name}: the diff shows sensitive values as *** (the file keeps them)"
+            )?;
+        }
+        write!(out, "{diff}")?;
     }
     Ok(())
 }

@@ -40,6 +40,15 @@ pub struct Describe {
     bare_object: Option<(&'static str, &'static str)>,
 }
 
+impl Describe {
+    /// The input members a file may be alone (a bare list's, a bare object's).
+    pub fn bare_members(&self) -> impl Iterator<Item = &'static str> {
+        self.bare_list
+            .into_iter()
+            .chain(self.bare_object.map(|(member, _)| member))
+    }
+}
+
 pub const FORMS: &[(&str, Describe)] = &[
     (
         "ecs",

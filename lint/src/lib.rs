@@ -28,6 +28,7 @@ mod problem;
 mod read;
 pub mod render;
 pub mod rules;
+mod secrets;
 mod sensitive;
 mod union;
 
@@ -56,8 +57,40 @@ pub fn inputs(
 }
 
 /// Every problem in `text`, a file called `name`, read as `operation`'s input (or as the describe
-/// output of the definition it registers).
+/// output of the definition it registers), with the sensitive values on their lines
+/// ([`FileReport::secrets`]).
 pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
+    let mut report = problems(operation, name, text);
+    find_secrets(operation, &mut report);
+    report
+}
+
+/// Finds the sensitive values on the lines the problems of `report` print, so that no output
+/// shows them; a key given twice among them is not named.
+fn find_secrets(operation: &Operation, report: &mut FileReport) {
+    let lines: Vec<_> = report
+        .problems
+        .iter()
+        .flat_map(|problem| problem.spans().map(|span| report.lines(span)))
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    report.secrets = secrets::within(operation, &report.source, &lines);
+    for problem in &mut report.problems {
+        let span = &problem.span;
+        if problem.id == duplicate_key::RULE.id.as_str()
+            && report
+                .secrets
+                .iter()
+                .any(|s| s.start <= span.start && span.end <= s.end)
+        {
+            duplicate_key::hide_key(problem);
+        }
+    }
+}
+
+fn problems(operation: &Operation, name: &str, text: &str) -> FileReport {
     let report = |problems| FileReport::new(name.to_owned(), text.to_owned(), problems);
     let document: serde_json::Value = match serde_json::from_str(text) {
         Ok(document) => document,
@@ -120,7 +153,9 @@ pub fn lint_bytes(operation: &Operation, name: &str, bytes: Vec<u8>) -> FileRepo
             let byte = error.as_bytes().get(at).copied().unwrap_or_default();
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             let problem = json::not_utf8(&text, at, byte);
-            FileReport::new(name.to_owned(), text, vec![problem])
+            let mut report = FileReport::new(name.to_owned(), text, vec![problem]);
+            find_secrets(operation, &mut report);
+            report
         }
     }
 }

@@ -3,6 +3,7 @@
 //! module's `OPERATIONS` and `visit_input`.
 
 use crate::check::check;
+use crate::locate::Seg;
 use crate::rules::model::unknown_key;
 use crate::rules::{Finding, RuleId};
 use awsgen_runtime::validate::{Path, Rule, Violations};
@@ -75,11 +76,7 @@ impl Operation {
                 check::<T>(self.0)
             }
         }
-        let visitor = Check(input);
-        let found = match self.service {
-            "ecs" => awsgen_types::ecs::visit_input(self.name, visitor),
-            _ => awsgen_types::batch::visit_input(self.name, visitor),
-        };
+        let found = self.visit(Check(input));
         // `resolve` made sure the operation has an input.
         let mut findings = found.unwrap_or_default();
         for finding in findings
@@ -89,6 +86,40 @@ impl Operation {
             unknown_key::name_the_model(finding, self.service);
         }
         findings
+    }
+
+    /// Whether the value at `path` in this operation's input is a `@sensitive` value or inside
+    /// one ([`crate::sensitive::place`]).
+    pub fn is_sensitive(&self, path: &[Seg]) -> bool {
+        struct Place<'a>(&'a [Seg]);
+        impl ShapeVisitor for Place<'_> {
+            type Output = bool;
+            fn visit<T: Shape>(self) -> bool {
+                crate::sensitive::place::<T>(self.0)
+            }
+        }
+        self.visit(Place(path)).unwrap_or(false)
+    }
+
+    /// The members of the structure or union at `path` in this operation's input; `None` where
+    /// there is none (a map, a list, a path that leaves the model).
+    pub fn members_at(&self, path: &[Seg]) -> Option<&'static [&'static str]> {
+        struct Members<'a>(&'a [Seg]);
+        impl ShapeVisitor for Members<'_> {
+            type Output = Option<&'static [&'static str]>;
+            fn visit<T: Shape>(self) -> Self::Output {
+                crate::sensitive::members::<T>(self.0)
+            }
+        }
+        self.visit(Members(path)).flatten()
+    }
+
+    /// Runs `visitor` on this operation's input type.
+    fn visit<V: ShapeVisitor>(&self, visitor: V) -> Option<V::Output> {
+        match self.service {
+            "ecs" => awsgen_types::ecs::visit_input(self.name, visitor),
+            _ => awsgen_types::batch::visit_input(self.name, visitor),
+        }
     }
 }
 

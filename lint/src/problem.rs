@@ -88,6 +88,13 @@ pub struct Problem {
     pub sensitive: bool,
 }
 
+impl Problem {
+    /// The spans text output prints the lines of: the problem's, then the related places'.
+    pub fn spans(&self) -> impl Iterator<Item = &Range<usize>> {
+        std::iter::once(&self.span).chain(self.related.iter().map(|(span, _)| span))
+    }
+}
+
 /// The problems of one file, in document order, with the text they point into.
 #[derive(Debug, Clone)]
 pub struct FileReport {
@@ -95,6 +102,9 @@ pub struct FileReport {
     pub name: String,
     pub source: String,
     pub problems: Vec<Problem>,
+    /// The byte ranges of the sensitive values (and of data keys inside them) on the lines the
+    /// problems print, which no output may show.
+    pub secrets: Vec<Range<usize>>,
     line_starts: Vec<usize>,
 }
 
@@ -109,8 +119,32 @@ impl FileReport {
             name,
             source,
             problems,
+            secrets: Vec::new(),
             line_starts,
         }
+    }
+
+    /// The bytes of the whole lines `span` is on.
+    pub fn lines(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.line_starts[self.line_starts.partition_point(|s| *s <= span.start) - 1];
+        let last = span.end.max(span.start + 1).min(self.source.len().max(1)) - 1;
+        let end = self
+            .line_starts
+            .get(self.line_starts.partition_point(|s| *s <= last))
+            .map_or(self.source.len(), |next| next - 1);
+        start..end.max(start)
+    }
+
+    /// Whether a line text output would print for `problem` holds a sensitive value: it is at
+    /// one, or one of [`FileReport::secrets`] is on the lines of its spans.
+    pub fn hides_lines(&self, problem: &Problem) -> bool {
+        problem.sensitive
+            || problem.spans().any(|span| {
+                let lines = self.lines(span);
+                self.secrets
+                    .iter()
+                    .any(|secret| secret.start < lines.end && lines.start < secret.end)
+            })
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
@@ -156,5 +190,8 @@ mod tests {
         assert_eq!(report.line_column(100), (3, 2));
         assert_eq!(report.offset_of(2, 3), 4);
         assert_eq!(report.offset_of(9, 1), report.source.len());
+        assert_eq!(&report.source[report.lines(&(5..6))], "  \"ä\": 1");
+        assert_eq!(&report.source[report.lines(&(0..5))], "{\n  \"ä\": 1");
+        assert_eq!(&report.source[report.lines(&(12..12))], "}");
     }
 }

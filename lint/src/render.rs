@@ -9,6 +9,9 @@ use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Origin, Render
 /// and `severity`, the kind `rule`, and problems that are not errors.
 pub const FORMAT_VERSION: u32 = 2;
 
+/// Said of a problem whose lines are not printed.
+const HIDDEN: &str = "the line is not shown: it holds a sensitive value";
+
 /// Every problem of `report` as rustc-style text, one block per problem, each ending in a
 /// blank line. `styled` adds terminal colors.
 pub fn text(report: &FileReport, styled: bool) -> String {
@@ -32,14 +35,16 @@ fn group<'a>(report: &'a FileReport, problem: &'a Problem) -> Group<'a> {
         Severity::Info => Level::INFO,
     };
     let title = level.primary_title(title(problem)).id(problem.id);
-    let group = if problem.sensitive {
-        // The file's lines would show the sensitive value: where it is, without them.
+    let group = if report.hides_lines(problem) {
+        // The file's lines would show a sensitive value: where it is, without them.
         let (line, column) = report.line_column(problem.span.start);
-        title.element(
-            Origin::path(report.name.as_str())
-                .line(line)
-                .char_column(column),
-        )
+        title
+            .element(
+                Origin::path(report.name.as_str())
+                    .line(line)
+                    .char_column(column),
+            )
+            .element(Level::NOTE.message(HIDDEN))
     } else {
         title.element(snippet(report, problem))
     };

@@ -1,6 +1,8 @@
 //! Paths of type errors inside `@sensitive` values, written as validation writes them: the
 //! runtime marks such an error's message ([`awsgen_runtime::redact::is_sensitive`]), and its
-//! map keys, which may be secrets, are shown as `[<sensitive>]`.
+//! map keys, which may be secrets, are shown as `[<sensitive>]`. And, for
+//! [`crate::secrets`], whether a place in an input is inside a sensitive value at all
+//! ([`place`]), and the members of a structure there ([`members`]).
 
 use crate::locate::Seg;
 use crate::read::{at, read};
@@ -10,6 +12,51 @@ use serde_json::{Map, Value};
 
 /// A key no structure or union has.
 const PROBE: &str = "\u{1}probe";
+
+/// The members of the structure or union at `path` in an input of type `T`: validation lists
+/// them for a member it does not know, put there in a document that holds nothing else. `None`
+/// for a map (its keys are data), a list, or a path that leaves the model.
+pub fn members<T: Shape>(path: &[Seg]) -> Option<&'static [&'static str]> {
+    let probe = Value::Object(Map::from_iter([(PROBE.to_owned(), Value::from(0))]));
+    let document = skeleton(path, probe);
+    let typed: T = serde_json::from_value(document).ok()?;
+    let mut out = Violations::with_unknown_members();
+    typed.validate_into(&mut Path::with_capacity(32), &mut out);
+    // Inside a sensitive value, validation does not name the member it does not know.
+    let probe = |segment: Option<&Segment>| match segment {
+        Some(Segment::Member(name)) => name == PROBE,
+        Some(Segment::Key(None)) => true,
+        _ => false,
+    };
+    out.iter().find_map(|v| match &v.rule {
+        Rule::UnknownMember { allowed, .. } | Rule::UnionMember { allowed, .. }
+            if v.path.len() == path.len() + 1 && probe(v.path.last()) =>
+        {
+            Some(*allowed)
+        }
+        _ => None,
+    })
+}
+
+/// Whether the value at `path` in an input of type `T` is read as a `@sensitive` value or
+/// inside one: a document holding nothing but a wrong value there is read, and the runtime
+/// marks the error of a sensitive value's read. A list index or map key stands for any. `false`
+/// where the path leaves the model (an unknown member reads as anything).
+pub fn place<T: Shape>(path: &[Seg]) -> bool {
+    // `true` is wrong for all but a boolean, `{}` for a boolean.
+    [Value::Bool(true), Value::Object(Map::new())]
+        .into_iter()
+        .find_map(|probe| serde_json::from_value::<T>(skeleton(path, probe)).err())
+        .is_some_and(|error| awsgen_runtime::redact::is_sensitive(&error.to_string()))
+}
+
+/// A document holding nothing but `leaf` at `path`.
+fn skeleton(path: &[Seg], leaf: Value) -> Value {
+    path.iter().rev().fold(leaf, |inner, seg| match seg {
+        Seg::Key(key) => Value::Object(Map::from_iter([(key.clone(), inner)])),
+        Seg::Index(_) => Value::Array(vec![inner]),
+    })
+}
 
 /// `path` in `value` read as `T`, with every key that is not a structure or union member
 /// written `[<sensitive>]`. A type error's path does not say which keys are members: each is

@@ -509,3 +509,85 @@ fn a_batch_container_job_without_an_image_is_an_error() {
     let output = run(&["batch", "register-job-definition", "-"], Some(multinode));
     assert!(!stdout(&output).contains("batch/container-image"));
 }
+
+/// A line of the file that holds a sensitive value (an ECS `environment` value here) is never
+/// printed, whatever the problem on it: a key given twice, a syntax error, a rule that points
+/// at the one-line object around it. The report says where, and that the line is not shown.
+#[test]
+fn no_line_holding_a_sensitive_value_is_printed() {
+    let secrets = [
+        "hunter2-dup",
+        "correct-horse-battery",
+        "s3cr3t-one-line",
+        "missing-comma-secret",
+    ];
+    let duplicate = br#"{
+    "family": "web",
+    "containerDefinitions": [
+        {
+            "name": "web", "image": "nginx", "memory": 512,
+            "environment": [
+                {"name": "DB_PASSWORD", "value": "hunter2-dup", "value": "correct-horse-battery"}
+            ]
+        },
+        {"name": "side", "memory": 128, "environment": [{"name": "TOKEN", "value": "s3cr3t-one-line"}]}
+    ]
+}"#;
+    let syntax = br#"{
+    "family": "web",
+    "containerDefinitions": [
+        {
+            "name": "web", "image": "nginx", "memory": 512,
+            "environment": [
+                {"name": "DB_PASSWORD", "value": "missing-comma-secret" "other": 1}
+            ]
+        }
+    ]
+}"#;
+    let duplicate = stdout(&run(
+        &["ecs", "register-task-definition", "-"],
+        Some(duplicate),
+    ));
+    let syntax = stdout(&run(
+        &["ecs", "register-task-definition", "-"],
+        Some(syntax),
+    ));
+    for report in [&duplicate, &syntax] {
+        for secret in secrets {
+            assert!(!report.contains(secret), "{report}");
+        }
+    }
+    let hidden = "= note: the line is not shown: it holds a sensitive value";
+    for (report, id, at) in [
+        (&duplicate, "syntax/duplicate-key", "<stdin>:7:65"),
+        (&duplicate, "ecs/container-image", "<stdin>:10:9"),
+        (&syntax, "syntax/json", "<stdin>:7:73"),
+    ] {
+        let block = report
+            .split("\n\n")
+            .find(|block| block.contains(id))
+            .unwrap_or_else(|| panic!("no {id} in {report}"));
+        assert!(block.contains(&format!("--> {at}\n")), "{block}");
+        assert!(block.contains(hidden), "{block}");
+    }
+    // A key given twice that is data inside a sensitive value is not named either.
+    let keyed = br#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512,
+        "environment": [{"DB_PASSWORD": "a", "DB_PASSWORD": "b"}]}]}"#;
+    let report = stdout(&run(&["ecs", "register-task-definition", "-"], Some(keyed)));
+    assert!(!report.contains("DB_PASSWORD"), "{report}");
+    assert!(
+        report.contains(
+            "error[syntax/duplicate-key]: a key is given twice in one object (its name is \
+             inside a sensitive value, not shown)"
+        ),
+        "{report}"
+    );
+    // A line without one is printed as before.
+    let plain = br#"{"family": "web", "family": "api", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 512}]}"#;
+    let report = stdout(&run(&["ecs", "register-task-definition", "-"], Some(plain)));
+    assert!(
+        report.contains("1 | {\"family\": \"web\", \"family\""),
+        "{report}"
+    );
+    assert!(!report.contains(hidden), "{report}");
+}

@@ -273,3 +273,50 @@ fn fix_prints_a_diff_and_writes_with_write() {
     assert!(stderr(&output).contains("fixed: removed \"revision\""));
     assert_eq!(std::fs::read_to_string(&file).expect("file"), written);
 }
+
+/// Unwrapping describe output re-indents every line of the definition, environment values
+/// included: the diff shows each sensitive value as `***`, and says so; the file keeps them.
+#[test]
+fn fix_prints_no_sensitive_value_in_its_diff() {
+    let dir = scratch("fix-sensitive");
+    let file = dir.join("td.json");
+    let text = r#"{
+  "taskDefinition": {
+    "family": "web",
+    "revision": 7,
+    "containerDefinitions": [
+      {
+        "name": "web", "image": "nginx", "memory": 512,
+        "environment": [{"name": "DB_PASSWORD", "value": "correct-horse-battery"}],
+        "repositoryCredentials": {"credentialsParameter": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:registry-s3cr3t"}
+      }
+    ]
+  }
+}
+"#;
+    std::fs::write(&file, text).expect("file");
+    let path = file.to_str().expect("UTF-8");
+    let output = lint(&["fix", path]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = stdout(&output);
+    for secret in ["correct-horse-battery", "registry-s3cr3t"] {
+        assert!(!out.contains(secret), "{out}");
+    }
+    assert!(
+        out.contains(r#"+      "environment": [{"name": "***", "value": "***"}],"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#"+      "repositoryCredentials": {"credentialsParameter": "***"}"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(": the diff shows sensitive values as *** (the file keeps them)\n"),
+        "{out}"
+    );
+    // `--write` writes them as they were.
+    let output = lint(&["fix", "--write", path]);
+    assert_eq!(output.status.code(), Some(0));
+    let written = std::fs::read_to_string(&file).expect("file");
+    assert!(written.contains("correct-horse-battery") && written.contains("registry-s3cr3t"));
+}

@@ -18,6 +18,13 @@ pub const RULE: RuleInfo = RuleInfo {
     needs_whole_input: false,
 };
 
+/// Says no more which key it is: it is data inside a sensitive value (a map's key).
+pub fn hide_key(problem: &mut Problem) {
+    problem.message = "a key is given twice in one object (its name is inside a sensitive value, \
+                       not shown); only the last value is used"
+        .to_owned();
+}
+
 /// `key` given again at `span`, first given at `first`.
 pub fn problem_at(span: Range<usize>, key: &str, first: Range<usize>) -> Problem {
     let message = format!(
