@@ -56,12 +56,14 @@ run() {
         sarif_files+=("$sarif")
     fi
 }
-run ecs register-task-definition "${AWSGEN_TASK_DEFINITIONS:-}" || status=$?
-run batch register-job-definition "${AWSGEN_JOB_DEFINITIONS:-}" || status=$?
-if [ -z "${AWSGEN_TASK_DEFINITIONS//[[:space:]]/}${AWSGEN_JOB_DEFINITIONS//[[:space:]]/}" ]; then
+tasks=${AWSGEN_TASK_DEFINITIONS:-}
+jobs=${AWSGEN_JOB_DEFINITIONS:-}
+if [ -z "${tasks//[[:space:]]/}${jobs//[[:space:]]/}" ]; then
     echo "::error::awsgen-lint: give task-definitions or job-definitions" >&2
     exit 2
 fi
+run ecs register-task-definition "$tasks" || status=$?
+run batch register-job-definition "$jobs" || status=$?
 if [ ${#sarif_files[@]} -gt 0 ]; then
     # One run per service, one file for code scanning.
     sarif="$tmp/awsgen-lint.sarif"
