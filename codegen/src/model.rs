@@ -338,6 +338,9 @@ pub struct Traits {
     pub event_stream: bool,
     /// `@error` (`client` or `server`).
     pub error: Option<String>,
+    /// `@retryable` on an error (botocore `retryable`): `Some(throttling)`, where `throttling`
+    /// says the error is a throttling one.
+    pub retryable: Option<bool>,
     /// Bound to an HTTP header, label, query parameter or payload instead of the JSON body:
     /// the Smithy trait name (`httpHeader`, `httpLabel`, `httpQuery`, `httpQueryParams`,
     /// `httpPayload`, `httpPrefixHeaders`, `httpResponseCode`, `hostLabel`).
@@ -423,6 +426,7 @@ impl Traits {
             streaming: target.streaming,
             event_stream: target.event_stream,
             error: None,
+            retryable: None,
             http_binding: self.http_binding.clone(),
             http_name: self.http_name.clone(),
             media_type: self

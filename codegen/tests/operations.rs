@@ -63,6 +63,41 @@ fn a_real_describe_task_definition_response_parses() {
         .is_some_and(|c| !c.is_empty()));
 }
 
+/// A `null` inside a dense list of a response is skipped (as smithy-rs, and as in a dense map),
+/// not a failure of the whole response: the real DescribeTaskDefinition response with `null`
+/// put into its lists reads as the response without them.
+#[test]
+fn a_null_inside_a_dense_list_of_a_response_is_skipped() {
+    let body = fixture("ecs.DescribeTaskDefinition.output.json");
+    let mut with_nulls: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    let definition = &mut with_nulls["taskDefinition"];
+    let mut lists = 0;
+    for container in definition["containerDefinitions"]
+        .as_array_mut()
+        .expect("containers")
+    {
+        for value in container.as_object_mut().expect("an object").values_mut() {
+            if let Some(items) = value.as_array_mut() {
+                items.insert(0, serde_json::Value::Null);
+                items.push(serde_json::Value::Null);
+                lists += 1;
+            }
+        }
+    }
+    definition["containerDefinitions"]
+        .as_array_mut()
+        .expect("containers")
+        .insert(1, serde_json::Value::Null);
+    assert!(lists >= 3, "the fixture's containers have {lists} lists");
+    let with_nulls: &'static [u8] = serde_json::to_vec(&with_nulls).expect("JSON").leak();
+    let body: &'static [u8] = body.leak();
+    let parsed = ecs_op::DescribeTaskDefinition::parse_response(&response(200, &[], with_nulls))
+        .expect("a response with null in its lists parses");
+    let expected = ecs_op::DescribeTaskDefinition::parse_response(&response(200, &[], body))
+        .expect("the response parses");
+    assert_eq!(parsed, expected);
+}
+
 #[test]
 fn error_responses_become_typed_errors() {
     let not_found = response(

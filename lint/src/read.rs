@@ -10,8 +10,9 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 /// What a value that does not read is replaced with, in turn, until the document reads: `null`
-/// reads as absent for members and sparse items; the others fill a list item or map value
-/// whose position needs a structure, a list, a string, a number or a boolean.
+/// reads as absent for members; the others fill a list item or map value whose position needs
+/// a structure, a list, a string, a number or a boolean. A list item never gets `null`: a dense
+/// list skips it, which would move every later item to another index than the file's.
 const STAND_INS: [fn() -> Value; 6] = [
     || Value::Null,
     || Value::Object(serde_json::Map::new()),
@@ -38,8 +39,12 @@ pub fn read<T: Shape>(value: &mut Value) -> (Option<T>, Vec<Finding>) {
         let Some(path) = segments(error.path()) else {
             break;
         };
-        let tried = tries.entry(path.clone()).or_insert(0);
-        if *tried == 0 {
+        let first = match path.last() {
+            Some(Seg::Index(_)) => 1,
+            _ => 0,
+        };
+        let tried = tries.entry(path.clone()).or_insert(first);
+        if *tried == first {
             findings.push(model::type_error(path.clone(), error.inner().to_string()));
         }
         let Some(stand_in) = STAND_INS.get(*tried) else {

@@ -205,8 +205,16 @@ impl<T: Wire> Wire for Vec<T> {
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
                 // The hint comes from the payload: cap it so a hostile one cannot reserve much.
                 let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-                while let Some(item) = seq.next_element_seed(WireSeed::<T>::new())? {
-                    out.push(item);
+                // A `null` in a dense list is skipped, as in a dense map (smithy-rs drops it;
+                // botocore's legacy "Lists" case sends one); a sparse list keeps it as `None`.
+                if T::NULLABLE {
+                    while let Some(item) = seq.next_element_seed(WireSeed::<T>::new())? {
+                        out.push(item);
+                    }
+                } else {
+                    while let Some(item) = seq.next_element_seed(WireSeed::<Option<T>>::new())? {
+                        out.extend(item);
+                    }
                 }
                 Ok(out)
             }
@@ -289,6 +297,15 @@ mod tests {
         let documents: IndexMap<String, serde_json::Value> = de(r#"{"a":null}"#).unwrap();
         assert_eq!(ser(&documents), r#"{"a":null}"#);
         assert_eq!(twice["a"], 2);
+        // Lists: a dense one skips `null` (of any element type), a sparse one or one of
+        // documents keeps it.
+        let dense: Vec<Vec<String>> = de(r#"[["a",null,"b"],null,[]]"#).unwrap();
+        assert_eq!(ser(&dense), r#"[["a","b"],[]]"#);
+        let sparse: Vec<Option<String>> = de(r#"["a",null]"#).unwrap();
+        assert_eq!(ser(&sparse), r#"["a",null]"#);
+        let documents: Vec<serde_json::Value> = de(r#"[null,1]"#).unwrap();
+        assert_eq!(ser(&documents), r#"[null,1]"#);
+        assert!(de::<Vec<String>>(r#"["a",1]"#).is_err());
     }
 
     #[test]

@@ -25,7 +25,8 @@ fn main() {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/aws-models")
         });
     let model = corpus.join("cloudwatch-logs/service/2014-03-28/cloudwatch-logs-2014-03-28.json");
-    if !model.is_file() {
+    let pricing = corpus.join("pricing/service/2017-10-15/pricing-2017-10-15.json");
+    if let Some(model) = [&model, &pricing].into_iter().find(|m| !m.is_file()) {
         // CI runs with the corpus beside the clone: there a missing model fails the build.
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             eprintln!(
@@ -45,7 +46,16 @@ fn main() {
         .model_as(&model, "logs")
         .operations(OPERATIONS)
         .emit_operations(true)
-        .compile();
+        .compile()
+        // The Price List's GetProducts: its errors are marked `@retryable` (one a throttling
+        // error), which the generated error type reports to the client.
+        .and_then(|()| {
+            awsgen::Config::new()
+                .model_as(&pricing, "pricing")
+                .operations(["GetProducts"])
+                .emit_operations(true)
+                .compile()
+        });
     if let Err(e) = result {
         // A build script reports through cargo; the message names the file and shape.
         eprintln!("awsgen: {e}");

@@ -105,14 +105,21 @@ fn finish(out: &Path, files: &[OutputFile], check: bool, started: Instant) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
-/// botocore's JSON-protocol compliance suites, vendored under `tests/protocols/`.
-pub const PROTOCOL_SUITES: [&str; 6] = [
+/// botocore's JSON-protocol compliance suites, vendored under `tests/protocols/`: the ones
+/// generated from Smithy's protocol tests, and botocore's older hand-written ones (`legacy/`),
+/// which cover forms of its own models (a header map without a prefix, the `character` type,
+/// `null` in a list) the Smithy tests do not.
+pub const PROTOCOL_SUITES: [&str; 10] = [
     "input/json.json",
     "input/json_1_0.json",
     "input/rest-json.json",
+    "legacy/input/json.json",
+    "legacy/input/rest-json.json",
     "output/json.json",
     "output/json_1_0.json",
     "output/rest-json.json",
+    "legacy/output/json.json",
+    "legacy/output/rest-json.json",
 ];
 
 /// The key of one protocol test case: `input_json_1_0_3_2` is case 2 of entry 3 of
@@ -122,6 +129,24 @@ pub fn protocol_case_key(suite: &str, entry: usize, case: usize) -> String {
         .trim_end_matches(".json")
         .replace(['/', '-', '.'], "_");
     format!("{stem}_{entry}_{case}")
+}
+
+/// The botocore-form model of one protocol test case: its entry's metadata and shapes, and
+/// the operation the case gives.
+pub fn protocol_case_model(entry: &serde_json::Value, case: &serde_json::Value) -> String {
+    let name = case["given"]["name"].as_str().unwrap_or("Operation");
+    // The loader requires `apiVersion`, as every published model has it; some legacy entries
+    // leave it out (botocore's JSON serializers never read it).
+    let mut metadata = entry["metadata"].clone();
+    if let Some(m) = metadata.as_object_mut() {
+        m.entry("apiVersion").or_insert_with(|| "2014-01-01".into());
+    }
+    serde_json::json!({
+        "metadata": metadata,
+        "shapes": entry["shapes"],
+        "operations": { name: case["given"] },
+    })
+    .to_string()
 }
 
 /// The generated part of the crate `tests/protocol-suites` (`cases.rs` and the modules it
@@ -159,13 +184,7 @@ pub fn protocol_suite_files(root: &Path) -> Result<Vec<OutputFile>> {
             let cases = entry["cases"].as_array().cloned().unwrap_or_default();
             for (j, case) in cases.iter().enumerate() {
                 let key = protocol_case_key(suite, i, j);
-                let name = case["given"]["name"].as_str().unwrap_or("Operation");
-                let doc = serde_json::json!({
-                    "metadata": entry["metadata"],
-                    "shapes": entry["shapes"],
-                    "operations": { name: case["given"] },
-                })
-                .to_string();
+                let doc = protocol_case_model(entry, case);
                 if let Some(module) = modules.get(&doc) {
                     cases_table.push(quote! { (#key, #module) });
                     continue;

@@ -1,6 +1,7 @@
 //! `cargo xtask update-protocol-tests`: downloads botocore's source distribution with pip and
 //! unpacks the AWS protocol compliance tests of the JSON protocols
-//! (`tests/unit/protocols/{input,output}/{json,json_1_0,rest-json}.json`) into
+//! (`tests/unit/protocols/{input,output}/{json,json_1_0,rest-json}.json`, and the older
+//! hand-written `tests/unit/protocols/legacy/{input,output}/{json,rest-json}.json`) into
 //! `tests/protocols/`, with the version and botocore's licence. Tests read them from there and
 //! never download.
 
@@ -37,8 +38,9 @@ pub fn update(root: &Path, version: &str) -> Result<()> {
         .find(|p| p.to_string_lossy().ends_with(".tar.gz"))
         .context("pip downloaded no .tar.gz source distribution")?;
     let out = root.join("tests/protocols");
-    std::fs::create_dir_all(out.join("input"))?;
-    std::fs::create_dir_all(out.join("output"))?;
+    for dir in ["input", "output", "legacy/input", "legacy/output"] {
+        std::fs::create_dir_all(out.join(dir))?;
+    }
     let file = std::fs::File::open(&sdist)?;
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
     let mut found = Vec::new();

@@ -261,6 +261,25 @@ fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
         let variant = naming::ident(rust);
         quote! { Self::#variant { meta, .. } => meta, }
     });
+    // `@retryable` errors: the client retries them whatever their code and status.
+    let retryable = (!op.retryable.is_empty()).then(|| {
+        let arms = op.retryable.iter().map(|(rust, throttling)| {
+            let variant = naming::ident(rust);
+            let kind = match throttling {
+                true => quote! { Throttling },
+                false => quote! { Transient },
+            };
+            quote! { Self::#variant { .. } => ::std::option::Option::Some(::awsgen_runtime::http::ModeledRetry::#kind), }
+        });
+        quote! {
+            fn retryable(&self) -> ::std::option::Option<::awsgen_runtime::http::ModeledRetry> {
+                match self {
+                    #(#arms)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[derive(Debug)]
@@ -279,6 +298,7 @@ fn error_enum(op: &OperationItem, error: &proc_macro2::Ident) -> TokenStream {
                     Self::Unhandled { meta, .. } => meta,
                 }
             }
+            #retryable
         }
 
         impl ::std::fmt::Display for #error {

@@ -110,16 +110,21 @@ pub(super) fn build_request(
         match binding(f) {
             Some("httpQuery") => uri.push(repeated(space, f, |v| quote! { uri.query(#name, #v); }, "date-time")),
             Some("httpHeader") => {
-                let value = match &f.ty.kind {
+                // An empty list is no header, as botocore sends it (an empty header would
+                // read back as a list of one empty item).
+                let (value, given) = match &f.ty.kind {
                     TyKind::List { item, .. } => {
                         let t = text(space, item, "http-date", quote! { v });
                         let quote_items = matches!(item.kind, TyKind::String) || enum_kind(space, item).is_some();
-                        quote! { ::awsgen_runtime::http::rest::header_list(value.iter().map(|v| #t), #quote_items) }
+                        (
+                            quote! { ::awsgen_runtime::http::rest::header_list(value.iter().map(|v| #t), #quote_items) },
+                            quote! { input.#ident.as_ref().filter(|v| !v.is_empty()) },
+                        )
                     }
-                    _ => text(space, &f.ty, "http-date", quote! { value }),
+                    _ => (text(space, &f.ty, "http-date", quote! { value }), quote! { &input.#ident }),
                 };
                 headers.push(quote! {
-                    if let ::std::option::Option::Some(value) = &input.#ident {
+                    if let ::std::option::Option::Some(value) = #given {
                         ::awsgen_runtime::http::rest::add_header(request.headers_mut(), Self::NAME, #member, #name, &#value)?;
                     }
                 });

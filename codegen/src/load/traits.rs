@@ -64,6 +64,7 @@ pub(crate) fn smithy_traits(
                 t.pattern = Some(value.as_str().ok_or_else(|| bad("a string"))?.into())
             }
             "smithy.api#sensitive" => t.sensitive = true,
+            "smithy.api#retryable" => t.retryable = Some(retryable(value).map_err(bad)?),
             "smithy.api#deprecated" => {
                 let obj = value.as_object().ok_or_else(|| bad("an object"))?;
                 let text = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_owned);
@@ -174,5 +175,20 @@ pub(crate) fn kind_of(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+/// `@retryable`'s value (botocore's `retryable` has the same form): `{}` or
+/// `{"throttling": bool}`, as `Some(throttling)`; otherwise what it must be.
+pub(super) fn retryable(value: &Value) -> Result<bool, &'static str> {
+    const WHAT: &str = "an object with an optional boolean `throttling`";
+    let obj = value.as_object().ok_or(WHAT)?;
+    if obj.keys().any(|k| k != "throttling") {
+        return Err(WHAT);
+    }
+    match obj.get("throttling") {
+        None => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(WHAT),
     }
 }

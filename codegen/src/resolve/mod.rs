@@ -96,6 +96,8 @@ pub struct OperationItem {
     /// Each error's Rust name and its code on the wire (the shape name, or botocore's
     /// `error.code`), in model order.
     pub error_codes: Vec<(String, String)>,
+    /// The Rust names of the errors the model marks `@retryable`, with its `throttling`.
+    pub retryable: Vec<(String, bool)>,
     pub http: Option<crate::model::HttpTrait>,
     pub host_prefix: Option<String>,
     pub paginated: Option<crate::model::Paginated>,
@@ -300,8 +302,17 @@ fn operations(
                     ))
                 })
                 .collect();
+            let retryable = op
+                .errors
+                .iter()
+                .filter_map(|e| {
+                    let throttling = model.shapes.get(e)?.traits.retryable?;
+                    Some((names.get(e)?.clone(), throttling))
+                })
+                .collect();
             Some(OperationItem {
                 error_codes,
+                retryable,
                 http: op.http.clone(),
                 host_prefix: op.host_prefix.clone(),
                 paginated: op.paginated.clone(),

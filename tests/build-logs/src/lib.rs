@@ -3,3 +3,7 @@
 
 #[cfg(not(awsgen_no_corpus))]
 include!(concat!(env!("OUT_DIR"), "/logs.rs"));
+
+// The Price List's GetProducts, whose errors the model marks `@retryable`.
+#[cfg(not(awsgen_no_corpus))]
+include!(concat!(env!("OUT_DIR"), "/pricing.rs"));

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use shape::{BotoShape, Names};
+use std::collections::HashMap;
 use std::path::Path;
 
 #[derive(Deserialize)]
@@ -95,6 +96,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
 
     let mut shapes = IndexMap::with_capacity(boto.shapes.len() + boto.operations.len());
     let mut streaming_refs = Vec::new();
+    let mut raws = Vec::with_capacity(boto.shapes.len());
     for (name, json) in &boto.shapes {
         let shape_id = id(name);
         keys::shape(json.get()).map_err(|(member, m)| match member {
@@ -103,6 +105,25 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
         })?;
         let raw: BotoShape = serde_json::from_str(json.get())
             .map_err(|e| ctx.shape(&shape_id, format!("not a valid shape: {e}")))?;
+        raws.push((name.as_str(), shape_id, raw));
+    }
+    // A `location` written on a shape binds every reference to it that gives none.
+    let mut located: HashMap<String, (String, Option<String>)> = HashMap::new();
+    for (name, shape_id, raw) in &raws {
+        if let Some((location, location_name)) = raw.location() {
+            shape::http_binding_of(location).map_err(|m| ctx.shape(shape_id, m))?;
+            let location_name = location_name.map(str::to_owned);
+            located.insert((*name).to_owned(), (location.to_owned(), location_name));
+        }
+    }
+    for (_, _, raw) in &mut raws {
+        for r in raw.refs_mut() {
+            if let Some((location, location_name)) = located.get(&r.shape) {
+                r.inherit_location(location, location_name.as_deref());
+            }
+        }
+    }
+    for (_, shape_id, raw) in raws {
         streaming_refs.extend(
             raw.members
                 .iter()

@@ -94,6 +94,7 @@ pub(super) struct BotoShape {
     #[serde(default)]
     jsonvalue: bool,
     media_type: Option<String>,
+    location: Option<String>,
     location_name: Option<String>,
     #[serde(default)]
     flattened: bool,
@@ -102,6 +103,36 @@ pub(super) struct BotoShape {
     sparse: bool,
     #[serde(default)]
     requires_length: bool,
+    retryable: Option<Value>,
+}
+
+impl BotoShape {
+    /// A `location` (and the `locationName` beside it) written on the shape itself, which
+    /// botocore merges into every reference to it that gives none of its own.
+    pub fn location(&self) -> Option<(&str, Option<&str>)> {
+        Some((self.location.as_deref()?, self.location_name.as_deref()))
+    }
+
+    /// Every reference of the shape (members, list member, map key and value).
+    pub fn refs_mut(&mut self) -> impl Iterator<Item = &mut ShapeRef> {
+        let parts = [&mut self.member, &mut self.key, &mut self.value];
+        self.members
+            .values_mut()
+            .chain(parts.into_iter().filter_map(Option::as_mut))
+    }
+}
+
+impl ShapeRef {
+    /// Merges a `location` written on the target shape, as botocore's `resolve_shape_ref`
+    /// does: the reference's own `location` and `locationName` win.
+    pub fn inherit_location(&mut self, location: &str, location_name: Option<&str>) {
+        if self.location.is_none() {
+            self.location = Some(location.to_owned());
+            if self.location_name.is_none() {
+                self.location_name = location_name.map(str::to_owned);
+            }
+        }
+    }
 }
 
 /// How a protocol reads a member's `locationName` when no `location` binds it: the JSON key
@@ -172,6 +203,9 @@ pub(super) fn convert(
             Some(values) => ShapeKind::Enum(enum_values(ctx, id, values)?),
             None => ShapeKind::String,
         },
+        // botocore's legacy type for one character, which it reads and writes as a string
+        // (`parsers.py`: `_handle_character = _handle_string`) and never checks the length of.
+        "character" => ShapeKind::String,
         "integer" => ShapeKind::Integer,
         "long" => ShapeKind::Long,
         "float" => ShapeKind::Float,
@@ -206,6 +240,14 @@ pub(super) fn convert(
         event_stream: s.eventstream,
         event: s.event,
         error: error_kind(s),
+        retryable: s
+            .retryable
+            .as_ref()
+            .map(|v| {
+                super::super::traits::retryable(v)
+                    .map_err(|m| ctx.shape(id, format!("`retryable` must be {m}")))
+            })
+            .transpose()?,
         http_error: s
             .error
             .as_ref()
@@ -284,21 +326,26 @@ pub(super) fn set_payload(
     }
 }
 
+/// The Smithy binding of a botocore `location`, or the error's message.
+pub(super) fn http_binding_of(location: &str) -> Result<&'static str, String> {
+    match location {
+        "uri" => Ok("httpLabel"),
+        "querystring" => Ok("httpQuery"),
+        "header" => Ok("httpHeader"),
+        "headers" => Ok("httpPrefixHeaders"),
+        "statusCode" => Ok("httpResponseCode"),
+        other => Err(format!(
+            "`location` `{other}` is not one botocore's serializers know"
+        )),
+    }
+}
+
 fn member_traits(ctx: Ctx<'_>, at: &str, r: &ShapeRef, names: Names) -> Result<Traits, LoadError> {
-    let location = match r.location.as_deref() {
-        None => None,
-        Some("uri") => Some("httpLabel"),
-        Some("querystring") => Some("httpQuery"),
-        Some("header") => Some("httpHeader"),
-        Some("headers") => Some("httpPrefixHeaders"),
-        Some("statusCode") => Some("httpResponseCode"),
-        Some(other) => {
-            return Err(ctx.shape(
-                at,
-                format!("`location` `{other}` is not one botocore's serializers know"),
-            ))
-        }
-    };
+    let location = r
+        .location
+        .as_deref()
+        .map(|l| http_binding_of(l).map_err(|m| ctx.shape(at, m)))
+        .transpose()?;
     let http_binding = location.or(r.host_label.then_some("hostLabel"));
     let unbound_name = r.location_name.clone().filter(|_| location.is_none());
     Ok(Traits {
@@ -308,9 +355,9 @@ fn member_traits(ctx: Ctx<'_>, at: &str, r: &ShapeRef, names: Names) -> Result<T
         xml_name: unbound_name.filter(|_| names == Names::Xml),
         http_binding: http_binding.map(str::to_owned),
         http_name: match location {
-            Some("httpLabel" | "httpQuery" | "httpHeader" | "httpPrefixHeaders") => {
-                r.location_name.clone()
-            }
+            // botocore reads a header map without `locationName` as every header (prefix "").
+            Some("httpPrefixHeaders") => Some(r.location_name.clone().unwrap_or_default()),
+            Some("httpLabel" | "httpQuery" | "httpHeader") => r.location_name.clone(),
             _ => None,
         },
         host_label: r.host_label,

@@ -143,7 +143,7 @@ const TRAITS: &[(&str, Known)] = &[
     ("smithy.api#cors", NotWire),
     ("smithy.api#idempotent", NotWire),
     ("smithy.api#readonly", NotWire),
-    ("smithy.api#retryable", NotWire),
+    ("smithy.api#retryable", Read),
     ("smithy.api#box", NotWire),
     ("smithy.api#trait", NotWire),
     ("smithy.api#protocolDefinition", NotWire),

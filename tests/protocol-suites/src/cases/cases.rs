@@ -148,6 +148,104 @@ include!("input_rest_json_50_0.rs");
 
 include!("input_rest_json_51_0.rs");
 
+include!("legacy_input_json_0_0.rs");
+
+include!("legacy_input_json_1_0.rs");
+
+include!("legacy_input_json_2_0.rs");
+
+include!("legacy_input_json_3_0.rs");
+
+include!("legacy_input_json_4_0.rs");
+
+include!("legacy_input_json_5_0.rs");
+
+include!("legacy_input_json_6_0.rs");
+
+include!("legacy_input_json_7_0.rs");
+
+include!("legacy_input_json_7_1.rs");
+
+include!("legacy_input_json_8_0.rs");
+
+include!("legacy_input_json_10_0.rs");
+
+include!("legacy_input_rest_json_0_0.rs");
+
+include!("legacy_input_rest_json_1_0.rs");
+
+include!("legacy_input_rest_json_2_0.rs");
+
+include!("legacy_input_rest_json_3_0.rs");
+
+include!("legacy_input_rest_json_4_0.rs");
+
+include!("legacy_input_rest_json_5_0.rs");
+
+include!("legacy_input_rest_json_6_0.rs");
+
+include!("legacy_input_rest_json_7_0.rs");
+
+include!("legacy_input_rest_json_8_0.rs");
+
+include!("legacy_input_rest_json_9_0.rs");
+
+include!("legacy_input_rest_json_10_0.rs");
+
+include!("legacy_input_rest_json_11_0.rs");
+
+include!("legacy_input_rest_json_12_0.rs");
+
+include!("legacy_input_rest_json_13_0.rs");
+
+include!("legacy_input_rest_json_14_0.rs");
+
+include!("legacy_input_rest_json_14_1.rs");
+
+include!("legacy_input_rest_json_15_0.rs");
+
+include!("legacy_input_rest_json_16_0.rs");
+
+include!("legacy_input_rest_json_17_0.rs");
+
+include!("legacy_input_rest_json_18_0.rs");
+
+include!("legacy_input_rest_json_19_0.rs");
+
+include!("legacy_input_rest_json_20_0.rs");
+
+include!("legacy_input_rest_json_21_0.rs");
+
+include!("legacy_input_rest_json_21_1.rs");
+
+include!("legacy_input_rest_json_22_0.rs");
+
+include!("legacy_input_rest_json_25_0.rs");
+
+include!("legacy_input_rest_json_25_1.rs");
+
+include!("legacy_input_rest_json_25_2.rs");
+
+include!("legacy_input_rest_json_25_3.rs");
+
+include!("legacy_input_rest_json_25_4.rs");
+
+include!("legacy_input_rest_json_25_5.rs");
+
+include!("legacy_input_rest_json_25_6.rs");
+
+include!("legacy_input_rest_json_25_7.rs");
+
+include!("legacy_input_rest_json_25_8.rs");
+
+include!("legacy_input_rest_json_25_9.rs");
+
+include!("legacy_input_rest_json_25_10.rs");
+
+include!("legacy_input_rest_json_25_11.rs");
+
+include!("legacy_input_rest_json_26_0.rs");
+
 include!("output_json_0_0.rs");
 
 include!("output_json_2_0.rs");
@@ -251,6 +349,64 @@ include!("output_rest_json_31_0.rs");
 include!("output_rest_json_32_0.rs");
 
 include!("output_rest_json_33_0.rs");
+
+include!("legacy_output_json_0_0.rs");
+
+include!("legacy_output_json_1_0.rs");
+
+include!("legacy_output_json_2_0.rs");
+
+include!("legacy_output_json_3_0.rs");
+
+include!("legacy_output_json_4_0.rs");
+
+include!("legacy_output_json_5_0.rs");
+
+include!("legacy_output_json_6_0.rs");
+
+include!("legacy_output_json_7_0.rs");
+
+include!("legacy_output_json_8_0.rs");
+
+include!("legacy_output_json_9_0.rs");
+
+include!("legacy_output_json_11_0.rs");
+
+include!("legacy_output_rest_json_0_0.rs");
+
+include!("legacy_output_rest_json_1_0.rs");
+
+include!("legacy_output_rest_json_2_0.rs");
+
+include!("legacy_output_rest_json_3_0.rs");
+
+include!("legacy_output_rest_json_4_0.rs");
+
+include!("legacy_output_rest_json_5_0.rs");
+
+include!("legacy_output_rest_json_6_0.rs");
+
+include!("legacy_output_rest_json_7_0.rs");
+
+include!("legacy_output_rest_json_8_0.rs");
+
+include!("legacy_output_rest_json_9_0.rs");
+
+include!("legacy_output_rest_json_10_0.rs");
+
+include!("legacy_output_rest_json_11_0.rs");
+
+include!("legacy_output_rest_json_12_0.rs");
+
+include!("legacy_output_rest_json_13_0.rs");
+
+include!("legacy_output_rest_json_14_0.rs");
+
+include!("legacy_output_rest_json_17_0.rs");
+
+include!("legacy_output_rest_json_18_0.rs");
+
+include!("legacy_output_rest_json_19_0.rs");
 
 /// Every case, by its key (`xtask::codegen::protocol_case_key`), and its module.
 pub const CASES: &[(&str, &str)] = &[
@@ -442,6 +598,86 @@ pub const CASES: &[(&str, &str)] = &[
     ("input_rest_json_49_1", "input_rest_json_49_0"),
     ("input_rest_json_50_0", "input_rest_json_50_0"),
     ("input_rest_json_51_0", "input_rest_json_51_0"),
+    ("legacy_input_json_0_0", "legacy_input_json_0_0"),
+    ("legacy_input_json_1_0", "legacy_input_json_1_0"),
+    ("legacy_input_json_2_0", "legacy_input_json_2_0"),
+    ("legacy_input_json_2_1", "legacy_input_json_2_0"),
+    ("legacy_input_json_3_0", "legacy_input_json_3_0"),
+    ("legacy_input_json_4_0", "legacy_input_json_4_0"),
+    ("legacy_input_json_4_1", "legacy_input_json_4_0"),
+    ("legacy_input_json_4_2", "legacy_input_json_4_0"),
+    ("legacy_input_json_4_3", "legacy_input_json_4_0"),
+    ("legacy_input_json_4_4", "legacy_input_json_4_0"),
+    ("legacy_input_json_4_5", "legacy_input_json_4_0"),
+    ("legacy_input_json_5_0", "legacy_input_json_5_0"),
+    ("legacy_input_json_6_0", "legacy_input_json_6_0"),
+    ("legacy_input_json_6_1", "legacy_input_json_6_0"),
+    ("legacy_input_json_7_0", "legacy_input_json_7_0"),
+    ("legacy_input_json_7_1", "legacy_input_json_7_1"),
+    ("legacy_input_json_8_0", "legacy_input_json_8_0"),
+    ("legacy_input_json_8_1", "legacy_input_json_8_0"),
+    ("legacy_input_json_8_2", "legacy_input_json_8_0"),
+    ("legacy_input_json_8_3", "legacy_input_json_8_0"),
+    ("legacy_input_json_8_4", "legacy_input_json_8_0"),
+    ("legacy_input_json_9_0", "legacy_input_json_8_0"),
+    ("legacy_input_json_10_0", "legacy_input_json_10_0"),
+    ("legacy_input_json_10_1", "legacy_input_json_10_0"),
+    ("legacy_input_rest_json_0_0", "legacy_input_rest_json_0_0"),
+    ("legacy_input_rest_json_1_0", "legacy_input_rest_json_1_0"),
+    ("legacy_input_rest_json_2_0", "legacy_input_rest_json_2_0"),
+    ("legacy_input_rest_json_3_0", "legacy_input_rest_json_3_0"),
+    ("legacy_input_rest_json_4_0", "legacy_input_rest_json_4_0"),
+    ("legacy_input_rest_json_5_0", "legacy_input_rest_json_5_0"),
+    ("legacy_input_rest_json_6_0", "legacy_input_rest_json_6_0"),
+    ("legacy_input_rest_json_6_1", "legacy_input_rest_json_6_0"),
+    ("legacy_input_rest_json_7_0", "legacy_input_rest_json_7_0"),
+    ("legacy_input_rest_json_8_0", "legacy_input_rest_json_8_0"),
+    ("legacy_input_rest_json_9_0", "legacy_input_rest_json_9_0"),
+    ("legacy_input_rest_json_10_0", "legacy_input_rest_json_10_0"),
+    ("legacy_input_rest_json_11_0", "legacy_input_rest_json_11_0"),
+    ("legacy_input_rest_json_12_0", "legacy_input_rest_json_12_0"),
+    ("legacy_input_rest_json_12_1", "legacy_input_rest_json_12_0"),
+    ("legacy_input_rest_json_13_0", "legacy_input_rest_json_13_0"),
+    ("legacy_input_rest_json_13_1", "legacy_input_rest_json_13_0"),
+    ("legacy_input_rest_json_14_0", "legacy_input_rest_json_14_0"),
+    ("legacy_input_rest_json_14_1", "legacy_input_rest_json_14_1"),
+    ("legacy_input_rest_json_15_0", "legacy_input_rest_json_15_0"),
+    ("legacy_input_rest_json_15_1", "legacy_input_rest_json_15_0"),
+    ("legacy_input_rest_json_15_2", "legacy_input_rest_json_15_0"),
+    ("legacy_input_rest_json_15_3", "legacy_input_rest_json_15_0"),
+    ("legacy_input_rest_json_15_4", "legacy_input_rest_json_15_0"),
+    ("legacy_input_rest_json_15_5", "legacy_input_rest_json_15_0"),
+    ("legacy_input_rest_json_16_0", "legacy_input_rest_json_16_0"),
+    ("legacy_input_rest_json_17_0", "legacy_input_rest_json_17_0"),
+    ("legacy_input_rest_json_18_0", "legacy_input_rest_json_18_0"),
+    ("legacy_input_rest_json_19_0", "legacy_input_rest_json_19_0"),
+    ("legacy_input_rest_json_19_1", "legacy_input_rest_json_19_0"),
+    ("legacy_input_rest_json_20_0", "legacy_input_rest_json_20_0"),
+    ("legacy_input_rest_json_20_1", "legacy_input_rest_json_20_0"),
+    ("legacy_input_rest_json_21_0", "legacy_input_rest_json_21_0"),
+    ("legacy_input_rest_json_21_1", "legacy_input_rest_json_21_1"),
+    ("legacy_input_rest_json_22_0", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_22_1", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_22_2", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_22_3", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_22_4", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_23_0", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_24_0", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_24_1", "legacy_input_rest_json_22_0"),
+    ("legacy_input_rest_json_25_0", "legacy_input_rest_json_25_0"),
+    ("legacy_input_rest_json_25_1", "legacy_input_rest_json_25_1"),
+    ("legacy_input_rest_json_25_2", "legacy_input_rest_json_25_2"),
+    ("legacy_input_rest_json_25_3", "legacy_input_rest_json_25_3"),
+    ("legacy_input_rest_json_25_4", "legacy_input_rest_json_25_4"),
+    ("legacy_input_rest_json_25_5", "legacy_input_rest_json_25_5"),
+    ("legacy_input_rest_json_25_6", "legacy_input_rest_json_25_6"),
+    ("legacy_input_rest_json_25_7", "legacy_input_rest_json_25_7"),
+    ("legacy_input_rest_json_25_8", "legacy_input_rest_json_25_8"),
+    ("legacy_input_rest_json_25_9", "legacy_input_rest_json_25_9"),
+    ("legacy_input_rest_json_25_10", "legacy_input_rest_json_25_10"),
+    ("legacy_input_rest_json_25_11", "legacy_input_rest_json_25_11"),
+    ("legacy_input_rest_json_26_0", "legacy_input_rest_json_26_0"),
+    ("legacy_input_rest_json_26_1", "legacy_input_rest_json_26_0"),
     ("output_json_0_0", "output_json_0_0"),
     ("output_json_0_1", "output_json_0_0"),
     ("output_json_1_0", "input_json_0_0"),
@@ -623,6 +859,59 @@ pub const CASES: &[(&str, &str)] = &[
     ("output_rest_json_32_4", "output_rest_json_32_0"),
     ("output_rest_json_33_0", "output_rest_json_33_0"),
     ("output_rest_json_34_0", "input_rest_json_51_0"),
+    ("legacy_output_json_0_0", "legacy_output_json_0_0"),
+    ("legacy_output_json_1_0", "legacy_output_json_1_0"),
+    ("legacy_output_json_2_0", "legacy_output_json_2_0"),
+    ("legacy_output_json_3_0", "legacy_output_json_3_0"),
+    ("legacy_output_json_3_1", "legacy_output_json_3_0"),
+    ("legacy_output_json_4_0", "legacy_output_json_4_0"),
+    ("legacy_output_json_5_0", "legacy_output_json_5_0"),
+    ("legacy_output_json_6_0", "legacy_output_json_6_0"),
+    ("legacy_output_json_7_0", "legacy_output_json_7_0"),
+    ("legacy_output_json_7_1", "legacy_output_json_7_0"),
+    ("legacy_output_json_7_2", "legacy_output_json_7_0"),
+    ("legacy_output_json_8_0", "legacy_output_json_8_0"),
+    ("legacy_output_json_9_0", "legacy_output_json_9_0"),
+    ("legacy_output_json_9_1", "legacy_output_json_9_0"),
+    ("legacy_output_json_9_2", "legacy_output_json_9_0"),
+    ("legacy_output_json_9_3", "legacy_output_json_9_0"),
+    ("legacy_output_json_9_4", "legacy_output_json_9_0"),
+    ("legacy_output_json_10_0", "legacy_output_json_9_0"),
+    ("legacy_output_json_11_0", "legacy_output_json_11_0"),
+    ("legacy_output_json_11_1", "legacy_output_json_11_0"),
+    ("legacy_output_rest_json_0_0", "legacy_output_rest_json_0_0"),
+    ("legacy_output_rest_json_1_0", "legacy_output_rest_json_1_0"),
+    ("legacy_output_rest_json_2_0", "legacy_output_rest_json_2_0"),
+    ("legacy_output_rest_json_3_0", "legacy_output_rest_json_3_0"),
+    ("legacy_output_rest_json_4_0", "legacy_output_rest_json_4_0"),
+    ("legacy_output_rest_json_5_0", "legacy_output_rest_json_5_0"),
+    ("legacy_output_rest_json_6_0", "legacy_output_rest_json_6_0"),
+    ("legacy_output_rest_json_7_0", "legacy_output_rest_json_7_0"),
+    ("legacy_output_rest_json_8_0", "legacy_output_rest_json_8_0"),
+    ("legacy_output_rest_json_9_0", "legacy_output_rest_json_9_0"),
+    ("legacy_output_rest_json_10_0", "legacy_output_rest_json_10_0"),
+    ("legacy_output_rest_json_11_0", "legacy_output_rest_json_11_0"),
+    ("legacy_output_rest_json_12_0", "legacy_output_rest_json_12_0"),
+    ("legacy_output_rest_json_13_0", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_13_1", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_13_2", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_13_3", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_13_4", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_13_5", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_13_6", "legacy_output_rest_json_13_0"),
+    ("legacy_output_rest_json_14_0", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_14_1", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_14_2", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_14_3", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_14_4", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_15_0", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_16_0", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_16_1", "legacy_output_rest_json_14_0"),
+    ("legacy_output_rest_json_17_0", "legacy_output_rest_json_17_0"),
+    ("legacy_output_rest_json_17_1", "legacy_output_rest_json_17_0"),
+    ("legacy_output_rest_json_17_2", "legacy_output_rest_json_17_0"),
+    ("legacy_output_rest_json_18_0", "legacy_output_rest_json_18_0"),
+    ("legacy_output_rest_json_19_0", "legacy_output_rest_json_19_0"),
 ];
 
 /// Modules whose model does not generate, with the error.
@@ -857,6 +1146,153 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_rest_json_51_0" => {
             input_rest_json_51_0::operation::visit_operation(operation, visitor)
         }
+        "legacy_input_json_0_0" => {
+            legacy_input_json_0_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_1_0" => {
+            legacy_input_json_1_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_2_0" => {
+            legacy_input_json_2_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_3_0" => {
+            legacy_input_json_3_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_4_0" => {
+            legacy_input_json_4_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_5_0" => {
+            legacy_input_json_5_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_6_0" => {
+            legacy_input_json_6_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_7_0" => {
+            legacy_input_json_7_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_7_1" => {
+            legacy_input_json_7_1::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_8_0" => {
+            legacy_input_json_8_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_json_10_0" => {
+            legacy_input_json_10_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_0_0" => {
+            legacy_input_rest_json_0_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_1_0" => {
+            legacy_input_rest_json_1_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_2_0" => {
+            legacy_input_rest_json_2_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_3_0" => {
+            legacy_input_rest_json_3_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_4_0" => {
+            legacy_input_rest_json_4_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_5_0" => {
+            legacy_input_rest_json_5_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_6_0" => {
+            legacy_input_rest_json_6_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_7_0" => {
+            legacy_input_rest_json_7_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_8_0" => {
+            legacy_input_rest_json_8_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_9_0" => {
+            legacy_input_rest_json_9_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_10_0" => {
+            legacy_input_rest_json_10_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_11_0" => {
+            legacy_input_rest_json_11_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_12_0" => {
+            legacy_input_rest_json_12_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_13_0" => {
+            legacy_input_rest_json_13_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_14_0" => {
+            legacy_input_rest_json_14_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_14_1" => {
+            legacy_input_rest_json_14_1::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_15_0" => {
+            legacy_input_rest_json_15_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_16_0" => {
+            legacy_input_rest_json_16_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_17_0" => {
+            legacy_input_rest_json_17_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_18_0" => {
+            legacy_input_rest_json_18_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_19_0" => {
+            legacy_input_rest_json_19_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_20_0" => {
+            legacy_input_rest_json_20_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_21_0" => {
+            legacy_input_rest_json_21_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_21_1" => {
+            legacy_input_rest_json_21_1::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_22_0" => {
+            legacy_input_rest_json_22_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_0" => {
+            legacy_input_rest_json_25_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_1" => {
+            legacy_input_rest_json_25_1::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_2" => {
+            legacy_input_rest_json_25_2::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_3" => {
+            legacy_input_rest_json_25_3::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_4" => {
+            legacy_input_rest_json_25_4::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_5" => {
+            legacy_input_rest_json_25_5::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_6" => {
+            legacy_input_rest_json_25_6::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_7" => {
+            legacy_input_rest_json_25_7::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_8" => {
+            legacy_input_rest_json_25_8::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_9" => {
+            legacy_input_rest_json_25_9::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_10" => {
+            legacy_input_rest_json_25_10::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_25_11" => {
+            legacy_input_rest_json_25_11::operation::visit_operation(operation, visitor)
+        }
+        "legacy_input_rest_json_26_0" => {
+            legacy_input_rest_json_26_0::operation::visit_operation(operation, visitor)
+        }
         "output_json_0_0" => {
             output_json_0_0::operation::visit_operation(operation, visitor)
         }
@@ -1012,6 +1448,93 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         }
         "output_rest_json_33_0" => {
             output_rest_json_33_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_0_0" => {
+            legacy_output_json_0_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_1_0" => {
+            legacy_output_json_1_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_2_0" => {
+            legacy_output_json_2_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_3_0" => {
+            legacy_output_json_3_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_4_0" => {
+            legacy_output_json_4_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_5_0" => {
+            legacy_output_json_5_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_6_0" => {
+            legacy_output_json_6_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_7_0" => {
+            legacy_output_json_7_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_8_0" => {
+            legacy_output_json_8_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_9_0" => {
+            legacy_output_json_9_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_json_11_0" => {
+            legacy_output_json_11_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_0_0" => {
+            legacy_output_rest_json_0_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_1_0" => {
+            legacy_output_rest_json_1_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_2_0" => {
+            legacy_output_rest_json_2_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_3_0" => {
+            legacy_output_rest_json_3_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_4_0" => {
+            legacy_output_rest_json_4_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_5_0" => {
+            legacy_output_rest_json_5_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_6_0" => {
+            legacy_output_rest_json_6_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_7_0" => {
+            legacy_output_rest_json_7_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_8_0" => {
+            legacy_output_rest_json_8_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_9_0" => {
+            legacy_output_rest_json_9_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_10_0" => {
+            legacy_output_rest_json_10_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_11_0" => {
+            legacy_output_rest_json_11_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_12_0" => {
+            legacy_output_rest_json_12_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_13_0" => {
+            legacy_output_rest_json_13_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_14_0" => {
+            legacy_output_rest_json_14_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_17_0" => {
+            legacy_output_rest_json_17_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_18_0" => {
+            legacy_output_rest_json_18_0::operation::visit_operation(operation, visitor)
+        }
+        "legacy_output_rest_json_19_0" => {
+            legacy_output_rest_json_19_0::operation::visit_operation(operation, visitor)
         }
         _ => ::std::option::Option::None,
     }

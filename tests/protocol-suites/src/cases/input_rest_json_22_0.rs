@@ -524,7 +524,11 @@ pub mod input_rest_json_22_0 {
                         "",
                         e.to_string(),
                     ))?;
-                if let ::std::option::Option::Some(value) = &input.header_boolean_list {
+                if let ::std::option::Option::Some(value) = input
+                    .header_boolean_list
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
+                {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
                         Self::NAME,
@@ -568,7 +572,11 @@ pub mod input_rest_json_22_0 {
                         &value.as_str().to_owned(),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input.header_enum_list {
+                if let ::std::option::Option::Some(value) = input
+                    .header_enum_list
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
+                {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
                         Self::NAME,
@@ -616,8 +624,10 @@ pub mod input_rest_json_22_0 {
                         &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input
+                if let ::std::option::Option::Some(value) = input
                     .header_integer_enum_list
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
                 {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
@@ -635,7 +645,11 @@ pub mod input_rest_json_22_0 {
                         ),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input.header_integer_list {
+                if let ::std::option::Option::Some(value) = input
+                    .header_integer_list
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
+                {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
                         Self::NAME,
@@ -679,7 +693,11 @@ pub mod input_rest_json_22_0 {
                         &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input.header_string_list {
+                if let ::std::option::Option::Some(value) = input
+                    .header_string_list
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
+                {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
                         Self::NAME,
@@ -696,7 +714,11 @@ pub mod input_rest_json_22_0 {
                         ),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input.header_string_set {
+                if let ::std::option::Option::Some(value) = input
+                    .header_string_set
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
+                {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
                         Self::NAME,
@@ -713,7 +735,10 @@ pub mod input_rest_json_22_0 {
                         ),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input.header_timestamp_list
+                if let ::std::option::Option::Some(value) = input
+                    .header_timestamp_list
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
                 {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),

@@ -203,7 +203,11 @@ pub mod input_rest_json_33_0 {
                         &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
-                if let ::std::option::Option::Some(value) = &input.c {
+                if let ::std::option::Option::Some(value) = input
+                    .c
+                    .as_ref()
+                    .filter(|v| !v.is_empty())
+                {
                     ::awsgen_runtime::http::rest::add_header(
                         request.headers_mut(),
                         Self::NAME,
