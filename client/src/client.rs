@@ -256,6 +256,22 @@ impl ClientBuilder {
                 setting(variable, key).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             })
         };
+        let ignore_configured_endpoints = setting(
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+            "ignore_configured_endpoint_urls",
+        )
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let profile_endpoints = match (&self.endpoint_url, ignore_configured_endpoints) {
+            (None, false) => {
+                let files = files.get_or_init(|| ProfileFiles::load(&env).unwrap_or_default());
+                let name = env.get("AWS_PROFILE").unwrap_or("default");
+                ProfileEndpoints::read(files, name)
+            }
+            _ => ProfileEndpoints::default(),
+        };
+        let retry = self.retry.unwrap_or_else(|| {
+            RetryConfig::with_max_attempts(setting("AWS_MAX_ATTEMPTS", "max_attempts").as_deref())
+        });
         let source = match self.credentials {
             Some(c) => c,
             None => Arc::new(DefaultChain::new(env.clone(), http.clone())),
@@ -271,6 +287,8 @@ impl ClientBuilder {
             region,
             imds_region: tokio::sync::OnceCell::new(),
             endpoint_url: self.endpoint_url,
+            ignore_configured_endpoints,
+            profile_endpoints,
             use_fips: flag(self.use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"),
             use_dual_stack: flag(
                 self.use_dual_stack,
@@ -278,7 +296,7 @@ impl ClientBuilder {
                 "use_dualstack_endpoint",
             ),
             validate: self.validate,
-            retry: self.retry.unwrap_or_else(|| RetryConfig::from_env(&env)),
+            retry,
             quota: Arc::new(RetryQuota::default()),
             rule_sets: Mutex::new(BTreeMap::new()),
             routes: Mutex::new(BTreeMap::new()),
@@ -297,6 +315,12 @@ pub struct Client {
     /// Else the instance's, from EC2 instance metadata, asked once on the first call.
     imds_region: tokio::sync::OnceCell<Option<String>>,
     endpoint_url: Option<String>,
+    /// `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`, else the profile's
+    /// `ignore_configured_endpoint_urls`: the environment's and the profile's endpoint URLs
+    /// are not used.
+    ignore_configured_endpoints: bool,
+    /// The profile's endpoint URLs, read when the client is built.
+    profile_endpoints: ProfileEndpoints,
     use_fips: bool,
     use_dual_stack: bool,
     validate: bool,
@@ -506,24 +530,32 @@ impl Client {
         rules.resolve(&params).map_err(EndpointError::Resolve)
     }
 
+    /// The endpoint URL configured outside the code, as the AWS SDKs take it:
+    /// `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `services` section's
+    /// `<service> = endpoint_url = ...`, the profile's `endpoint_url`; none when
+    /// `ignore_configured_endpoint_urls` is set.
     fn env_endpoint(&self, service: &ServiceMeta) -> Option<String> {
-        let ignore = self.env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
-        if ignore.is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        if self.ignore_configured_endpoints {
             return None;
         }
-        let key: String = service
-            .sdk_id
-            .chars()
-            .map(|c| match c {
-                ' ' | '-' => '_',
-                c => c.to_ascii_uppercase(),
-            })
-            .collect();
-        let specific = format!("AWS_ENDPOINT_URL_{key}");
+        let key = |upper: bool| -> String {
+            service
+                .sdk_id
+                .chars()
+                .map(|c| match c {
+                    ' ' | '-' => '_',
+                    c if upper => c.to_ascii_uppercase(),
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect()
+        };
+        let specific = format!("AWS_ENDPOINT_URL_{}", key(true));
         self.env
             .get(&specific)
             .or_else(|| self.env.get("AWS_ENDPOINT_URL"))
             .map(str::to_owned)
+            .or_else(|| self.profile_endpoints.services.get(&key(false)).cloned())
+            .or_else(|| self.profile_endpoints.global.clone())
     }
 
     fn rule_set(&self, service: &'static str, text: &str) -> Result<Arc<RuleSet>, RuleSetError> {
@@ -630,6 +662,43 @@ mod tests {
             };
             assert_eq!(body, BODY);
             assert!(format!("{error:?}").contains(&format!("{} bytes", BODY.len())));
+        }
+    }
+}
+
+/// The endpoint URLs a profile configures: its `endpoint_url`, and those of the `[services
+/// name]` section its `services` names, by service key (the SDK id in lower case, spaces as
+/// `_`: `ecs`, `cloudwatch_logs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ProfileEndpoints {
+    global: Option<String>,
+    services: BTreeMap<String, String>,
+}
+
+impl ProfileEndpoints {
+    fn read(files: &ProfileFiles, profile: &str) -> ProfileEndpoints {
+        let Some(profile) = files.profile(profile) else {
+            return ProfileEndpoints::default();
+        };
+        let services = profile
+            .get("services")
+            .and_then(|name| files.services(name))
+            .map(|section| {
+                section
+                    .properties()
+                    .filter_map(|(service, _)| {
+                        let (_, url) = section
+                            .sub_properties(service)
+                            .into_iter()
+                            .find(|(k, v)| *k == "endpoint_url" && !v.is_empty())?;
+                        Some((service.to_ascii_lowercase(), url.to_owned()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        ProfileEndpoints {
+            global: profile.get("endpoint_url").map(str::to_owned),
+            services,
         }
     }
 }

@@ -32,8 +32,13 @@ impl Default for RetryConfig {
 impl RetryConfig {
     /// The standard mode, with `AWS_MAX_ATTEMPTS` when it is a positive number.
     pub fn from_env(env: &Env) -> RetryConfig {
-        let max_attempts = env
-            .get("AWS_MAX_ATTEMPTS")
+        RetryConfig::with_max_attempts(env.get("AWS_MAX_ATTEMPTS"))
+    }
+
+    /// The standard mode with `max_attempts` (`AWS_MAX_ATTEMPTS`' or a profile's
+    /// `max_attempts` text) when it is a positive number, else 3.
+    pub fn with_max_attempts(max_attempts: Option<&str>) -> RetryConfig {
+        let max_attempts = max_attempts
             .and_then(|v| v.trim().parse().ok())
             .filter(|n| *n >= 1)
             .unwrap_or(3);

@@ -551,3 +551,97 @@ async fn the_region_comes_from_instance_metadata_when_none_is_configured() {
     assert_eq!(configured.resolve_region().await, Some("eu-north-1"));
     assert_eq!(imds.recorded().len(), asked);
 }
+
+/// The profile's endpoint URLs, in the AWS SDKs' order under the environment's: its
+/// `services` section's entry for the service, then its `endpoint_url`; both left out when the
+/// environment or the profile sets `ignore_configured_endpoint_urls`, and under the builder's.
+/// The profile's `max_attempts`, under `AWS_MAX_ATTEMPTS`.
+#[tokio::test]
+async fn endpoint_urls_and_max_attempts_from_the_profile() {
+    let ecs = stub::start(|_, _| stub::ok_json("{}")).await;
+    let failing = stub::start(|_, _| (500, Vec::new(), b"{}".to_vec())).await;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("endpoint-profile");
+    std::fs::create_dir_all(&dir).expect("a directory");
+    let config = dir.join("config");
+    std::fs::write(
+        &config,
+        format!(
+            "[default]\nendpoint_url = http://127.0.0.1:1\nservices = local\n\n\
+             [services local]\necs =\n  endpoint_url = {ecs}\nbatch =\n  region = x\n\n\
+             [profile global]\nendpoint_url = {failing}\nmax_attempts = 2\n\n\
+             [profile ignoring]\nendpoint_url = {failing}\nignore_configured_endpoint_urls = true\n",
+            ecs = ecs.url,
+            failing = failing.url,
+        ),
+    )
+    .expect("written");
+    let env = Env::default()
+        .with("AWS_CONFIG_FILE", config.display().to_string())
+        .with(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            dir.join("absent").display().to_string(),
+        );
+    let url = |client: &Client| client.endpoint(&SERVICE).expect("an endpoint").url;
+    let build = |env: Env| {
+        Client::builder(env)
+            .region("eu-west-1")
+            .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+            .build()
+            .expect("a client")
+    };
+    // The services section's entry wins over the profile's endpoint_url.
+    let default = build(env.clone());
+    assert_eq!(url(&default), ecs.url);
+    default
+        .call::<ListTaskDefinitionFamilies>(Default::default())
+        .await
+        .expect("sent to the services section's endpoint");
+    assert_eq!(ecs.recorded().len(), 1);
+    // The environment's, over the profile's.
+    let env_wins = build(env.clone().with("AWS_ENDPOINT_URL", "http://127.0.0.1:2"));
+    assert_eq!(url(&env_wins), "http://127.0.0.1:2");
+    // A profile without a services section: its endpoint_url. Its max_attempts is 2.
+    let global = build(env.clone().with("AWS_PROFILE", "global"));
+    assert_eq!(url(&global), failing.url);
+    let err = global
+        .call::<ListTaskDefinitionFamilies>(Default::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, CallError::Service(_)), "{err}");
+    assert_eq!(
+        failing.recorded().len(),
+        2,
+        "max_attempts = 2 in the profile"
+    );
+    let capped = build(
+        env.clone()
+            .with("AWS_PROFILE", "global")
+            .with("AWS_MAX_ATTEMPTS", "1"),
+    );
+    let _ = capped
+        .call::<ListTaskDefinitionFamilies>(Default::default())
+        .await;
+    assert_eq!(
+        failing.recorded().len(),
+        3,
+        "AWS_MAX_ATTEMPTS over the profile"
+    );
+    // ignore_configured_endpoint_urls, from the profile or the environment.
+    let regional = "https://ecs.eu-west-1.amazonaws.com";
+    assert_eq!(
+        url(&build(env.clone().with("AWS_PROFILE", "ignoring"))),
+        regional
+    );
+    let ignored = env
+        .clone()
+        .with("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
+    assert_eq!(url(&build(ignored)), regional);
+    // The builder's endpoint wins over everything configured.
+    let given = Client::builder(env)
+        .region("eu-west-1")
+        .endpoint_url("http://127.0.0.1:3")
+        .credentials(Arc::new(Credentials::new("AKID", "secret", None)))
+        .build()
+        .expect("a client");
+    assert_eq!(url(&given), "http://127.0.0.1:3");
+}

@@ -78,6 +78,12 @@ impl ProfileFiles {
             .map(|(name, properties)| Profile { name, properties })
     }
 
+    /// The `[services name]` section (per service, its settings as sub-properties).
+    pub fn services(&self, name: &str) -> Option<Profile<'_>> {
+        let (name, properties) = self.sections.services.get_key_value(name)?;
+        Some(Profile { name, properties })
+    }
+
     /// Every `[sso-session name]` section, by name.
     pub fn sso_sessions(&self) -> impl Iterator<Item = Profile<'_>> {
         self.sections
@@ -96,6 +102,22 @@ impl Profile<'_> {
     /// A property's value as written, empty or not.
     pub fn raw(&self, key: &str) -> Option<&str> {
         self.properties.get(key).map(String::as_str)
+    }
+
+    /// A property's sub-properties (`ecs =` followed by indented `endpoint_url = ...`
+    /// lines), by name; empty when it has none.
+    pub fn sub_properties(&self, key: &str) -> Vec<(&str, &str)> {
+        let Some(value) = self.raw(key) else {
+            return Vec::new();
+        };
+        value
+            .lines()
+            .filter_map(|line| {
+                let (k, v) = line.split_once('=')?;
+                Some((k.trim(), v.trim()))
+            })
+            .filter(|(k, _)| !k.is_empty())
+            .collect()
     }
 
     /// Every property, by name.

@@ -36,11 +36,12 @@ impl std::error::Error for ProfileParseError {}
 /// Properties by (lower-case) name.
 pub(super) type Properties = BTreeMap<String, String>;
 
-/// Profiles and `[sso-session name]` sections, by name.
+/// Profiles, `[sso-session name]` and `[services name]` sections, by name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Sections {
     pub profiles: BTreeMap<String, Properties>,
     pub sso_sessions: BTreeMap<String, Properties>,
+    pub services: BTreeMap<String, Properties>,
 }
 
 /// The sections of a file as written, by their text between the brackets, in file order; a
@@ -212,7 +213,7 @@ fn is_identifier(text: &str) -> bool {
 
 /// The sections `kind` may have into `into`. In config, `[profile default]` replaces
 /// `[default]` whole when both are there (whatever their order); sections with another prefix
-/// than `profile` and `sso-session` (`[services x]`) are not read by this client; properties
+/// than `profile`, `sso-session` and `services` are not read by this client; properties
 /// whose name is not an identifier are left out.
 fn merge_sections(into: &mut Sections, raw: RawSections, kind: FileKind) {
     let valid: Vec<(SectionName<'_>, &IndexMap<String, String>)> = raw
@@ -228,6 +229,7 @@ fn merge_sections(into: &mut Sections, raw: RawSections, kind: FileKind) {
             None if prefixed_default && section.name == "default" => continue,
             None | Some("profile") => &mut into.profiles,
             Some("sso-session") => &mut into.sso_sessions,
+            Some("services") => &mut into.services,
             Some(_) => continue,
         };
         let target = target.entry(section.name.to_owned()).or_default();
