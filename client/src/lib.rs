@@ -15,6 +15,7 @@ mod paginate;
 pub mod retry;
 pub mod sign;
 pub mod transport;
+pub mod waiter;
 
 pub use client::{CallError, Client, ClientBuilder};
 pub use credentials::Credentials;
