@@ -8,12 +8,9 @@ mod common;
 use awsgen_client::waiter::{WaitConfig, WaitError};
 use awsgen_client::Client;
 use awsgen_runtime::http::AcceptorState;
-use awsgen_types::ecs::operation::{CreateCluster, RegisterTaskDefinition, RunTask, StopTask};
+use awsgen_types::ecs::operation::{RunTask, StopTask};
 use awsgen_types::ecs::waiter::{TasksRunning, TasksStopped};
-use awsgen_types::ecs::{
-    CreateClusterRequest, DescribeTasksRequest, RegisterTaskDefinitionRequest, RunTaskRequest,
-    StopTaskRequest,
-};
+use awsgen_types::ecs::{DescribeTasksRequest, RunTaskRequest, StopTaskRequest};
 use std::time::Duration;
 
 /// Fast polling: the model's 6 s would make each test a minute long.
@@ -23,25 +20,11 @@ fn fast(max_wait: Duration) -> WaitConfig {
 
 /// A cluster with one task started in it; the task's ARN.
 async fn start_task(client: &Client) -> String {
-    client
-        .call::<CreateCluster>(CreateClusterRequest {
-            cluster_name: Some("waiters".into()),
-            ..Default::default()
-        })
-        .await
-        .expect("a cluster");
-    let definition: RegisterTaskDefinitionRequest = serde_json::from_value(serde_json::json!({
+    let definition = serde_json::json!({
         "family": "sleeper",
         "containerDefinitions": [{"name": "app", "image": "busybox", "memory": 128}]
-    }))
-    .expect("a definition");
-    let arn = client
-        .call::<RegisterTaskDefinition>(definition)
-        .await
-        .expect("registered")
-        .task_definition
-        .and_then(|t| t.task_definition_arn)
-        .expect("an ARN");
+    });
+    let arn = common::moto::cluster_and_definition(client, "waiters", definition).await;
     let run: RunTaskRequest = serde_json::from_value(serde_json::json!({
         "cluster": "waiters", "taskDefinition": arn, "count": 1, "launchType": "FARGATE",
         "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}
