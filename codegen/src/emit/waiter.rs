@@ -5,7 +5,7 @@
 
 use super::EmitOptions;
 use crate::model::{AcceptorState, Comparator, Matcher, Waiter};
-use crate::resolve::{naming, OperationItem, TypeSpace};
+use crate::resolve::{naming, ItemKind, OperationItem, Ty, TyKind, TypeSpace};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -23,20 +23,116 @@ pub fn has_waiters(space: &TypeSpace) -> bool {
     waiting_operations(space).next().is_some()
 }
 
-/// The body of the `waiter` module, waiters in name order.
+/// The body of the `waiter` module, waiters in name order, and `NOT_GENERATED`: waiters whose
+/// paths name a member the output writes under another key (`jsonName`), which the client
+/// evaluates over the output's serde form and so would never see.
 pub fn waiter_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
     let mut waiters: Vec<(&OperationItem, &Waiter)> = waiting_operations(space)
         .flat_map(|op| op.waiters.iter().map(move |w| (op, w)))
         .collect();
     waiters.sort_by(|a, b| a.1.name.cmp(&b.1.name));
-    let items = waiters.iter().map(|(op, w)| waiter(op, w, options));
+    let mut items = Vec::new();
+    let mut skipped = Vec::new();
+    for (op, w) in waiters {
+        match renamed_in_paths(space, op, w) {
+            Some(reason) => {
+                let name = &w.name;
+                skipped.push(quote! { (#name, #reason) });
+            }
+            None => items.push(waiter(op, w, options)),
+        }
+    }
     quote! {
         //! The service's waiters: each polls an operation until the resource reaches a state,
         //! with the model's delays; the client's `wait` runs them.
+
+        /// Waiters of the service that have no generated type here, with the reason.
+        pub const NOT_GENERATED: &[(&str, &str)] = &[#(#skipped),*];
+
         #(#items)*
     }
 }
 
+/// Why `w` cannot be evaluated over the output's serde form: a name in one of its paths is a
+/// member of the output (or of a shape inside it) written under another key.
+fn renamed_in_paths(space: &TypeSpace, op: &OperationItem, w: &Waiter) -> Option<String> {
+    let mut renamed = std::collections::BTreeMap::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack: Vec<String> = op.output.iter().cloned().collect();
+    while let Some(name) = stack.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let fields = match space.item(&name).map(|i| &i.kind) {
+            Some(ItemKind::Struct(fields) | ItemKind::Union(fields)) => fields,
+            _ => continue,
+        };
+        for f in fields {
+            if f.wire_name != f.member {
+                renamed.insert(f.member.clone(), f.wire_name.clone());
+            }
+            named(&f.ty, &mut stack);
+        }
+    }
+    w.acceptors.iter().find_map(|a| {
+        let (Matcher::Output(p) | Matcher::InputOutput(p)) = &a.matcher else {
+            return None;
+        };
+        identifiers(&p.path).into_iter().find_map(|id| {
+            renamed.get(id).map(|wire| {
+                format!(
+                    "its path `{}` names `{id}`, which the output writes as `{wire}` (jsonName)",
+                    p.path
+                )
+            })
+        })
+    })
+}
+
+/// The generated items a type names.
+fn named(ty: &Ty, out: &mut Vec<String>) {
+    match &ty.kind {
+        TyKind::Named(n) => out.push(n.clone()),
+        TyKind::List { item, .. } => named(item, out),
+        TyKind::Map { value, .. } => named(value, out),
+        _ => {}
+    }
+}
+
+/// The identifiers of a JMESPath expression: bare ones and quoted ones (`"Flow"`), not the
+/// insides of raw strings (`'x'`) or JSON literals (`` `1` ``).
+fn identifiers(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut quote: Option<(char, usize)> = None;
+    let mut start = None;
+    for (i, c) in path.char_indices() {
+        if let Some((q, from)) = quote {
+            if c == q {
+                if q == '"' {
+                    out.push(&path[from..i]);
+                }
+                quote = None;
+            }
+            continue;
+        }
+        let ident = c.is_ascii_alphanumeric() || c == '_';
+        match (ident, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(&path[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        if matches!(c, '\'' | '`' | '"') {
+            quote = Some((c, i + 1));
+        }
+    }
+    if let Some(s) = start {
+        out.push(&path[s..]);
+    }
+    out
+}
 fn waiter(op: &OperationItem, w: &Waiter, options: &EmitOptions) -> TokenStream {
     let ident = format_ident!("{}", w.name);
     let name = &w.name;

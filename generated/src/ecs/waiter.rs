@@ -2,6 +2,9 @@
 
 //! The service's waiters: each polls an operation until the resource reaches a state,
 //! with the model's delays; the client's `wait` runs them.
+/// Waiters of the service that have no generated type here, with the reason.
+pub const NOT_GENERATED: &[(&str, &str)] = &[];
+
 /// Calls [`DescribeDaemon`](super::operation::DescribeDaemon) until an acceptor matches: the first
 /// retry after 15 s, later ones after exponential backoff with jitter, 15 to 120 s.
 #[derive(Debug, Clone, Copy, Default)]
