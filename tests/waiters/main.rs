@@ -407,3 +407,51 @@ fn run_botocore(python: &Path, cases: &Value) -> Vec<Option<bool>> {
         .map(Value::as_bool)
         .collect()
 }
+
+/// The ECS waiters both forms have read alike: botocore's `waiters-2.json` (vendored 1.44.5)
+/// mapped to Smithy's terms equals the Smithy model's `smithy.waiters#waitable` (corpus,
+/// 2025-04-02) for every waiter the Smithy model has (botocore's newer daemon waiters are not
+/// in it).
+#[test]
+fn botocore_and_smithy_ecs_waiters_agree() {
+    let Some(corpus) = awsgen_tests::aws_models() else {
+        return;
+    };
+    let smithy =
+        awsgen::load::load_file(&corpus.join("ecs/service/2014-11-13/ecs-2014-11-13.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let botocore = awsgen::load::load_file(&root().join("models/ecs/2014-11-13/service-2.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let waiters = |model: &Model| -> std::collections::BTreeMap<String, (String, ModelWaiter)> {
+        model
+            .shapes
+            .values()
+            .filter_map(|s| match &s.kind {
+                ShapeKind::Operation(op) => Some((s.id.name.clone(), op)),
+                _ => None,
+            })
+            .flat_map(|(name, op)| {
+                op.waiters
+                    .iter()
+                    .map(move |w| (w.name.clone(), (name.clone(), w.clone())))
+            })
+            .collect()
+    };
+    let (smithy, botocore) = (waiters(&smithy), waiters(&botocore));
+    let names: Vec<&String> = smithy.keys().collect();
+    assert_eq!(
+        names,
+        [
+            "ServicesInactive",
+            "ServicesStable",
+            "TasksRunning",
+            "TasksStopped"
+        ]
+    );
+    for (name, from_smithy) in &smithy {
+        let from_botocore = botocore
+            .get(name)
+            .unwrap_or_else(|| panic!("botocore has no {name}"));
+        assert_eq!(from_smithy, from_botocore, "{name}");
+    }
+}
