@@ -349,7 +349,9 @@ pub fn delay(
     } else {
         (min * 2f64.powi(attempt.saturating_sub(1).min(62) as i32)).min(max)
     };
-    let mut delay = Duration::from_secs_f64(min + (upper - min) * jitter.clamp(0.0, 1.0));
+    // Within [minDelay, maxDelay], which are Durations; a rounding past Duration::MAX is maxDelay.
+    let drawn = min + (upper - min) * jitter.clamp(0.0, 1.0);
+    let mut delay = Duration::try_from_secs_f64(drawn).unwrap_or(max_delay);
     if remaining.saturating_sub(delay) <= min_delay {
         delay = remaining - min_delay;
     }

@@ -30,8 +30,11 @@ fn delays_follow_smithys_formula() {
     // No time for another attempt.
     assert_eq!(delay(1, min, max, min, 0.0), None);
     assert_eq!(delay(1, min, max, Duration::ZERO, 0.0), None);
-    // A huge attempt number neither overflows nor panics.
+    // A huge attempt number or delay neither overflows nor panics.
     assert_eq!(delay(u32::MAX, min, max, plenty, 1.0), Some(max));
+    let huge = Duration::MAX;
+    assert_eq!(delay(3, huge, huge, huge, 1.0), None);
+    assert_eq!(delay(100, SECOND, huge, huge, 1.0), Some(huge - SECOND));
 }
 
 fn output(path: &'static str, expected: &'static str, comparator: Comparator) -> Matcher {
