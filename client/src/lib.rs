@@ -15,6 +15,9 @@ mod paginate;
 pub mod retry;
 pub mod sign;
 pub mod transport;
+#[cfg(feature = "waiters")]
+#[cfg_attr(docsrs, doc(cfg(feature = "waiters")))]
+pub mod waiter;
 
 pub use client::{CallError, Client, ClientBuilder};
 pub use credentials::Credentials;

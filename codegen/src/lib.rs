@@ -20,6 +20,7 @@ pub mod emit;
 pub mod load;
 pub mod model;
 pub mod resolve;
+mod waiter;
 pub mod write;
 
 pub use config::{module_ident, module_name, Config};

@@ -6,6 +6,8 @@
 use indexmap::IndexMap;
 use std::fmt;
 
+pub use crate::waiter::{Acceptor, AcceptorState, Comparator, Matcher, PathMatcher, Waiter};
+
 /// An absolute shape id, `namespace#Name`, with an optional `$member` part.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ShapeId {
@@ -274,6 +276,8 @@ pub struct Operation {
     /// `aws.customizations#s3UnwrappedXmlOutput`: the output is not wrapped in an element of
     /// its own name.
     pub s3_unwrapped_xml_output: bool,
+    /// `smithy.waiters#waitable` / botocore `waiters-2.json`, in model order.
+    pub waiters: Vec<Waiter>,
 }
 
 /// `aws.protocols#httpChecksum` / botocore `httpChecksum`.

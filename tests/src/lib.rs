@@ -47,6 +47,26 @@ pub fn aws_models() -> Option<PathBuf> {
     None
 }
 
+/// The model files of the corpus at `dir` (`<service>/service/<version>/*.json`), sorted.
+pub fn corpus_files(dir: &Path) -> Vec<PathBuf> {
+    let children = |d: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(d)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect()
+    };
+    let mut files: Vec<PathBuf> = children(dir)
+        .iter()
+        .flat_map(|service| children(&service.join("service")))
+        .flat_map(|version| children(&version))
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// `value` with every `null` object member removed, recursively: the generated types read
 /// `null` as absent, so this is what a lossless round trip gives back.
 pub fn without_nulls(value: &Value) -> Value {

@@ -1,5 +1,5 @@
 //! `cargo xtask update-models`: fetches a botocore wheel with pip and unpacks the service
-//! models (`service-2.json`, `examples-1.json`, `paginators-1.json`,
+//! models (`service-2.json`, `examples-1.json`, `paginators-1.json`, `waiters-2.json`,
 //! `endpoint-rule-set-1.json`) of every service under `models/`, and the partitions data the
 //! endpoint rules read (`partitions.json`, into `client/data/` with the release's name in
 //! `client/data/VERSION`: the client's package holds it, and a package holds only its own
@@ -12,12 +12,14 @@ use std::process::Command;
 
 /// Files taken from each service's directory in the wheel; `.gz` ones are decompressed.
 /// botocore compresses some files in some releases, so both spellings are accepted.
-const SERVICE_FILES: [&str; 7] = [
+const SERVICE_FILES: [&str; 9] = [
     "service-2.json.gz",
     "service-2.json",
     "examples-1.json",
     "paginators-1.json",
     "paginators-1.json.gz",
+    "waiters-2.json",
+    "waiters-2.json.gz",
     "endpoint-rule-set-1.json",
     "endpoint-rule-set-1.json.gz",
 ];

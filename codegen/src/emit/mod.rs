@@ -16,6 +16,7 @@ mod structure;
 mod ty;
 mod union;
 mod validate;
+pub mod waiter;
 
 pub use context::Context;
 pub use module::{module_files, module_sources, Layout};

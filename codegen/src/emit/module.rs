@@ -71,6 +71,10 @@ pub fn module_files(
         let tokens = super::operation::operation_module(space, options);
         files.push((format!("{module}/operation.rs"), tokens));
     }
+    if options.operations && layout == Layout::ModuleDir && super::waiter::has_waiters(space) {
+        let tokens = super::waiter::waiter_module(space, options);
+        files.push((format!("{module}/waiter.rs"), tokens));
+    }
     files.insert(0, root(space, module, options, layout, body_items));
     files
 }
@@ -124,6 +128,10 @@ pub fn module_sources(
     if options.operations && layout == Layout::ModuleDir {
         let tokens = super::operation::operation_module(space, options);
         files.push((format!("{module}/operation.rs"), super::format(tokens)?));
+    }
+    if options.operations && layout == Layout::ModuleDir && super::waiter::has_waiters(space) {
+        let tokens = super::waiter::waiter_module(space, options);
+        files.push((format!("{module}/waiter.rs"), super::format(tokens)?));
     }
     let (name, tokens) = root(space, module, options, layout, body_items);
     files.insert(0, (name, super::format(tokens)?));
@@ -196,8 +204,10 @@ fn root(
     let visitors = visitors(space);
     let patterns = super::validate::pattern_statics(space);
     let operation_module = operation_module(space, options, layout);
-    let body =
-        quote! { #docs #allow #(#body_items)* #operations #visitors #patterns #operation_module };
+    let waiter_module = waiter_module(space, options, layout);
+    let body = quote! {
+        #docs #allow #(#body_items)* #operations #visitors #patterns #operation_module #waiter_module
+    };
     match layout {
         Layout::ModuleDir => (format!("{module}/mod.rs"), body),
         Layout::SingleFile | Layout::FilePerShape => {
@@ -212,15 +222,40 @@ fn operation_module(space: &TypeSpace, options: &EmitOptions, layout: Layout) ->
     if !options.operations {
         return TokenStream::new();
     }
+    gated_module("operation", options, layout, || {
+        super::operation::operation_module(space, options)
+    })
+}
+
+/// The `waiter` submodule, where the service has waiters: beside `operation`, behind the same
+/// feature.
+fn waiter_module(space: &TypeSpace, options: &EmitOptions, layout: Layout) -> TokenStream {
+    if !options.operations || !super::waiter::has_waiters(space) {
+        return TokenStream::new();
+    }
+    gated_module("waiter", options, layout, || {
+        super::waiter::waiter_module(space, options)
+    })
+}
+
+/// `pub mod <name>`, behind the operations feature when the options name one: a file of its
+/// own in [`Layout::ModuleDir`], inline otherwise.
+fn gated_module(
+    name: &str,
+    options: &EmitOptions,
+    layout: Layout,
+    body: impl FnOnce() -> TokenStream,
+) -> TokenStream {
     let gate = match &options.operations_feature {
         Some(feature) => quote! { #[cfg(feature = #feature)] },
         None => TokenStream::new(),
     };
+    let ident = quote::format_ident!("{}", name);
     if layout == Layout::ModuleDir {
-        quote! { #gate pub mod operation; }
+        quote! { #gate pub mod #ident; }
     } else {
-        let body = super::operation::operation_module(space, options);
-        quote! { #gate pub mod operation { #body } }
+        let body = body();
+        quote! { #gate pub mod #ident { #body } }
     }
 }
 

@@ -9,6 +9,7 @@ mod keys;
 mod protocol;
 mod smithy;
 mod traits;
+mod waiters;
 
 use crate::model::Model;
 use std::path::{Path, PathBuf};

@@ -101,6 +101,8 @@ pub struct OperationItem {
     pub http: Option<crate::model::HttpTrait>,
     pub host_prefix: Option<String>,
     pub paginated: Option<crate::model::Paginated>,
+    /// `smithy.waiters#waitable` / botocore `waiters-2.json`.
+    pub waiters: Vec<crate::model::Waiter>,
     /// `@httpChecksumRequired`: the request carries the `Content-MD5` of its body.
     pub checksum_required: bool,
     /// `@requestCompression` encodings (`gzip`).
@@ -316,6 +318,7 @@ fn operations(
                 http: op.http.clone(),
                 host_prefix: op.host_prefix.clone(),
                 paginated: op.paginated.clone(),
+                waiters: op.waiters.clone(),
                 checksum_required: op.checksum_required,
                 request_compression: op.request_compression.clone(),
                 unsupported: unsupported(model, op),

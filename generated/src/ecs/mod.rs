@@ -2992,3 +2992,6 @@ mod pattern_tests {
 
 #[cfg(feature = "operations")]
 pub mod operation;
+
+#[cfg(feature = "operations")]
+pub mod waiter;

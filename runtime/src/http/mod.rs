@@ -11,6 +11,7 @@ pub mod json_protocol;
 mod paginate;
 pub mod rest;
 mod uri;
+mod waiter;
 
 pub use checksum::set_content_md5;
 pub use compress::gzip_request;
@@ -18,6 +19,7 @@ pub use context::{HostPrefix, RequestContext};
 pub use error::{BuildError, ErrorMeta, ModeledRetry, OperationError, ResponseBody, ResponseError};
 pub use paginate::{Pages, Paginated};
 pub use uri::{absolute_uri, UriError};
+pub use waiter::{Acceptor, AcceptorState, Comparator, Matcher, Waiter};
 
 /// Re-exported so generated code and the client agree on the `http` crate version.
 pub use ::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, Response, StatusCode, Uri};

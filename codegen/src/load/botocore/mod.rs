@@ -55,6 +55,8 @@ pub struct Sidecars {
     pub paginators: Option<String>,
     /// `endpoint-rule-set-1.json`.
     pub endpoint_rule_set: Option<String>,
+    /// `waiters-2.json`.
+    pub waiters: Option<String>,
 }
 
 impl Sidecars {
@@ -71,6 +73,7 @@ impl Sidecars {
         Ok(Sidecars {
             paginators: read("paginators-1.json")?,
             endpoint_rule_set: read("endpoint-rule-set-1.json")?,
+            waiters: read("waiters-2.json")?,
         })
     }
 }
@@ -80,6 +83,12 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
     let mut paginators = match &sidecars.paginators {
         Some(text) => super::protocol::botocore_paginators(text)
             .map_err(|e| ctx.model(format!("paginators-1.json: {e}")))?,
+        None => IndexMap::new(),
+    };
+    let mut waiters = match &sidecars.waiters {
+        Some(text) => {
+            super::waiters::botocore(text).map_err(|e| ctx.model(format!("waiters-2.json: {e}")))?
+        }
         None => IndexMap::new(),
     };
     keys::document(text).map_err(|m| ctx.model(m))?;
@@ -146,7 +155,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
         keys::operation(json.get()).map_err(|m| ctx.shape(&op_id, m))?;
         let raw: operation::BotoOperation = serde_json::from_str(json.get())
             .map_err(|e| ctx.shape(&op_id, format!("not a valid operation: {e}")))?;
-        let op = operation::operation(
+        let mut op = operation::operation(
             ctx,
             &op_id,
             &raw,
@@ -154,6 +163,7 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             aws_json,
             paginators.shift_remove(name),
         )?;
+        op.waiters = waiters.shift_remove(name).unwrap_or_default();
         references.extend(operation::references(ctx, &op_id, &raw, &namespace)?);
         if raw.endpoint_operation {
             discovery = Some(crate::model::EndpointDiscovery {
@@ -173,6 +183,14 @@ pub(super) fn load(text: &str, file: &Path, sidecars: &Sidecars) -> Result<Model
             },
         );
         operations.push(op_id);
+    }
+    if let Some((operation, list)) = waiters.first() {
+        let names: Vec<&str> = list.iter().map(|w| w.name.as_str()).collect();
+        return Err(ctx.model(format!(
+            "waiters-2.json: waiter `{}` waits on operation `{operation}`, which the model does \
+             not have",
+            names.join("`, `")
+        )));
     }
     operation::apply_references(ctx, &mut shapes, &references)?;
     let service_name = meta

@@ -168,6 +168,8 @@ pub(super) fn operation(
         endpoint_discovery: raw.endpoint_discovery.as_ref().map(|d| d.required),
         result_wrapper: raw.output.as_ref().and_then(|o| o.result_wrapper.clone()),
         s3_unwrapped_xml_output: false,
+        // From `waiters-2.json`, which the caller reads.
+        waiters: Vec::new(),
     })
 }
 

@@ -92,6 +92,8 @@ const TRAITS: &[(&str, Known)] = &[
     ("smithy.api#http", Read),
     ("smithy.api#endpoint", Read),
     ("smithy.api#paginated", Read),
+    // Read into `Operation.waiters` (waiters/mod.rs).
+    ("smithy.waiters#waitable", Read),
     ("smithy.api#httpChecksumRequired", Read),
     ("smithy.api#requestCompression", Read),
     ("smithy.api#auth", Read),
@@ -166,8 +168,8 @@ const TRAITS: &[(&str, Known)] = &[
     ("smithy.rules#clientContextParams", NotWire),
 ];
 
-/// Namespaces whose traits no protocol reads: IAM and CloudFormation metadata, waiters and
-/// tests. A trait of another namespace the loader does not know is an error.
+/// Namespaces whose traits no protocol reads: IAM and CloudFormation metadata, waiters' other
+/// traits and tests. A trait of another namespace the loader does not know is an error.
 const NOT_WIRE_NAMESPACES: [&str; 4] = [
     "aws.iam",
     "aws.cloudformation",

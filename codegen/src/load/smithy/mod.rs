@@ -370,6 +370,12 @@ fn convert(
                     .iter()
                     .map(|e| target(ctx, &id.to_string(), &e.target))
                     .collect::<Result<_, _>>()?,
+                waiters: match s.traits.get("smithy.waiters#waitable") {
+                    Some(v) => super::waiters::smithy(v).map_err(|m| {
+                        ctx.shape(id, format!("trait `smithy.waiters#waitable`: {m}"))
+                    })?,
+                    None => Vec::new(),
+                },
                 ..wire
             }))
         }
