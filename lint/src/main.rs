@@ -6,7 +6,7 @@
 use anyhow::Context as _;
 use awsgen_lint::config::Config;
 use awsgen_lint::render::{self, JsonReport};
-use awsgen_lint::{annotations, lint_bytes, rules, FileReport, Operation, Severity};
+use awsgen_lint::{annotations, lint_bytes_as, rules, FileReport, Input, Operation, Severity};
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, ValueEnum};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Read as _, Write as _};
@@ -74,6 +74,28 @@ struct Cli {
     /// Applies `awsgen-lint fix` to the files in place before checking them.
     #[arg(long)]
     fix: bool,
+    /// The files' form, instead of detecting it from each file (`.yaml`/`.yml` is YAML,
+    /// `.json` JSON, another name by its first character).
+    #[arg(long, value_enum, value_name = "FORM")]
+    input: Option<InputForm>,
+}
+
+/// `--input`: how to read the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputForm {
+    /// The operation's input (or describe output) in JSON, as --cli-input-json reads it.
+    Json,
+    /// The same in YAML, as --cli-input-yaml reads it.
+    Yaml,
+}
+
+impl From<InputForm> for Input {
+    fn from(form: InputForm) -> Input {
+        match form {
+            InputForm::Json => Input::Json,
+            InputForm::Yaml => Input::Yaml,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,7 +195,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         } else {
             bytes
         };
-        let mut report = lint_bytes(&operation, &name, bytes);
+        let mut report = lint_bytes_as(&operation, &name, bytes, cli.input.map(Input::from));
         configs.get(file)?.apply(file, &mut report);
         if cli.format == Format::Text {
             out.write_all(render::text(&report, styled).as_bytes())?;

@@ -84,6 +84,7 @@ catalog! {
     ModelUnknownKey = "model/unknown-key" in model::unknown_key;
     SyntaxDuplicateKey = "syntax/duplicate-key" in syntax::duplicate_key;
     SyntaxJson = "syntax/json" in syntax::json;
+    SyntaxYaml = "syntax/yaml" in syntax::yaml;
     TemplatePlaceholder = "template/placeholder" in template::placeholder;
     EcsAwslogsOptions = "ecs/awslogs-options" in ecs::awslogs_options;
     EcsAwsvpcHostPort = "ecs/awsvpc-host-port" in ecs::awsvpc_host_port;
