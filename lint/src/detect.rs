@@ -1,5 +1,7 @@
-//! Which form a file is in: its syntax (JSON or YAML) from its name and its first character.
-//! `--input` overrides it.
+//! Which form a file is in: its syntax (JSON or YAML) from its name and its first character,
+//! and whether it is a CloudFormation template from what it holds. `--input` overrides both.
+
+use crate::tree::{Node, NodeKind};
 
 /// The form of a file, as `--input` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,6 +10,9 @@ pub enum Input {
     Json,
     /// The same in YAML, as `--cli-input-yaml` reads it.
     Yaml,
+    /// A CloudFormation (or CDK-synthesized) template, JSON or YAML: each of its
+    /// `AWS::ECS::TaskDefinition` and `AWS::Batch::JobDefinition` resources is checked.
+    Cloudformation,
 }
 
 /// A file's syntax.
@@ -19,10 +24,11 @@ pub enum Syntax {
 
 impl Input {
     /// The syntax of a file of this form.
-    pub fn syntax(self) -> Syntax {
+    pub fn syntax(self, name: &str, text: &str) -> Syntax {
         match self {
             Input::Json => Syntax::Json,
             Input::Yaml => Syntax::Yaml,
+            Input::Cloudformation => syntax(name, text),
         }
     }
 }
@@ -50,6 +56,25 @@ pub fn syntax(name: &str, text: &str) -> Syntax {
     }
 }
 
+/// Whether a document is a CloudFormation template: an object with an object of
+/// `Resources`, and either `AWSTemplateFormatVersion` or a resource with a `Type` of the form
+/// `AWS::…` (CDK's synthesized templates have no version).
+pub fn is_template(root: &Node) -> bool {
+    let Some(resources) = root.get("Resources") else {
+        return false;
+    };
+    let NodeKind::Object(resources) = &resources.kind else {
+        return false;
+    };
+    root.get("AWSTemplateFormatVersion").is_some()
+        || resources.iter().any(|r| {
+            r.value
+                .get("Type")
+                .and_then(Node::as_str)
+                .is_some_and(|t| t.contains("::"))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +85,20 @@ mod tests {
         assert_eq!(syntax("td.YML", "{}"), Syntax::Yaml);
         assert_eq!(syntax("<stdin>", "\u{feff}\n  {\"a\": 1}"), Syntax::Json);
         assert_eq!(syntax("stack.template", "Resources:\n"), Syntax::Yaml);
-        assert_eq!(Input::Yaml.syntax(), Syntax::Yaml);
+        assert_eq!(Input::Cloudformation.syntax("t.yaml", "{}"), Syntax::Yaml);
+        assert_eq!(Input::Yaml.syntax("t.json", "{}"), Syntax::Yaml);
+    }
+
+    #[test]
+    fn templates_are_told_by_their_resources() {
+        let yaml = |text| crate::tree::yaml::parse(text).expect("yaml");
+        assert!(is_template(&yaml(
+            "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n"
+        )));
+        assert!(is_template(&yaml(
+            "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n"
+        )));
+        assert!(!is_template(&yaml("family: web\nResources: {}\n")));
+        assert!(!is_template(&yaml("Resources: [1]\n")));
     }
 }

@@ -19,6 +19,7 @@
 
 pub mod annotations;
 mod check;
+mod cloudformation;
 pub mod config;
 mod detect;
 pub mod fix;
@@ -30,6 +31,7 @@ mod read;
 pub mod render;
 pub mod rules;
 mod secrets;
+mod seg;
 mod sensitive;
 mod tree;
 mod union;
@@ -125,7 +127,7 @@ fn problems(
 ) -> (FileReport, Scan) {
     let report = |problems| FileReport::new(name.to_owned(), text.to_owned(), problems);
     let syntax = match input {
-        Some(input) => input.syntax(),
+        Some(input) => input.syntax(name, text),
         None => detect::syntax(name, text),
     };
     let (document, root, scan) = match syntax {
@@ -151,6 +153,16 @@ fn problems(
     };
     let locator = Locator::of(text, root);
     let mut problems = duplicates(&locator);
+    let template = match (input, locator.root()) {
+        (Some(input), _) => input == Input::Cloudformation,
+        (None, Some(root)) => detect::is_template(root),
+        (None, None) => false,
+    };
+    if let (true, Some(root)) = (template, locator.root()) {
+        let (found, trees) = cloudformation::problems(text, root);
+        problems.extend(found);
+        return (report(problems), Scan::Trees(trees));
+    }
     for mut entry in form::entries(operation, document) {
         if let Some((names, at)) = entry.describe_only() {
             let path = entry.file_path(&at);

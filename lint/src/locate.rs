@@ -5,24 +5,7 @@
 use crate::tree::{Node, NodeKind, Prop};
 use std::ops::Range;
 
-/// One step of a path into a JSON document.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-impl From<&str> for Seg {
-    fn from(key: &str) -> Self {
-        Seg::Key(key.to_owned())
-    }
-}
-
-impl From<usize> for Seg {
-    fn from(index: usize) -> Self {
-        Seg::Index(index)
-    }
-}
+pub use crate::seg::Seg;
 
 /// A path as validation writes it, in wire names (`containerDefinitions[0].memory`,
 /// `options["awslogs-group"]`). A type error's path does not say whether a key is a structure
@@ -86,6 +69,11 @@ impl<'a> Locator<'a> {
     /// Locates in `root`, a tree of `text`.
     pub fn of(text: &'a str, root: Option<Node>) -> Self {
         Locator { text, root }
+    }
+
+    /// The document's tree.
+    pub fn root(&self) -> Option<&Node> {
+        self.root.as_ref()
     }
 
     /// The text of `span`; empty where it is not in the text.

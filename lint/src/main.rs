@@ -26,12 +26,15 @@ mod fix_cli;
 Examples:
   awsgen-lint ecs register-task-definition taskdef.json
   awsgen-lint batch register-job-definition jobs/*.json
+  awsgen-lint ecs register-task-definition taskdef.yaml cdk.out/*.template.json
   aws ecs describe-task-definition --task-definition web | awsgen-lint ecs register-task-definition -
   awsgen-lint --explain ecs/fargate-cpu-memory
   awsgen-lint fix taskdef.json            (prints a diff; --write applies it)
 
 Files may also be describe-task-definition output (with or without its {\"taskDefinition\": ...}
-wrapper) or describe-job-definitions output: output-only members are ignored.
+wrapper) or describe-job-definitions output: output-only members are ignored. Files may be
+YAML (--cli-input-yaml) or CloudFormation/CDK templates, whose every ECS task definition and
+Batch job definition resource is checked (--input overrides detection).
 
 Info rules are off unless asked for: --include info, or include = [\"info\"] in the
 configuration, the nearest .awsgen-lint.toml in the file's folder or above, or --config.
@@ -75,7 +78,7 @@ struct Cli {
     #[arg(long)]
     fix: bool,
     /// The files' form, instead of detecting it from each file (`.yaml`/`.yml` is YAML,
-    /// `.json` JSON, another name by its first character).
+    /// `.json` JSON, another name by its first character; a template by its `Resources`).
     #[arg(long, value_enum, value_name = "FORM")]
     input: Option<InputForm>,
 }
@@ -87,6 +90,9 @@ enum InputForm {
     Json,
     /// The same in YAML, as --cli-input-yaml reads it.
     Yaml,
+    /// A CloudFormation or CDK template, JSON or YAML: each ECS task definition and Batch job
+    /// definition resource is checked as the input of its register operation.
+    Cloudformation,
 }
 
 impl From<InputForm> for Input {
@@ -94,6 +100,7 @@ impl From<InputForm> for Input {
         match form {
             InputForm::Json => Input::Json,
             InputForm::Yaml => Input::Yaml,
+            InputForm::Cloudformation => Input::Cloudformation,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Every input form gives the same findings at the matching places: the task definition with
-//! the ten mistakes of issue 15 as API JSON and as `--cli-input-yaml` YAML; the form is
+//! the ten mistakes of issue 15 as API JSON, as `--cli-input-yaml` YAML and as a CloudFormation
+//! resource; the form is
 //! detected from the file and `--input` overrides it; YAML's own errors are reported where
 //! they are, without printing a sensitive value.
 
@@ -51,6 +52,34 @@ fn yaml_gives_the_findings_of_json_at_the_same_keys_and_values() {
         ("{".into(), "image".into())
     );
     assert_eq!(json, yaml);
+}
+
+#[test]
+fn a_template_gives_the_findings_of_json_at_the_same_properties() {
+    let json = problems("tests/fixtures/ten-mistakes.json", &[]);
+    let template = problems("tests/fixtures/ten-mistakes.template.yaml", &[]);
+    let prefix = "Resources.Checkout.Properties.";
+    // The same problems, with the template's property paths (`ContainerDefinitions[0].Memory`
+    // for `containerDefinitions[0].memory`) at the same keys and values.
+    let shown = |problems: &[Value], strip: &str| -> Vec<Value> {
+        problems
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                let path = p["path"].as_str().expect("path").strip_prefix(strip);
+                p["path"] = Value::from(path.expect("prefixed").to_lowercase());
+                p["token"] = Value::from(p["token"].as_str().expect("token").to_lowercase());
+                p
+            })
+            .collect()
+    };
+    let (mut json, mut template) = (shown(&json, ""), shown(&template, prefix));
+    let last = |problems: &mut Vec<Value>| problems.last_mut().expect("a problem")["token"].take();
+    assert_eq!(
+        (last(&mut json), last(&mut template)),
+        ("{".into(), "image".into())
+    );
+    assert_eq!(json, template);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 pub mod json;
 pub mod yaml;
 
-use crate::locate::Seg;
+use crate::seg::Seg;
 use std::ops::Range;
 
 /// A value of the document and the bytes it spans.
@@ -95,6 +95,13 @@ impl Node {
         match (&self.kind, seg) {
             (NodeKind::Object(_), Seg::Key(key)) => self.get(key),
             (NodeKind::Array(items), Seg::Index(i)) => items.get(*i),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
             _ => None,
         }
     }

@@ -5,7 +5,7 @@
 //! (`{"Ref": "x"}`, `{"Fn::Sub": "..."}`).
 
 use super::{Node, NodeKind, Prop};
-use crate::locate::Seg;
+use crate::seg::Seg;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 use std::borrow::Cow;
 use std::collections::HashMap;
