@@ -2,9 +2,10 @@
 //! each file's repository, path and commit in its `SOURCES.tsv`), linted as they are: the
 //! problems of each file, by rule and severity, are pinned in a snapshot, so a change that
 //! adds or loses a finding on real files is a reviewed diff. Every error in it was read: each
-//! is a real problem (docs/lint.md, "Real definitions").
+//! is a real problem (docs/lint.md, "Real definitions"). The CloudFormation templates among
+//! them (`cloudformation/`) have a snapshot of their own, each problem with its line and path.
 
-use awsgen_lint::{lint_bytes, Operation, Severity};
+use awsgen_lint::{lint_bytes, Kind, Operation, Severity};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -69,4 +70,62 @@ fn every_real_definition_has_the_problems_pinned() {
         totals.get(&Severity::Info).copied().unwrap_or_default(),
     );
     insta::assert_snapshot!("real_definitions", table);
+}
+
+#[test]
+fn every_real_template_has_its_problems_pinned() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/real-definitions");
+    let sources = std::fs::read_to_string(root.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    // Templates are read as templates whatever the operation named.
+    let operation = Operation::resolve("ecs", "register-task-definition").expect("ecs");
+    let mut names: Vec<_> = std::fs::read_dir(root.join("cloudformation"))
+        .expect("the folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8")
+        })
+        .collect();
+    names.sort();
+    let mut table = String::new();
+    let (mut batch, mut ecs) = (0, 0);
+    for name in &names {
+        let file = format!("cloudformation/{name}");
+        assert!(
+            sources
+                .lines()
+                .any(|line| line.starts_with(&format!("{file}\t"))),
+            "{file} has no line in SOURCES.tsv"
+        );
+        let bytes = std::fs::read(root.join(&file)).expect("the file");
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        batch += usize::from(text.contains("AWS::Batch::JobDefinition"));
+        ecs += usize::from(text.contains("AWS::ECS::TaskDefinition"));
+        let report = lint_bytes(&operation, &file, bytes);
+        let _ = writeln!(table, "{file}");
+        for problem in &report.problems {
+            let (line, column) = report.line_column(problem.span.start);
+            let _ = writeln!(
+                table,
+                "  {line}:{column} {} {} {}",
+                problem.severity.as_str(),
+                problem.id,
+                problem.path.as_deref().unwrap_or("")
+            );
+            // No template reads as an operation's input: it would be all unknown keys.
+            assert_ne!(problem.kind, Kind::UnknownKey, "{file}: {problem:?}");
+        }
+    }
+    assert!(
+        ecs >= 30 && batch >= 5,
+        "{ecs} ECS and {batch} Batch templates"
+    );
+    let _ = writeln!(
+        table,
+        "\n{} templates: {ecs} with an ECS task definition, {batch} with a Batch job definition",
+        names.len()
+    );
+    insta::assert_snapshot!("real_templates", table);
 }
