@@ -17,34 +17,41 @@ const FOLDERS: [(&str, &str, &str); 3] = [
     ("batch", "batch", "register-job-definition"),
 ];
 
+fn root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/real-definitions")
+}
+
+/// The files of `folder`, as `folder/name`, sorted; each has its line in `SOURCES.tsv`.
+fn sourced(folder: &str) -> Vec<String> {
+    let sources = std::fs::read_to_string(root().join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let mut files: Vec<String> = std::fs::read_dir(root().join(folder))
+        .expect("the folder")
+        .map(|entry| {
+            let name = entry.expect("an entry").file_name();
+            format!("{folder}/{}", name.into_string().expect("UTF-8"))
+        })
+        .collect();
+    files.sort();
+    for file in &files {
+        assert!(
+            sources
+                .lines()
+                .any(|line| line.starts_with(&format!("{file}\t"))),
+            "{file} has no line in SOURCES.tsv"
+        );
+    }
+    files
+}
+
 #[test]
 fn every_real_definition_has_the_problems_pinned() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/real-definitions");
-    let sources = std::fs::read_to_string(root.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let root = root();
     let mut table = String::new();
     let mut totals: BTreeMap<Severity, usize> = BTreeMap::new();
     let mut files = 0;
     for (folder, service, operation) in FOLDERS {
         let operation = Operation::resolve(service, operation).expect("an operation");
-        let mut names: Vec<_> = std::fs::read_dir(root.join(folder))
-            .expect("the folder")
-            .map(|entry| {
-                entry
-                    .expect("an entry")
-                    .file_name()
-                    .into_string()
-                    .expect("UTF-8")
-            })
-            .collect();
-        names.sort();
-        for name in names {
-            let file = format!("{folder}/{name}");
-            assert!(
-                sources
-                    .lines()
-                    .any(|line| line.starts_with(&format!("{file}\t"))),
-                "{file} has no line in SOURCES.tsv"
-            );
+        for file in sourced(folder) {
             let bytes = std::fs::read(root.join(&file)).expect("the file");
             let report = lint_bytes(&operation, &file, bytes);
             let mut ids: BTreeMap<(Severity, &str), usize> = BTreeMap::new();
@@ -74,36 +81,18 @@ fn every_real_definition_has_the_problems_pinned() {
 
 #[test]
 fn every_real_template_has_its_problems_pinned() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/real-definitions");
-    let sources = std::fs::read_to_string(root.join("SOURCES.tsv")).expect("SOURCES.tsv");
+    let root = root();
     // Templates are read as templates whatever the operation named.
     let operation = Operation::resolve("ecs", "register-task-definition").expect("ecs");
-    let mut names: Vec<_> = std::fs::read_dir(root.join("cloudformation"))
-        .expect("the folder")
-        .map(|entry| {
-            entry
-                .expect("an entry")
-                .file_name()
-                .into_string()
-                .expect("UTF-8")
-        })
-        .collect();
-    names.sort();
+    let files = sourced("cloudformation");
     let mut table = String::new();
     let (mut batch, mut ecs) = (0, 0);
-    for name in &names {
-        let file = format!("cloudformation/{name}");
-        assert!(
-            sources
-                .lines()
-                .any(|line| line.starts_with(&format!("{file}\t"))),
-            "{file} has no line in SOURCES.tsv"
-        );
-        let bytes = std::fs::read(root.join(&file)).expect("the file");
+    for file in &files {
+        let bytes = std::fs::read(root.join(file)).expect("the file");
         let text = String::from_utf8_lossy(&bytes).into_owned();
         batch += usize::from(text.contains("AWS::Batch::JobDefinition"));
         ecs += usize::from(text.contains("AWS::ECS::TaskDefinition"));
-        let report = lint_bytes(&operation, &file, bytes);
+        let report = lint_bytes(&operation, file, bytes);
         let _ = writeln!(table, "{file}");
         for problem in &report.problems {
             let (line, column) = report.line_column(problem.span.start);
@@ -125,7 +114,7 @@ fn every_real_template_has_its_problems_pinned() {
     let _ = writeln!(
         table,
         "\n{} templates: {ecs} with an ECS task definition, {batch} with a Batch job definition",
-        names.len()
+        files.len()
     );
     insta::assert_snapshot!("real_templates", table);
 }
