@@ -29,6 +29,7 @@ mod operation;
 mod problem;
 mod read;
 pub mod render;
+mod resource;
 pub mod rules;
 mod secrets;
 mod seg;

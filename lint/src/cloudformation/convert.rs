@@ -10,20 +10,10 @@
 use super::schema::{self, Schema};
 use crate::locate::Seg;
 use crate::operation::Operation;
+use crate::resource::{any_index, member, Names, Unknown};
 use crate::tree::{Node, NodeKind, Prop};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::ops::Range;
-
-/// A value the template leaves to CloudFormation (an intrinsic function it cannot read here):
-/// findings at or inside it say nothing sure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unknown {
-    pub path: Vec<Seg>,
-    /// A placeholder string stands there (the schema wants a string), so rules see a value;
-    /// else it is absent, and what a rule says about what holds it is not sure either.
-    pub present: bool,
-}
 
 /// A key that is no property of the resource schema there: its range, the key, and the
 /// properties allowed there.
@@ -44,7 +34,7 @@ pub struct Converter<'a> {
     pub not_properties: Vec<NotAProperty>,
     /// For each object of the input (its path, indices as 0), the property each member is,
     /// present or not: how a member a finding names is written in the template.
-    pub names: HashMap<Vec<Seg>, Vec<(&'static str, String)>>,
+    pub names: Names,
 }
 
 /// What an intrinsic function is, as far as the template tells.
@@ -246,32 +236,6 @@ pub fn intrinsic(node: &Node) -> Option<(&str, &Node)> {
     }
 }
 
-/// A path with every index 0: all items of a list are written alike.
-pub fn any_index(path: &[Seg]) -> Vec<Seg> {
-    path.iter()
-        .map(|seg| match seg {
-            Seg::Index(_) => Seg::Index(0),
-            key => key.clone(),
-        })
-        .collect()
-}
-
-/// The API member a property is: the member of the same name, case ignored, or else the only
-/// one its name ends with.
-fn member(members: &[&'static str], property: &str) -> Option<&'static str> {
-    if let Some(same) = members.iter().find(|m| m.eq_ignore_ascii_case(property)) {
-        return Some(*same);
-    }
-    let property = property.to_ascii_lowercase();
-    let mut ending = members
-        .iter()
-        .filter(|m| property.ends_with(&m.to_ascii_lowercase()));
-    match (ending.next(), ending.next()) {
-        (Some(only), None) => Some(*only),
-        _ => None,
-    }
-}
-
 /// A scalar as CloudFormation passes it on: a string of digits where the schema wants only a
 /// number is that number, `"true"` where it wants only a boolean is true, and a number or a
 /// boolean where it wants only a string is its text.
@@ -322,19 +286,6 @@ fn respan(node: Node, span: &Range<usize>) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_property_is_the_member_of_its_name_or_the_one_it_ends_with() {
-        let members = ["type", "containerName", "properties"];
-        assert_eq!(member(&members, "ContainerName"), Some("containerName"));
-        assert_eq!(
-            member(&members, "ProxyConfigurationProperties"),
-            Some("properties")
-        );
-        assert_eq!(member(&members, "ResourceRetentionPolicy"), None);
-        // Two members it ends with: neither.
-        assert_eq!(member(&["name", "fullName"], "OtherFullName"), None);
-    }
 
     #[test]
     fn scalars_are_converted_as_cloudformation_converts_them() {
