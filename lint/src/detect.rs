@@ -13,6 +13,9 @@ pub enum Input {
     /// A CloudFormation (or CDK-synthesized) template, JSON or YAML: each of its
     /// `AWS::ECS::TaskDefinition` and `AWS::Batch::JobDefinition` resources is checked.
     Cloudformation,
+    /// A Terraform file: each `aws_ecs_task_definition` and `aws_batch_job_definition`
+    /// resource is checked.
+    Terraform,
 }
 
 /// A file's syntax.
@@ -20,6 +23,8 @@ pub enum Input {
 pub enum Syntax {
     Json,
     Yaml,
+    /// Terraform's.
+    Hcl,
 }
 
 impl Input {
@@ -28,14 +33,19 @@ impl Input {
         match self {
             Input::Json => Syntax::Json,
             Input::Yaml => Syntax::Yaml,
-            Input::Cloudformation => syntax(name, text),
+            Input::Cloudformation => match syntax(name, text) {
+                Syntax::Hcl => Syntax::Yaml,
+                other => other,
+            },
+            Input::Terraform => Syntax::Hcl,
         }
     }
 }
 
-/// A file's syntax: `.json` is JSON and `.yaml`/`.yml` YAML (`.template` and others, and
-/// standard input, by their first character: a JSON document starts with `{` or `[`; so
-/// does a YAML flow collection, which JSON reads the same).
+/// A file's syntax: `.json` is JSON, `.yaml`/`.yml` YAML and `.tf` HCL (`.template` and
+/// others, and standard input, by their start: a JSON document starts with `{` or `[`, so
+/// does a YAML flow collection, which JSON reads the same; a Terraform file with a block,
+/// `resource "…"`, `variable "…"`, `locals {`, …, after its comments).
 pub fn syntax(name: &str, text: &str) -> Syntax {
     let extension = std::path::Path::new(name)
         .extension()
@@ -44,6 +54,8 @@ pub fn syntax(name: &str, text: &str) -> Syntax {
     match extension.as_deref() {
         Some("json" | "jsonc") => Syntax::Json,
         Some("yaml" | "yml") => Syntax::Yaml,
+        Some("tf") => Syntax::Hcl,
+        _ if starts_with_a_block(text) => Syntax::Hcl,
         _ => match text
             .trim_start_matches('\u{feff}')
             .trim_start()
@@ -54,6 +66,32 @@ pub fn syntax(name: &str, text: &str) -> Syntax {
             Some(_) => Syntax::Yaml,
         },
     }
+}
+
+/// Whether the text's first line that is no comment opens a Terraform block.
+fn starts_with_a_block(text: &str) -> bool {
+    let Some(line) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//"))
+    else {
+        return false;
+    };
+    let mut words = line.split_whitespace();
+    let keyword = words.next().unwrap_or_default();
+    let next = words.next().unwrap_or_default();
+    [
+        "resource",
+        "data",
+        "variable",
+        "module",
+        "provider",
+        "output",
+        "locals",
+        "terraform",
+    ]
+    .contains(&keyword)
+        && (next.starts_with('"') || next.starts_with('{'))
 }
 
 /// Whether a document is a CloudFormation template: an object with an object of
@@ -87,6 +125,15 @@ mod tests {
         assert_eq!(syntax("stack.template", "Resources:\n"), Syntax::Yaml);
         assert_eq!(Input::Cloudformation.syntax("t.yaml", "{}"), Syntax::Yaml);
         assert_eq!(Input::Yaml.syntax("t.json", "{}"), Syntax::Yaml);
+        assert_eq!(syntax("main.tf", "{}"), Syntax::Hcl);
+        assert_eq!(
+            syntax(
+                "<stdin>",
+                "# ECS\nresource \"aws_ecs_task_definition\" \"x\" {}"
+            ),
+            Syntax::Hcl
+        );
+        assert_eq!(syntax("<stdin>", "resources:\n  - a\n"), Syntax::Yaml);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod rules;
 mod secrets;
 mod seg;
 mod sensitive;
+mod terraform;
 mod tree;
 mod union;
 
@@ -140,6 +141,10 @@ fn problems(
                 return (report(vec![problem]), Scan::Text(*operation));
             }
         },
+        Syntax::Hcl => {
+            let (problems, trees) = terraform::problems(text);
+            return (report(problems), Scan::Trees(trees));
+        }
         Syntax::Yaml => match tree::yaml::parse(text) {
             Ok(root) => {
                 let scan = Scan::Trees(vec![(*operation, root.clone())]);

@@ -78,7 +78,7 @@ struct Cli {
     #[arg(long)]
     fix: bool,
     /// The files' form, instead of detecting it from each file (`.yaml`/`.yml` is YAML,
-    /// `.json` JSON, another name by its first character; a template by its `Resources`).
+    /// `.json` JSON, `.tf` Terraform, another name by its start; a template by its `Resources`).
     #[arg(long, value_enum, value_name = "FORM")]
     input: Option<InputForm>,
 }
@@ -93,6 +93,9 @@ enum InputForm {
     /// A CloudFormation or CDK template, JSON or YAML: each ECS task definition and Batch job
     /// definition resource is checked as the input of its register operation.
     Cloudformation,
+    /// A Terraform file: each aws_ecs_task_definition and aws_batch_job_definition resource
+    /// is checked.
+    Terraform,
 }
 
 impl From<InputForm> for Input {
@@ -101,6 +104,7 @@ impl From<InputForm> for Input {
             InputForm::Json => Input::Json,
             InputForm::Yaml => Input::Yaml,
             InputForm::Cloudformation => Input::Cloudformation,
+            InputForm::Terraform => Input::Terraform,
         }
     }
 }

@@ -91,7 +91,24 @@ pub struct Read<'a> {
     pub prefix: &'a str,
 }
 
-impl Read<'_> {
+impl<'a> Read<'a> {
+    /// A resource read as `input` (in `operation`'s names), the values it leaves unknown and
+    /// the names it gives members.
+    pub fn new(
+        operation: Operation,
+        input: &'a Node,
+        (unknown, names): (&'a [Unknown], &'a Names),
+        prefix: &'a str,
+    ) -> Self {
+        Read {
+            operation,
+            input,
+            unknown,
+            names,
+            prefix,
+        }
+    }
+
     /// The problems of the input, at the file's places and named by its path. `input` is the
     /// input's value (it may differ from the tree's in types the tool converts).
     pub fn problems(&self, text: &str, mut input: serde_json::Value) -> Vec<Problem> {

@@ -1,6 +1,6 @@
 //! Every input form gives the same findings at the matching places: the task definition with
-//! the ten mistakes of issue 15 as API JSON, as `--cli-input-yaml` YAML and as a CloudFormation
-//! resource; the form is
+//! the ten mistakes of issue 15 as API JSON, as `--cli-input-yaml` YAML, as a CloudFormation
+//! resource and as a Terraform resource; the form is
 //! detected from the file and `--input` overrides it; YAML's own errors are reported where
 //! they are, without printing a sensitive value.
 
@@ -39,6 +39,22 @@ fn problems(file: &str, extra: &[&str]) -> Vec<Value> {
     problems
 }
 
+/// Problems with their path less `prefix` and path and token in one spelling, as the forms name
+/// members (`ContainerDefinitions`, `container_definitions`, `containerDefinitions`).
+fn renamed(problems: &[Value], prefix: &str) -> Vec<Value> {
+    let spelled = |text: &str| text.replace('_', "").to_lowercase();
+    problems
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            let path = p["path"].as_str().expect("path").strip_prefix(prefix);
+            p["path"] = Value::from(spelled(path.expect("prefixed")));
+            p["token"] = Value::from(spelled(p["token"].as_str().expect("token")));
+            p
+        })
+        .collect()
+}
+
 #[test]
 fn yaml_gives_the_findings_of_json_at_the_same_keys_and_values() {
     let mut json = problems("tests/fixtures/ten-mistakes.json", &[]);
@@ -61,25 +77,29 @@ fn a_template_gives_the_findings_of_json_at_the_same_properties() {
     let prefix = "Resources.Checkout.Properties.";
     // The same problems, with the template's property paths (`ContainerDefinitions[0].Memory`
     // for `containerDefinitions[0].memory`) at the same keys and values.
-    let shown = |problems: &[Value], strip: &str| -> Vec<Value> {
-        problems
-            .iter()
-            .map(|p| {
-                let mut p = p.clone();
-                let path = p["path"].as_str().expect("path").strip_prefix(strip);
-                p["path"] = Value::from(path.expect("prefixed").to_lowercase());
-                p["token"] = Value::from(p["token"].as_str().expect("token").to_lowercase());
-                p
-            })
-            .collect()
-    };
-    let (mut json, mut template) = (shown(&json, ""), shown(&template, prefix));
+    let (mut json, mut template) = (renamed(&json, ""), renamed(&template, prefix));
     let last = |problems: &mut Vec<Value>| problems.last_mut().expect("a problem")["token"].take();
     assert_eq!(
         (last(&mut json), last(&mut template)),
         ("{".into(), "image".into())
     );
     assert_eq!(json, template);
+}
+
+#[test]
+fn terraform_gives_the_findings_of_json_at_the_same_arguments() {
+    let json = problems("tests/fixtures/ten-mistakes.json", &[]);
+    let terraform = problems("tests/fixtures/ten-mistakes.tf", &[]);
+    let prefix = "aws_ecs_task_definition.checkout.";
+    // The same problems, with Terraform's argument names (`network_mode`,
+    // `container_definitions[0].memory`) at the same keys and values.
+    let (mut json, mut terraform) = (renamed(&json, ""), renamed(&terraform, prefix));
+    let last = |problems: &mut Vec<Value>| problems.last_mut().expect("a problem")["token"].take();
+    assert_eq!(
+        (last(&mut json), last(&mut terraform)),
+        ("{".into(), "{".into())
+    );
+    assert_eq!(json, terraform);
 }
 
 #[test]

@@ -168,7 +168,7 @@ impl Converter<'_> {
         match (function, &argument.kind) {
             ("Ref", NodeKind::String(name)) if name == "AWS::NoValue" => Resolved::NoValue,
             ("Ref", NodeKind::String(name)) => match self.parameter(name) {
-                Some(value) => Resolved::Known(respan(value, &node.span)),
+                Some(value) => Resolved::Known(value.respan(&node.span)),
                 None => Resolved::Unknown(format!("Ref {name}")),
             },
             ("Fn::If", NodeKind::Array(branches)) if branches.len() == 3 => {
@@ -177,7 +177,7 @@ impl Converter<'_> {
                     self.resolve(&branches[2], depth + 1),
                 ) {
                     (Resolved::Known(a), Resolved::Known(b)) if a.to_json() == b.to_json() => {
-                        Resolved::Known(respan(a, &node.span))
+                        Resolved::Known(a.respan(&node.span))
                     }
                     (Resolved::NoValue, Resolved::NoValue) => Resolved::NoValue,
                     _ => Resolved::Unknown(function.to_owned()),
@@ -260,27 +260,6 @@ fn convert_scalar(kind: NodeKind, at: &Value) -> NodeKind {
         NodeKind::Bool(b) if schema::only(at, "string") => NodeKind::String(b.to_string()),
         other => other,
     }
-}
-
-/// `node` with every range set to `span`: a parameter's value stands where it is used.
-fn respan(node: Node, span: &Range<usize>) -> Node {
-    let kind = match node.kind {
-        NodeKind::Array(items) => {
-            NodeKind::Array(items.into_iter().map(|n| respan(n, span)).collect())
-        }
-        NodeKind::Object(props) => NodeKind::Object(
-            props
-                .into_iter()
-                .map(|p| Prop {
-                    key_span: span.clone(),
-                    value: respan(p.value, span),
-                    ..p
-                })
-                .collect(),
-        ),
-        scalar => scalar,
-    };
-    Node::new(span.clone(), kind)
 }
 
 #[cfg(test)]

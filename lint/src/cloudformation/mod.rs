@@ -75,23 +75,12 @@ pub fn problems(text: &str, root: &Node) -> (Vec<Problem>, Vec<(Operation, Node)
         for key in &converter.not_properties {
             problems.push(not_a_property(
                 key,
-                &Read {
-                    operation,
-                    input: &input,
-                    unknown: &[],
-                    names: &Names::new(),
-                    prefix: &prefix,
-                },
+                &Read::new(operation, &input, (&[], &Names::new()), &prefix),
                 kind,
             ));
         }
-        let read = Read {
-            operation,
-            input: &input,
-            unknown: &converter.unknown,
-            names: &converter.names,
-            prefix: &prefix,
-        };
+        let found = (&converter.unknown[..], &converter.names);
+        let read = Read::new(operation, &input, found, &prefix);
         problems.extend(read.problems(text, input.to_json()));
         trees.push((operation, input));
     }

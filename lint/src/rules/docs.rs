@@ -101,6 +101,7 @@ fn rule_page(rule: &RuleInfo) -> String {
             language = match crate::detect::syntax("example", rule.fails) {
                 crate::detect::Syntax::Json => "json",
                 crate::detect::Syntax::Yaml => "yaml",
+                crate::detect::Syntax::Hcl => "hcl",
             },
             fails = rule.fails,
             passes = rule.passes,

@@ -99,6 +99,28 @@ impl Node {
         }
     }
 
+    /// The node with every range set to `span`: a parameter's or variable's value stands
+    /// where it is used.
+    pub fn respan(self, span: &Range<usize>) -> Node {
+        let kind = match self.kind {
+            NodeKind::Array(items) => {
+                NodeKind::Array(items.into_iter().map(|n| n.respan(span)).collect())
+            }
+            NodeKind::Object(props) => NodeKind::Object(
+                props
+                    .into_iter()
+                    .map(|p| Prop {
+                        key_span: span.clone(),
+                        value: p.value.respan(span),
+                        ..p
+                    })
+                    .collect(),
+            ),
+            scalar => scalar,
+        };
+        Node::new(span.clone(), kind)
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             NodeKind::String(s) => Some(s),
