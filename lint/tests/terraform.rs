@@ -50,6 +50,11 @@ fn a_terraform_file_s_definitions_are_checked_where_they_are_written() {
                 "security/secret-in-environment",
                 &*format!("{web}.container_definitions[0].environment[0].value")
             ),
+            // The region is a local, unknown; Fargate needs a stream prefix all the same.
+            (
+                "ecs/awslogs-options",
+                &*format!("{web}.container_definitions[0].logConfiguration.options")
+            ),
             // In JSON, a string is no number: AWS rejects it.
             (
                 "model/type",

@@ -141,7 +141,7 @@ impl<'a> Converter<'a> {
             Expression::FuncCall(call) if call.name.name.as_str() == "jsonencode" => {
                 match call.args.iter().next() {
                     Some(argument) if call.args.len() == 1 => self.hcl(argument, path, 0),
-                    _ => self.unknown(span, path, false),
+                    _ => self.unknown(span, path),
                 }
             }
             Expression::HeredocTemplate(_) => self.heredoc(span, path),
@@ -157,13 +157,16 @@ impl<'a> Converter<'a> {
 
     fn heredoc(&mut self, span: Range<usize>, path: &[Seg]) -> Node {
         let Some(body) = heredoc::body(self.text, span.clone()) else {
-            return self.unknown(span, path, false);
+            return self.unknown(span, path);
         };
         match heredoc::read(self.text, body) {
             Ok(read) => {
-                for (inner, present) in read.unknown {
+                for inner in read.unknown {
                     let at = path.iter().cloned().chain(inner).collect();
-                    self.unknown.push(Unknown { path: at, present });
+                    self.unknown.push(Unknown {
+                        path: at,
+                        present: true,
+                    });
                 }
                 read.root
             }
@@ -187,7 +190,7 @@ impl<'a> Converter<'a> {
                     related: Vec::new(),
                     sensitive: false,
                 });
-                self.unknown(span, path, false)
+                self.unknown(span, path)
             }
         }
     }
@@ -201,7 +204,7 @@ impl<'a> Converter<'a> {
             Expression::Number(n) => {
                 match serde_json::from_str::<serde_json::Number>(&n.value().to_string()) {
                     Ok(number) => NodeKind::Number(number),
-                    Err(_) => return self.unknown(span, path, false),
+                    Err(_) => return self.unknown(span, path),
                 }
             }
             Expression::String(s) => NodeKind::String(s.value().clone()),
@@ -231,7 +234,7 @@ impl<'a> Converter<'a> {
                 return self.pairs(Node::new(span, NodeKind::Object(props)), path);
             }
             Expression::Parenthesis(inner) => return self.hcl(inner.inner(), path, depth),
-            Expression::StringTemplate(_) => return self.unknown(span, path, true),
+            Expression::StringTemplate(_) => return self.unknown(span, path),
             Expression::Traversal(traversal) => {
                 let variable = match (&traversal.expr, traversal.operators.first()) {
                     (Expression::Variable(root), Some(op)) if root.as_str() == "var" => {
@@ -251,10 +254,10 @@ impl<'a> Converter<'a> {
                         let value = self.hcl(default, path, depth + 1);
                         return value.respan(&span);
                     }
-                    _ => return self.unknown(span, path, false),
+                    _ => return self.unknown(span, path),
                 }
             }
-            _ => return self.unknown(span, path, false),
+            _ => return self.unknown(span, path),
         };
         Node::new(span, kind)
     }
@@ -295,26 +298,30 @@ impl<'a> Converter<'a> {
         Node::new(node.span, NodeKind::Array(items))
     }
 
-    /// A value Terraform knows only when it plans: a placeholder string where the expression
-    /// is a string template, else absent.
-    fn unknown(&mut self, span: Range<usize>, path: &[Seg], string: bool) -> Node {
+    /// A value Terraform knows only when it plans: a placeholder string, which rules skip;
+    /// where the API wants no string, [`Converter::converted`] makes it absent.
+    fn unknown(&mut self, span: Range<usize>, path: &[Seg]) -> Node {
         self.unknown.push(Unknown {
             path: path.to_vec(),
-            present: string,
+            present: true,
         });
-        let kind = if string {
-            NodeKind::String("${…}".to_owned())
-        } else {
-            NodeKind::Null
-        };
-        Node::new(span, kind)
+        Node::new(span, NodeKind::String("${…}".to_owned()))
     }
 
     /// The input's value with each of the resource's own scalar arguments of the wrong type
-    /// converted as Terraform converts it, where that makes it read.
-    pub fn converted(&self, mut input: Value) -> Value {
+    /// converted as Terraform converts it, where that makes it read, and each unknown value
+    /// where the API wants no string absent (what a rule says of what holds it is then not
+    /// sure).
+    pub fn converted(&mut self, mut input: Value) -> Value {
         let findings = self.operation.check(&mut input.clone());
         for finding in findings.iter().filter(|f| f.kind == Kind::Type) {
+            if let Some(unknown) = self.unknown.iter_mut().find(|u| u.path == finding.path) {
+                unknown.present = false;
+                if let Some(slot) = crate::read::at(&mut input, &finding.path) {
+                    *slot = Value::Null;
+                }
+                continue;
+            }
             if !self.literals.contains(&finding.path) {
                 continue;
             }

@@ -1,16 +1,16 @@
 //! A JSON heredoc (`<<EOF … EOF`, `<<-EOF`) read as JSON where it stands in the file: its
-//! interpolations (`${…}`, `%{…}`) are unknown values, a string holding one kept as a
-//! placeholder, one outside a string read as a string of its length that stands absent.
+//! interpolations (`${…}`, `%{…}`) are unknown values: a string holding one is kept as a
+//! placeholder, one outside a string is read as a placeholder string of its length.
 
 use crate::seg::Seg;
 use crate::tree::{Node, NodeKind, Prop};
 use std::ops::Range;
 
 /// The JSON of a heredoc, its ranges in the file, and the paths (from the heredoc's root) of
-/// its unknown values with whether a placeholder stands there.
+/// its unknown values.
 pub struct Read {
     pub root: Node,
-    pub unknown: Vec<(Vec<Seg>, bool)>,
+    pub unknown: Vec<Vec<Seg>>,
 }
 
 /// Where the heredoc's body is in `text`: after the line of `<<EOF`, before the line of the
@@ -47,18 +47,18 @@ pub fn read(text: &str, at: Range<usize>) -> Result<Read, (usize, String)> {
     };
     shift(&mut root, at.start);
     let mut unknown = Vec::new();
-    for (mark, in_string) in marks {
+    for mark in marks {
         let mark = mark.start + at.start..mark.end + at.start;
         if let Some(path) = path_to(&root, &mark, &mut Vec::new()) {
-            unknown.push((path, in_string));
+            unknown.push(path);
         }
     }
     Ok(Read { root, unknown })
 }
 
 /// The body with each interpolation outside a string replaced by a string of the same length,
-/// and each interpolation's range with whether it is inside a string.
-fn replace_interpolations(body: &str) -> (String, Vec<(Range<usize>, bool)>) {
+/// and each interpolation's range.
+fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>) {
     let bytes = body.as_bytes();
     let mut out = body.as_bytes().to_vec();
     let mut marks = Vec::new();
@@ -74,7 +74,7 @@ fn replace_interpolations(body: &str) -> (String, Vec<(Range<usize>, bool)>) {
                     out[i + 1..end - 1].fill(b'$');
                     out[end - 1] = b'"';
                 }
-                marks.push((i..end, in_string));
+                marks.push(i..end);
                 i = end;
                 continue;
             }
@@ -160,18 +160,12 @@ mod tests {
             .and_then(|c| c.get("memory"))
             .expect("memory");
         assert_eq!(&text[memory.span.clone()], "${var.memory}");
-        let paths: Vec<(String, bool)> = read
+        let paths: Vec<String> = read
             .unknown
             .iter()
-            .map(|(p, present)| (crate::locate::display(p), *present))
+            .map(|p| crate::locate::display(p))
             .collect();
-        assert_eq!(
-            paths,
-            [
-                ("[0].image".to_owned(), true),
-                ("[0].memory".to_owned(), false)
-            ]
-        );
+        assert_eq!(paths, ["[0].image", "[0].memory"]);
         let broken = "x = <<EOF\n[{\"name\": \"web\",}]\nEOF\n";
         let (offset, message) = super::read(broken, body(broken, 4..broken.len()).expect("body"))
             .err()
