@@ -40,13 +40,25 @@ pub fn any_index(path: &[Seg]) -> Vec<Seg> {
 /// (`ProxyConfigurationProperties` is `properties`), else the only one that ends with the name
 /// (Terraform's `name` is `jobDefinitionName`).
 pub fn member(members: &[&'static str], name: &str) -> Option<&'static str> {
-    let name = name.replace('_', "").to_ascii_lowercase();
-    if let Some(same) = members.iter().find(|m| m.to_ascii_lowercase() == name) {
-        return Some(*same);
+    // Called for every property of every object read: compared without allocating per member.
+    let name: Vec<u8> = name
+        .bytes()
+        .filter(|b| *b != b'_')
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let lower = |m: &str| {
+        m.bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
+    let same = |m: &str| m.len() == name.len() && m.as_bytes().eq_ignore_ascii_case(&name);
+    if let Some(same) = members.iter().copied().find(|m| same(m)) {
+        return Some(same);
     }
-    let plural = format!("{name}s");
-    if let Some(plural) = members.iter().find(|m| m.to_ascii_lowercase() == plural) {
-        return Some(*plural);
+    let plural =
+        |m: &str| m.len() == name.len() + 1 && m.ends_with(['s', 'S']) && same(&m[..m.len() - 1]);
+    if let Some(plural) = members.iter().copied().find(|m| plural(m)) {
+        return Some(plural);
     }
     let only = |found: Vec<&'static str>| match found.as_slice() {
         [only] => Some(*only),
@@ -55,12 +67,12 @@ pub fn member(members: &[&'static str], name: &str) -> Option<&'static str> {
     let ends = members
         .iter()
         .copied()
-        .filter(|m| name.ends_with(&m.to_ascii_lowercase()))
+        .filter(|m| m.len() <= name.len() && name.ends_with(&lower(m)))
         .collect();
     let ended = members
         .iter()
         .copied()
-        .filter(|m| m.to_ascii_lowercase().ends_with(&name))
+        .filter(|m| name.len() <= m.len() && lower(m).ends_with(&name))
         .collect();
     only(ends).or_else(|| only(ended))
 }
