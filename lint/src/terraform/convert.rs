@@ -171,9 +171,10 @@ impl<'a> Converter<'a> {
                 read.root
             }
             Err((offset, message)) => {
-                let end = self.text[offset..]
-                    .chars()
-                    .next()
+                let end = self
+                    .text
+                    .get(offset..)
+                    .and_then(|rest| rest.chars().next())
                     .map_or(offset, |c| offset + c.len_utf8());
                 let id = RuleId::SyntaxJson;
                 self.problems.push(Problem {

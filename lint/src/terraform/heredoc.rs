@@ -33,7 +33,10 @@ pub fn read(text: &str, at: Range<usize>) -> Result<Read, (usize, String)> {
             .take(error.line().saturating_sub(1))
             .map(str::len)
             .sum();
-        let offset = (line_start + error.column().saturating_sub(1)).min(body.len());
+        let mut offset = (line_start + error.column().saturating_sub(1)).min(body.len());
+        while !body.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let message = error.to_string();
         let position = format!(" at line {} column {}", error.line(), error.column());
         let message = message

@@ -19,7 +19,10 @@ pub const RULE: RuleInfo = RuleInfo {
 
 /// The file is not HCL: where `hcl-edit` stopped, with its message.
 pub fn syntax_error(text: &str, error: &hcl_edit::parser::Error) -> Problem {
-    let start = error.location().offset().min(text.len());
+    let mut start = error.location().offset().min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let end = text[start..]
         .chars()
         .next()
