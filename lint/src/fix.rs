@@ -6,9 +6,9 @@
 //! case). Each change says what and why; [`diff`] shows them without a sensitive value.
 
 use crate::form::{self, FORMS};
-use crate::locate::{name, range, Locator};
 use crate::rules::RuleId;
-use crate::{lint, secrets, Operation};
+use crate::tree::json::{ast, name, range};
+use crate::{lint_as, secrets, Input, Operation};
 use jsonc_parser::ast::{Object, ObjectProp, Value};
 use jsonc_parser::common::Ranged;
 use std::ops::Range;
@@ -49,8 +49,8 @@ struct Edit {
 
 /// Fixes `text`, the input (or describe output) of `operation`.
 pub fn fix(operation: &Operation, text: &str) -> Result<Fixed, FixError> {
-    let locator = Locator::new(text);
-    let root = locator.root().ok_or(FixError::NotJson)?;
+    let root = ast(text).ok_or(FixError::NotJson)?;
+    let root = &root;
     let form = FORMS
         .iter()
         .find(|(s, form)| *s == operation.service && form.operation == operation.name);
@@ -296,7 +296,7 @@ fn nulls(
 
 /// Values the lint finds of the wrong type or case, whose right value is certain.
 fn repairs(operation: &Operation, text: &str, edits: &mut Vec<Edit>, changes: &mut Vec<Change>) {
-    let report = lint(operation, "", text);
+    let report = lint_as(operation, "", text, Some(Input::Json));
     for problem in &report.problems {
         let written = &text[problem.span.clone()];
         let path = problem.path.as_deref().unwrap_or_default();
@@ -460,7 +460,7 @@ mod tests {
     /// The fixed text, which must lint without errors or describe-only members.
     fn fixed(operation: &Operation, text: &str) -> Fixed {
         let fixed = fix(operation, text).expect("fixed");
-        let report = lint(operation, "fixed.json", &fixed.text);
+        let report = lint_as(operation, "fixed.json", &fixed.text, Some(Input::Json));
         let left: Vec<&str> = report
             .problems
             .iter()

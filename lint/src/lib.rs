@@ -19,7 +19,9 @@
 
 pub mod annotations;
 mod check;
+mod cloudformation;
 pub mod config;
+mod detect;
 pub mod fix;
 mod form;
 mod locate;
@@ -27,17 +29,23 @@ mod operation;
 mod problem;
 mod read;
 pub mod render;
+mod resource;
 pub mod rules;
 mod secrets;
+mod seg;
 mod sensitive;
+mod terraform;
+mod tree;
 mod union;
 
+pub use detect::Input;
 pub use operation::{Operation, OperationError, SERVICES};
 pub use problem::{FileReport, Kind, Problem, Severity};
 
+use detect::Syntax;
 use locate::{display, Anchor, Locator};
 use rules::input::describe_only_member;
-use rules::syntax::{duplicate_key, json};
+use rules::syntax::{duplicate_key, json, yaml};
 
 /// The inputs of `operation` a file's document holds, as the lint reads them: the document
 /// itself, the entries of a describe output without their output-only members (tags moved in
@@ -58,16 +66,29 @@ pub fn inputs(
 
 /// Every problem in `text`, a file called `name`, read as `operation`'s input (or as the describe
 /// output of the definition it registers), with the sensitive values on their lines
-/// ([`FileReport::secrets`]).
+/// ([`FileReport::secrets`]). Its form (JSON, YAML, a CloudFormation template) is detected
+/// from its name and content.
 pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
-    let mut report = problems(operation, name, text);
-    find_secrets(operation, &mut report);
+    lint_as(operation, name, text, None)
+}
+
+/// [`lint`] of a file in the form `input`, or the detected one (`None`).
+pub fn lint_as(operation: &Operation, name: &str, text: &str, input: Option<Input>) -> FileReport {
+    let (mut report, scan) = problems(operation, name, text, input);
+    find_secrets(&mut report, &scan);
     report
+}
+
+/// Where a file's sensitive values are looked for: its text, scanned as JSON (a JSON file,
+/// even one that does not parse), or the trees it was read into, each of an operation's input.
+enum Scan {
+    Text(Operation),
+    Trees(Vec<(Operation, tree::Node)>),
 }
 
 /// Finds the sensitive values on the lines the problems of `report` print, so that no output
 /// shows them; a key given twice among them is not named.
-fn find_secrets(operation: &Operation, report: &mut FileReport) {
+fn find_secrets(report: &mut FileReport, scan: &Scan) {
     let lines: Vec<_> = report
         .problems
         .iter()
@@ -76,7 +97,17 @@ fn find_secrets(operation: &Operation, report: &mut FileReport) {
     if lines.is_empty() {
         return;
     }
-    report.secrets = secrets::within(operation, &report.source, &lines);
+    report.secrets = match scan {
+        Scan::Text(operation) => secrets::within(operation, &report.source, &lines),
+        Scan::Trees(trees) => {
+            let mut all: Vec<_> = trees
+                .iter()
+                .flat_map(|(operation, tree)| secrets::within_tree(operation, tree, &lines))
+                .collect();
+            all.sort_by_key(|range| range.start);
+            all
+        }
+    };
     for problem in &mut report.problems {
         let span = &problem.span;
         if problem.id == duplicate_key::RULE.id.as_str()
@@ -90,22 +121,54 @@ fn find_secrets(operation: &Operation, report: &mut FileReport) {
     }
 }
 
-fn problems(operation: &Operation, name: &str, text: &str) -> FileReport {
+fn problems(
+    operation: &Operation,
+    name: &str,
+    text: &str,
+    input: Option<Input>,
+) -> (FileReport, Scan) {
     let report = |problems| FileReport::new(name.to_owned(), text.to_owned(), problems);
-    let document: serde_json::Value = match serde_json::from_str(text) {
-        Ok(document) => document,
-        Err(error) => {
-            let blank = report(Vec::new());
-            let problem = json::syntax_error(&blank, &error);
-            return report(vec![problem]);
-        }
+    let syntax = match input {
+        Some(input) => input.syntax(name, text),
+        None => detect::syntax(name, text),
     };
-    let locator = Locator::new(text);
-    let mut problems: Vec<Problem> = locator
-        .duplicate_keys()
-        .into_iter()
-        .map(|(span, key, first)| duplicate_key::problem_at(span, &key, first))
-        .collect();
+    let (document, root, scan) = match syntax {
+        Syntax::Json => match serde_json::from_str(text) {
+            Ok(document) => (document, tree::json::parse(text), Scan::Text(*operation)),
+            Err(error) => {
+                let blank = report(Vec::new());
+                let problem = json::syntax_error(&blank, &error);
+                return (report(vec![problem]), Scan::Text(*operation));
+            }
+        },
+        Syntax::Hcl => {
+            let (problems, trees) = terraform::problems(text);
+            return (report(problems), Scan::Trees(trees));
+        }
+        Syntax::Yaml => match tree::yaml::parse(text) {
+            Ok(root) => {
+                let scan = Scan::Trees(vec![(*operation, root.clone())]);
+                (root.to_json(), Some(root), scan)
+            }
+            Err(error) => {
+                let sensitive = secrets::is_sensitive(operation, &error.path);
+                let problem = yaml::syntax_error(error, sensitive);
+                return (report(vec![problem]), Scan::Trees(Vec::new()));
+            }
+        },
+    };
+    let locator = Locator::of(text, root);
+    let mut problems = duplicates(&locator);
+    let template = match (input, locator.root()) {
+        (Some(input), _) => input == Input::Cloudformation,
+        (None, Some(root)) => detect::is_template(root),
+        (None, None) => false,
+    };
+    if let (true, Some(root)) = (template, locator.root()) {
+        let (found, trees) = cloudformation::problems(text, root);
+        problems.extend(found);
+        return (report(problems), Scan::Trees(trees));
+    }
     for mut entry in form::entries(operation, document) {
         if let Some((names, at)) = entry.describe_only() {
             let path = entry.file_path(&at);
@@ -122,39 +185,69 @@ fn problems(operation: &Operation, name: &str, text: &str) -> FileReport {
                 continue;
             }
             let path = entry.file_path(&finding.path);
-            let span = locator.span(&path, finding.target);
-            let label = label(&finding, text.get(span.clone()).unwrap_or_default());
-            problems.push(Problem {
-                kind: finding.kind,
-                id: finding.id.as_str(),
-                severity: finding.id.severity(),
-                rule: finding.rule,
-                path: Some(entry.file_display(&finding.path, &finding.display)),
-                message: finding.message,
-                suggestion: finding.suggestion,
-                note: finding.note,
-                span,
-                label,
-                related: Vec::new(),
-                sensitive: finding.sensitive,
-            });
+            let shown = entry.file_display(&finding.path, &finding.display);
+            problems.push(problem(&locator, &path, shown, finding));
         }
     }
-    report(problems)
+    (report(problems), scan)
+}
+
+/// Each key given twice in one object of the located document.
+fn duplicates(locator: &Locator<'_>) -> Vec<Problem> {
+    locator
+        .duplicate_keys()
+        .into_iter()
+        .map(|(span, key, first)| duplicate_key::problem_at(span, &key, first))
+        .collect()
+}
+
+/// The problem a finding is, at `path` in the located document, its path shown as `shown`.
+fn problem(
+    locator: &Locator<'_>,
+    path: &[locate::Seg],
+    shown: String,
+    finding: rules::Finding,
+) -> Problem {
+    let span = locator.span(path, finding.target);
+    let label = label(&finding, locator.text(span.clone()));
+    Problem {
+        kind: finding.kind,
+        id: finding.id.as_str(),
+        severity: finding.id.severity(),
+        rule: finding.rule,
+        path: Some(shown),
+        message: finding.message,
+        suggestion: finding.suggestion,
+        note: finding.note,
+        span,
+        label,
+        related: Vec::new(),
+        sensitive: finding.sensitive,
+    }
 }
 
 /// [`lint`] for a file's bytes: a file that is not UTF-8 is a syntax error where it stops
-/// being UTF-8 (AWS reads JSON as UTF-8), and is not checked further.
+/// being UTF-8 (AWS reads JSON and YAML as UTF-8), and is not checked further.
 pub fn lint_bytes(operation: &Operation, name: &str, bytes: Vec<u8>) -> FileReport {
+    lint_bytes_as(operation, name, bytes, None)
+}
+
+/// [`lint_bytes`] of a file in the form `input`, or the detected one (`None`).
+pub fn lint_bytes_as(
+    operation: &Operation,
+    name: &str,
+    bytes: Vec<u8>,
+    input: Option<Input>,
+) -> FileReport {
     match String::from_utf8(bytes) {
-        Ok(text) => lint(operation, name, &text),
+        Ok(text) => lint_as(operation, name, &text, input),
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
             let byte = error.as_bytes().get(at).copied().unwrap_or_default();
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             let problem = json::not_utf8(&text, at, byte);
             let mut report = FileReport::new(name.to_owned(), text, vec![problem]);
-            find_secrets(operation, &mut report);
+            find_secrets(&mut report, &Scan::Text(*operation));
             report
         }
     }

@@ -1,29 +1,11 @@
-//! Where a JSON path is in the file: the document parsed a second time, by `jsonc-parser` in
-//! strict JSON mode, whose AST keeps the byte range of every key and value.
+//! Where a path is in the file: the document's [`Node`] tree, which keeps the byte range of
+//! every key and value (a JSON file parsed a second time, by `jsonc-parser` in strict JSON
+//! mode; a YAML file or a template resource as it was read).
 
-use jsonc_parser::ast::{Object, ObjectPropName, Value};
-use jsonc_parser::common::Ranged;
-use jsonc_parser::{CollectOptions, ParseOptions};
+use crate::tree::{Node, NodeKind, Prop};
 use std::ops::Range;
 
-/// One step of a path into a JSON document.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-impl From<&str> for Seg {
-    fn from(key: &str) -> Self {
-        Seg::Key(key.to_owned())
-    }
-}
-
-impl From<usize> for Seg {
-    fn from(index: usize) -> Self {
-        Seg::Index(index)
-    }
-}
+pub use crate::seg::Seg;
 
 /// A path as validation writes it, in wire names (`containerDefinitions[0].memory`,
 /// `options["awslogs-group"]`). A type error's path does not say whether a key is a structure
@@ -74,33 +56,29 @@ pub enum Anchor {
 /// The spans of a parsed document.
 pub struct Locator<'a> {
     text: &'a str,
-    root: Option<Value<'a>>,
+    root: Option<Node>,
 }
 
 impl<'a> Locator<'a> {
     /// Parses `text` as strict JSON; a text that does not parse locates nothing.
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Self {
-        let options = ParseOptions {
-            allow_comments: false,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: false,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            allow_bare_decimal_point_numbers: false,
-            allow_non_finite_numbers: false,
-            allow_extended_string_escapes: false,
-        };
-        let root = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
-            .ok()
-            .and_then(|parsed| parsed.value);
+        Locator::of(text, crate::tree::json::parse(text))
+    }
+
+    /// Locates in `root`, a tree of `text`.
+    pub fn of(text: &'a str, root: Option<Node>) -> Self {
         Locator { text, root }
     }
 
-    /// The document's syntax tree, with the byte range of every key and value.
-    pub fn root(&self) -> Option<&Value<'a>> {
+    /// The document's tree.
+    pub fn root(&self) -> Option<&Node> {
         self.root.as_ref()
+    }
+
+    /// The text of `span`; empty where it is not in the text.
+    pub fn text(&self, span: Range<usize>) -> &'a str {
+        self.text.get(span).unwrap_or_default()
     }
 
     /// The span a problem at `path` points at. Where the path leaves the document (a step
@@ -114,19 +92,19 @@ impl<'a> Locator<'a> {
             None => (path, None),
         };
         let (node, complete) = descend(root, parent);
-        let at_parent = || range(node.range());
+        let at_parent = || node.span.clone();
         match (rest, complete) {
             (None, _) => at_parent(),
             (Some(_), false) => at_parent(),
-            (Some(last), true) => match (target, last, node) {
-                (Anchor::Value, _, _) => match step(node, last) {
-                    Some(child) => range(child.range()),
+            (Some(last), true) => match (target, last, &node.kind) {
+                (Anchor::Value, _, _) => match node.step(last) {
+                    Some(child) => child.span.clone(),
                     None => at_parent(),
                 },
-                (Anchor::Key | Anchor::Missing, Seg::Key(key), Value::Object(object)) => {
-                    match property_name(object, key) {
-                        Some(span) => span,
-                        None if target == Anchor::Missing => self.object(object),
+                (Anchor::Key | Anchor::Missing, Seg::Key(key), NodeKind::Object(_)) => {
+                    match node.prop(key) {
+                        Some(prop) => prop.key_span.clone(),
+                        None if target == Anchor::Missing => self.object(node),
                         None => at_parent(),
                     }
                 }
@@ -135,13 +113,17 @@ impl<'a> Locator<'a> {
         }
     }
 
-    /// An object on one line, or the opening brace of a longer one, so that a problem with
-    /// it points at one line rather than at every line of it.
-    fn object(&self, object: &Object<'_>) -> Range<usize> {
-        let whole = range(object.range);
+    /// An object on one line, or the opening of a longer one, so that a problem with it
+    /// points at one line rather than at every line of it.
+    fn object(&self, object: &Node) -> Range<usize> {
+        let whole = object.span.clone();
         match self.text.get(whole.clone()) {
             Some(text) if !text.contains('\n') => whole,
-            _ => whole.start..whole.start + 1,
+            Some(text) => {
+                let first = text.chars().next().map_or(1, char::len_utf8);
+                whole.start..whole.start + first
+            }
+            None => whole,
         }
     }
 
@@ -158,9 +140,9 @@ impl<'a> Locator<'a> {
 }
 
 /// Follows `path` as far as the document has it; `true` when it got to the end.
-fn descend<'v, 'a>(mut node: &'v Value<'a>, path: &[Seg]) -> (&'v Value<'a>, bool) {
+fn descend<'v>(mut node: &'v Node, path: &[Seg]) -> (&'v Node, bool) {
     for seg in path {
-        match step(node, seg) {
+        match node.step(seg) {
             Some(child) => node = child,
             None => return (node, false),
         }
@@ -168,57 +150,19 @@ fn descend<'v, 'a>(mut node: &'v Value<'a>, path: &[Seg]) -> (&'v Value<'a>, boo
     (node, true)
 }
 
-fn step<'v, 'a>(node: &'v Value<'a>, seg: &Seg) -> Option<&'v Value<'a>> {
-    match (node, seg) {
-        // The last of duplicate keys: the one a JSON reader keeps.
-        (Value::Object(object), Seg::Key(key)) => object
-            .properties
-            .iter()
-            .rev()
-            .find(|p| name(&p.name) == key.as_str())
-            .map(|p| &p.value),
-        (Value::Array(array), Seg::Index(i)) => array.elements.get(*i),
-        _ => None,
-    }
-}
-
-fn property_name(object: &Object<'_>, key: &str) -> Option<Range<usize>> {
-    object
-        .properties
-        .iter()
-        .rev()
-        .find(|p| name(&p.name) == key)
-        .map(|p| range(p.name.range()))
-}
-
-pub fn name<'v>(name: &'v ObjectPropName<'_>) -> &'v str {
-    match name {
-        ObjectPropName::String(lit) => &lit.value,
-        ObjectPropName::Word(word) => word.value,
-    }
-}
-
-pub fn range(r: jsonc_parser::common::Range) -> Range<usize> {
-    r.start..r.end
-}
-
-fn duplicates(node: &Value<'_>, out: &mut Vec<(Range<usize>, String, Range<usize>)>) {
-    match node {
-        Value::Object(object) => {
-            for (i, prop) in object.properties.iter().enumerate() {
-                let key = name(&prop.name);
-                let earlier = object.properties[..i]
-                    .iter()
-                    .rev()
-                    .find(|p| name(&p.name) == key);
+fn duplicates(node: &Node, out: &mut Vec<(Range<usize>, String, Range<usize>)>) {
+    match &node.kind {
+        NodeKind::Object(props) => {
+            for (i, prop) in props.iter().enumerate() {
+                let earlier = props[..i].iter().rev().find(|p: &&Prop| p.key == prop.key);
                 if let Some(earlier) = earlier {
-                    let (span, first) = (range(prop.name.range()), range(earlier.name.range()));
-                    out.push((span, key.to_owned(), first));
+                    let (span, first) = (prop.key_span.clone(), earlier.key_span.clone());
+                    out.push((span, prop.written().to_owned(), first));
                 }
                 duplicates(&prop.value, out);
             }
         }
-        Value::Array(array) => array.elements.iter().for_each(|v| duplicates(v, out)),
+        NodeKind::Array(items) => items.iter().for_each(|v| duplicates(v, out)),
         _ => {}
     }
 }

@@ -6,7 +6,7 @@
 use anyhow::Context as _;
 use awsgen_lint::config::Config;
 use awsgen_lint::render::{self, JsonReport};
-use awsgen_lint::{annotations, lint_bytes, rules, FileReport, Operation, Severity};
+use awsgen_lint::{annotations, lint_bytes_as, rules, FileReport, Input, Operation, Severity};
 use clap::{CommandFactory as _, FromArgMatches as _, Parser, ValueEnum};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Read as _, Write as _};
@@ -26,12 +26,15 @@ mod fix_cli;
 Examples:
   awsgen-lint ecs register-task-definition taskdef.json
   awsgen-lint batch register-job-definition jobs/*.json
+  awsgen-lint ecs register-task-definition taskdef.yaml cdk.out/*.template.json
   aws ecs describe-task-definition --task-definition web | awsgen-lint ecs register-task-definition -
   awsgen-lint --explain ecs/fargate-cpu-memory
   awsgen-lint fix taskdef.json            (prints a diff; --write applies it)
 
 Files may also be describe-task-definition output (with or without its {\"taskDefinition\": ...}
-wrapper) or describe-job-definitions output: output-only members are ignored.
+wrapper) or describe-job-definitions output: output-only members are ignored. Files may be
+YAML (--cli-input-yaml) or CloudFormation/CDK templates, whose every ECS task definition and
+Batch job definition resource is checked (--input overrides detection).
 
 Info rules are off unless asked for: --include info, or include = [\"info\"] in the
 configuration, the nearest .awsgen-lint.toml in the file's folder or above, or --config.
@@ -74,6 +77,36 @@ struct Cli {
     /// Applies `awsgen-lint fix` to the files in place before checking them.
     #[arg(long)]
     fix: bool,
+    /// The files' form, instead of detecting it from each file (`.yaml`/`.yml` is YAML,
+    /// `.json` JSON, `.tf` Terraform, another name by its start; a template by its `Resources`).
+    #[arg(long, value_enum, value_name = "FORM")]
+    input: Option<InputForm>,
+}
+
+/// `--input`: how to read the files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputForm {
+    /// The operation's input (or describe output) in JSON, as --cli-input-json reads it.
+    Json,
+    /// The same in YAML, as --cli-input-yaml reads it.
+    Yaml,
+    /// A CloudFormation or CDK template, JSON or YAML: each ECS task definition and Batch job
+    /// definition resource is checked as the input of its register operation.
+    Cloudformation,
+    /// A Terraform file: each aws_ecs_task_definition and aws_batch_job_definition resource
+    /// is checked.
+    Terraform,
+}
+
+impl From<InputForm> for Input {
+    fn from(form: InputForm) -> Input {
+        match form {
+            InputForm::Json => Input::Json,
+            InputForm::Yaml => Input::Yaml,
+            InputForm::Cloudformation => Input::Cloudformation,
+            InputForm::Terraform => Input::Terraform,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,7 +206,7 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
         } else {
             bytes
         };
-        let mut report = lint_bytes(&operation, &name, bytes);
+        let mut report = lint_bytes_as(&operation, &name, bytes, cli.input.map(Input::from));
         configs.get(file)?.apply(file, &mut report);
         if cli.format == Format::Text {
             out.write_all(render::text(&report, styled).as_bytes())?;

@@ -104,6 +104,30 @@ impl Operation {
     /// The members of the structure or union at `path` in this operation's input; `None` where
     /// there is none (a map, a list, a path that leaves the model).
     pub fn members_at(&self, path: &[Seg]) -> Option<&'static [&'static str]> {
+        // Each probe reads a document into the input's type: asked once a run per place
+        // (templates and Terraform files ask it for every object they read).
+        type Place = (&'static str, &'static str, Vec<Seg>);
+        thread_local! {
+            static KNOWN: std::cell::RefCell<std::collections::HashMap<Place, Option<&'static [&'static str]>>> =
+                Default::default();
+        }
+        let at = path
+            .iter()
+            .map(|seg| match seg {
+                Seg::Index(_) => Seg::Index(0),
+                key => key.clone(),
+            })
+            .collect();
+        let place = (self.service, self.name, at);
+        if let Some(known) = KNOWN.with(|known| known.borrow().get(&place).copied()) {
+            return known;
+        }
+        let members = self.probe_members(&place.2);
+        KNOWN.with(|known| known.borrow_mut().insert(place, members));
+        members
+    }
+
+    fn probe_members(&self, path: &[Seg]) -> Option<&'static [&'static str]> {
         struct Members<'a>(&'a [Seg]);
         impl ShapeVisitor for Members<'_> {
             type Output = Option<&'static [&'static str]>;

@@ -8,6 +8,7 @@
 use crate::form::FORMS;
 use crate::locate::Seg;
 use crate::operation::Operation;
+use crate::tree::Node;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -25,7 +26,37 @@ pub fn within(operation: &Operation, text: &str, within: &[Range<usize>]) -> Vec
             .iter()
             .any(|w| range.start < w.end && w.start < range.end)
     };
-    tokens(text, touches)
+    select(&mut places, tokens(text, touches))
+}
+
+/// [`within`] a document read as a tree (a YAML file; a template's resource, its paths in the
+/// input's names): its keys and scalars, each with its path.
+pub fn within_tree(
+    operation: &Operation,
+    tree: &Node,
+    within: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut places = Places { operation };
+    let touches = |range: &Range<usize>| {
+        within
+            .iter()
+            .any(|w| range.start < w.end && w.start < range.end)
+    };
+    let tokens = tree
+        .tokens(&touches)
+        .into_iter()
+        .map(|(range, path, key)| Token { range, path, key })
+        .collect();
+    select(&mut places, tokens)
+}
+
+/// Whether the value at `path` in a file of `operation`'s input is inside a sensitive value.
+pub fn is_sensitive(operation: &Operation, path: &[Seg]) -> bool {
+    Places { operation }.sensitive(path)
+}
+
+fn select(places: &mut Places<'_>, tokens: Vec<Token>) -> Vec<Range<usize>> {
+    tokens
         .into_iter()
         .filter(|t| match (t.key, t.path.split_last()) {
             (true, Some((Seg::Key(key), parent))) => places.data_key(parent, key),

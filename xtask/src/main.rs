@@ -2,6 +2,7 @@
 
 use xtask::{codegen, json_schema};
 mod bench_compile;
+mod cfn_lint;
 mod changelog;
 mod config_suites;
 mod diff;
@@ -94,6 +95,17 @@ enum Command {
     /// Vendor aws-smithy-types' date-time format test suite (the version
     /// `xtask/src/timestamp_suite.rs` pins) into `runtime/tests/data/smithy-date-time/`.
     UpdateTimestampSuite,
+    /// Vendor the CloudFormation resource schemas of AWS::ECS::TaskDefinition and
+    /// AWS::Batch::JobDefinition from cfn-lint's wheel on PyPI into `lint/data/cloudformation/`.
+    UpdateCfnSchemas {
+        /// cfn-lint version; the newest release when omitted.
+        #[arg(long)]
+        version: Option<String>,
+    },
+    /// Unpack the real templates with an ECS task or Batch job definition from the test
+    /// fixtures of cfn-lint's source distribution (the vendored schemas' release) into
+    /// `target/cfn-lint/templates/`, for the lint's tests.
+    CfnLintTemplates,
     /// Refresh `models/` from a botocore release on PyPI (pip download, unpack).
     UpdateModels {
         /// botocore version; the newest release when omitted.
@@ -183,6 +195,14 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
         }
         Command::UpdateTimestampSuite => {
             timestamp_suite::update(&root)?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Command::UpdateCfnSchemas { version } => {
+            cfn_lint::update_schemas(&root, version.as_deref())?;
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Command::CfnLintTemplates => {
+            cfn_lint::fetch_templates(&root)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
         Command::UpdateModels { botocore } => {

@@ -95,9 +95,14 @@ fn rule_page(rule: &RuleInfo) -> String {
         out.push_str("None: no task or job definition can break this rule with today's models.\n");
     } else {
         out.push_str(&format!(
-            "Reported (`{input}` input):\n\n```json\n{fails}\n```\n\n\
-             Corrected, not reported:\n\n```json\n{passes}\n```\n",
+            "Reported (`{input}` input):\n\n```{language}\n{fails}\n```\n\n\
+             Corrected, not reported:\n\n```{language}\n{passes}\n```\n",
             input = rule.input,
+            language = match crate::detect::syntax("example", rule.fails) {
+                crate::detect::Syntax::Json => "json",
+                crate::detect::Syntax::Yaml => "yaml",
+                crate::detect::Syntax::Hcl => "hcl",
+            },
             fails = rule.fails,
             passes = rule.passes,
         ));

@@ -83,7 +83,9 @@ catalog! {
     ModelUniqueItems = "model/unique-items" in model::unique_items;
     ModelUnknownKey = "model/unknown-key" in model::unknown_key;
     SyntaxDuplicateKey = "syntax/duplicate-key" in syntax::duplicate_key;
+    SyntaxHcl = "syntax/hcl" in syntax::hcl;
     SyntaxJson = "syntax/json" in syntax::json;
+    SyntaxYaml = "syntax/yaml" in syntax::yaml;
     TemplatePlaceholder = "template/placeholder" in template::placeholder;
     EcsAwslogsOptions = "ecs/awslogs-options" in ecs::awslogs_options;
     EcsAwsvpcHostPort = "ecs/awsvpc-host-port" in ecs::awsvpc_host_port;

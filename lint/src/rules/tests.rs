@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 fn ids(rule: &RuleInfo, text: &str) -> Vec<&'static str> {
     let (service, operation) = rule.input.split_once(' ').expect("service operation");
     let operation = Operation::resolve(service, operation).expect("operation");
-    lint(&operation, "example.json", text)
+    // Named by neither extension: the example's first character tells JSON from YAML.
+    lint(&operation, "example", text)
         .problems
         .iter()
         .map(|p| p.id)
