@@ -140,7 +140,7 @@ async fn cluster_and_service(client: &awsgen_client::Client, file: &std::path::P
     use awsgen_types::ecs::operation::CreateService;
     let definition =
         serde_json::from_str(&std::fs::read_to_string(file).expect("reads")).expect("JSON");
-    let arn = common::moto::cluster_and_definition(client, "prod", definition).await;
+    let arn = common::ecs::cluster_and_definition(client, "prod", definition).await;
     client
         .call::<CreateService>(awsgen_types::ecs::CreateServiceRequest {
             cluster: Some("prod".into()),

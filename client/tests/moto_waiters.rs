@@ -24,7 +24,7 @@ async fn start_task(client: &Client) -> String {
         "family": "sleeper",
         "containerDefinitions": [{"name": "app", "image": "busybox", "memory": 128}]
     });
-    let arn = common::moto::cluster_and_definition(client, "waiters", definition).await;
+    let arn = common::ecs::cluster_and_definition(client, "waiters", definition).await;
     let run: RunTaskRequest = serde_json::from_value(serde_json::json!({
         "cluster": "waiters", "taskDefinition": arn, "count": 1, "launchType": "FARGATE",
         "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}

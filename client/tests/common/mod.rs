@@ -5,6 +5,7 @@
 
 #[path = "../../../codegen/tests/validation_common/botocore.rs"]
 pub mod botocore;
+pub mod ecs;
 pub mod fixtures;
 pub mod moto;
 pub mod stub;
