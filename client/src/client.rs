@@ -204,12 +204,11 @@ impl ClientBuilder {
         };
         // The shared files are read once, and only when a setting is not given otherwise.
         let files = std::cell::OnceCell::new();
-        let profile_setting = |key: &str| {
-            // Files that do not read give no settings, as the SDKs' setting providers ignore them.
-            let files = files.get_or_init(|| ProfileFiles::load(&env).unwrap_or_default());
-            let name = env.get("AWS_PROFILE").unwrap_or("default");
-            Some(files.profile(name)?.get(key)?.to_owned())
-        };
+        // Files that do not read give no settings, as the SDKs' setting providers ignore them.
+        let profile_files = || files.get_or_init(|| ProfileFiles::load(&env).unwrap_or_default());
+        let profile_name = env.get("AWS_PROFILE").unwrap_or("default");
+        let profile_setting =
+            |key: &str| Some(profile_files().profile(profile_name)?.get(key)?.to_owned());
         // The environment's value, else the profile's (invalid values are ignored, as
         // `AWS_MAX_ATTEMPTS` is).
         let setting = |variable: &str, key: &str| {
@@ -256,17 +255,13 @@ impl ClientBuilder {
                 setting(variable, key).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             })
         };
-        let ignore_configured_endpoints = setting(
+        let ignore_configured_endpoints = flag(
+            None,
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
             "ignore_configured_endpoint_urls",
-        )
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        );
         let profile_endpoints = match (&self.endpoint_url, ignore_configured_endpoints) {
-            (None, false) => {
-                let files = files.get_or_init(|| ProfileFiles::load(&env).unwrap_or_default());
-                let name = env.get("AWS_PROFILE").unwrap_or("default");
-                ProfileEndpoints::read(files, name)
-            }
+            (None, false) => ProfileEndpoints::read(profile_files(), profile_name),
             _ => ProfileEndpoints::default(),
         };
         let retry = self.retry.unwrap_or_else(|| {
