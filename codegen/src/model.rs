@@ -133,6 +133,21 @@ impl ServiceWire {
             .map(String::as_str)
             .find(|p| matches!(*p, "awsJson1_0" | "awsJson1_1" | "restJson1"))
     }
+
+    /// The protocol the operations layer generates: the first of the model's that it can.
+    pub fn operations_protocol(&self) -> Option<&str> {
+        self.protocols.iter().map(String::as_str).find(|p| {
+            matches!(
+                *p,
+                "awsJson1_0" | "awsJson1_1" | "restJson1" | "awsQuery" | "ec2Query"
+            )
+        })
+    }
+
+    /// Whether the operations speak awsQuery or ec2Query.
+    pub fn is_query(&self) -> bool {
+        matches!(self.operations_protocol(), Some("awsQuery" | "ec2Query"))
+    }
 }
 
 /// One shape: what kind it is and the traits applied to it.

@@ -13,12 +13,17 @@ pub mod de;
 #[cfg(feature = "http")]
 pub mod http;
 pub mod json;
+#[cfg(feature = "xml")]
+pub mod query;
 pub mod redact;
+pub mod schema;
 pub mod ser;
 mod timestamp;
 mod unknown;
 pub mod validate;
 pub mod wire;
+#[cfg(feature = "xml")]
+pub mod xml;
 
 pub use blob::Blob;
 pub use timestamp::{Timestamp, TimestampError, TimestampFormat};

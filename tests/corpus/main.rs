@@ -269,7 +269,7 @@ struct Measure {
 /// Counts `model`'s operations and their bindings into `m`, when its protocol is JSON.
 fn measure_operations(model: &awsgen::model::Model, m: &mut Measure) {
     use awsgen::model::ShapeKind;
-    if model.service.wire.json_protocol().is_none() {
+    if model.service.wire.operations_protocol().is_none() {
         return;
     }
     let members = |id: &Option<awsgen::model::ShapeId>| match id
@@ -535,7 +535,7 @@ fn write_check_workspace(dir: &Path, batches: &[Vec<(String, PathBuf)>]) {
         let manifest = format!(
             "[package]\nname = \"awsgen-corpus-check-{i}\"\nversion = \"0.0.0\"\n\
              edition = \"2021\"\npublish = false\n\n[dependencies]\n\
-             awsgen-runtime = {{ path = {:?}, features = [\"http\"] }}\n\
+             awsgen-runtime = {{ path = {:?}, features = [\"http\", \"xml\"] }}\n\
              serde = \"1\"\nserde_json = \"1\"\n",
             runtime.display().to_string()
         );
@@ -608,12 +608,16 @@ fn hardest_models_compile_without_warnings() {
     check_compiles("corpus-check", &batched(sized, THREADS));
 }
 
-/// The corpus models whose protocol the operations layer generates (awsJson1_0, awsJson1_1,
-/// restJson1), as `(module, path, model file size)`.
-fn json_protocol_models(models: &[(String, PathBuf)]) -> Vec<(String, PathBuf, u64)> {
+/// The corpus models whose operations are generated in `protocols`, as `(module, path, model
+/// file size)`.
+fn models_speaking(
+    models: &[(String, PathBuf)],
+    protocols: &[&str],
+) -> Vec<(String, PathBuf, u64)> {
     let found = parallel(models, |(module, path)| {
         let model = awsgen::load::load_file(path).ok()?;
-        model.service.wire.json_protocol()?;
+        let protocol = model.service.wire.operations_protocol()?;
+        protocols.contains(&protocol).then_some(())?;
         let size = std::fs::metadata(path).ok()?.len();
         Some((module.clone(), path.clone(), size))
     });
@@ -624,20 +628,41 @@ fn json_protocol_models(models: &[(String, PathBuf)]) -> Vec<(String, PathBuf, u
 /// 2 GB (`AWSGEN_CHECK_BATCHES` overrides).
 const JSON_BATCHES: usize = 24;
 
-#[test]
-fn every_json_protocol_model_compiles_with_operations() {
+/// The same for the query-protocol models (awsQuery and ec2Query): a ninth of the bytes.
+const QUERY_BATCHES: usize = 4;
+
+fn check_protocols(name: &str, protocols: &[&str], default_batches: usize) {
     let Some(models) = corpus() else { return };
-    let found = json_protocol_models(&models);
+    let found = models_speaking(&models, protocols);
+    assert!(!found.is_empty(), "no corpus model speaks {protocols:?}");
     let batches: usize = std::env::var("AWSGEN_CHECK_BATCHES")
         .ok()
         .and_then(|b| b.parse().ok())
-        .unwrap_or(JSON_BATCHES);
+        .unwrap_or(default_batches);
     let bytes: u64 = found.iter().map(|f| f.2).sum();
     println!(
-        "{} JSON-protocol models, {bytes} bytes of model",
+        "{} models speaking {protocols:?}, {bytes} bytes of model",
         found.len()
     );
-    check_compiles("corpus-check-json", &batched(found, batches));
+    check_compiles(name, &batched(found, batches));
+}
+
+#[test]
+fn every_json_protocol_model_compiles_with_operations() {
+    check_protocols(
+        "corpus-check-json",
+        &["awsJson1_0", "awsJson1_1", "restJson1"],
+        JSON_BATCHES,
+    );
+}
+
+#[test]
+fn every_query_protocol_model_compiles_with_operations() {
+    check_protocols(
+        "corpus-check-query",
+        &["awsQuery", "ec2Query"],
+        QUERY_BATCHES,
+    );
 }
 
 /// `models` (with their model file sizes) in `n` batches of about the same size, largest

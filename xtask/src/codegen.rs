@@ -105,21 +105,25 @@ fn finish(out: &Path, files: &[OutputFile], check: bool, started: Instant) -> Re
     Ok(ExitCode::SUCCESS)
 }
 
-/// botocore's JSON-protocol compliance suites, vendored under `tests/protocols/`: the ones
+/// botocore's protocol compliance suites, vendored under `tests/protocols/`: the ones
 /// generated from Smithy's protocol tests, and botocore's older hand-written ones (`legacy/`),
 /// which cover forms of its own models (a header map without a prefix, the `character` type,
 /// `null` in a list) the Smithy tests do not.
-pub const PROTOCOL_SUITES: [&str; 10] = [
+pub const PROTOCOL_SUITES: [&str; 14] = [
     "input/json.json",
     "input/json_1_0.json",
     "input/rest-json.json",
     "legacy/input/json.json",
     "legacy/input/rest-json.json",
+    "input/query.json",
+    "input/ec2.json",
     "output/json.json",
     "output/json_1_0.json",
     "output/rest-json.json",
     "legacy/output/json.json",
     "legacy/output/rest-json.json",
+    "output/query.json",
+    "output/ec2.json",
 ];
 
 /// The key of one protocol test case: `input_json_1_0_3_2` is case 2 of entry 3 of

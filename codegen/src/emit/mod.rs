@@ -12,6 +12,7 @@ mod non_optional;
 pub mod operation;
 mod operation_request;
 mod operation_rest;
+mod schema;
 mod structure;
 mod ty;
 mod union;

@@ -10,11 +10,17 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The protocols whose operations are generated.
-pub const GENERATED_PROTOCOLS: [&str; 3] = ["awsJson1_0", "awsJson1_1", "restJson1"];
+pub const GENERATED_PROTOCOLS: [&str; 5] = [
+    "awsJson1_0",
+    "awsJson1_1",
+    "restJson1",
+    "awsQuery",
+    "ec2Query",
+];
 
 /// The body of the `operation` module.
 pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream {
-    let protocol = space.wire.json_protocol();
+    let protocol = space.wire.operations_protocol();
     let mut skipped: Vec<(String, String)> = Vec::new();
     let mut ops = Vec::new();
     let mut arms = Vec::new();
@@ -72,6 +78,10 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
     } else {
         TokenStream::new()
     };
+    let schema = match space.wire.is_query() && !ops.is_empty() {
+        true => super::schema::schema_module(space),
+        false => TokenStream::new(),
+    };
     quote! {
         //! The service's operations: each builds its HTTP request from its input and reads its
         //! output or error from the HTTP response, without doing any I/O.
@@ -79,12 +89,19 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
         #not_generated
         #visit
         #(#ops)*
+        #schema
     }
 }
 
 fn service_meta(space: &TypeSpace, protocol: &str) -> TokenStream {
     let w = &space.wire;
-    let protocol = format_ident!("{}", protocol.replace("aws", "Aws").replace("rest", "Rest"));
+    let protocol = format_ident!(
+        "{}",
+        match protocol {
+            "ec2Query" => "Ec2Query".to_owned(),
+            p => p.replace("aws", "Aws").replace("rest", "Rest"),
+        }
+    );
     let opt = |v: &Option<String>| match v {
         Some(s) => quote! { ::std::option::Option::Some(#s) },
         None => quote! { ::std::option::Option::None },
@@ -180,6 +197,9 @@ fn parse_response(
     op: &OperationItem,
     error: &proc_macro2::Ident,
 ) -> TokenStream {
+    if space.wire.is_query() {
+        return parse_query_response(space, op, error);
+    }
     let read = quote! { ::awsgen_runtime::http::json_protocol::error_body(response.body()) };
     let arms = op.error_codes.iter().map(|(rust, code)| {
         let variant = naming::ident(rust);
@@ -220,6 +240,58 @@ fn parse_response(
         ) -> ::std::result::Result<Self::Output, ::awsgen_runtime::http::ResponseError<Self::Error>> {
             if !response.status().is_success() {
                 return ::std::result::Result::Err(::awsgen_runtime::http::json_protocol::parse_error(
+                    response,
+                    #modelled,
+                    |meta, body| #error::Unhandled { meta, body },
+                ));
+            }
+            #output
+        }
+    }
+}
+
+/// `parse_response` of an awsQuery or ec2Query operation: XML output and errors.
+fn parse_query_response(
+    space: &TypeSpace,
+    op: &OperationItem,
+    error: &proc_macro2::Ident,
+) -> TokenStream {
+    let arms = op.error_codes.iter().map(|(rust, code)| {
+        let variant = naming::ident(rust);
+        let meta = if sensitive_message(space, rust) {
+            quote! { meta: ::awsgen_runtime::http::ErrorMeta { message: ::std::option::Option::None, ..meta } }
+        } else {
+            quote! { meta }
+        };
+        quote! {
+            #code => ::awsgen_runtime::http::query_protocol::error_body(element, &schema::#variant)
+                .map(|error| #error::#variant { error: ::std::boxed::Box::new(error), #meta }),
+        }
+    });
+    let modelled = if op.error_codes.is_empty() {
+        quote! { |_, _, _| ::std::option::Option::None }
+    } else {
+        quote! {
+            |code, meta, element| ::std::option::Option::Some(match code {
+                #(#arms)*
+                _ => return ::std::option::Option::None,
+            })
+        }
+    };
+    let output = match &op.output {
+        None => quote! { ::std::result::Result::Ok(()) },
+        Some(name) => {
+            let ident = naming::ident(name);
+            quote! { ::awsgen_runtime::http::query_protocol::parse_output(&SERVICE, Self::NAME, response, &schema::#ident) }
+        }
+    };
+    quote! {
+        #[inline]
+        fn parse_response(
+            response: &::awsgen_runtime::http::Response<&[u8]>,
+        ) -> ::std::result::Result<Self::Output, ::awsgen_runtime::http::ResponseError<Self::Error>> {
+            if !response.status().is_success() {
+                return ::std::result::Result::Err(::awsgen_runtime::http::query_protocol::parse_error(
                     response,
                     #modelled,
                     |meta, body| #error::Unhandled { meta, body },

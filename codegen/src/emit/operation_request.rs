@@ -49,6 +49,28 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
     if space.wire.json_protocol() == Some("restJson1") {
         return super::operation_rest::build_request(space, op, fill, finish);
     }
+    if space.wire.is_query() {
+        let input_arg = match &op.input {
+            Some(name) => {
+                let ident = naming::ident(name);
+                quote! { ::std::option::Option::Some((input, &schema::#ident)) }
+            }
+            None => quote! { { let _ = input; ::std::option::Option::None::<(&(), _)> } },
+        };
+        return quote! {
+            #[inline]
+            fn build_request(
+                input: &Self::Input,
+                ctx: &::awsgen_runtime::http::RequestContext,
+            ) -> ::std::result::Result<::awsgen_runtime::http::Request<::std::vec::Vec<u8>>, ::awsgen_runtime::http::BuildError> {
+                #fill
+                #[allow(unused_mut, reason = "only operations with a host prefix or a checksum change the request")]
+                let mut request = ::awsgen_runtime::http::query_protocol::query_request(&SERVICE, Self::NAME, #input_arg)?;
+                #finish
+                ::std::result::Result::Ok(request)
+            }
+        };
+    }
     let body = match &op.input {
         Some(_) => quote! { ::awsgen_runtime::json::to_request_body(input) },
         None => quote! { { let _ = input; b"{}".to_vec() } },

@@ -9,6 +9,8 @@ mod context;
 mod error;
 pub mod json_protocol;
 mod paginate;
+#[cfg(feature = "xml")]
+pub mod query_protocol;
 pub mod rest;
 mod uri;
 mod waiter;
@@ -33,6 +35,10 @@ pub enum Protocol {
     AwsJson1_1,
     /// `aws.protocols#restJson1`.
     RestJson1,
+    /// `aws.protocols#awsQuery`.
+    AwsQuery,
+    /// `aws.protocols#ec2Query`.
+    Ec2Query,
 }
 
 /// What a generated service module knows about its service (one `pub static SERVICE:

@@ -246,6 +246,54 @@ include!("legacy_input_rest_json_25_11.rs");
 
 include!("legacy_input_rest_json_26_0.rs");
 
+include!("input_query_0_0.rs");
+
+include!("input_query_1_0.rs");
+
+include!("input_query_2_0.rs");
+
+include!("input_query_3_0.rs");
+
+include!("input_query_4_0.rs");
+
+include!("input_query_5_0.rs");
+
+include!("input_query_6_0.rs");
+
+include!("input_query_7_0.rs");
+
+include!("input_query_8_0.rs");
+
+include!("input_query_9_0.rs");
+
+include!("input_query_10_0.rs");
+
+include!("input_query_11_0.rs");
+
+include!("input_query_12_0.rs");
+
+include!("input_ec2_0_0.rs");
+
+include!("input_ec2_1_0.rs");
+
+include!("input_ec2_2_0.rs");
+
+include!("input_ec2_3_0.rs");
+
+include!("input_ec2_4_0.rs");
+
+include!("input_ec2_5_0.rs");
+
+include!("input_ec2_6_0.rs");
+
+include!("input_ec2_7_0.rs");
+
+include!("input_ec2_8_0.rs");
+
+include!("input_ec2_9_0.rs");
+
+include!("input_ec2_10_0.rs");
+
 include!("output_json_0_0.rs");
 
 include!("output_json_2_0.rs");
@@ -407,6 +455,92 @@ include!("legacy_output_rest_json_17_0.rs");
 include!("legacy_output_rest_json_18_0.rs");
 
 include!("legacy_output_rest_json_19_0.rs");
+
+include!("output_query_0_0.rs");
+
+include!("output_query_1_0.rs");
+
+include!("output_query_2_0.rs");
+
+include!("output_query_3_0.rs");
+
+include!("output_query_4_0.rs");
+
+include!("output_query_5_0.rs");
+
+include!("output_query_6_0.rs");
+
+include!("output_query_7_0.rs");
+
+include!("output_query_8_0.rs");
+
+include!("output_query_9_0.rs");
+
+include!("output_query_10_0.rs");
+
+include!("output_query_12_0.rs");
+
+include!("output_query_13_0.rs");
+
+include!("output_query_14_0.rs");
+
+include!("output_query_15_0.rs");
+
+include!("output_query_16_0.rs");
+
+include!("output_query_17_0.rs");
+
+include!("output_query_18_0.rs");
+
+include!("output_query_19_0.rs");
+
+include!("output_query_20_0.rs");
+
+include!("output_query_21_0.rs");
+
+include!("output_query_22_0.rs");
+
+include!("output_query_23_0.rs");
+
+include!("output_query_24_0.rs");
+
+include!("output_query_25_0.rs");
+
+include!("output_ec2_0_0.rs");
+
+include!("output_ec2_1_0.rs");
+
+include!("output_ec2_2_0.rs");
+
+include!("output_ec2_3_0.rs");
+
+include!("output_ec2_4_0.rs");
+
+include!("output_ec2_5_0.rs");
+
+include!("output_ec2_6_0.rs");
+
+include!("output_ec2_7_0.rs");
+
+include!("output_ec2_8_0.rs");
+
+include!("output_ec2_9_0.rs");
+
+include!("output_ec2_10_0.rs");
+
+include!("output_ec2_11_0.rs");
+
+include!("output_ec2_12_0.rs");
+
+include!("output_ec2_13_0.rs");
+
+include!("output_ec2_14_0.rs");
+
+include!("output_ec2_15_0.rs");
+
+include!("output_ec2_16_0.rs");
+
+include!("output_ec2_17_0.rs");
 
 /// Every case, by its key (`xtask::codegen::protocol_case_key`), and its module.
 pub const CASES: &[(&str, &str)] = &[
@@ -678,6 +812,73 @@ pub const CASES: &[(&str, &str)] = &[
     ("legacy_input_rest_json_25_11", "legacy_input_rest_json_25_11"),
     ("legacy_input_rest_json_26_0", "legacy_input_rest_json_26_0"),
     ("legacy_input_rest_json_26_1", "legacy_input_rest_json_26_0"),
+    ("input_query_0_0", "input_query_0_0"),
+    ("input_query_1_0", "input_query_1_0"),
+    ("input_query_2_0", "input_query_2_0"),
+    ("input_query_3_0", "input_query_3_0"),
+    ("input_query_4_0", "input_query_4_0"),
+    ("input_query_5_0", "input_query_5_0"),
+    ("input_query_6_0", "input_query_6_0"),
+    ("input_query_7_0", "input_query_7_0"),
+    ("input_query_7_1", "input_query_7_0"),
+    ("input_query_8_0", "input_query_8_0"),
+    ("input_query_8_1", "input_query_8_0"),
+    ("input_query_9_0", "input_query_9_0"),
+    ("input_query_9_1", "input_query_9_0"),
+    ("input_query_9_2", "input_query_9_0"),
+    ("input_query_9_3", "input_query_9_0"),
+    ("input_query_9_4", "input_query_9_0"),
+    ("input_query_9_5", "input_query_9_0"),
+    ("input_query_10_0", "input_query_10_0"),
+    ("input_query_10_1", "input_query_10_0"),
+    ("input_query_10_2", "input_query_10_0"),
+    ("input_query_10_3", "input_query_10_0"),
+    ("input_query_10_4", "input_query_10_0"),
+    ("input_query_10_5", "input_query_10_0"),
+    ("input_query_10_6", "input_query_10_0"),
+    ("input_query_10_7", "input_query_10_0"),
+    ("input_query_10_8", "input_query_10_0"),
+    ("input_query_11_0", "input_query_11_0"),
+    ("input_query_12_0", "input_query_12_0"),
+    ("input_query_12_1", "input_query_12_0"),
+    ("input_query_12_2", "input_query_12_0"),
+    ("input_query_12_3", "input_query_12_0"),
+    ("input_query_12_4", "input_query_12_0"),
+    ("input_query_12_5", "input_query_12_0"),
+    ("input_query_12_6", "input_query_12_0"),
+    ("input_query_12_7", "input_query_12_0"),
+    ("input_query_12_8", "input_query_12_0"),
+    ("input_query_12_9", "input_query_12_0"),
+    ("input_query_12_10", "input_query_12_0"),
+    ("input_ec2_0_0", "input_ec2_0_0"),
+    ("input_ec2_1_0", "input_ec2_1_0"),
+    ("input_ec2_2_0", "input_ec2_2_0"),
+    ("input_ec2_3_0", "input_ec2_3_0"),
+    ("input_ec2_4_0", "input_ec2_4_0"),
+    ("input_ec2_5_0", "input_ec2_5_0"),
+    ("input_ec2_6_0", "input_ec2_6_0"),
+    ("input_ec2_6_1", "input_ec2_6_0"),
+    ("input_ec2_7_0", "input_ec2_7_0"),
+    ("input_ec2_7_1", "input_ec2_7_0"),
+    ("input_ec2_8_0", "input_ec2_8_0"),
+    ("input_ec2_8_1", "input_ec2_8_0"),
+    ("input_ec2_8_2", "input_ec2_8_0"),
+    ("input_ec2_8_3", "input_ec2_8_0"),
+    ("input_ec2_8_4", "input_ec2_8_0"),
+    ("input_ec2_9_0", "input_ec2_9_0"),
+    ("input_ec2_10_0", "input_ec2_10_0"),
+    ("input_ec2_10_1", "input_ec2_10_0"),
+    ("input_ec2_10_2", "input_ec2_10_0"),
+    ("input_ec2_10_3", "input_ec2_10_0"),
+    ("input_ec2_10_4", "input_ec2_10_0"),
+    ("input_ec2_10_5", "input_ec2_10_0"),
+    ("input_ec2_10_6", "input_ec2_10_0"),
+    ("input_ec2_10_7", "input_ec2_10_0"),
+    ("input_ec2_10_8", "input_ec2_10_0"),
+    ("input_ec2_10_9", "input_ec2_10_0"),
+    ("input_ec2_10_10", "input_ec2_10_0"),
+    ("input_ec2_10_11", "input_ec2_10_0"),
+    ("input_ec2_10_12", "input_ec2_10_0"),
     ("output_json_0_0", "output_json_0_0"),
     ("output_json_0_1", "output_json_0_0"),
     ("output_json_1_0", "input_json_0_0"),
@@ -912,6 +1113,73 @@ pub const CASES: &[(&str, &str)] = &[
     ("legacy_output_rest_json_17_2", "legacy_output_rest_json_17_0"),
     ("legacy_output_rest_json_18_0", "legacy_output_rest_json_18_0"),
     ("legacy_output_rest_json_19_0", "legacy_output_rest_json_19_0"),
+    ("output_query_0_0", "output_query_0_0"),
+    ("output_query_0_1", "output_query_0_0"),
+    ("output_query_1_0", "output_query_1_0"),
+    ("output_query_2_0", "output_query_2_0"),
+    ("output_query_3_0", "output_query_3_0"),
+    ("output_query_4_0", "output_query_4_0"),
+    ("output_query_5_0", "output_query_5_0"),
+    ("output_query_6_0", "output_query_6_0"),
+    ("output_query_7_0", "output_query_7_0"),
+    ("output_query_8_0", "output_query_8_0"),
+    ("output_query_9_0", "output_query_9_0"),
+    ("output_query_10_0", "output_query_10_0"),
+    ("output_query_11_0", "input_query_5_0"),
+    ("output_query_12_0", "output_query_12_0"),
+    ("output_query_13_0", "output_query_13_0"),
+    ("output_query_14_0", "output_query_14_0"),
+    ("output_query_14_1", "output_query_14_0"),
+    ("output_query_14_2", "output_query_14_0"),
+    ("output_query_14_3", "output_query_14_0"),
+    ("output_query_15_0", "output_query_15_0"),
+    ("output_query_16_0", "output_query_16_0"),
+    ("output_query_16_1", "output_query_16_0"),
+    ("output_query_17_0", "output_query_17_0"),
+    ("output_query_18_0", "output_query_18_0"),
+    ("output_query_18_1", "output_query_18_0"),
+    ("output_query_19_0", "output_query_19_0"),
+    ("output_query_20_0", "output_query_20_0"),
+    ("output_query_21_0", "output_query_21_0"),
+    ("output_query_22_0", "output_query_22_0"),
+    ("output_query_23_0", "output_query_23_0"),
+    ("output_query_24_0", "output_query_24_0"),
+    ("output_query_25_0", "output_query_25_0"),
+    ("output_query_25_1", "output_query_25_0"),
+    ("output_query_25_2", "output_query_25_0"),
+    ("output_query_25_3", "output_query_25_0"),
+    ("output_query_25_4", "output_query_25_0"),
+    ("output_query_25_5", "output_query_25_0"),
+    ("output_query_25_6", "output_query_25_0"),
+    ("output_ec2_0_0", "output_ec2_0_0"),
+    ("output_ec2_0_1", "output_ec2_0_0"),
+    ("output_ec2_1_0", "output_ec2_1_0"),
+    ("output_ec2_2_0", "output_ec2_2_0"),
+    ("output_ec2_3_0", "output_ec2_3_0"),
+    ("output_ec2_4_0", "output_ec2_4_0"),
+    ("output_ec2_5_0", "output_ec2_5_0"),
+    ("output_ec2_6_0", "output_ec2_6_0"),
+    ("output_ec2_7_0", "output_ec2_7_0"),
+    ("output_ec2_8_0", "output_ec2_8_0"),
+    ("output_ec2_9_0", "output_ec2_9_0"),
+    ("output_ec2_9_1", "output_ec2_9_0"),
+    ("output_ec2_9_2", "output_ec2_9_0"),
+    ("output_ec2_9_3", "output_ec2_9_0"),
+    ("output_ec2_10_0", "output_ec2_10_0"),
+    ("output_ec2_11_0", "output_ec2_11_0"),
+    ("output_ec2_11_1", "output_ec2_11_0"),
+    ("output_ec2_12_0", "output_ec2_12_0"),
+    ("output_ec2_13_0", "output_ec2_13_0"),
+    ("output_ec2_14_0", "output_ec2_14_0"),
+    ("output_ec2_15_0", "output_ec2_15_0"),
+    ("output_ec2_16_0", "output_ec2_16_0"),
+    ("output_ec2_17_0", "output_ec2_17_0"),
+    ("output_ec2_17_1", "output_ec2_17_0"),
+    ("output_ec2_17_2", "output_ec2_17_0"),
+    ("output_ec2_17_3", "output_ec2_17_0"),
+    ("output_ec2_17_4", "output_ec2_17_0"),
+    ("output_ec2_17_5", "output_ec2_17_0"),
+    ("output_ec2_17_6", "output_ec2_17_0"),
 ];
 
 /// Modules whose model does not generate, with the error.
@@ -1293,6 +1561,58 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "legacy_input_rest_json_26_0" => {
             legacy_input_rest_json_26_0::operation::visit_operation(operation, visitor)
         }
+        "input_query_0_0" => {
+            input_query_0_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_1_0" => {
+            input_query_1_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_2_0" => {
+            input_query_2_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_3_0" => {
+            input_query_3_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_4_0" => {
+            input_query_4_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_5_0" => {
+            input_query_5_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_6_0" => {
+            input_query_6_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_7_0" => {
+            input_query_7_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_8_0" => {
+            input_query_8_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_9_0" => {
+            input_query_9_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_10_0" => {
+            input_query_10_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_11_0" => {
+            input_query_11_0::operation::visit_operation(operation, visitor)
+        }
+        "input_query_12_0" => {
+            input_query_12_0::operation::visit_operation(operation, visitor)
+        }
+        "input_ec2_0_0" => input_ec2_0_0::operation::visit_operation(operation, visitor),
+        "input_ec2_1_0" => input_ec2_1_0::operation::visit_operation(operation, visitor),
+        "input_ec2_2_0" => input_ec2_2_0::operation::visit_operation(operation, visitor),
+        "input_ec2_3_0" => input_ec2_3_0::operation::visit_operation(operation, visitor),
+        "input_ec2_4_0" => input_ec2_4_0::operation::visit_operation(operation, visitor),
+        "input_ec2_5_0" => input_ec2_5_0::operation::visit_operation(operation, visitor),
+        "input_ec2_6_0" => input_ec2_6_0::operation::visit_operation(operation, visitor),
+        "input_ec2_7_0" => input_ec2_7_0::operation::visit_operation(operation, visitor),
+        "input_ec2_8_0" => input_ec2_8_0::operation::visit_operation(operation, visitor),
+        "input_ec2_9_0" => input_ec2_9_0::operation::visit_operation(operation, visitor),
+        "input_ec2_10_0" => {
+            input_ec2_10_0::operation::visit_operation(operation, visitor)
+        }
         "output_json_0_0" => {
             output_json_0_0::operation::visit_operation(operation, visitor)
         }
@@ -1535,6 +1855,135 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         }
         "legacy_output_rest_json_19_0" => {
             legacy_output_rest_json_19_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_0_0" => {
+            output_query_0_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_1_0" => {
+            output_query_1_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_2_0" => {
+            output_query_2_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_3_0" => {
+            output_query_3_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_4_0" => {
+            output_query_4_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_5_0" => {
+            output_query_5_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_6_0" => {
+            output_query_6_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_7_0" => {
+            output_query_7_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_8_0" => {
+            output_query_8_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_9_0" => {
+            output_query_9_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_10_0" => {
+            output_query_10_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_12_0" => {
+            output_query_12_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_13_0" => {
+            output_query_13_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_14_0" => {
+            output_query_14_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_15_0" => {
+            output_query_15_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_16_0" => {
+            output_query_16_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_17_0" => {
+            output_query_17_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_18_0" => {
+            output_query_18_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_19_0" => {
+            output_query_19_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_20_0" => {
+            output_query_20_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_21_0" => {
+            output_query_21_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_22_0" => {
+            output_query_22_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_23_0" => {
+            output_query_23_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_24_0" => {
+            output_query_24_0::operation::visit_operation(operation, visitor)
+        }
+        "output_query_25_0" => {
+            output_query_25_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_0_0" => {
+            output_ec2_0_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_1_0" => {
+            output_ec2_1_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_2_0" => {
+            output_ec2_2_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_3_0" => {
+            output_ec2_3_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_4_0" => {
+            output_ec2_4_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_5_0" => {
+            output_ec2_5_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_6_0" => {
+            output_ec2_6_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_7_0" => {
+            output_ec2_7_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_8_0" => {
+            output_ec2_8_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_9_0" => {
+            output_ec2_9_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_10_0" => {
+            output_ec2_10_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_11_0" => {
+            output_ec2_11_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_12_0" => {
+            output_ec2_12_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_13_0" => {
+            output_ec2_13_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_14_0" => {
+            output_ec2_14_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_15_0" => {
+            output_ec2_15_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_16_0" => {
+            output_ec2_16_0::operation::visit_operation(operation, visitor)
+        }
+        "output_ec2_17_0" => {
+            output_ec2_17_0::operation::visit_operation(operation, visitor)
         }
         _ => ::std::option::Option::None,
     }
