@@ -111,6 +111,10 @@ enum Command {
         /// botocore version; the newest release when omitted.
         #[arg(long)]
         botocore: Option<String>,
+        /// Also vendor these services (botocore's folder names, `sts`), beside those
+        /// `models/` has.
+        #[arg(long, value_delimiter = ',')]
+        add: Vec<String>,
     },
 }
 
@@ -205,8 +209,8 @@ fn run(cli: Cli) -> Result<std::process::ExitCode> {
             cfn_lint::fetch_templates(&root)?;
             Ok(std::process::ExitCode::SUCCESS)
         }
-        Command::UpdateModels { botocore } => {
-            models::update(&root, botocore.as_deref())?;
+        Command::UpdateModels { botocore, add } => {
+            models::update(&root, botocore.as_deref(), &add)?;
             codegen::repository(&root, false)
         }
     }

@@ -24,12 +24,18 @@ const SERVICE_FILES: [&str; 9] = [
     "endpoint-rule-set-1.json.gz",
 ];
 
-pub fn update(root: &Path, version: Option<&str>) -> Result<()> {
+pub fn update(root: &Path, version: Option<&str>, add: &[String]) -> Result<()> {
     let models = root.join("models");
-    let services: Vec<String> = super::codegen::model_files(&models)?
+    let mut services: Vec<String> = super::codegen::model_files(&models)?
         .into_iter()
         .map(|(m, _)| m)
         .collect();
+    for service in add {
+        if !services.contains(service) {
+            services.push(service.clone());
+        }
+    }
+    services.sort();
     // Loaded before anything is overwritten, so the report compares what was there.
     let before = super::diff::load_services(&models);
     let previous = super::changelog::botocore_version(&models);
