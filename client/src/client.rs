@@ -391,6 +391,36 @@ impl Client {
         Op: HttpOperation,
         Op::Input: Validate,
     {
+        self.call_with::<Op>(input, true).await
+    }
+
+    /// Calls `Op` without signing the request: the operations whose model says no auth
+    /// (STS `AssumeRoleWithWebIdentity`, which the credentials chain calls before it has any
+    /// credentials).
+    #[cfg_attr(
+        not(feature = "sts"),
+        allow(dead_code, reason = "only the STS providers call it")
+    )]
+    pub(crate) async fn call_unsigned<Op>(
+        &self,
+        input: &Op::Input,
+    ) -> Result<Op::Output, CallError<Op::Error>>
+    where
+        Op: HttpOperation,
+        Op::Input: Validate,
+    {
+        self.call_with::<Op>(input, false).await
+    }
+
+    async fn call_with<Op>(
+        &self,
+        input: &Op::Input,
+        signed: bool,
+    ) -> Result<Op::Output, CallError<Op::Error>>
+    where
+        Op: HttpOperation,
+        Op::Input: Validate,
+    {
         if self.validate {
             input.validate().map_err(CallError::Validation)?;
         }
@@ -426,17 +456,19 @@ impl Client {
             *request.method_mut() = parts.method.clone();
             *request.uri_mut() = uri.clone();
             *request.headers_mut() = parts.headers.clone();
-            let credentials = self
-                .credentials
-                .for_signing()
-                .await
-                .map_err(CallError::Credentials)?;
-            let scope = SigningScope {
-                name: &route.signing_name,
-                region: &route.signing_region,
-                time: SystemTime::now(),
-            };
-            sign::sign_as(&mut request, &credentials, scope).map_err(CallError::Sign)?;
+            if signed {
+                let credentials = self
+                    .credentials
+                    .for_signing()
+                    .await
+                    .map_err(CallError::Credentials)?;
+                let scope = SigningScope {
+                    name: &route.signing_name,
+                    region: &route.signing_region,
+                    time: SystemTime::now(),
+                };
+                sign::sign_as(&mut request, &credentials, scope).map_err(CallError::Sign)?;
+            }
             let response = self
                 .http
                 .send(request)

@@ -343,54 +343,132 @@ async fn cached_until_five_minutes_before_expiry() {
     assert_eq!(source.calls.load(Ordering::SeqCst), 2);
 }
 
-/// A profile with both keys and `role_arn`: aws-config and botocore assume the role (the keys
-/// are only a `source_profile`'s), so signing with the keys would act as the IAM user. Until
-/// assume-role exists, an error that says so.
+/// An SSO profile is an error that says so (never the keys the same profile may hold).
 #[tokio::test]
-async fn a_profile_with_keys_and_role_arn_is_an_error_not_the_users_keys() {
-    let (env, home) = env("role-arn-keys");
+async fn an_sso_profile_is_an_error_not_the_users_keys() {
+    let (env, home) = env("sso-keys");
     std::fs::write(
         home.join(".aws/credentials"),
-        "[default]\naws_access_key_id = AKIDUSER\naws_secret_access_key = s\n\
-         role_arn = arn:aws:iam::123456789012:role/deploy\nsource_profile = default\n\
-         [sso]\naws_access_key_id = AKIDUSER\naws_secret_access_key = s\nsso_session = corp\n",
+        "[sso]\naws_access_key_id = AKIDUSER\naws_secret_access_key = s\nsso_session = corp\n",
     )
     .expect("written");
-    let err = chain(env.clone()).await.unwrap_err();
-    assert!(
-        err.contains("role_arn profiles") && err.contains("not supported"),
-        "{err}"
-    );
     let err = chain(env.with("AWS_PROFILE", "sso")).await.unwrap_err();
     assert!(err.contains("SSO profiles"), "{err}");
 }
 
-/// `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN` (EKS IRSA, GitHub OIDC) asks for the
-/// role: falling through to instance metadata would run as the node's role. An error, and
-/// IMDS is not asked.
+/// The STS `AssumeRoleWithWebIdentity` answer of the STS API reference's example, with an
+/// expiry in 2030.
+#[cfg(feature = "sts")]
+const WEB_IDENTITY_ANSWER: &str = r#"<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleWithWebIdentityResult>
+    <SubjectFromWebIdentityToken>amzn1.account.AF6RHO7KZU5XRVQJGXK6HB56KR2A</SubjectFromWebIdentityToken>
+    <Audience>client.5498841531868486423.1548@apps.example.com</Audience>
+    <AssumedRoleUser>
+      <Arn>arn:aws:sts::123456789012:assumed-role/FederatedWebIdentityRole/app1</Arn>
+      <AssumedRoleId>AROACLKWSDQRAOEXAMPLE:app1</AssumedRoleId>
+    </AssumedRoleUser>
+    <Credentials>
+      <SessionToken>AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE</SessionToken>
+      <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>
+      <Expiration>2030-01-02T03:04:05Z</Expiration>
+      <AccessKeyId>ASgeIAIOSFODNN7EXAMPLE</AccessKeyId>
+    </Credentials>
+    <SourceIdentity>SourceIdentityValue</SourceIdentity>
+    <Provider>www.amazon.com</Provider>
+  </AssumeRoleWithWebIdentityResult>
+  <ResponseMetadata>
+    <RequestId>ad4156e9-bce1-11e2-82e6-6b6efEXAMPLE</RequestId>
+  </ResponseMetadata>
+</AssumeRoleWithWebIdentityResponse>"#;
+
+/// `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN` (EKS IRSA, GitHub OIDC): the token is
+/// exchanged for the role's credentials with an unsigned STS `AssumeRoleWithWebIdentity`, and
+/// instance metadata is never asked (falling through to it would run as the node's role).
+#[cfg(feature = "sts")]
 #[tokio::test]
-async fn web_identity_variables_stop_the_chain_instead_of_falling_through() {
-    let server = stub::start(imds_answer).await;
+async fn web_identity_variables_assume_the_role_and_never_fall_through() {
+    let imds = stub::start(imds_answer).await;
+    let sts = stub::start(|_, _| {
+        (
+            200,
+            vec![("Content-Type", "text/xml".into())],
+            WEB_IDENTITY_ANSWER.as_bytes().to_vec(),
+        )
+    })
+    .await;
     let (env, home) = env("web-identity");
     let token = home.join("token");
-    std::fs::write(&token, "eyJ...").expect("written");
+    std::fs::write(&token, "eyJ.token\n").expect("written");
     let env = env
         .with("AWS_EC2_METADATA_DISABLED", "false")
-        .with("AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url.clone())
+        .with("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.url.clone())
+        .with("AWS_ENDPOINT_URL_STS", sts.url.clone())
+        .with("AWS_REGION", "eu-west-1")
         .with("AWS_WEB_IDENTITY_TOKEN_FILE", token.display().to_string())
-        .with("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/pod");
-    let err = chain(env.clone()).await.unwrap_err();
-    assert!(
-        err.contains("AWS_WEB_IDENTITY_TOKEN_FILE") && err.contains("not supported"),
-        "{err}"
+        .with("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/pod")
+        .with("AWS_ROLE_SESSION_NAME", "pod-session");
+    let got = chain(env.clone()).await.expect("ok").expect("found");
+    assert_eq!(got.access_key_id, "ASgeIAIOSFODNN7EXAMPLE");
+    assert_eq!(
+        got.session_token.as_deref(),
+        Some("AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE")
     );
-    assert!(server.recorded().is_empty(), "instance metadata was asked");
+    assert_eq!(got.expiry, Some(expiry_2030()));
+    assert!(imds.recorded().is_empty(), "instance metadata was asked");
+    let requests = sts.recorded();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(
+        request.header("authorization"),
+        None,
+        "the call is unsigned"
+    );
+    let body = String::from_utf8_lossy(&request.body);
+    for field in [
+        "Action=AssumeRoleWithWebIdentity",
+        "Version=2011-06-15",
+        "RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fpod",
+        "RoleSessionName=pod-session",
+        // Read from the file at each call, without its line break.
+        "WebIdentityToken=eyJ.token",
+    ] {
+        assert!(body.split('&').any(|f| f == field), "{field} in {body}");
+    }
     // Keys in the environment come first, as in the SDKs.
     let with_keys = env
         .with("AWS_ACCESS_KEY_ID", "AKIDENV")
         .with("AWS_SECRET_ACCESS_KEY", "s");
     let got = chain(with_keys).await.expect("ok").expect("found");
     assert_eq!(got.access_key_id, "AKIDENV");
+}
+
+/// STS refusing the token is an error naming the source, the role and STS's code and message;
+/// the chain stops there.
+#[cfg(feature = "sts")]
+#[tokio::test]
+async fn a_refused_web_identity_token_is_an_error_with_stss_reason() {
+    let sts = stub::start(|_, _| {
+        let body = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>\
+                    <Code>InvalidIdentityToken</Code><Message>Couldn't retrieve verification key from your identity provider</Message>\
+                    </Error><RequestId>r-1</RequestId></ErrorResponse>";
+        (400, vec![("Content-Type", "text/xml".into())], body.as_bytes().to_vec())
+    })
+    .await;
+    let (env, home) = env("web-identity-refused");
+    let token = home.join("token");
+    std::fs::write(&token, "eyJ.expired").expect("written");
+    let env = env
+        .with("AWS_ENDPOINT_URL_STS", sts.url.clone())
+        .with("AWS_WEB_IDENTITY_TOKEN_FILE", token.display().to_string())
+        .with("AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/pod");
+    let err = chain(env).await.unwrap_err();
+    assert!(
+        err.contains("AWS_WEB_IDENTITY_TOKEN_FILE")
+            && err.contains("arn:aws:iam::123456789012:role/pod")
+            && err.contains("InvalidIdentityToken")
+            && err.contains("verification key"),
+        "{err}"
+    );
 }
 
 /// `~` and `~/` in `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE` are the home directory.

@@ -5,6 +5,7 @@
 mod location;
 mod parse;
 mod process;
+mod role;
 
 pub use location::{expand_home, home_dir, FileLocations, Platform};
 pub use parse::{FileKind, ProfileParseError};
@@ -12,6 +13,7 @@ pub use parse::{FileKind, ProfileParseError};
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
 use parse::{Properties, Sections};
+pub(crate) use role::{Base, Role};
 
 /// Both files' profiles, merged: for a property set in both, the credentials file wins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -93,14 +95,14 @@ impl ProfileFiles {
     }
 }
 
-impl Profile<'_> {
+impl<'a> Profile<'a> {
     /// A property's value; an empty value reads as unset.
-    pub fn get(&self, key: &str) -> Option<&str> {
+    pub fn get(&self, key: &str) -> Option<&'a str> {
         self.raw(key).filter(|v| !v.is_empty())
     }
 
     /// A property's value as written, empty or not.
-    pub fn raw(&self, key: &str) -> Option<&str> {
+    pub fn raw(&self, key: &str) -> Option<&'a str> {
         self.properties.get(key).map(String::as_str)
     }
 
@@ -128,12 +130,16 @@ impl Profile<'_> {
     }
 }
 
-/// The selected profile's credentials: its keys, else its `credential_process`. `Ok(None)`
-/// when the default profile is absent or has neither; an error when the files do not read,
-/// when `AWS_PROFILE` names a profile that does not exist, or when the profile gets its
-/// credentials from a source this client does not implement yet (that source wins over any
-/// keys in the same profile in the SDKs, so the keys are not used in its place).
-pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, CredentialsError> {
+/// The selected profile's credentials, as [`role::plan`] resolves it: a base (keys,
+/// `credential_process`, a web identity token, a `credential_source`), then each role of its
+/// `source_profile` chain assumed in turn through STS (`chain.base` runs the bases that need
+/// the chain's sources or STS). `Ok(None)` when the default profile is absent or holds no
+/// credentials; an error when the files do not read, when `AWS_PROFILE` names a profile that
+/// does not exist, when the chain cannot be resolved, or when a step fails.
+pub(super) async fn credentials(
+    env: &Env,
+    chain: &super::DefaultChain,
+) -> Result<Option<Credentials>, CredentialsError> {
     let locations = FileLocations::from_env(env, Platform::current());
     let files = ProfileFiles::read(&locations)
         .map_err(|e| CredentialsError::new("the shared config files", e.to_string()))?;
@@ -151,22 +157,31 @@ pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, Creden
     if let Some(unsupported) = unsupported_source(&profile) {
         return Err(CredentialsError::new(source, unsupported));
     }
-    if let (Some(id), Some(secret)) = (
-        profile.get("aws_access_key_id"),
-        profile.get("aws_secret_access_key"),
-    ) {
-        let token = profile.get("aws_session_token").map(str::to_owned);
-        return Ok(Some(Credentials::new(id, secret, token)));
+    let Some(plan) = role::plan(&files, name)? else {
+        return Ok(None);
+    };
+    let region = profile.get("region").map(str::to_owned);
+    let mut credentials = chain.base(plan.base, region.as_deref()).await?;
+    for (profile, role) in &plan.roles {
+        credentials = chain
+            .assume_role(profile, credentials, role, region.as_deref())
+            .await?;
     }
-    match profile.get("credential_process") {
-        Some(command) => process::credentials(&source, command).await.map(Some),
-        None => Ok(None),
-    }
+    Ok(Some(credentials))
 }
 
-/// What to tell a user whose profile needs an STS or SSO call this client cannot make: the
-/// SDKs give such a profile the role's (or the SSO user's) credentials, never the keys the
-/// same profile may also hold.
+/// `credential_process` credentials, errors naming `source`.
+pub(super) async fn process_credentials(
+    source: &str,
+    command: &str,
+) -> Result<Credentials, CredentialsError> {
+    process::credentials(source, command).await
+}
+
+/// What to tell a user whose profile needs a source this client cannot use: SSO and login
+/// sessions; assume-role and web identity when built without the `sts` feature. The SDKs give
+/// such a profile the role's (or the SSO user's) credentials, never the keys the same profile
+/// may also hold, so those keys are not used in their place.
 fn unsupported_source(profile: &Profile<'_>) -> Option<String> {
     let name = profile.name;
     let workaround = format!(
@@ -174,23 +189,26 @@ fn unsupported_source(profile: &Profile<'_>) -> Option<String> {
          export-credentials --profile {name} --format process` (AWS CLI v2) gets them, or set \
          AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"
     );
-    let what = if profile.get("web_identity_token_file").is_some() {
-        "web identity profiles (`web_identity_token_file`, STS AssumeRoleWithWebIdentity)"
-    } else if profile.get("role_arn").is_some() || profile.get("credential_source").is_some() {
+    let sts = cfg!(feature = "sts");
+    let what = if !sts && profile.get("web_identity_token_file").is_some() {
+        "web identity profiles (`web_identity_token_file`, STS AssumeRoleWithWebIdentity) need \
+         the `sts` feature, which this build of the client lacks;"
+    } else if !sts
+        && (profile.get("role_arn").is_some() || profile.get("credential_source").is_some())
+    {
         "role_arn profiles (assume role through STS, with `source_profile` or \
-         `credential_source`)"
+         `credential_source`) need the `sts` feature, which this build of the client lacks;"
     } else if ["sso_session", "sso_start_url", "sso_account_id"]
         .iter()
         .any(|k| profile.get(k).is_some())
     {
-        "SSO profiles (`sso_session`, `sso_start_url`)"
+        "SSO profiles (`sso_session`, `sso_start_url`) are not supported by this client yet,"
     } else if profile.get("login_session").is_some() {
-        "login profiles (`login_session`)"
+        "login profiles (`login_session`) are not supported by this client yet,"
     } else {
         return None;
     };
     Some(format!(
-        "{what} are not supported by this client yet, and the profile's own keys, if any, are \
-         not used in their place; {workaround}"
+        "{what} and the profile's own keys, if any, are not used in their place; {workaround}"
     ))
 }
