@@ -361,8 +361,14 @@ async fn a_profile_with_keys_and_role_arn_is_an_error_not_the_users_keys() {
         err.contains("role_arn profiles") && err.contains("not supported"),
         "{err}"
     );
+    // Its SSO settings win over its keys too: without the `sso` feature an error that says
+    // so, with it the session's section is looked up (and is missing here).
     let err = chain(env.with("AWS_PROFILE", "sso")).await.unwrap_err();
-    assert!(err.contains("SSO profiles"), "{err}");
+    let says = match cfg!(feature = "sso") {
+        true => "no [sso-session corp]",
+        false => "SSO profiles (`sso_session`, `sso_start_url`) need awsgen-client's `sso` feature",
+    };
+    assert!(err.contains(says), "{err}");
 }
 
 /// `AWS_WEB_IDENTITY_TOKEN_FILE` with `AWS_ROLE_ARN` (EKS IRSA, GitHub OIDC) asks for the

@@ -79,7 +79,7 @@ impl DefaultChain {
         if let Some(found) = from_env(&self.env)? {
             return Ok(Some(found));
         }
-        if let Some(found) = profile::credentials(&self.env).await? {
+        if let Some(found) = profile::credentials(&self.env, &self.http).await? {
             return Ok(Some(found));
         }
         web_identity(&self.env)?;

@@ -46,6 +46,8 @@ mod chain;
 mod container;
 pub(crate) mod imds;
 mod profile;
+#[cfg(feature = "sso")]
+mod sso;
 
 pub use crate::env::Env;
 pub use cache::{CachedCredentials, DEFAULT_LOAD_TIMEOUT};

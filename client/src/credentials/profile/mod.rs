@@ -11,7 +11,9 @@ pub use parse::{FileKind, ProfileParseError};
 
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
+use crate::transport::HttpClient;
 use parse::{Properties, Sections};
+use std::sync::Arc;
 
 /// Both files' profiles, merged: for a property set in both, the credentials file wins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,6 +86,12 @@ impl ProfileFiles {
         Some(Profile { name, properties })
     }
 
+    /// The `[sso-session name]` section.
+    pub fn sso_session(&self, name: &str) -> Option<Profile<'_>> {
+        let (name, properties) = self.sections.sso_sessions.get_key_value(name)?;
+        Some(Profile { name, properties })
+    }
+
     /// Every `[sso-session name]` section, by name.
     pub fn sso_sessions(&self) -> impl Iterator<Item = Profile<'_>> {
         self.sections
@@ -93,14 +101,14 @@ impl ProfileFiles {
     }
 }
 
-impl Profile<'_> {
+impl<'a> Profile<'a> {
     /// A property's value; an empty value reads as unset.
-    pub fn get(&self, key: &str) -> Option<&str> {
+    pub fn get(&self, key: &str) -> Option<&'a str> {
         self.raw(key).filter(|v| !v.is_empty())
     }
 
     /// A property's value as written, empty or not.
-    pub fn raw(&self, key: &str) -> Option<&str> {
+    pub fn raw(&self, key: &str) -> Option<&'a str> {
         self.properties.get(key).map(String::as_str)
     }
 
@@ -128,12 +136,16 @@ impl Profile<'_> {
     }
 }
 
-/// The selected profile's credentials: its keys, else its `credential_process`. `Ok(None)`
-/// when the default profile is absent or has neither; an error when the files do not read,
-/// when `AWS_PROFILE` names a profile that does not exist, or when the profile gets its
-/// credentials from a source this client does not implement yet (that source wins over any
-/// keys in the same profile in the SDKs, so the keys are not used in its place).
-pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, CredentialsError> {
+/// The selected profile's credentials: SSO's (with the `sso` feature), else its keys, else its
+/// `credential_process`, in aws-config's order. `Ok(None)` when the default profile is absent
+/// or has none of them; an error when the files do not read, when `AWS_PROFILE` names a
+/// profile that does not exist, or when the profile gets its credentials from a source this
+/// client does not implement (that source wins over any keys in the same profile in the SDKs,
+/// so the keys are not used in its place).
+pub(super) async fn credentials(
+    env: &Env,
+    http: &Arc<dyn HttpClient>,
+) -> Result<Option<Credentials>, CredentialsError> {
     let locations = FileLocations::from_env(env, Platform::current());
     let files = ProfileFiles::read(&locations)
         .map_err(|e| CredentialsError::new("the shared config files", e.to_string()))?;
@@ -151,6 +163,14 @@ pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, Creden
     if let Some(unsupported) = unsupported_source(&profile) {
         return Err(CredentialsError::new(source, unsupported));
     }
+    #[cfg(feature = "sso")]
+    if let Some(sso) = super::sso::SsoProfile::read(&files, &profile)
+        .map_err(|e| CredentialsError::new(&source, e))?
+    {
+        return super::sso::credentials(env, http, &sso).await.map(Some);
+    }
+    #[cfg(not(feature = "sso"))]
+    let _ = http;
     if let (Some(id), Some(secret)) = (
         profile.get("aws_access_key_id"),
         profile.get("aws_secret_access_key"),
@@ -164,26 +184,32 @@ pub(super) async fn credentials(env: &Env) -> Result<Option<Credentials>, Creden
     }
 }
 
-/// What to tell a user whose profile needs an STS or SSO call this client cannot make: the
-/// SDKs give such a profile the role's (or the SSO user's) credentials, never the keys the
-/// same profile may also hold.
+/// What to tell a user whose profile needs an STS or SSO call this client cannot make (SSO:
+/// without the `sso` feature): the SDKs give such a profile the role's (or the SSO user's)
+/// credentials, never the keys the same profile may also hold.
 fn unsupported_source(profile: &Profile<'_>) -> Option<String> {
     let name = profile.name;
-    let workaround = format!(
-        "until it is, select another profile whose `credential_process = aws configure \
-         export-credentials --profile {name} --format process` (AWS CLI v2) gets them, or set \
-         AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"
+    let instead = format!(
+        "select another profile whose `credential_process = aws configure export-credentials \
+         --profile {name} --format process` (AWS CLI v2) gets them, or set AWS_ACCESS_KEY_ID, \
+         AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"
     );
+    let workaround = format!("until it is, {instead}");
     let what = if profile.get("web_identity_token_file").is_some() {
         "web identity profiles (`web_identity_token_file`, STS AssumeRoleWithWebIdentity)"
     } else if profile.get("role_arn").is_some() || profile.get("credential_source").is_some() {
         "role_arn profiles (assume role through STS, with `source_profile` or \
          `credential_source`)"
-    } else if ["sso_session", "sso_start_url", "sso_account_id"]
-        .iter()
-        .any(|k| profile.get(k).is_some())
+    } else if cfg!(not(feature = "sso"))
+        && ["sso_session", "sso_start_url", "sso_account_id"]
+            .iter()
+            .any(|k| profile.get(k).is_some())
     {
-        "SSO profiles (`sso_session`, `sso_start_url`)"
+        return Some(format!(
+            "SSO profiles (`sso_session`, `sso_start_url`) need awsgen-client's `sso` feature, \
+             which this build does not have, and the profile's own keys, if any, are not used \
+             in their place; build with `features = [\"sso\"]`, or {instead}"
+        ));
     } else if profile.get("login_session").is_some() {
         "login profiles (`login_session`)"
     } else {
