@@ -173,6 +173,20 @@ impl ClientBuilder {
         self
     }
 
+    /// An AWS SDK credentials provider (aws-config's default chain, a
+    /// `SharedCredentialsProvider`, ...) instead of the default chain, behind this client's
+    /// cache.
+    #[cfg(feature = "credential-types-bridge")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "credential-types-bridge")))]
+    pub fn sdk_credentials(
+        self,
+        provider: impl aws_credential_types::provider::ProvideCredentials + 'static,
+    ) -> Self {
+        self.credentials(Arc::new(crate::credentials::CredentialTypesProvider::new(
+            provider,
+        )))
+    }
+
     /// How long one fetch of credentials may take before the call fails (5 s by default): a
     /// `credential_process` that hangs is killed then.
     pub fn credentials_load_timeout(mut self, timeout: Duration) -> Self {

@@ -41,6 +41,8 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
+#[cfg(feature = "credential-types-bridge")]
+mod bridge;
 mod cache;
 mod chain;
 mod container;
@@ -50,6 +52,9 @@ mod profile;
 mod sso;
 
 pub use crate::env::Env;
+#[cfg(feature = "credential-types-bridge")]
+#[cfg_attr(docsrs, doc(cfg(feature = "credential-types-bridge")))]
+pub use bridge::CredentialTypesProvider;
 pub use cache::{CachedCredentials, DEFAULT_LOAD_TIMEOUT};
 pub use chain::DefaultChain;
 pub use imds::ImdsSettings;
