@@ -44,8 +44,8 @@ async fn the_sdks_credentials_and_shared_provider_are_sources() {
     }
 }
 
-/// A provider written for the AWS SDK, as a program has them: answers in turn "not loaded",
-/// a configuration error with its cause, then credentials.
+/// A provider written for the AWS SDK, as a program has them: answers in turn "not loaded"
+/// and a configuration error, each with its cause, then credentials.
 #[derive(Debug, Default)]
 struct Scripted(AtomicUsize);
 
@@ -63,12 +63,20 @@ impl SdkProvideCredentials for Scripted {
 }
 
 #[tokio::test]
-async fn not_loaded_is_not_configured_and_errors_keep_their_cause() {
+async fn the_sdks_errors_keep_their_causes() {
     let provider = CredentialTypesProvider::new(Scripted::default());
-    assert_eq!(provider.provide().await, Ok(None));
     let err = provider.provide().await.unwrap_err().to_string();
-    assert!(err.contains("role_arn is not an ARN"), "{err}");
-    assert!(err.contains("AWS SDK credentials provider"), "{err}");
+    assert_eq!(
+        err,
+        "credentials from the AWS SDK credentials provider: the credential provider was not \
+         enabled: no profile here"
+    );
+    let err = provider.provide().await.unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "credentials from the AWS SDK credentials provider: the credentials provider was not \
+         properly configured: role_arn is not an ARN"
+    );
     let got = provider.provide().await.expect("ok").expect("found");
     assert_eq!(got.access_key_id, "ASIASDK");
 }

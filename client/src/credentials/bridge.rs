@@ -4,13 +4,13 @@
 
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::transport::BoxFuture;
-use aws_credential_types::provider::error::CredentialsError as SdkError;
 use aws_credential_types::provider::ProvideCredentials as SdkProvideCredentials;
 
 /// Wraps an AWS SDK credentials provider: `ClientBuilder::credentials(Arc::new(
 /// CredentialTypesProvider::new(provider)))`, or `ClientBuilder::sdk_credentials(provider)`.
-/// Its "not loaded" answer reads as "not configured here", its other errors as errors, with
-/// their causes.
+/// Its errors, "not loaded" included, are errors with their causes: the wrapped provider is
+/// the whole source (the chain, if any, is inside it), so "not loaded" means no credentials,
+/// and its reason is what the user needs.
 #[derive(Debug, Clone)]
 pub struct CredentialTypesProvider<P>(P);
 
@@ -27,7 +27,6 @@ impl<P: SdkProvideCredentials> CredentialTypesProvider<P> {
                 session_token: c.session_token().map(str::to_owned),
                 expiry: c.expiry(),
             })),
-            Err(SdkError::CredentialsNotLoaded(_)) => Ok(None),
             Err(e) => Err(CredentialsError::new(
                 "the AWS SDK credentials provider",
                 with_causes(&e),
