@@ -79,8 +79,15 @@ impl DefaultChain {
         if let Some(found) = from_env(&self.env)? {
             return Ok(Some(found));
         }
-        if let Some(found) = profile::credentials(&self.env, &self.http).await? {
-            return Ok(Some(found));
+        match profile::credentials(&self.env).await? {
+            Some(profile::FromProfile::Credentials(found)) => return Ok(Some(found)),
+            #[cfg(feature = "sso")]
+            Some(profile::FromProfile::Sso(sso)) => {
+                return super::sso::credentials(&self.env, &self.http, &sso)
+                    .await
+                    .map(Some);
+            }
+            None => {}
         }
         web_identity(&self.env)?;
         if let Some(found) =

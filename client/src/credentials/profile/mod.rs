@@ -5,15 +5,17 @@
 mod location;
 mod parse;
 mod process;
+#[cfg(feature = "sso")]
+mod sso;
 
 pub use location::{expand_home, home_dir, FileLocations, Platform};
 pub use parse::{FileKind, ProfileParseError};
+#[cfg(feature = "sso")]
+pub(crate) use sso::SsoProfile;
 
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
-use crate::transport::HttpClient;
 use parse::{Properties, Sections};
-use std::sync::Arc;
 
 /// Both files' profiles, merged: for a property set in both, the credentials file wins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -136,16 +138,13 @@ impl<'a> Profile<'a> {
     }
 }
 
-/// The selected profile's credentials: SSO's (with the `sso` feature), else its keys, else its
-/// `credential_process`, in aws-config's order. `Ok(None)` when the default profile is absent
+/// The selected profile's credentials: its SSO settings (with the `sso` feature), else its
+/// keys, else its `credential_process`'s, in aws-config's order. `Ok(None)` when the default profile is absent
 /// or has none of them; an error when the files do not read, when `AWS_PROFILE` names a
 /// profile that does not exist, or when the profile gets its credentials from a source this
 /// client does not implement (that source wins over any keys in the same profile in the SDKs,
 /// so the keys are not used in its place).
-pub(super) async fn credentials(
-    env: &Env,
-    http: &Arc<dyn HttpClient>,
-) -> Result<Option<Credentials>, CredentialsError> {
+pub(super) async fn credentials(env: &Env) -> Result<Option<FromProfile>, CredentialsError> {
     let locations = FileLocations::from_env(env, Platform::current());
     let files = ProfileFiles::read(&locations)
         .map_err(|e| CredentialsError::new("the shared config files", e.to_string()))?;
@@ -164,24 +163,33 @@ pub(super) async fn credentials(
         return Err(CredentialsError::new(source, unsupported));
     }
     #[cfg(feature = "sso")]
-    if let Some(sso) = super::sso::SsoProfile::read(&files, &profile)
-        .map_err(|e| CredentialsError::new(&source, e))?
+    if let Some(sso) =
+        SsoProfile::read(&files, &profile).map_err(|e| CredentialsError::new(&source, e))?
     {
-        return super::sso::credentials(env, http, &sso).await.map(Some);
+        return Ok(Some(FromProfile::Sso(sso)));
     }
-    #[cfg(not(feature = "sso"))]
-    let _ = http;
     if let (Some(id), Some(secret)) = (
         profile.get("aws_access_key_id"),
         profile.get("aws_secret_access_key"),
     ) {
         let token = profile.get("aws_session_token").map(str::to_owned);
-        return Ok(Some(Credentials::new(id, secret, token)));
+        let found = Credentials::new(id, secret, token);
+        return Ok(Some(FromProfile::Credentials(found)));
     }
     match profile.get("credential_process") {
-        Some(command) => process::credentials(&source, command).await.map(Some),
+        Some(command) => process::credentials(&source, command)
+            .await
+            .map(|found| Some(FromProfile::Credentials(found))),
         None => Ok(None),
     }
+}
+
+/// What the selected profile gives.
+pub(super) enum FromProfile {
+    Credentials(Credentials),
+    /// Its SSO settings, from which the `sso` source gets the credentials.
+    #[cfg(feature = "sso")]
+    Sso(SsoProfile),
 }
 
 /// What to tell a user whose profile needs an STS or SSO call this client cannot make (SSO:
