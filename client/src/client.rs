@@ -173,6 +173,20 @@ impl ClientBuilder {
         self
     }
 
+    /// An AWS SDK credentials provider (aws-config's default chain, a
+    /// `SharedCredentialsProvider`, ...) instead of the default chain, behind this client's
+    /// cache.
+    #[cfg(feature = "credential-types-bridge")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "credential-types-bridge")))]
+    pub fn sdk_credentials(
+        self,
+        provider: impl aws_credential_types::provider::ProvideCredentials + 'static,
+    ) -> Self {
+        self.credentials(Arc::new(crate::credentials::CredentialTypesProvider::new(
+            provider,
+        )))
+    }
+
     /// How long one fetch of credentials may take before the call fails (5 s by default): a
     /// `credential_process` that hangs is killed then.
     pub fn credentials_load_timeout(mut self, timeout: Duration) -> Self {
@@ -272,37 +286,46 @@ impl ClientBuilder {
             None => Arc::new(DefaultChain::new(env.clone(), http.clone())),
         };
         Ok(Client {
-            http,
-            credentials: Arc::new(
-                CachedCredentials::new(source).with_load_timeout(
-                    self.credentials_load_timeout
-                        .unwrap_or(crate::credentials::DEFAULT_LOAD_TIMEOUT),
+            shared: Arc::new(Shared {
+                http,
+                credentials: Arc::new(
+                    CachedCredentials::new(source).with_load_timeout(
+                        self.credentials_load_timeout
+                            .unwrap_or(crate::credentials::DEFAULT_LOAD_TIMEOUT),
+                    ),
                 ),
-            ),
-            region,
-            imds_region: tokio::sync::OnceCell::new(),
-            endpoint_url: self.endpoint_url,
-            ignore_configured_endpoints,
-            profile_endpoints,
-            use_fips: flag(self.use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"),
-            use_dual_stack: flag(
-                self.use_dual_stack,
-                "AWS_USE_DUALSTACK_ENDPOINT",
-                "use_dualstack_endpoint",
-            ),
-            validate: self.validate,
-            retry,
-            quota: Arc::new(RetryQuota::default()),
-            rule_sets: Mutex::new(BTreeMap::new()),
-            routes: Mutex::new(BTreeMap::new()),
-            context,
-            env,
+                region,
+                imds_region: tokio::sync::OnceCell::new(),
+                endpoint_url: self.endpoint_url,
+                ignore_configured_endpoints,
+                profile_endpoints,
+                use_fips: flag(self.use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"),
+                use_dual_stack: flag(
+                    self.use_dual_stack,
+                    "AWS_USE_DUALSTACK_ENDPOINT",
+                    "use_dualstack_endpoint",
+                ),
+                validate: self.validate,
+                retry,
+                quota: Arc::new(RetryQuota::default()),
+                rule_sets: Mutex::new(BTreeMap::new()),
+                routes: Mutex::new(BTreeMap::new()),
+                context,
+                env,
+            }),
         })
     }
 }
 
-/// Sends generated operations. Cheap to share (`Arc`), one per program is enough.
+/// Sends generated operations. One per program is enough; a clone is cheap (one `Arc`) and
+/// shares the credentials cache, the retry quota and the resolved endpoints.
+#[derive(Clone)]
 pub struct Client {
+    shared: Arc<Shared>,
+}
+
+/// What every clone of a client shares.
+struct Shared {
     http: Arc<dyn HttpClient>,
     credentials: Arc<CachedCredentials>,
     /// The region given or configured (builder, environment, profile).
@@ -351,19 +374,21 @@ impl Client {
     /// The region: given to the builder, else `AWS_REGION`, `AWS_DEFAULT_REGION`, the
     /// profile's `region`, else (once a call has asked for it) the EC2 instance's.
     pub fn region(&self) -> Option<&str> {
-        self.region
+        self.shared
+            .region
             .as_deref()
-            .or_else(|| self.imds_region.get()?.as_deref())
+            .or_else(|| self.shared.imds_region.get()?.as_deref())
     }
 
     /// The region, asking EC2 instance metadata when none is configured, as the SDKs' region
     /// chain ends (`AWS_EC2_METADATA_DISABLED=true` turns that off).
     pub async fn resolve_region(&self) -> Option<&str> {
-        if self.region.is_none() {
-            let http = &*self.http;
+        if self.shared.region.is_none() {
+            let http = &*self.shared.http;
             let settings = crate::credentials::ImdsSettings::default();
-            self.imds_region
-                .get_or_init(|| crate::credentials::imds::region(&self.env, http, settings))
+            self.shared
+                .imds_region
+                .get_or_init(|| crate::credentials::imds::region(&self.shared.env, http, settings))
                 .await;
         }
         self.region()
@@ -372,7 +397,7 @@ impl Client {
     /// What requests are built with: the request compression settings the client was given
     /// or read.
     pub fn request_context(&self) -> &RequestContext {
-        &self.context
+        &self.shared.context
     }
 
     /// Calls `Op` with `input`.
@@ -391,15 +416,15 @@ impl Client {
         Op: HttpOperation,
         Op::Input: Validate,
     {
-        self.call_with::<Op>(input, true).await
+        self.send::<Op>(input, Auth::SigV4).await
     }
 
-    /// Calls `Op` without signing the request: the operations whose model says no auth
-    /// (STS `AssumeRoleWithWebIdentity`, which the credentials chain calls before it has any
-    /// credentials).
+    /// Calls `Op` without signing: the operations the model marks `authtype: none`, which the
+    /// credential sources call to get credentials (SSO `GetRoleCredentials`, SSO-OIDC
+    /// `CreateToken`, STS `AssumeRoleWithWebIdentity`).
     #[cfg_attr(
-        not(feature = "sts"),
-        allow(dead_code, reason = "only the STS providers call it")
+        not(any(feature = "sso", feature = "sts")),
+        allow(dead_code, reason = "only the SSO and STS sources call it")
     )]
     pub(crate) async fn call_unsigned<Op>(
         &self,
@@ -409,24 +434,24 @@ impl Client {
         Op: HttpOperation,
         Op::Input: Validate,
     {
-        self.call_with::<Op>(input, false).await
+        self.send::<Op>(input, Auth::None).await
     }
 
-    async fn call_with<Op>(
+    async fn send<Op>(
         &self,
         input: &Op::Input,
-        signed: bool,
+        auth: Auth,
     ) -> Result<Op::Output, CallError<Op::Error>>
     where
         Op: HttpOperation,
         Op::Input: Validate,
     {
-        if self.validate {
+        if self.shared.validate {
             input.validate().map_err(CallError::Validation)?;
         }
         self.resolve_region().await;
         let route = self.route(Op::SERVICE).map_err(CallError::Endpoint)?;
-        let request = Op::build_request(input, &self.context).map_err(CallError::Build)?;
+        let request = Op::build_request(input, &self.shared.context).map_err(CallError::Build)?;
         let (mut parts, body) = request.into_parts();
         let uri = absolute_uri(
             &route.endpoint.url,
@@ -456,8 +481,9 @@ impl Client {
             *request.method_mut() = parts.method.clone();
             *request.uri_mut() = uri.clone();
             *request.headers_mut() = parts.headers.clone();
-            if signed {
+            if auth == Auth::SigV4 {
                 let credentials = self
+                    .shared
                     .credentials
                     .for_signing()
                     .await
@@ -470,6 +496,7 @@ impl Client {
                 sign::sign_as(&mut request, &credentials, scope).map_err(CallError::Sign)?;
             }
             let response = self
+                .shared
                 .http
                 .send(request)
                 .await
@@ -489,7 +516,13 @@ impl Client {
                 },
             })
         };
-        retry::retry(&self.retry, &self.quota, attempt, CallError::retry_kind).await
+        retry::retry(
+            &self.shared.retry,
+            &self.shared.quota,
+            attempt,
+            CallError::retry_kind,
+        )
+        .await
     }
 
     /// The endpoint for `service`: the rule set's answer for the region, FIPS and dual-stack
@@ -505,7 +538,7 @@ impl Client {
     fn route(&self, service: &'static ServiceMeta) -> Result<Arc<Route>, EndpointError> {
         let cached =
             |cache: &BTreeMap<&'static str, Arc<Route>>| cache.get(service.sdk_id).cloned();
-        if let Some(route) = cached(&self.routes.lock().unwrap_or_else(|e| e.into_inner())) {
+        if let Some(route) = cached(&self.shared.routes.lock().unwrap_or_else(|e| e.into_inner())) {
             return Ok(route);
         }
         let endpoint = self.resolve_endpoint(service)?;
@@ -515,7 +548,8 @@ impl Client {
             signing_name,
             signing_region,
         });
-        self.routes
+        self.shared
+            .routes
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(service.sdk_id, route.clone());
@@ -524,6 +558,7 @@ impl Client {
 
     fn resolve_endpoint(&self, service: &'static ServiceMeta) -> Result<Endpoint, EndpointError> {
         let configured = self
+            .shared
             .endpoint_url
             .clone()
             .or_else(|| self.env_endpoint(service));
@@ -545,11 +580,15 @@ impl Client {
         if let Some(region) = self.region() {
             rules.set_built_in(&mut params, "AWS::Region", Value::from(region));
         }
-        rules.set_built_in(&mut params, "AWS::UseFIPS", Value::Bool(self.use_fips));
+        rules.set_built_in(
+            &mut params,
+            "AWS::UseFIPS",
+            Value::Bool(self.shared.use_fips),
+        );
         rules.set_built_in(
             &mut params,
             "AWS::UseDualStack",
-            Value::Bool(self.use_dual_stack),
+            Value::Bool(self.shared.use_dual_stack),
         );
         if let Some(url) = configured {
             rules.set_built_in(&mut params, "SDK::Endpoint", Value::String(url));
@@ -562,7 +601,7 @@ impl Client {
     /// `<service> = endpoint_url = ...`, the profile's `endpoint_url`; none when
     /// `ignore_configured_endpoint_urls` is set.
     fn env_endpoint(&self, service: &ServiceMeta) -> Option<String> {
-        if self.ignore_configured_endpoints {
+        if self.shared.ignore_configured_endpoints {
             return None;
         }
         let key = |upper: bool| -> String {
@@ -577,16 +616,27 @@ impl Client {
                 .collect()
         };
         let specific = format!("AWS_ENDPOINT_URL_{}", key(true));
-        self.env
+        self.shared
+            .env
             .get(&specific)
-            .or_else(|| self.env.get("AWS_ENDPOINT_URL"))
+            .or_else(|| self.shared.env.get("AWS_ENDPOINT_URL"))
             .map(str::to_owned)
-            .or_else(|| self.profile_endpoints.services.get(&key(false)).cloned())
-            .or_else(|| self.profile_endpoints.global.clone())
+            .or_else(|| {
+                self.shared
+                    .profile_endpoints
+                    .services
+                    .get(&key(false))
+                    .cloned()
+            })
+            .or_else(|| self.shared.profile_endpoints.global.clone())
     }
 
     fn rule_set(&self, service: &'static str, text: &str) -> Result<Arc<RuleSet>, RuleSetError> {
-        let mut cache = self.rule_sets.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = self
+            .shared
+            .rule_sets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         if let Some(rules) = cache.get(service) {
             return Ok(rules.clone());
         }
@@ -612,6 +662,15 @@ impl Client {
             .unwrap_or_else(|| "us-east-1".to_owned());
         (name, region)
     }
+}
+
+/// How a call is authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Auth {
+    SigV4,
+    /// Unsigned: the operation carries its own token (SSO's bearer token header, SSO-OIDC's
+    /// client secret in the body).
+    None,
 }
 
 fn plain_endpoint(url: String) -> Endpoint {

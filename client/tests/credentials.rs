@@ -352,8 +352,14 @@ async fn an_sso_profile_is_an_error_not_the_users_keys() {
         "[sso]\naws_access_key_id = AKIDUSER\naws_secret_access_key = s\nsso_session = corp\n",
     )
     .expect("written");
+    // Its SSO settings win over its keys: without the `sso` feature an error that says so,
+    // with it the session's section is looked up (and is missing here).
     let err = chain(env.with("AWS_PROFILE", "sso")).await.unwrap_err();
-    assert!(err.contains("SSO profiles"), "{err}");
+    let says = match cfg!(feature = "sso") {
+        true => "no [sso-session corp]",
+        false => "SSO profiles (`sso_session`, `sso_start_url`) need awsgen-client's `sso` feature",
+    };
+    assert!(err.contains(says), "{err}");
 }
 
 /// The STS `AssumeRoleWithWebIdentity` answer of the STS API reference's example, with an

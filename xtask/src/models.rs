@@ -26,10 +26,7 @@ const SERVICE_FILES: [&str; 9] = [
 
 pub fn update(root: &Path, version: Option<&str>, add: &[String]) -> Result<()> {
     let models = root.join("models");
-    let mut services: Vec<String> = super::codegen::model_files(&models)?
-        .into_iter()
-        .map(|(m, _)| m)
-        .collect();
+    let mut services = service_folders(&models)?;
     for service in add {
         if !services.contains(service) {
             services.push(service.clone());
@@ -73,6 +70,23 @@ pub fn update(root: &Path, version: Option<&str>, add: &[String]) -> Result<()> 
     let reports = super::diff::print_update_reports(&before, &models)?;
     super::changelog::record(root, &previous, &got, &reports)?;
     Ok(())
+}
+
+/// The services to vendor: every folder under `models/`, by its name, which is botocore's
+/// (`sso-oidc`, not the module `sso_oidc`). A service is added by creating its empty folder.
+fn service_folders(models: &Path) -> Result<Vec<String>> {
+    let mut services = Vec::new();
+    for entry in std::fs::read_dir(models).with_context(|| models.display().to_string())? {
+        let path = entry?.path();
+        if let (true, Some(name)) = (path.is_dir(), path.file_name().and_then(|n| n.to_str())) {
+            services.push(name.to_owned());
+        }
+    }
+    services.sort();
+    if services.is_empty() {
+        bail!("{}: no service folder inside", models.display());
+    }
+    Ok(services)
 }
 
 /// Unpacks the models of `services` from the wheel; returns the wheel's name-version.

@@ -4,7 +4,7 @@
 //! metadata.
 
 use super::imds::{self, ImdsSettings};
-use super::profile::{Base, Role};
+use super::profile::{Base, Plan, Role};
 use super::{container, profile, Credentials, CredentialsError, ProvideCredentials};
 use crate::env::Env;
 use crate::transport::{BoxFuture, HttpClient};
@@ -78,13 +78,22 @@ impl DefaultChain {
         if let Some(found) = from_env(&self.env)? {
             return Ok(Some(found));
         }
-        if let Some(found) = profile::credentials(&self.env, self).await? {
-            return Ok(Some(found));
+        match profile::credentials(&self.env)? {
+            Some(profile::FromProfile::Plan { plan, region }) => {
+                return self.run(plan, region.as_deref()).await.map(Some);
+            }
+            #[cfg(feature = "sso")]
+            Some(profile::FromProfile::Sso(sso)) => {
+                return super::sso::credentials(&self.env, &self.http, &sso)
+                    .await
+                    .map(Some);
+            }
+            None => {}
         }
         if let Some((token_file, role)) = web_identity(&self.env) {
             let base = Base::WebIdentity {
-                profile: "",
-                token_file,
+                profile: String::new(),
+                token_file: token_file.to_owned(),
                 role,
             };
             return self.base(base, None).await.map(Some);
@@ -118,31 +127,41 @@ impl DefaultChain {
         }
     }
 
-    /// Credentials from a base that needs the chain's own sources or STS: a web identity token
-    /// (a profile's, or the environment's when `profile` is empty) or a `credential_source`.
-    pub(super) async fn base(
+    /// A profile's plan carried out: its base, then each role assumed with the credentials
+    /// before it.
+    async fn run(&self, plan: Plan, region: Option<&str>) -> Result<Credentials, CredentialsError> {
+        let mut credentials = self.base(plan.base, region).await?;
+        for (profile, role) in &plan.roles {
+            credentials = self.assume_role(profile, credentials, role, region).await?;
+        }
+        Ok(credentials)
+    }
+
+    /// Credentials from a base: keys, `credential_process`, a web identity token (a
+    /// profile's, or the environment's when `profile` is empty) or a `credential_source`.
+    async fn base(
         &self,
-        base: Base<'_>,
+        base: Base,
         region: Option<&str>,
     ) -> Result<Credentials, CredentialsError> {
         match base {
             Base::Keys(keys) => Ok(keys),
             Base::Process { profile, command } => {
-                profile::process_credentials(&format!("profile `{profile}`"), command).await
+                profile::process_credentials(&format!("profile `{profile}`"), &command).await
             }
             Base::WebIdentity {
                 profile,
                 token_file,
                 role,
             } => {
-                let source = match profile {
+                let source = match profile.as_str() {
                     "" => WEB_IDENTITY.to_owned(),
                     p => format!("profile `{p}`"),
                 };
                 #[cfg(feature = "sts")]
                 {
                     self.sts(region)
-                        .with_web_identity(&source, token_file, &role)
+                        .with_web_identity(&source, &token_file, &role)
                         .await
                 }
                 #[cfg(not(feature = "sts"))]
@@ -159,7 +178,7 @@ impl DefaultChain {
                     ))
                 }
             }
-            Base::Source { profile, name } => self.named_source(profile, name).await,
+            Base::Source { profile, name } => self.named_source(&profile, &name).await,
         }
     }
 
@@ -199,7 +218,7 @@ impl DefaultChain {
     }
 
     /// Assumes `role` with `with`, for `profile`.
-    pub(super) async fn assume_role(
+    async fn assume_role(
         &self,
         profile: &str,
         with: Credentials,

@@ -41,15 +41,22 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
+#[cfg(feature = "credential-types-bridge")]
+mod bridge;
 mod cache;
 mod chain;
 mod container;
 pub(crate) mod imds;
 mod profile;
+#[cfg(feature = "sso")]
+mod sso;
 #[cfg(feature = "sts")]
 mod sts;
 
 pub use crate::env::Env;
+#[cfg(feature = "credential-types-bridge")]
+#[cfg_attr(docsrs, doc(cfg(feature = "credential-types-bridge")))]
+pub use bridge::CredentialTypesProvider;
 pub use cache::{CachedCredentials, DEFAULT_LOAD_TIMEOUT};
 pub use chain::DefaultChain;
 pub use imds::ImdsSettings;

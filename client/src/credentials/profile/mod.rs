@@ -1,19 +1,24 @@
 //! The shared `config` and `credentials` files: where they are (`location`), how they read
-//! (`parse`), and the chosen profile's credentials: its keys, or its `credential_process`
-//! (`process`); the sources this client cannot use yet are errors that say so.
+//! (`parse`), and what the chosen profile's credentials are: its SSO settings (`sso`), or a
+//! plan of keys, `credential_process` (`process`), web identity or a `credential_source`, and
+//! roles to assume (`role`); the sources this client cannot use are errors that say so.
 
 mod location;
 mod parse;
 mod process;
 mod role;
+#[cfg(feature = "sso")]
+mod sso;
 
 pub use location::{expand_home, home_dir, FileLocations, Platform};
 pub use parse::{FileKind, ProfileParseError};
+#[cfg(feature = "sso")]
+pub(crate) use sso::SsoProfile;
 
 use super::{Credentials, CredentialsError};
 use crate::env::Env;
 use parse::{Properties, Sections};
-pub(crate) use role::{Base, Role};
+pub(crate) use role::{Base, Plan, Role};
 
 /// Both files' profiles, merged: for a property set in both, the credentials file wins.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -86,6 +91,12 @@ impl ProfileFiles {
         Some(Profile { name, properties })
     }
 
+    /// The `[sso-session name]` section.
+    pub fn sso_session(&self, name: &str) -> Option<Profile<'_>> {
+        let (name, properties) = self.sections.sso_sessions.get_key_value(name)?;
+        Some(Profile { name, properties })
+    }
+
     /// Every `[sso-session name]` section, by name.
     pub fn sso_sessions(&self) -> impl Iterator<Item = Profile<'_>> {
         self.sections
@@ -130,16 +141,13 @@ impl<'a> Profile<'a> {
     }
 }
 
-/// The selected profile's credentials, as [`role::plan`] resolves it: a base (keys,
+/// The selected profile's credentials, to be got by the chain: its SSO settings (with the
+/// `sso` feature), or the [`Plan`] [`role::plan`] resolves: a base (keys,
 /// `credential_process`, a web identity token, a `credential_source`), then each role of its
-/// `source_profile` chain assumed in turn through STS (`chain.base` runs the bases that need
-/// the chain's sources or STS). `Ok(None)` when the default profile is absent or holds no
-/// credentials; an error when the files do not read, when `AWS_PROFILE` names a profile that
-/// does not exist, when the chain cannot be resolved, or when a step fails.
-pub(super) async fn credentials(
-    env: &Env,
-    chain: &super::DefaultChain,
-) -> Result<Option<Credentials>, CredentialsError> {
+/// `source_profile` chain to assume in turn through STS. `Ok(None)` when the default profile
+/// is absent or holds no credentials; an error when the files do not read, when `AWS_PROFILE`
+/// names a profile that does not exist, or when the chain cannot be resolved.
+pub(super) fn credentials(env: &Env) -> Result<Option<FromProfile>, CredentialsError> {
     let locations = FileLocations::from_env(env, Platform::current());
     let files = ProfileFiles::read(&locations)
         .map_err(|e| CredentialsError::new("the shared config files", e.to_string()))?;
@@ -157,17 +165,28 @@ pub(super) async fn credentials(
     if let Some(unsupported) = unsupported_source(&profile) {
         return Err(CredentialsError::new(source, unsupported));
     }
+    #[cfg(feature = "sso")]
+    if profile.get("role_arn").is_none() {
+        if let Some(sso) =
+            SsoProfile::read(&files, &profile).map_err(|e| CredentialsError::new(&source, e))?
+        {
+            return Ok(Some(FromProfile::Sso(sso)));
+        }
+    }
     let Some(plan) = role::plan(&files, name)? else {
         return Ok(None);
     };
     let region = profile.get("region").map(str::to_owned);
-    let mut credentials = chain.base(plan.base, region.as_deref()).await?;
-    for (profile, role) in &plan.roles {
-        credentials = chain
-            .assume_role(profile, credentials, role, region.as_deref())
-            .await?;
-    }
-    Ok(Some(credentials))
+    Ok(Some(FromProfile::Plan { plan, region }))
+}
+
+/// What the selected profile gives.
+pub(super) enum FromProfile {
+    /// Credentials to get through a plan; STS is called in `region` (the profile's).
+    Plan { plan: Plan, region: Option<String> },
+    /// Its SSO settings, from which the `sso` source gets the credentials.
+    #[cfg(feature = "sso")]
+    Sso(SsoProfile),
 }
 
 /// `credential_process` credentials, errors naming `source`.
@@ -178,17 +197,18 @@ pub(super) async fn process_credentials(
     process::credentials(source, command).await
 }
 
-/// What to tell a user whose profile needs a source this client cannot use: SSO and login
-/// sessions; assume-role and web identity when built without the `sts` feature. The SDKs give
-/// such a profile the role's (or the SSO user's) credentials, never the keys the same profile
-/// may also hold, so those keys are not used in their place.
+/// What to tell a user whose profile needs a source this client cannot use: login sessions;
+/// SSO without the `sso` feature; assume-role and web identity without the `sts` feature. The
+/// SDKs give such a profile the role's (or the SSO user's) credentials, never the keys the same
+/// profile may also hold, so those keys are not used in their place.
 fn unsupported_source(profile: &Profile<'_>) -> Option<String> {
     let name = profile.name;
-    let workaround = format!(
-        "until it is, select another profile whose `credential_process = aws configure \
-         export-credentials --profile {name} --format process` (AWS CLI v2) gets them, or set \
-         AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"
+    let instead = format!(
+        "select another profile whose `credential_process = aws configure export-credentials \
+         --profile {name} --format process` (AWS CLI v2) gets them, or set AWS_ACCESS_KEY_ID, \
+         AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"
     );
+    let workaround = format!("until it is, {instead}");
     let sts = cfg!(feature = "sts");
     let what = if !sts && profile.get("web_identity_token_file").is_some() {
         "web identity profiles (`web_identity_token_file`, STS AssumeRoleWithWebIdentity) need \
@@ -198,11 +218,16 @@ fn unsupported_source(profile: &Profile<'_>) -> Option<String> {
     {
         "role_arn profiles (assume role through STS, with `source_profile` or \
          `credential_source`) need the `sts` feature, which this build of the client lacks;"
-    } else if ["sso_session", "sso_start_url", "sso_account_id"]
-        .iter()
-        .any(|k| profile.get(k).is_some())
+    } else if cfg!(not(feature = "sso"))
+        && ["sso_session", "sso_start_url", "sso_account_id"]
+            .iter()
+            .any(|k| profile.get(k).is_some())
     {
-        "SSO profiles (`sso_session`, `sso_start_url`) are not supported by this client yet,"
+        return Some(format!(
+            "SSO profiles (`sso_session`, `sso_start_url`) need awsgen-client's `sso` feature, \
+             which this build does not have, and the profile's own keys, if any, are not used \
+             in their place; build with `features = [\"sso\"]`, or {instead}"
+        ));
     } else if profile.get("login_session").is_some() {
         "login profiles (`login_session`) are not supported by this client yet,"
     } else {

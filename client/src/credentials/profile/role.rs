@@ -21,32 +21,33 @@ pub(crate) struct Role {
     pub duration_seconds: Option<i32>,
 }
 
-/// Where a chain starts.
+/// Where a chain starts (each with the profile it comes from, for errors).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Base<'a> {
+pub(crate) enum Base {
     Keys(Credentials),
     Process {
-        profile: &'a str,
-        command: &'a str,
+        profile: String,
+        command: String,
     },
+    /// A web identity token file; `profile` is empty for the environment's.
     WebIdentity {
-        profile: &'a str,
-        token_file: &'a str,
+        profile: String,
+        token_file: String,
         role: Role,
     },
     /// `credential_source`: `Environment`, `Ec2InstanceMetadata` or `EcsContainer`.
     Source {
-        profile: &'a str,
-        name: &'a str,
+        profile: String,
+        name: String,
     },
 }
 
 /// A profile's credentials: the base, then each role to assume in turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Plan<'a> {
-    pub base: Base<'a>,
+pub(crate) struct Plan {
+    pub base: Base,
     /// `(profile, role)`, the first to assume first.
-    pub roles: Vec<(&'a str, Role)>,
+    pub roles: Vec<(String, Role)>,
 }
 
 fn error(profile: &str, message: impl Into<String>) -> CredentialsError {
@@ -82,11 +83,11 @@ fn keys(profile: &Profile<'_>) -> Option<Credentials> {
 
 /// A profile read as a base: its `credential_source`, web identity token, keys or
 /// `credential_process`, in aws-config's order; `None` when it has none.
-fn base<'a>(profile: &Profile<'a>) -> Result<Option<Base<'a>>, CredentialsError> {
+fn base(profile: &Profile<'_>) -> Result<Option<Base>, CredentialsError> {
     if let Some(name) = profile.get("credential_source") {
         return Ok(Some(Base::Source {
-            profile: profile.name,
-            name,
+            profile: profile.name.to_owned(),
+            name: name.to_owned(),
         }));
     }
     if let Some(token_file) = profile.get("web_identity_token_file") {
@@ -97,8 +98,8 @@ fn base<'a>(profile: &Profile<'a>) -> Result<Option<Base<'a>>, CredentialsError>
             ));
         }
         return Ok(Some(Base::WebIdentity {
-            profile: profile.name,
-            token_file,
+            profile: profile.name.to_owned(),
+            token_file: token_file.to_owned(),
             role: role(profile)?,
         }));
     }
@@ -108,18 +109,15 @@ fn base<'a>(profile: &Profile<'a>) -> Result<Option<Base<'a>>, CredentialsError>
     Ok(profile
         .get("credential_process")
         .map(|command| Base::Process {
-            profile: profile.name,
-            command,
+            profile: profile.name.to_owned(),
+            command: command.to_owned(),
         }))
 }
 
 /// The plan for the profile `selected`; `None` when it holds no credentials at all (the chain
 /// moves on, as the SDKs' does).
-pub(crate) fn plan<'a>(
-    files: &'a ProfileFiles,
-    selected: &'a str,
-) -> Result<Option<Plan<'a>>, CredentialsError> {
-    let mut roles: Vec<(&'a str, Role)> = Vec::new();
+pub(crate) fn plan(files: &ProfileFiles, selected: &str) -> Result<Option<Plan>, CredentialsError> {
+    let mut roles: Vec<(String, Role)> = Vec::new();
     let mut visited: Vec<&str> = Vec::new();
     let mut name = selected;
     let base = loop {
@@ -165,7 +163,7 @@ pub(crate) fn plan<'a>(
                 }
             }
         }
-        roles.push((profile.name, role(&profile)?));
+        roles.push((profile.name.to_owned(), role(&profile)?));
         match (
             profile.get("source_profile"),
             profile.get("credential_source"),
@@ -197,8 +195,8 @@ pub(crate) fn plan<'a>(
             (Some(source), None) => name = source,
             (None, Some(source)) => {
                 break Base::Source {
-                    profile: profile.name,
-                    name: source,
+                    profile: profile.name.to_owned(),
+                    name: source.to_owned(),
                 }
             }
         }
@@ -211,16 +209,11 @@ pub(crate) fn plan<'a>(
 mod tests {
     use super::*;
 
-    fn plan_of(
-        config: &str,
-        profile: &'static str,
-    ) -> Result<Option<Plan<'static>>, CredentialsError> {
-        let files: &'static ProfileFiles =
-            Box::leak(Box::new(ProfileFiles::parse(config, "").unwrap()));
-        plan(files, profile)
+    fn plan_of(config: &str, profile: &str) -> Result<Option<Plan>, CredentialsError> {
+        plan(&ProfileFiles::parse(config, "").unwrap(), profile)
     }
 
-    fn role_arns<'a>(plan: &'a Plan<'_>) -> Vec<&'a str> {
+    fn role_arns(plan: &Plan) -> Vec<&str> {
         plan.roles.iter().map(|(_, r)| r.arn.as_str()).collect()
     }
 
@@ -280,8 +273,8 @@ mod tests {
         assert_eq!(
             source.base,
             Base::Source {
-                profile: "a",
-                name: "Ec2InstanceMetadata"
+                profile: "a".into(),
+                name: "Ec2InstanceMetadata".into()
             }
         );
     }
