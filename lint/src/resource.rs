@@ -165,6 +165,7 @@ impl<'a> Read<'a> {
         self.unknown.iter().any(|u| {
             finding.path.starts_with(&u.path)
                 || (finding.kind == Kind::Rule && !u.present && u.path.starts_with(&finding.path))
+                || finding.depends.iter().any(|on| on.starts_with(&u.path))
         })
     }
 

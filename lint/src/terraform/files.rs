@@ -130,6 +130,10 @@ fn fill(
     text: &str,
     values: &HashMap<String, Value>,
 ) -> bool {
+    // What a directive encloses stays unknown.
+    if !text.get(mark.clone()).is_some_and(|m| m.starts_with("${")) {
+        return false;
+    }
     let Some(node) = at(root, inner) else {
         return false;
     };

@@ -29,10 +29,10 @@ pub fn body(text: &str, span: Range<usize>) -> Option<Range<usize>> {
 /// `interpolate` (a file `file(...)` reads), `${…}` is text like any other.
 pub fn read(text: &str, at: Range<usize>, interpolate: bool) -> Result<Read, (usize, String)> {
     let body = text.get(at.clone()).unwrap_or_default();
-    let (replaced, marks) = if interpolate {
+    let (replaced, marks, enclosed) = if interpolate {
         replace_interpolations(body)
     } else {
-        (body.to_owned(), Vec::new())
+        (body.to_owned(), Vec::new(), Vec::new())
     };
     if let Err(error) = serde_json::from_str::<serde_json::Value>(&replaced) {
         let line_start: usize = replaced
@@ -63,15 +63,24 @@ pub fn read(text: &str, at: Range<usize>, interpolate: bool) -> Result<Read, (us
             unknown.push((path, mark));
         }
     }
+    // What a directive encloses may not be there: each member or item inside is unknown.
+    for range in enclosed {
+        let range = range.start + at.start..range.end + at.start;
+        let mut inside = Vec::new();
+        enclosed_by(&root, &range, &mut Vec::new(), &mut inside);
+        unknown.extend(inside.into_iter().map(|path| (path, range.clone())));
+    }
     Ok(Read { root, unknown })
 }
 
 /// The body with each interpolation outside a string replaced by a string of the same length,
-/// and each interpolation's range.
-fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>) {
+/// and each directive there by blanks; each interpolation's range, and the range each
+/// `%{ if }` or `%{ for }` encloses.
+fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>, Vec<Range<usize>>) {
     let bytes = body.as_bytes();
     let mut out = body.as_bytes().to_vec();
     let mut marks = Vec::new();
+    let (mut opened, mut enclosed) = (Vec::new(), Vec::new());
     let (mut i, mut in_string) = (0, false);
     while i < bytes.len() {
         match bytes[i] {
@@ -81,6 +90,15 @@ fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>) {
                 // A directive (`%{ if … ~}`, `%{ endif ~}`) outside a string: what it
                 // encloses is read as if always there.
                 let end = closing(bytes, i + 2).unwrap_or(bytes.len());
+                let word = body[i + 2..end.saturating_sub(1).max(i + 2)]
+                    .trim_matches(|c: char| c == '~' || c.is_whitespace());
+                if word.starts_with("if ") || word.starts_with("for ") {
+                    opened.push(end);
+                } else if word == "endif" || word == "endfor" {
+                    if let Some(start) = opened.pop() {
+                        enclosed.push(start..i);
+                    }
+                }
                 out[i..end].fill(b' ');
                 i = end;
                 continue;
@@ -103,7 +121,38 @@ fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>) {
     (
         String::from_utf8(out).unwrap_or_else(|_| body.to_owned()),
         marks,
+        enclosed,
     )
+}
+
+/// The paths of the outermost members and items of `node` wholly inside `range`.
+fn enclosed_by(node: &Node, range: &Range<usize>, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    let inside = |span: &Range<usize>| range.start <= span.start && span.end <= range.end;
+    match &node.kind {
+        NodeKind::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Seg::Index(i));
+                if inside(&item.span) {
+                    out.push(path.clone());
+                } else {
+                    enclosed_by(item, range, path, out);
+                }
+                path.pop();
+            }
+        }
+        NodeKind::Object(props) => {
+            for prop in props {
+                path.push(Seg::Key(prop.key.clone()));
+                if inside(&prop.key_span) && inside(&prop.value.span) {
+                    out.push(path.clone());
+                } else {
+                    enclosed_by(&prop.value, range, path, out);
+                }
+                path.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The end (after the closing brace) of an interpolation whose content starts at `from`.
