@@ -67,7 +67,9 @@ pub fn inputs(
 /// Every problem in `text`, a file called `name`, read as `operation`'s input (or as the describe
 /// output of the definition it registers), with the sensitive values on their lines
 /// ([`FileReport::secrets`]). Its form (JSON, YAML, a CloudFormation template) is detected
-/// from its name and content.
+/// from its name and content. A Terraform file's variables take their values from the
+/// `*.tfvars` files beside `name`, and the files its resources read are read from there: their
+/// reports are [`FileReport::beside`].
 pub fn lint(operation: &Operation, name: &str, text: &str) -> FileReport {
     lint_as(operation, name, text, None)
 }
@@ -142,8 +144,14 @@ fn problems(
             }
         },
         Syntax::Hcl => {
-            let (problems, trees) = terraform::problems(text);
-            return (report(problems), Scan::Trees(trees));
+            let (checked, read) = terraform::problems(text, &terraform::Folder::of(name));
+            let mut main = report(checked.problems);
+            for (name, source, checked) in read {
+                let mut beside = FileReport::new(name, source, checked.problems);
+                find_secrets(&mut beside, &Scan::Trees(checked.trees));
+                main.beside.push(beside);
+            }
+            return (main, Scan::Trees(checked.trees));
         }
         Syntax::Yaml => match tree::yaml::parse(text) {
             Ok(root) => {

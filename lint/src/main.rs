@@ -207,11 +207,20 @@ fn run(cli: &Cli) -> anyhow::Result<u8> {
             bytes
         };
         let mut report = lint_bytes_as(&operation, &name, bytes, cli.input.map(Input::from));
-        configs.get(file)?.apply(file, &mut report);
-        if cli.format == Format::Text {
-            out.write_all(render::text(&report, styled).as_bytes())?;
+        let beside = std::mem::take(&mut report.beside);
+        let config = configs.get(file)?;
+        config.apply(file, &mut report);
+        for mut report in std::iter::once(report).chain(beside) {
+            if report.name != name {
+                // A file the Terraform file reads: its own path for the ignore globs.
+                let path = std::path::PathBuf::from(&report.name);
+                config.apply(&path, &mut report);
+            }
+            if cli.format == Format::Text {
+                out.write_all(render::text(&report, styled).as_bytes())?;
+            }
+            reports.push(report);
         }
-        reports.push(report);
     }
     match cli.format {
         Format::Json => {

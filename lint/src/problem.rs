@@ -105,6 +105,9 @@ pub struct FileReport {
     /// The byte ranges of the sensitive values (and of data keys inside them) on the lines the
     /// problems print, which no output may show.
     pub secrets: Vec<Range<usize>>,
+    /// The reports of the files this one reads (a Terraform file's `file(...)` and
+    /// `templatefile(...)`), each with the problems found in it.
+    pub beside: Vec<FileReport>,
     line_starts: Vec<usize>,
 }
 
@@ -120,6 +123,7 @@ impl FileReport {
             source,
             problems,
             secrets: Vec::new(),
+            beside: Vec::new(),
             line_starts,
         }
     }

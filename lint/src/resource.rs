@@ -123,20 +123,38 @@ impl<'a> Read<'a> {
 
     /// The problems of the input, at the file's places and named by its path. `input` is the
     /// input's value (it may differ from the tree's in types the tool converts).
-    pub fn problems(&self, text: &str, mut input: serde_json::Value) -> Vec<Problem> {
-        let locator = Locator::of(text, Some(self.input.clone()));
+    pub fn problems(&self, text: &str, input: serde_json::Value) -> Vec<Problem> {
+        self.problems_in(&[(&[], text)], input)
+            .into_iter()
+            .map(|(_, problem)| problem)
+            .collect()
+    }
+
+    /// [`Read::problems`] of an input read from several files: `texts` are each file's path
+    /// in the input (the first's `[]`) and text; each problem is placed in the file of the
+    /// longest path its own starts with, and comes with that file's index.
+    pub fn problems_in(
+        &self,
+        texts: &[(&[Seg], &str)],
+        mut input: serde_json::Value,
+    ) -> Vec<(usize, Problem)> {
+        let locators: Vec<Locator> = texts
+            .iter()
+            .map(|(_, text)| Locator::of(text, Some(self.input.clone())))
+            .collect();
         let mut problems = Vec::new();
         for finding in self.operation.check(&mut input) {
             if self.unsure(&finding) {
                 continue;
             }
+            let file = (0..texts.len())
+                .filter(|&i| finding.path.starts_with(texts[i].0))
+                .max_by_key(|&i| texts[i].0.len())
+                .unwrap_or_default();
             let shown = self.written(&finding.path, finding.sensitive);
-            problems.push(crate::problem(
-                &locator,
-                &finding.path.clone(),
-                shown,
-                finding,
-            ));
+            let path = finding.path.clone();
+            let problem = crate::problem(&locators[file], &path, shown, finding);
+            problems.push((file, problem));
         }
         problems
     }
@@ -147,6 +165,7 @@ impl<'a> Read<'a> {
         self.unknown.iter().any(|u| {
             finding.path.starts_with(&u.path)
                 || (finding.kind == Kind::Rule && !u.present && u.path.starts_with(&finding.path))
+                || finding.depends.iter().any(|on| on.starts_with(&u.path))
         })
     }
 

@@ -153,3 +153,51 @@ fn cfn_lint_s_real_templates_give_their_pinned_findings() {
     assert!(templates.len() >= 4, "{templates:?}");
     insta::assert_snapshot!("cfn_lint_templates", pinned);
 }
+
+#[test]
+fn each_branch_of_an_fn_if_is_checked_and_a_problem_names_its_condition() {
+    let file = "tests/fixtures/cloudformation/conditions.yaml";
+    let output = lint(&[&ECS[..], &[file]].concat());
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!("conditions", stdout(&output));
+    let report = report(&[file]);
+    let found: Vec<(u64, &str, &str)> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            (
+                p["line"].as_u64().expect("line"),
+                p["id"].as_str().expect("id"),
+                p["message"].as_str().expect("message"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                17,
+                "ecs/fargate-cpu-memory",
+                "Fargate runs 256 CPU units with 512, 1024 or 2048 MiB, not 3072 MiB (when the condition Fargate is true)"
+            ),
+            (
+                23,
+                "ecs/memory-reservation",
+                "is 1024 MiB, more than the container's memory (256 MiB) (when the condition Fargate is false)"
+            ),
+            // Fargate, awslogs, and no execution role unless HasRole: the role is an
+            // intrinsic function (unknown), never an error.
+            (
+                25,
+                "ecs/execution-role",
+                "awslogs on Fargate need the task's executionRoleArn, which is missing (when the conditions Fargate is true and HasRole is false)"
+            ),
+            (
+                33,
+                "ecs/awsvpc-host-port",
+                "is 80; with awsvpc networking it must be left out or equal containerPort (8080) (when the condition Fargate is true)"
+            ),
+        ]
+    );
+}

@@ -85,3 +85,76 @@ fn a_heredoc_or_a_file_that_is_not_valid_is_reported_where_it_breaks() {
     let text = stdout(&run(&[&ECS[..], &["-"]].concat(), Some(broken)));
     assert!(text.contains("error[syntax/hcl]"), "{text}");
 }
+
+#[test]
+fn the_files_a_resource_reads_and_the_tfvars_beside_it_are_read() {
+    let file = "tests/fixtures/terraform/files/main.tf";
+    let output = lint(&[&ECS[..], &[file]].concat());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "");
+    insta::assert_snapshot!("files_tf", stdout(&output));
+    let output = lint(&[&ECS[..], &["--format=json", file]].concat());
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(
+        report["files"], 3,
+        "the Terraform file and the two it reads"
+    );
+    let found: Vec<(&str, u64, &str, &str)> = report["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| {
+            let name = p["file"].as_str().expect("file");
+            (
+                name.rsplit('/').next().expect("a name"),
+                p["line"].as_u64().expect("line"),
+                p["id"].as_str().expect("id"),
+                p["path"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let web = "aws_ecs_task_definition.web";
+    let container = format!("{web}.container_definitions[0]");
+    assert_eq!(
+        found,
+        [
+            // terraform.tfvars's 3072, not the default 512.
+            (
+                "main.tf",
+                18,
+                "ecs/fargate-cpu-memory",
+                &*format!("{web}.memory")
+            ),
+            // The `dynamic` block's content is a volume; its name is unknown.
+            (
+                "main.tf",
+                33,
+                "security/efs-transit-encryption",
+                &*format!("{web}.volume[0].efs_volume_configuration.transit_encryption")
+            ),
+            (
+                "main.tf",
+                41,
+                "input/missing-file",
+                "aws_ecs_task_definition.missing.container_definitions"
+            ),
+            // The template's `${memory}` is z.auto.tfvars.json's 128, through the call.
+            (
+                "containers.json.tpl",
+                6,
+                "ecs/memory-reservation",
+                &*format!("{container}.memoryReservation")
+            ),
+            // Fargate, awslogs and no execution role: not reported, the log configuration
+            // is inside `%{ if }` and may not be there.
+            // `${port}` is the call's 8080.
+            (
+                "containers.json.tpl",
+                18,
+                "ecs/awsvpc-host-port",
+                &*format!("{container}.portMappings[0].hostPort")
+            ),
+            ("broken.json", 2, "syntax/json", ""),
+        ]
+    );
+}

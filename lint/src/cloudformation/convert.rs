@@ -4,8 +4,9 @@
 //! kept, scalars converted as CloudFormation converts them (`"512"` where the schema wants an
 //! integer), and intrinsic functions read where they can be: a `Ref` to a parameter with a
 //! default or one allowed value, an `Fn::If` whose branches are the same literal, an
-//! `Fn::Sub` without a variable, `AWS::NoValue` as absent. Any other is an unknown value. The
-//! tree keeps the template's ranges and, on each key, the property's name.
+//! `Fn::Sub` without a variable, `AWS::NoValue` as absent, and an `Fn::If` whose branches
+//! differ as the branch its condition takes in the scenario read. Any other is an unknown
+//! value. The tree keeps the template's ranges and, on each key, the property's name.
 
 use super::schema::{self, Schema};
 use crate::locate::Seg;
@@ -35,6 +36,9 @@ pub struct Converter<'a> {
     /// For each object of the input (its path, indices as 0), the property each member is,
     /// present or not: how a member a finding names is written in the template.
     pub names: Names,
+    /// The value each condition takes in the scenario read ([`conditions`]): an `Fn::If` on
+    /// one of them is its branch, on another unknown.
+    pub scenario: &'a [(String, bool)],
 }
 
 /// What an intrinsic function is, as far as the template tells.
@@ -180,7 +184,17 @@ impl Converter<'_> {
                         Resolved::Known(a.respan(&node.span))
                     }
                     (Resolved::NoValue, Resolved::NoValue) => Resolved::NoValue,
-                    _ => Resolved::Unknown(function.to_owned()),
+                    _ => {
+                        let taken = branches[0].as_str().and_then(|condition| {
+                            self.scenario.iter().find(|(c, _)| c == condition)
+                        });
+                        match taken {
+                            // The branch where it is written, so a problem points inside it.
+                            Some((_, true)) => self.resolve(&branches[1], depth + 1),
+                            Some((_, false)) => self.resolve(&branches[2], depth + 1),
+                            None => Resolved::Unknown(function.to_owned()),
+                        }
+                    }
                 }
             }
             ("Fn::Sub", NodeKind::String(text)) if !text.contains("${") => {
@@ -221,6 +235,27 @@ impl Converter<'_> {
             }
             _ => Some(value.clone()),
         }
+    }
+}
+
+/// The conditions the `Fn::If`s of `node` name whose branches differ, in document order,
+/// each once: a resource is read once for each scenario of their values, as cfn-lint reads
+/// it.
+pub fn conditions(node: &Node, out: &mut Vec<String>) {
+    if let Some(("Fn::If", argument)) = intrinsic(node) {
+        if let NodeKind::Array(branches) = &argument.kind {
+            if let (3, Some(condition)) = (branches.len(), branches[0].as_str()) {
+                let differ = branches[1].to_json() != branches[2].to_json();
+                if differ && !out.iter().any(|c| c == condition) {
+                    out.push(condition.to_owned());
+                }
+            }
+        }
+    }
+    match &node.kind {
+        NodeKind::Array(items) => items.iter().for_each(|n| conditions(n, out)),
+        NodeKind::Object(props) => props.iter().for_each(|p| conditions(&p.value, out)),
+        _ => {}
     }
 }
 

@@ -54,37 +54,99 @@ pub fn problems(text: &str, root: &Node) -> (Vec<Problem>, Vec<(Operation, Node)
         else {
             continue;
         };
-        let mut converter = Converter {
-            operation,
-            schema,
-            parameters: root.get("Parameters"),
-            unknown: Vec::new(),
-            not_properties: Vec::new(),
-            names: Default::default(),
-        };
         let empty = Node::new(resource.key_span.clone(), NodeKind::Object(Vec::new()));
         let properties = resource.value.get("Properties").unwrap_or(&empty);
-        let mut input = converter
-            .convert(properties, &schema.root, &mut Vec::new())
-            .unwrap_or(empty);
-        resource::name_it(&mut input, named_by, &mut converter.unknown);
         let prefix = format!(
             "Resources.{}.Properties",
             display(&[Seg::Key(resource.key.clone())])
         );
-        for key in &converter.not_properties {
-            problems.push(not_a_property(
-                key,
-                &Read::new(operation, &input, (&[], &Names::new()), &prefix),
-                kind,
-            ));
+        let mut conditions = Vec::new();
+        convert::conditions(properties, &mut conditions);
+        conditions.truncate(MAX_CONDITIONS);
+        let scenarios = scenarios(&conditions);
+        // Each problem, and the scenarios (by index) it is found in.
+        let mut found: Vec<(Problem, Vec<usize>)> = Vec::new();
+        for (index, scenario) in scenarios.iter().enumerate() {
+            let mut converter = Converter {
+                operation,
+                schema,
+                parameters: root.get("Parameters"),
+                unknown: Vec::new(),
+                not_properties: Vec::new(),
+                names: Default::default(),
+                scenario,
+            };
+            let mut input = converter
+                .convert(properties, &schema.root, &mut Vec::new())
+                .unwrap_or(empty.clone());
+            resource::name_it(&mut input, named_by, &mut converter.unknown);
+            let mut scenario_problems = Vec::new();
+            for key in &converter.not_properties {
+                scenario_problems.push(not_a_property(
+                    key,
+                    &Read::new(operation, &input, (&[], &Names::new()), &prefix),
+                    kind,
+                ));
+            }
+            let names = (&converter.unknown[..], &converter.names);
+            let read = Read::new(operation, &input, names, &prefix);
+            scenario_problems.extend(read.problems(text, input.to_json()));
+            for problem in scenario_problems {
+                match found.iter_mut().find(|(p, _)| *p == problem) {
+                    Some((_, seen)) => seen.push(index),
+                    None => found.push((problem, vec![index])),
+                }
+            }
+            trees.push((operation, input));
         }
-        let found = (&converter.unknown[..], &converter.names);
-        let read = Read::new(operation, &input, found, &prefix);
-        problems.extend(read.problems(text, input.to_json()));
-        trees.push((operation, input));
+        for (mut problem, seen) in found {
+            if let Some(when) = when(&scenarios, &seen) {
+                problem.message = format!("{} ({when})", problem.message);
+            }
+            problems.push(problem);
+        }
     }
     (problems, trees)
+}
+
+/// How many conditions' values a resource is read under (2^n scenarios); an `Fn::If` on any
+/// other is unknown.
+const MAX_CONDITIONS: usize = 4;
+
+/// Every assignment of true and false to `conditions` (one, empty, without any).
+fn scenarios(conditions: &[String]) -> Vec<Vec<(String, bool)>> {
+    (0..1usize << conditions.len())
+        .map(|bits| {
+            conditions
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.clone(), bits & (1 << i) == 0))
+                .collect()
+        })
+        .collect()
+}
+
+/// The conditions a problem found in the scenarios `seen` depends on, as its message says
+/// them (`when the condition UseFargate is false`): each whose value is the same in all of
+/// them; `None` when it is found in every scenario.
+fn when(scenarios: &[Vec<(String, bool)>], seen: &[usize]) -> Option<String> {
+    if seen.len() == scenarios.len() {
+        return None;
+    }
+    let first = &scenarios[*seen.first()?];
+    let fixed: Vec<String> = first
+        .iter()
+        .filter(|(c, value)| {
+            seen.iter()
+                .all(|&i| scenarios[i].iter().any(|(d, v)| d == c && v == value))
+        })
+        .map(|(c, value)| format!("{c} is {value}"))
+        .collect();
+    match fixed.as_slice() {
+        [] => None,
+        [one] => Some(format!("when the condition {one}")),
+        all => Some(format!("when the conditions {}", all.join(" and "))),
+    }
 }
 
 /// A key the resource schema has no property for (CloudFormation rejects it), with the closest

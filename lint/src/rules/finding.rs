@@ -25,6 +25,9 @@ pub struct Finding {
     /// At or inside a `@sensitive` value: the path hides its map keys, the message names no
     /// part of the value, and text output shows no line of the file.
     pub sensitive: bool,
+    /// Other values the finding depends on (a container without memory: its
+    /// `memoryReservation`): where one is unknown (a template's), the finding is not sure.
+    pub depends: Vec<Vec<Seg>>,
 }
 
 /// Findings as rules write them.
@@ -65,6 +68,7 @@ impl Out {
             suggestion: None,
             note: None,
             sensitive: false,
+            depends: Vec::new(),
         });
         let last = self.0.len() - 1;
         &mut self.0[last]

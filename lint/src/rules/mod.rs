@@ -73,6 +73,7 @@ macro_rules! catalog {
 // and the model first, then by service, each group in id order.
 catalog! {
     InputDescribeOnlyMember = "input/describe-only-member" in input::describe_only_member;
+    InputMissingFile = "input/missing-file" in input::missing_file;
     ModelEnum = "model/enum" in model::r#enum;
     ModelLength = "model/length" in model::length;
     ModelPattern = "model/pattern" in model::pattern;

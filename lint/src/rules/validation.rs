@@ -42,6 +42,7 @@ pub fn violation(v: &Violation, id: RuleId) -> Finding {
         suggestion: None,
         note: None,
         sensitive: v.sensitive,
+        depends: Vec::new(),
     }
 }
 
@@ -89,6 +90,7 @@ pub fn type_error(id: RuleId, path: Vec<Seg>, message: String) -> Finding {
         path,
         target: Anchor::Value,
         sensitive: awsgen_runtime::redact::is_sensitive(&message),
+        depends: Vec::new(),
         message,
         suggestion: None,
         note: None,

@@ -6,15 +6,18 @@
 //! as JSON, and a resource argument's number, string or boolean converted as Terraform
 //! converts it (`cpu = 256` where the API wants a string).
 
+use super::files::File;
+use super::folder::Folder;
 use super::heredoc;
+use super::variables::Var;
 use crate::problem::{Kind, Problem};
 use crate::resource::{any_index, member, Names, Unknown};
-use crate::rules::RuleId;
+use crate::rules::syntax::json;
 use crate::seg::Seg;
 use crate::tree::{Node, NodeKind, Prop};
 use crate::Operation;
 use hcl_edit::expr::{Expression, ObjectKey};
-use hcl_edit::structure::Body;
+use hcl_edit::structure::{Block, Body};
 use hcl_edit::Span as _;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -22,12 +25,18 @@ use std::ops::Range;
 
 pub struct Converter<'a> {
     operation: Operation,
-    text: &'a str,
-    variables: &'a HashMap<String, &'a Expression>,
+    pub(super) text: &'a str,
+    variables: &'a HashMap<String, Var<'a>>,
+    pub(super) folder: &'a Folder,
+    /// The resource's address (`aws_ecs_task_definition.web`).
+    pub(super) address: &'a str,
     pub unknown: Vec<Unknown>,
     pub names: Names,
     /// Problems of the file itself (a heredoc that is not JSON).
     pub problems: Vec<Problem>,
+    /// The files `file(...)` and `templatefile(...)` read, whose ranges the input's values
+    /// at their paths have.
+    pub files: Vec<File>,
     /// Paths of the resource's own scalar arguments, whose type Terraform converts.
     literals: Vec<Vec<Seg>>,
 }
@@ -36,18 +45,24 @@ pub struct Converter<'a> {
 const MAX_DEPTH: usize = 8;
 
 impl<'a> Converter<'a> {
+    /// The resource `address` of `text`, whose variables take `variables` and whose files
+    /// are read from `folder`.
     pub fn new(
         operation: Operation,
-        text: &'a str,
-        variables: &'a HashMap<String, &'a Expression>,
+        (text, address): (&'a str, &'a str),
+        variables: &'a HashMap<String, Var<'a>>,
+        folder: &'a Folder,
     ) -> Self {
         Converter {
             operation,
             text,
             variables,
+            folder,
+            address,
             unknown: Vec::new(),
             names: Names::new(),
             problems: Vec::new(),
+            files: Vec::new(),
             literals: Vec::new(),
         }
     }
@@ -64,7 +79,7 @@ impl<'a> Converter<'a> {
             };
             written.push((key, name.to_owned()));
             path.push(Seg::Key(key.to_owned()));
-            let value = self.argument(&attribute.value, path);
+            let value = self.argument(&attribute.value, path, name);
             path.pop();
             let key_span = attribute.key.span().unwrap_or_default();
             props.push(Prop {
@@ -75,7 +90,9 @@ impl<'a> Converter<'a> {
             });
         }
         for block in body.blocks() {
-            let name = block.ident.as_str();
+            let Some((name, block)) = dynamic(block) else {
+                continue;
+            };
             let Some(key) = member(members, name) else {
                 continue;
             };
@@ -134,10 +151,16 @@ impl<'a> Converter<'a> {
         Node::new(span, NodeKind::Object(props))
     }
 
-    /// A resource argument: JSON where it is `jsonencode(...)` or a heredoc, else HCL.
-    fn argument(&mut self, expression: &Expression, path: &mut Vec<Seg>) -> Node {
+    /// A resource argument (written `name`): JSON where it is `jsonencode(...)`, a heredoc, or
+    /// a file `file(...)` or `templatefile(...)` reads, else HCL.
+    fn argument(&mut self, expression: &Expression, path: &mut Vec<Seg>, name: &str) -> Node {
         let span = expression.span().unwrap_or_default();
         match expression {
+            Expression::FuncCall(call)
+                if matches!(call.name.name.as_str(), "file" | "templatefile") =>
+            {
+                self.file(call, path, name)
+            }
             Expression::FuncCall(call) if call.name.name.as_str() == "jsonencode" => {
                 match call.args.iter().next() {
                     Some(argument) if call.args.len() == 1 => self.hcl(argument, path, 0),
@@ -159,9 +182,9 @@ impl<'a> Converter<'a> {
         let Some(body) = heredoc::body(self.text, span.clone()) else {
             return self.unknown(span, path);
         };
-        match heredoc::read(self.text, body) {
+        match heredoc::read(self.text, body, true) {
             Ok(read) => {
-                for inner in read.unknown {
+                for (inner, _) in read.unknown {
                     let at = path.iter().cloned().chain(inner).collect();
                     self.unknown.push(Unknown {
                         path: at,
@@ -171,26 +194,8 @@ impl<'a> Converter<'a> {
                 read.root
             }
             Err((offset, message)) => {
-                let end = self
-                    .text
-                    .get(offset..)
-                    .and_then(|rest| rest.chars().next())
-                    .map_or(offset, |c| offset + c.len_utf8());
-                let id = RuleId::SyntaxJson;
-                self.problems.push(Problem {
-                    kind: Kind::Syntax,
-                    id: id.as_str(),
-                    severity: id.severity(),
-                    rule: None,
-                    path: None,
-                    message: format!("the heredoc is not JSON: {message}"),
-                    suggestion: None,
-                    note: None,
-                    span: offset..end,
-                    label: None,
-                    related: Vec::new(),
-                    sensitive: false,
-                });
+                let message = format!("the heredoc is not JSON: {message}");
+                self.problems.push(json::at(self.text, offset, message));
                 self.unknown(span, path)
             }
         }
@@ -238,6 +243,7 @@ impl<'a> Converter<'a> {
             Expression::StringTemplate(_) => return self.unknown(span, path),
             Expression::Traversal(traversal) => {
                 let variable = match (&traversal.expr, traversal.operators.first()) {
+                    // A variable is read as its value, at the place it is used.
                     (Expression::Variable(root), Some(op)) if root.as_str() == "var" => {
                         match op.value() {
                             hcl_edit::expr::TraversalOperator::GetAttr(name)
@@ -251,10 +257,10 @@ impl<'a> Converter<'a> {
                     _ => None,
                 };
                 match variable {
-                    Some(default) if depth < MAX_DEPTH => {
-                        let value = self.hcl(default, path, depth + 1);
-                        return value.respan(&span);
+                    Some(Var::Hcl(value)) if depth < MAX_DEPTH => {
+                        return self.hcl(value, path, depth + 1).respan(&span);
                     }
+                    Some(Var::Json(value)) => return from_json(value, &span),
                     _ => return self.unknown(span, path),
                 }
             }
@@ -299,9 +305,19 @@ impl<'a> Converter<'a> {
         Node::new(node.span, NodeKind::Array(items))
     }
 
+    /// The JSON value of an HCL expression where it holds no unknown value (a
+    /// `templatefile` variable), else `None`.
+    pub(super) fn literal(&mut self, expression: &Expression) -> Option<Value> {
+        let unknown = self.unknown.len();
+        let node = self.hcl(expression, &mut Vec::new(), 0);
+        let known = self.unknown.len() == unknown;
+        self.unknown.truncate(unknown);
+        known.then(|| node.to_json())
+    }
+
     /// A value Terraform knows only when it plans: a placeholder string, which rules skip;
     /// where the API wants no string, [`Converter::converted`] makes it absent.
-    fn unknown(&mut self, span: Range<usize>, path: &[Seg]) -> Node {
+    pub(super) fn unknown(&mut self, span: Range<usize>, path: &[Seg]) -> Node {
         self.unknown.push(Unknown {
             path: path.to_vec(),
             present: true,
@@ -347,4 +363,36 @@ impl<'a> Converter<'a> {
         }
         input
     }
+}
+
+/// A block as the block it makes: a `dynamic "volume"` block's `content` is a `volume` block
+/// (its iterator's values, like every expression Terraform knows only when it plans, are
+/// unknown); a `dynamic` block without `content` makes none.
+fn dynamic(block: &Block) -> Option<(&str, &Block)> {
+    if block.ident.as_str() != "dynamic" {
+        return Some((block.ident.as_str(), block));
+    }
+    let name = block.labels.first()?.as_str();
+    let content = block
+        .body
+        .blocks()
+        .find(|b| b.ident.as_str() == "content")?;
+    Some((name, content))
+}
+
+/// A JSON value (a `.tfvars.json` file's) as a node, every range `span`.
+fn from_json(value: &Value, span: &Range<usize>) -> Node {
+    let kind = match value {
+        Value::Null => NodeKind::Null,
+        Value::Bool(b) => NodeKind::Bool(*b),
+        Value::Number(n) => NodeKind::Number(n.clone()),
+        Value::String(s) => NodeKind::String(s.clone()),
+        Value::Array(items) => NodeKind::Array(items.iter().map(|v| from_json(v, span)).collect()),
+        Value::Object(map) => NodeKind::Object(
+            map.iter()
+                .map(|(k, v)| Prop::new(k.clone(), span.clone(), from_json(v, span)))
+                .collect(),
+        ),
+    };
+    Node::new(span.clone(), kind)
 }

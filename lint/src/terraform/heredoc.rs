@@ -1,16 +1,18 @@
-//! A JSON heredoc (`<<EOF … EOF`, `<<-EOF`) read as JSON where it stands in the file: its
-//! interpolations (`${…}`, `%{…}`) are unknown values: a string holding one is kept as a
-//! placeholder, one outside a string is read as a placeholder string of its length.
+//! A JSON heredoc (`<<EOF … EOF`, `<<-EOF`), or a template file, read as JSON where it
+//! stands in the file: its interpolations (`${…}`, and `%{…}` inside a string) are unknown
+//! values: a string holding one is kept as a placeholder, one outside a string is read as a
+//! placeholder string of its length. A directive outside a string (`%{ if … }`, `%{ endif }`)
+//! is read as blank, what it encloses as always there.
 
 use crate::seg::Seg;
 use crate::tree::{Node, NodeKind, Prop};
 use std::ops::Range;
 
 /// The JSON of a heredoc, its ranges in the file, and the paths (from the heredoc's root) of
-/// its unknown values.
+/// its unknown values, each with the range of the interpolation that makes it so.
 pub struct Read {
     pub root: Node,
-    pub unknown: Vec<Vec<Seg>>,
+    pub unknown: Vec<(Vec<Seg>, Range<usize>)>,
 }
 
 /// Where the heredoc's body is in `text`: after the line of `<<EOF`, before the line of the
@@ -23,10 +25,15 @@ pub fn body(text: &str, span: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// The heredoc's body at `at` in `text` as JSON; `Err` with the byte offset in the file and
-/// serde_json's message when it is not JSON once its interpolations stand for values.
-pub fn read(text: &str, at: Range<usize>) -> Result<Read, (usize, String)> {
+/// serde_json's message when it is not JSON once its interpolations stand for values. Without
+/// `interpolate` (a file `file(...)` reads), `${…}` is text like any other.
+pub fn read(text: &str, at: Range<usize>, interpolate: bool) -> Result<Read, (usize, String)> {
     let body = text.get(at.clone()).unwrap_or_default();
-    let (replaced, marks) = replace_interpolations(body);
+    let (replaced, marks, enclosed) = if interpolate {
+        replace_interpolations(body)
+    } else {
+        (body.to_owned(), Vec::new(), Vec::new())
+    };
     if let Err(error) = serde_json::from_str::<serde_json::Value>(&replaced) {
         let line_start: usize = replaced
             .split_inclusive('\n')
@@ -53,23 +60,49 @@ pub fn read(text: &str, at: Range<usize>) -> Result<Read, (usize, String)> {
     for mark in marks {
         let mark = mark.start + at.start..mark.end + at.start;
         if let Some(path) = path_to(&root, &mark, &mut Vec::new()) {
-            unknown.push(path);
+            unknown.push((path, mark));
         }
+    }
+    // What a directive encloses may not be there: each member or item inside is unknown.
+    for range in enclosed {
+        let range = range.start + at.start..range.end + at.start;
+        let mut inside = Vec::new();
+        enclosed_by(&root, &range, &mut Vec::new(), &mut inside);
+        unknown.extend(inside.into_iter().map(|path| (path, range.clone())));
     }
     Ok(Read { root, unknown })
 }
 
 /// The body with each interpolation outside a string replaced by a string of the same length,
-/// and each interpolation's range.
-fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>) {
+/// and each directive there by blanks; each interpolation's range, and the range each
+/// `%{ if }` or `%{ for }` encloses.
+fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>, Vec<Range<usize>>) {
     let bytes = body.as_bytes();
     let mut out = body.as_bytes().to_vec();
     let mut marks = Vec::new();
+    let (mut opened, mut enclosed) = (Vec::new(), Vec::new());
     let (mut i, mut in_string) = (0, false);
     while i < bytes.len() {
         match bytes[i] {
             b'\\' if in_string => i += 1,
             b'"' => in_string = !in_string,
+            b'%' if !in_string && bytes.get(i + 1) == Some(&b'{') => {
+                // A directive (`%{ if … ~}`, `%{ endif ~}`) outside a string: what it
+                // encloses is read as if always there.
+                let end = closing(bytes, i + 2).unwrap_or(bytes.len());
+                let word = body[i + 2..end.saturating_sub(1).max(i + 2)]
+                    .trim_matches(|c: char| c == '~' || c.is_whitespace());
+                if word.starts_with("if ") || word.starts_with("for ") {
+                    opened.push(end);
+                } else if word == "endif" || word == "endfor" {
+                    if let Some(start) = opened.pop() {
+                        enclosed.push(start..i);
+                    }
+                }
+                out[i..end].fill(b' ');
+                i = end;
+                continue;
+            }
             b'$' | b'%' if bytes.get(i + 1) == Some(&b'{') => {
                 let end = closing(bytes, i + 2).unwrap_or(bytes.len());
                 if !in_string && end - i >= 2 {
@@ -88,7 +121,38 @@ fn replace_interpolations(body: &str) -> (String, Vec<Range<usize>>) {
     (
         String::from_utf8(out).unwrap_or_else(|_| body.to_owned()),
         marks,
+        enclosed,
     )
+}
+
+/// The paths of the outermost members and items of `node` wholly inside `range`.
+fn enclosed_by(node: &Node, range: &Range<usize>, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    let inside = |span: &Range<usize>| range.start <= span.start && span.end <= range.end;
+    match &node.kind {
+        NodeKind::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Seg::Index(i));
+                if inside(&item.span) {
+                    out.push(path.clone());
+                } else {
+                    enclosed_by(item, range, path, out);
+                }
+                path.pop();
+            }
+        }
+        NodeKind::Object(props) => {
+            for prop in props {
+                path.push(Seg::Key(prop.key.clone()));
+                if inside(&prop.key_span) && inside(&prop.value.span) {
+                    out.push(path.clone());
+                } else {
+                    enclosed_by(&prop.value, range, path, out);
+                }
+                path.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The end (after the closing brace) of an interpolation whose content starts at `from`.
@@ -154,7 +218,7 @@ mod tests {
         let text = "x = <<EOF\n[{\"name\": \"web\", \"image\": \"${var.image}\", \"memory\": ${var.memory}}]\nEOF\n";
         let at = body(text, 4..text.len()).expect("a body");
         assert!(text[at.clone()].starts_with("[{"));
-        let read = read(text, at).expect("JSON");
+        let read = read(text, at, true).expect("JSON");
         let json = read.root.to_json();
         assert_eq!(json[0]["name"], "web");
         let memory = read
@@ -166,13 +230,12 @@ mod tests {
         let paths: Vec<String> = read
             .unknown
             .iter()
-            .map(|p| crate::locate::display(p))
+            .map(|(p, _)| crate::locate::display(p))
             .collect();
         assert_eq!(paths, ["[0].image", "[0].memory"]);
         let broken = "x = <<EOF\n[{\"name\": \"web\",}]\nEOF\n";
-        let (offset, message) = super::read(broken, body(broken, 4..broken.len()).expect("body"))
-            .err()
-            .expect("not JSON");
+        let at = body(broken, 4..broken.len()).expect("body");
+        let (offset, message) = super::read(broken, at, true).err().expect("not JSON");
         assert_eq!(&broken[offset..offset + 1], "}");
         assert!(message.contains("trailing comma"), "{message}");
     }

@@ -1,6 +1,7 @@
 //! `ecs/container-memory`: without task memory (EC2), every container has `memory` or
 //! `memoryReservation`.
 
+use crate::locate::Seg;
 use crate::problem::Severity::Error;
 use crate::rules::facts::{containers, fargate_task};
 use crate::rules::path::join;
@@ -26,12 +27,16 @@ pub fn check(task: &Task, out: &mut Out) {
     }
     for (at, container) in containers(task) {
         if container.memory.is_none() && container.memory_reservation.is_none() {
-            out.missing(
+            let finding = out.missing(
                 RULE.id,
                 join(&at, "memory"),
                 "the task has no memory, so the container needs `memory` or `memoryReservation`"
                     .into(),
             );
+            finding.depends = vec![
+                join(&at, "memoryReservation"),
+                vec![Seg::Key("memory".into())],
+            ];
         }
     }
 }

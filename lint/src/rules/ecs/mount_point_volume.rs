@@ -24,6 +24,10 @@ pub fn check(task: &Task, out: &mut Out) {
         .iter()
         .filter_map(|v| v.name.as_deref())
         .collect();
+    // A volume whose name is a placeholder (a Terraform `dynamic` block's) may be any.
+    if volumes.iter().any(|v| is_placeholder(v)) {
+        return;
+    }
     for (at, container) in containers(task) {
         for (j, mount) in all(&container.mount_points).iter().enumerate() {
             let Some(volume) = mount.source_volume.as_deref() else {

@@ -61,6 +61,7 @@ pub fn in_union(path: Vec<Seg>, key: &str, allowed: &[&str]) -> Finding {
         suggestion,
         note,
         sensitive: false,
+        depends: Vec::new(),
     }
 }
 

@@ -26,6 +26,16 @@ pub fn not_utf8(text: &str, at: usize, byte: u8) -> Problem {
     problem(RULE.id, Kind::Syntax, at..end, message)
 }
 
+/// `message` at `offset` of `text` (one character), where the JSON a Terraform heredoc or a
+/// file a resource reads breaks.
+pub fn at(text: &str, offset: usize, message: String) -> Problem {
+    let end = text
+        .get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(offset, |c| offset + c.len_utf8());
+    problem(RULE.id, Kind::Syntax, offset..end, message)
+}
+
 /// A syntax error where serde_json found it, with its message less the position (the report
 /// shows that).
 pub fn syntax_error(blank: &FileReport, error: &serde_json::Error) -> Problem {

@@ -45,6 +45,7 @@ pub fn in_violation(v: &Violation) -> Option<Finding> {
         suggestion: None,
         note: None,
         sensitive: v.sensitive,
+        depends: Vec::new(),
     })
 }
 
