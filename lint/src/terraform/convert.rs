@@ -6,7 +6,7 @@
 //! as JSON, and a resource argument's number, string or boolean converted as Terraform
 //! converts it (`cpu = 256` where the API wants a string).
 
-use super::files::File;
+use super::folder::File;
 use super::folder::Folder;
 use super::heredoc;
 use super::variables::Var;

@@ -4,8 +4,8 @@
 //! variable the call gives a value that is known (`{ image = "nginx" }`).
 
 use super::convert::Converter;
+use super::folder::File;
 use super::heredoc;
-use crate::problem::Problem;
 use crate::resource::Unknown;
 use crate::rules::input::missing_file;
 use crate::rules::syntax::{duplicate_key, json};
@@ -16,15 +16,6 @@ use hcl_edit::Span as _;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// A file a resource reads: the name it is shown by, its text, the path in the input its
-/// value is at, and its own problems (not JSON).
-pub struct File {
-    pub shown: String,
-    pub text: String,
-    pub at: Vec<Seg>,
-    pub problems: Vec<Problem>,
-}
 
 impl Converter<'_> {
     /// The value of `file(...)` or `templatefile(...)` at `path`, the argument written `name`:

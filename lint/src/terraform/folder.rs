@@ -2,6 +2,8 @@
 //! their `.json` forms, whose values its variables take, and the files `file(...)` and
 //! `templatefile(...)` name.
 
+use crate::problem::Problem;
+use crate::seg::Seg;
 use std::path::{Path, PathBuf};
 
 /// The folder of the file checked; standard input has none, and reads nothing beside it.
@@ -64,4 +66,13 @@ impl Folder {
             .filter(|file| file.text.is_ok())
             .collect()
     }
+}
+
+/// A file a resource reads: the name it is shown by, its text, the path in the input its
+/// value is at, and its own problems (not JSON).
+pub struct File {
+    pub shown: String,
+    pub text: String,
+    pub at: Vec<Seg>,
+    pub problems: Vec<Problem>,
 }
