@@ -6,7 +6,8 @@ MODELS_DIR holds `<service>/<api-version>/service-2.json` (botocore's own layout
 reads the vendored models. CASES_JSON is a list of `{"service", "operation", "input"}`. Prints
 `{"botocore": VERSION, "results": [...]}`, one result per case, in order: the request botocore's
 `serialize_to_request` builds (`method`, `url_path`, `query` as `[name, value]` pairs, `headers`,
-`body` parsed as JSON or null when empty), or `{"error": "..."}` when botocore refuses the input.
+`body` parsed as JSON or null when empty, or `form`, `[name, value]` pairs, for a query
+protocol), or `{"error": "..."}` when botocore refuses the input.
 """
 
 import json
@@ -50,6 +51,15 @@ def main():
             results.append({'error': f'{type(e).__name__}: {e}'})
             continue
         body = request['body']
+        if isinstance(body, dict):  # a query protocol's form fields, encoded later
+            results.append({
+                'method': request['method'],
+                'url_path': request['url_path'],
+                'query': query_pairs(request['query_string']),
+                'headers': {k.lower(): v for k, v in request['headers'].items()},
+                'form': [[k, str(v)] for k, v in body.items()],
+            })
+            continue
         if isinstance(body, str):
             body = body.encode()
         results.append({

@@ -18,7 +18,11 @@ pub fn root() -> PathBuf {
 }
 
 /// The services of the generated crate, with their vendored model version.
-pub const SERVICES: [(&str, &str); 2] = [("batch", "2016-08-10"), ("ecs", "2014-11-13")];
+pub const SERVICES: [(&str, &str); 3] = [
+    ("batch", "2016-08-10"),
+    ("ecs", "2014-11-13"),
+    ("sts", "2011-06-15"),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -99,6 +103,8 @@ pub fn verdict(
         ("ecs", Side::Output) => awsgen_types::ecs::visit_output(operation, v),
         ("batch", Side::Input) => awsgen_types::batch::visit_input(operation, v),
         ("batch", Side::Output) => awsgen_types::batch::visit_output(operation, v),
+        ("sts", Side::Input) => awsgen_types::sts::visit_input(operation, v),
+        ("sts", Side::Output) => awsgen_types::sts::visit_output(operation, v),
         _ => None,
     };
     result.unwrap_or_else(|| Err(format!("{service} has no {side:?} type for {operation}")))
@@ -151,6 +157,7 @@ pub fn detailed_verdict(service: &str, operation: &str, payload: &Value) -> Opti
     match service {
         "ecs" => awsgen_types::ecs::visit_input(operation, v),
         "batch" => awsgen_types::batch::visit_input(operation, v),
+        "sts" => awsgen_types::sts::visit_input(operation, v),
         _ => None,
     }
 }
