@@ -139,7 +139,7 @@ impl ServiceWire {
         self.protocols.iter().map(String::as_str).find(|p| {
             matches!(
                 *p,
-                "awsJson1_0" | "awsJson1_1" | "restJson1" | "awsQuery" | "ec2Query"
+                "awsJson1_0" | "awsJson1_1" | "restJson1" | "restXml" | "awsQuery" | "ec2Query"
             )
         })
     }
@@ -147,6 +147,19 @@ impl ServiceWire {
     /// Whether the operations speak awsQuery or ec2Query.
     pub fn is_query(&self) -> bool {
         matches!(self.operations_protocol(), Some("awsQuery" | "ec2Query"))
+    }
+
+    /// Whether the operations read (and write) XML: restXml, awsQuery, ec2Query.
+    pub fn is_xml(&self) -> bool {
+        matches!(
+            self.operations_protocol(),
+            Some("restXml" | "awsQuery" | "ec2Query")
+        )
+    }
+
+    /// Whether the operations bind members to the HTTP message: restJson1, restXml.
+    pub fn is_rest(&self) -> bool {
+        matches!(self.operations_protocol(), Some("restJson1" | "restXml"))
     }
 }
 

@@ -399,7 +399,7 @@ impl ser::SerializeStruct for Fields<'_> {
 }
 
 /// Reads a map key as text.
-struct KeyText;
+pub(crate) struct KeyText;
 
 impl ser::Serializer for KeyText {
     type Ok = String;

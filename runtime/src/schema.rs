@@ -2,8 +2,9 @@
 //! member's name on the wire, whether it is an attribute or a flattened list, its namespace,
 //! and what it holds. The generated types keep one serde form (their JSON); for a service that
 //! speaks XML or query, the generator writes these tables as `static`s, and the runtime's XML
-//! reader ([`crate::xml`]) and query writer ([`crate::query`]) drive those same serde impls
-//! by them, so a structure read from XML writes the same JSON as one read from JSON.
+//! reader (`awsgen_runtime::xml`) and query writer (`awsgen_runtime::query`, both the `xml`
+//! feature) drive those same serde impls by them, so a structure read from XML writes the same
+//! JSON as one read from JSON.
 
 use crate::TimestampFormat;
 
@@ -66,6 +67,9 @@ pub struct Member {
     /// Its ec2Query key: `@ec2QueryName`, or `name` with its first letter upper-cased.
     pub ec2_name: &'static str,
     pub attribute: bool,
+    /// Bound to a header, label, query parameter, the status code or the payload (restXml):
+    /// not an element of the body.
+    pub bound: bool,
     /// `@xmlFlattened`: a list's items (a map's entries) are repeated elements named as the
     /// member, with no wrapper.
     pub flattened: bool,
@@ -88,6 +92,8 @@ pub struct Map {
     /// The key's and value's element names (`@xmlName` on them, or `key` and `value`).
     pub key_name: &'static str,
     pub value_name: &'static str,
+    pub key_namespace: Option<Namespace>,
+    pub value_namespace: Option<Namespace>,
     pub key: Schema,
     pub value: Schema,
 }

@@ -628,8 +628,8 @@ fn models_speaking(
 /// 2 GB (`AWSGEN_CHECK_BATCHES` overrides).
 const JSON_BATCHES: usize = 24;
 
-/// The same for the query-protocol models (awsQuery and ec2Query): a ninth of the bytes.
-const QUERY_BATCHES: usize = 4;
+/// The same for the XML-protocol models (restXml, awsQuery, ec2Query): a sixth of the bytes.
+const XML_BATCHES: usize = 6;
 
 fn check_protocols(name: &str, protocols: &[&str], default_batches: usize) {
     let Some(models) = corpus() else { return };
@@ -657,11 +657,11 @@ fn every_json_protocol_model_compiles_with_operations() {
 }
 
 #[test]
-fn every_query_protocol_model_compiles_with_operations() {
+fn every_xml_protocol_model_compiles_with_operations() {
     check_protocols(
-        "corpus-check-query",
-        &["awsQuery", "ec2Query"],
-        QUERY_BATCHES,
+        "corpus-check-xml",
+        &["restXml", "awsQuery", "ec2Query"],
+        XML_BATCHES,
     );
 }
 

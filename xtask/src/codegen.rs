@@ -109,7 +109,7 @@ fn finish(out: &Path, files: &[OutputFile], check: bool, started: Instant) -> Re
 /// generated from Smithy's protocol tests, and botocore's older hand-written ones (`legacy/`),
 /// which cover forms of its own models (a header map without a prefix, the `character` type,
 /// `null` in a list) the Smithy tests do not.
-pub const PROTOCOL_SUITES: [&str; 14] = [
+pub const PROTOCOL_SUITES: [&str; 16] = [
     "input/json.json",
     "input/json_1_0.json",
     "input/rest-json.json",
@@ -117,6 +117,7 @@ pub const PROTOCOL_SUITES: [&str; 14] = [
     "legacy/input/rest-json.json",
     "input/query.json",
     "input/ec2.json",
+    "input/rest-xml.json",
     "output/json.json",
     "output/json_1_0.json",
     "output/rest-json.json",
@@ -124,6 +125,7 @@ pub const PROTOCOL_SUITES: [&str; 14] = [
     "legacy/output/rest-json.json",
     "output/query.json",
     "output/ec2.json",
+    "output/rest-xml.json",
 ];
 
 /// The key of one protocol test case: `input_json_1_0_3_2` is case 2 of entry 3 of

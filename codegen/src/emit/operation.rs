@@ -78,7 +78,7 @@ pub fn operation_module(space: &TypeSpace, options: &EmitOptions) -> TokenStream
     } else {
         TokenStream::new()
     };
-    let schema = match space.wire.is_query() && !ops.is_empty() {
+    let schema = match space.wire.is_xml() && !ops.is_empty() {
         true => super::schema::schema_module(space),
         false => TokenStream::new(),
     };
@@ -99,6 +99,7 @@ fn service_meta(space: &TypeSpace, protocol: &str) -> TokenStream {
         "{}",
         match protocol {
             "ec2Query" => "Ec2Query".to_owned(),
+            "restXml" => "RestXml".to_owned(),
             p => p.replace("aws", "Aws").replace("rest", "Rest"),
         }
     );
@@ -197,8 +198,8 @@ fn parse_response(
     op: &OperationItem,
     error: &proc_macro2::Ident,
 ) -> TokenStream {
-    if space.wire.is_query() {
-        return parse_query_response(space, op, error);
+    if space.wire.is_xml() {
+        return parse_xml_response(space, op, error);
     }
     let read = quote! { ::awsgen_runtime::http::json_protocol::error_body(response.body()) };
     let arms = op.error_codes.iter().map(|(rust, code)| {
@@ -215,9 +216,7 @@ fn parse_response(
         }
     });
     let output = match &op.output {
-        _ if space.wire.json_protocol() == Some("restJson1") => {
-            super::operation_rest::parse_output(space, op)
-        }
+        _ if space.wire.is_rest() => super::operation_rest::parse_output(space, op),
         None => quote! { ::std::result::Result::Ok(()) },
         Some(_) => quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) },
     };
@@ -250,8 +249,8 @@ fn parse_response(
     }
 }
 
-/// `parse_response` of an awsQuery or ec2Query operation: XML output and errors.
-fn parse_query_response(
+/// `parse_response` of a restXml, awsQuery or ec2Query operation: XML output and errors.
+fn parse_xml_response(
     space: &TypeSpace,
     op: &OperationItem,
     error: &proc_macro2::Ident,
@@ -279,6 +278,7 @@ fn parse_query_response(
         }
     };
     let output = match &op.output {
+        _ if space.wire.is_rest() => super::operation_rest::parse_output(space, op),
         None => quote! { ::std::result::Result::Ok(()) },
         Some(name) => {
             let ident = naming::ident(name);

@@ -46,7 +46,7 @@ pub(super) fn build_request(space: &TypeSpace, op: &OperationItem) -> TokenStrea
     // body as sent.
     let host = host_prefix(space, op);
     let finish = quote! { #host #compress #checksum };
-    if space.wire.json_protocol() == Some("restJson1") {
+    if space.wire.is_rest() {
         return super::operation_rest::build_request(space, op, fill, finish);
     }
     if space.wire.is_query() {

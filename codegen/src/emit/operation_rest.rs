@@ -165,8 +165,17 @@ pub(super) fn build_request(
             }
         });
     }
-    let (body, content_type) = request_body(space, input);
+    let (body, content_type) = request_body(space, op, input);
     let content_type = match content_type {
+        // An XML body may come out empty (no body member set): then no content type.
+        Some(ct) if space.wire.is_xml() => {
+            headers.push(quote! {
+                if !request.body().is_empty() && !request.headers().contains_key("content-type") {
+                    request.headers_mut().insert("content-type", ::awsgen_runtime::http::HeaderValue::from_static(#ct));
+                }
+            });
+            TokenStream::new()
+        }
         Some(ct) => quote! { .header("Content-Type", #ct) },
         None => TokenStream::new(),
     };
@@ -225,7 +234,12 @@ fn repeated(
 /// The body expression and its content type: the payload member as the whole body, or the
 /// body members as a JSON object (`{}` when none is set), or nothing when the input has no
 /// body members.
-fn request_body(space: &TypeSpace, input: &[Field]) -> (TokenStream, Option<String>) {
+fn request_body(
+    space: &TypeSpace,
+    op: &OperationItem,
+    input: &[Field],
+) -> (TokenStream, Option<String>) {
+    let xml = space.wire.is_xml();
     if let Some(p) = input.iter().find(|f| binding(f) == Some("httpPayload")) {
         let ident = naming::ident(&p.rust_name);
         let media = p.traits.media_type.clone();
@@ -246,6 +260,34 @@ fn request_body(space: &TypeSpace, input: &[Field]) -> (TokenStream, Option<Stri
                 quote! { input.#ident.as_ref().map(|d| ::serde_json::to_vec(d).unwrap_or_default()).unwrap_or_default() },
                 Some("application/json".into()),
             ),
+            // restXml: a structure or union payload is the document rooted at the member's
+            // `@xmlName` (or its target's, or the target's name); absent, no body.
+            TyKind::Named(name) if xml => {
+                let item = space.item(name);
+                let root = p
+                    .traits
+                    .xml_name
+                    .clone()
+                    .or_else(|| item.and_then(|i| i.traits.xml_name.clone()))
+                    .or_else(|| item.map(|i| i.shape.name.clone()))
+                    .unwrap_or_else(|| name.clone());
+                let ns = super::schema::namespace_expr(
+                    p.traits
+                        .xml_namespace
+                        .as_ref()
+                        .or(item.and_then(|i| i.traits.xml_namespace.as_ref())),
+                );
+                let table = naming::ident(name);
+                (
+                    quote! {
+                        match &input.#ident {
+                            ::std::option::Option::Some(v) => ::awsgen_runtime::http::query_protocol::xml_body(Self::NAME, v, #root, &schema::#table, #ns)?,
+                            ::std::option::Option::None => ::std::vec::Vec::new(),
+                        }
+                    },
+                    Some("application/xml".into()),
+                )
+            }
             // An absent structure payload is an empty object, as botocore sends it; an absent
             // union payload is no body.
             TyKind::Named(name)
@@ -261,6 +303,30 @@ fn request_body(space: &TypeSpace, input: &[Field]) -> (TokenStream, Option<Stri
                 Some("application/json".into()),
             ),
         };
+    }
+    if xml {
+        if !input.iter().any(in_body) {
+            return (quote! { ::std::vec::Vec::new() }, None);
+        }
+        let Some(item) = op.input.as_ref().and_then(|n| space.item(n)) else {
+            return (quote! { ::std::vec::Vec::new() }, None);
+        };
+        let root = item
+            .traits
+            .xml_name
+            .clone()
+            .unwrap_or_else(|| item.shape.name.clone());
+        let ns = super::schema::namespace_expr(
+            item.traits
+                .xml_namespace
+                .as_ref()
+                .or(space.wire.xml_namespace.as_ref()),
+        );
+        let table = naming::ident(&item.rust_name);
+        return (
+            quote! { ::awsgen_runtime::http::query_protocol::xml_body(Self::NAME, input, #root, &schema::#table, #ns)? },
+            Some("application/xml".into()),
+        );
     }
     let owner = quote! { input };
     let members: Vec<TokenStream> = input
@@ -292,9 +358,17 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
     let output = space.struct_fields(op.output.as_ref());
     let scope = quote! { super };
     let payload = output.iter().find(|f| binding(f) == Some("httpPayload"));
+    let xml = space.wire.is_xml();
+    let read_body = match (xml, op.output.as_ref()) {
+        (true, Some(name)) => {
+            let table = naming::ident(name);
+            quote! { ::awsgen_runtime::http::query_protocol::parse_xml_body(response, ::awsgen_runtime::schema::Schema::Structure(&schema::#table)) }
+        }
+        _ => quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) },
+    };
     let start = match payload {
         None => {
-            quote! { let mut output: Self::Output = ::awsgen_runtime::http::json_protocol::parse_json(response)?; }
+            quote! { let mut output: Self::Output = #read_body?; }
         }
         Some(p) => {
             let ident = naming::ident(&p.rust_name);
@@ -311,6 +385,19 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
                     quote! {
                         ::std::option::Option::Some(#t::from(::std::str::from_utf8(body)
                             .map_err(|e| ::awsgen_runtime::http::json_protocol::malformed(response, e.to_string()))?))
+                    }
+                }
+                TyKind::Named(name) if xml => {
+                    let table = naming::ident(name);
+                    let kind = match space.item(name).map(|i| &i.kind) {
+                        Some(ItemKind::Union(_)) => quote! { Union },
+                        _ => quote! { Structure },
+                    };
+                    quote! {
+                        ::std::option::Option::Some(::awsgen_runtime::http::query_protocol::parse_xml_payload(
+                            response,
+                            ::awsgen_runtime::schema::Schema::#kind(&schema::#table),
+                        )?)
                     }
                 }
                 _ => quote! {
@@ -337,10 +424,9 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
                 sets.push(quote! { output.#ident = #read; });
             }
             Some("httpPrefixHeaders") => sets.push(quote! {
-                let map = ::awsgen_runtime::http::rest::prefix_headers(response, #name);
-                if !map.is_empty() {
-                    output.#ident = ::std::option::Option::Some(map);
-                }
+                // Present and empty when no header has the prefix, as Smithy's
+                // `HttpPrefixHeadersAreNotPresent` and botocore read it.
+                output.#ident = ::std::option::Option::Some(::awsgen_runtime::http::rest::prefix_headers(response, #name));
             }),
             Some("httpResponseCode") => sets.push(quote! {
                 output.#ident = ::std::option::Option::Some(i32::from(response.status().as_u16()));
@@ -349,7 +435,7 @@ pub(super) fn parse_output(space: &TypeSpace, op: &OperationItem) -> TokenStream
         }
     }
     if sets.is_empty() && payload.is_none() {
-        return quote! { ::awsgen_runtime::http::json_protocol::parse_json(response) };
+        return read_body;
     }
     quote! {
         #start

@@ -40,9 +40,25 @@ pub(super) fn schema_module(space: &TypeSpace) -> TokenStream {
     quote! {
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(dead_code, reason = "a table per structure and union; the operations use those their bodies reach")]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             #(#tables)*
+        }
+    }
+}
+
+/// A namespace as an expression of the operation module (outside `schema`).
+pub(super) fn namespace_expr(ns: Option<&XmlNamespace>) -> TokenStream {
+    match ns {
+        None => quote! { ::std::option::Option::None },
+        Some(ns) => {
+            let uri = &ns.uri;
+            let prefix = match &ns.prefix {
+                Some(p) => quote! { ::std::option::Option::Some(#p) },
+                None => quote! { ::std::option::Option::None },
+            };
+            quote! { ::std::option::Option::Some(::awsgen_runtime::schema::Namespace { prefix: #prefix, uri: #uri }) }
         }
     }
 }
@@ -74,6 +90,10 @@ fn member(space: &TypeSpace, f: &Field) -> TokenStream {
         .clone()
         .unwrap_or_else(|| upper_first(&name));
     let attribute = f.traits.xml_attribute;
+    let bound = matches!(
+        f.traits.http_binding.as_deref(),
+        Some(b) if b != "hostLabel"
+    );
     let flattened = f.traits.xml_flattened;
     let namespace = namespace(f.traits.xml_namespace.as_ref());
     let schema = schema_of(space, &f.ty, f.traits.timestamp_format.as_deref());
@@ -83,6 +103,7 @@ fn member(space: &TypeSpace, f: &Field) -> TokenStream {
             name: #name,
             ec2_name: #ec2_name,
             attribute: #attribute,
+            bound: #bound,
             flattened: #flattened,
             namespace: #namespace,
             schema: #schema,
@@ -156,10 +177,19 @@ fn schema_of(space: &TypeSpace, ty: &Ty, format: Option<&str>) -> TokenStream {
                 .xml_name
                 .clone()
                 .unwrap_or_else(|| "value".to_owned());
+            let key_namespace = namespace(key.traits.xml_namespace.as_ref());
+            let value_namespace = namespace(value.traits.xml_namespace.as_ref());
             let key = schema_of(space, key, None);
             let value = schema_of(space, value, None);
             quote! {
-                S::Schema::Map(&S::Map { key_name: #key_name, value_name: #value_name, key: #key, value: #value })
+                S::Schema::Map(&S::Map {
+                    key_name: #key_name,
+                    value_name: #value_name,
+                    key_namespace: #key_namespace,
+                    value_namespace: #value_namespace,
+                    key: #key,
+                    value: #value,
+                })
             }
         }
     }

@@ -35,6 +35,8 @@ pub enum Protocol {
     AwsJson1_1,
     /// `aws.protocols#restJson1`.
     RestJson1,
+    /// `aws.protocols#restXml`.
+    RestXml,
     /// `aws.protocols#awsQuery`.
     AwsQuery,
     /// `aws.protocols#ec2Query`.

@@ -81,6 +81,46 @@ where
     }
 }
 
+/// Reads a restXml body (or payload) as `T`, whose root element `schema` describes (its name
+/// is not checked); an empty body is `T::default()`.
+pub fn parse_xml_body<T, E>(
+    response: &Response<&[u8]>,
+    schema: Schema,
+) -> Result<T, ResponseError<E>>
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    if response.body().iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    parse_xml_payload(response, schema)
+}
+
+/// Reads a restXml payload (a structure or union) as `T` from a body that has one.
+pub fn parse_xml_payload<T, E>(
+    response: &Response<&[u8]>,
+    schema: Schema,
+) -> Result<T, ResponseError<E>>
+where
+    T: serde::de::DeserializeOwned,
+{
+    let root = document(response)?;
+    xml::from_element(&root, schema).map_err(|e| malformed(response, e.to_string()))
+}
+
+/// A restXml body: `value` as the document rooted at `root`, or no body when no member of it
+/// is in the body.
+pub fn xml_body<T: serde::Serialize + ?Sized>(
+    operation: &'static str,
+    value: &T,
+    root: &str,
+    schema: &'static Structure,
+    namespace: Option<crate::schema::Namespace>,
+) -> Result<Vec<u8>, BuildError> {
+    xml::to_xml(value, root, schema, namespace)
+        .map_err(|e| BuildError::new(operation, "", e.to_string()))
+}
+
 /// The `<Error>` element of an error document, and the document's request id.
 fn error_element<'e, 'a>(root: &'e Element<'a>) -> (Option<&'e Element<'a>>, Option<String>) {
     let request_id = ["RequestId", "RequestID", "requestId"]

@@ -310,7 +310,7 @@ impl<'a, 'de> Members<'a, 'de> {
             let found = schema
                 .members
                 .iter()
-                .position(|m| !m.attribute && m.name == child.name);
+                .position(|m| !m.attribute && !m.bound && m.name == child.name);
             let Some(n) = found else {
                 if skip.contains(&child.name.as_ref()) {
                     continue;
@@ -473,6 +473,7 @@ mod tests {
             name: key,
             ec2_name: key,
             attribute: false,
+            bound: false,
             flattened: false,
             namespace: None,
             schema,

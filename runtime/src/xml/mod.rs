@@ -5,8 +5,10 @@
 //! own serde impls.
 
 mod de;
+mod write;
 
 pub use de::{from_element, from_element_skipping, XmlError};
+pub use write::{to_xml, XmlWriteError};
 
 use quick_xml::events::Event;
 use std::borrow::Cow;

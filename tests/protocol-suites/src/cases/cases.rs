@@ -294,6 +294,112 @@ include!("input_ec2_9_0.rs");
 
 include!("input_ec2_10_0.rs");
 
+include!("input_rest_xml_0_0.rs");
+
+include!("input_rest_xml_1_0.rs");
+
+include!("input_rest_xml_2_0.rs");
+
+include!("input_rest_xml_3_0.rs");
+
+include!("input_rest_xml_4_0.rs");
+
+include!("input_rest_xml_5_0.rs");
+
+include!("input_rest_xml_6_0.rs");
+
+include!("input_rest_xml_7_0.rs");
+
+include!("input_rest_xml_8_0.rs");
+
+include!("input_rest_xml_9_0.rs");
+
+include!("input_rest_xml_10_0.rs");
+
+include!("input_rest_xml_11_0.rs");
+
+include!("input_rest_xml_12_0.rs");
+
+include!("input_rest_xml_13_0.rs");
+
+include!("input_rest_xml_14_0.rs");
+
+include!("input_rest_xml_15_0.rs");
+
+include!("input_rest_xml_16_0.rs");
+
+include!("input_rest_xml_17_0.rs");
+
+include!("input_rest_xml_18_0.rs");
+
+include!("input_rest_xml_19_0.rs");
+
+include!("input_rest_xml_20_0.rs");
+
+include!("input_rest_xml_21_0.rs");
+
+include!("input_rest_xml_22_0.rs");
+
+include!("input_rest_xml_23_0.rs");
+
+include!("input_rest_xml_24_0.rs");
+
+include!("input_rest_xml_25_0.rs");
+
+include!("input_rest_xml_26_0.rs");
+
+include!("input_rest_xml_27_0.rs");
+
+include!("input_rest_xml_28_0.rs");
+
+include!("input_rest_xml_29_0.rs");
+
+include!("input_rest_xml_30_0.rs");
+
+include!("input_rest_xml_31_0.rs");
+
+include!("input_rest_xml_32_0.rs");
+
+include!("input_rest_xml_33_0.rs");
+
+include!("input_rest_xml_34_0.rs");
+
+include!("input_rest_xml_35_0.rs");
+
+include!("input_rest_xml_36_0.rs");
+
+include!("input_rest_xml_37_0.rs");
+
+include!("input_rest_xml_38_0.rs");
+
+include!("input_rest_xml_39_0.rs");
+
+include!("input_rest_xml_40_0.rs");
+
+include!("input_rest_xml_41_0.rs");
+
+include!("input_rest_xml_42_0.rs");
+
+include!("input_rest_xml_43_0.rs");
+
+include!("input_rest_xml_44_0.rs");
+
+include!("input_rest_xml_45_0.rs");
+
+include!("input_rest_xml_46_0.rs");
+
+include!("input_rest_xml_47_0.rs");
+
+include!("input_rest_xml_48_0.rs");
+
+include!("input_rest_xml_49_0.rs");
+
+include!("input_rest_xml_50_0.rs");
+
+include!("input_rest_xml_51_0.rs");
+
+include!("input_rest_xml_52_0.rs");
+
 include!("output_json_0_0.rs");
 
 include!("output_json_2_0.rs");
@@ -541,6 +647,96 @@ include!("output_ec2_15_0.rs");
 include!("output_ec2_16_0.rs");
 
 include!("output_ec2_17_0.rs");
+
+include!("output_rest_xml_0_0.rs");
+
+include!("output_rest_xml_1_0.rs");
+
+include!("output_rest_xml_2_0.rs");
+
+include!("output_rest_xml_3_0.rs");
+
+include!("output_rest_xml_4_0.rs");
+
+include!("output_rest_xml_5_0.rs");
+
+include!("output_rest_xml_6_0.rs");
+
+include!("output_rest_xml_7_0.rs");
+
+include!("output_rest_xml_8_0.rs");
+
+include!("output_rest_xml_9_0.rs");
+
+include!("output_rest_xml_10_0.rs");
+
+include!("output_rest_xml_11_0.rs");
+
+include!("output_rest_xml_12_0.rs");
+
+include!("output_rest_xml_13_0.rs");
+
+include!("output_rest_xml_14_0.rs");
+
+include!("output_rest_xml_15_0.rs");
+
+include!("output_rest_xml_16_0.rs");
+
+include!("output_rest_xml_17_0.rs");
+
+include!("output_rest_xml_18_0.rs");
+
+include!("output_rest_xml_19_0.rs");
+
+include!("output_rest_xml_20_0.rs");
+
+include!("output_rest_xml_21_0.rs");
+
+include!("output_rest_xml_22_0.rs");
+
+include!("output_rest_xml_23_0.rs");
+
+include!("output_rest_xml_24_0.rs");
+
+include!("output_rest_xml_26_0.rs");
+
+include!("output_rest_xml_27_0.rs");
+
+include!("output_rest_xml_28_0.rs");
+
+include!("output_rest_xml_29_0.rs");
+
+include!("output_rest_xml_30_0.rs");
+
+include!("output_rest_xml_31_0.rs");
+
+include!("output_rest_xml_32_0.rs");
+
+include!("output_rest_xml_33_0.rs");
+
+include!("output_rest_xml_34_0.rs");
+
+include!("output_rest_xml_35_0.rs");
+
+include!("output_rest_xml_36_0.rs");
+
+include!("output_rest_xml_37_0.rs");
+
+include!("output_rest_xml_38_0.rs");
+
+include!("output_rest_xml_39_0.rs");
+
+include!("output_rest_xml_40_0.rs");
+
+include!("output_rest_xml_41_0.rs");
+
+include!("output_rest_xml_42_0.rs");
+
+include!("output_rest_xml_43_0.rs");
+
+include!("output_rest_xml_44_0.rs");
+
+include!("output_rest_xml_45_0.rs");
 
 /// Every case, by its key (`xtask::codegen::protocol_case_key`), and its module.
 pub const CASES: &[(&str, &str)] = &[
@@ -879,6 +1075,100 @@ pub const CASES: &[(&str, &str)] = &[
     ("input_ec2_10_10", "input_ec2_10_0"),
     ("input_ec2_10_11", "input_ec2_10_0"),
     ("input_ec2_10_12", "input_ec2_10_0"),
+    ("input_rest_xml_0_0", "input_rest_xml_0_0"),
+    ("input_rest_xml_0_1", "input_rest_xml_0_0"),
+    ("input_rest_xml_0_2", "input_rest_xml_0_0"),
+    ("input_rest_xml_0_3", "input_rest_xml_0_0"),
+    ("input_rest_xml_0_4", "input_rest_xml_0_0"),
+    ("input_rest_xml_0_5", "input_rest_xml_0_0"),
+    ("input_rest_xml_0_6", "input_rest_xml_0_0"),
+    ("input_rest_xml_1_0", "input_rest_xml_1_0"),
+    ("input_rest_xml_2_0", "input_rest_xml_2_0"),
+    ("input_rest_xml_2_1", "input_rest_xml_2_0"),
+    ("input_rest_xml_3_0", "input_rest_xml_3_0"),
+    ("input_rest_xml_4_0", "input_rest_xml_4_0"),
+    ("input_rest_xml_5_0", "input_rest_xml_5_0"),
+    ("input_rest_xml_6_0", "input_rest_xml_6_0"),
+    ("input_rest_xml_7_0", "input_rest_xml_7_0"),
+    ("input_rest_xml_8_0", "input_rest_xml_8_0"),
+    ("input_rest_xml_9_0", "input_rest_xml_9_0"),
+    ("input_rest_xml_10_0", "input_rest_xml_10_0"),
+    ("input_rest_xml_11_0", "input_rest_xml_11_0"),
+    ("input_rest_xml_11_1", "input_rest_xml_11_0"),
+    ("input_rest_xml_12_0", "input_rest_xml_12_0"),
+    ("input_rest_xml_13_0", "input_rest_xml_13_0"),
+    ("input_rest_xml_14_0", "input_rest_xml_14_0"),
+    ("input_rest_xml_14_1", "input_rest_xml_14_0"),
+    ("input_rest_xml_15_0", "input_rest_xml_15_0"),
+    ("input_rest_xml_16_0", "input_rest_xml_16_0"),
+    ("input_rest_xml_17_0", "input_rest_xml_17_0"),
+    ("input_rest_xml_18_0", "input_rest_xml_18_0"),
+    ("input_rest_xml_18_1", "input_rest_xml_18_0"),
+    ("input_rest_xml_18_2", "input_rest_xml_18_0"),
+    ("input_rest_xml_19_0", "input_rest_xml_19_0"),
+    ("input_rest_xml_19_1", "input_rest_xml_19_0"),
+    ("input_rest_xml_19_2", "input_rest_xml_19_0"),
+    ("input_rest_xml_20_0", "input_rest_xml_20_0"),
+    ("input_rest_xml_21_0", "input_rest_xml_21_0"),
+    ("input_rest_xml_21_1", "input_rest_xml_21_0"),
+    ("input_rest_xml_22_0", "input_rest_xml_22_0"),
+    ("input_rest_xml_23_0", "input_rest_xml_23_0"),
+    ("input_rest_xml_24_0", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_1", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_2", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_3", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_4", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_5", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_6", "input_rest_xml_24_0"),
+    ("input_rest_xml_24_7", "input_rest_xml_24_0"),
+    ("input_rest_xml_25_0", "input_rest_xml_25_0"),
+    ("input_rest_xml_25_1", "input_rest_xml_25_0"),
+    ("input_rest_xml_26_0", "input_rest_xml_26_0"),
+    ("input_rest_xml_27_0", "input_rest_xml_27_0"),
+    ("input_rest_xml_28_0", "input_rest_xml_28_0"),
+    ("input_rest_xml_29_0", "input_rest_xml_29_0"),
+    ("input_rest_xml_30_0", "input_rest_xml_30_0"),
+    ("input_rest_xml_30_1", "input_rest_xml_30_0"),
+    ("input_rest_xml_31_0", "input_rest_xml_31_0"),
+    ("input_rest_xml_31_1", "input_rest_xml_31_0"),
+    ("input_rest_xml_32_0", "input_rest_xml_32_0"),
+    ("input_rest_xml_32_1", "input_rest_xml_32_0"),
+    ("input_rest_xml_33_0", "input_rest_xml_33_0"),
+    ("input_rest_xml_34_0", "input_rest_xml_34_0"),
+    ("input_rest_xml_35_0", "input_rest_xml_35_0"),
+    ("input_rest_xml_36_0", "input_rest_xml_36_0"),
+    ("input_rest_xml_36_1", "input_rest_xml_36_0"),
+    ("input_rest_xml_36_2", "input_rest_xml_36_0"),
+    ("input_rest_xml_36_3", "input_rest_xml_36_0"),
+    ("input_rest_xml_36_4", "input_rest_xml_36_0"),
+    ("input_rest_xml_36_5", "input_rest_xml_36_0"),
+    ("input_rest_xml_36_6", "input_rest_xml_36_0"),
+    ("input_rest_xml_37_0", "input_rest_xml_37_0"),
+    ("input_rest_xml_38_0", "input_rest_xml_38_0"),
+    ("input_rest_xml_38_1", "input_rest_xml_38_0"),
+    ("input_rest_xml_39_0", "input_rest_xml_39_0"),
+    ("input_rest_xml_40_0", "input_rest_xml_40_0"),
+    ("input_rest_xml_41_0", "input_rest_xml_41_0"),
+    ("input_rest_xml_42_0", "input_rest_xml_42_0"),
+    ("input_rest_xml_43_0", "input_rest_xml_43_0"),
+    ("input_rest_xml_44_0", "input_rest_xml_44_0"),
+    ("input_rest_xml_45_0", "input_rest_xml_45_0"),
+    ("input_rest_xml_46_0", "input_rest_xml_46_0"),
+    ("input_rest_xml_47_0", "input_rest_xml_47_0"),
+    ("input_rest_xml_48_0", "input_rest_xml_48_0"),
+    ("input_rest_xml_49_0", "input_rest_xml_49_0"),
+    ("input_rest_xml_50_0", "input_rest_xml_50_0"),
+    ("input_rest_xml_51_0", "input_rest_xml_51_0"),
+    ("input_rest_xml_51_1", "input_rest_xml_51_0"),
+    ("input_rest_xml_51_2", "input_rest_xml_51_0"),
+    ("input_rest_xml_51_3", "input_rest_xml_51_0"),
+    ("input_rest_xml_51_4", "input_rest_xml_51_0"),
+    ("input_rest_xml_51_5", "input_rest_xml_51_0"),
+    ("input_rest_xml_51_6", "input_rest_xml_51_0"),
+    ("input_rest_xml_52_0", "input_rest_xml_52_0"),
+    ("input_rest_xml_52_1", "input_rest_xml_52_0"),
+    ("input_rest_xml_52_2", "input_rest_xml_52_0"),
+    ("input_rest_xml_52_3", "input_rest_xml_52_0"),
     ("output_json_0_0", "output_json_0_0"),
     ("output_json_0_1", "output_json_0_0"),
     ("output_json_1_0", "input_json_0_0"),
@@ -1180,6 +1470,84 @@ pub const CASES: &[(&str, &str)] = &[
     ("output_ec2_17_4", "output_ec2_17_0"),
     ("output_ec2_17_5", "output_ec2_17_0"),
     ("output_ec2_17_6", "output_ec2_17_0"),
+    ("output_rest_xml_0_0", "output_rest_xml_0_0"),
+    ("output_rest_xml_1_0", "output_rest_xml_1_0"),
+    ("output_rest_xml_1_1", "output_rest_xml_1_0"),
+    ("output_rest_xml_2_0", "output_rest_xml_2_0"),
+    ("output_rest_xml_3_0", "output_rest_xml_3_0"),
+    ("output_rest_xml_4_0", "output_rest_xml_4_0"),
+    ("output_rest_xml_5_0", "output_rest_xml_5_0"),
+    ("output_rest_xml_6_0", "output_rest_xml_6_0"),
+    ("output_rest_xml_7_0", "output_rest_xml_7_0"),
+    ("output_rest_xml_8_0", "output_rest_xml_8_0"),
+    ("output_rest_xml_9_0", "output_rest_xml_9_0"),
+    ("output_rest_xml_10_0", "output_rest_xml_10_0"),
+    ("output_rest_xml_11_0", "output_rest_xml_11_0"),
+    ("output_rest_xml_11_1", "output_rest_xml_11_0"),
+    ("output_rest_xml_12_0", "output_rest_xml_12_0"),
+    ("output_rest_xml_13_0", "output_rest_xml_13_0"),
+    ("output_rest_xml_14_0", "output_rest_xml_14_0"),
+    ("output_rest_xml_14_1", "output_rest_xml_14_0"),
+    ("output_rest_xml_15_0", "output_rest_xml_15_0"),
+    ("output_rest_xml_16_0", "output_rest_xml_16_0"),
+    ("output_rest_xml_17_0", "output_rest_xml_17_0"),
+    ("output_rest_xml_18_0", "output_rest_xml_18_0"),
+    ("output_rest_xml_18_1", "output_rest_xml_18_0"),
+    ("output_rest_xml_19_0", "output_rest_xml_19_0"),
+    ("output_rest_xml_20_0", "output_rest_xml_20_0"),
+    ("output_rest_xml_21_0", "output_rest_xml_21_0"),
+    ("output_rest_xml_22_0", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_1", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_2", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_3", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_4", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_5", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_6", "output_rest_xml_22_0"),
+    ("output_rest_xml_22_7", "output_rest_xml_22_0"),
+    ("output_rest_xml_23_0", "output_rest_xml_23_0"),
+    ("output_rest_xml_23_1", "output_rest_xml_23_0"),
+    ("output_rest_xml_24_0", "output_rest_xml_24_0"),
+    ("output_rest_xml_25_0", "input_rest_xml_27_0"),
+    ("output_rest_xml_26_0", "output_rest_xml_26_0"),
+    ("output_rest_xml_27_0", "output_rest_xml_27_0"),
+    ("output_rest_xml_28_0", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_1", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_2", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_3", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_4", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_5", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_6", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_7", "output_rest_xml_28_0"),
+    ("output_rest_xml_28_8", "output_rest_xml_28_0"),
+    ("output_rest_xml_29_0", "output_rest_xml_29_0"),
+    ("output_rest_xml_30_0", "output_rest_xml_30_0"),
+    ("output_rest_xml_31_0", "output_rest_xml_31_0"),
+    ("output_rest_xml_32_0", "output_rest_xml_32_0"),
+    ("output_rest_xml_33_0", "output_rest_xml_33_0"),
+    ("output_rest_xml_33_1", "output_rest_xml_33_0"),
+    ("output_rest_xml_34_0", "output_rest_xml_34_0"),
+    ("output_rest_xml_35_0", "output_rest_xml_35_0"),
+    ("output_rest_xml_35_1", "output_rest_xml_35_0"),
+    ("output_rest_xml_36_0", "output_rest_xml_36_0"),
+    ("output_rest_xml_36_1", "output_rest_xml_36_0"),
+    ("output_rest_xml_37_0", "output_rest_xml_37_0"),
+    ("output_rest_xml_38_0", "output_rest_xml_38_0"),
+    ("output_rest_xml_39_0", "output_rest_xml_39_0"),
+    ("output_rest_xml_40_0", "output_rest_xml_40_0"),
+    ("output_rest_xml_41_0", "output_rest_xml_41_0"),
+    ("output_rest_xml_42_0", "output_rest_xml_42_0"),
+    ("output_rest_xml_43_0", "output_rest_xml_43_0"),
+    ("output_rest_xml_44_0", "output_rest_xml_44_0"),
+    ("output_rest_xml_44_1", "output_rest_xml_44_0"),
+    ("output_rest_xml_44_2", "output_rest_xml_44_0"),
+    ("output_rest_xml_44_3", "output_rest_xml_44_0"),
+    ("output_rest_xml_44_4", "output_rest_xml_44_0"),
+    ("output_rest_xml_44_5", "output_rest_xml_44_0"),
+    ("output_rest_xml_44_6", "output_rest_xml_44_0"),
+    ("output_rest_xml_45_0", "output_rest_xml_45_0"),
+    ("output_rest_xml_45_1", "output_rest_xml_45_0"),
+    ("output_rest_xml_45_2", "output_rest_xml_45_0"),
+    ("output_rest_xml_45_3", "output_rest_xml_45_0"),
 ];
 
 /// Modules whose model does not generate, with the error.
@@ -1613,6 +1981,165 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         "input_ec2_10_0" => {
             input_ec2_10_0::operation::visit_operation(operation, visitor)
         }
+        "input_rest_xml_0_0" => {
+            input_rest_xml_0_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_1_0" => {
+            input_rest_xml_1_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_2_0" => {
+            input_rest_xml_2_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_3_0" => {
+            input_rest_xml_3_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_4_0" => {
+            input_rest_xml_4_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_5_0" => {
+            input_rest_xml_5_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_6_0" => {
+            input_rest_xml_6_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_7_0" => {
+            input_rest_xml_7_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_8_0" => {
+            input_rest_xml_8_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_9_0" => {
+            input_rest_xml_9_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_10_0" => {
+            input_rest_xml_10_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_11_0" => {
+            input_rest_xml_11_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_12_0" => {
+            input_rest_xml_12_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_13_0" => {
+            input_rest_xml_13_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_14_0" => {
+            input_rest_xml_14_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_15_0" => {
+            input_rest_xml_15_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_16_0" => {
+            input_rest_xml_16_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_17_0" => {
+            input_rest_xml_17_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_18_0" => {
+            input_rest_xml_18_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_19_0" => {
+            input_rest_xml_19_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_20_0" => {
+            input_rest_xml_20_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_21_0" => {
+            input_rest_xml_21_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_22_0" => {
+            input_rest_xml_22_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_23_0" => {
+            input_rest_xml_23_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_24_0" => {
+            input_rest_xml_24_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_25_0" => {
+            input_rest_xml_25_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_26_0" => {
+            input_rest_xml_26_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_27_0" => {
+            input_rest_xml_27_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_28_0" => {
+            input_rest_xml_28_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_29_0" => {
+            input_rest_xml_29_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_30_0" => {
+            input_rest_xml_30_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_31_0" => {
+            input_rest_xml_31_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_32_0" => {
+            input_rest_xml_32_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_33_0" => {
+            input_rest_xml_33_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_34_0" => {
+            input_rest_xml_34_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_35_0" => {
+            input_rest_xml_35_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_36_0" => {
+            input_rest_xml_36_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_37_0" => {
+            input_rest_xml_37_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_38_0" => {
+            input_rest_xml_38_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_39_0" => {
+            input_rest_xml_39_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_40_0" => {
+            input_rest_xml_40_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_41_0" => {
+            input_rest_xml_41_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_42_0" => {
+            input_rest_xml_42_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_43_0" => {
+            input_rest_xml_43_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_44_0" => {
+            input_rest_xml_44_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_45_0" => {
+            input_rest_xml_45_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_46_0" => {
+            input_rest_xml_46_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_47_0" => {
+            input_rest_xml_47_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_48_0" => {
+            input_rest_xml_48_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_49_0" => {
+            input_rest_xml_49_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_50_0" => {
+            input_rest_xml_50_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_51_0" => {
+            input_rest_xml_51_0::operation::visit_operation(operation, visitor)
+        }
+        "input_rest_xml_52_0" => {
+            input_rest_xml_52_0::operation::visit_operation(operation, visitor)
+        }
         "output_json_0_0" => {
             output_json_0_0::operation::visit_operation(operation, visitor)
         }
@@ -1984,6 +2511,141 @@ pub fn visit<V: ::awsgen_runtime::http::OperationVisitor>(
         }
         "output_ec2_17_0" => {
             output_ec2_17_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_0_0" => {
+            output_rest_xml_0_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_1_0" => {
+            output_rest_xml_1_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_2_0" => {
+            output_rest_xml_2_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_3_0" => {
+            output_rest_xml_3_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_4_0" => {
+            output_rest_xml_4_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_5_0" => {
+            output_rest_xml_5_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_6_0" => {
+            output_rest_xml_6_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_7_0" => {
+            output_rest_xml_7_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_8_0" => {
+            output_rest_xml_8_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_9_0" => {
+            output_rest_xml_9_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_10_0" => {
+            output_rest_xml_10_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_11_0" => {
+            output_rest_xml_11_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_12_0" => {
+            output_rest_xml_12_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_13_0" => {
+            output_rest_xml_13_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_14_0" => {
+            output_rest_xml_14_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_15_0" => {
+            output_rest_xml_15_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_16_0" => {
+            output_rest_xml_16_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_17_0" => {
+            output_rest_xml_17_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_18_0" => {
+            output_rest_xml_18_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_19_0" => {
+            output_rest_xml_19_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_20_0" => {
+            output_rest_xml_20_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_21_0" => {
+            output_rest_xml_21_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_22_0" => {
+            output_rest_xml_22_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_23_0" => {
+            output_rest_xml_23_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_24_0" => {
+            output_rest_xml_24_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_26_0" => {
+            output_rest_xml_26_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_27_0" => {
+            output_rest_xml_27_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_28_0" => {
+            output_rest_xml_28_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_29_0" => {
+            output_rest_xml_29_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_30_0" => {
+            output_rest_xml_30_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_31_0" => {
+            output_rest_xml_31_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_32_0" => {
+            output_rest_xml_32_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_33_0" => {
+            output_rest_xml_33_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_34_0" => {
+            output_rest_xml_34_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_35_0" => {
+            output_rest_xml_35_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_36_0" => {
+            output_rest_xml_36_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_37_0" => {
+            output_rest_xml_37_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_38_0" => {
+            output_rest_xml_38_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_39_0" => {
+            output_rest_xml_39_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_40_0" => {
+            output_rest_xml_40_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_41_0" => {
+            output_rest_xml_41_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_42_0" => {
+            output_rest_xml_42_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_43_0" => {
+            output_rest_xml_43_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_44_0" => {
+            output_rest_xml_44_0::operation::visit_operation(operation, visitor)
+        }
+        "output_rest_xml_45_0" => {
+            output_rest_xml_45_0::operation::visit_operation(operation, visitor)
         }
         _ => ::std::option::Option::None,
     }

@@ -440,6 +440,10 @@ pub mod input_ec2_10_0 {
         impl ::std::error::Error for SimpleInputParamsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static SimpleInputParamsInput: S::Structure = S::Structure {
@@ -451,6 +455,7 @@ pub mod input_ec2_10_0 {
                         name: "Bam",
                         ec2_name: "Bam",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -460,6 +465,7 @@ pub mod input_ec2_10_0 {
                         name: "Bar",
                         ec2_name: "Bar",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -469,6 +475,7 @@ pub mod input_ec2_10_0 {
                         name: "Baz",
                         ec2_name: "Baz",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Bool,
@@ -478,6 +485,7 @@ pub mod input_ec2_10_0 {
                         name: "Boo",
                         ec2_name: "Boo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Float,
@@ -487,6 +495,7 @@ pub mod input_ec2_10_0 {
                         name: "FloatValue",
                         ec2_name: "FloatValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Float,
@@ -496,6 +505,7 @@ pub mod input_ec2_10_0 {
                         name: "Foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -505,6 +515,7 @@ pub mod input_ec2_10_0 {
                         name: "FooEnum",
                         ec2_name: "FooEnum",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -514,6 +525,7 @@ pub mod input_ec2_10_0 {
                         name: "hasQueryAndXmlName",
                         ec2_name: "HasQueryAndXmlName",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -523,6 +535,7 @@ pub mod input_ec2_10_0 {
                         name: "HasQueryName",
                         ec2_name: "HasQueryName",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -532,6 +545,7 @@ pub mod input_ec2_10_0 {
                         name: "Qux",
                         ec2_name: "Qux",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Blob,
@@ -541,6 +555,7 @@ pub mod input_ec2_10_0 {
                         name: "usesXmlName",
                         ec2_name: "UsesXmlName",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

@@ -238,6 +238,10 @@ pub mod input_ec2_2_0 {
         impl ::std::error::Error for EndpointWithHostLabelOperationError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static HostLabelInput: S::Structure = S::Structure {
@@ -249,6 +253,7 @@ pub mod input_ec2_2_0 {
                         name: "label",
                         ec2_name: "Label",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

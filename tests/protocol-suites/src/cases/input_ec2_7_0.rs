@@ -243,6 +243,10 @@ pub mod input_ec2_7_0 {
         impl ::std::error::Error for QueryIdempotencyTokenAutoFillError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static QueryIdempotencyTokenAutoFillInput: S::Structure = S::Structure {
@@ -254,6 +258,7 @@ pub mod input_ec2_7_0 {
                         name: "token",
                         ec2_name: "Token",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

@@ -418,6 +418,10 @@ pub mod input_ec2_8_0 {
         impl ::std::error::Error for QueryListsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static GreetingStruct: S::Structure = S::Structure {
@@ -429,6 +433,7 @@ pub mod input_ec2_8_0 {
                         name: "hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -444,6 +449,7 @@ pub mod input_ec2_8_0 {
                         name: "ListArg",
                         ec2_name: "ListArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -465,6 +471,7 @@ pub mod input_ec2_8_0 {
                         name: "ComplexListArg",
                         ec2_name: "ComplexListArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -480,6 +487,7 @@ pub mod input_ec2_8_0 {
                         name: "ListArg",
                         ec2_name: "ListArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -495,6 +503,7 @@ pub mod input_ec2_8_0 {
                         name: "Hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -510,6 +519,7 @@ pub mod input_ec2_8_0 {
                         name: "ListArgWithXmlNameMember",
                         ec2_name: "ListArgWithXmlNameMember",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -525,6 +535,7 @@ pub mod input_ec2_8_0 {
                         name: "NestedWithList",
                         ec2_name: "NestedWithList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&NestedStructWithList),

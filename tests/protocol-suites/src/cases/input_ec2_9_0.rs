@@ -252,6 +252,10 @@ pub mod input_ec2_9_0 {
         impl ::std::error::Error for QueryTimestampsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static QueryTimestampsInput: S::Structure = S::Structure {
@@ -263,6 +267,7 @@ pub mod input_ec2_9_0 {
                         name: "epochMember",
                         ec2_name: "EpochMember",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -276,6 +281,7 @@ pub mod input_ec2_9_0 {
                         name: "epochTarget",
                         ec2_name: "EpochTarget",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -289,6 +295,7 @@ pub mod input_ec2_9_0 {
                         name: "normalFormat",
                         ec2_name: "NormalFormat",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(::std::option::Option::None),

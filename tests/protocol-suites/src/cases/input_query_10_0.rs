@@ -466,6 +466,10 @@ pub mod input_query_10_0 {
         impl ::std::error::Error for QueryMapsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static GreetingStruct: S::Structure = S::Structure {
@@ -477,6 +481,7 @@ pub mod input_query_10_0 {
                         name: "hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -492,12 +497,15 @@ pub mod input_query_10_0 {
                         name: "MapArg",
                         ec2_name: "MapArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },
@@ -514,12 +522,15 @@ pub mod input_query_10_0 {
                         name: "ComplexMapArg",
                         ec2_name: "ComplexMapArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::Structure(&GreetingStruct),
                             },
@@ -530,12 +541,15 @@ pub mod input_query_10_0 {
                         name: "FlattenedMap",
                         ec2_name: "FlattenedMap",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },
@@ -546,12 +560,15 @@ pub mod input_query_10_0 {
                         name: "Hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "K",
                                 value_name: "V",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },
@@ -562,12 +579,15 @@ pub mod input_query_10_0 {
                         name: "MapArg",
                         ec2_name: "MapArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },
@@ -578,12 +598,15 @@ pub mod input_query_10_0 {
                         name: "MapOfLists",
                         ec2_name: "MapOfLists",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::List(
                                     &S::List {
@@ -600,12 +623,15 @@ pub mod input_query_10_0 {
                         name: "MapWithXmlMemberName",
                         ec2_name: "MapWithXmlMemberName",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "K",
                                 value_name: "V",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },
@@ -616,6 +642,7 @@ pub mod input_query_10_0 {
                         name: "NestedStructWithMap",
                         ec2_name: "NestedStructWithMap",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&NestedStructWithMap),
@@ -625,12 +652,15 @@ pub mod input_query_10_0 {
                         name: "Foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },

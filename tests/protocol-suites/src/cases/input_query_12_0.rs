@@ -418,6 +418,10 @@ pub mod input_query_12_0 {
         impl ::std::error::Error for SimpleInputParamsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static SimpleInputParamsInput: S::Structure = S::Structure {
@@ -429,6 +433,7 @@ pub mod input_query_12_0 {
                         name: "Bam",
                         ec2_name: "Bam",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -438,6 +443,7 @@ pub mod input_query_12_0 {
                         name: "Bar",
                         ec2_name: "Bar",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -447,6 +453,7 @@ pub mod input_query_12_0 {
                         name: "Baz",
                         ec2_name: "Baz",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Bool,
@@ -456,6 +463,7 @@ pub mod input_query_12_0 {
                         name: "Boo",
                         ec2_name: "Boo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Float,
@@ -465,6 +473,7 @@ pub mod input_query_12_0 {
                         name: "FloatValue",
                         ec2_name: "FloatValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Float,
@@ -474,6 +483,7 @@ pub mod input_query_12_0 {
                         name: "Foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -483,6 +493,7 @@ pub mod input_query_12_0 {
                         name: "FooEnum",
                         ec2_name: "FooEnum",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -492,6 +503,7 @@ pub mod input_query_12_0 {
                         name: "IntegerEnum",
                         ec2_name: "IntegerEnum",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -501,6 +513,7 @@ pub mod input_query_12_0 {
                         name: "Qux",
                         ec2_name: "Qux",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Blob,

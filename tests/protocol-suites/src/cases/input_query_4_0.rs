@@ -309,6 +309,10 @@ pub mod input_query_4_0 {
         impl ::std::error::Error for NestedStructuresError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static NestedStructuresInput: S::Structure = S::Structure {
@@ -320,6 +324,7 @@ pub mod input_query_4_0 {
                         name: "Nested",
                         ec2_name: "Nested",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&StructArg),
@@ -335,6 +340,7 @@ pub mod input_query_4_0 {
                         name: "OtherArg",
                         ec2_name: "OtherArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Bool,
@@ -344,6 +350,7 @@ pub mod input_query_4_0 {
                         name: "RecursiveArg",
                         ec2_name: "RecursiveArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&StructArg),
@@ -353,6 +360,7 @@ pub mod input_query_4_0 {
                         name: "StringArg",
                         ec2_name: "StringArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

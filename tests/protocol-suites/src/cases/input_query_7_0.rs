@@ -237,6 +237,10 @@ pub mod input_query_7_0 {
         impl ::std::error::Error for PutWithContentEncodingError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static PutWithContentEncodingInput: S::Structure = S::Structure {
@@ -248,6 +252,7 @@ pub mod input_query_7_0 {
                         name: "data",
                         ec2_name: "Data",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -257,6 +262,7 @@ pub mod input_query_7_0 {
                         name: "encoding",
                         ec2_name: "Encoding",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

@@ -438,6 +438,10 @@ pub mod input_query_9_0 {
         impl ::std::error::Error for QueryListsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static GreetingStruct: S::Structure = S::Structure {
@@ -449,6 +453,7 @@ pub mod input_query_9_0 {
                         name: "hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -464,6 +469,7 @@ pub mod input_query_9_0 {
                         name: "ListArg",
                         ec2_name: "ListArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -485,6 +491,7 @@ pub mod input_query_9_0 {
                         name: "ComplexListArg",
                         ec2_name: "ComplexListArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -500,6 +507,7 @@ pub mod input_query_9_0 {
                         name: "FlattenedListArg",
                         ec2_name: "FlattenedListArg",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -515,6 +523,7 @@ pub mod input_query_9_0 {
                         name: "Hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -530,6 +539,7 @@ pub mod input_query_9_0 {
                         name: "ListArg",
                         ec2_name: "ListArg",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -545,6 +555,7 @@ pub mod input_query_9_0 {
                         name: "ListArgWithXmlNameMember",
                         ec2_name: "ListArgWithXmlNameMember",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -560,6 +571,7 @@ pub mod input_query_9_0 {
                         name: "NestedWithList",
                         ec2_name: "NestedWithList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&NestedStructWithList),

@@ -223,14 +223,12 @@ pub mod legacy_output_rest_json_9_0 {
                 let mut output: Self::Output = ::awsgen_runtime::http::json_protocol::parse_json(
                     response,
                 )?;
-                let map = ::awsgen_runtime::http::rest::prefix_headers(response, "");
-                if !map.is_empty() {
-                    output.all_headers = ::std::option::Option::Some(map);
-                }
-                let map = ::awsgen_runtime::http::rest::prefix_headers(response, "X-");
-                if !map.is_empty() {
-                    output.prefixed_headers = ::std::option::Option::Some(map);
-                }
+                output.all_headers = ::std::option::Option::Some(
+                    ::awsgen_runtime::http::rest::prefix_headers(response, ""),
+                );
+                output.prefixed_headers = ::std::option::Option::Some(
+                    ::awsgen_runtime::http::rest::prefix_headers(response, "X-"),
+                );
                 ::std::result::Result::Ok(output)
             }
         }

@@ -240,6 +240,10 @@ pub mod output_ec2_0_0 {
         impl ::std::error::Error for DatetimeOffsetsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static DatetimeOffsetsOutput: S::Structure = S::Structure {
@@ -251,6 +255,7 @@ pub mod output_ec2_0_0 {
                         name: "datetime",
                         ec2_name: "Datetime",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(

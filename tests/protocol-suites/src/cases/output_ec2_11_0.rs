@@ -229,6 +229,10 @@ pub mod output_ec2_11_0 {
         impl ::std::error::Error for XmlEmptyBlobsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlBlobsOutput: S::Structure = S::Structure {
@@ -240,6 +244,7 @@ pub mod output_ec2_11_0 {
                         name: "data",
                         ec2_name: "Data",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Blob,

@@ -613,6 +613,10 @@ pub mod output_ec2_12_0 {
         impl ::std::error::Error for XmlEmptyListsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static StructureListMember: S::Structure = S::Structure {
@@ -624,6 +628,7 @@ pub mod output_ec2_12_0 {
                         name: "value",
                         ec2_name: "Value",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -633,6 +638,7 @@ pub mod output_ec2_12_0 {
                         name: "other",
                         ec2_name: "Other",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -648,6 +654,7 @@ pub mod output_ec2_12_0 {
                         name: "booleanList",
                         ec2_name: "BooleanList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -663,6 +670,7 @@ pub mod output_ec2_12_0 {
                         name: "enumList",
                         ec2_name: "EnumList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -678,6 +686,7 @@ pub mod output_ec2_12_0 {
                         name: "flattenedList",
                         ec2_name: "FlattenedList",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -693,6 +702,7 @@ pub mod output_ec2_12_0 {
                         name: "customName",
                         ec2_name: "CustomName",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -708,6 +718,7 @@ pub mod output_ec2_12_0 {
                         name: "flattenedListWithMemberNamespace",
                         ec2_name: "FlattenedListWithMemberNamespace",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,
@@ -729,6 +740,7 @@ pub mod output_ec2_12_0 {
                         name: "flattenedListWithNamespace",
                         ec2_name: "FlattenedListWithNamespace",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,
@@ -747,6 +759,7 @@ pub mod output_ec2_12_0 {
                         name: "intEnumList",
                         ec2_name: "IntEnumList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -762,6 +775,7 @@ pub mod output_ec2_12_0 {
                         name: "integerList",
                         ec2_name: "IntegerList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -777,6 +791,7 @@ pub mod output_ec2_12_0 {
                         name: "nestedStringList",
                         ec2_name: "NestedStringList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -798,6 +813,7 @@ pub mod output_ec2_12_0 {
                         name: "renamed",
                         ec2_name: "Renamed",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -813,6 +829,7 @@ pub mod output_ec2_12_0 {
                         name: "stringList",
                         ec2_name: "StringList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -828,6 +845,7 @@ pub mod output_ec2_12_0 {
                         name: "stringSet",
                         ec2_name: "StringSet",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -843,6 +861,7 @@ pub mod output_ec2_12_0 {
                         name: "myStructureList",
                         ec2_name: "MyStructureList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -858,6 +877,7 @@ pub mod output_ec2_12_0 {
                         name: "timestampList",
                         ec2_name: "TimestampList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(

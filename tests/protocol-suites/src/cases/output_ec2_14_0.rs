@@ -287,6 +287,10 @@ pub mod output_ec2_14_0 {
         impl ::std::error::Error for XmlIntEnumsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlIntEnumsOutput: S::Structure = S::Structure {
@@ -298,6 +302,7 @@ pub mod output_ec2_14_0 {
                         name: "intEnum1",
                         ec2_name: "IntEnum1",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -307,6 +312,7 @@ pub mod output_ec2_14_0 {
                         name: "intEnum2",
                         ec2_name: "IntEnum2",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -316,6 +322,7 @@ pub mod output_ec2_14_0 {
                         name: "intEnum3",
                         ec2_name: "IntEnum3",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -325,6 +332,7 @@ pub mod output_ec2_14_0 {
                         name: "intEnumList",
                         ec2_name: "IntEnumList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -340,12 +348,15 @@ pub mod output_ec2_14_0 {
                         name: "intEnumMap",
                         ec2_name: "IntEnumMap",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::Integer,
                             },
@@ -356,6 +367,7 @@ pub mod output_ec2_14_0 {
                         name: "intEnumSet",
                         ec2_name: "IntEnumSet",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(

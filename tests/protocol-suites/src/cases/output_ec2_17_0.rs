@@ -330,6 +330,10 @@ pub mod output_ec2_17_0 {
         impl ::std::error::Error for XmlTimestampsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlTimestampsOutput: S::Structure = S::Structure {
@@ -341,6 +345,7 @@ pub mod output_ec2_17_0 {
                         name: "dateTime",
                         ec2_name: "DateTime",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -354,6 +359,7 @@ pub mod output_ec2_17_0 {
                         name: "dateTimeOnTarget",
                         ec2_name: "DateTimeOnTarget",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -367,6 +373,7 @@ pub mod output_ec2_17_0 {
                         name: "epochSeconds",
                         ec2_name: "EpochSeconds",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -380,6 +387,7 @@ pub mod output_ec2_17_0 {
                         name: "epochSecondsOnTarget",
                         ec2_name: "EpochSecondsOnTarget",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -393,6 +401,7 @@ pub mod output_ec2_17_0 {
                         name: "httpDate",
                         ec2_name: "HttpDate",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -406,6 +415,7 @@ pub mod output_ec2_17_0 {
                         name: "httpDateOnTarget",
                         ec2_name: "HttpDateOnTarget",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(
@@ -419,6 +429,7 @@ pub mod output_ec2_17_0 {
                         name: "normal",
                         ec2_name: "Normal",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Timestamp(::std::option::Option::None),

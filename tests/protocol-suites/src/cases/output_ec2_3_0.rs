@@ -231,6 +231,10 @@ pub mod output_ec2_3_0 {
         impl ::std::error::Error for GreetingWithErrorsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static GreetingWithErrorsOutput: S::Structure = S::Structure {
@@ -242,6 +246,7 @@ pub mod output_ec2_3_0 {
                         name: "greeting",
                         ec2_name: "Greeting",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

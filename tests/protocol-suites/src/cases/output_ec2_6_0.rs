@@ -235,6 +235,10 @@ pub mod output_ec2_6_0 {
         impl ::std::error::Error for IgnoresWrappingXmlNameError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static IgnoresWrappingXmlNameOutput: S::Structure = S::Structure {
@@ -246,6 +250,7 @@ pub mod output_ec2_6_0 {
                         name: "foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

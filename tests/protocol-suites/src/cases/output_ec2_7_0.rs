@@ -222,6 +222,10 @@ pub mod output_ec2_7_0 {
         impl ::std::error::Error for NoInputAndOutputError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static NoInputAndOutputOutput: S::Structure = S::Structure {

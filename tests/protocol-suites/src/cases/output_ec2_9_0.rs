@@ -339,6 +339,10 @@ pub mod output_ec2_9_0 {
         impl ::std::error::Error for SimpleScalarXmlPropertiesError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static SimpleScalarXmlPropertiesOutput: S::Structure = S::Structure {
@@ -350,6 +354,7 @@ pub mod output_ec2_9_0 {
                         name: "byteValue",
                         ec2_name: "ByteValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -359,6 +364,7 @@ pub mod output_ec2_9_0 {
                         name: "DoubleDribble",
                         ec2_name: "DoubleDribble",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Float,
@@ -368,6 +374,7 @@ pub mod output_ec2_9_0 {
                         name: "emptyStringValue",
                         ec2_name: "EmptyStringValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -377,6 +384,7 @@ pub mod output_ec2_9_0 {
                         name: "falseBooleanValue",
                         ec2_name: "FalseBooleanValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Bool,
@@ -386,6 +394,7 @@ pub mod output_ec2_9_0 {
                         name: "floatValue",
                         ec2_name: "FloatValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Float,
@@ -395,6 +404,7 @@ pub mod output_ec2_9_0 {
                         name: "integerValue",
                         ec2_name: "IntegerValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -404,6 +414,7 @@ pub mod output_ec2_9_0 {
                         name: "longValue",
                         ec2_name: "LongValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -413,6 +424,7 @@ pub mod output_ec2_9_0 {
                         name: "shortValue",
                         ec2_name: "ShortValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Integer,
@@ -422,6 +434,7 @@ pub mod output_ec2_9_0 {
                         name: "stringValue",
                         ec2_name: "StringValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -431,6 +444,7 @@ pub mod output_ec2_9_0 {
                         name: "trueBooleanValue",
                         ec2_name: "TrueBooleanValue",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Bool,

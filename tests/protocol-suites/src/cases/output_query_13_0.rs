@@ -389,6 +389,10 @@ pub mod output_query_13_0 {
         impl ::std::error::Error for RecursiveXmlShapesError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static RecursiveXmlShapesOutput: S::Structure = S::Structure {
@@ -400,6 +404,7 @@ pub mod output_query_13_0 {
                         name: "nested",
                         ec2_name: "Nested",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&RecursiveXmlShapesOutputNested1),
@@ -415,6 +420,7 @@ pub mod output_query_13_0 {
                         name: "foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -424,6 +430,7 @@ pub mod output_query_13_0 {
                         name: "nested",
                         ec2_name: "Nested",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&RecursiveXmlShapesOutputNested2),
@@ -439,6 +446,7 @@ pub mod output_query_13_0 {
                         name: "bar",
                         ec2_name: "Bar",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -448,6 +456,7 @@ pub mod output_query_13_0 {
                         name: "recursiveMember",
                         ec2_name: "RecursiveMember",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&RecursiveXmlShapesOutputNested1),

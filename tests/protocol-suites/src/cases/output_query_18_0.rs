@@ -297,6 +297,10 @@ pub mod output_query_18_0 {
         impl ::std::error::Error for XmlEmptyMapsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static GreetingStruct: S::Structure = S::Structure {
@@ -308,6 +312,7 @@ pub mod output_query_18_0 {
                         name: "hi",
                         ec2_name: "Hi",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -323,12 +328,15 @@ pub mod output_query_18_0 {
                         name: "myMap",
                         ec2_name: "MyMap",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::Structure(&GreetingStruct),
                             },

@@ -424,6 +424,10 @@ pub mod output_query_19_0 {
         impl ::std::error::Error for XmlEnumsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlEnumsOutput: S::Structure = S::Structure {
@@ -435,6 +439,7 @@ pub mod output_query_19_0 {
                         name: "fooEnum1",
                         ec2_name: "FooEnum1",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -444,6 +449,7 @@ pub mod output_query_19_0 {
                         name: "fooEnum2",
                         ec2_name: "FooEnum2",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -453,6 +459,7 @@ pub mod output_query_19_0 {
                         name: "fooEnum3",
                         ec2_name: "FooEnum3",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -462,6 +469,7 @@ pub mod output_query_19_0 {
                         name: "fooEnumList",
                         ec2_name: "FooEnumList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -477,12 +485,15 @@ pub mod output_query_19_0 {
                         name: "fooEnumMap",
                         ec2_name: "FooEnumMap",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "key",
                                 value_name: "value",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },
@@ -493,6 +504,7 @@ pub mod output_query_19_0 {
                         name: "fooEnumSet",
                         ec2_name: "FooEnumSet",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(

@@ -609,6 +609,10 @@ pub mod output_query_21_0 {
         impl ::std::error::Error for XmlListsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static StructureListMember: S::Structure = S::Structure {
@@ -620,6 +624,7 @@ pub mod output_query_21_0 {
                         name: "value",
                         ec2_name: "Value",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -629,6 +634,7 @@ pub mod output_query_21_0 {
                         name: "other",
                         ec2_name: "Other",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -644,6 +650,7 @@ pub mod output_query_21_0 {
                         name: "booleanList",
                         ec2_name: "BooleanList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -659,6 +666,7 @@ pub mod output_query_21_0 {
                         name: "enumList",
                         ec2_name: "EnumList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -674,6 +682,7 @@ pub mod output_query_21_0 {
                         name: "flattenedList",
                         ec2_name: "FlattenedList",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -689,6 +698,7 @@ pub mod output_query_21_0 {
                         name: "customName",
                         ec2_name: "CustomName",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -704,6 +714,7 @@ pub mod output_query_21_0 {
                         name: "flattenedListWithMemberNamespace",
                         ec2_name: "FlattenedListWithMemberNamespace",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,
@@ -725,6 +736,7 @@ pub mod output_query_21_0 {
                         name: "flattenedListWithNamespace",
                         ec2_name: "FlattenedListWithNamespace",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,
@@ -743,6 +755,7 @@ pub mod output_query_21_0 {
                         name: "intEnumList",
                         ec2_name: "IntEnumList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -758,6 +771,7 @@ pub mod output_query_21_0 {
                         name: "integerList",
                         ec2_name: "IntegerList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -773,6 +787,7 @@ pub mod output_query_21_0 {
                         name: "nestedStringList",
                         ec2_name: "NestedStringList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -794,6 +809,7 @@ pub mod output_query_21_0 {
                         name: "renamed",
                         ec2_name: "Renamed",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -809,6 +825,7 @@ pub mod output_query_21_0 {
                         name: "stringList",
                         ec2_name: "StringList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -824,6 +841,7 @@ pub mod output_query_21_0 {
                         name: "stringSet",
                         ec2_name: "StringSet",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -839,6 +857,7 @@ pub mod output_query_21_0 {
                         name: "myStructureList",
                         ec2_name: "MyStructureList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(
@@ -854,6 +873,7 @@ pub mod output_query_21_0 {
                         name: "timestampList",
                         ec2_name: "TimestampList",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::List(

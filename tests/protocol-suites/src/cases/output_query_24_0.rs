@@ -299,6 +299,10 @@ pub mod output_query_24_0 {
         impl ::std::error::Error for XmlNamespacesError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlNamespaceNested: S::Structure = S::Structure {
@@ -313,6 +317,7 @@ pub mod output_query_24_0 {
                         name: "foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::Some("baz"),
@@ -325,6 +330,7 @@ pub mod output_query_24_0 {
                         name: "values",
                         ec2_name: "Values",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,
@@ -355,6 +361,7 @@ pub mod output_query_24_0 {
                         name: "nested",
                         ec2_name: "Nested",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,

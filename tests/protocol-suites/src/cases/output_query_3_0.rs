@@ -237,6 +237,10 @@ pub mod output_query_3_0 {
         impl ::std::error::Error for FlattenedXmlMapWithXmlNameError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static FlattenedXmlMapWithXmlNameOutput: S::Structure = S::Structure {
@@ -248,12 +252,15 @@ pub mod output_query_3_0 {
                         name: "KVP",
                         ec2_name: "KVP",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Map(
                             &S::Map {
                                 key_name: "K",
                                 value_name: "V",
+                                key_namespace: ::std::option::Option::None,
+                                value_namespace: ::std::option::Option::None,
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },

@@ -238,6 +238,10 @@ pub mod output_query_4_0 {
         impl ::std::error::Error for FlattenedXmlMapWithXmlNamespaceError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static FlattenedXmlMapWithXmlNamespaceOutput: S::Structure = S::Structure {
@@ -249,6 +253,7 @@ pub mod output_query_4_0 {
                         name: "KVP",
                         ec2_name: "KVP",
                         attribute: false,
+                        bound: false,
                         flattened: true,
                         namespace: ::std::option::Option::Some(S::Namespace {
                             prefix: ::std::option::Option::None,
@@ -258,6 +263,14 @@ pub mod output_query_4_0 {
                             &S::Map {
                                 key_name: "K",
                                 value_name: "V",
+                                key_namespace: ::std::option::Option::Some(S::Namespace {
+                                    prefix: ::std::option::Option::None,
+                                    uri: "https://the-key.example.com",
+                                }),
+                                value_namespace: ::std::option::Option::Some(S::Namespace {
+                                    prefix: ::std::option::Option::None,
+                                    uri: "https://the-value.example.com",
+                                }),
                                 key: S::Schema::String,
                                 value: S::Schema::String,
                             },

@@ -318,6 +318,10 @@ pub mod output_query_9_0 {
         impl ::std::error::Error for GreetingWithErrorsError {}
         /// How each structure and union is named on the wire (`awsgen_runtime::schema`).
         #[allow(non_upper_case_globals, reason = "each table is named as its type")]
+        #[allow(
+            dead_code,
+            reason = "a table per structure and union; the operations use those their bodies reach"
+        )]
         pub(crate) mod schema {
             use ::awsgen_runtime::schema as S;
             pub(crate) static ComplexError: S::Structure = S::Structure {
@@ -329,6 +333,7 @@ pub mod output_query_9_0 {
                         name: "Nested",
                         ec2_name: "Nested",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::Structure(&ComplexNestedErrorData),
@@ -338,6 +343,7 @@ pub mod output_query_9_0 {
                         name: "TopLevel",
                         ec2_name: "TopLevel",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,
@@ -353,6 +359,7 @@ pub mod output_query_9_0 {
                         name: "Foo",
                         ec2_name: "Foo",
                         attribute: false,
+                        bound: false,
                         flattened: false,
                         namespace: ::std::option::Option::None,
                         schema: S::Schema::String,

@@ -212,13 +212,9 @@ pub mod output_rest_json_14_0 {
                     ::std::string::String,
                     _,
                 >(response, "x-foo")?;
-                let map = ::awsgen_runtime::http::rest::prefix_headers(
-                    response,
-                    "x-foo-",
+                output.foo_map = ::std::option::Option::Some(
+                    ::awsgen_runtime::http::rest::prefix_headers(response, "x-foo-"),
                 );
-                if !map.is_empty() {
-                    output.foo_map = ::std::option::Option::Some(map);
-                }
                 ::std::result::Result::Ok(output)
             }
         }

@@ -214,10 +214,9 @@ pub mod output_rest_json_15_0 {
                 let mut output: Self::Output = ::awsgen_runtime::http::json_protocol::parse_json(
                     response,
                 )?;
-                let map = ::awsgen_runtime::http::rest::prefix_headers(response, "");
-                if !map.is_empty() {
-                    output.prefix_headers = ::std::option::Option::Some(map);
-                }
+                output.prefix_headers = ::std::option::Option::Some(
+                    ::awsgen_runtime::http::rest::prefix_headers(response, ""),
+                );
                 ::std::result::Result::Ok(output)
             }
         }
