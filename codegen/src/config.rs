@@ -75,8 +75,9 @@ impl Config {
     /// Also generates each service's `operation` module (default off): a type per operation
     /// that builds its HTTP request and reads its response or error without doing I/O, which
     /// `awsgen-client` sends (`client.call::<operation::PutLogEvents>(input)`). The crate then
-    /// needs `awsgen-runtime` with its `http` feature. With [`operations`](Self::operations),
-    /// only the operations named get one.
+    /// needs `awsgen-runtime` with its `http` feature, and its `xml` feature for a service that
+    /// speaks restXml, awsQuery or ec2Query. With [`operations`](Self::operations), only the
+    /// operations named get one.
     pub fn emit_operations(&mut self, on: bool) -> &mut Self {
         self.options.operations = on;
         self
