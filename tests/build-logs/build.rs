@@ -1,6 +1,7 @@
 //! Generates CloudWatch Logs (a JSON-protocol service of the Smithy corpus, not one of the
 //! vendored models) into `OUT_DIR` with its operations, as a downstream crate would: only the
-//! operations a log-shipping program needs.
+//! operations a log-shipping program needs. Also IAM (awsQuery) and S3 (restXml), with the
+//! operations their moto test calls.
 
 use std::path::PathBuf;
 
@@ -26,7 +27,12 @@ fn main() {
         });
     let model = corpus.join("cloudwatch-logs/service/2014-03-28/cloudwatch-logs-2014-03-28.json");
     let pricing = corpus.join("pricing/service/2017-10-15/pricing-2017-10-15.json");
-    if let Some(model) = [&model, &pricing].into_iter().find(|m| !m.is_file()) {
+    let iam = corpus.join("iam/service/2010-05-08/iam-2010-05-08.json");
+    let s3 = corpus.join("s3/service/2006-03-01/s3-2006-03-01.json");
+    if let Some(model) = [&model, &pricing, &iam, &s3]
+        .into_iter()
+        .find(|m| !m.is_file())
+    {
         // CI runs with the corpus beside the clone: there a missing model fails the build.
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             eprintln!(
@@ -53,6 +59,28 @@ fn main() {
             awsgen::Config::new()
                 .model_as(&pricing, "pricing")
                 .operations(["GetProducts"])
+                .emit_operations(true)
+                .compile()
+        })
+        // awsQuery: a role created, read back and deleted.
+        .and_then(|()| {
+            awsgen::Config::new()
+                .model_as(&iam, "iam")
+                .operations(["CreateRole", "GetRole", "DeleteRole"])
+                .emit_operations(true)
+                .compile()
+        })
+        // restXml: a bucket, its tags as an XML payload, and S3's unwrapped errors.
+        .and_then(|()| {
+            awsgen::Config::new()
+                .model_as(&s3, "s3")
+                .operations([
+                    "CreateBucket",
+                    "PutBucketTagging",
+                    "GetBucketTagging",
+                    "ListBuckets",
+                    "DeleteBucket",
+                ])
                 .emit_operations(true)
                 .compile()
         });

@@ -121,11 +121,15 @@ pub(super) fn build_request(
                             quote! { input.#ident.as_ref().filter(|v| !v.is_empty()) },
                         )
                     }
+                    // An enum's text is borrowed as it is (no copy to borrow again).
+                    _ if enum_kind(space, &f.ty) == Some(true) => {
+                        (quote! { value.as_str() }, quote! { &input.#ident })
+                    }
                     _ => (text(space, &f.ty, "http-date", quote! { value }), quote! { &input.#ident }),
                 };
                 headers.push(quote! {
                     if let ::std::option::Option::Some(value) = #given {
-                        ::awsgen_runtime::http::rest::add_header(request.headers_mut(), Self::NAME, #member, #name, &#value)?;
+                        ::awsgen_runtime::http::rest::add_header(request.headers_mut(), Self::NAME, #member, #name, #value)?;
                     }
                 });
             }

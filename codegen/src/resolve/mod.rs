@@ -297,7 +297,15 @@ fn operations(
                 .errors
                 .iter()
                 .filter_map(|e| {
-                    let code = model.shapes.get(e)?.traits.error_code.clone();
+                    let traits = &model.shapes.get(e)?.traits;
+                    // The code on the wire: botocore's `error.code`, or in the query protocols
+                    // `@awsQueryError`'s (IAM's `NoSuchEntityException` is `NoSuchEntity`).
+                    let query_code = traits
+                        .aws_query_error
+                        .as_ref()
+                        .filter(|_| model.service.wire.is_query())
+                        .map(|q| q.code.clone());
+                    let code = traits.error_code.clone().or(query_code);
                     Some((
                         names.get(e)?.clone(),
                         code.unwrap_or_else(|| e.name.clone()),

@@ -433,7 +433,7 @@ impl ::awsgen_runtime::http::HttpOperation for GetRoleCredentials {
                 Self::NAME,
                 "accessToken",
                 "x-amz-sso_bearer_token",
-                &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
             )?;
         }
         ::std::result::Result::Ok(request)
@@ -617,7 +617,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccountRoles {
                 Self::NAME,
                 "accessToken",
                 "x-amz-sso_bearer_token",
-                &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
             )?;
         }
         ::std::result::Result::Ok(request)
@@ -824,7 +824,7 @@ impl ::awsgen_runtime::http::HttpOperation for ListAccounts {
                 Self::NAME,
                 "accessToken",
                 "x-amz-sso_bearer_token",
-                &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
             )?;
         }
         ::std::result::Result::Ok(request)
@@ -1023,7 +1023,7 @@ impl ::awsgen_runtime::http::HttpOperation for Logout {
                 Self::NAME,
                 "accessToken",
                 "x-amz-sso_bearer_token",
-                &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
             )?;
         }
         ::std::result::Result::Ok(request)

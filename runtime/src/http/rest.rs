@@ -205,11 +205,11 @@ pub fn add_header(
     operation: &'static str,
     member: &'static str,
     name: &str,
-    value: &str,
+    value: impl AsRef<str>,
 ) -> Result<(), BuildError> {
     let name = HeaderName::from_bytes(name.as_bytes())
         .map_err(|e| BuildError::new(operation, member, format!("header name {name:?}: {e}")))?;
-    let value = HeaderValue::from_str(value)
+    let value = HeaderValue::from_str(value.as_ref())
         .map_err(|e| BuildError::new(operation, member, format!("header value: {e}")))?;
     headers.insert(name, value);
     Ok(())

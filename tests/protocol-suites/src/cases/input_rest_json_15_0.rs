@@ -189,7 +189,7 @@ pub mod input_rest_json_15_0 {
                         Self::NAME,
                         "foo",
                         "x-foo",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(map) = &input.foo_map {

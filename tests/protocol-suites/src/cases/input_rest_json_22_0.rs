@@ -534,7 +534,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerBooleanList",
                         "X-BooleanList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -551,7 +551,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerByte",
                         "X-Byte",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_double {
@@ -560,7 +560,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerDouble",
                         "X-Double",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_enum {
@@ -569,7 +569,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerEnum",
                         "X-Enum",
-                        &value.as_str().to_owned(),
+                        value.as_str(),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -582,7 +582,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerEnumList",
                         "X-EnumList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value.iter().map(|v| v.as_str().to_owned()),
                             true,
                         ),
@@ -594,7 +594,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerFalseBool",
                         "X-Boolean2",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_float {
@@ -603,7 +603,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerFloat",
                         "X-Float",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_integer {
@@ -612,7 +612,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerInteger",
                         "X-Integer",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_integer_enum {
@@ -621,7 +621,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerIntegerEnum",
                         "X-IntegerEnum",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -634,7 +634,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerIntegerEnumList",
                         "X-IntegerEnumList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -655,7 +655,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerIntegerList",
                         "X-IntegerList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -672,7 +672,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerLong",
                         "X-Long",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_short {
@@ -681,7 +681,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerShort",
                         "X-Short",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_string {
@@ -690,7 +690,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerString",
                         "X-String",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -703,7 +703,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerStringList",
                         "X-StringList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -724,7 +724,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerStringSet",
                         "X-StringSet",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -745,7 +745,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerTimestampList",
                         "X-TimestampList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::timestamp_text(
@@ -762,7 +762,7 @@ pub mod input_rest_json_22_0 {
                         Self::NAME,
                         "headerTrueBool",
                         "X-Boolean1",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

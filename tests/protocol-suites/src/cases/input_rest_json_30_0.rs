@@ -181,7 +181,7 @@ pub mod input_rest_json_30_0 {
                         Self::NAME,
                         "json",
                         "X-Json",
-                        &::awsgen_runtime::http::rest::base64_encode(value),
+                        ::awsgen_runtime::http::rest::base64_encode(value),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

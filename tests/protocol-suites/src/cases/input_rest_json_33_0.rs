@@ -191,7 +191,7 @@ pub mod input_rest_json_33_0 {
                         Self::NAME,
                         "a",
                         "X-A",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.b {
@@ -200,7 +200,7 @@ pub mod input_rest_json_33_0 {
                         Self::NAME,
                         "b",
                         "X-B",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -213,7 +213,7 @@ pub mod input_rest_json_33_0 {
                         Self::NAME,
                         "c",
                         "X-C",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(

@@ -202,7 +202,7 @@ pub mod input_rest_json_37_0 {
                         Self::NAME,
                         "encoding",
                         "Content-Encoding",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::awsgen_runtime::http::gzip_request(&mut request, ctx);

@@ -302,7 +302,7 @@ pub mod input_rest_json_42_0 {
                         Self::NAME,
                         "foo",
                         "X-Foo",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

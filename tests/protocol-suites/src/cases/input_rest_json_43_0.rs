@@ -277,7 +277,7 @@ pub mod input_rest_json_43_0 {
                         Self::NAME,
                         "testId",
                         "x-amz-test-id",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

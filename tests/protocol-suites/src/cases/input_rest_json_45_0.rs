@@ -183,7 +183,7 @@ pub mod input_rest_json_45_0 {
                         Self::NAME,
                         "testId",
                         "X-Amz-Test-Id",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

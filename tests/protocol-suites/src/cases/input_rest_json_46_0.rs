@@ -205,7 +205,7 @@ pub mod input_rest_json_46_0 {
                         Self::NAME,
                         "contentType",
                         "Content-Type",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

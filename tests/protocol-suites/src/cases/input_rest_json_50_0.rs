@@ -298,7 +298,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "defaultFormat",
                         "X-defaultFormat",
-                        &::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
+                        ::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.member_date_time {
@@ -307,7 +307,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "memberDateTime",
                         "X-memberDateTime",
-                        &::awsgen_runtime::http::rest::timestamp_text(value, "date-time"),
+                        ::awsgen_runtime::http::rest::timestamp_text(value, "date-time"),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.member_epoch_seconds {
@@ -316,7 +316,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "memberEpochSeconds",
                         "X-memberEpochSeconds",
-                        &::awsgen_runtime::http::rest::timestamp_text(
+                        ::awsgen_runtime::http::rest::timestamp_text(
                             value,
                             "epoch-seconds",
                         ),
@@ -328,7 +328,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "memberHttpDate",
                         "X-memberHttpDate",
-                        &::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
+                        ::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.target_date_time {
@@ -337,7 +337,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "targetDateTime",
                         "X-targetDateTime",
-                        &::awsgen_runtime::http::rest::timestamp_text(value, "date-time"),
+                        ::awsgen_runtime::http::rest::timestamp_text(value, "date-time"),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.target_epoch_seconds {
@@ -346,7 +346,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "targetEpochSeconds",
                         "X-targetEpochSeconds",
-                        &::awsgen_runtime::http::rest::timestamp_text(
+                        ::awsgen_runtime::http::rest::timestamp_text(
                             value,
                             "epoch-seconds",
                         ),
@@ -358,7 +358,7 @@ pub mod input_rest_json_50_0 {
                         Self::NAME,
                         "targetHttpDate",
                         "X-targetHttpDate",
-                        &::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
+                        ::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

@@ -512,7 +512,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerBooleanList",
                         "X-BooleanList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -529,7 +529,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerByte",
                         "X-Byte",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_double {
@@ -538,7 +538,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerDouble",
                         "X-Double",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_enum {
@@ -547,7 +547,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerEnum",
                         "X-Enum",
-                        &value.as_str().to_owned(),
+                        value.as_str(),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -560,7 +560,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerEnumList",
                         "X-EnumList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value.iter().map(|v| v.as_str().to_owned()),
                             true,
                         ),
@@ -572,7 +572,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerFalseBool",
                         "X-Boolean2",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_float {
@@ -581,7 +581,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerFloat",
                         "X-Float",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_integer {
@@ -590,7 +590,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerInteger",
                         "X-Integer",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -603,7 +603,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerIntegerList",
                         "X-IntegerList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -620,7 +620,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerLong",
                         "X-Long",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_short {
@@ -629,7 +629,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerShort",
                         "X-Short",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.header_string {
@@ -638,7 +638,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerString",
                         "X-String",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = input
@@ -651,7 +651,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerStringList",
                         "X-StringList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -672,7 +672,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerStringSet",
                         "X-StringSet",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::HttpText::http_text(
@@ -693,7 +693,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerTimestampList",
                         "X-TimestampList",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value
                                 .iter()
                                 .map(|v| ::awsgen_runtime::http::rest::timestamp_text(
@@ -710,7 +710,7 @@ pub mod input_rest_xml_24_0 {
                         Self::NAME,
                         "headerTrueBool",
                         "X-Boolean1",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

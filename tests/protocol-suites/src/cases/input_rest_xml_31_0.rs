@@ -199,7 +199,7 @@ pub mod input_rest_xml_31_0 {
                         Self::NAME,
                         "encoding",
                         "Content-Encoding",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if !request.body().is_empty()

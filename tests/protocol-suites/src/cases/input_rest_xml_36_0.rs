@@ -291,7 +291,7 @@ pub mod input_rest_xml_36_0 {
                         Self::NAME,
                         "foo",
                         "X-Foo",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 if !request.body().is_empty()

@@ -187,7 +187,7 @@ pub mod input_rest_xml_6_0 {
                         Self::NAME,
                         "accountId",
                         "X-Amz-Account-Id",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 let mut host = ::std::string::String::new();

@@ -331,7 +331,7 @@ pub mod legacy_input_rest_json_16_0 {
                         Self::NAME,
                         "TimeArgInHeader",
                         "x-amz-timearg",
-                        &::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
+                        ::awsgen_runtime::http::rest::timestamp_text(value, "http-date"),
                     )?;
                 }
                 if let ::std::option::Option::Some(value) = &input.time_custom_in_header
@@ -341,7 +341,7 @@ pub mod legacy_input_rest_json_16_0 {
                         Self::NAME,
                         "TimeCustomInHeader",
                         "x-amz-timecustom-header",
-                        &::awsgen_runtime::http::rest::timestamp_text(
+                        ::awsgen_runtime::http::rest::timestamp_text(
                             value,
                             "epoch-seconds",
                         ),
@@ -354,7 +354,7 @@ pub mod legacy_input_rest_json_16_0 {
                         Self::NAME,
                         "TimeFormatInHeader",
                         "x-amz-timeformat-header",
-                        &::awsgen_runtime::http::rest::timestamp_text(
+                        ::awsgen_runtime::http::rest::timestamp_text(
                             value,
                             "epoch-seconds",
                         ),

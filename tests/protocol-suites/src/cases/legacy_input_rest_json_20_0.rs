@@ -177,7 +177,7 @@ pub mod legacy_input_rest_json_20_0 {
                         Self::NAME,
                         "Attr",
                         "X-Amz-Foo",
-                        &::awsgen_runtime::http::rest::base64_encode(value),
+                        ::awsgen_runtime::http::rest::base64_encode(value),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

@@ -296,7 +296,7 @@ pub mod legacy_input_rest_json_25_0 {
                         Self::NAME,
                         "testId",
                         "x-amz-test-id",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

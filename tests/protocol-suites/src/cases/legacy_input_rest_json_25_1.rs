@@ -300,7 +300,7 @@ pub mod legacy_input_rest_json_25_1 {
                         Self::NAME,
                         "testId",
                         "x-amz-test-id",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

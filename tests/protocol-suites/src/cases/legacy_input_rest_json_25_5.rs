@@ -201,7 +201,7 @@ pub mod legacy_input_rest_json_25_5 {
                         Self::NAME,
                         "contentType",
                         "Content-Type",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

@@ -203,7 +203,7 @@ pub mod legacy_input_rest_json_25_6 {
                         Self::NAME,
                         "contentType",
                         "Content-Type",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)

@@ -309,7 +309,7 @@ pub mod legacy_input_rest_json_26_0 {
                         Self::NAME,
                         "ListParam",
                         "x-amz-list-param",
-                        &::awsgen_runtime::http::rest::header_list(
+                        ::awsgen_runtime::http::rest::header_list(
                             value.iter().map(|v| v.as_str().to_owned()),
                             true,
                         ),

@@ -311,7 +311,7 @@ pub mod legacy_input_rest_json_9_0 {
                         Self::NAME,
                         "Checksum",
                         "x-amz-checksum",
-                        &::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
+                        ::awsgen_runtime::http::rest::HttpText::http_text(value, ""),
                     )?;
                 }
                 ::std::result::Result::Ok(request)
