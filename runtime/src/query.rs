@@ -63,6 +63,17 @@ pub fn write_form<T: Serialize + ?Sized>(
     })
 }
 
+/// A timestamp as the XML and query protocols write it: in the format the position declares,
+/// `date-time` when it declares none.
+pub(crate) fn timestamp_text(schema: Schema, t: &Timestamp) -> String {
+    let format = match schema {
+        Schema::Timestamp(Some(TimestampFormat::EpochSeconds)) => "epoch-seconds",
+        Schema::Timestamp(Some(TimestampFormat::HttpDate)) => "http-date",
+        _ => "date-time",
+    };
+    crate::http::rest::timestamp_text(t, format)
+}
+
 /// Appends one `&name=value` pair, both percent-encoded.
 pub fn push_pair(out: &mut String, name: &str, value: &str) {
     use std::fmt::Write;
@@ -98,12 +109,7 @@ impl Field<'_> {
     }
 
     fn timestamp(self, t: Timestamp) -> Result<(), QueryError> {
-        let format = match self.schema {
-            Schema::Timestamp(Some(TimestampFormat::EpochSeconds)) => "epoch-seconds",
-            Schema::Timestamp(Some(TimestampFormat::HttpDate)) => "http-date",
-            _ => "date-time",
-        };
-        let text = crate::http::rest::timestamp_text(&t, format);
+        let text = timestamp_text(self.schema, &t);
         self.pair(&text)
     }
 

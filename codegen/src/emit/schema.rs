@@ -23,7 +23,7 @@ pub(super) fn schema_module(space: &TypeSpace) -> TokenStream {
                 .xml_name
                 .clone()
                 .unwrap_or_else(|| item.shape.name.clone());
-            let namespace = namespace(item.traits.xml_namespace.as_ref());
+            let namespace = namespace_expr(item.traits.xml_namespace.as_ref());
             let members = fields.iter().map(|f| member(space, f));
             Some(quote! {
                 pub(crate) static #ident: S::Structure = S::Structure {
@@ -48,7 +48,7 @@ pub(super) fn schema_module(space: &TypeSpace) -> TokenStream {
     }
 }
 
-/// A namespace as an expression of the operation module (outside `schema`).
+/// A namespace as an expression (by absolute path: the operation module and `schema` both use it).
 pub(super) fn namespace_expr(ns: Option<&XmlNamespace>) -> TokenStream {
     match ns {
         None => quote! { ::std::option::Option::None },
@@ -59,20 +59,6 @@ pub(super) fn namespace_expr(ns: Option<&XmlNamespace>) -> TokenStream {
                 None => quote! { ::std::option::Option::None },
             };
             quote! { ::std::option::Option::Some(::awsgen_runtime::schema::Namespace { prefix: #prefix, uri: #uri }) }
-        }
-    }
-}
-
-fn namespace(ns: Option<&XmlNamespace>) -> TokenStream {
-    match ns {
-        None => quote! { ::std::option::Option::None },
-        Some(ns) => {
-            let uri = &ns.uri;
-            let prefix = match &ns.prefix {
-                Some(p) => quote! { ::std::option::Option::Some(#p) },
-                None => quote! { ::std::option::Option::None },
-            };
-            quote! { ::std::option::Option::Some(S::Namespace { prefix: #prefix, uri: #uri }) }
         }
     }
 }
@@ -95,7 +81,7 @@ fn member(space: &TypeSpace, f: &Field) -> TokenStream {
         Some(b) if b != "hostLabel"
     );
     let flattened = f.traits.xml_flattened;
-    let namespace = namespace(f.traits.xml_namespace.as_ref());
+    let namespace = namespace_expr(f.traits.xml_namespace.as_ref());
     let schema = schema_of(space, &f.ty, f.traits.timestamp_format.as_deref());
     quote! {
         S::Member {
@@ -162,7 +148,7 @@ fn schema_of(space: &TypeSpace, ty: &Ty, format: Option<&str>) -> TokenStream {
                 .xml_name
                 .clone()
                 .unwrap_or_else(|| "member".to_owned());
-            let namespace = namespace(item.traits.xml_namespace.as_ref());
+            let namespace = namespace_expr(item.traits.xml_namespace.as_ref());
             let item = schema_of(space, item, None);
             quote! { S::Schema::List(&S::List { member: #member, namespace: #namespace, item: #item }) }
         }
@@ -177,8 +163,8 @@ fn schema_of(space: &TypeSpace, ty: &Ty, format: Option<&str>) -> TokenStream {
                 .xml_name
                 .clone()
                 .unwrap_or_else(|| "value".to_owned());
-            let key_namespace = namespace(key.traits.xml_namespace.as_ref());
-            let value_namespace = namespace(value.traits.xml_namespace.as_ref());
+            let key_namespace = namespace_expr(key.traits.xml_namespace.as_ref());
+            let value_namespace = namespace_expr(value.traits.xml_namespace.as_ref());
             let key = schema_of(space, key, None);
             let value = schema_of(space, value, None);
             quote! {

@@ -137,12 +137,7 @@ impl Field<'_> {
     }
 
     fn timestamp(self, t: Timestamp) -> Result<(), XmlWriteError> {
-        let format = match self.schema {
-            Schema::Timestamp(Some(crate::TimestampFormat::EpochSeconds)) => "epoch-seconds",
-            Schema::Timestamp(Some(crate::TimestampFormat::HttpDate)) => "http-date",
-            _ => "date-time",
-        };
-        let text = crate::http::rest::timestamp_text(&t, format);
+        let text = crate::query::timestamp_text(self.schema, &t);
         self.scalar(&text)
     }
 

@@ -354,7 +354,7 @@ pub mod input_rest_xml_17_0 {
                         attribute: false,
                         bound: true,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::Some("baz"),
                             uri: "http://foo.com",
                         }),
@@ -364,7 +364,7 @@ pub mod input_rest_xml_17_0 {
             };
             pub(crate) static PayloadWithXmlNamespaceAndPrefix: S::Structure = S::Structure {
                 name: "PayloadWithXmlNamespaceAndPrefix",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::Some("baz"),
                     uri: "http://foo.com",
                 }),

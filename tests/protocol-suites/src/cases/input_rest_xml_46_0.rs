@@ -755,14 +755,14 @@ pub mod input_rest_xml_46_0 {
                         attribute: false,
                         bound: false,
                         flattened: true,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "https://xml-list.example.com",
                         }),
                         schema: S::Schema::List(
                             &S::List {
                                 member: "member",
-                                namespace: ::std::option::Option::Some(S::Namespace {
+                                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "https://xml-member.example.com",
                                 }),
@@ -777,7 +777,7 @@ pub mod input_rest_xml_46_0 {
                         attribute: false,
                         bound: false,
                         flattened: true,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "https://xml-list.example.com",
                         }),

@@ -272,7 +272,7 @@ pub mod input_rest_xml_49_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "https://the-member.example.com",
                         }),
@@ -280,11 +280,11 @@ pub mod input_rest_xml_49_0 {
                             &S::Map {
                                 key_name: "K",
                                 value_name: "V",
-                                key_namespace: ::std::option::Option::Some(S::Namespace {
+                                key_namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "https://the-key.example.com",
                                 }),
-                                value_namespace: ::std::option::Option::Some(S::Namespace {
+                                value_namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "https://the-value.example.com",
                                 }),

@@ -328,7 +328,7 @@ pub mod input_rest_xml_50_0 {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlNamespaceNested: S::Structure = S::Structure {
                 name: "XmlNamespaceNested",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://foo.com",
                 }),
@@ -340,7 +340,7 @@ pub mod input_rest_xml_50_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::Some("baz"),
                             uri: "http://baz.com",
                         }),
@@ -353,14 +353,14 @@ pub mod input_rest_xml_50_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://qux.com",
                         }),
                         schema: S::Schema::List(
                             &S::List {
                                 member: "member",
-                                namespace: ::std::option::Option::Some(S::Namespace {
+                                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "http://bux.com",
                                 }),
@@ -372,7 +372,7 @@ pub mod input_rest_xml_50_0 {
             };
             pub(crate) static XmlNamespacesRequest: S::Structure = S::Structure {
                 name: "XmlNamespacesRequest",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://foo.com",
                 }),
@@ -384,7 +384,7 @@ pub mod input_rest_xml_50_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://foo.com",
                         }),

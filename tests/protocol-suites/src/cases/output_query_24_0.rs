@@ -307,7 +307,7 @@ pub mod output_query_24_0 {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlNamespaceNested: S::Structure = S::Structure {
                 name: "XmlNamespaceNested",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://boo.com",
                 }),
@@ -319,7 +319,7 @@ pub mod output_query_24_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::Some("baz"),
                             uri: "http://baz.com",
                         }),
@@ -332,14 +332,14 @@ pub mod output_query_24_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://qux.com",
                         }),
                         schema: S::Schema::List(
                             &S::List {
                                 member: "member",
-                                namespace: ::std::option::Option::Some(S::Namespace {
+                                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "http://bux.com",
                                 }),
@@ -351,7 +351,7 @@ pub mod output_query_24_0 {
             };
             pub(crate) static XmlNamespacesOutput: S::Structure = S::Structure {
                 name: "XmlNamespacesOutput",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://foo.com",
                 }),
@@ -363,7 +363,7 @@ pub mod output_query_24_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://boo.com",
                         }),

@@ -332,7 +332,7 @@ pub mod output_rest_xml_16_0 {
                         attribute: false,
                         bound: true,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://foo.com",
                         }),
@@ -342,7 +342,7 @@ pub mod output_rest_xml_16_0 {
             };
             pub(crate) static PayloadWithXmlNamespace: S::Structure = S::Structure {
                 name: "PayloadWithXmlNamespace",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://foo.com",
                 }),

@@ -312,7 +312,7 @@ pub mod output_rest_xml_43_0 {
             use ::awsgen_runtime::schema as S;
             pub(crate) static XmlNamespaceNested: S::Structure = S::Structure {
                 name: "XmlNamespaceNested",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://foo.com",
                 }),
@@ -324,7 +324,7 @@ pub mod output_rest_xml_43_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::Some("baz"),
                             uri: "http://baz.com",
                         }),
@@ -337,14 +337,14 @@ pub mod output_rest_xml_43_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://qux.com",
                         }),
                         schema: S::Schema::List(
                             &S::List {
                                 member: "member",
-                                namespace: ::std::option::Option::Some(S::Namespace {
+                                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "http://bux.com",
                                 }),
@@ -356,7 +356,7 @@ pub mod output_rest_xml_43_0 {
             };
             pub(crate) static XmlNamespacesResponse: S::Structure = S::Structure {
                 name: "XmlNamespacesResponse",
-                namespace: ::std::option::Option::Some(S::Namespace {
+                namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                     prefix: ::std::option::Option::None,
                     uri: "http://foo.com",
                 }),
@@ -368,7 +368,7 @@ pub mod output_rest_xml_43_0 {
                         attribute: false,
                         bound: false,
                         flattened: false,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "http://foo.com",
                         }),

@@ -260,7 +260,7 @@ pub mod output_rest_xml_5_0 {
                         attribute: false,
                         bound: false,
                         flattened: true,
-                        namespace: ::std::option::Option::Some(S::Namespace {
+                        namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                             prefix: ::std::option::Option::None,
                             uri: "https://the-member.example.com",
                         }),
@@ -268,11 +268,11 @@ pub mod output_rest_xml_5_0 {
                             &S::Map {
                                 key_name: "K",
                                 value_name: "V",
-                                key_namespace: ::std::option::Option::Some(S::Namespace {
+                                key_namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "https://the-key.example.com",
                                 }),
-                                value_namespace: ::std::option::Option::Some(S::Namespace {
+                                value_namespace: ::std::option::Option::Some(::awsgen_runtime::schema::Namespace {
                                     prefix: ::std::option::Option::None,
                                     uri: "https://the-value.example.com",
                                 }),
